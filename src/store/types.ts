@@ -1,0 +1,131 @@
+import type { WorkspaceSettings } from '../settings/schema.js';
+import type { ConfirmationStatus } from '../views/types.js';
+
+/**
+ * The persistence contract of the core. One implementation (`createStore`) speaks SQL through
+ * Kysely to SQLite (default, `./data/dutybot.sqlite`) or PostgreSQL (`DATABASE_URL=postgres://…`).
+ * All instants are JS Dates (UTC); the schedule layer handles time zones.
+ */
+
+export type Platform = 'local' | 'slack' | 'teams';
+
+export interface WorkspaceRow {
+  id: string;
+  platform: Platform;
+  settings: WorkspaceSettings;
+  /** Where the bot was installed; the default channel when settings.default_channel is null. */
+  homeChannel: string | null;
+  /** Earliest instant at which the scheduler has something to do for this workspace. */
+  nextWakeAt: Date | null;
+  createdAt: Date;
+}
+
+/** One entry of the append-only, hash-chained audit log (chain per workspace). */
+export interface AuditEntry {
+  workspaceId: string;
+  seq: number;
+  /** e.g. 'workspace.created', 'confirmation', 'settings.changed', 'assignment'. */
+  kind: string;
+  actor: string;
+  at: Date;
+  payload: Record<string, unknown>;
+  prevHash: string;
+  /** SHA-256 hex over the canonical serialization of every field above. */
+  hash: string;
+}
+
+export interface NewConfirmation {
+  workspaceId: string;
+  dutyId: string;
+  occurrence: string;
+  status: ConfirmationStatus;
+  by: string;
+  at: Date;
+  note: string | null;
+  evidenceUrl: string | null;
+  reason: string | null;
+  snoozedUntil: Date | null;
+  /** A repeated submission with the same key is a no-op that returns the first entry. */
+  idempotencyKey: string;
+}
+
+export interface ConfirmationRow extends Omit<NewConfirmation, 'idempotencyKey'> {
+  seq: number;
+  hash: string;
+}
+
+export type DeliveryKind = 'reminder' | 'followup' | 'escalation' | 'digest' | 'update' | 'welcome';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface NewDelivery {
+  /** Unique: `${workspaceId}|${kind}|${dutyId or channel}|${occurrence}` (+ suffix for updates). */
+  key: string;
+  workspaceId: string;
+  kind: DeliveryKind;
+  dutyId: string | null;
+  occurrence: string | null;
+  channel: string;
+  /** The serialized OutboundMessage (plus thread/update target) to deliver. */
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  notBefore: Date;
+}
+
+export interface DeliveryRow extends NewDelivery {
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  /** Where the message landed (channel + platform message id), once sent. */
+  messageChannel: string | null;
+  messageId: string | null;
+  sentAt: Date | null;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // Workspaces and settings
+  getWorkspace(id: string): Promise<WorkspaceRow | null>;
+  /** Creates it (and its first audit entry) unless it exists; returns whether it was created. */
+  createWorkspace(row: Omit<WorkspaceRow, 'createdAt' | 'nextWakeAt'>, actor: string, at: Date): Promise<boolean>;
+  /** Replaces the settings and appends a `settings.changed` (or `assignment`) audit entry in one transaction. */
+  saveSettings(
+    workspaceId: string,
+    settings: WorkspaceSettings,
+    audit: { kind: string; actor: string; at: Date; payload: Record<string, unknown> },
+  ): Promise<AuditEntry>;
+  setNextWake(workspaceId: string, at: Date | null): Promise<void>;
+  /** Workspaces whose nextWakeAt <= now (indexed: cost grows with what is due). */
+  dueWorkspaces(now: Date, limit: number): Promise<WorkspaceRow[]>;
+
+  // Ledger
+  /** Appends the confirmation and its audit entry atomically; idempotent on idempotencyKey. */
+  appendConfirmation(c: NewConfirmation): Promise<{ confirmation: ConfirmationRow; duplicate: boolean }>;
+  /** Latest confirmation per (duty, occurrence) for these duties (all when omitted). */
+  latestConfirmations(workspaceId: string, dutyIds?: readonly string[]): Promise<ConfirmationRow[]>;
+  history(workspaceId: string, dutyId: string, limit: number): Promise<ConfirmationRow[]>;
+  confirmationsSince(workspaceId: string, since: Date): Promise<ConfirmationRow[]>;
+
+  // Audit log
+  auditEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
+  /** Recomputes the chain; names the first edited, deleted or reordered entry. */
+  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
+
+  // Outbox
+  /** Inserts unless the key exists; returns the number inserted. */
+  enqueue(deliveries: readonly NewDelivery[]): Promise<number>;
+  /** Leases up to `limit` pending deliveries whose notBefore <= now (SKIP LOCKED on PostgreSQL). */
+  claimDeliveries(now: Date, worker: string, limit: number, leaseMs: number): Promise<DeliveryRow[]>;
+  markSent(key: string, ref: { channel: string; id: string }, at: Date): Promise<void>;
+  markRetry(key: string, error: string, notBefore: Date): Promise<void>;
+  markFailed(key: string, error: string): Promise<void>;
+  getDelivery(key: string): Promise<DeliveryRow | null>;
+
+  // Durable key-value state that is not ledger (dedupe keys, installations, conversation refs).
+  /** True the first time a key is seen (atomic across replicas); false afterwards until it expires. */
+  firstSeen(key: string, ttlMs: number, now: Date): Promise<boolean>;
+  kvGet<T>(namespace: string, key: string): Promise<T | undefined>;
+  kvSet<T>(namespace: string, key: string, value: T, ttlMs?: number): Promise<void>;
+  kvDelete(namespace: string, key: string): Promise<void>;
+}
