@@ -108,7 +108,17 @@ export interface Store {
   confirmationsSince(workspaceId: string, since: Date): Promise<ConfirmationRow[]>;
 
   // Audit log
+  /** Entries in seq order; `from` is inclusive, `to` exclusive (both on the entry's `at`). */
   auditEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
+  /** Up to `limit` entries with seq > afterSeq, in seq order (pages through long logs; same range rules). */
+  auditPage(
+    workspaceId: string,
+    afterSeq: number,
+    limit: number,
+    range?: { from?: Date; to?: Date },
+  ): Promise<AuditEntry[]>;
+  /** The chain head anchored on the workspace row (seq 0 + genesis hash when empty); null if no such workspace. */
+  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
   /** Recomputes the chain; names the first edited, deleted or reordered entry. */
   verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
 

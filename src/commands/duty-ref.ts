@@ -1,0 +1,158 @@
+import type { Duty, Knowledge } from '../knowledge/model.js';
+
+/**
+ * Resolves what a user typed to refer to a duty: an exact id (`1backup.customer.restore-test`),
+ * a short id (`1backup.restore-test`), or words ("restore test 1backup", "test di ripristino
+ * 1backup"). Words after the duty reference are returned as `rest` (a note or a reason), so
+ * "done restore test 1backup all good" needs no separator.
+ */
+
+export type DutyRefResult =
+  | { kind: 'found'; duty: Duty; rest: string }
+  | { kind: 'ambiguous'; candidates: Duty[] }
+  | { kind: 'unknown'; suggestions: Duty[] };
+
+/** Words that say nothing about which duty is meant. */
+const STOP = new Set(
+  'the a an of for on to in at my our your la il lo le gli i di del della dei delle su per sul sulla al alla da e and with con'
+    .split(' ')
+);
+
+export function normalizeWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+interface DutyVocabulary {
+  duty: Duty;
+  /** Words of the duty itself (slug, titles). */
+  own: Set<string>;
+  /** Words of its service (id, name, aliases). */
+  service: Set<string>;
+}
+
+const vocabularyCache = new WeakMap<Knowledge, DutyVocabulary[]>();
+
+function vocabulary(knowledge: Knowledge): DutyVocabulary[] {
+  let cached = vocabularyCache.get(knowledge);
+  if (cached) return cached;
+  cached = knowledge.duties
+    .filter((duty) => duty.party === 'customer')
+    .map((duty) => {
+      const service = knowledge.serviceById.get(duty.service)!;
+      const slug = duty.id.split('.')[2] ?? '';
+      return {
+        duty,
+        own: new Set([
+          ...normalizeWords(slug),
+          ...normalizeWords(duty.title),
+          ...normalizeWords(duty.title_it),
+          ...duty.topics.flatMap((t) => normalizeWords(t)),
+        ]),
+        service: new Set([
+          ...normalizeWords(service.id),
+          service.id.replace(/-/g, ''),
+          ...normalizeWords(service.name),
+          ...service.aliases.en.flatMap(normalizeWords),
+          ...service.aliases.it.flatMap(normalizeWords),
+          ...service.aliases.en.map((a) => normalizeWords(a).join('')),
+        ]),
+      };
+    });
+  vocabularyCache.set(knowledge, cached);
+  return cached;
+}
+
+function wordMatches(word: string, vocab: Set<string>): boolean {
+  if (vocab.has(word)) return true;
+  for (const v of vocab) {
+    if (word.length >= 4 && v.startsWith(word)) return true;
+    if (word.length >= 5 && v.length >= 5 && withinOneEdit(word, v)) return true;
+  }
+  return false;
+}
+
+/** Damerau-free single edit check: enough for typos like "ripristno" or "bakcup"-free cases. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function byId(knowledge: Knowledge, token: string): Duty | undefined {
+  const id = token.toLowerCase();
+  const exact = knowledge.dutyById.get(id);
+  if (exact) return exact;
+  // Short form `<service>.<slug>` for customer duties.
+  const [service, slug] = id.split('.');
+  if (service && slug && id.split('.').length === 2) return knowledge.dutyById.get(`${service}.customer.${slug}`);
+  return undefined;
+}
+
+export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResult {
+  const raw = text.trim().split(/\s+/).filter(Boolean);
+  const first = raw[0];
+  if (first) {
+    const duty = byId(knowledge, first);
+    if (duty) return { kind: 'found', duty, rest: raw.slice(1).join(' ') };
+  }
+
+  const vocab = vocabulary(knowledge);
+  // Try the longest prefix of words first, so trailing note words are left over.
+  for (let k = raw.length; k >= 1; k--) {
+    const words = normalizeWords(raw.slice(0, k).join(' ')).filter((w) => !STOP.has(w));
+    if (words.length === 0) continue;
+    const candidates = vocab.filter((v) => words.every((w) => wordMatches(w, v.own) || wordMatches(w, v.service)));
+    if (candidates.length === 0) continue;
+    const rest = raw.slice(k).join(' ');
+    if (candidates.length === 1) return { kind: 'found', duty: candidates[0]!.duty, rest };
+    // Several fit: prefer the ones that match more words of their own (not just the service).
+    const score = (v: DutyVocabulary) => words.filter((w) => wordMatches(w, v.own)).length;
+    const best = Math.max(...candidates.map(score));
+    const top = candidates.filter((v) => score(v) === best);
+    if (top.length === 1) return { kind: 'found', duty: top[0]!.duty, rest };
+    return { kind: 'ambiguous', candidates: top.map((v) => v.duty) };
+  }
+
+  const words = normalizeWords(text).filter((w) => !STOP.has(w));
+  const scored = vocab
+    .map((v) => ({ v, score: words.filter((w) => wordMatches(w, v.own) || wordMatches(w, v.service)).length }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5)
+    .map((s) => s.v.duty);
+  return { kind: 'unknown', suggestions: scored };
+}
+
+/** Resolves a service by id or alias ("rocketweb", "web hosting", "posta"). */
+export function resolveService(knowledge: Knowledge, text: string) {
+  const wanted = normalizeWords(text).join(' ');
+  if (!wanted) return undefined;
+  return knowledge.services.find(
+    (s) =>
+      s.id === text.trim().toLowerCase() ||
+      normalizeWords(s.id).join(' ') === wanted ||
+      normalizeWords(s.name).join(' ') === wanted ||
+      [...s.aliases.en, ...s.aliases.it].some((a) => normalizeWords(a).join(' ') === wanted),
+  );
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialSchema } from './0001-initial.js';
+
+/**
+ * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
+ * new migration is a reviewed import. Names sort in the order they must run.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initialSchema,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

@@ -1,0 +1,81 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. One schema serves SQLite and PostgreSQL, so every instant is an
+ * integer of epoch milliseconds (`bigint` on PostgreSQL, parsed back to number by the pool) and
+ * every structured value is JSON text.
+ */
+
+export interface WorkspacesTable {
+  id: string;
+  platform: string;
+  settings: string;
+  home_channel: string | null;
+  next_wake_at: number | null;
+  created_at: number;
+  /** Chain head anchor: seq and hash of the last audit entry (0 / genesis when empty). */
+  head_seq: Generated<number>;
+  head_hash: string;
+}
+
+export interface AuditLogTable {
+  workspace_id: string;
+  seq: number;
+  kind: string;
+  actor: string;
+  at: number;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ConfirmationsTable {
+  workspace_id: string;
+  seq: number;
+  duty_id: string;
+  occurrence: string;
+  status: string;
+  confirmed_by: string;
+  at: number;
+  note: string | null;
+  evidence_url: string | null;
+  reason: string | null;
+  snoozed_until: number | null;
+  hash: string;
+  idempotency_key: string;
+}
+
+export interface DeliveriesTable {
+  key: string;
+  workspace_id: string;
+  kind: string;
+  duty_id: string | null;
+  occurrence: string | null;
+  channel: string;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  not_before: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  message_channel: string | null;
+  message_id: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface KvTable {
+  namespace: string;
+  key: string;
+  value: string;
+  expires_at: number | null;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  audit_log: AuditLogTable;
+  confirmations: ConfirmationsTable;
+  deliveries: DeliveriesTable;
+  kv: KvTable;
+}

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local recording Bot Framework connector (the `serviceUrl` Teams gives a bot), on 127.0.0.1.
+ * Records every call the bot makes — replies, proactive posts, in-place updates, roster look-ups —
+ * checks the test bearer the bot signs outgoing calls with, and can fail the next N calls with
+ * 429/5xx to exercise retries.
+ */
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  /** Decoded conversation id, when the path has one. */
+  conversationId: string | null;
+  /** Reply target (POST …/activities/{replyToId}) or updated activity (PUT …/activities/{id}). */
+  activityId: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies are inspected freely by tests.
+  body: any;
+  authorization: string | undefined;
+  /** Status the fake answered with. */
+  status: number;
+  /** Id the fake assigned to a posted activity. */
+  assignedId: string | null;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  userRole?: 'owner' | 'user' | 'guest';
+  tenantId?: string;
+}
+
+export interface FakeConnector {
+  /** With the trailing slash, as Teams sends it. */
+  serviceUrl: string;
+  /** The bearer outgoing calls must carry. */
+  bearer: string;
+  calls: RecordedCall[];
+  /** Successful message posts and updates (typing indicators excluded). */
+  messages(): RecordedCall[];
+  /** Roster of a team or conversation id. */
+  setMembers(conversationId: string, members: RosterMember[]): void;
+  /** Answer the next `count` activity posts/updates with `status` (e.g. 429 with Retry-After). */
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Resolves once `predicate` holds for some recorded call (or rejects after `timeoutMs`). */
+  waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
+const MEMBERS = /^\/v3\/conversations\/([^/]+)\/(?:paged)?members$/;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  return raw ? JSON.parse(raw) : null;
+}
+
+export async function startFakeConnector(options: { bearer?: string } = {}): Promise<FakeConnector> {
+  const bearer = options.bearer ?? `test-bearer-${randomUUID()}`;
+  const calls: RecordedCall[] = [];
+  const rosters = new Map<string, RosterMember[]>();
+  let failures: { remaining: number; status: number; retryAfter: number | undefined } = {
+    remaining: 0,
+    status: 500,
+    retryAfter: undefined,
+  };
+  let sequence = 0;
+  const waiters = new Set<() => void>();
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const body = await readJson(req);
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path,
+      conversationId: null,
+      activityId: null,
+      body,
+      authorization: req.headers.authorization,
+      status: 200,
+      assignedId: null,
+    };
+    const record = (status: number) => {
+      call.status = status;
+      calls.push(call);
+      for (const wake of waiters) wake();
+    };
+
+    if (req.headers.authorization !== `Bearer ${bearer}`) {
+      record(401);
+      send(res, 401, { error: { code: 'Unauthorized', message: 'missing or wrong bearer' } });
+      return;
+    }
+
+    const activities = ACTIVITIES.exec(path);
+    if (activities && (call.method === 'POST' || call.method === 'PUT')) {
+      call.conversationId = decodeURIComponent(activities[1] as string);
+      call.activityId = activities[2] ? decodeURIComponent(activities[2]) : null;
+      if (failures.remaining > 0) {
+        failures.remaining -= 1;
+        record(failures.status);
+        const headers: Record<string, string> =
+          failures.retryAfter !== undefined ? { 'retry-after': String(failures.retryAfter) } : {};
+        send(res, failures.status, { error: { code: 'Throttled', message: 'injected failure' } }, headers);
+        return;
+      }
+      const id = call.method === 'PUT' ? (call.activityId as string) : `activity-${++sequence}`;
+      call.assignedId = id;
+      record(200);
+      send(res, 200, { id });
+      return;
+    }
+
+    if (path === '/v3/conversations' && call.method === 'POST') {
+      // Creating a 1:1 chat: Teams answers with the personal conversation id.
+      // biome-ignore lint/suspicious/noExplicitAny: request body shape is the Bot Framework's.
+      const member = (body as any)?.members?.[0]?.id ?? 'unknown';
+      const id = `a:personal-${member}`;
+      call.assignedId = id;
+      record(200);
+      send(res, 200, { id });
+      return;
+    }
+
+    const member = MEMBER.exec(path);
+    if (member && call.method === 'GET') {
+      call.conversationId = decodeURIComponent(member[1] as string);
+      const userId = decodeURIComponent(member[2] as string);
+      const found = (rosters.get(call.conversationId) ?? []).find((m) => m.id === userId || m.aadObjectId === userId);
+      if (!found) {
+        record(404);
+        send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the roster' } });
+        return;
+      }
+      record(200);
+      send(res, 200, found);
+      return;
+    }
+
+    const members = MEMBERS.exec(path);
+    if (members && call.method === 'GET') {
+      call.conversationId = decodeURIComponent(members[1] as string);
+      const list = rosters.get(call.conversationId) ?? [];
+      record(200);
+      send(res, 200, path.endsWith('pagedmembers') ? { members: list } : list);
+      return;
+    }
+
+    record(404);
+    send(res, 404, { error: { code: 'NotFound', message: `no route for ${call.method} ${path}` } });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    bearer,
+    calls,
+    messages: () =>
+      calls.filter(
+        (c) =>
+          c.status === 200 && c.conversationId !== null && c.body?.type === 'message' && /activities/.test(c.path),
+      ),
+    setMembers: (conversationId, list) => {
+      rosters.set(conversationId, list);
+    },
+    failNext: (count, status, retryAfterSeconds) => {
+      failures = { remaining: count, status, retryAfter: retryAfterSeconds };
+    },
+    waitFor: (predicate, timeoutMs = 5_000) =>
+      new Promise<RecordedCall>((resolve, reject) => {
+        const check = () => {
+          const hit = calls.find(predicate);
+          if (hit) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(hit);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake connector: no matching call within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    reset: () => {
+      calls.length = 0;
+      failures = { remaining: 0, status: 500, retryAfter: undefined };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
