@@ -79,8 +79,8 @@ function grammarCommand(verb: string, summary: string, usage: string, extra: Par
       withBot(async (bot) => {
         const parts = [verb, ...positionals];
         if (values.occurrence) parts.push('--for', String(values.occurrence));
+        if (values.evidence) parts.push('--evidence', String(values.evidence));
         if (values.note || values.reason) parts.push('--', String(values.note ?? values.reason));
-        if (values.evidence) parts.push(String(values.evidence));
         if (values.all) parts.push('all');
         const reply = await bot.handle({
           text: parts.join(' '),

@@ -3,8 +3,9 @@ import type { Duty, Knowledge } from '../knowledge/model.js';
 import { exportLedger } from '../ledger/export.js';
 import { applySetting, importSettings, SETTABLE_KEYS, settingsToYaml } from '../settings/edit.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
-import type { ConfirmationRow, Store, WorkspaceRow } from '../store/types.js';
+import type { Store, WorkspaceRow } from '../store/types.js';
 import { mention } from '../views/mentions.js';
+import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
 import type { ConfirmationStatus, DutyRefView, ErrorCode, Lang, Reply } from '../views/types.js';
 import { type DutyRefResult, resolveDutyRef, resolveService } from './duty-ref.js';
 import { type Command, parseCommand } from './grammar.js';
@@ -45,9 +46,6 @@ export interface ConfirmationRequest {
   snooze: string | null;
 }
 
-export function dutyRefView(duty: Duty, lang: Lang): DutyRefView {
-  return { id: duty.id, service: duty.service, serviceName: duty.serviceName, title: lang === 'it' ? duty.title_it : duty.title };
-}
 
 function error(lang: Lang, code: ErrorCode, message: string, hint: string | null, candidates: DutyRefView[] = []): Reply {
   return { kind: 'error', lang, code, message, hint, candidates };
@@ -90,8 +88,8 @@ async function runCommand(
     }
 
     case 'digest': {
-      const digest = await deps.schedule.digest(workspace, input.conversation.channelId, input.now, lang);
-      return { kind: 'digest', lang, digest };
+      const digest = await deps.schedule.digest(workspace, input.conversation.channelId, input.now);
+      return { kind: 'digest', lang: digest.lang, digest };
     }
 
     case 'history': {
@@ -273,21 +271,6 @@ export async function confirm(
   return { kind: 'confirmed', lang, message, confirmation: confirmationView(confirmation), duplicate };
 }
 
-export function confirmationView(row: ConfirmationRow) {
-  return {
-    dutyId: row.dutyId,
-    occurrence: row.occurrence,
-    status: row.status,
-    by: row.by,
-    at: row.at.toISOString(),
-    note: row.note,
-    evidenceUrl: row.evidenceUrl,
-    reason: row.reason,
-    snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
-    seq: row.seq,
-    hash: row.hash,
-  };
-}
 
 async function assign(
   deps: ExecuteDeps,

@@ -154,11 +154,13 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
     }
     case 'export': {
       const format = /\bjson\b/i.test(rest) ? 'json' : 'csv';
-      const from = /(?:--from|from|dal|da)\s+(\S+)/i.exec(rest)?.[1] ?? null;
-      const to = /(?:--to|to|al|a)\s+(\S+)/i.exec(rest)?.[1] ?? null;
+      const fromPattern = /(?:^|\s)(?:--from|from|dal|da)\s+(\S+)/i;
+      const toPattern = /(?:^|\s)(?:--to|to|al|a)\s+(\S+)/i;
+      const from = fromPattern.exec(rest)?.[1] ?? null;
+      const to = toPattern.exec(rest)?.[1] ?? null;
       const leftover = rest
-        .replace(/(?:--from|from|dal|da)\s+\S+/i, '')
-        .replace(/(?:--to|to|al|a)\s+\S+/i, '')
+        .replace(fromPattern, ' ')
+        .replace(toPattern, ' ')
         .replace(/\b(csv|json|--format)\b/gi, '')
         .trim();
       if (leftover) return usage('bad_export');
@@ -173,7 +175,14 @@ function takeOccurrence(text: string): { text: string; occurrence: string | null
   return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(), occurrence: m[1]!.toUpperCase() };
 }
 
+/** An explicit `--evidence X` / `evidence: X` wins, so a bad link is refused rather than kept as a note. */
+const EVIDENCE_MARKER = /(?:^|\s)(?:--evidence|evidence:|evidenza:)\s*(\S+)/i;
+
 function takeUrl(text: string): { text: string; url: string | null } {
+  const marked = EVIDENCE_MARKER.exec(text);
+  if (marked) {
+    return { text: (text.slice(0, marked.index) + text.slice(marked.index + marked[0].length)).trim(), url: marked[1]! };
+  }
   const m = URL_PATTERN.exec(text);
   if (!m) return { text, url: null };
   // Chat clients wrap links as <https://…> or <https://…|label>.

@@ -23,7 +23,8 @@ export interface ScheduleOps {
   formatInstant(at: Date, settings: WorkspaceSettings, lang: Lang): string;
   /** Due and overdue occurrences; only those owned by `userId` (or unowned) unless null. */
   pending(workspace: WorkspaceRow, now: Date, lang: Lang, userId: string | null): Promise<OccurrenceView[]>;
-  digest(workspace: WorkspaceRow, channel: string | null, now: Date, lang: Lang): Promise<DigestView>;
+  /** The digest for a channel (in the workspace's language). */
+  digest(workspace: WorkspaceRow, channel: string | null, now: Date): Promise<DigestView>;
   /** After a confirmation: update the reminder in place, recompute the wake-up. */
   confirmed(workspaceId: string, confirmation: ConfirmationRow, now: Date): Promise<void>;
   settingsChanged(workspaceId: string, now: Date): Promise<void>;

@@ -1,4 +1,4 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime } from 'luxon';
 
 /**
  * Parsing and validating the values people type: evidence links, dates and snooze durations.
@@ -40,7 +40,7 @@ export interface SnoozeCalendar {
   isWorkingDay(day: DateTime): boolean;
 }
 
-const UNITS: [RegExp, keyof Duration['values'] & string][] = [
+const UNITS: [RegExp, 'minutes' | 'hours' | 'days' | 'weeks'][] = [
   [/^(m|min|mins|minutes?|minut[io])$/, 'minutes'],
   [/^(h|hrs?|hours?|or[ae])$/, 'hours'],
   [/^(d|days?|giorn[io])$/, 'days'],

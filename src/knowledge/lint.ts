@@ -74,7 +74,9 @@ function countLines(knowledge: Knowledge): string[] {
   ];
   for (const service of knowledge.services) {
     const count = (party: string) => service.duties.filter((duty) => duty.party === party).length;
-    out.push(`  ${service.id.padEnd(14)}${service.name.padEnd(32)}provider ${count('provider')}, customer ${count('customer')}`);
+    out.push(
+      `  ${service.id.padEnd(14)}${service.name.padEnd(32)}provider ${count('provider')}, customer ${count('customer')}`,
+    );
   }
   out.push(`Facts: ${knowledge.facts.length}`);
   return out;
@@ -105,17 +107,22 @@ export function compareWithSource(knowledge: Knowledge, source: SourceDocument):
         if (!duty) problems.push(`${where}: missing duty for source line ${bullet!.line}: "${bullet!.text}"`);
         else if (!bullet) problems.push(`${where}: duty ${duty.id} is not in the source: "${duty.text}"`);
         else if (duty.text !== bullet.text)
-          problems.push(`${where}: duty ${duty.id} differs from source line ${bullet.line}: "${duty.text}" ≠ "${bullet.text}"`);
+          problems.push(
+            `${where}: duty ${duty.id} differs from source line ${bullet.line}: "${duty.text}" ≠ "${bullet.text}"`,
+          );
       }
     }
   }
   for (const service of knowledge.services) {
-    if (!sourceNames.has(service.name)) problems.push(`service ${service.id}: "${service.name}" is not a service section of the source`);
+    if (!sourceNames.has(service.name))
+      problems.push(`service ${service.id}: "${service.name}" is not a service section of the source`);
   }
   for (const fact of knowledge.facts) {
-    if (!isSourceLine(source, fact.section)) problems.push(`fact ${fact.id}: section "${fact.section}" is not a heading of the source`);
+    if (!isSourceLine(source, fact.section))
+      problems.push(`fact ${fact.id}: section "${fact.section}" is not a heading of the source`);
     for (const line of fact.text) {
-      if (!isVerbatimInSource(source, line)) problems.push(`fact ${fact.id}: text is not verbatim in the source: "${line}"`);
+      if (!isVerbatimInSource(source, line))
+        problems.push(`fact ${fact.id}: text is not verbatim in the source: "${line}"`);
     }
   }
   for (const erratum of knowledge.errata) {
@@ -142,7 +149,8 @@ function checkCrossReferences(knowledge: Knowledge): string[] {
   for (const erratum of knowledge.errata) {
     if (seen.has(erratum.id)) problems.push(`erratum ${erratum.id}: duplicate id`);
     seen.add(erratum.id);
-    if (!targets.has(erratum.where)) problems.push(`erratum ${erratum.id}: where "${erratum.where}" is neither a service nor a fact id`);
+    if (!targets.has(erratum.where))
+      problems.push(`erratum ${erratum.id}: where "${erratum.where}" is neither a service nor a fact id`);
     if (!referenced.has(erratum.id)) problems.push(`erratum ${erratum.id}: no duty or fact refers to it`);
   }
   const factIds = new Set<string>();
@@ -163,11 +171,14 @@ function checkWording(knowledge: Knowledge): string[] {
       ['title', duty.title],
       ['title_it', duty.title_it],
     ] as const) {
-      if (title.length > MAX_TITLE_LENGTH) warnings.push(`${duty.id}: ${field} is longer than ${MAX_TITLE_LENGTH} characters`);
+      if (title.length > MAX_TITLE_LENGTH)
+        warnings.push(`${duty.id}: ${field} is longer than ${MAX_TITLE_LENGTH} characters`);
     }
     const stated = /(\d+)\)? days/i.exec(duty.text);
     if (stated && /retention/i.test(duty.text) && duty.retention_days !== Number(stated[1]))
-      warnings.push(`${duty.id}: the text states ${stated[1]} days of retention but retention_days is ${duty.retention_days ?? 'not set'}`);
+      warnings.push(
+        `${duty.id}: the text states ${stated[1]} days of retention but retention_days is ${duty.retention_days ?? 'not set'}`,
+      );
   }
   return warnings;
 }
@@ -194,7 +205,8 @@ function unknownKeys(raw: unknown): string[] {
   const warnings: string[] = [];
   const check = (value: unknown, known: readonly string[], where: string) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return;
-    for (const key of Object.keys(value)) if (!known.includes(key)) warnings.push(`${where}: unknown key "${key}" is ignored`);
+    for (const key of Object.keys(value))
+      if (!known.includes(key)) warnings.push(`${where}: unknown key "${key}" is ignored`);
   };
   const file = raw as { services?: unknown; facts?: unknown; errata?: unknown };
   const list = (value: unknown) => (Array.isArray(value) ? (value as Record<string, unknown>[]) : []);

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Duty, Knowledge } from './model.js';
@@ -46,7 +47,13 @@ export function loadKnowledge(path: string = defaultKnowledgePath()): Knowledge 
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     throw new KnowledgeError(displayName(file), [`${displayName(file)}: cannot read the knowledge file: ${reason}`]);
   }
-  const knowledge = parseKnowledge(text, file);
+  const shown = displayName(file);
+  let data = readParsedCache(text);
+  if (data === undefined) {
+    data = readYaml(text, shown).data;
+    writeParsedCache(text, data);
+  }
+  const knowledge = buildKnowledge(validateData(data, text, shown), file);
   cache.set(file, knowledge);
   return knowledge;
 }
@@ -58,7 +65,7 @@ export function clearKnowledgeCache(): void {
 
 /**
  * Parses and validates knowledge YAML text; `file` is used for messages and `Knowledge.file`.
- * Exposed separately so the linter and tests can validate text without touching the cache.
+ * Exposed separately so the linter and tests can validate text without touching any cache.
  */
 export function parseKnowledge(text: string, file: string): Knowledge {
   return buildKnowledge(validateKnowledgeText(text, file), resolve(file));
@@ -67,26 +74,83 @@ export function parseKnowledge(text: string, file: string): Knowledge {
 /** Parses and validates YAML text into the raw file record, or throws KnowledgeError. */
 export function validateKnowledgeText(text: string, file: string): KnowledgeFile {
   const shown = displayName(resolve(file));
+  const parsed = readYaml(text, shown);
+  return validateData(parsed.data, text, shown, parsed);
+}
+
+interface ParsedYaml {
+  data: unknown;
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+function readYaml(text: string, shown: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new KnowledgeError(
-      shown,
-      doc.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return `${shown}: YAML syntax error at line ${line}, column ${col}: ${error.message}`;
-      }),
-    );
+  const [first, ...rest] = doc.errors;
+  if (first) {
+    // Only the first syntax error is reliable: the parser's later complaints usually cascade from it.
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    const more = rest.length > 0 ? ` (${rest.length} more error(s) after it, probably caused by this one)` : '';
+    throw new KnowledgeError(shown, [
+      `${shown}: YAML syntax error at line ${line}, column ${col}: ${first.message}${more}`,
+    ]);
   }
-  const data: unknown = doc.toJS();
+  return { data: doc.toJS(), doc, lineCounter };
+}
+
+/** zod validation; the YAML document is (re)built only when there are issues to locate. */
+function validateData(data: unknown, text: string, shown: string, parsed?: ParsedYaml): KnowledgeFile {
   if (data === null || data === undefined) {
     throw new KnowledgeError(shown, [`${shown}: the knowledge file is empty`]);
   }
   const result = KnowledgeFileSchema.safeParse(data);
-  if (!result.success) {
-    throw new KnowledgeError(shown, formatZodIssues(result.error.issues, { file: shown, doc, lineCounter }));
+  if (result.success) return result.data;
+  const { doc, lineCounter } = parsed ?? readYaml(text, shown);
+  throw new KnowledgeError(shown, formatZodIssues(result.error.issues, { file: shown, doc, lineCounter }));
+}
+
+/*
+ * Parsed-YAML cache. Parsing the 80 kB knowledge file costs about 100-160 ms in a cold process
+ * (the yaml lexer is not yet JIT-compiled), a large slice of CLI start-up; JSON.parse of the same
+ * data takes about 1 ms. The cache holds only the plain data of the YAML (zod still validates it
+ * on every load, so schema changes need no invalidation) and is addressed by a hash of the YAML
+ * text, so an edited file can never be served stale. Any cache problem silently falls back to YAML.
+ * It lives in the package's node_modules/.cache (like other tools' caches), not in a shared /tmp
+ * where another local user could plant a file under a predictable name.
+ * Set DUTYBOT_KNOWLEDGE_CACHE=off to disable it.
+ */
+const PARSED_CACHE_FORMAT = 'dutybot-knowledge-yaml-v1';
+
+/** Where the parsed form of `text` is cached, or undefined when the cache is disabled. */
+export function parsedCachePath(text: string): string | undefined {
+  if (process.env.DUTYBOT_KNOWLEDGE_CACHE === 'off') return undefined;
+  const digest = createHash('sha256').update(PARSED_CACHE_FORMAT).update('\0').update(text).digest('hex');
+  return join(packageRoot(), 'node_modules', '.cache', 'dutybot-knowledge', `${digest}.json`);
+}
+
+function readParsedCache(text: string): unknown {
+  const path = parsedCachePath(text);
+  if (!path) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch {
+    return undefined; // absent, unreadable or corrupt: parse the YAML instead
   }
-  return result.data;
+}
+
+function writeParsedCache(text: string, data: unknown): void {
+  const path = parsedCachePath(text);
+  if (!path) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    // Write then rename, so a concurrent reader never sees half a file.
+    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(temporary, JSON.stringify(data));
+    renameSync(temporary, path);
+  } catch {
+    // A read-only or full temp directory only costs speed.
+  }
 }
 
 /** Where to point in messages: the YAML document and its line counter, when the text is at hand. */
@@ -133,7 +197,9 @@ function locate(doc: Document, lineCounter: LineCounter, path: readonly Property
     const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
     if (node?.range) {
       const { line, col } = lineCounter.linePos(node.range[0]);
-      return depth === path.length ? ` (line ${line}, column ${col})` : ` (in the entry at line ${line}, column ${col})`;
+      return depth === path.length
+        ? ` (line ${line}, column ${col})`
+        : ` (in the entry at line ${line}, column ${col})`;
     }
   }
   return '';
@@ -144,7 +210,9 @@ function buildKnowledge(record: KnowledgeFile, file: string): Knowledge {
   for (const service of record.services) {
     const positions = { provider: 0, customer: 0 };
     for (const duty of service.duties) {
-      duties.push(Object.freeze({ ...duty, service: service.id, serviceName: service.name, position: positions[duty.party]++ }));
+      duties.push(
+        Object.freeze({ ...duty, service: service.id, serviceName: service.name, position: positions[duty.party]++ }),
+      );
     }
   }
   return Object.freeze({

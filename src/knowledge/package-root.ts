@@ -25,7 +25,9 @@ export function findPackageRoot(start: string): string {
     if (isDutybotPackage(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new Error(`Cannot find the ${PACKAGE_NAME} package root (a package.json named "${PACKAGE_NAME}") above ${start}`);
+      throw new Error(
+        `Cannot find the ${PACKAGE_NAME} package root (a package.json named "${PACKAGE_NAME}") above ${start}`,
+      );
     }
     dir = parent;
   }

@@ -41,6 +41,7 @@ export {
   loadSnapshot,
   MISSED_LOOKBACK_PERIODS,
   ownersOf,
+  type StatusOptions,
   stateOf,
   type WorkspaceSnapshot,
   workspaceStatuses,

@@ -11,7 +11,12 @@ import type { Period, PeriodCadence } from './types.js';
 const MONTHS_PER_PERIOD = { monthly: 1, bimonthly: 2, quarterly: 3 } as const;
 
 function makePeriod(cadence: PeriodCadence, start: DateTime, end: DateTime): Period {
-  return { cadence, key: periodKey(cadence, start), start: start.toISODate() as string, end: end.toISODate() as string };
+  return {
+    cadence,
+    key: periodKey(cadence, start),
+    start: start.toISODate() as string,
+    end: end.toISODate() as string,
+  };
 }
 
 function periodKey(cadence: PeriodCadence, start: DateTime): string {

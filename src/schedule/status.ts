@@ -117,12 +117,21 @@ export function channelOf(duty: Duty, settings: WorkspaceSettings, homeChannel: 
   return settings.channels[duty.service] ?? settings.default_channel ?? homeChannel;
 }
 
+export interface StatusOptions {
+  /**
+   * Count missed earlier occurrences (default true). The planner turns it off: it walks up to
+   * MISSED_LOOKBACK_PERIODS occurrences per duty and only messages need it.
+   */
+  missed?: boolean;
+}
+
 /** Status of one duty's occurrence (the current one unless `occurrence` is given). */
 export function dutyStatus(
   snapshot: WorkspaceSnapshot,
   duty: Duty,
   now: Date,
   occurrence?: Occurrence,
+  options: StatusOptions = {},
 ): DutyStatus | null {
   const settings = snapshot.workspace.settings;
   const schedule = scheduleOf(duty, settings);
@@ -143,7 +152,7 @@ export function dutyStatus(
     snoozedUntil,
     dueSince,
     next: nextOccurrenceAfterFor(schedule, calendar, current.dueAt),
-    missedBefore: countMissed(snapshot, schedule, current),
+    missedBefore: options.missed === false ? 0 : countMissed(snapshot, schedule, current),
     ownerIds: ownersOf(duty, settings),
     channel: channelOf(duty, settings, snapshot.workspace.homeChannel),
   };
@@ -164,10 +173,10 @@ function countMissed(snapshot: WorkspaceSnapshot, schedule: ResolvedSchedule, cu
 }
 
 /** Statuses of every scheduled duty of the workspace, in knowledge order. */
-export function workspaceStatuses(snapshot: WorkspaceSnapshot, now: Date): DutyStatus[] {
+export function workspaceStatuses(snapshot: WorkspaceSnapshot, now: Date, options: StatusOptions = {}): DutyStatus[] {
   const result: DutyStatus[] = [];
   for (const { duty } of scheduledDuties(snapshot.knowledge, snapshot.workspace.settings)) {
-    const status = dutyStatus(snapshot, duty, now);
+    const status = dutyStatus(snapshot, duty, now, undefined, options);
     if (status) result.push(status);
   }
   return result;
@@ -204,15 +213,23 @@ export function confirmTarget(
   if (occurrenceKey !== null) {
     const occurrence = occurrenceByKeyFor(schedule, calendar, occurrenceKey);
     const current = latestDueOccurrence(schedule, calendar, now) ?? nextOccurrenceAfterFor(schedule, calendar, now);
-    if (!occurrence) return { ok: false, reason: 'unknown_occurrence', key: occurrenceKey, example: current?.key ?? '' };
-    if (occurrence.dueAt > now) return { ok: false, reason: 'not_due_yet', occurrence, dueAt: occurrence.dueAt, closedBy: null };
+    if (!occurrence)
+      return { ok: false, reason: 'unknown_occurrence', key: occurrenceKey, example: current?.key ?? '' };
+    if (occurrence.dueAt > now)
+      return { ok: false, reason: 'not_due_yet', occurrence, dueAt: occurrence.dueAt, closedBy: null };
     const status = dutyStatus(snapshot, duty, now, occurrence);
     return status ? { ok: true, status } : { ok: false, reason: 'not_scheduled', why: 'turned_off' };
   }
   const status = dutyStatus(snapshot, duty, now);
   if (!status) return { ok: false, reason: 'not_scheduled', why: 'turned_off' };
   if (status.state === 'upcoming') {
-    return { ok: false, reason: 'not_due_yet', occurrence: status.occurrence, dueAt: status.occurrence.dueAt, closedBy: null };
+    return {
+      ok: false,
+      reason: 'not_due_yet',
+      occurrence: status.occurrence,
+      dueAt: status.occurrence.dueAt,
+      closedBy: null,
+    };
   }
   if (status.state === 'done' || status.state === 'skipped') {
     const next = status.next;

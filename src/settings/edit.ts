@@ -50,8 +50,15 @@ const WEEKDAYS: Record<string, number> = {
   sun: 7, sunday: 7, dom: 7, domenica: 7,
 };
 
+/** Splits a key into path segments; duty ids (which contain dots) stay one segment. */
+function keyParts(key: string): string[] {
+  const override = /^cadence\.overrides\.(.+)\.(cadence|day_of_month|weekday)$/.exec(key);
+  if (override) return ['cadence', 'overrides', override[1]!, override[2]!];
+  return key.split('.');
+}
+
 function keyPattern(key: string): string | undefined {
-  const parts = key.split('.');
+  const parts = keyParts(key);
   return SETTABLE_KEYS.find((pattern) => {
     const p = pattern.split('.');
     return p.length === parts.length && p.every((seg, i) => seg === '*' || seg === parts[i]);
@@ -141,7 +148,7 @@ export function applySetting(
 ): EditResult {
   const pattern = keyPattern(key);
   if (!pattern) return { ok: false, key, why: 'unknown' };
-  const parts = key.split('.');
+  const parts = keyParts(key);
   if (pattern.startsWith('cadence.overrides.') && !known.dutyIds.has(parts[2]!))
     return { ok: false, key, why: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`)` };
   let value: unknown;

@@ -87,7 +87,10 @@ export function sourceCitation(knowledge: Knowledge, duty: Duty, lang: Lang): So
   const [y, m, d] = date.split('-');
   const party = duty.party === 'customer' ? (lang === 'it' ? 'Cliente' : 'Customer') : 'CoreTech';
   const of = lang === 'it' ? 'del' : 'of';
-  return { label: `CoreTech GDPR ${version} ${of} ${d}/${m}/${y} — ${duty.serviceName}, ${party}`, section: duty.serviceName };
+  return {
+    label: `CoreTech GDPR ${version} ${of} ${d}/${m}/${y} — ${duty.serviceName}, ${party}`,
+    section: duty.serviceName,
+  };
 }
 
 function addressees(ownerIds: readonly string[], lang: Lang): string {
@@ -183,7 +186,11 @@ function closedHeadline(status: DutyStatus, closedBy: ConfirmationView, lang: La
   const when = formatInstant(new Date(closedBy.at), zone, lang);
   const by = mention(closedBy.by);
   if (closedBy.status === 'skipped') {
-    const reason = closedBy.reason ? (lang === 'it' ? ` Motivo: ${closedBy.reason}` : ` Reason: ${closedBy.reason}`) : '';
+    const reason = closedBy.reason
+      ? lang === 'it'
+        ? ` Motivo: ${closedBy.reason}`
+        : ` Reason: ${closedBy.reason}`
+      : '';
     return lang === 'it'
       ? `«${title}» per ${period}: saltato da ${by} il ${when}.${reason}`
       : `“${title}” for ${period}: skipped by ${by} on ${when}.${reason}`;
@@ -267,10 +274,16 @@ export function pendingView(
   let title: string;
   if (lang === 'it') {
     const scope = mine ? 'I tuoi adempimenti' : 'Adempimenti del workspace';
-    title = items.length === 0 ? `${scope}: niente in sospeso.` : `${scope}: ${open} da fare${items.length > open ? `, ${items.length - open} rimandati` : ''}.`;
+    title =
+      items.length === 0
+        ? `${scope}: niente in sospeso.`
+        : `${scope}: ${open} da fare${items.length > open ? `, ${items.length - open} rimandati` : ''}.`;
   } else {
     const scope = mine ? 'Your duties' : 'Workspace duties';
-    title = items.length === 0 ? `${scope}: nothing pending.` : `${scope}: ${open} open${items.length > open ? `, ${items.length - open} snoozed` : ''}.`;
+    title =
+      items.length === 0
+        ? `${scope}: nothing pending.`
+        : `${scope}: ${open} open${items.length > open ? `, ${items.length - open} snoozed` : ''}.`;
   }
   return { title, items };
 }

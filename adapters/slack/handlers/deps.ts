@@ -1,0 +1,55 @@
+import type { App, Logger, webApi } from '@slack/bolt';
+import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
+import type { Lang } from '../../../src/views/types.js';
+import type { SlackActors } from '../actor.js';
+import type { SlackEvent } from '../scopes.js';
+import { slackWorkspaceId } from '../workspace.js';
+
+/** What every handler needs: the core facade and the adapter's own helpers. */
+export interface HandlerDeps {
+  dutybot: Dutybot;
+  actors: SlackActors;
+  logger: Logger;
+}
+
+/** The part of Bolt's context that identifies the workspace. */
+export interface TeamContext {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+}
+
+export function conversationOf(context: TeamContext, channelId: string | null): Conversation {
+  return { workspaceId: slackWorkspaceId(context), platform: 'slack', channelId };
+}
+
+export function actorOf(deps: HandlerDeps, context: TeamContext, userId: string, client: webApi.WebClient): Actor {
+  return deps.actors.actor(slackWorkspaceId(context), userId, client);
+}
+
+/** The workspace's language, for adapter chrome shown before the core has answered (modal titles). */
+export async function workspaceLang(deps: HandlerDeps, workspaceId: string): Promise<Lang> {
+  const workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+  return workspace?.settings.language ?? 'en';
+}
+
+/** Slack may deliver the same thing twice (retries, double clicks): true only the first time. */
+export function firstTime(deps: HandlerDeps, key: string): Promise<boolean> {
+  return deps.dutybot.firstSeen(key);
+}
+
+type EventListener = Parameters<App['event']>[1];
+
+/**
+ * The one place events are subscribed, named as in the manifest (`message.im`, not Bolt's
+ * `message` + filter), so the manifest test can check both agree.
+ */
+export function subscribe(app: App, event: SlackEvent, listener: EventListener): void {
+  if (event === 'message.im') {
+    app.event('message', async (args) => {
+      const message = args.event as { channel_type?: string };
+      if (message.channel_type === 'im') await listener(args as never);
+    });
+    return;
+  }
+  app.event(event, listener);
+}

@@ -1,0 +1,29 @@
+import type { App, webApi } from '@slack/bolt';
+import { renderHome } from '../blocks/home.js';
+import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe, type TeamContext } from './deps.js';
+import { describe } from './deliver.js';
+
+/** Publishes the user's App Home: their own duties; admins also see the settings summary. */
+export async function refreshHome(
+  deps: HandlerDeps,
+  context: TeamContext,
+  userId: string,
+  client: webApi.WebClient,
+): Promise<void> {
+  const view = await deps.dutybot.home(conversationOf(context, null), actorOf(deps, context, userId, client));
+  await client.views.publish({ user_id: userId, view: renderHome(view) });
+}
+
+export function registerHome(app: App, deps: HandlerDeps): void {
+  subscribe(app, 'app_home_opened', async ({ event, body, client, context }) => {
+    const opened = event as { user: string; tab?: string };
+    if (opened.tab !== 'home') return;
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !(await firstTime(deps, `slack:${eventId}`))) return;
+    try {
+      await refreshHome(deps, context, opened.user, client as webApi.WebClient);
+    } catch (error) {
+      deps.logger.error(`app home failed: ${describe(error)}`);
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import { type Logger, LogLevel } from '@slack/bolt';
+
+const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+
+/** Bolt's Logger on the console, prefixed so Slack lines are easy to find among the server's. */
+export function createSlackLogger(level: LogLevel = LogLevel.INFO): Logger {
+  let current = level;
+  let name = 'slack';
+  const enabled = (at: LogLevel) => ORDER.indexOf(at) >= ORDER.indexOf(current);
+  const write = (at: LogLevel, sink: (...args: unknown[]) => void) => (...messages: unknown[]) => {
+    if (enabled(at)) sink(`[${at.toUpperCase()}] ${name}`, ...messages);
+  };
+  return {
+    debug: write(LogLevel.DEBUG, console.debug),
+    info: write(LogLevel.INFO, console.info),
+    warn: write(LogLevel.WARN, console.warn),
+    error: write(LogLevel.ERROR, console.error),
+    setLevel: (next) => {
+      current = next;
+    },
+    getLevel: () => current,
+    setName: (next) => {
+      name = next;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage, type PostRequest } from '../../src/ports/messenger.js';
+import type { TeamsAdapterWithAuth } from './adapter.js';
+import { cardActivity, type TeamsRenderer } from './renderer.js';
+import { type TeamsState, tenantOf } from './state.js';
+
+/** Scope of the Bot Framework connector (public cloud); the credentials factory maps it to a token. */
+const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+
+/**
+ * Delivers the scheduler's messages into Teams through stored conversation references.
+ * The connector client already retries 429 and 5xx with backoff (Azure core pipeline, honouring
+ * Retry-After); what still fails is turned into a DeliveryError so the outbox keeps or drops it.
+ */
+export class TeamsMessenger implements Messenger {
+  constructor(
+    private readonly adapter: TeamsAdapterWithAuth,
+    private readonly appId: string,
+    private readonly state: TeamsState,
+    private readonly renderer: TeamsRenderer,
+  ) {}
+
+  async post(request: PostRequest): Promise<MessageRef> {
+    const reference = await this.state.conversation(request.workspaceId, request.channel);
+    if (!reference) {
+      throw new DeliveryError(
+        `Teams: no conversation reference for ${request.channel} in ${request.workspaceId}; add the dutybot app to that team or chat first`,
+        false,
+      );
+    }
+    // In a channel a follow-up goes into the reminder's reply chain; chats have no threads.
+    const threaded = request.thread !== null && reference.conversation?.conversationType === 'channel';
+    const conversationId = threaded ? `${request.channel};messageid=${request.thread?.id}` : request.channel;
+    const rendered = await this.renderer.outbound(tenantOf(request.workspaceId), request.message);
+    const id = await this.send(reference, conversationId, async (context) => {
+      const response = await context.sendActivity(cardActivity(rendered));
+      return response?.id ?? null;
+    });
+    if (!id) throw new DeliveryError('Teams: the connector accepted the message but returned no id', true);
+    if (isReminder(request.message)) {
+      await this.state.saveCard(request.workspaceId, id, { view: request.message.view, conversationId });
+    }
+    return { channel: conversationId, id };
+  }
+
+  async update(workspaceId: string, ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const channel = ref.channel.split(';messageid=')[0] as string;
+    const reference = await this.state.conversation(workspaceId, channel);
+    if (!reference) throw new DeliveryError(`Teams: no conversation reference for ${ref.channel}`, false);
+    const rendered = await this.renderer.outbound(tenantOf(workspaceId), message);
+    await this.send(reference, ref.channel, async (context) => {
+      await context.updateActivity(cardActivity(rendered, ref.id));
+      return ref.id;
+    });
+    if (isReminder(message)) await this.state.saveCard(workspaceId, ref.id, { view: message.view, conversationId: ref.channel });
+  }
+
+  async sendToUser(
+    workspaceId: string,
+    userId: string,
+    message: OutboundMessage,
+    _deliveryKey: string,
+  ): Promise<MessageRef> {
+    const tenantId = tenantOf(workspaceId);
+    const rendered = await this.renderer.outbound(tenantId, message);
+    const base = await this.state.baseConversation(workspaceId);
+    if (!base?.serviceUrl) {
+      throw new DeliveryError(`Teams: the app has not been installed in ${workspaceId} yet`, false);
+    }
+    const known = await this.state.user(tenantId, userId);
+    let result: MessageRef | null = null;
+    try {
+      // Teams returns the existing 1:1 chat when one exists, so this is safe to repeat.
+      await this.adapter.createConversationAsync(
+        this.appId,
+        'msteams',
+        base.serviceUrl,
+        CONNECTOR_AUDIENCE,
+        {
+          isGroup: false,
+          bot: base.bot as ConversationReference['bot'],
+          members: [{ id: known?.id ?? userId, name: known?.name ?? '' }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        } as Parameters<TeamsAdapterWithAuth['createConversationAsync']>[4],
+        async (context) => {
+          const response = await context.sendActivity(cardActivity(rendered));
+          const conversationId = context.activity.conversation.id;
+          result = { channel: conversationId, id: response?.id ?? '' };
+        },
+      );
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+    if (!result) throw new DeliveryError('Teams: could not open a personal chat', true);
+    return result;
+  }
+
+  private async send(
+    reference: Partial<ConversationReference>,
+    conversationId: string,
+    logic: (context: TurnContext) => Promise<string | null>,
+  ): Promise<string | null> {
+    let id: string | null = null;
+    try {
+      await this.adapter.continueConversationAsync(
+        this.appId,
+        { ...reference, conversation: { ...(reference.conversation as ConversationReference['conversation']), id: conversationId } },
+        async (context) => {
+          id = await logic(context);
+        },
+      );
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+    return id;
+  }
+}
+
+function isReminder(
+  message: OutboundMessage,
+): message is Extract<OutboundMessage, { kind: 'reminder' | 'followup' | 'escalation' }> {
+  return message.kind === 'reminder' || message.kind === 'followup' || message.kind === 'escalation';
+}
+
+/**
+ * Throttling, server errors and network failures are worth another try later (the connector has
+ * already retried a few times); 4xx mean the bot was removed or the conversation is gone.
+ */
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  // biome-ignore lint/suspicious/noExplicitAny: RestError from the Azure pipeline, matched structurally.
+  const e = error as any;
+  const status: number | undefined = e?.statusCode ?? e?.response?.status;
+  const retryAfterHeader: string | undefined =
+    e?.response?.headers?.get?.('retry-after') ?? e?.response?.headers?.['retry-after'];
+  const retryAfterSeconds = retryAfterHeader ? Number(retryAfterHeader) : Number.NaN;
+  const retryAfterMs = Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : null;
+  const message = `Teams connector ${status ?? 'network'} error: ${e?.message ?? String(error)}`;
+  if (status === undefined || status === 408 || status === 429 || status >= 500) {
+    return new DeliveryError(message, true, retryAfterMs);
+  }
+  return new DeliveryError(message, false);
+}

@@ -1,0 +1,158 @@
+import type { Cadence } from '../knowledge/schema.js';
+import type { IndexedDoc, KnowledgeIndex } from './knowledge-index.js';
+import type { CompiledLexicon } from './lexicon.js';
+import type { CadenceFilter } from './lexicon-schema.js';
+import type { QuestionAnalysis } from './understand.js';
+
+/** How the engine decided to answer. */
+export type Decision =
+  | { kind: 'abstain'; reason: 'foreign' | 'off_topic' | 'no_match'; foreign: string[] }
+  /** Specific question: the few best documents, best first. */
+  | { kind: 'specific'; results: Scored[] }
+  /** List question: every duty in scope, in a useful order. */
+  | { kind: 'list'; results: Scored[] };
+
+export interface Scored {
+  doc: IndexedDoc;
+  score: number;
+}
+
+// BM25 with every term counted once per document (documents are a sentence or two).
+const K1 = 1.2;
+const B = 0.4;
+/** Weight of a plain content word relative to a lexicon concept. */
+const RESIDUAL_WEIGHT = 0.7;
+/** Below this a "match" is a coincidence of one vague word. */
+const MIN_SCORE = 0.9;
+/** A specific answer shows results scoring at least this share of the best one. */
+const KEEP_RATIO = 0.5;
+const MAX_SPECIFIC = 5;
+/** When the party is open, the other party's best duty joins the top if it is this relevant. */
+const OTHER_PARTY_RATIO = 0.4;
+
+const COMPATIBLE: Record<CadenceFilter, readonly Cadence[]> = {
+  daily: ['daily'],
+  weekly: ['weekly'],
+  monthly: ['monthly', 'at_least_monthly_bimonthly'],
+  bimonthly: ['at_least_monthly_bimonthly'],
+  periodic: ['periodic'],
+};
+
+export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
+  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
+  if (analysis.foreign.length > 0 && !allowedForeign) {
+    return { kind: 'abstain', reason: 'foreign', foreign: analysis.foreign };
+  }
+  const hasService = analysis.services.length > 0;
+  const inDomain =
+    hasService ||
+    analysis.strongConcepts > 0 ||
+    (analysis.cadence !== null && (analysis.party !== null || analysis.dutyWords > 0 || analysis.intents.has('who'))) ||
+    (analysis.party !== null && analysis.dutyWords > 0);
+  if (!inDomain) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  // A question about something we do not know ("backups on Synology", "the wifi password") is
+  // not answered by the nearest duty: unknown names, or more unknown words than domain ones.
+  if (!hasService && (analysis.unknownNames.length > 0 || analysis.unknown.length > analysis.strongConcepts)) {
+    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  }
+
+  const query = queryTerms(analysis);
+  const inScope = index.docs.filter((doc) => doc.kind === 'fact' || !hasService || analysis.services.includes(doc.duty.service));
+  const scored = inScope.map((doc) => ({ doc, score: scoreDoc(doc, query, analysis, index) }));
+  const byScore = (a: Scored, b: Scored) => b.score - a.score || a.doc.order - b.doc.order;
+
+  const contentful = query.size > 0;
+  const listFilters = hasService || analysis.cadence !== null || analysis.party !== null;
+  if (listFilters && (!contentful || analysis.intents.has('list'))) {
+    const scope = scored.filter((s) => passesFilters(s.doc, analysis));
+    const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
+    const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(bySource);
+    if (results.length > 0) return { kind: 'list', results };
+  }
+
+  const ranked = scored.filter((s) => s.score > 0).sort(byScore);
+  const best = ranked[0];
+  if (!best || best.score < MIN_SCORE) {
+    // A service named with only vague words around it ("anything for RocketBox?"): list it.
+    const scope = scored.filter((s) => passesFilters(s.doc, analysis)).sort(bySource);
+    if (hasService && analysis.strongConcepts === 0 && scope.length > 0) return { kind: 'list', results: scope };
+    return { kind: 'abstain', reason: 'no_match', foreign: [] };
+  }
+  // A cadence filter with no service is a list across services ("what must we check every day?").
+  if (analysis.cadence !== null && !hasService) {
+    const results = ranked.filter((s) => s.doc.kind === 'duty' && passesFilters(s.doc, analysis));
+    if (results.length > 0) return { kind: 'list', results };
+  }
+  const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
+  if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
+  return { kind: 'specific', results: kept };
+}
+
+/**
+ * "Who handles backups on RocketWeb?" has two answers, one per party: put the other party's best
+ * duty right after the best one when it is relevant enough.
+ */
+function ensureOtherParty(kept: Scored[], ranked: readonly Scored[], best: Scored): void {
+  if (best.doc.kind !== 'duty') return;
+  const party = best.doc.duty.party;
+  const other = ranked.find((s) => s.doc.kind === 'duty' && s.doc.duty.party !== party);
+  if (!other || other.score < best.score * OTHER_PARTY_RATIO) return;
+  const at = kept.indexOf(other);
+  if (at === 1) return;
+  if (at > 1) kept.splice(at, 1);
+  kept.splice(1, 0, other);
+  if (kept.length > MAX_SPECIFIC) kept.length = MAX_SPECIFIC;
+}
+
+function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const [id, weight] of analysis.concepts) terms.set(`c:${id}`, weight);
+  for (const stem of analysis.residual) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, RESIDUAL_WEIGHT);
+  // "How long…" asks for a retention period even when it says neither "kept" nor "retention".
+  if (analysis.intents.has('how_long') && !terms.has('c:retention')) terms.set('c:retention', 1);
+  return terms;
+}
+
+function scoreDoc(
+  doc: IndexedDoc,
+  query: ReadonlyMap<string, number>,
+  analysis: QuestionAnalysis,
+  index: KnowledgeIndex,
+): number {
+  let sum = 0;
+  for (const [term, weight] of query) {
+    if (doc.terms.has(term)) sum += (index.idf.get(term) ?? 0) * weight;
+  }
+  if (sum === 0) return 0;
+  let score = (sum * (K1 + 1)) / (1 + K1 * (1 - B + (B * doc.length) / index.averageLength));
+  if (doc.kind === 'fact') {
+    if (analysis.services.length > 0) score *= 0.35;
+    if (analysis.cadence !== null) score *= 0.4;
+    // A general question ("where are the data centres?") prefers the general section.
+    if (analysis.services.length === 0 && analysis.party !== 'customer') score *= 1.2;
+    return score;
+  }
+  const duty = doc.duty;
+  if (analysis.party !== null) score *= duty.party === analysis.party ? 1.5 : 0.6;
+  if (analysis.cadence !== null) {
+    const compatible = COMPATIBLE[analysis.cadence];
+    if (compatible[0] === duty.cadence) score *= 1.8;
+    else if (compatible.includes(duty.cadence)) score *= 1.5;
+    else score *= 0.5;
+  }
+  if (analysis.intents.has('how_long')) score *= duty.retention_days !== undefined ? 1.6 : 0.7;
+  return score;
+}
+
+function passesFilters(doc: IndexedDoc, analysis: QuestionAnalysis): boolean {
+  if (doc.kind !== 'duty') return false;
+  const duty = doc.duty;
+  if (analysis.services.length > 0 && !analysis.services.includes(duty.service)) return false;
+  if (analysis.party !== null && duty.party !== analysis.party) return false;
+  if (analysis.cadence !== null && !COMPATIBLE[analysis.cadence].includes(duty.cadence)) return false;
+  return true;
+}
+
+function bySource(a: Scored, b: Scored): number {
+  return a.doc.order - b.doc.order;
+}

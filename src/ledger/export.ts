@@ -1,0 +1,156 @@
+import { stringify } from 'csv-stringify/sync';
+import type { AuditEntry, Store } from '../store/types.js';
+
+/**
+ * Ledger export for auditors: every audit entry in a time range, as CSV (one row per entry) or
+ * JSON (entries plus the chain head and the verification result of the whole chain). Each row
+ * carries prev_hash and hash, so the export can be checked against the chain later.
+ */
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** Inclusive lower bound on the entry's instant. */
+  from?: Date;
+  /** Exclusive upper bound on the entry's instant. */
+  to?: Date;
+  /** When the export is made (defaults to now); appears in the JSON and the file name. */
+  now?: Date;
+}
+
+export interface LedgerExport {
+  filename: string;
+  content: string;
+  /** Number of entries exported. */
+  entries: number;
+}
+
+/** Entries fetched per query: bounded memory per page, few round trips for 100,000 entries. */
+const PAGE_SIZE = 5_000;
+
+const COLUMNS = [
+  'seq',
+  'at',
+  'kind',
+  'actor',
+  'duty',
+  'occurrence',
+  'status',
+  'note',
+  'evidence_url',
+  'reason',
+  'payload',
+  'prev_hash',
+  'hash',
+] as const;
+
+type ExportRow = Record<(typeof COLUMNS)[number], string | number | null>;
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function toExportRow(entry: AuditEntry): ExportRow {
+  const payload = entry.payload;
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    kind: entry.kind,
+    actor: entry.actor,
+    duty: text(payload.dutyId),
+    occurrence: text(payload.occurrence),
+    status: text(payload.status),
+    note: text(payload.note),
+    evidence_url: text(payload.evidenceUrl),
+    reason: text(payload.reason),
+    // The full payload keeps non-confirmation entries (settings changes, assignments) meaningful
+    // and lets an auditor recompute the hash from the export alone.
+    payload: JSON.stringify(payload),
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+  };
+}
+
+/**
+ * CSV injection: a spreadsheet evaluates a cell starting with = + - @ (or a tab / carriage return
+ * that some of them strip first) as a formula, and notes and evidence URLs are user input. Such
+ * cells get a leading apostrophe, which spreadsheets display as text and do not evaluate.
+ */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function toCsvRecord(row: ExportRow): (string | number)[] {
+  return COLUMNS.map((column) => {
+    const value = row[column];
+    if (value === null) return '';
+    return typeof value === 'string' ? neutralizeFormula(value) : value;
+  });
+}
+
+function fileStem(workspaceId: string, options: ExportOptions, now: Date): string {
+  const safeWorkspace = workspaceId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const range =
+    options.from || options.to
+      ? `${options.from ? day(options.from) : 'start'}_to_${options.to ? day(options.to) : day(now)}`
+      : `until_${day(now)}`;
+  return `dutybot-ledger-${safeWorkspace}-${range}`;
+}
+
+async function* pagesOf(store: Store, workspaceId: string, range: { from?: Date; to?: Date }) {
+  let after = 0;
+  for (;;) {
+    const page = await store.auditPage(workspaceId, after, PAGE_SIZE, range);
+    if (page.length > 0) yield page;
+    if (page.length < PAGE_SIZE) return;
+    after = page[page.length - 1]!.seq;
+  }
+}
+
+export async function exportLedger(store: Store, workspaceId: string, options: ExportOptions): Promise<LedgerExport> {
+  const { format, from, to } = options;
+  if (format !== 'csv' && format !== 'json') throw new Error(`unknown export format "${String(format)}" (use csv or json)`);
+  if (from && to && from.getTime() >= to.getTime()) {
+    throw new Error(`the export range is empty: "from" (${from.toISOString()}) must be before "to" (${to.toISOString()})`);
+  }
+  const head = await store.auditHead(workspaceId);
+  if (head === null) throw new Error(`workspace "${workspaceId}" does not exist, so it has no ledger to export`);
+  const now = options.now ?? new Date();
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const stem = fileStem(workspaceId, options, now);
+
+  const parts: string[] = [];
+  let count = 0;
+  if (format === 'csv') {
+    parts.push(stringify([[...COLUMNS]]));
+    for await (const page of pagesOf(store, workspaceId, range)) {
+      parts.push(stringify(page.map((entry) => toCsvRecord(toExportRow(entry)))));
+      count += page.length;
+    }
+    return { filename: `${stem}.csv`, content: parts.join(''), entries: count };
+  }
+
+  // JSON: the envelope first, then one entry per line (readable, and cheap to build for 100k).
+  const verification = await store.verifyAudit(workspaceId);
+  const rows: string[] = [];
+  for await (const page of pagesOf(store, workspaceId, range)) {
+    for (const entry of page) {
+      const row = toExportRow(entry);
+      rows.push(JSON.stringify({ ...row, payload: entry.payload }));
+    }
+    count += page.length;
+  }
+  const envelope = {
+    workspace: workspaceId,
+    generated_at: now.toISOString(),
+    range: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
+    chain_head: head,
+    verification,
+    entry_count: count,
+  };
+  const envelopeJson = JSON.stringify(envelope, null, 2).replace(/\n}$/, '');
+  const content = `${envelopeJson},\n  "entries": [\n${rows.map((row) => `    ${row}`).join(',\n')}${rows.length ? '\n' : ''}  ]\n}\n`;
+  return { filename: `${stem}.json`, content, entries: count };
+}

@@ -1,0 +1,285 @@
+import type { TickReport } from '../bot/types.js';
+import { buildDigest } from '../digest/build.js';
+import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage } from '../ports/messenger.js';
+import { calendarOf, localDay } from '../schedule/calendar.js';
+import { occurrenceByKeyFor } from '../schedule/occurrences.js';
+import { periodContaining, shiftPeriod } from '../schedule/periods.js';
+import { scheduleOf } from '../schedule/resolve.js';
+import { dutyStatus, isClosed, loadSnapshot, type WorkspaceSnapshot } from '../schedule/status.js';
+import type { DeliveryRow, WorkspaceRow } from '../store/types.js';
+import { reminderView } from '../views/occurrence-views.js';
+import { retryDelayMs } from './backoff.js';
+import { logOf, optionsOf, type SchedulerDeps } from './deps.js';
+import { digestKey } from './keys.js';
+import { type DeliveryPayload, readPayload } from './payload.js';
+import { describeError } from './redact.js';
+import { recomputeWake } from './wake.js';
+
+/**
+ * Delivers the outbox: lease due rows (another worker never holds the same row; a dead worker's
+ * lease expires and the row is taken again), render each message from the current ledger state,
+ * post or update it through the workspace platform's messenger, record where it landed.
+ *
+ * Failures never drop a message: a retryable DeliveryError (or any unexpected error) goes back
+ * to the outbox with exponential backoff and jitter, honouring the platform's Retry-After; only a
+ * DeliveryError marked non-retryable is recorded as failed (and logged). Messages that became
+ * pointless before delivery (a follow-up for an occurrence confirmed meanwhile) are cancelled —
+ * recorded as failed with a `cancelled:` reason, not reported as deliveries and not logged.
+ *
+ * Exactly-once: the outbox row is marked sent right after the platform accepts the message. The
+ * only window for a duplicate is a crash between the platform's acceptance and that mark (the
+ * lease then expires and the message is posted again); PostRequest carries the outbox key so a
+ * messenger that can deduplicate on the platform side may close even that window.
+ */
+
+type Report = TickReport['deliveries'][number];
+
+export async function dispatchOutbox(deps: SchedulerDeps, now: Date, limit?: number): Promise<Report[]> {
+  const options = optionsOf(deps);
+  const batch = limit ?? options.dispatchBatch;
+  const context = new DispatchContext(deps, now);
+  const report: Report[] = [];
+  for (let round = 0; round < options.maxDispatchRounds; round++) {
+    const rows = await deps.store.claimDeliveries(now, deps.workerId, batch, options.leaseMs);
+    for (const row of rows) {
+      const outcome = await deliver(context, row);
+      if (outcome) report.push({ ...summary(row), status: outcome });
+    }
+    if (rows.length < batch) break;
+  }
+  // Follow-up times count from when a reminder went out: re-plan the workspaces that just got one.
+  for (const workspaceId of context.reminded) await recomputeWake(deps, workspaceId, now);
+  return report;
+}
+
+function summary(row: DeliveryRow): Omit<Report, 'status'> {
+  return {
+    key: row.key,
+    kind: row.kind,
+    workspaceId: row.workspaceId,
+    dutyId: row.dutyId,
+    occurrence: row.occurrence,
+    channel: row.channel,
+  };
+}
+
+/** Per-dispatch caches: a batch often holds several messages of one workspace. */
+export class DispatchContext {
+  private readonly workspaces = new Map<string, Promise<WorkspaceRow | null>>();
+  private readonly snapshots = new Map<string, Promise<WorkspaceSnapshot | null>>();
+  /** Workspaces that had a reminder delivered: their follow-up times depend on it. */
+  readonly reminded = new Set<string>();
+
+  constructor(
+    readonly deps: SchedulerDeps,
+    readonly now: Date,
+  ) {}
+
+  workspace(id: string): Promise<WorkspaceRow | null> {
+    let row = this.workspaces.get(id);
+    if (!row) {
+      row = this.deps.store.getWorkspace(id);
+      this.workspaces.set(id, row);
+    }
+    return row;
+  }
+
+  snapshot(id: string): Promise<WorkspaceSnapshot | null> {
+    let snapshot = this.snapshots.get(id);
+    if (!snapshot) {
+      snapshot = this.workspace(id).then((row) =>
+        row ? loadSnapshot(this.deps.store, this.deps.knowledge, row) : null,
+      );
+      this.snapshots.set(id, snapshot);
+    }
+    return snapshot;
+  }
+}
+
+type Step =
+  | { action: 'post'; channel: string; message: OutboundMessage; thread: MessageRef | null }
+  | { action: 'update'; ref: MessageRef; message: OutboundMessage }
+  | { action: 'wait'; reason: string }
+  | { action: 'cancel'; reason: string };
+
+async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Report['status'] | null> {
+  const { deps, now } = context;
+  const { store } = deps;
+  const options = optionsOf(deps);
+  const log = logOf(deps);
+  const workspace = await context.workspace(row.workspaceId);
+  const payload = readPayload(row.payload);
+  if (!workspace || !payload) {
+    const why = workspace ? `unreadable payload for kind ${row.kind}` : `workspace ${row.workspaceId} no longer exists`;
+    await store.markFailed(row.key, why);
+    log(`delivery ${row.key} failed: ${why}`);
+    return 'failed';
+  }
+  const messenger = deps.messengerFor(workspace.platform);
+  let step: Step;
+  try {
+    step = messenger
+      ? await prepare(context, workspace, row, payload)
+      : { action: 'wait', reason: `no messenger for platform ${workspace.platform}` };
+  } catch (error) {
+    step = { action: 'wait', reason: `could not render: ${describeError(error)}` };
+  }
+
+  if (step.action === 'cancel') {
+    await store.markFailed(row.key, `cancelled: ${step.reason}`);
+    return null;
+  }
+  if (step.action === 'wait' || !messenger) {
+    const reason = step.action === 'wait' ? step.reason : 'no messenger';
+    await store.markRetry(
+      row.key,
+      reason,
+      new Date(now.getTime() + retryDelayMs(row.attempts, null, backoff(options))),
+    );
+    return 'retry';
+  }
+
+  let ref: MessageRef;
+  try {
+    ref = await send(messenger, workspace, row, step);
+  } catch (error) {
+    const message = describeError(error);
+    if (error instanceof DeliveryError && !error.retryable) {
+      await store.markFailed(row.key, message);
+      log(`delivery ${row.key} failed permanently: ${message}`);
+      return 'failed';
+    }
+    const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : null;
+    const delay = retryDelayMs(row.attempts, retryAfter, backoff(options));
+    await store.markRetry(row.key, message, new Date(now.getTime() + delay));
+    return 'retry';
+  }
+  // Outside the try: if recording fails the store is down, and the tick must fail loudly rather
+  // than call it a delivery failure (which would post the message again).
+  await store.markSent(row.key, ref, now);
+  if (row.kind === 'reminder') context.reminded.add(row.workspaceId);
+  return 'sent';
+}
+
+function backoff(options: ReturnType<typeof optionsOf>) {
+  return { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs, random: options.random };
+}
+
+async function send(messenger: Messenger, workspace: WorkspaceRow, row: DeliveryRow, step: Step): Promise<MessageRef> {
+  if (step.action === 'update') {
+    await messenger.update(workspace.id, step.ref, step.message);
+    return step.ref;
+  }
+  if (step.action !== 'post') throw new Error(`unexpected step ${step.action}`);
+  return messenger.post({
+    workspaceId: workspace.id,
+    channel: step.channel,
+    message: step.message,
+    thread: step.thread,
+    deliveryKey: row.key,
+  });
+}
+
+async function prepare(
+  context: DispatchContext,
+  workspace: WorkspaceRow,
+  row: DeliveryRow,
+  payload: DeliveryPayload,
+): Promise<Step> {
+  const { store } = context.deps;
+  switch (payload.kind) {
+    case 'reminder':
+    case 'followup':
+    case 'escalation': {
+      const days = payload.kind === 'escalation' ? payload.workingDays : 0;
+      const message = await renderDutyMessage(context, workspace, row, payload.kind, days);
+      if ('cancel' in message) return { action: 'cancel', reason: message.cancel };
+      if (payload.kind === 'followup') {
+        const reminder = await store.getDelivery(payload.threadKey);
+        if (reminder?.status === 'pending')
+          return { action: 'wait', reason: 'the reminder it replies to is not delivered yet' };
+        const thread =
+          reminder?.status === 'sent' && reminder.messageId
+            ? { channel: reminder.messageChannel ?? reminder.channel, id: reminder.messageId }
+            : null;
+        return { action: 'post', channel: thread?.channel ?? row.channel, message: message.message, thread };
+      }
+      return { action: 'post', channel: row.channel, message: message.message, thread: null };
+    }
+    case 'digest': {
+      const snapshot = await context.snapshot(workspace.id);
+      if (!snapshot) return { action: 'cancel', reason: 'workspace gone' };
+      const since = await lastDigestAt(context, workspace, row.channel, row.key);
+      const confirmations = await store.confirmationsSince(workspace.id, since);
+      const view = buildDigest({ snapshot, channel: row.channel, now: context.now, confirmationsSince: confirmations });
+      return { action: 'post', channel: row.channel, message: { kind: 'digest', view }, thread: null };
+    }
+    case 'welcome':
+      return { action: 'post', channel: row.channel, message: { kind: 'welcome', view: payload.view }, thread: null };
+    case 'update': {
+      const target = await store.getDelivery(payload.targetKey);
+      if (!target || target.status === 'failed')
+        return { action: 'cancel', reason: 'the message to update was never delivered' };
+      if (target.status === 'pending' || !target.messageId)
+        return { action: 'wait', reason: 'the message to update is not delivered yet' };
+      const kind = target.kind === 'followup' || target.kind === 'escalation' ? target.kind : 'reminder';
+      const message = await renderDutyMessage(context, workspace, target, kind, workingDaysOf(target));
+      if ('cancel' in message) return { action: 'cancel', reason: message.cancel };
+      return {
+        action: 'update',
+        ref: { channel: target.messageChannel ?? target.channel, id: target.messageId },
+        message: message.message,
+      };
+    }
+  }
+}
+
+function workingDaysOf(row: DeliveryRow): number {
+  const days = row.payload.workingDays;
+  return typeof days === 'number' ? days : 0;
+}
+
+async function renderDutyMessage(
+  context: DispatchContext,
+  workspace: WorkspaceRow,
+  row: DeliveryRow,
+  kind: 'reminder' | 'followup' | 'escalation',
+  workingDays: number,
+): Promise<{ message: OutboundMessage } | { cancel: string }> {
+  const snapshot = await context.snapshot(workspace.id);
+  const duty = row.dutyId ? context.deps.knowledge.dutyById.get(row.dutyId) : undefined;
+  if (!snapshot || !duty || !row.occurrence) return { cancel: 'the duty is unknown' };
+  const settings = snapshot.workspace.settings;
+  const schedule = scheduleOf(duty, settings);
+  const occurrence = schedule ? occurrenceByKeyFor(schedule, calendarOf(settings), row.occurrence) : null;
+  if (!occurrence) return { cancel: 'the duty is no longer scheduled this way in this workspace' };
+  const status = dutyStatus(snapshot, duty, context.now, occurrence);
+  if (!status) return { cancel: 'the duty is no longer scheduled in this workspace' };
+  if (kind !== 'reminder' && row.status === 'pending' && (isClosed(status.latest) || status.state === 'snoozed')) {
+    // A nudge about something already confirmed (or snoozed) would only be noise. (Updates pass
+    // the already-sent target row, so they always render, closed.)
+    return { cancel: 'the occurrence was confirmed or snoozed before the message went out' };
+  }
+  const view = reminderView(kind, workspace.id, status, context.deps.knowledge, settings.language, settings.timezone, {
+    workingDaysOpen: workingDays,
+  });
+  return { message: { kind, view } };
+}
+
+/** When the previous digest of this channel went out (this week's or last week's), else a week ago. */
+async function lastDigestAt(
+  context: DispatchContext,
+  workspace: WorkspaceRow,
+  channel: string,
+  currentKey: string,
+): Promise<Date> {
+  const calendar = calendarOf(workspace.settings);
+  const week = periodContaining('weekly', localDay(calendar, context.now));
+  for (const candidate of [week, shiftPeriod(week, -1)]) {
+    const key = digestKey(workspace.id, channel, candidate.key);
+    if (key === currentKey) continue;
+    const previous = await context.deps.store.getDelivery(key);
+    if (previous?.status === 'sent' && previous.sentAt) return previous.sentAt;
+  }
+  return new Date(context.now.getTime() - 7 * 86_400_000);
+}

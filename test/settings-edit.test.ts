@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { applySetting, importSettings } from '../src/settings/edit.js';
+import { defaultSettings } from '../src/settings/schema.js';
+
+const known = { dutyIds: new Set(['1backup.customer.restore-test']) };
+
+describe('settings editing', () => {
+  it('starts from usable defaults', () => {
+    const s = defaultSettings();
+    expect(s.services).toHaveLength(9);
+    expect(s.timezone).toBe('Europe/Rome');
+    expect(s.working_days).toEqual([1, 2, 3, 4, 5]);
+    expect(s.reminder_time).toBe('09:00');
+    expect(s.digest).toMatchObject({ enabled: true, weekday: 1, time: '09:00' });
+    expect(s.escalation).toMatchObject({ follow_up_after_working_days: 1, escalate_after_working_days: 3 });
+    expect(s.cadence).toMatchObject({ at_least_monthly: 'monthly', periodic: 'quarterly', ongoing_review: 'quarterly' });
+  });
+
+  it('accepts friendly values and validates the whole result', () => {
+    const s = defaultSettings();
+    const services = applySetting(s, 'services', 'rocketweb, email', known);
+    expect(services).toMatchObject({ ok: true });
+    if (services.ok) expect(services.settings.services).toEqual(['rocketweb', 'email']);
+    const days = applySetting(s, 'working_days', 'mon-sat', known);
+    if (!days.ok) throw new Error(days.why);
+    expect(days.settings.working_days).toEqual([1, 2, 3, 4, 5, 6]);
+    const digest = applySetting(s, 'digest.weekday', 'venerdì', known);
+    if (!digest.ok) throw new Error(digest.why);
+    expect(digest.settings.digest.weekday).toBe(5);
+    const channel = applySetting(s, 'channels.rocketweb', '<#C123|web-ops>', known);
+    if (!channel.ok) throw new Error(channel.why);
+    expect(channel.settings.channels.rocketweb).toBe('C123');
+    const override = applySetting(s, 'cadence.overrides.1backup.customer.restore-test.day_of_month', '31', known);
+    if (!override.ok) throw new Error(override.why);
+    expect(override.settings.cadence.overrides['1backup.customer.restore-test']).toEqual({ day_of_month: 31 });
+  });
+
+  it('refuses bad values naming the setting and what is allowed', () => {
+    const s = defaultSettings();
+    expect(applySetting(s, 'timezone', 'Mars/Olympus', known)).toEqual({
+      ok: false,
+      key: 'timezone',
+      why: 'timezone: must be an IANA time zone such as Europe/Rome or UTC',
+    });
+    const time = applySetting(s, 'reminder_time', '25:00', known);
+    expect(time).toMatchObject({ ok: false, key: 'reminder_time' });
+    if (!time.ok) expect(time.why).toContain('HH:MM');
+    const service = applySetting(s, 'services', 'rocketweb,aws', known);
+    expect(service.ok).toBe(false);
+    if (!service.ok) expect(service.why).toMatch(/services\.1: .*expected one of/);
+    expect(applySetting(s, 'colour', 'blue', known)).toEqual({ ok: false, key: 'colour', why: 'unknown' });
+    const duty = applySetting(s, 'cadence.overrides.nope.cadence', 'weekly', known);
+    expect(duty.ok).toBe(false);
+    const cadence = applySetting(s, 'cadence.periodic', 'hourly', known);
+    expect(cadence.ok).toBe(false);
+  });
+
+  it('imports a whole YAML document and refuses unknown keys', () => {
+    const ok = importSettings('language: it\ntimezone: UTC\nservices: [email]\n');
+    expect(ok).toMatchObject({ ok: true });
+    if (ok.ok) expect(ok.settings).toMatchObject({ language: 'it', timezone: 'UTC', services: ['email'], reminder_time: '09:00' });
+    const bad = importSettings('timezone: UTC\nflavour: vanilla\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.why).toMatch(/flavour/);
+    const broken = importSettings('timezone: [unclosed');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.why).toMatch(/invalid YAML/);
+  });
+});
