@@ -66,7 +66,12 @@ describe('confirmations', () => {
     });
     const size = await ledgerSize();
     const again = await run(text, admin, { idempotencyKey: 'k-1' });
+
     expect(again).toMatchObject({ kind: 'confirmed', duplicate: true });
+    expect(await ledgerSize()).toBe(size);
+    // Typed again without a platform id: the period is closed, and the reply says by whom.
+    const closed = expectError(await run('done website backup'), 'not_due_yet');
+    expect(closed.message).toMatch(/already done .*\{\{user:admin\}\}/);
     expect(await ledgerSize()).toBe(size);
     const history = await run('history rocketweb.website-backup');
     expect(history.kind).toBe('history');

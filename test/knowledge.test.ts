@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { lintKnowledge } from '../src/knowledge/lint.js';
 import {
   clearKnowledgeCache,
@@ -9,6 +10,7 @@ import {
   formatYamlPath,
   KnowledgeError,
   loadKnowledge,
+  parsedCachePath,
   parseKnowledge,
 } from '../src/knowledge/load.js';
 import { findPackageRoot, packageRoot } from '../src/knowledge/package-root.js';
@@ -310,6 +312,35 @@ describe('loadKnowledge', () => {
     const reloaded = loadKnowledge(knowledgePath);
     expect(reloaded).not.toBe(knowledge);
     expect(reloaded.duties).toEqual(knowledge.duties);
+  });
+
+  it('keeps a parsed copy keyed by the file content, and survives a damaged one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutybot-knowledge-'));
+    try {
+      // A unique comment gives this text its own cache entry, untouched by other runs.
+      const text = `${readFileSync(fixture('minimal.yaml'), 'utf8')}# ${dir}\n`;
+      const file = join(dir, 'k.yaml');
+      writeFileSync(file, text);
+      const first = loadKnowledge(file);
+      const cachePath = parsedCachePath(text)!;
+      expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toEqual(parse(text));
+
+      clearKnowledgeCache();
+      expect(loadKnowledge(file)).toEqual(first);
+
+      clearKnowledgeCache();
+      writeFileSync(cachePath, '{"document": "not what the schema wants"}');
+      expect(loadKnowledge(file)).toEqual(first);
+      writeFileSync(cachePath, 'not json at all');
+      clearKnowledgeCache();
+      expect(loadKnowledge(file)).toEqual(first);
+      // The YAML rewrote the damaged entry.
+      expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toEqual(parse(text));
+      rmSync(cachePath);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      clearKnowledgeCache();
+    }
   });
 
   it('loads a small valid file', () => {

@@ -54,7 +54,9 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optional(
     z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)'),
   ),
-  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })),
+  SLACK_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
+  ),
   SLACK_ADMIN_IDS: optional(
     z
       .string()

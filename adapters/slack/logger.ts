@@ -7,9 +7,11 @@ export function createSlackLogger(level: LogLevel = LogLevel.INFO): Logger {
   let current = level;
   let name = 'slack';
   const enabled = (at: LogLevel) => ORDER.indexOf(at) >= ORDER.indexOf(current);
-  const write = (at: LogLevel, sink: (...args: unknown[]) => void) => (...messages: unknown[]) => {
-    if (enabled(at)) sink(`[${at.toUpperCase()}] ${name}`, ...messages);
-  };
+  const write =
+    (at: LogLevel, sink: (...args: unknown[]) => void) =>
+    (...messages: unknown[]) => {
+      if (enabled(at)) sink(`[${at.toUpperCase()}] ${name}`, ...messages);
+    };
   return {
     debug: write(LogLevel.DEBUG, console.debug),
     info: write(LogLevel.INFO, console.info),

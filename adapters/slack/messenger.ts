@@ -6,8 +6,8 @@ import {
   type OutboundMessage,
   type PostRequest,
 } from '../../src/ports/messenger.js';
-import type { SlackMessage } from './blocks/kit.js';
 import { renderDigest } from './blocks/digest.js';
+import type { SlackMessage } from './blocks/kit.js';
 import { renderReminder } from './blocks/reminder.js';
 import { renderWelcome } from './blocks/welcome.js';
 import type { SlackClients } from './clients.js';

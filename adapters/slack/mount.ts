@@ -1,4 +1,4 @@
-import bolt, { type App as BoltApp, type Installation, type Logger, type webApi } from '@slack/bolt';
+import { App, ExpressReceiver, type Installation, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Messenger } from '../../src/ports/messenger.js';
@@ -7,8 +7,8 @@ import { SlackClients, webClientOptions } from './clients.js';
 import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
-import type { HandlerDeps } from './handlers/deps.js';
 import { describe } from './handlers/deliver.js';
+import type { HandlerDeps } from './handlers/deps.js';
 import { registerFirstContact, welcomeIfNew } from './handlers/first-contact.js';
 import { registerHome } from './handlers/home.js';
 import { registerMessages } from './handlers/messages.js';
@@ -19,10 +19,8 @@ import { SlackMessenger } from './messenger.js';
 import { requiredBotScopes } from './scopes.js';
 import { slackWorkspaceId } from './workspace.js';
 
-const { App, ExpressReceiver, SocketModeReceiver } = bolt;
-
 export interface MountedSlack {
-  app: BoltApp;
+  app: App;
   messenger: Messenger;
   stop(): Promise<void>;
 }
@@ -53,7 +51,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const clientOptions = webClientOptions(config);
   const deps: HandlerDeps = { dutybot, actors: new SlackActors(config.adminIds), logger };
 
-  let receiver: InstanceType<typeof ExpressReceiver> | InstanceType<typeof SocketModeReceiver>;
+  let receiver: ExpressReceiver | SocketModeReceiver;
   if (config.appToken) {
     receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
   } else {
@@ -131,8 +129,7 @@ async function welcomeInstaller(
   const token = installation.bot?.token;
   if (!token || !installation.user?.id) return;
   const workspaceId = slackWorkspaceId({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id });
-  const { webApi: web } = bolt;
-  const client = new web.WebClient(token, clientOptions);
+  const client = new webApi.WebClient(token, clientOptions);
   try {
     await welcomeIfNew(deps, { workspaceId, platform: 'slack', channelId: null }, installation.user.id, client);
   } catch (error) {

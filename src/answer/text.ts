@@ -91,17 +91,22 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
-  let result = word;
-  if (word.length > 3 && !/\d/.test(word)) {
-    for (const suffix of SUFFIXES) {
-      if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-        result = word.slice(0, -suffix.length);
-        break;
-      }
-    }
+  let result = stripSuffix(word);
+  // A plural of a derived form ("mailings", "settings") loses both endings.
+  if (result !== word && word.endsWith('s') && !word.endsWith('ss')) {
+    const again = stripSuffix(result);
+    if (again.length >= 4) result = again;
   }
   if (stemCache.size < 50_000) stemCache.set(word, result);
   return result;
+}
+
+function stripSuffix(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
+  }
+  return word;
 }
 
 /**

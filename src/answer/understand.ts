@@ -42,7 +42,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const stems = words.map((w) => w.stem);
   const lang = detectLanguage(words, lexicon);
 
-  const services = findServices(words, stems, index);
+  const services = findServices(words, stems, index, lexicon);
   const foreign = findForeign(words, stems, lexicon);
 
   // Cues: greedy, longest first, over words not already claimed by a name.
@@ -149,7 +149,7 @@ function detectLanguage(words: readonly Word[], lexicon: CompiledLexicon): Lang 
   return it > en ? 'it' : 'en';
 }
 
-function findServices(words: Word[], stems: string[], index: KnowledgeIndex): ServiceId[] {
+function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lexicon: CompiledLexicon): ServiceId[] {
   const found: { service: ServiceId; brand: boolean }[] = [];
   const claim = (i: number, n: number) => {
     for (let k = i; k < i + n; k++) words[k]!.used = true;
@@ -168,11 +168,14 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex): Se
     if (matched) continue;
     // Typos in product names: "rocketwb", "rocket wb", "sygma conect".
     for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
+      // A real word ("backups") is not a typo of a product name ("1backup").
+      if (n === 1 && (index.vocabulary.has(words[i]!.word) || lexicon.stopWords.has(words[i]!.word))) continue;
+      if (words.slice(i, i + n).some((w) => w.used || lexicon.stopWords.has(w.word))) continue;
       const key = stems.slice(i, i + n).join('');
       const budget = typoBudget(key.length);
       if (budget === 0) continue;
       for (const brand of index.brandKeys) {
-        if (editDistance(key, brand.key, budget) <= budget) {
+        if (brand.key[0] === key[0] && editDistance(key, brand.key, budget) <= budget) {
           found.push({ service: brand.service, brand: true });
           claim(i, n);
           i += n - 1;

@@ -35,7 +35,8 @@ export function createScheduleOps(deps: scheduler.SchedulerDeps): ScheduleOps {
         const { occurrence } = target.status;
         return { ok: true, occurrence: occurrence.key, periodLabel: (lang) => periodLabel(occurrence.period, lang) };
       }
-      if (target.reason === 'not_due_yet') return { ok: false, reason: 'not_due_yet', dueAt: target.dueAt };
+      if (target.reason === 'not_due_yet')
+        return { ok: false, reason: 'not_due_yet', dueAt: target.dueAt, closedBy: target.closedBy };
       return { ok: false, reason: 'unknown_occurrence' };
     },
 

@@ -67,13 +67,18 @@ function vocabulary(knowledge: Knowledge): DutyVocabulary[] {
   return cached;
 }
 
-function wordMatches(word: string, vocab: Set<string>): boolean {
-  if (vocab.has(word)) return true;
+/** 2 = the word is in the vocabulary, 1 = a prefix or a one-letter typo of a word in it, 0 = no. */
+function wordMatch(word: string, vocab: Set<string>): 0 | 1 | 2 {
+  if (vocab.has(word)) return 2;
   for (const v of vocab) {
-    if (word.length >= 4 && v.startsWith(word)) return true;
-    if (word.length >= 5 && v.length >= 5 && withinOneEdit(word, v)) return true;
+    if (word.length >= 4 && v.startsWith(word)) return 1;
+    if (word.length >= 5 && v.length >= 5 && withinOneEdit(word, v)) return 1;
   }
-  return false;
+  return 0;
+}
+
+function wordMatches(word: string, vocab: Set<string>): boolean {
+  return wordMatch(word, vocab) > 0;
 }
 
 /** Damerau-free single edit check: enough for typos like "ripristno" or "bakcup"-free cases. */
@@ -126,8 +131,10 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
     if (candidates.length === 0) continue;
     const rest = raw.slice(k).join(' ');
     if (candidates.length === 1) return { kind: 'found', duty: candidates[0]!.duty, rest };
-    // Several fit: prefer the ones that match more words of their own (not just the service).
-    const score = (v: DutyVocabulary) => words.filter((w) => wordMatches(w, v.own)).length;
+    // Several fit: prefer exact words over typos/prefixes ("1backup" names a service; it is not a
+    // typo of the topic "backup"), then words of the duty itself over words of its service.
+    const score = (v: DutyVocabulary) =>
+      words.reduce((sum, w) => sum + 10 * Math.max(wordMatch(w, v.own), wordMatch(w, v.service)) + wordMatch(w, v.own), 0);
     const best = Math.max(...candidates.map(score));
     const top = candidates.filter((v) => score(v) === best);
     if (top.length === 1) return { kind: 'found', duty: top[0]!.duty, rest };

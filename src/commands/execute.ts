@@ -234,8 +234,24 @@ export async function confirm(
     snoozedUntil = parsed.until;
   }
 
+  // A retried submission answers with what was recorded the first time, whatever happened since.
+  if (input.idempotencyKey) {
+    const first = await deps.store.confirmationByKey(workspace.id, input.idempotencyKey);
+    if (first) return { kind: 'confirmed', lang, message: m.duplicate, confirmation: confirmationView(first), duplicate: true };
+  }
+
   const target = await deps.schedule.occurrenceToConfirm(workspace, duty, input.now, request.occurrence);
   if (!target.ok) {
+    if (target.reason === 'not_due_yet' && target.closedBy) {
+      const closed = target.closedBy;
+      return error(
+        lang,
+        'not_due_yet',
+        m.alreadyClosed(title, closed.status, closed.by, deps.schedule.formatInstant(closed.at, settings, lang), deps.schedule.formatInstant(target.dueAt, settings, lang)),
+        m.alreadyClosedHint,
+        refView,
+      );
+    }
     if (target.reason === 'not_due_yet')
       return error(lang, 'not_due_yet', m.notDueYet(title, deps.schedule.formatInstant(target.dueAt, settings, lang)), m.notDueYetHint, refView);
     return error(lang, 'bad_value', m.unknownOccurrence(request.occurrence ?? '', title), m.notDueYetHint, refView);

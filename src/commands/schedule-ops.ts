@@ -11,7 +11,7 @@ import type { SnoozeCalendar } from './values.js';
  */
 export type OccurrenceTarget =
   | { ok: true; occurrence: string; periodLabel(lang: Lang): string }
-  | { ok: false; reason: 'not_due_yet'; dueAt: Date }
+  | { ok: false; reason: 'not_due_yet'; dueAt: Date; closedBy: ConfirmationRow | null }
   | { ok: false; reason: 'unknown_occurrence' };
 
 export interface ScheduleOps {

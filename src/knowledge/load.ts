@@ -48,12 +48,18 @@ export function loadKnowledge(path: string = defaultKnowledgePath()): Knowledge 
     throw new KnowledgeError(displayName(file), [`${displayName(file)}: cannot read the knowledge file: ${reason}`]);
   }
   const shown = displayName(file);
-  let data = readParsedCache(text);
-  if (data === undefined) {
-    data = readYaml(text, shown).data;
-    writeParsedCache(text, data);
+  let record: KnowledgeFile | undefined;
+  const cached = readParsedCache(text);
+  if (cached !== undefined) {
+    const result = KnowledgeFileSchema.safeParse(cached);
+    if (result.success) record = result.data; // else: a stale or damaged entry; the YAML decides
   }
-  const knowledge = buildKnowledge(validateData(data, text, shown), file);
+  if (!record) {
+    const parsed = readYaml(text, shown);
+    record = validateData(parsed, shown);
+    writeParsedCache(text, parsed.data);
+  }
+  const knowledge = buildKnowledge(record, file);
   cache.set(file, knowledge);
   return knowledge;
 }
@@ -74,8 +80,7 @@ export function parseKnowledge(text: string, file: string): Knowledge {
 /** Parses and validates YAML text into the raw file record, or throws KnowledgeError. */
 export function validateKnowledgeText(text: string, file: string): KnowledgeFile {
   const shown = displayName(resolve(file));
-  const parsed = readYaml(text, shown);
-  return validateData(parsed.data, text, shown, parsed);
+  return validateData(readYaml(text, shown), shown);
 }
 
 interface ParsedYaml {
@@ -99,15 +104,13 @@ function readYaml(text: string, shown: string): ParsedYaml {
   return { data: doc.toJS(), doc, lineCounter };
 }
 
-/** zod validation; the YAML document is (re)built only when there are issues to locate. */
-function validateData(data: unknown, text: string, shown: string, parsed?: ParsedYaml): KnowledgeFile {
-  if (data === null || data === undefined) {
+function validateData(parsed: ParsedYaml, shown: string): KnowledgeFile {
+  if (parsed.data === null || parsed.data === undefined) {
     throw new KnowledgeError(shown, [`${shown}: the knowledge file is empty`]);
   }
-  const result = KnowledgeFileSchema.safeParse(data);
+  const result = KnowledgeFileSchema.safeParse(parsed.data);
   if (result.success) return result.data;
-  const { doc, lineCounter } = parsed ?? readYaml(text, shown);
-  throw new KnowledgeError(shown, formatZodIssues(result.error.issues, { file: shown, doc, lineCounter }));
+  throw new KnowledgeError(shown, formatZodIssues(result.error.issues, { file: shown, ...parsed }));
 }
 
 /*

@@ -229,7 +229,9 @@ export class ChainVerifier {
 }
 
 function missingMessage(first: number, last: number, detail: string): string {
-  return first === last ? `entry #${first} is missing (${detail})` : `entries #${first}–#${last} are missing (${detail})`;
+  return first === last
+    ? `entry #${first} is missing (${detail})`
+    : `entries #${first}–#${last} are missing (${detail})`;
 }
 
 /** Verifies a whole chain held in memory (entries in any order; they are checked by seq). */

@@ -111,9 +111,12 @@ async function* pagesOf(store: Store, workspaceId: string, range: { from?: Date;
 
 export async function exportLedger(store: Store, workspaceId: string, options: ExportOptions): Promise<LedgerExport> {
   const { format, from, to } = options;
-  if (format !== 'csv' && format !== 'json') throw new Error(`unknown export format "${String(format)}" (use csv or json)`);
+  if (format !== 'csv' && format !== 'json')
+    throw new Error(`unknown export format "${String(format)}" (use csv or json)`);
   if (from && to && from.getTime() >= to.getTime()) {
-    throw new Error(`the export range is empty: "from" (${from.toISOString()}) must be before "to" (${to.toISOString()})`);
+    throw new Error(
+      `the export range is empty: "from" (${from.toISOString()}) must be before "to" (${to.toISOString()})`,
+    );
   }
   const head = await store.auditHead(workspaceId);
   if (head === null) throw new Error(`workspace "${workspaceId}" does not exist, so it has no ledger to export`);

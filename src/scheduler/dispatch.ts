@@ -255,9 +255,14 @@ async function renderDutyMessage(
   if (!occurrence) return { cancel: 'the duty is no longer scheduled this way in this workspace' };
   const status = dutyStatus(snapshot, duty, context.now, occurrence);
   if (!status) return { cancel: 'the duty is no longer scheduled in this workspace' };
+  // A message still waiting for its first delivery (a backlog after an outage, a long retry) is
+  // dropped once a later occurrence has fallen due: the new reminder speaks for both, noting the
+  // missed one. Updates pass the already-sent target row, so they always render.
+  if (row.status === 'pending' && status.next && status.next.dueAt <= context.now) {
+    return { cancel: `superseded by ${status.next.key}` };
+  }
   if (kind !== 'reminder' && row.status === 'pending' && (isClosed(status.latest) || status.state === 'snoozed')) {
-    // A nudge about something already confirmed (or snoozed) would only be noise. (Updates pass
-    // the already-sent target row, so they always render, closed.)
+    // A nudge about something already confirmed (or snoozed) would only be noise.
     return { cancel: 'the occurrence was confirmed or snoozed before the message went out' };
   }
   const view = reminderView(kind, workspace.id, status, context.deps.knowledge, settings.language, settings.timezone, {

@@ -4,9 +4,11 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   Kysely,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -49,6 +51,38 @@ export function describeUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
 }
 
+/** A FIFO async lock. */
+class AsyncMutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.tail;
+    this.tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    return release;
+  }
+}
+
+/**
+ * better-sqlite3 is synchronous: if two store instances in one process open the same file and one
+ * waits for the other's write lock, it blocks the event loop for busy_timeout while the holder
+ * cannot run to commit — a self-deadlock. Every store on a file therefore takes this process-wide
+ * lock for each use of its connection; other processes are coordinated by SQLite's own locks.
+ */
+const fileLocks = new Map<string, AsyncMutex>();
+
+function fileLock(filename: string): AsyncMutex {
+  let mutex = fileLocks.get(filename);
+  if (!mutex) {
+    mutex = new AsyncMutex();
+    fileLocks.set(filename, mutex);
+  }
+  return mutex;
+}
+
 /**
  * Kysely's SQLite driver opens transactions with a plain (deferred) `begin`: a transaction that
  * reads the chain head and then writes would fail with SQLITE_BUSY if another *process* wrote in
@@ -56,21 +90,60 @@ export function describeUrl(url: string): string {
  * processes sharing one SQLite file append to the audit chain one after the other.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  private releaseFile: (() => void) | null = null;
+
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly lock: AsyncMutex | null,
+  ) {
+    super(config);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const release = this.lock ? await this.lock.lock() : null;
+    const connection = await super.acquireConnection();
+    this.releaseFile = release;
+    return connection;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    const release = this.releaseFile;
+    this.releaseFile = null;
+    await super.releaseConnection();
+    release?.();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
+/**
+ * SQLite does run DDL inside transactions; saying so makes Kysely's migrator wrap each run in a
+ * (begin immediate) transaction, which is what serializes two processes migrating one file.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #lock: AsyncMutex | null;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, lock: AsyncMutex | null) {
     super(config);
     this.#config = config;
+    this.#lock = lock;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#lock);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
@@ -80,7 +153,8 @@ function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kys
   connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // WAL lets readers (another replica, the CLI) read while the bot writes.
   if (!target.memory) connection.pragma('journal_mode = WAL');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  const lock = target.memory ? null : fileLock(target.filename);
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: connection }, lock) });
 }
 
 function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>): Kysely<Database> {

@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events';
+import {
+  type KeyvStorageAdapter,
+  type KeyvStorageCapability,
+  type KeyvStorageEntry,
+  keyvStorageCapability,
+} from 'keyv';
 import { type Kysely, sql } from 'kysely';
-import { type KeyvStorageAdapter, type KeyvStorageCapability, type KeyvStorageEntry, keyvStorageCapability } from 'keyv';
 import type { Database } from './schema.js';
 
 type StorageMethod =

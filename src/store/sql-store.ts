@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import Keyv from 'keyv';
+import type { Kysely, Transaction } from 'kysely';
 import { ChainVerifier, GENESIS_HASH, nextEntry } from '../ledger/audit-chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
 import type { Dialect } from './database.js';
@@ -327,6 +327,10 @@ export class KyselySqlStore implements SqlStore {
       if (!winner) throw error;
       return { confirmation: winner, duplicate: true };
     }
+  }
+
+  confirmationByKey(workspaceId: string, idempotencyKey: string): Promise<ConfirmationRow | null> {
+    return this.findByIdempotencyKey(this.db, workspaceId, idempotencyKey);
   }
 
   private async findByIdempotencyKey(db: Db, workspaceId: string, key: string): Promise<ConfirmationRow | null> {

@@ -102,6 +102,8 @@ export interface Store {
   // Ledger
   /** Appends the confirmation and its audit entry atomically; idempotent on idempotencyKey. */
   appendConfirmation(c: NewConfirmation): Promise<{ confirmation: ConfirmationRow; duplicate: boolean }>;
+  /** The confirmation first recorded with this idempotency key, if any (retries answer with it). */
+  confirmationByKey(workspaceId: string, idempotencyKey: string): Promise<ConfirmationRow | null>;
   /** Latest confirmation per (duty, occurrence) for these duties (all when omitted). */
   latestConfirmations(workspaceId: string, dutyIds?: readonly string[]): Promise<ConfirmationRow[]>;
   history(workspaceId: string, dutyId: string, limit: number): Promise<ConfirmationRow[]>;

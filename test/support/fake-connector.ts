@@ -175,8 +175,7 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     calls,
     messages: () =>
       calls.filter(
-        (c) =>
-          c.status === 200 && c.conversationId !== null && c.body?.type === 'message' && /activities/.test(c.path),
+        (c) => c.status === 200 && c.conversationId !== null && c.body?.type === 'message' && /activities/.test(c.path),
       ),
     setMembers: (conversationId, list) => {
       rosters.set(conversationId, list);

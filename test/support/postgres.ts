@@ -50,7 +50,12 @@ export function sqliteBackend(): StoreBackend {
       let rows: T[] = [];
       for (const { text, params } of statements) {
         const statement = db.prepare(text);
-        rows = statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []);
+        if (statement.reader) {
+          rows = statement.all(...params) as T[];
+        } else {
+          statement.run(...params);
+          rows = [];
+        }
       }
       return rows;
     } finally {

@@ -4,6 +4,7 @@ import { ACTION } from './ids.js';
 import {
   type Block,
   button,
+  citation,
   context,
   divider,
   escapeMrkdwn,
@@ -32,7 +33,7 @@ export interface AnswerRenderOptions {
 export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = {}): SlackMessage {
   const l = labels(answer.lang);
   const blocks: Block[] = [];
-  if (options.sharedBy) blocks.push(context([escapeMrkdwn(l.sharedBy(`<@${options.sharedBy}>`))]));
+  if (options.sharedBy) blocks.push(context([l.sharedBy(`<@${options.sharedBy}>`)]));
   blocks.push(section(mrkdwn(answer.summary)));
 
   const shown = answer.items.slice(0, MAX_ITEMS);
@@ -73,7 +74,7 @@ function renderItem(item: AnswerItemView, lang: AnswerView['lang']): Block[] {
   }
   if (facts.length > 0) blocks.push(fields(facts));
 
-  const notes = [`📄 ${l.source}: ${escapeMrkdwn(item.source.label)} — ${escapeMrkdwn(item.source.section)}`];
+  const notes = [`📄 ${l.source}: ${escapeMrkdwn(citation(item.source))}`];
   for (const erratum of item.errata.slice(0, 3)) notes.push(`⚠️ ${l.errata}: ${mrkdwn(erratum)}`);
   blocks.push(context(notes));
   return blocks;

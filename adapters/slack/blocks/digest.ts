@@ -1,6 +1,16 @@
 import type { DigestView, OccurrenceView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
-import { type Block, context, escapeMrkdwn, header, LIMITS, message, plain, type SlackMessage, slackDate } from './kit.js';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  message,
+  plain,
+  type SlackMessage,
+  slackDate,
+} from './kit.js';
 import { confirmationLine, occurrenceLine, packLines } from './occurrences.js';
 
 /** Lines per list before the rest is summarized: a digest is skimmed, `/duty pending` has the full list. */

@@ -38,7 +38,8 @@ export function renderHome(view: HomeView): types.HomeView {
       );
     }
     budget -= shown;
-    if (shown < items.length) blocks.push(context([escapeMrkdwn(l.more(items.length - shown, title.toLowerCase(), l.runPending))]));
+    if (shown < items.length)
+      blocks.push(context([escapeMrkdwn(l.more(items.length - shown, title.toLowerCase(), l.runPending))]));
   }
 
   if (view.settingsSummary) {

@@ -69,6 +69,11 @@ export function slackDate(iso: string, format: 'date' | 'datetime' = 'datetime')
   return `<!date^${Math.floor(at.toSeconds())}^${token}|${fallback}>`;
 }
 
+/** "CoreTech GDPR V.1 … — RocketWeb - Web Hosting, Customer", without repeating the section when the label names it. */
+export function citation(source: { label: string; section: string }): string {
+  return source.label.includes(source.section) ? source.label : `${source.label} — ${source.section}`;
+}
+
 export function section(text: string, accessory?: types.SectionBlock['accessory'], blockId?: string): Block {
   const block: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.text) } };
   if (accessory) block.accessory = accessory;
@@ -108,12 +113,7 @@ export function actions(elements: types.ActionsBlockElement[], blockId?: string)
   return block;
 }
 
-export function button(
-  text: string,
-  actionId: string,
-  value: string,
-  style?: 'primary' | 'danger',
-): types.Button {
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
   if (value.length > LIMITS.buttonValue) {
     // A value is data, not prose: cutting it would corrupt it, so fail loudly in development.
     throw new Error(`button value for ${actionId} is ${value.length} characters (Slack allows ${LIMITS.buttonValue})`);

@@ -23,7 +23,9 @@ export function confirmationLine(entry: ConfirmationView, lang: Lang, title?: st
   const l = labels(lang);
   const what = title ? `*${escapeMrkdwn(title)}* · ` : '';
   const icon = entry.status === 'done' ? '✅' : entry.status === 'skipped' ? '⏭️' : '💤';
-  const parts = [`${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${l.states[entry.status]} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`];
+  const parts = [
+    `${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${l.states[entry.status]} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`,
+  ];
   if (entry.note) parts.push(`${l.note}: ${escapeMrkdwn(entry.note)}`);
   if (entry.evidenceUrl) parts.push(`${l.evidence}: <${entry.evidenceUrl.replace(/[<>|]/g, '')}|link>`);
   if (entry.reason) parts.push(`${l.reason}: ${escapeMrkdwn(entry.reason)}`);

@@ -5,6 +5,7 @@ import {
   actions,
   type Block,
   button,
+  citation,
   context,
   escapeMrkdwn,
   fields,
@@ -35,7 +36,9 @@ export function renderReminder(view: ReminderView): SlackMessage {
     .map((line) => `> ${line}`)
     .join('\n');
   const translated = view.translation ? `\n_${escapeMrkdwn(view.translation)}_` : '';
-  blocks.push(section(`*${escapeMrkdwn(occ.duty.title)}* · ${escapeMrkdwn(occ.duty.serviceName)}\n${quoted}${translated}`));
+  blocks.push(
+    section(`*${escapeMrkdwn(occ.duty.title)}* · ${escapeMrkdwn(occ.duty.serviceName)}\n${quoted}${translated}`),
+  );
 
   const owners = occ.ownerIds.length > 0 ? mentionList(occ.ownerIds) : `_${l.noOwner}_`;
   blocks.push(
@@ -68,7 +71,7 @@ export function renderReminder(view: ReminderView): SlackMessage {
     elements.push(button(l.skip, ACTION.skip, json));
     blocks.push(actions(elements, `duty:${occ.duty.id}:${occ.occurrence}`.slice(0, 255)));
   }
-  blocks.push(context([`📄 ${l.source}: ${escapeMrkdwn(view.source.label)} — ${escapeMrkdwn(view.source.section)}`]));
+  blocks.push(context([`📄 ${l.source}: ${escapeMrkdwn(citation(view.source))}`]));
 
   const fallback = view.closedBy
     ? `${plain(view.headline)} — ${closedFallback(view)}`

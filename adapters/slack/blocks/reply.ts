@@ -2,7 +2,19 @@ import type { Reply } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { type AnswerRenderOptions, renderAnswer } from './answer.js';
 import { renderDigest } from './digest.js';
-import { type Block, context, escapeMrkdwn, header, LIMITS, message, mrkdwn, plain, type SlackMessage, section, truncate } from './kit.js';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  message,
+  mrkdwn,
+  plain,
+  type SlackMessage,
+  section,
+  truncate,
+} from './kit.js';
 import { confirmationLine, occurrenceLine, packLines } from './occurrences.js';
 import { renderHelp } from './welcome.js';
 
@@ -70,7 +82,13 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
     case 'audit': {
       const title = reply.ok ? `✅ ${l.auditOk}` : `🚨 ${l.auditBroken}`;
       const blocks = [section(`*${title}*\n${mrkdwn(reply.message)}`)];
-      blocks.push(...packLines(reply.problems.map((p) => `• ${mrkdwn(p)}`), { maxBlocks: 5, maxLines: 50 }, l.morePlain));
+      blocks.push(
+        ...packLines(
+          reply.problems.map((p) => `• ${mrkdwn(p)}`),
+          { maxBlocks: 5, maxLines: 50 },
+          l.morePlain,
+        ),
+      );
       return message(`${title}: ${plain(reply.message)}`, blocks);
     }
     case 'help':

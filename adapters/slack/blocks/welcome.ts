@@ -1,5 +1,6 @@
 import type { HelpView, WelcomeView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
+import { SLASH_COMMAND } from '../scopes.js';
 import { type Block, context, escapeMrkdwn, header, message, mrkdwn, plain, type SlackMessage } from './kit.js';
 import { packLines } from './occurrences.js';
 
@@ -10,9 +11,15 @@ export function renderWelcome(view: WelcomeView): SlackMessage {
 
 export function renderHelp(help: HelpView): SlackMessage {
   const l = labels(help.lang);
-  const blocks: Block[] = [header(l.help), ...packLines([mrkdwn(help.intro)], { maxBlocks: 1, maxLines: 1 }, l.morePlain)];
+  const blocks: Block[] = [
+    header(l.help),
+    ...packLines([mrkdwn(help.intro)], { maxBlocks: 1, maxLines: 1 }, l.morePlain),
+  ];
   blocks.push(context([`*${l.commands}*`]));
-  const commands = help.commands.map((c) => `\`${escapeMrkdwn(c.usage)}\` — ${mrkdwn(c.description)}`);
+  // In Slack every command is typed after the slash command.
+  const commands = help.commands.map(
+    (c) => `\`${escapeMrkdwn(`${SLASH_COMMAND} ${c.usage}`)}\` — ${mrkdwn(c.description)}`,
+  );
   blocks.push(...packLines(commands, { maxBlocks: 8, maxLines: 60 }, l.morePlain));
   if (help.examples.length > 0) {
     blocks.push(context([`*${l.examples}*`]));

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, webApi } from '@slack/bolt';
+import { renderAnswer } from '../blocks/answer.js';
 import {
   ACTION,
   DutyButtonValueSchema,
@@ -7,11 +8,10 @@ import {
   ShareValueSchema,
   SnoozeValueSchema,
 } from '../blocks/ids.js';
-import { renderAnswer } from '../blocks/answer.js';
 import { doneModal, skipModal } from '../blocks/modals.js';
 import { slackWorkspaceId } from '../workspace.js';
-import { actorOf, conversationOf, firstTime, type HandlerDeps, workspaceLang } from './deps.js';
 import { describe, prepareReply, somethingWrong } from './deliver.js';
+import { actorOf, conversationOf, firstTime, type HandlerDeps, workspaceLang } from './deps.js';
 import { refreshHome } from './home.js';
 
 /** Where a click happened: a message in a channel/DM, or the App Home. */
@@ -51,31 +51,42 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     });
   }
 
-  app.action<BlockAction<StaticSelectAction>>(ACTION.snooze, async ({ ack, body, action, client, context, respond }) => {
-    await ack();
-    if (!(await firstTime(deps, clickKey(body, action.action_ts)))) return;
-    const web = client as webApi.WebClient;
-    const value = parseJson(SnoozeValueSchema, action.selected_option?.value);
-    const { channel, messageTs, fromHome } = origin(body);
-    try {
-      if (!value) throw new Error('snooze option without a valid value');
-      const reply = await deps.dutybot.confirm({
-        actor: actorOf(deps, context, body.user.id, web),
-        conversation: conversationOf(context, channel),
-        dutyId: value.dutyId,
-        occurrence: value.occurrence,
-        status: 'snoozed',
-        snooze: value.snooze,
-        idempotencyKey: `slack:snooze:${messageTs ?? 'home'}:${value.dutyId}:${value.occurrence}:${body.user.id}:${value.snooze}`,
-      });
-      const rendered = await prepareReply(deps, reply, { userId: body.user.id, client: web });
-      if (fromHome) await refreshHome(deps, context, body.user.id, web);
-      else await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
-    } catch (error) {
-      deps.logger.error(`snooze failed: ${describe(error)}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, ...somethingWrong() }).catch(() => undefined);
-    }
-  });
+  app.action<BlockAction<StaticSelectAction>>(
+    ACTION.snooze,
+    async ({ ack, body, action, client, context, respond }) => {
+      await ack();
+      if (!(await firstTime(deps, clickKey(body, action.action_ts)))) return;
+      const web = client as webApi.WebClient;
+      const value = parseJson(SnoozeValueSchema, action.selected_option?.value);
+      const { channel, messageTs, fromHome } = origin(body);
+      try {
+        if (!value) throw new Error('snooze option without a valid value');
+        const reply = await deps.dutybot.confirm({
+          actor: actorOf(deps, context, body.user.id, web),
+          conversation: conversationOf(context, channel),
+          dutyId: value.dutyId,
+          occurrence: value.occurrence,
+          status: 'snoozed',
+          snooze: value.snooze,
+          idempotencyKey: `slack:snooze:${messageTs ?? 'home'}:${value.dutyId}:${value.occurrence}:${body.user.id}:${value.snooze}`,
+        });
+        const rendered = await prepareReply(deps, reply, { userId: body.user.id, client: web });
+        if (fromHome) await refreshHome(deps, context, body.user.id, web);
+        else
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: rendered.text,
+            blocks: rendered.blocks,
+          });
+      } catch (error) {
+        deps.logger.error(`snooze failed: ${describe(error)}`);
+        await respond({ response_type: 'ephemeral', replace_original: false, ...somethingWrong() }).catch(
+          () => undefined,
+        );
+      }
+    },
+  );
 
   // The ephemeral answer to `/duty <question>` can be shared: a fresh answer is posted in the
   // channel (as the app, through the response URL, so the bot need not be a member) and the

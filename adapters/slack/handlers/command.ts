@@ -1,8 +1,8 @@
 import type { App, webApi } from '@slack/bolt';
 import { slackTextToCore } from '../inbound.js';
 import { SLASH_COMMAND } from '../scopes.js';
-import { actorOf, conversationOf, type HandlerDeps } from './deps.js';
 import { describe, prepareReply, type RenderedReply, somethingWrong } from './deliver.js';
+import { actorOf, conversationOf, type HandlerDeps } from './deps.js';
 
 /**
  * Slack drops a command not acknowledged within 3 s. Most replies are ready in milliseconds and go

@@ -4,8 +4,8 @@ import type { WelcomeView } from '../../../src/views/types.js';
 import { renderWelcome } from '../blocks/welcome.js';
 import { openDirectMessage } from '../messenger.js';
 import { homeChannelCandidate, slackWorkspaceId } from '../workspace.js';
-import type { HandlerDeps } from './deps.js';
 import { describe } from './deliver.js';
+import type { HandlerDeps } from './deps.js';
 
 /** Who and where, from any kind of Slack request (event, command, action, view). */
 function contactOf(body: Record<string, unknown>): { userId: string | null; channelId: string | null } {

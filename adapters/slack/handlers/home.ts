@@ -1,7 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { renderHome } from '../blocks/home.js';
-import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe, type TeamContext } from './deps.js';
 import { describe } from './deliver.js';
+import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe, type TeamContext } from './deps.js';
 
 /** Publishes the user's App Home: their own duties; admins also see the settings summary. */
 export async function refreshHome(

@@ -1,7 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { slackTextToCore } from '../inbound.js';
-import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe } from './deps.js';
 import { describe, prepareReply, somethingWrong } from './deliver.js';
+import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe } from './deps.js';
 
 interface ChatEvent {
   user?: string;
@@ -75,11 +75,18 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
       });
       // A DM is already private: every reply is a normal message there.
       const rendered = await prepareReply(deps, reply, { userId: user, client: web });
-      await web.chat.postMessage({ channel: dm.channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
+      await web.chat.postMessage({
+        channel: dm.channel,
+        text: rendered.text,
+        blocks: rendered.blocks,
+        unfurl_links: false,
+      });
     } catch (error) {
       deps.logger.error(`message.im failed: ${describe(error)}`);
       const sorry = somethingWrong();
-      await web.chat.postMessage({ channel: dm.channel, text: sorry.text, blocks: sorry.blocks }).catch(() => undefined);
+      await web.chat
+        .postMessage({ channel: dm.channel, text: sorry.text, blocks: sorry.blocks })
+        .catch(() => undefined);
     }
   });
 }

@@ -4,8 +4,8 @@ import type { ConfirmationStatus, Reply } from '../../../src/views/types.js';
 import { INPUT, type ModalMetadata, ModalMetadataSchema, parseJson, VIEW } from '../blocks/ids.js';
 import { plain, truncate } from '../blocks/kit.js';
 import { labels } from '../labels.js';
-import { actorOf, conversationOf, type HandlerDeps, type TeamContext } from './deps.js';
 import { describe, prepareReply } from './deliver.js';
+import { actorOf, conversationOf, type HandlerDeps, type TeamContext } from './deps.js';
 import { refreshHome } from './home.js';
 
 function inputValue(view: ViewOutput, input: { block: string; action: string }): string | null {
@@ -100,7 +100,12 @@ async function submit(
   try {
     if (metadata.channel) {
       const rendered = await prepareReply(deps, reply, { userId: user, client });
-      await client.chat.postEphemeral({ channel: metadata.channel, user, text: rendered.text, blocks: rendered.blocks });
+      await client.chat.postEphemeral({
+        channel: metadata.channel,
+        user,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
     } else {
       // Clicked on the Home tab: show the list without the duty just confirmed.
       await refreshHome(deps, context, user, client);

@@ -54,7 +54,7 @@ export function renderReminder(view: ReminderView, ctx: RenderContext, state: Re
       [
         text(`_${verbatim(view.quote)}_`),
         ...(view.translation ? [text(verbatim(view.translation), { spacing: 'Small' })] : []),
-        subtle(`${l.source}: ${view.source.label} — ${view.source.section}`),
+        subtle(`${l.source}: ${view.source.label}`),
       ],
       { style: 'emphasis', spacing: 'Medium' },
     ),

@@ -57,7 +57,7 @@ function answerItem(item: AnswerItemView, ctx: RenderContext): CardElement {
   );
   items.push(text(`_${verbatim(item.quote)}_`, { spacing: 'Small' }));
   if (item.translation) items.push(text(verbatim(item.translation), { spacing: 'Small' }));
-  items.push(subtle(`${l.source}: ${item.source.label} — ${item.source.section}`));
+  items.push(subtle(`${l.source}: ${item.source.label}`));
   for (const erratum of item.errata) items.push(text(`${l.errata}: ${erratum}`, { color: 'Warning', size: 'Small' }));
   return container(items, { style: 'emphasis', spacing: 'Medium', separator: true });
 }

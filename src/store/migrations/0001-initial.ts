@@ -56,7 +56,11 @@ export const initialSchema: Migration = {
       .on('confirmations')
       .columns(['workspace_id', 'duty_id', 'occurrence'])
       .execute();
-    await db.schema.createIndex('confirmations_workspace_at').on('confirmations').columns(['workspace_id', 'at']).execute();
+    await db.schema
+      .createIndex('confirmations_workspace_at')
+      .on('confirmations')
+      .columns(['workspace_id', 'at'])
+      .execute();
 
     await db.schema
       .createTable('deliveries')
@@ -78,7 +82,11 @@ export const initialSchema: Migration = {
       .addColumn('created_at', 'bigint', (col) => col.notNull())
       .addColumn('sent_at', 'bigint')
       .execute();
-    await db.schema.createIndex('deliveries_status_not_before').on('deliveries').columns(['status', 'not_before']).execute();
+    await db.schema
+      .createIndex('deliveries_status_not_before')
+      .on('deliveries')
+      .columns(['status', 'not_before'])
+      .execute();
 
     await db.schema
       .createTable('kv')

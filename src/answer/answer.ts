@@ -1,0 +1,103 @@
+import type { Knowledge } from '../knowledge/model.js';
+import type { Party, ServiceId } from '../knowledge/schema.js';
+import type { WorkspaceSettings } from '../settings/schema.js';
+import { renderAnswerText } from '../views/answer-text.js';
+import type { AnswerView, Lang } from '../views/types.js';
+import { composeView } from './compose.js';
+import { indexFor } from './knowledge-index.js';
+import { type CompiledLexicon, loadLexicon } from './lexicon.js';
+import { type Decision, decide } from './rank.js';
+import { analyzeQuestion } from './understand.js';
+
+/**
+ * Answers a free question about CoreTech's GDPR shared-responsibility page, in English or
+ * Italian, with no network and no language model: the question is analysed (services, party,
+ * cadence, concepts, language), duties and facts are ranked against indexes built once per
+ * Knowledge object, and the reply says who does it, how often, quotes the source and cites it.
+ * Questions the page does not cover get an honest "I don't know" with no matches.
+ */
+
+export interface AnswerContext {
+  /** Internal owners of customer duties (by_duty > by_service > fallback). */
+  owners?: WorkspaceSettings['owners'];
+  /** Force the reply language; default: detected from the question. */
+  lang?: Lang;
+}
+
+export interface AnswerMatch {
+  id: string;
+  kind: 'duty' | 'fact';
+  service: ServiceId | null;
+  party: Party | null;
+  text: string;
+  cadence: string | null;
+  score: number;
+}
+
+export interface Answer {
+  question: string;
+  lang: Lang;
+  text: string;
+  matches: AnswerMatch[];
+  view: AnswerView;
+}
+
+/** Long pastes are cut: nobody asks a 2,000-character question, and the cost must stay bounded. */
+const MAX_QUESTION_LENGTH = 500;
+
+export function answer(question: string, knowledge: Knowledge, context: AnswerContext = {}): Answer {
+  return answerWith(loadLexicon(), question, knowledge, context);
+}
+
+/** Same as `answer` with an explicit lexicon (tests, alternative vocabularies). */
+export function answerWith(
+  lexicon: CompiledLexicon,
+  question: string,
+  knowledge: Knowledge,
+  context: AnswerContext = {},
+): Answer {
+  const asked = question.trim().slice(0, MAX_QUESTION_LENGTH);
+  const index = indexFor(knowledge, lexicon);
+  const analysis = asked ? analyzeQuestion(asked, index, lexicon) : null;
+  const lang = context.lang ?? analysis?.lang ?? 'en';
+  const decision: Decision = analysis
+    ? decide(analysis, index, lexicon)
+    : { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners });
+  const matches: AnswerMatch[] =
+    decision.kind === 'abstain'
+      ? []
+      : decision.results.map(({ doc, score }) =>
+          doc.kind === 'duty'
+            ? {
+                id: doc.id,
+                kind: 'duty',
+                service: doc.duty.service,
+                party: doc.duty.party,
+                text: doc.duty.text,
+                cadence: doc.duty.cadence,
+                score: round(score),
+              }
+            : { id: doc.id, kind: 'fact', service: null, party: null, text: doc.fact.text.join(' '), cadence: null, score: round(score) },
+        );
+  return { question: asked, lang, text: renderAnswerText(view), matches, view };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/** The stable JSON shape of `dutybot ask --json`. */
+export function toJsonContract(a: Answer): {
+  question: string;
+  answer: string;
+  lang: 'en' | 'it';
+  matches: { id: string; service: string | null; party: 'provider' | 'customer' | null; text: string; cadence: string | null }[];
+} {
+  return {
+    question: a.question,
+    answer: a.text,
+    lang: a.lang,
+    matches: a.matches.map(({ id, service, party, text, cadence }) => ({ id, service, party, text, cadence })),
+  };
+}

@@ -1,0 +1,108 @@
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Logger, LogLevel } from '@slack/bolt';
+import express from 'express';
+import { loadSlackConfig, type SlackConfig } from '../../adapters/slack/config.js';
+import { type MountedSlack, mountSlack } from '../../adapters/slack/mount.js';
+import { createDutybot } from '../../src/bot/dutybot.js';
+import type { Dutybot } from '../../src/bot/types.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { SlackRequester } from '../support/slack-signing.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-T0001';
+
+export interface SlackHarness {
+  api: FakeSlackApi;
+  dutybot: Dutybot;
+  slack: MountedSlack;
+  server: Server;
+  /** http://127.0.0.1:PORT */
+  base: string;
+  requester: SlackRequester;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  clock?: () => Date;
+  /** Reuse a fake API (e.g. the bench's). */
+  api?: FakeSlackApi;
+  databaseUrl?: string;
+}
+
+/** A logger that keeps lines for assertions and stays quiet (and never sees a token: nothing logs one). */
+export function recordingLogger(lines: string[]): Logger {
+  let level = LogLevel.INFO;
+  const write =
+    (at: string) =>
+    (...parts: unknown[]) => {
+      lines.push(`${at} ${parts.map(String).join(' ')}`);
+    };
+  return {
+    debug: () => undefined,
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The real thing on loopback: a dutybot on a temporary SQLite file, the Slack adapter mounted on an
+ * express app listening on an ephemeral port, its Web API pointed at the recording fake.
+ */
+export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
+  const api = options.api ?? (await startFakeSlackApi());
+  api.teamsByToken.set(BOT_TOKEN, 'T0001');
+  const dir = mkdtempSync(join(tmpdir(), 'dutybot-slack-'));
+  const dutybot = await createDutybot({
+    databaseUrl: options.databaseUrl ?? `sqlite:${join(dir, 'dutybot.sqlite')}`,
+    ...(options.clock ? { clock: options.clock } : {}),
+    workerId: 'slack-test',
+  });
+  const config: SlackConfig = {
+    ...loadSlackConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: api.url,
+      ...options.env,
+    }),
+    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+  };
+  const logs: string[] = [];
+  const app = express();
+  const slack = await mountSlack(app, { dutybot, config, logger: recordingLogger(logs) });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    api,
+    dutybot,
+    slack,
+    server,
+    base,
+    requester: new SlackRequester(`${base}/slack/events`, SIGNING_SECRET),
+    logs,
+    async close() {
+      await slack.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dutybot.close();
+      if (!options.api) await api.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,277 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A recording stand-in for Slack's Web API on 127.0.0.1, for end-to-end tests and benchmarks.
+ * It speaks the real wire format (form-encoded calls with a Bearer token, JSON answers), records
+ * every call with its decoded arguments, and also serves the URLs Slack hands out: response URLs
+ * (`respond()`), and file upload URLs (files upload v2).
+ */
+
+export interface RecordedCall {
+  method: string;
+  /** Form fields, with JSON-valued fields (blocks, view, …) decoded. */
+  args: Record<string, unknown>;
+  token: string | null;
+  /** HTTP status answered (429 for a rate-limited attempt) and Slack's `ok`. */
+  status: number;
+  ok: boolean;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  answer: Record<string, unknown> | null;
+}
+
+export interface RecordedResponse {
+  /** The response URL's id (see `responseUrl()`). */
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface RecordedUpload {
+  fileId: string;
+  content: string;
+}
+
+export interface OAuthGrant {
+  teamId: string;
+  teamName?: string;
+  enterpriseId?: string | null;
+  installerId: string;
+  botToken: string;
+  botUserId?: string;
+}
+
+/** Fields Slack's SDK sends as JSON strings inside the form. */
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'files', 'metadata', 'file_uploads']);
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly uploads: RecordedUpload[] = [];
+  /** Users whose users.info says is_admin. */
+  readonly admins = new Set<string>();
+  /** Which team a bot token belongs to (auth.test). */
+  readonly teamsByToken = new Map<string, string>();
+  botUserId = 'UDUTYBOT';
+  private readonly rateLimits = new Map<string, number[]>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly grants = new Map<string, OAuthGrant>();
+  private nextTs = 1_700_000_000_000_100;
+  private nextId = 1;
+  private server: Server | null = null;
+  private base = '';
+
+  /** Base URL for `slackApiUrl` (ends with `/api/`). */
+  get url(): string {
+    return `${this.base}/api/`;
+  }
+
+  get origin(): string {
+    return this.base;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error));
+      });
+    });
+    this.server.keepAliveTimeout = 30_000;
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    const { port } = this.server.address() as AddressInfo;
+    this.base = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    this.server = null;
+  }
+
+  /** A fresh loopback response URL (put it in slash-command and interaction payloads). */
+  responseUrl(): string {
+    return `${this.base}/response/R${this.nextId++}`;
+  }
+
+  /** The next `count` calls of `method` answer HTTP 429 with `Retry-After: seconds`. */
+  rateLimit(method: string, seconds: number, count = 1): void {
+    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), ...Array(count).fill(seconds)]);
+  }
+
+  /** The next call of `method` answers `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /** What oauth.v2.access answers for `code`. */
+  grant(code: string, grant: OAuthGrant): void {
+    this.grants.set(code, grant);
+    this.teamsByToken.set(grant.botToken, grant.teamId);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(url: string): RecordedResponse[] {
+    const id = url.slice(url.lastIndexOf('/') + 1);
+    return this.responses.filter((response) => response.id === id);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.uploads.length = 0;
+  }
+
+  /** Polls until `predicate` holds (for effects that happen after Slack's request was acknowledged). */
+  async waitFor<T>(probe: () => T | undefined | null | false, what = 'condition', timeoutMs = 5_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0] as string;
+    if (path.startsWith('/response/')) {
+      this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8') || '{}') });
+      return send(res, 200, { ok: true });
+    }
+    if (path.startsWith('/upload/')) {
+      this.uploads.push({ fileId: path.slice('/upload/'.length), content: raw.toString('utf8') });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${raw.length}`);
+      return;
+    }
+    if (!path.startsWith('/api/')) return send(res, 404, { ok: false, error: 'not_found' });
+
+    const method = path.slice('/api/'.length);
+    const args = decodeArgs(raw.toString('utf8'), req.headers['content-type']);
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : ((args.token as string) ?? null);
+    const call: RecordedCall = { method, args, token, status: 200, ok: true, answer: null };
+    this.calls.push(call);
+
+    const limits = this.rateLimits.get(method);
+    if (limits && limits.length > 0) {
+      const seconds = limits.shift() as number;
+      call.status = 429;
+      call.ok = false;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      call.ok = false;
+      return send(res, 200, { ok: false, error: failure });
+    }
+    const answer = this.answer(method, args, token);
+    call.ok = answer.ok === true;
+    call.answer = answer;
+    return send(res, 200, answer);
+  }
+
+  private answer(method: string, args: Record<string, unknown>, token: string | null): Record<string, unknown> {
+    const ts = () => {
+      const n = this.nextTs++;
+      return `${Math.floor(n / 1_000_000)}.${String(n % 1_000_000).padStart(6, '0')}`;
+    };
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'dutybot',
+          team_id: (token && this.teamsByToken.get(token)) ?? 'T0001',
+          user_id: this.botUserId,
+          bot_id: 'B0001',
+        };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: ts(), message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${this.nextId++}`, ...(args.view as object) } };
+      case 'users.info': {
+        const user = String(args.user);
+        return {
+          ok: true,
+          user: { id: user, name: user.toLowerCase(), is_admin: this.admins.has(user), is_owner: false },
+        };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${this.nextId++}`;
+        return { ok: true, upload_url: `${this.base}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (args.files as { id: string; title?: string }[]) ?? [] };
+      case 'oauth.v2.access': {
+        const grant = this.grants.get(String(args.code));
+        if (!grant) return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true,
+          app_id: 'A0001',
+          access_token: grant.botToken,
+          token_type: 'bot',
+          scope: 'app_mentions:read,chat:write,commands',
+          bot_user_id: grant.botUserId ?? this.botUserId,
+          team: { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+          enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+          is_enterprise_install: false,
+          authed_user: { id: grant.installerId },
+        };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function decodeArgs(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return JSON.parse(body || '{}');
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = JSON_FIELDS.has(key) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  return new FakeSlackApi().start();
+}

@@ -1,0 +1,241 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import express from 'express';
+import type { TeamsConfig } from '../../adapters/teams/config.js';
+import { mountTeams } from '../../adapters/teams/mount.js';
+import { createDutybot } from '../../src/bot/dutybot.js';
+import type { Dutybot } from '../../src/bot/types.js';
+import type { Messenger } from '../../src/ports/messenger.js';
+import { type FakeConnector, startFakeConnector } from '../support/fake-connector.js';
+import { type FakeOpenId, startFakeOpenId } from '../support/fake-openid.js';
+
+/**
+ * The real Teams app, end to end on 127.0.0.1 with authentication ON: express + mountTeams on an
+ * ephemeral port, a real SQLite store in a temp dir, a local OpenID issuer whose RS256 tokens
+ * the adapter verifies, and a recording connector as every activity's serviceUrl.
+ */
+
+export const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+export const TENANT = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+export const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
+export const TEAM = '19:team-general@thread.tacv2';
+export const CHANNEL = TEAM;
+export const ANNA = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Rossi' };
+export const MARCO = { id: '29:marco', aadObjectId: 'aad-marco', name: 'Marco Bianchi' };
+export const BOT = { id: `28:${APP_ID}`, name: 'dutybot' };
+
+export interface TeamsUser {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export interface PostResult {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies inspected by tests.
+  body: any;
+  contentType: string | null;
+}
+
+export interface TeamsHarness {
+  bot: Dutybot;
+  connector: FakeConnector;
+  openId: FakeOpenId;
+  messenger: Messenger;
+  url: string;
+  logs: string[];
+  /** POSTs an activity with a valid token unless `authorization` is given (null = no header). */
+  post(activity: Record<string, unknown>, authorization?: string | null): Promise<PostResult>;
+  validToken(): string;
+  close(): Promise<void>;
+}
+
+export async function startTeamsHarness(options: { adminIds?: string[]; clock?: () => Date } = {}): Promise<TeamsHarness> {
+  const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
+  const connector = await startFakeConnector();
+  const openId = await startFakeOpenId();
+  const bot = await createDutybot({
+    databaseUrl: `sqlite:${join(directory, 'dutybot.sqlite')}`,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const config: TeamsConfig = {
+    appId: APP_ID,
+    appPassword: 'unused-in-tests',
+    tenantId: TENANT,
+    appType: 'SingleTenant',
+    adminIds: options.adminIds ?? [],
+    openIdMetadataUrl: openId.metadataUrl,
+    tokenIssuer: openId.issuer,
+  };
+  const logs: string[] = [];
+  const app = express();
+  const teams = await mountTeams(app, {
+    dutybot: bot,
+    config,
+    credentialsFactory: testCredentials(APP_ID, connector.bearer),
+    log: (message) => logs.push(message),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  const validToken = () => `Bearer ${openId.token({ audience: APP_ID, serviceUrl: connector.serviceUrl })}`;
+
+  return {
+    bot,
+    connector,
+    openId,
+    messenger: teams.messenger,
+    url,
+    logs,
+    validToken,
+    async post(activity, authorization) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const auth = authorization === undefined ? validToken() : authorization;
+      if (auth !== null) headers.authorization = auth;
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(activity) });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        // leave as text: tests assert on it
+      }
+      return { status: response.status, body, contentType: response.headers.get('content-type') };
+    },
+    async close() {
+      await teams.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot.close();
+      await connector.close();
+      await openId.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs outgoing connector calls with the fake connector's bearer instead of an Entra token. */
+export function testCredentials(appId: string, bearer: string): ServiceClientCredentialsFactory {
+  return {
+    isValidAppId: async (id: string) => id === appId,
+    isAuthenticationDisabled: async () => false,
+    createCredentials: async () => ({
+      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
+        request.headers.set('authorization', `Bearer ${bearer}`);
+        return request;
+      },
+    }),
+  } as unknown as ServiceClientCredentialsFactory;
+}
+
+// Activities as Teams sends them ------------------------------------------------------------------
+
+let counter = 0;
+const nextId = () => `f:${Date.now().toString(36)}${(++counter).toString(36)}`;
+
+function base(serviceUrl: string, tenantId: string) {
+  return {
+    id: nextId(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    recipient: BOT,
+    channelData: { tenant: { id: tenantId } },
+    locale: 'en-US',
+  };
+}
+
+export function personalMessage(
+  serviceUrl: string,
+  text: string,
+  user: TeamsUser = ANNA,
+  tenantId = TENANT,
+): Record<string, unknown> {
+  return {
+    ...base(serviceUrl, tenantId),
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    from: user,
+    conversation: { id: `a:personal-${user.id}-${tenantId}`, conversationType: 'personal', tenantId },
+  };
+}
+
+/** A channel message that @mentions the bot (and optionally other people), as Teams formats it. */
+export function channelMessage(
+  serviceUrl: string,
+  text: string,
+  user: TeamsUser = ANNA,
+  extra: { mentions?: TeamsUser[]; tenantId?: string; team?: string } = {},
+): Record<string, unknown> {
+  const tenantId = extra.tenantId ?? TENANT;
+  const team = extra.team ?? TEAM;
+  const botMention = `<at>${BOT.name}</at>`;
+  let body = text;
+  const entities: Record<string, unknown>[] = [{ type: 'mention', text: botMention, mentioned: BOT }];
+  for (const person of extra.mentions ?? []) {
+    const markup = `<at>${person.name}</at>`;
+    body = body.replace(`@${person.name}`, markup);
+    entities.push({ type: 'mention', text: markup, mentioned: { id: person.id, name: person.name } });
+  }
+  const b = base(serviceUrl, tenantId);
+  return {
+    ...b,
+    type: 'message',
+    text: `${botMention} ${body}`,
+    textFormat: 'plain',
+    from: user,
+    entities,
+    conversation: {
+      id: `${team};messageid=${b.id}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId,
+    },
+    channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, channel: { id: team, name: 'General' } },
+  };
+}
+
+export function botAddedToTeam(serviceUrl: string, installer: TeamsUser = ANNA, tenantId = TENANT, team = TEAM) {
+  return {
+    ...base(serviceUrl, tenantId),
+    type: 'conversationUpdate',
+    membersAdded: [{ id: BOT.id }],
+    from: installer,
+    conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, eventType: 'teamMemberAdded' },
+  };
+}
+
+/** The `adaptiveCard/action` invoke Teams sends for an Action.Execute on a card in a channel. */
+export function cardAction(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  replyToId: string,
+  user: TeamsUser = ANNA,
+): Record<string, unknown> {
+  return {
+    ...base(serviceUrl, TENANT),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    from: user,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    conversation: { id: `${TEAM};messageid=${replyToId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: 'IT Ops' }, channel: { id: TEAM, name: 'General' } },
+  };
+}
+
+/** The Adaptive Card of a recorded connector call (reply, post or update). */
+// biome-ignore lint/suspicious/noExplicitAny: card JSON.
+export function cardOf(call: { body: any }): any {
+  const attachment = call.body?.attachments?.[0];
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') return null;
+  return attachment.content;
+}
