@@ -1,4 +1,5 @@
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage, type PostRequest } from '../../src/ports/messenger.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
 import { cardActivity, type TeamsRenderer } from './renderer.js';
@@ -32,9 +33,11 @@ export class TeamsMessenger implements Messenger {
     const threaded = request.thread !== null && reference.conversation?.conversationType === 'channel';
     const conversationId = threaded ? `${request.channel};messageid=${request.thread?.id}` : request.channel;
     const rendered = await this.renderer.outbound(tenantOf(request.workspaceId), request.message);
-    const id = await this.send(reference, conversationId, async (context) => {
-      const response = await context.sendActivity(cardActivity(rendered));
-      return response?.id ?? null;
+    const id = await this.send(reference, conversationId, async (connector, stamp) => {
+      // A new top-level message (or a reply in the thread named by the conversation id), not a
+      // reply to the synthetic activity continueConversation invents.
+      const response = await connector.conversations.sendToConversation(conversationId, stamp(cardActivity(rendered)));
+      return response.id ?? null;
     });
     if (!id) throw new DeliveryError('Teams: the connector accepted the message but returned no id', true);
     if (isReminder(request.message)) {
@@ -48,8 +51,8 @@ export class TeamsMessenger implements Messenger {
     const reference = await this.state.conversation(workspaceId, channel);
     if (!reference) throw new DeliveryError(`Teams: no conversation reference for ${ref.channel}`, false);
     const rendered = await this.renderer.outbound(tenantOf(workspaceId), message);
-    await this.send(reference, ref.channel, async (context) => {
-      await context.updateActivity(cardActivity(rendered, ref.id));
+    await this.send(reference, ref.channel, async (connector, stamp) => {
+      await connector.conversations.updateActivity(ref.channel, ref.id, stamp(cardActivity(rendered, ref.id)));
       return ref.id;
     });
     if (isReminder(message)) await this.state.saveCard(workspaceId, ref.id, { view: message.view, conversationId: ref.channel });
@@ -84,9 +87,15 @@ export class TeamsMessenger implements Messenger {
           channelData: { tenant: { id: tenantId } },
         } as Parameters<TeamsAdapterWithAuth['createConversationAsync']>[4],
         async (context) => {
-          const response = await context.sendActivity(cardActivity(rendered));
+          const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
           const conversationId = context.activity.conversation.id;
-          result = { channel: conversationId, id: response?.id ?? '' };
+          const activity = TurnContext.applyConversationReference(
+            { ...cardActivity(rendered) },
+            TurnContext.getConversationReference(context.activity),
+          );
+          delete activity.replyToId;
+          const response = await connector.conversations.sendToConversation(conversationId, activity);
+          result = { channel: conversationId, id: response.id ?? '' };
         },
       );
     } catch (error) {
@@ -96,20 +105,27 @@ export class TeamsMessenger implements Messenger {
     return result;
   }
 
+  /** Runs `logic` with an authenticated connector client for the reference's service URL. */
   private async send(
     reference: Partial<ConversationReference>,
     conversationId: string,
-    logic: (context: TurnContext) => Promise<string | null>,
+    logic: (connector: ConnectorClient, stamp: (activity: Partial<Activity>) => Partial<Activity>) => Promise<string | null>,
   ): Promise<string | null> {
     let id: string | null = null;
+    const target = {
+      ...reference,
+      conversation: { ...(reference.conversation as ConversationReference['conversation']), id: conversationId },
+    };
+    const stamp = (activity: Partial<Activity>) => {
+      const stamped = TurnContext.applyConversationReference({ ...activity }, target);
+      delete stamped.replyToId;
+      return stamped;
+    };
     try {
-      await this.adapter.continueConversationAsync(
-        this.appId,
-        { ...reference, conversation: { ...(reference.conversation as ConversationReference['conversation']), id: conversationId } },
-        async (context) => {
-          id = await logic(context);
-        },
-      );
+      await this.adapter.continueConversationAsync(this.appId, target, async (context) => {
+        const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+        id = await logic(connector, stamp);
+      });
     } catch (error) {
       throw toDeliveryError(error);
     }

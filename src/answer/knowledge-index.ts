@@ -41,6 +41,8 @@ export interface KnowledgeIndex {
   /** Known surface words (knowledge + lexicon), bucketed by length for typo correction. */
   vocabulary: ReadonlySet<string>;
   vocabularyByLength: ReadonlyMap<number, readonly string[]>;
+  /** Services whose duty texts contain a given run of stems (up to 4), to spot aliases that are ordinary words elsewhere. */
+  phraseServices: ReadonlyMap<string, ReadonlySet<ServiceId>>;
   /** Memo of typo corrections (pure: same word, same answer). */
   corrections: Map<string, string | null>;
 }
@@ -94,6 +96,20 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const word of words(text)) surface.add(word);
   };
 
+  const phraseServices = new Map<string, Set<ServiceId>>();
+  for (const duty of knowledge.duties) {
+    for (const text of [duty.text, duty.text_it]) {
+      const stems = words(text).map(stem);
+      for (let i = 0; i < stems.length; i++) {
+        for (let n = 1; n <= 4 && i + n <= stems.length; n++) {
+          const key = stems.slice(i, i + n).join(' ');
+          const set = phraseServices.get(key) ?? new Set<ServiceId>();
+          set.add(duty.service);
+          phraseServices.set(key, set);
+        }
+      }
+    }
+  }
   for (const duty of knowledge.duties) {
     const terms = new Set<string>();
     for (const text of [duty.text, duty.text_it, duty.title, duty.title_it]) {
@@ -180,6 +196,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     stems,
     vocabulary: surface,
     vocabularyByLength,
+    phraseServices,
     corrections: new Map(),
   };
 }

@@ -22,6 +22,10 @@ const K1 = 1.2;
 const B = 0.4;
 /** Weight of a plain content word relative to a lexicon concept. */
 const RESIDUAL_WEIGHT = 0.7;
+/** Weight of a word that named the service (it selects the service; in the text it only breaks ties). */
+const SERVICE_WORD_WEIGHT = 0.35;
+/** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
+const HINTED_SERVICE_BOOST = 1.4;
 /** Below this a "match" is a coincidence of one vague word. */
 const MIN_SCORE = 0.9;
 /** A specific answer shows results scoring at least this share of the best one. */
@@ -43,7 +47,9 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (analysis.foreign.length > 0 && !allowedForeign) {
     return { kind: 'abstain', reason: 'foreign', foreign: analysis.foreign };
   }
-  const hasService = analysis.services.length > 0;
+  const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
+  // Services that bound a list: the named ones, else the hinted ones.
+  const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
   const inDomain =
     hasService ||
     analysis.strongConcepts > 0 ||
@@ -56,15 +62,20 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
 
+  // "How much does a Stellar server cost?": a service, but nothing the page talks about.
+  if (hasService && analysis.concepts.size === 0 && analysis.dutyWords === 0 && analysis.unknown.length > 0) {
+    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  }
   const query = queryTerms(analysis);
-  const inScope = index.docs.filter((doc) => doc.kind === 'fact' || !hasService || analysis.services.includes(doc.duty.service));
+  const named = analysis.services;
+  const inScope = index.docs.filter((doc) => doc.kind === 'fact' || named.length === 0 || named.includes(doc.duty.service));
   const scored = inScope.map((doc) => ({ doc, score: scoreDoc(doc, query, analysis, index) }));
   const byScore = (a: Scored, b: Scored) => b.score - a.score || a.doc.order - b.doc.order;
 
-  const contentful = query.size > 0;
+  const contentful = analysis.concepts.size > 0 || analysis.residual.length > 0 || analysis.intents.has('how_long');
   const listFilters = hasService || analysis.cadence !== null || analysis.party !== null;
   if (listFilters && (!contentful || analysis.intents.has('list'))) {
-    const scope = scored.filter((s) => passesFilters(s.doc, analysis));
+    const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
     const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
     const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(bySource);
     if (results.length > 0) return { kind: 'list', results };
@@ -74,13 +85,13 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE) {
     // A service named with only vague words around it ("anything for RocketBox?"): list it.
-    const scope = scored.filter((s) => passesFilters(s.doc, analysis)).sort(bySource);
+    const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices)).sort(bySource);
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) return { kind: 'list', results: scope };
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
   // A cadence filter with no service is a list across services ("what must we check every day?").
   if (analysis.cadence !== null && !hasService) {
-    const results = ranked.filter((s) => s.doc.kind === 'duty' && passesFilters(s.doc, analysis));
+    const results = ranked.filter((s) => s.doc.kind === 'duty' && passesFilters(s.doc, analysis, listServices));
     if (results.length > 0) return { kind: 'list', results };
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
@@ -108,6 +119,8 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   const terms = new Map<string, number>();
   for (const [id, weight] of analysis.concepts) terms.set(`c:${id}`, weight);
   for (const stem of analysis.residual) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, RESIDUAL_WEIGHT);
+  // Words that named the service still tell duties apart ("WordPress", "Plesk", "VM").
+  for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
   // "How long…" asks for a retention period even when it says neither "kept" nor "retention".
   if (analysis.intents.has('how_long') && !terms.has('c:retention')) terms.set('c:retention', 1);
   return terms;
@@ -133,6 +146,7 @@ function scoreDoc(
     return score;
   }
   const duty = doc.duty;
+  if (analysis.hintedServices.includes(duty.service)) score *= HINTED_SERVICE_BOOST;
   if (analysis.party !== null) score *= duty.party === analysis.party ? 1.5 : 0.6;
   if (analysis.cadence !== null) {
     const compatible = COMPATIBLE[analysis.cadence];
@@ -144,10 +158,10 @@ function scoreDoc(
   return score;
 }
 
-function passesFilters(doc: IndexedDoc, analysis: QuestionAnalysis): boolean {
+function passesFilters(doc: IndexedDoc, analysis: QuestionAnalysis, services: readonly string[]): boolean {
   if (doc.kind !== 'duty') return false;
   const duty = doc.duty;
-  if (analysis.services.length > 0 && !analysis.services.includes(duty.service)) return false;
+  if (services.length > 0 && !services.includes(duty.service)) return false;
   if (analysis.party !== null && duty.party !== analysis.party) return false;
   if (analysis.cadence !== null && !COMPATIBLE[analysis.cadence].includes(duty.cadence)) return false;
   return true;

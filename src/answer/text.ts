@@ -67,10 +67,6 @@ const SUFFIXES = [
   'ata',
   'ati',
   'ate',
-  'ito',
-  'ita',
-  'iti',
-  'ite',
   'ies',
   'ied',
   'ed',
@@ -104,6 +100,7 @@ export function stem(word: string): string {
 function stripSuffix(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   for (const suffix of SUFFIXES) {
+    if (suffix === 's' && word.endsWith('ss')) continue;
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
   }
   return word;

@@ -10,6 +10,10 @@ export interface QuestionAnalysis {
   lang: Lang;
   /** Services named (brands win over generic words like "site"). */
   services: ServiceId[];
+  /** Services only hinted at by words other sections use too ("mail archive", "server"). */
+  hintedServices: ServiceId[];
+  /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
+  serviceStems: string[];
   /** Other providers' products named ("AWS", "Dropbox"). */
   foreign: string[];
   /** Who the question is about; null when both parties or unclear. */
@@ -42,12 +46,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const stems = words.map((w) => w.stem);
   const lang = detectLanguage(words, lexicon);
 
-  const services = findServices(words, stems, index, lexicon);
+  const { named: services, hinted: hintedServices, stems: serviceStems } = findServices(words, stems, index, lexicon);
   const foreign = findForeign(words, stems, lexicon);
 
   // Cues: greedy, longest first, over words not already claimed by a name.
   const intents = new Set<Intent>();
   const partyCues = new Set<PartyCue>();
+  const partyOrder: PartyCue[] = [];
   let cadence: CadenceFilter | null = null;
   let dutyWords = 0;
   const cueUsed = new Array<boolean>(words.length).fill(false);
@@ -60,7 +65,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       for (const cue of cues) {
         if (cue.kind === 'intent') intents.add(cue.intent);
         else if (cue.kind === 'party') {
-          if (cue.cue !== 'customer_en_only' || lang === 'en') partyCues.add(cue.cue);
+          if (cue.cue !== 'customer_en_only' || lang === 'en') {
+            partyCues.add(cue.cue);
+            partyOrder.push(cue.cue);
+          }
         } else if (cue.kind === 'cadence') cadence ??= cue.cadence;
         else dutyWords++;
       }
@@ -102,8 +110,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   return {
     lang,
     services,
+    hintedServices,
+    serviceStems: serviceStems.filter((s) => index.stems.has(s)),
     foreign,
-    party: resolveParty(partyCues, intents),
+    party: resolveParty(partyCues, partyOrder, intents, words.some((w) => ALTERNATIVE.has(w.word))),
     intents,
     cadence,
     concepts,
@@ -115,18 +125,31 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   };
 }
 
+const ALTERNATIVE = new Set(['or', 'o', 'oppure', 'versus', 'vs']);
+
 /**
  * Who the question is about. "we/dobbiamo/the customer" → customer; "CoreTech/il fornitore" →
- * provider; both named → both, unless CoreTech is asking something of us ("what does CoreTech
- * expect from us"); possessives ("our backups") only decide when nothing else does and the
- * question is not a "who" question ("who checks our backups?" is about both parties).
+ * provider. When both are named, an alternative ("us or CoreTech?") asks about both; otherwise the
+ * one named first is the subject ("what must we do if CoreTech reports…", "will CoreTech tell
+ * us…"), except that CoreTech asking something of us is about us ("what does CoreTech expect from
+ * us"). Possessives ("our backups") decide only when nothing else does and the question is not a
+ * "who" question ("who checks our backups?" is about both parties).
  */
-function resolveParty(cues: ReadonlySet<PartyCue>, intents: ReadonlySet<Intent>): Party | null {
-  const customer = cues.has('customer') || cues.has('customer_en_only');
+function resolveParty(
+  cues: ReadonlySet<PartyCue>,
+  order: readonly PartyCue[],
+  intents: ReadonlySet<Intent>,
+  alternative: boolean,
+): Party | null {
+  const isCustomer = (cue: PartyCue) => cue === 'customer' || cue === 'customer_en_only';
+  const customer = order.some(isCustomer);
   const provider = cues.has('provider');
   const weak = cues.has('customer_weak');
   if (provider && cues.has('demand') && (customer || weak)) return 'customer';
-  if (provider && customer) return null;
+  if (provider && customer) {
+    if (alternative) return null;
+    return order.find((cue) => cue === 'provider' || isCustomer(cue)) === 'provider' ? 'provider' : 'customer';
+  }
   if (provider) return 'provider';
   if (customer) return 'customer';
   if (weak && !intents.has('who')) return 'customer';
@@ -149,10 +172,30 @@ function detectLanguage(words: readonly Word[], lexicon: CompiledLexicon): Lang 
   return it > en ? 'it' : 'en';
 }
 
-function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lexicon: CompiledLexicon): ServiceId[] {
-  const found: { service: ServiceId; brand: boolean }[] = [];
+interface ServiceMentions {
+  /** Services named unambiguously: the answer stays within them. */
+  named: ServiceId[];
+  /** Services named by words their siblings' duties also use ("mail archive", "server"): a preference only. */
+  hinted: ServiceId[];
+  /** Stems of the words that named them (still meaningful for ranking: "WordPress", "Plesk"). */
+  stems: string[];
+}
+
+function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lexicon: CompiledLexicon): ServiceMentions {
+  const found: { service: ServiceId; brand: boolean; ambiguous: boolean }[] = [];
+  const nameStems: string[] = [];
   const claim = (i: number, n: number) => {
-    for (let k = i; k < i + n; k++) words[k]!.used = true;
+    for (let k = i; k < i + n; k++) {
+      words[k]!.used = true;
+      nameStems.push(stems[k]!);
+    }
+  };
+  // An alias is ambiguous when the same words appear in another service's duties ("mail archive"
+  // in the Email section, "Sygma panel" in Stellar's), unless it is a one-word product name.
+  const ambiguous = (i: number, n: number, service: ServiceId, brand: boolean) => {
+    if (n === 1 && brand) return false;
+    const users = index.phraseServices.get(stems.slice(i, i + n).join(' '));
+    return users !== undefined && [...users].some((s) => s !== service);
   };
   for (let i = 0; i < words.length; i++) {
     let matched = false;
@@ -160,7 +203,7 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lex
     for (let n = longest; n >= 1 && !matched; n--) {
       const hits = index.aliases.get(stems.slice(i, i + n).join(''));
       if (!hits) continue;
-      found.push(...hits);
+      for (const hit of hits) found.push({ ...hit, ambiguous: ambiguous(i, n, hit.service, hit.brand) });
       claim(i, n);
       i += n - 1;
       matched = true;
@@ -176,7 +219,7 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lex
       if (budget === 0) continue;
       for (const brand of index.brandKeys) {
         if (brand.key[0] === key[0] && editDistance(key, brand.key, budget) <= budget) {
-          found.push({ service: brand.service, brand: true });
+          found.push({ service: brand.service, brand: true, ambiguous: false });
           claim(i, n);
           i += n - 1;
           matched = true;
@@ -185,9 +228,11 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lex
       }
     }
   }
-  const brands = found.filter((f) => f.brand);
-  const chosen = brands.length > 0 ? brands : found;
-  return [...new Set(chosen.map((f) => f.service))];
+  const clear = found.filter((f) => !f.ambiguous);
+  const brands = clear.filter((f) => f.brand);
+  const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
+  const hinted = [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))].filter((s) => !named.includes(s));
+  return { named, hinted, stems: nameStems };
 }
 
 function findForeign(words: Word[], stems: string[], lexicon: CompiledLexicon): string[] {
