@@ -62,7 +62,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
   it('after downtime sends ONE reminder per duty for the current occurrence, noting missed ones', async () => {
     await workspace('ws1', defaultSettings({ services: ['rocketweb', '1backup'] }), rome('2026-09-01T08:00'));
     const deps = depsFor(store, knowledge, messenger);
-    const now = rome('2026-11-10T12:00'); // nothing ran since September
+    // September's first reminders were planned, then the scheduler went down before delivering.
+    expect(await planDue(deps, rome('2026-09-01T09:00'))).toBe(2);
+    const now = rome('2026-11-10T12:00'); // nothing ran since
     const report = await tick(deps, now);
 
     const reminders = messenger.byKind('reminder');
@@ -82,9 +84,10 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     expect(messenger.byKind('digest').map((p) => p.deliveryKey)).toEqual(['ws1|digest|C-HOME|2026-W46']);
     expect(report).toMatchObject({ workspaces: 1, enqueued: reminders.length + 1 });
     expect(report.deliveries.every((d) => d.status === 'sent')).toBe(true);
-    // What was queued at install time (September's and Q3's reminders) never went out: superseded.
-    const stale = await store.getDelivery(reminderKey('ws1', DUTY.restoreTest, '2026-Q3'));
-    expect(stale).toMatchObject({ status: 'failed', lastError: 'cancelled: superseded by 2026-Q4' });
+    // What was queued in September never went out: superseded, not delivered two months late.
+    const stale = await store.getDelivery(reminderKey('ws1', DUTY.websiteBackup, '2026-09'));
+    expect(stale).toMatchObject({ status: 'failed', lastError: 'cancelled: superseded by 2026-10' });
+    expect(await store.getDelivery(reminderKey('ws1', DUTY.checkResults, '2026-09-01'))).toMatchObject({ status: 'failed' });
 
     // Ticking again at the same instant changes nothing; the workspace sleeps until its next event.
     const again = await tick(deps, now);

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { computeEntryHash } from '../src/ledger/audit-chain.js';
 import { exportLedger, neutralizeFormula } from '../src/ledger/export.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore } from '../src/store/create-store.js';
@@ -94,7 +95,8 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
       'note',
       'evidence_url',
       'reason',
-      'payload',
+      'snoozed_until',
+      'details',
       'prev_hash',
       'hash',
     ]);
@@ -109,12 +111,63 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
       note: 'restored, all good',
       evidence_url: 'https://tickets.example.test/OPS-1',
       reason: '',
+      snoozed_until: '',
+      details: '',
     });
     expect(rows[2]).toMatchObject({ kind: 'settings.changed', actor: 'U9', duty: '' });
-    expect(JSON.parse(rows[2]!.payload!)).toEqual({ changed: ['language'] });
+    expect(JSON.parse(rows[2]!.details!)).toEqual({ changed: ['language'] });
+    expect(JSON.parse(rows[0]!.details!)).toMatchObject({ platform: 'slack', homeChannel: 'C1' });
     expect(rows[3]?.reason).toBe('nessun backup, server spento');
     const entries = await s.auditEntries('ws1');
     expect(rows.map((r) => [r.prev_hash, r.hash])).toEqual(entries.map((e) => [e.prevHash, e.hash]));
+  });
+
+  it('carries enough to recompute every hash from the CSV alone', async () => {
+    const s = await seeded();
+    await s.appendConfirmation({
+      workspaceId: 'ws1',
+      dutyId: 'backup.restore-test',
+      occurrence: '2026-04',
+      status: 'snoozed',
+      by: 'U2',
+      at: days(5),
+      note: null,
+      evidenceUrl: null,
+      reason: null,
+      snoozedUntil: days(7),
+      idempotencyKey: 'd',
+    });
+    const { content } = await exportLedger(s, 'ws1', { format: 'csv', now: NOW });
+    const rows = parse(content, { columns: true }) as Record<string, string>[];
+    const orNull = (cell: string) => (cell === '' ? null : cell.replace(/^'(?=[=+\-@\t\r])/, ''));
+    for (const row of rows) {
+      const extra = row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {};
+      const payload =
+        row.kind === 'confirmation'
+          ? {
+              dutyId: orNull(row.duty!),
+              occurrence: orNull(row.occurrence!),
+              status: orNull(row.status!),
+              note: orNull(row.note!),
+              evidenceUrl: orNull(row.evidence_url!),
+              reason: orNull(row.reason!),
+              snoozedUntil: orNull(row.snoozed_until!),
+              by: row.actor!,
+              ...extra,
+            }
+          : extra;
+      const recomputed = computeEntryHash({
+        workspaceId: 'ws1',
+        seq: Number(row.seq),
+        kind: row.kind!,
+        actor: row.actor!,
+        at: new Date(row.at!),
+        payload,
+        prevHash: row.prev_hash!,
+      });
+      expect(recomputed, `entry #${row.seq}`).toBe(row.hash);
+    }
+    expect(rows.at(-1)?.snoozed_until).toBe(days(7).toISOString());
   });
 
   it('neutralizes spreadsheet formulas in CSV cells', async () => {

@@ -355,10 +355,37 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       ]);
     });
 
+    it('names rows inserted behind the ledger, past the recorded head', async () => {
+      const { store, url } = await chainOfSix();
+      const [last] = await store.auditWindow('ws1', 6, 6);
+      const { nextEntry } = await import('../src/ledger/audit-chain.js');
+      const forged = nextEntry(last!, { workspaceId: 'ws1', kind: 'confirmation', actor: 'U-x', at: T0, payload: {} });
+      await backend.sql(
+        url,
+        'insert into audit_log (workspace_id, seq, kind, actor, at, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        ['ws1', forged.seq, forged.kind, forged.actor, T0.getTime(), '{}', forged.prevHash, forged.hash],
+      );
+      expect((await store.verifyAudit('ws1')).problems).toEqual([
+        'entries after #6 were added outside the ledger (head says 6 entries, found up to #7)',
+      ]);
+    });
+
+    it('reports no false alarm while other replicas keep appending', async () => {
+      const { store, url } = await chainOfSix();
+      const writer = await storeAt(url);
+      const appends = Promise.all(
+        Array.from({ length: 20 }, (_, i) => writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}` }))),
+      );
+      const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyAudit('ws1')));
+      await appends;
+      for (const check of checks) expect(check.problems).toEqual([]);
+      expect((await store.verifyAudit('ws1')).checked).toBe(26);
+    });
+
     it('detects an entry rewritten with a recomputed hash by the broken link after it', async () => {
       const { store, url } = await chainOfSix();
       const { computeEntryHash } = await import('../src/ledger/audit-chain.js');
-      const [original] = await store.auditPage('ws1', 2, 1);
+      const [original] = await store.auditWindow('ws1', 3, 3);
       const forged = { ...original!, actor: 'U-impostor' };
       await backend.sql(url, 'update audit_log set actor = ?, hash = ? where workspace_id = ? and seq = 3', [
         forged.actor,
@@ -519,6 +546,18 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       await keyv.clear();
       expect(await other.kvGet('adapter-state', 'x')).toBeUndefined();
       expect(() => store.keyv('dedupe')).toThrow(/reserved/);
+    });
+
+    it('sweeps expired dedupe keys and values, keeping live ones', async () => {
+      const { store, url } = await freshStore();
+      await store.firstSeen('old-event', 1, new Date(Date.now() - 60_000));
+      await store.firstSeen('live-event', 3_600_000, new Date());
+      await store.kvSet('cards', 'stale', { v: 1 }, 1);
+      await store.kvSet('cards', 'kept', { v: 2 });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(await store.sweepExpired()).toBe(2);
+      const keys = await backend.sql<{ key: string }>(url, 'select key from kv order by key');
+      expect(keys.map((row) => row.key)).toEqual(['kept', 'live-event']);
     });
 
     it('surfaces a database failure instead of reporting a missing key', async () => {

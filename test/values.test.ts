@@ -24,7 +24,7 @@ describe('dates', () => {
     const day = parseDateOrInstant('2026-03-29', 'Europe/Rome');
     expect(day.ok && day.value.toISOString()).toBe('2026-03-28T23:00:00.000Z');
     const end = parseDateOrInstant('2026-03-31', 'Europe/Rome', true);
-    expect(end.ok && end.value.toISOString()).toBe('2026-03-31T21:59:59.999Z');
+    expect(end.ok && end.value.toISOString()).toBe('2026-03-31T22:00:00.000Z');
     expect(parseDateOrInstant('2026-13-45', 'UTC')).toEqual({ ok: false });
     expect(parseDateOrInstant('yesterday', 'UTC')).toEqual({ ok: false });
     expect(parseDateOrInstant('2026-02-30', 'UTC')).toEqual({ ok: false });

@@ -53,7 +53,9 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
 
   let receiver: ExpressReceiver | SocketModeReceiver;
   if (config.appToken) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+    // installerOptions.clientOptions is where Bolt passes Web API options to the Socket Mode client,
+    // so apps.connections.open also honours SLACK_API_URL.
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
   } else {
     receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
@@ -92,6 +94,9 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     // Initialization (auth.test for a single token) is awaited below, so an unreachable Slack or
     // a revoked token is a clear startup error rather than an unhandled rejection later.
     deferInitialization: true,
+    // Bolt's conversation store keeps per-conversation state dutybot never uses (its state lives in
+    // the core's store); left on, it costs a lookup on every request.
+    convoStore: false,
     ...(config.auth.mode === 'token' ? { token: config.auth.botToken } : {}),
   });
   await app.init();

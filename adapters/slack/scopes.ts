@@ -17,6 +17,8 @@ export const METHOD_SCOPES = {
   'views.open': null,
   'views.publish': null,
   'oauth.v2.access': null,
+  // Socket Mode: called by Bolt with the app-level token, whose `connections:write` scope is not a bot scope.
+  'apps.connections.open': null,
 } as const satisfies Record<string, string | null>;
 
 export type SlackMethod = keyof typeof METHOD_SCOPES;

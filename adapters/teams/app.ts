@@ -85,9 +85,15 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     return { location, workspaceId, teamId, conversation: conversationFor(workspaceId, location) };
   };
 
+  /** Workspaces this process has already ensured: the store stays the authority, this only saves a query. */
+  const ensured = new Set<string>();
+
   /** First contact with a workspace: create it and post the welcome card once. */
   const welcomeIfNew = async (context: TurnContext, workspaceId: string, location: TeamsLocation, installer: string) => {
+    if (ensured.has(workspaceId)) return;
     const welcome = await dutybot.ensureWorkspace(conversationFor(workspaceId, location), installer);
+    if (ensured.size >= 10_000) ensured.clear();
+    ensured.add(workspaceId);
     if (welcome) {
       await context.sendActivity(cardActivity(await renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })));
     }

@@ -31,7 +31,23 @@ export interface StoredCard {
 }
 
 export class TeamsState {
+  /**
+   * What this process last wrote per key: most turns carry the same reference as the previous
+   * one, and skipping those writes keeps a busy channel off the database. Another replica writing
+   * meanwhile is harmless — both values address the same conversation.
+   */
+  private readonly lastWritten = new Map<string, string>();
+
   constructor(private readonly store: Store) {}
+
+  private async writeOnce(namespace: string, key: string, value: unknown): Promise<void> {
+    const memoKey = `${namespace}|${key}`;
+    const serialized = JSON.stringify(value);
+    if (this.lastWritten.get(memoKey) === serialized) return;
+    await this.store.kvSet(namespace, key, value);
+    if (this.lastWritten.size >= 10_000) this.lastWritten.clear();
+    this.lastWritten.set(memoKey, serialized);
+  }
 
   // Conversation references --------------------------------------------------------------------
 
@@ -39,10 +55,10 @@ export class TeamsState {
   async saveConversation(workspaceId: string, reference: Partial<ConversationReference>): Promise<void> {
     const id = reference.conversation?.id;
     if (!id) return;
-    await this.store.kvSet(CONVERSATIONS, `${workspaceId}|${id}`, reference);
+    await this.writeOnce(CONVERSATIONS, `${workspaceId}|${id}`, reference);
     // The workspace's base reference lets the bot post into other channels of the same team,
     // which Teams allows once the app is installed in the team.
-    await this.store.kvSet(CONVERSATIONS, `${workspaceId}|*`, reference);
+    await this.writeOnce(CONVERSATIONS, `${workspaceId}|*`, reference);
   }
 
   async conversation(workspaceId: string, conversationId: string): Promise<Partial<ConversationReference> | null> {

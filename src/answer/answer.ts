@@ -78,7 +78,15 @@ export function answerWith(
                 cadence: doc.duty.cadence,
                 score: round(score),
               }
-            : { id: doc.id, kind: 'fact', service: null, party: null, text: doc.fact.text.join(' '), cadence: null, score: round(score) },
+            : {
+                id: doc.id,
+                kind: 'fact',
+                service: null,
+                party: null,
+                text: doc.fact.text.join(' '),
+                cadence: null,
+                score: round(score),
+              },
         );
   return { question: asked, lang, text: renderAnswerText(view), matches, view };
 }
@@ -92,7 +100,13 @@ export function toJsonContract(a: Answer): {
   question: string;
   answer: string;
   lang: 'en' | 'it';
-  matches: { id: string; service: string | null; party: 'provider' | 'customer' | null; text: string; cadence: string | null }[];
+  matches: {
+    id: string;
+    service: string | null;
+    party: 'provider' | 'customer' | null;
+    text: string;
+    cadence: string | null;
+  }[];
 } {
   return {
     question: a.question,

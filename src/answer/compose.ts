@@ -63,7 +63,15 @@ export function composeView(input: ComposeInput): AnswerView {
   }
   const items = decision.results.map((r) => itemView(r.doc, input));
   const summary =
-    decision.kind === 'list' ? listSummary(decision.results.map((r) => r.doc), input) : specificSummary(decision.results.map((r) => r.doc), input);
+    decision.kind === 'list'
+      ? listSummary(
+          decision.results.map((r) => r.doc),
+          input,
+        )
+      : specificSummary(
+          decision.results.map((r) => r.doc),
+          input,
+        );
   // A list over every service is a broad question: offer sharper ones.
   const broad = decision.kind === 'list' && (input.analysis?.services.length ?? 0) === 0;
   return {
@@ -122,9 +130,11 @@ function dutyTitle(duty: Duty, lang: Lang): string {
   return lang === 'it' ? duty.title_it : duty.title;
 }
 
-/** "Daily backup control, every day" (+ retention when asked or relevant). */
-function dutyClause(duty: Duty, input: ComposeInput): string {
-  return `${dutyTitle(duty, input.lang)}, ${cadenceLabel(duty, input.lang, input.lexicon)}`;
+/** "Monthly website backup (at least once a month)", with the retention when there is one. */
+function dutyClause(duty: Duty, input: ComposeInput, withRetention: boolean): string {
+  const details = [cadenceLabel(duty, input.lang, input.lexicon)];
+  if (withRetention && duty.retention_days !== undefined) details.push(retentionShort(duty.retention_days, input.lang));
+  return `${dutyTitle(duty, input.lang)} (${details.join(', ')})`;
 }
 
 function specificSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
@@ -140,15 +150,13 @@ function specificSummary(docs: readonly IndexedDoc[], input: ComposeInput): stri
 
   if (second === null) {
     const owners = ownersSuffix(ownersOf(first, input.owners));
-    const head = `${prefix}${jobOf(first.party, owners, lang)}: ${dutyClause(first, input)}${where(first)}.`;
+    const head = `${prefix}${jobOf(first.party, owners, lang)}: ${dutyClause(first, input, false)}${where(first)}.`;
     const retention = first.retention_days !== undefined ? ` ${retentionSentence(first.retention_days, lang)}` : '';
     return capitalize(head) + retention + moreNote(docs.length - 1, lang);
   }
   const part = (duty: Duty) => {
-    const who = capitalize(partyLabel(duty.party, lang));
     const owners = ownersSuffix(ownersOf(duty, input.owners));
-    const retention = duty.retention_days !== undefined ? ` (${retentionShort(duty.retention_days, lang)})` : '';
-    return `${who}${owners} — ${dutyClause(duty, input)}${where(duty)}${retention}`;
+    return `${partyLabel(duty.party, lang)}${owners} — ${dutyClause(duty, input, true)}${where(duty)}`;
   };
   const [providerDuty, customerDuty] = first.party === 'provider' ? [first, second] : [second, first];
   const intro = capitalize(`${prefix}${bothParties(lang)}`);

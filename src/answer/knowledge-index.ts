@@ -1,7 +1,7 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord, ServiceId } from '../knowledge/schema.js';
 import type { CompiledLexicon } from './lexicon.js';
-import { stem, typoBudget, words } from './text.js';
+import { stem, words } from './text.js';
 
 /**
  * Everything the engine precomputes per Knowledge object: the searchable documents (duties and
@@ -12,6 +12,8 @@ import { stem, typoBudget, words } from './text.js';
 interface DocBase {
   id: string;
   terms: ReadonlySet<string>;
+  /** Terms of the short title alone: a title names what the item is about, so a hit there counts more. */
+  titleTerms: ReadonlySet<string>;
   /** Number of distinct terms (BM25 length). */
   length: number;
   /** Position in the source (duties in document order, then facts). */
@@ -30,6 +32,8 @@ export interface KnowledgeIndex {
   knowledge: Knowledge;
   docs: readonly IndexedDoc[];
   idf: ReadonlyMap<string, number>;
+  /** Inverted index: term → positions in `docs` of the documents holding it. */
+  postings: ReadonlyMap<string, readonly number[]>;
   averageLength: number;
   /** Aliases keyed by their stemmed words joined without spaces ("rocket web" = "rocketweb"). */
   aliases: ReadonlyMap<string, ServiceAlias[]>;
@@ -38,9 +42,10 @@ export interface KnowledgeIndex {
   brandKeys: readonly { key: string; service: ServiceId }[];
   /** Stems that occur in some document: a question word outside it cannot match anything. */
   stems: ReadonlySet<string>;
-  /** Known surface words (knowledge + lexicon), bucketed by length for typo correction. */
+  /** Known surface words (knowledge + lexicon). */
   vocabulary: ReadonlySet<string>;
-  vocabularyByLength: ReadonlyMap<number, readonly string[]>;
+  /** Words a typo may be corrected to (lexicon and service names), bucketed by first letter and length. */
+  vocabularyBuckets: ReadonlyMap<string, readonly string[]>;
   /** Services whose duty texts contain a given run of stems (up to 4), to spot aliases that are ordinary words elsewhere. */
   phraseServices: ReadonlyMap<string, ReadonlySet<ServiceId>>;
   /** Memo of typo corrections (pure: same word, same answer). */
@@ -77,16 +82,19 @@ export function extractTerms(text: string, lexicon: CompiledLexicon, into: Set<s
   const stems = tokens.map(stem);
   const covered = new Array<boolean>(tokens.length).fill(false);
   for (let i = 0; i < stems.length; i++) {
-    for (let n = Math.min(lexicon.concepts.maxWords, stems.length - i); n >= 1; n--) {
-      const ids = lexicon.concepts.get(stems, i, n);
-      if (!ids) continue;
-      for (const id of ids) into.add(`c:${id}`);
-      for (let k = i; k < i + n; k++) covered[k] = true;
+    for (const { length, values } of lexicon.concepts.matchesAt(stems, i)) {
+      for (const id of values) into.add(`c:${id}`);
+      for (let k = i; k < i + length; k++) covered[k] = true;
     }
   }
   tokens.forEach((token, i) => {
     if (!covered[i] && !lexicon.stopWords.has(token) && token.length > 1) into.add(`w:${stems[i]}`);
   });
+}
+
+/** Key of the typo-correction bucket holding words of this initial and length. */
+export function vocabularyBucket(initial: string, length: number): string {
+  return `${initial}${length}`;
 }
 
 function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIndex {
@@ -119,25 +127,39 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     // The knowledge's own topic tags count as the concepts that name them.
     for (const topic of duty.topics) for (const id of lexicon.conceptsByTopic.get(topic) ?? []) terms.add(`c:${id}`);
     if (duty.retention_days !== undefined) terms.add('c:retention');
-    docs.push({ kind: 'duty', id: duty.id, duty, terms, length: terms.size, order: docs.length });
+    const titleTerms = new Set<string>();
+    extractTerms(duty.title, lexicon, titleTerms);
+    extractTerms(duty.title_it, lexicon, titleTerms);
+    docs.push({ kind: 'duty', id: duty.id, duty, terms, titleTerms, length: terms.size, order: docs.length });
   }
   for (const fact of knowledge.facts) {
     const terms = new Set<string>();
-    for (const text of [...fact.text, ...fact.text_it, fact.title.en, fact.title.it, fact.section, ...fact.topics]) {
+    // Not the section heading: several facts share one ("Definition of the GDPR") that says little about each.
+    for (const text of [...fact.text, ...fact.text_it, fact.title.en, fact.title.it, ...fact.topics]) {
       extractTerms(text, lexicon, terms);
       addSurface(text);
     }
-    docs.push({ kind: 'fact', id: fact.id, fact, terms, length: terms.size, order: docs.length });
+    const titleTerms = new Set<string>();
+    extractTerms(fact.title.en, lexicon, titleTerms);
+    extractTerms(fact.title.it, lexicon, titleTerms);
+    docs.push({ kind: 'fact', id: fact.id, fact, terms, titleTerms, length: terms.size, order: docs.length });
   }
 
-  const documentFrequency = new Map<string, number>();
-  for (const doc of docs) for (const term of doc.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  for (const doc of docs) {
+    for (const term of doc.terms) {
+      const list = postings.get(term);
+      if (list) list.push(doc.order);
+      else postings.set(term, [doc.order]);
+    }
+  }
   const idf = new Map<string, number>();
   const total = docs.length;
-  for (const [term, df] of documentFrequency) idf.set(term, Math.log(1 + (total - df + 0.5) / (df + 0.5)));
+  for (const [term, list] of postings) idf.set(term, Math.log(1 + (total - list.length + 0.5) / (list.length + 0.5)));
   const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, docs.length);
 
   const aliases = new Map<string, ServiceAlias[]>();
+  const aliasWords = new Set<string>();
   let aliasMaxWords = 1;
   const brandKeys: { key: string; service: ServiceId }[] = [];
   const brandSet = new Set<string>();
@@ -157,6 +179,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     aliases.set(key, list);
     aliasMaxWords = Math.max(aliasMaxWords, words(phrase).length);
     addSurface(phrase);
+    for (const word of words(phrase)) aliasWords.add(word);
   };
   for (const service of knowledge.services) {
     addAlias(service.id, service.id);
@@ -177,25 +200,30 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   const stems = new Set<string>();
   for (const doc of docs) for (const term of doc.terms) if (term.startsWith('w:')) stems.add(term.slice(2));
 
-  const vocabularyByLength = new Map<number, string[]>();
-  for (const word of surface) {
-    if (typoBudget(word.length) === 0 && word.length < 4) continue;
-    const bucket = vocabularyByLength.get(word.length) ?? [];
+  // Typos are corrected only towards the words people ask with (lexicon phrases, service names):
+  // an ordinary word we do not know ("miglior", "manda") must not become a rare word of the texts.
+  const correctable = new Set([...lexicon.vocabulary, ...aliasWords]);
+  const vocabularyBuckets = new Map<string, string[]>();
+  for (const word of correctable) {
+    if (word.length < 4) continue;
+    const key = vocabularyBucket(word[0]!, word.length);
+    const bucket = vocabularyBuckets.get(key) ?? [];
     bucket.push(word);
-    vocabularyByLength.set(word.length, bucket);
+    vocabularyBuckets.set(key, bucket);
   }
 
   return {
     knowledge,
     docs,
     idf,
+    postings,
     averageLength,
     aliases,
     aliasMaxWords,
     brandKeys,
     stems,
     vocabulary: surface,
-    vocabularyByLength,
+    vocabularyBuckets,
     phraseServices,
     corrections: new Map(),
   };

@@ -36,7 +36,7 @@ export type Concept = z.infer<typeof ConceptSchema>;
 export const CadenceFilterSchema = z.enum(['daily', 'weekly', 'monthly', 'bimonthly', 'periodic']);
 export type CadenceFilter = z.infer<typeof CadenceFilterSchema>;
 
-export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where']);
+export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where', 'count']);
 export type Intent = z.infer<typeof IntentSchema>;
 
 const labels = z.object({ en: phrase, it: phrase });
@@ -65,10 +65,14 @@ export const LexiconSchema = z.object({
   duty_words: BilingualSchema,
   /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
   service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
+  /** Aliases that only make a service likelier, because the same words name something elsewhere ("archivio posta"). */
+  ambiguous_aliases: z.array(phrase).default([]),
   /** Product names of each service, forgiven for typos ("rocketwb", "sigma conect"). */
   brands: z.partialRecord(ServiceIdSchema, z.array(phrase).min(1)),
   /** Other providers' products and names: a question about them is out of scope. */
   foreign_products: z.array(phrase),
+  /** Words of questions the page never answers (prices, weather, recipes): always out of scope. */
+  out_of_scope_words: BilingualSchema,
   /** Concepts under which foreign names are legitimately discussed (the CISPE members list). */
   foreign_allowed_with: z.array(z.string()).default([]),
   cadence_labels: z.record(CadenceSchema, labels),

@@ -1,30 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { parsedCachePath } from '../knowledge/load.js';
 import { packageRoot } from '../knowledge/package-root.js';
 import type { Topic } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { type CadenceFilter, type Intent, type Lexicon, LexiconSchema } from './lexicon-schema.js';
 import { stem, words } from './text.js';
 
-/** A multi-word phrase table keyed by stemmed words, matched longest-first. */
+/**
+ * A multi-word phrase table matched longest-first, keyed by stemmed words (concepts: any
+ * inflection matches) or by exact words (cues: "devo" is the customer, "deve" is anyone).
+ */
 export class PhraseTable<T> {
   readonly entries = new Map<string, T[]>();
+  /** Every proper prefix of a key, so matching stops as soon as no phrase can continue. */
+  private readonly prefixes = new Set<string>();
   maxWords = 1;
 
+  constructor(readonly exact = false) {}
+
   add(phrase: string, value: T): void {
-    const stems = words(phrase).map(stem);
+    const stems = this.exact ? words(phrase) : words(phrase).map(stem);
     if (stems.length === 0) return;
     const key = stems.join(' ');
     const list = this.entries.get(key);
     if (list) {
       if (!list.includes(value)) list.push(value);
     } else this.entries.set(key, [value]);
+    for (let n = 1; n < stems.length; n++) this.prefixes.add(stems.slice(0, n).join(' '));
     if (stems.length > this.maxWords) this.maxWords = stems.length;
   }
 
   get(stems: readonly string[], start: number, length: number): T[] | undefined {
     return this.entries.get(stems.slice(start, start + length).join(' '));
+  }
+
+  /** Phrases starting at `start`, longest first, with their length in words. */
+  matchesAt(stems: readonly string[], start: number): { length: number; values: T[] }[] {
+    const found: { length: number; values: T[] }[] = [];
+    let key = '';
+    for (let end = start; end < stems.length && end - start < this.maxWords; end++) {
+      key = end === start ? stems[end]! : `${key} ${stems[end]}`;
+      const values = this.entries.get(key);
+      if (values) found.push({ length: end - start + 1, values });
+      if (!this.prefixes.has(key)) break;
+    }
+    return found.reverse();
   }
 }
 
@@ -50,6 +72,10 @@ export interface CompiledLexicon {
   conceptInfo: ReadonlyMap<string, ConceptInfo>;
   conceptsByTopic: ReadonlyMap<Topic, string[]>;
   foreign: PhraseTable<string>;
+  /** Words of questions the page can never answer (prices, weather…). */
+  offTopic: PhraseTable<string>;
+  /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
+  ambiguousAliases: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
   /** Unambiguous function words per language (strong evidence) and lexicon words used by one language only (weak). */
   markers: Record<Lang, ReadonlySet<string>>;
@@ -73,15 +99,18 @@ const compiledByPath = new Map<string, CompiledLexicon>();
 export function loadLexicon(path: string = defaultLexiconPath()): CompiledLexicon {
   const hit = compiledByPath.get(path);
   if (hit) return hit;
-  let raw: unknown;
+  let text: string;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new LexiconError(`${path}: ${(error as Error).message}`);
+    throw new LexiconError(`${path}: cannot read the lexicon: ${(error as Error).message}`);
   }
+  const raw = readCachedYaml(text, path);
   const result = LexiconSchema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new LexiconError(problems.join('\n'));
   }
   const compiled = compileLexicon(result.data);
@@ -89,10 +118,45 @@ export function loadLexicon(path: string = defaultLexiconPath()): CompiledLexico
   return compiled;
 }
 
+/**
+ * Parsing YAML costs a cold process about 100-200 ms (the yaml lexer is not JIT-compiled yet), a
+ * large slice of CLI start-up. Like the knowledge loader, keep the parsed data as JSON addressed by
+ * a hash of the text (an edited file can never be served stale); zod still validates every load.
+ * Any cache problem falls back to parsing. DUTYBOT_KNOWLEDGE_CACHE=off disables it.
+ */
+function readCachedYaml(text: string, path: string): unknown {
+  const cache = parsedCachePath(`lexicon\0${text}`);
+  if (cache) {
+    try {
+      return JSON.parse(readFileSync(cache, 'utf8')) as unknown;
+    } catch {
+      // absent or unreadable: parse the YAML
+    }
+  }
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    throw new LexiconError(`${path}: ${(error as Error).message}`);
+  }
+  if (cache) {
+    try {
+      mkdirSync(dirname(cache), { recursive: true });
+      const temporary = `${cache}.${process.pid}.${Date.now()}.tmp`;
+      writeFileSync(temporary, JSON.stringify(raw));
+      renameSync(temporary, cache);
+    } catch {
+      // a read-only package directory only costs speed
+    }
+  }
+  return raw;
+}
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
-  const cues = new PhraseTable<Cue>();
+  const cues = new PhraseTable<Cue>(true);
   const concepts = new PhraseTable<string>();
   const foreign = new PhraseTable<string>();
+  const offTopic = new PhraseTable<string>();
   const conceptInfo = new Map<string, ConceptInfo>();
   const conceptsByTopic = new Map<Topic, string[]>();
   const vocabulary = new Set<string>();
@@ -131,6 +195,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     if (phrases) addBilingual(cues, phrases, { kind: 'cadence', cadence: cadence as CadenceFilter });
   }
   addBilingual(cues, lexicon.duty_words, { kind: 'duty' });
+  for (const phrase of [...lexicon.out_of_scope_words.en, ...lexicon.out_of_scope_words.it]) {
+    offTopic.add(phrase, phrase);
+    for (const word of words(phrase)) vocabulary.add(word);
+  }
   for (const name of lexicon.foreign_products) {
     foreign.add(name, name);
     for (const word of words(name)) vocabulary.add(word);
@@ -161,6 +229,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     conceptInfo,
     conceptsByTopic,
     foreign,
+    offTopic,
+    ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     stopWords,
     markers,
     onlyIn,

@@ -78,14 +78,19 @@ export function listHeadline(
 ): string {
   if (lang === 'it') {
     const who =
-      subject === 'provider' ? 'CoreTech' : subject === 'customer' ? `Il vostro team${owners}` : 'CoreTech e il vostro team';
+      subject === 'provider'
+        ? 'CoreTech'
+        : subject === 'customer'
+          ? `Il vostro team${owners}`
+          : 'CoreTech e il vostro team';
     const verb = subject === null ? 'hanno' : 'ha';
     const noun = count === 1 ? 'compito' : 'compiti';
     const when = cadence ? ` da svolgere ${cadence}` : '';
     const where = scope ? ` su ${scope}` : ' su tutti i servizi';
     return `${who} ${verb} ${count} ${noun}${when}${where}:`;
   }
-  const who = subject === 'provider' ? 'CoreTech' : subject === 'customer' ? `Your team${owners}` : 'CoreTech and your team';
+  const who =
+    subject === 'provider' ? 'CoreTech' : subject === 'customer' ? `Your team${owners}` : 'CoreTech and your team';
   const verb = subject === null ? 'have' : 'has';
   const noun = count === 1 ? 'duty' : 'duties';
   const when = cadence ? ` to do ${cadence}` : '';
@@ -94,7 +99,9 @@ export function listHeadline(
 }
 
 export function factLead(title: string, lang: Lang): string {
-  return lang === 'it' ? `${title} — ecco cosa dice la pagina GDPR di CoreTech:` : `${title} — here is what CoreTech's GDPR page says:`;
+  return lang === 'it'
+    ? `${title} — ecco cosa dice la pagina GDPR di CoreTech:`
+    : `${title} — here is what CoreTech's GDPR page says:`;
 }
 
 export function abstainSummary(knowledge: Knowledge, foreign: readonly string[], lang: Lang): string {

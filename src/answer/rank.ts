@@ -20,14 +20,24 @@ export interface Scored {
 // BM25 with every term counted once per document (documents are a sentence or two).
 const K1 = 1.2;
 const B = 0.4;
+const B_FACT = 0.05;
+const PARTY_MATCH = 1.5;
+const PARTY_MISMATCH = 0.6;
+/** Preference for the general sections when the question asks what something is. */
+const DEFINITION_BOOST = 1.3;
+/** Per source position, the share of score a later bullet gives up (breaks near-ties only). */
+const POSITION_PRIOR = 0.01;
 /** Weight of a plain content word relative to a lexicon concept. */
 const RESIDUAL_WEIGHT = 0.7;
 /** Weight of a word that named the service (it selects the service; in the text it only breaks ties). */
 const SERVICE_WORD_WEIGHT = 0.35;
+const PARTY_WORD_WEIGHT = 0.8;
 /** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
-const HINTED_SERVICE_BOOST = 1.4;
+const HINTED_SERVICE_BOOST = 1.5;
 /** Below this a "match" is a coincidence of one vague word. */
 const MIN_SCORE = 0.9;
+/** Share of a title hit's weight added on top of the body score. */
+const TITLE_BOOST = 0.6;
 /** A specific answer shows results scoring at least this share of the best one. */
 const KEEP_RATIO = 0.5;
 const MAX_SPECIFIC = 5;
@@ -47,6 +57,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (analysis.foreign.length > 0 && !allowedForeign) {
     return { kind: 'abstain', reason: 'foreign', foreign: analysis.foreign };
   }
+  if (analysis.offTopic.length > 0) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
@@ -56,20 +67,33 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
     (analysis.cadence !== null && (analysis.party !== null || analysis.dutyWords > 0 || analysis.intents.has('who'))) ||
     (analysis.party !== null && analysis.dutyWords > 0);
   if (!inDomain) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  // "How many employees…": the page counts nothing but days of retention and its own duties.
+  const { intents } = analysis;
+  if (intents.has('count') && !intents.has('list') && !intents.has('how_long') && !intents.has('how_often')) {
+    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  }
   // A question about something we do not know ("backups on Synology", "the wifi password") is
   // not answered by the nearest duty: unknown names, or more unknown words than domain ones.
-  if (!hasService && (analysis.unknownNames.length > 0 || analysis.unknown.length > analysis.strongConcepts)) {
+  // With no service named, an unknown word next to a single domain word is usually the real
+  // subject ("a good password MANAGER", "the PRESIDENT of Italy"): better to say we don't know.
+  const unknownSubject =
+    analysis.unknown.length > analysis.strongConcepts || (analysis.unknown.length > 0 && analysis.strongConcepts <= 1);
+  if (!hasService && (analysis.unknownNames.length > 0 || unknownSubject)) {
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
 
   // "How much does a Stellar server cost?": a service, but nothing the page talks about.
-  if (hasService && analysis.concepts.size === 0 && analysis.dutyWords === 0 && analysis.unknown.length > 0) {
+  if (hasService && analysis.strongConcepts === 0 && analysis.unknown.length > 0) {
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
   const query = queryTerms(analysis);
+  const titleless = new Set([...analysis.serviceStems, ...analysis.partyStems].map((stem) => `w:${stem}`));
+  if (asksWhatSomethingIs(analysis) && !query.has('c:definition')) query.set('c:definition', 0.6);
   const named = analysis.services;
-  const inScope = index.docs.filter((doc) => doc.kind === 'fact' || named.length === 0 || named.includes(doc.duty.service));
-  const scored = inScope.map((doc) => ({ doc, score: scoreDoc(doc, query, analysis, index) }));
+  const inScope = (doc: IndexedDoc) => doc.kind === 'fact' || named.length === 0 || named.includes(doc.duty.service);
+  const scores = scoreAll(query, titleless, analysis, index);
+  const scored: Scored[] = [];
+  for (const doc of index.docs) if (inScope(doc)) scored.push({ doc, score: scores[doc.order]! });
   const byScore = (a: Scored, b: Scored) => b.score - a.score || a.doc.order - b.doc.order;
 
   const contentful = analysis.concepts.size > 0 || analysis.residual.length > 0 || analysis.intents.has('how_long');
@@ -121,33 +145,64 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   for (const stem of analysis.residual) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, RESIDUAL_WEIGHT);
   // Words that named the service still tell duties apart ("WordPress", "Plesk", "VM").
   for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
+  // "CoreTech" named as the party tells "CoreTech's roles" from a bare definition.
+  for (const stem of analysis.partyStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, PARTY_WORD_WEIGHT);
   // "How long…" asks for a retention period even when it says neither "kept" nor "retention".
   if (analysis.intents.has('how_long') && !terms.has('c:retention')) terms.set('c:retention', 1);
   return terms;
 }
 
-function scoreDoc(
-  doc: IndexedDoc,
+/** Scores of every document (0 when nothing matches), walking only the postings of the query's terms. */
+function scoreAll(
   query: ReadonlyMap<string, number>,
+  /** Terms that get no title bonus: a service's or CoreTech's name in a title says nothing about the duty. */
+  titleless: ReadonlySet<string>,
+  analysis: QuestionAnalysis,
+  index: KnowledgeIndex,
+): Float64Array {
+  const sums = new Float64Array(index.docs.length);
+  const titles = new Float64Array(index.docs.length);
+  for (const [term, weight] of query) {
+    const value = (index.idf.get(term) ?? 0) * weight;
+    const bonus = !titleless.has(term);
+    for (const position of index.postings.get(term) ?? []) {
+      sums[position]! += value;
+      if (bonus && index.docs[position]!.titleTerms.has(term)) titles[position]! += value;
+    }
+  }
+  for (let position = 0; position < sums.length; position++) {
+    if (sums[position]! > 0)
+      sums[position] = finishScore(index.docs[position]!, sums[position]!, titles[position]!, analysis, index);
+  }
+  return sums;
+}
+
+/** BM25 (each term counted once) plus the title bonus, then the question's structural preferences. */
+function finishScore(
+  doc: IndexedDoc,
+  sum: number,
+  title: number,
   analysis: QuestionAnalysis,
   index: KnowledgeIndex,
 ): number {
-  let sum = 0;
-  for (const [term, weight] of query) {
-    if (doc.terms.has(term)) sum += (index.idf.get(term) ?? 0) * weight;
-  }
-  if (sum === 0) return 0;
-  let score = (sum * (K1 + 1)) / (1 + K1 * (1 - B + (B * doc.length) / index.averageLength));
+  // Facts are whole sections, so their length says little about relevance: barely normalized.
+  const b = doc.kind === 'fact' ? B_FACT : B;
+  let score = (sum * (K1 + 1)) / (1 + K1 * (1 - b + (b * doc.length) / index.averageLength)) + TITLE_BOOST * title;
   if (doc.kind === 'fact') {
+    // The general sections describe CoreTech: a question about CoreTech may be answered by them.
+    if (analysis.party === 'provider') score *= PARTY_MATCH;
+    if (asksWhatSomethingIs(analysis)) score *= DEFINITION_BOOST;
     if (analysis.services.length > 0) score *= 0.35;
     if (analysis.cadence !== null) score *= 0.4;
     // A general question ("where are the data centres?") prefers the general section.
-    if (analysis.services.length === 0 && analysis.party !== 'customer') score *= 1.2;
+    if (analysis.services.length === 0) score *= 1.2;
     return score;
   }
   const duty = doc.duty;
+  // Each list in the source starts with its main duties: a whisker of preference breaks near-ties.
+  score *= 1 - POSITION_PRIOR * duty.position;
   if (analysis.hintedServices.includes(duty.service)) score *= HINTED_SERVICE_BOOST;
-  if (analysis.party !== null) score *= duty.party === analysis.party ? 1.5 : 0.6;
+  if (analysis.party !== null) score *= duty.party === analysis.party ? PARTY_MATCH : PARTY_MISMATCH;
   if (analysis.cadence !== null) {
     const compatible = COMPATIBLE[analysis.cadence];
     if (compatible[0] === duty.cadence) score *= 1.8;
@@ -156,6 +211,16 @@ function scoreDoc(
   }
   if (analysis.intents.has('how_long')) score *= duty.retention_days !== undefined ? 1.6 : 0.7;
   return score;
+}
+
+/** "What is a sub-processor?", "cos'è il GDPR?": asked without a service or a customer duty in view. */
+function asksWhatSomethingIs(analysis: QuestionAnalysis): boolean {
+  return (
+    analysis.intents.has('definition') &&
+    analysis.services.length === 0 &&
+    analysis.hintedServices.length === 0 &&
+    analysis.party !== 'customer'
+  );
 }
 
 function passesFilters(doc: IndexedDoc, analysis: QuestionAnalysis, services: readonly string[]): boolean {

@@ -81,12 +81,19 @@ const SUFFIXES = [
   'y',
 ];
 
+/**
+ * Italian words whose stem would collide with an unrelated English one ("testo" = text, not
+ * "test"; "personale" = staff, not "personal"): kept whole.
+ */
+const UNSTEMMED = new Set(['testo', 'testi', 'personale', 'personali']);
+
 const stemCache = new Map<string, string>();
 
 /** A light, language-agnostic stem: strips one common English or Italian ending. */
 export function stem(word: string): string {
   const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
+  if (UNSTEMMED.has(word)) return word;
   let result = stripSuffix(word);
   // A plural of a derived form ("mailings", "settings") loses both endings.
   if (result !== word && word.endsWith('s') && !word.endsWith('ss')) {
@@ -99,6 +106,8 @@ export function stem(word: string): string {
 
 function stripSuffix(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  // "using" → "use", like "use" itself, rather than "using".
+  if (word.length === 5 && word.endsWith('ing')) return `${word.slice(0, 2)}e`;
   for (const suffix of SUFFIXES) {
     if (suffix === 's' && word.endsWith('ss')) continue;
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
@@ -123,7 +132,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, prevPrev[j - 2]! + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }

@@ -1,6 +1,6 @@
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
-import type { KnowledgeIndex } from './knowledge-index.js';
+import { type KnowledgeIndex, vocabularyBucket } from './knowledge-index.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
 import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { editDistance, stem, type Token, tokenize, typoBudget } from './text.js';
@@ -14,6 +14,10 @@ export interface QuestionAnalysis {
   hintedServices: ServiceId[];
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
   serviceStems: string[];
+  /** Stems of the words that named CoreTech as the party ("CoreTech"). */
+  partyStems: string[];
+  /** Words of questions the page never answers ("cost", "meteo"). */
+  offTopic: string[];
   /** Other providers' products named ("AWS", "Dropbox"). */
   foreign: string[];
   /** Who the question is about; null when both parties or unclear. */
@@ -34,8 +38,12 @@ export interface QuestionAnalysis {
 
 interface Word extends Token {
   stem: string;
-  /** What already claimed this word: a service, a foreign name, a cue or a concept. */
+  /** Claimed by a service or foreign name: not available to cues, concepts or ranking. */
   used: boolean;
+  /** Part of an alias that only hints at a service. */
+  hint?: boolean;
+  /** Length of the longest multi-word concept phrase covering this word. */
+  phraseLength?: number;
 }
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
@@ -44,10 +52,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     return { ...token, word, stem: stem(word), used: false };
   });
   const stems = words.map((w) => w.stem);
+  const surface = words.map((w) => w.word);
   const lang = detectLanguage(words, lexicon);
 
-  const { named: services, hinted: hintedServices, stems: serviceStems } = findServices(words, stems, index, lexicon);
+  markConceptPhrases(words, stems, lexicon);
+  // Foreign names first: "WordPress.com" is not our WordPress hosting.
   const foreign = findForeign(words, stems, lexicon);
+  const { named: services, hinted: hintedServices, stems: serviceStems } = findServices(words, stems, index, lexicon);
 
   // Cues: greedy, longest first, over words not already claimed by a name.
   const intents = new Set<Intent>();
@@ -55,48 +66,59 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const partyOrder: PartyCue[] = [];
   let cadence: CadenceFilter | null = null;
   let dutyWords = 0;
+  const partyStems: string[] = [];
   const cueUsed = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
-    for (let n = Math.min(lexicon.cues.maxWords, words.length - i); n >= 1; n--) {
-      if (words.slice(i, i + n).some((w) => w.used)) continue;
-      const cues = lexicon.cues.get(stems, i, n);
-      if (!cues) continue;
-      for (const cue of cues) {
-        if (cue.kind === 'intent') intents.add(cue.intent);
-        else if (cue.kind === 'party') {
-          if (cue.cue !== 'customer_en_only' || lang === 'en') {
-            partyCues.add(cue.cue);
-            partyOrder.push(cue.cue);
-          }
-        } else if (cue.kind === 'cadence') cadence ??= cue.cadence;
-        else dutyWords++;
-      }
-      for (let k = i; k < i + n; k++) cueUsed[k] = true;
-      i += n - 1;
-      break;
+    const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
+    if (!match) continue;
+    const cues = match.values;
+    for (const cue of cues) {
+      if (cue.kind === 'intent') intents.add(cue.intent);
+      else if (cue.kind === 'party') {
+        if (cue.cue !== 'customer_en_only' || lang === 'en') {
+          partyCues.add(cue.cue);
+          partyOrder.push(cue.cue);
+        }
+      } else if (cue.kind === 'cadence') cadence ??= cue.cadence;
+      else dutyWords++;
     }
+    const namesProvider = cues.some((c) => c.kind === 'party' && c.cue === 'provider');
+    for (let k = i; k < i + match.length; k++) {
+      cueUsed[k] = true;
+      // "CoreTech" is also a word of the texts: it tells "CoreTech's roles" from a bare definition.
+      if (namesProvider && index.stems.has(stems[k]!)) partyStems.push(stems[k]!);
+    }
+    i += match.length - 1;
   }
 
   // Concepts: every phrase found, overlaps allowed, over words not claimed by a name.
   const concepts = new Map<string, number>();
   const conceptUsed = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(lexicon.concepts.maxWords, words.length - i); n >= 1; n--) {
-      if (words.slice(i, i + n).some((w) => w.used)) continue;
-      const ids = lexicon.concepts.get(stems, i, n);
-      if (!ids) continue;
-      for (const id of ids) concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
-      for (let k = i; k < i + n; k++) conceptUsed[k] = true;
+    for (const { length, values } of lexicon.concepts.matchesAt(stems, i)) {
+      if (anyUsed(words, i, length)) continue;
+      for (const id of values) concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
+      for (let k = i; k < i + length; k++) conceptUsed[k] = true;
     }
   }
 
   const residual: string[] = [];
+  const hintStems: string[] = [];
   const unknown: string[] = [];
   const unknownNames: string[] = [];
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
-    if (/^\d+$/.test(w.word)) return;
+    if (/^\d+$/.test(w.word)) {
+      // "ISO 27001", "2006": a number the page never mentions is a subject we do not know.
+      if (w.word.length >= 3 && !index.vocabulary.has(w.word)) unknownNames.push(w.word);
+      return;
+    }
+    // A word that hinted at a service ranks like a service word: a tie-breaker, not the subject.
+    if (w.hint) {
+      if (index.stems.has(w.stem)) hintStems.push(w.stem);
+      return;
+    }
     if (index.stems.has(w.stem)) residual.push(w.stem);
     else if (!index.vocabulary.has(w.word)) {
       unknown.push(w.word);
@@ -111,9 +133,15 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     lang,
     services,
     hintedServices,
-    serviceStems: serviceStems.filter((s) => index.stems.has(s)),
+    serviceStems: [...serviceStems.filter((s) => index.stems.has(s)), ...hintStems],
+    partyStems,
+    offTopic: findOffTopic(stems, lexicon),
     foreign,
-    party: resolveParty(partyCues, partyOrder, intents, words.some((w) => ALTERNATIVE.has(w.word))),
+    party: resolveParty(
+      partyCues,
+      partyOrder,
+      words.some((w) => ALTERNATIVE.has(w.word)),
+    ),
     intents,
     cadence,
     concepts,
@@ -132,15 +160,10 @@ const ALTERNATIVE = new Set(['or', 'o', 'oppure', 'versus', 'vs']);
  * provider. When both are named, an alternative ("us or CoreTech?") asks about both; otherwise the
  * one named first is the subject ("what must we do if CoreTech reports…", "will CoreTech tell
  * us…"), except that CoreTech asking something of us is about us ("what does CoreTech expect from
- * us"). Possessives ("our backups") decide only when nothing else does and the question is not a
- * "who" question ("who checks our backups?" is about both parties).
+ * us"). A possessive alone does not decide: "our server sends spam" is about what CoreTech does,
+ * "who checks our backups?" about both; "our duties" is a customer phrase of its own.
  */
-function resolveParty(
-  cues: ReadonlySet<PartyCue>,
-  order: readonly PartyCue[],
-  intents: ReadonlySet<Intent>,
-  alternative: boolean,
-): Party | null {
+function resolveParty(cues: ReadonlySet<PartyCue>, order: readonly PartyCue[], alternative: boolean): Party | null {
   const isCustomer = (cue: PartyCue) => cue === 'customer' || cue === 'customer_en_only';
   const customer = order.some(isCustomer);
   const provider = cues.has('provider');
@@ -152,7 +175,6 @@ function resolveParty(
   }
   if (provider) return 'provider';
   if (customer) return 'customer';
-  if (weak && !intents.has('who')) return 'customer';
   return null;
 }
 
@@ -181,18 +203,29 @@ interface ServiceMentions {
   stems: string[];
 }
 
-function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lexicon: CompiledLexicon): ServiceMentions {
+function findServices(
+  words: Word[],
+  stems: string[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): ServiceMentions {
   const found: { service: ServiceId; brand: boolean; ambiguous: boolean }[] = [];
   const nameStems: string[] = [];
-  const claim = (i: number, n: number) => {
+  const claim = (i: number, n: number, hintOnly: boolean) => {
     for (let k = i; k < i + n; k++) {
-      words[k]!.used = true;
-      nameStems.push(stems[k]!);
+      // A hint ("server", "mail archive") is also an ordinary word of the texts: it stays
+      // available to cues, concepts and ranking.
+      if (hintOnly) words[k]!.hint = true;
+      else {
+        words[k]!.used = true;
+        nameStems.push(stems[k]!);
+      }
     }
   };
   // An alias is ambiguous when the same words appear in another service's duties ("mail archive"
   // in the Email section, "Sygma panel" in Stellar's), unless it is a one-word product name.
   const ambiguous = (i: number, n: number, service: ServiceId, brand: boolean) => {
+    if (lexicon.ambiguousAliases.has(stems.slice(i, i + n).join(' '))) return true;
     if (n === 1 && brand) return false;
     const users = index.phraseServices.get(stems.slice(i, i + n).join(' '));
     return users !== undefined && [...users].some((s) => s !== service);
@@ -201,10 +234,18 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lex
     let matched = false;
     const longest = Math.min(index.aliasMaxWords + 1, words.length - i);
     for (let n = longest; n >= 1 && !matched; n--) {
+      if (anyUsed(words, i, n)) continue;
       const hits = index.aliases.get(stems.slice(i, i + n).join(''));
       if (!hits) continue;
-      for (const hit of hits) found.push({ ...hit, ambiguous: ambiguous(i, n, hit.service, hit.brand) });
-      claim(i, n);
+      // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
+      if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
+      const marked = hits.map((hit) => ({ ...hit, ambiguous: ambiguous(i, n, hit.service, hit.brand) }));
+      found.push(...marked);
+      claim(
+        i,
+        n,
+        marked.every((m) => m.ambiguous),
+      );
       i += n - 1;
       matched = true;
     }
@@ -220,7 +261,7 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lex
       for (const brand of index.brandKeys) {
         if (brand.key[0] === key[0] && editDistance(key, brand.key, budget) <= budget) {
           found.push({ service: brand.service, brand: true, ambiguous: false });
-          claim(i, n);
+          claim(i, n, false);
           i += n - 1;
           matched = true;
           break;
@@ -235,18 +276,39 @@ function findServices(words: Word[], stems: string[], index: KnowledgeIndex, lex
   return { named, hinted, stems: nameStems };
 }
 
+/** Marks words covered by multi-word concept phrases, which take precedence over one-word aliases. */
+function markConceptPhrases(words: Word[], stems: readonly string[], lexicon: CompiledLexicon): void {
+  for (let i = 0; i < words.length; i++) {
+    const longest = lexicon.concepts.matchesAt(stems, i)[0];
+    if (!longest || longest.length < 2) continue;
+    for (let k = i; k < i + longest.length; k++) {
+      words[k]!.phraseLength = Math.max(words[k]!.phraseLength ?? 0, longest.length);
+    }
+  }
+}
+
+function anyUsed(words: readonly Word[], start: number, length: number): boolean {
+  for (let k = start; k < start + length; k++) if (words[k]!.used) return true;
+  return false;
+}
+
+function findOffTopic(stems: readonly string[], lexicon: CompiledLexicon): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < stems.length; i++) {
+    for (const { values } of lexicon.offTopic.matchesAt(stems, i)) found.push(...values);
+  }
+  return found;
+}
+
 function findForeign(words: Word[], stems: string[], lexicon: CompiledLexicon): string[] {
   const names: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
-    for (let n = Math.min(lexicon.foreign.maxWords, words.length - i); n >= 1; n--) {
-      const hit = lexicon.foreign.get(stems, i, n);
-      if (!hit) continue;
-      names.push(...hit);
-      for (let k = i; k < i + n; k++) words[k]!.used = true;
-      i += n - 1;
-      break;
-    }
+    const longest = lexicon.foreign.matchesAt(stems, i)[0];
+    if (!longest) continue;
+    names.push(...longest.values);
+    for (let k = i; k < i + longest.length; k++) words[k]!.used = true;
+    i += longest.length - 1;
   }
   return names;
 }
@@ -264,13 +326,11 @@ function correctTypo(word: string, index: KnowledgeIndex, lexicon: CompiledLexic
   let best: string | null = null;
   let bestDistance = budget + 1;
   for (let length = word.length - budget; length <= word.length + budget; length++) {
-    for (const candidate of index.vocabularyByLength.get(length) ?? []) {
+    // Typos rarely hit the first letter; ordinary words we do not know ("manda") often are one
+    // letter away from a domain word ("banda"): only same-initial candidates are considered.
+    for (const candidate of index.vocabularyBuckets.get(vocabularyBucket(word[0]!, length)) ?? []) {
       const distance = editDistance(word, candidate, Math.min(budget, bestDistance));
-      // Ties: prefer a candidate sharing the first letter (typos rarely hit it).
-      if (
-        distance < bestDistance ||
-        (distance === bestDistance && best !== null && best[0] !== word[0] && candidate[0] === word[0])
-      ) {
+      if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }

@@ -158,12 +158,12 @@ async function runCommand(
       const forbidden = await requireAdmin();
       if (forbidden) return forbidden;
       const range: { from?: Date; to?: Date } = {};
-      for (const [key, raw, endOfDay] of [
+      for (const [key, raw, dayAfter] of [
         ['from', command.from, false],
         ['to', command.to, true],
       ] as const) {
         if (!raw) continue;
-        const date = parseDateOrInstant(raw, settings.timezone, endOfDay);
+        const date = parseDateOrInstant(raw, settings.timezone, dayAfter);
         if (!date.ok) return error(lang, 'bad_value', m.badDate(raw), m.badDateHint);
         range[key] = date.value;
       }

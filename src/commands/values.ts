@@ -20,13 +20,16 @@ export function parseEvidenceUrl(raw: string): Parsed<string> {
   }
 }
 
-/** A date (YYYY-MM-DD, start of day in `zone`) or an ISO instant. */
-export function parseDateOrInstant(raw: string, zone: string, endOfDay = false): Parsed<Date> {
+/**
+ * A date (YYYY-MM-DD, start of day in `zone`) or an ISO instant. With `dayAfter`, a date means
+ * "up to and including that day", i.e. the start of the next day (ranges end exclusively).
+ */
+export function parseDateOrInstant(raw: string, zone: string, dayAfter = false): Parsed<Date> {
   const text = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const day = DateTime.fromISO(text, { zone });
     if (!day.isValid) return { ok: false };
-    return { ok: true, value: (endOfDay ? day.endOf('day') : day.startOf('day')).toJSDate() };
+    return { ok: true, value: (dayAfter ? day.plus({ days: 1 }) : day).startOf('day').toJSDate() };
   }
   const instant = DateTime.fromISO(text, { zone, setZone: true });
   if (!instant.isValid || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return { ok: false };

@@ -40,7 +40,8 @@ const COLUMNS = [
   'note',
   'evidence_url',
   'reason',
-  'payload',
+  'snoozed_until',
+  'details',
   'prev_hash',
   'hash',
 ] as const;
@@ -49,6 +50,26 @@ type ExportRow = Record<(typeof COLUMNS)[number], string | number | null>;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/** Payload fields that have a column of their own. */
+const COLUMN_FIELDS = new Set(['dutyId', 'occurrence', 'status', 'note', 'evidenceUrl', 'reason', 'snoozedUntil']);
+
+/**
+ * What the columns do not show, as JSON. For a confirmation: the payload fields beyond the
+ * columns (null when there are none; its `by` is the actor). For any other entry (settings
+ * change, assignment…): the whole payload. So an auditor can rebuild every payload — and
+ * recompute every hash — from the CSV alone.
+ */
+function details(entry: AuditEntry): string | null {
+  if (entry.kind !== 'confirmation') return JSON.stringify(entry.payload);
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry.payload)) {
+    if (COLUMN_FIELDS.has(key) && (value === null || typeof value === 'string')) continue;
+    if (key === 'by' && value === entry.actor) continue;
+    rest[key] = value;
+  }
+  return Object.keys(rest).length > 0 ? JSON.stringify(rest) : null;
 }
 
 function toExportRow(entry: AuditEntry): ExportRow {
@@ -64,9 +85,8 @@ function toExportRow(entry: AuditEntry): ExportRow {
     note: text(payload.note),
     evidence_url: text(payload.evidenceUrl),
     reason: text(payload.reason),
-    // The full payload keeps non-confirmation entries (settings changes, assignments) meaningful
-    // and lets an auditor recompute the hash from the export alone.
-    payload: JSON.stringify(payload),
+    snoozed_until: text(payload.snoozedUntil),
+    details: details(entry),
     prev_hash: entry.prevHash,
     hash: entry.hash,
   };
@@ -99,13 +119,11 @@ function fileStem(workspaceId: string, options: ExportOptions, now: Date): strin
   return `dutybot-ledger-${safeWorkspace}-${range}`;
 }
 
-async function* pagesOf(store: Store, workspaceId: string, range: { from?: Date; to?: Date }) {
-  let after = 0;
-  for (;;) {
-    const page = await store.auditPage(workspaceId, after, PAGE_SIZE, range);
+/** The ledger as recorded by its head, in windows of seq values (rows past the head are not ledger). */
+async function* pagesOf(store: Store, workspaceId: string, lastSeq: number, range: { from?: Date; to?: Date }) {
+  for (let first = 1; first <= lastSeq; first += PAGE_SIZE) {
+    const page = await store.auditWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
     if (page.length > 0) yield page;
-    if (page.length < PAGE_SIZE) return;
-    after = page[page.length - 1]!.seq;
   }
 }
 
@@ -128,7 +146,7 @@ export async function exportLedger(store: Store, workspaceId: string, options: E
   let count = 0;
   if (format === 'csv') {
     parts.push(stringify([[...COLUMNS]]));
-    for await (const page of pagesOf(store, workspaceId, range)) {
+    for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
       parts.push(stringify(page.map((entry) => toCsvRecord(toExportRow(entry)))));
       count += page.length;
     }
@@ -138,9 +156,10 @@ export async function exportLedger(store: Store, workspaceId: string, options: E
   // JSON: the envelope first, then one entry per line (readable, and cheap to build for 100k).
   const verification = await store.verifyAudit(workspaceId);
   const rows: string[] = [];
-  for await (const page of pagesOf(store, workspaceId, range)) {
+  for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
     for (const entry of page) {
-      const row = toExportRow(entry);
+      const { details: _details, ...row } = toExportRow(entry);
+      // JSON carries the whole payload instead of the CSV's leftover `details`.
       rows.push(JSON.stringify({ ...row, payload: entry.payload }));
     }
     count += page.length;

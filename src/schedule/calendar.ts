@@ -7,6 +7,8 @@ import type { WorkspaceSettings } from '../settings/schema.js';
  * scheduler asks the same questions for every duty of a workspace.
  */
 export interface WorkCalendar {
+  /** Identifies calendars that answer every question alike (for memoizing across workspaces). */
+  fingerprint: string;
   zone: string;
   workingDays: ReadonlySet<number>;
   holidays: ReadonlySet<string>;
@@ -21,6 +23,7 @@ export function calendarOf(settings: WorkspaceSettings): WorkCalendar {
   if (!calendar) {
     const [hour, minute] = settings.reminder_time.split(':').map(Number);
     calendar = {
+      fingerprint: [settings.timezone, settings.working_days.join(','), settings.reminder_time, [...settings.holidays].sort().join(',')].join('|'),
       zone: settings.timezone,
       workingDays: new Set(settings.working_days),
       holidays: new Set(settings.holidays),
@@ -34,8 +37,16 @@ export function calendarOf(settings: WorkspaceSettings): WorkCalendar {
 
 /** Local calendar day (start of day) of an instant in the calendar's zone. */
 export function localDay(calendar: WorkCalendar, instant: Date): DateTime {
-  return DateTime.fromJSDate(instant, { zone: calendar.zone }).startOf('day');
+  const key = `${calendar.zone}|${instant.getTime()}`;
+  let day = days.get(key);
+  if (!day) {
+    if (days.size >= MEMO_LIMIT) days.clear();
+    day = DateTime.fromJSDate(instant, { zone: calendar.zone }).startOf('day');
+    days.set(key, day); // DateTimes are immutable: safe to share
+  }
+  return day;
 }
+const days = new Map<string, DateTime>();
 
 /** Parses an ISO local date in the calendar's zone (start of that day). */
 export function dayFromIso(calendar: WorkCalendar, isoDate: string): DateTime {
@@ -98,6 +109,15 @@ export function lastWorkingDayUntil(calendar: WorkCalendar, day: DateTime, from?
  * (e.g. Friday 09:00 + 1 working day = Monday 09:00 with a Mon–Fri week; holidays are skipped).
  */
 export function addWorkingDays(calendar: WorkCalendar, instant: Date, workingDays: number): Date {
+  const key = `${calendar.fingerprint}|${instant.getTime()}|${workingDays}`;
+  const cached = memo.get(key);
+  if (cached) return new Date(cached);
+  const result = computeAddWorkingDays(calendar, instant, workingDays);
+  remember(key, result.getTime());
+  return result;
+}
+
+function computeAddWorkingDays(calendar: WorkCalendar, instant: Date, workingDays: number): Date {
   const local = DateTime.fromJSDate(instant, { zone: calendar.zone });
   let day = local.startOf('day');
   let left = workingDays;
@@ -118,4 +138,17 @@ export function workingDaysBetween(calendar: WorkCalendar, from: Date, to: Date)
     if (isWorkingDay(calendar, day)) count++;
   }
   return count;
+}
+
+/**
+ * Luxon answers time zone questions through Intl and costs tens of microseconds per operation;
+ * a tick asks the same questions (same `now`, same calendars — most workspaces keep the defaults)
+ * for every due workspace. Results are memoized by calendar fingerprint in a bounded map.
+ */
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, number>();
+
+function remember(key: string, value: number): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
 }

@@ -35,12 +35,60 @@ function anchorDay(schedule: ResolvedSchedule, calendar: WorkCalendar, period: P
   return start.set({ day: Math.min(schedule.dayOfMonth, lastDay) });
 }
 
+/**
+ * Occurrence math is pure and luxon is slow (Intl time zone lookups), while a tick asks the same
+ * questions for every due workspace — same `now`, mostly the same calendars and schedule shapes.
+ * Results are memoized by calendar fingerprint + schedule shape (never by duty), in bounded maps.
+ */
+const MEMO_LIMIT = 100_000;
+type Slot = Omit<Occurrence, 'dutyId'> | null;
+const byPeriod = new Map<string, Slot>();
+const byInstant = new Map<string, Period | null>();
+
+function shapeKey(schedule: ResolvedSchedule, calendar: WorkCalendar): string {
+  return `${calendar.fingerprint}|${schedule.cadence}|${schedule.dayOfMonth ?? ''}|${schedule.weekday ?? ''}`;
+}
+
+function withDuty(schedule: ResolvedSchedule, slot: Slot): Occurrence | null {
+  return slot ? { ...slot, dutyId: schedule.dutyId } : null;
+}
+
+function bounded<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 /** The occurrence of `schedule` in `period`, or null when the period has no working day. */
 export function occurrenceInPeriod(
   schedule: ResolvedSchedule,
   calendar: WorkCalendar,
   period: Period,
 ): Occurrence | null {
+  const key = `${shapeKey(schedule, calendar)}|${period.key}`;
+  let slot = byPeriod.get(key);
+  if (slot === undefined) slot = bounded(byPeriod, key, computeSlot(schedule, calendar, period));
+  return withDuty(schedule, slot);
+}
+
+/** Memoizes a walk that ends on a period key (latest due / next after an instant). */
+function memoWalk(
+  kind: string,
+  schedule: ResolvedSchedule,
+  calendar: WorkCalendar,
+  instant: Date,
+  walk: () => Occurrence | null,
+): Occurrence | null {
+  const key = `${kind}|${shapeKey(schedule, calendar)}|${instant.getTime()}`;
+  const cached = byInstant.get(key);
+  if (cached === null) return null;
+  if (cached !== undefined) return occurrenceInPeriod(schedule, calendar, cached);
+  const found = walk();
+  bounded(byInstant, key, found ? found.period : null);
+  return found;
+}
+
+function computeSlot(schedule: ResolvedSchedule, calendar: WorkCalendar, period: Period): Slot {
   const start = dayFromIso(calendar, period.start);
   const end = dayFromIso(calendar, period.end);
   const anchor = anchorDay(schedule, calendar, period);
@@ -49,7 +97,6 @@ export function occurrenceInPeriod(
   if (!dueDay) return null;
   const lastDay = lastWorkingDayUntil(calendar, end, start) ?? dueDay;
   return {
-    dutyId: schedule.dutyId,
     key: period.key,
     cadence: schedule.cadence,
     period,
@@ -69,6 +116,10 @@ export function latestDueOccurrence(
   calendar: WorkCalendar,
   instant: Date,
 ): Occurrence | null {
+  return memoWalk('latest', schedule, calendar, instant, () => walkLatestDue(schedule, calendar, instant));
+}
+
+function walkLatestDue(schedule: ResolvedSchedule, calendar: WorkCalendar, instant: Date): Occurrence | null {
   let period = periodContaining(schedule.cadence, localDay(calendar, instant));
   for (let i = 0; i < MAX_PERIOD_STEPS; i++) {
     const occurrence = occurrenceInPeriod(schedule, calendar, period);
@@ -84,6 +135,10 @@ export function nextOccurrenceAfterFor(
   calendar: WorkCalendar,
   instant: Date,
 ): Occurrence | null {
+  return memoWalk('next', schedule, calendar, instant, () => walkNextAfter(schedule, calendar, instant));
+}
+
+function walkNextAfter(schedule: ResolvedSchedule, calendar: WorkCalendar, instant: Date): Occurrence | null {
   let period = periodContaining(schedule.cadence, localDay(calendar, instant));
   for (let i = 0; i < MAX_PERIOD_STEPS; i++) {
     const occurrence = occurrenceInPeriod(schedule, calendar, period);

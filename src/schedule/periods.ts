@@ -34,8 +34,26 @@ function periodKey(cadence: PeriodCadence, start: DateTime): string {
   }
 }
 
+/** Periods are immutable values; the same few are asked for over and over during a tick. */
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, Period>();
+
+function memoized(key: string, compute: () => Period): Period {
+  let period = memo.get(key);
+  if (!period) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    period = compute();
+    memo.set(key, period);
+  }
+  return period;
+}
+
 /** The period of `cadence` that contains the local day `day` (any zone; only the date is used). */
 export function periodContaining(cadence: PeriodCadence, day: DateTime): Period {
+  return memoized(`${cadence}|${day.year}-${day.month}-${day.day}`, () => computePeriod(cadence, day));
+}
+
+function computePeriod(cadence: PeriodCadence, day: DateTime): Period {
   const d = DateTime.utc(day.year, day.month, day.day);
   switch (cadence) {
     case 'daily':
@@ -55,6 +73,10 @@ export function periodContaining(cadence: PeriodCadence, day: DateTime): Period 
 
 /** The period `steps` periods after (negative: before) `period`. */
 export function shiftPeriod(period: Period, steps: number): Period {
+  return memoized(`${period.cadence}|${period.key}|${steps > 0 ? '+' : ''}${steps}`, () => computeShift(period, steps));
+}
+
+function computeShift(period: Period, steps: number): Period {
   const start = DateTime.fromISO(period.start, { zone: 'utc' });
   switch (period.cadence) {
     case 'daily':

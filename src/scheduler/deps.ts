@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   workspaceBatch: number;
   /** Deliveries leased per claim. */
   dispatchBatch: number;
+  /** Workspaces delivered to at once (each workspace's messages always go out in order). */
+  dispatchConcurrency: number;
   /** Claims per tick at most (a tick must end; what is left waits for the next one). */
   maxDispatchRounds: number;
   /** How long a claimed delivery stays leased to this worker before another may take it. */
@@ -34,6 +36,7 @@ export interface SchedulerOptions {
 export const DEFAULT_OPTIONS: SchedulerOptions = {
   workspaceBatch: 500,
   dispatchBatch: 50,
+  dispatchConcurrency: 4,
   maxDispatchRounds: 20,
   leaseMs: 60_000,
   retryBaseMs: 30_000,

@@ -13,7 +13,7 @@ import { logOf, optionsOf, type SchedulerDeps } from './deps.js';
 import { digestKey } from './keys.js';
 import { type DeliveryPayload, readPayload } from './payload.js';
 import { describeError } from './redact.js';
-import { recomputeWake } from './wake.js';
+import { inParallel, recomputeWake } from './wake.js';
 
 /**
  * Delivers the outbox: lease due rows (another worker never holds the same row; a dead worker's
@@ -41,8 +41,15 @@ export async function dispatchOutbox(deps: SchedulerDeps, now: Date, limit?: num
   const report: Report[] = [];
   for (let round = 0; round < options.maxDispatchRounds; round++) {
     const rows = await deps.store.claimDeliveries(now, deps.workerId, batch, options.leaseMs);
+    // Workspaces are served concurrently, each one's messages strictly in order (a channel reads
+    // its reminder before its follow-up, and a slow platform workspace does not hold up others).
+    const groups = [...groupBy(rows, (row) => row.workspaceId).values()];
+    const outcomes = new Map<DeliveryRow, Report['status'] | null>();
+    await inParallel(groups, options.dispatchConcurrency, async (group) => {
+      for (const row of group) outcomes.set(row, await deliver(context, row));
+    });
     for (const row of rows) {
-      const outcome = await deliver(context, row);
+      const outcome = outcomes.get(row);
       if (outcome) report.push({ ...summary(row), status: outcome });
     }
     if (rows.length < batch) break;
@@ -287,4 +294,15 @@ async function lastDigestAt(
     if (previous?.status === 'sent' && previous.sentAt) return previous.sentAt;
   }
   return new Date(context.now.getTime() - 7 * 86_400_000);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

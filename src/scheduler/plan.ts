@@ -21,8 +21,8 @@ import type { DeliveryPayload } from './payload.js';
  *  - Reminder: for each duty's CURRENT occurrence (the latest that has fallen due) while it is
  *    open. After downtime this is still one reminder — for the current occurrence, noting how many
  *    earlier ones were missed — never a burst of stale ones: earlier occurrences are superseded.
- *    An occurrence that was already past its deadline when the workspace was created is not
- *    reminded (it was never asked of anyone).
+ *    An occurrence that had already fallen due when the workspace was created is not reminded
+ *    individually (no burst on install); pending lists and digests show it.
  *  - Snooze: when a snooze ends and the occurrence is still open, the reminder is sent again
  *    (one per snooze).
  *  - Follow-up (in the reminder's thread, to the owners) and escalation (to the escalation
@@ -65,7 +65,10 @@ export async function planWorkspace(store: Store, snapshot: WorkspaceSnapshot, n
 
     // Open (due or overdue) from here on.
     const channel = status.channel;
-    const neverAsked = occurrence.deadline < workspace.createdAt;
+    // Occurrences that fell due before the bot joined are not reminded one by one: on install that
+    // would be a burst of dozens of messages before the team has narrowed services or assigned
+    // owners. They still show in `pending`, the home view and the digest.
+    const neverAsked = occurrence.dueAt < workspace.createdAt;
     if (channel === null || neverAsked) continue;
     const base = {
       workspaceId: workspace.id,
@@ -185,6 +188,20 @@ function planDigests(
 
 /** This week's digest instant, or null when the week has no working day on/after the digest day. */
 export function digestInstant(settings: WorkspaceSettings, week: Period): Date | null {
+  const calendar = calendarOf(settings);
+  const key = `${calendar.fingerprint}|${settings.digest.weekday}|${settings.digest.time}|${week.key}`;
+  const cached = digestInstants.get(key);
+  if (cached !== undefined) return cached === null ? null : new Date(cached);
+  const at = computeDigestInstant(settings, week);
+  if (digestInstants.size >= 10_000) digestInstants.clear();
+  digestInstants.set(key, at ? at.getTime() : null);
+  return at;
+}
+
+/** Same question for every workspace with the same calendar in a tick: memoized (bounded). */
+const digestInstants = new Map<string, number | null>();
+
+function computeDigestInstant(settings: WorkspaceSettings, week: Period): Date | null {
   const calendar = calendarOf(settings);
   const start = dayFromIso(calendar, week.start);
   const end = dayFromIso(calendar, week.end);

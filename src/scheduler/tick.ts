@@ -8,7 +8,7 @@ import type { DigestView } from '../views/types.js';
 import { optionsOf, type SchedulerDeps } from './deps.js';
 import { dispatchOutbox } from './dispatch.js';
 import { digestKey, escalationKey, followUpKey, reminderKey, reReminderKey, updateKey } from './keys.js';
-import { planOne, recomputeWake } from './wake.js';
+import { planMany, recomputeWake } from './wake.js';
 
 /**
  * The scheduler's entry points. A tick plans (enqueues what is due in the workspaces whose
@@ -36,10 +36,8 @@ async function planDueDetailed(deps: SchedulerDeps, now: Date): Promise<{ worksp
   // and the loop ends; a concurrent planner may plan the same workspace too — harmless.
   for (let page = 0; page < 10_000; page++) {
     const due = await deps.store.dueWorkspaces(now, workspaceBatch);
-    for (const workspace of due) {
-      enqueued += await planOne(deps, workspace, now);
-      workspaces++;
-    }
+    enqueued += await planMany(deps, due, now);
+    workspaces += due.length;
     if (due.length < workspaceBatch) break;
   }
   return { workspaces, enqueued };

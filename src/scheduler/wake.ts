@@ -1,5 +1,5 @@
 import { loadSnapshot } from '../schedule/status.js';
-import type { WorkspaceRow } from '../store/types.js';
+import type { NewDelivery, WorkspaceRow } from '../store/types.js';
 import { logOf, type SchedulerDeps } from './deps.js';
 import { planWorkspace } from './plan.js';
 import { describeError } from './redact.js';
@@ -9,18 +9,48 @@ const PLAN_ERROR_BACKOFF_MS = 15 * 60_000;
 
 /** Plans one workspace at `now`: enqueues what is due, stores the next wake-up; returns rows inserted. */
 export async function planOne(deps: SchedulerDeps, workspace: WorkspaceRow, now: Date): Promise<number> {
-  try {
-    const snapshot = await loadSnapshot(deps.store, deps.knowledge, workspace);
-    if (!snapshot) return 0;
-    const plan = await planWorkspace(deps.store, snapshot, now);
-    const inserted = await deps.store.enqueue(plan.deliveries);
-    await deps.store.setNextWake(workspace.id, plan.nextWake);
-    return inserted;
-  } catch (error) {
-    logOf(deps)(`planning workspace ${workspace.id} failed: ${describeError(error)}`);
-    await deps.store.setNextWake(workspace.id, new Date(now.getTime() + PLAN_ERROR_BACKOFF_MS));
-    return 0;
-  }
+  return planMany(deps, [workspace], now);
+}
+
+/** How many workspaces of a page are read and planned at once (pool connections on PostgreSQL). */
+const PLAN_CONCURRENCY = 8;
+
+/**
+ * Plans a page of workspaces: reads and plans them a few at a time, enqueues everything in ONE
+ * transaction, then stores each next wake-up. The order matters for crash safety: a wake-up is
+ * only moved past `now` after what was due is safely in the outbox; a crash in between leaves the
+ * workspace due, and re-planning it is a no-op for what was already enqueued.
+ */
+export async function planMany(deps: SchedulerDeps, workspaces: readonly WorkspaceRow[], now: Date): Promise<number> {
+  const wakes = new Map<string, Date | null>();
+  const deliveries: NewDelivery[] = [];
+  await inParallel(workspaces, PLAN_CONCURRENCY, async (workspace) => {
+    try {
+      const snapshot = await loadSnapshot(deps.store, deps.knowledge, workspace);
+      if (!snapshot) return;
+      const plan = await planWorkspace(deps.store, snapshot, now);
+      deliveries.push(...plan.deliveries);
+      wakes.set(workspace.id, plan.nextWake);
+    } catch (error) {
+      logOf(deps)(`planning workspace ${workspace.id} failed: ${describeError(error)}`);
+      wakes.set(workspace.id, new Date(now.getTime() + PLAN_ERROR_BACKOFF_MS));
+    }
+  });
+  const inserted = await deps.store.enqueue(deliveries);
+  await inParallel([...wakes], PLAN_CONCURRENCY, ([id, at]) => deps.store.setNextWake(id, at));
+  return inserted;
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+export async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**

@@ -1,10 +1,13 @@
 import Keyv from 'keyv';
 import type { Kysely, Transaction } from 'kysely';
-import { ChainVerifier, GENESIS_HASH, nextEntry } from '../ledger/audit-chain.js';
+import { GENESIS_HASH } from '../ledger/audit-chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
+import { AuditLog, type AuditRange } from './audit-log.js';
 import type { Dialect } from './database.js';
+import { UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
-import { toAuditEntry, toConfirmationRow, toDeliveryRow, toMs, toWorkspaceRow } from './row-mapping.js';
+import { Outbox } from './outbox.js';
+import { toConfirmationRow, toMs, toWorkspaceRow } from './row-mapping.js';
 import type { Database } from './schema.js';
 import type {
   AuditEntry,
@@ -18,27 +21,11 @@ import type {
 
 /** Namespace of `kv` rows written by firstSeen. */
 export const DEDUPE_NAMESPACE = 'dedupe';
-const AUDIT_PAGE_SIZE = 5_000;
-/** Rows per INSERT statement (keeps SQLite under its bound-parameter limit). */
-const INSERT_CHUNK = 500;
 const CONFIRMATION_STATUSES = new Set(['done', 'skipped', 'snoozed']);
 
 type Db = Kysely<Database> | Transaction<Database>;
-type AuditInput = Pick<AuditEntry, 'kind' | 'actor' | 'at' | 'payload'>;
 
-export class UnknownWorkspaceError extends Error {
-  override name = 'UnknownWorkspaceError';
-  constructor(readonly workspaceId: string) {
-    super(`workspace "${workspaceId}" does not exist (it is created when the bot is installed or first contacted)`);
-  }
-}
-
-export class UnknownDeliveryError extends Error {
-  override name = 'UnknownDeliveryError';
-  constructor(readonly key: string) {
-    super(`delivery "${key}" does not exist in the outbox`);
-  }
-}
+export { UnknownDeliveryError, UnknownWorkspaceError } from './errors.js';
 
 /** A Store plus access to Keyv namespaces backed by the same database (e.g. Slack installations). */
 export interface SqlStore extends Store {
@@ -65,10 +52,16 @@ export class KyselySqlStore implements SqlStore {
   private readonly internalKeyvs = new Map<string, Keyv>();
   private readonly publicKeyvs = new Map<string, Keyv>();
 
+  private readonly audit: AuditLog;
+  private readonly outbox: Outbox;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.audit = new AuditLog(db, dialect);
+    this.outbox = new Outbox(db, dialect);
+  }
 
   async close(): Promise<void> {
     this.internalKeyvs.clear();
@@ -105,7 +98,7 @@ export class KyselySqlStore implements SqlStore {
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      await this.appendAudit(trx, row.id, {
+      await this.audit.append(trx, row.id, {
         kind: 'workspace.created',
         actor,
         at,
@@ -123,7 +116,7 @@ export class KyselySqlStore implements SqlStore {
     const valid = validateSettings(workspaceId, settings);
     return this.db.transaction().execute(async (trx) => {
       // appendAudit locks the workspace row first, so concurrent saves apply in chain order.
-      const entry = await this.appendAudit(trx, workspaceId, audit);
+      const entry = await this.audit.append(trx, workspaceId, audit);
       await trx
         .updateTable('workspaces')
         .set({ settings: JSON.stringify(valid) })
@@ -154,117 +147,22 @@ export class KyselySqlStore implements SqlStore {
     return rows.map(toWorkspaceRow);
   }
 
-  // ── Audit chain ─────────────────────────────────────────────────────────────────────────────
+  // ── Audit log ───────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Appends one entry to the workspace's chain inside `trx`. The workspace row is the chain's
-   * lock: `FOR UPDATE` on PostgreSQL; on SQLite the transaction began with `begin immediate`, so
-   * it already holds the database's write lock. The (workspace_id, seq) primary key is the last
-   * line of defence against a fork.
-   */
-  private async appendAudit(trx: Transaction<Database>, workspaceId: string, input: AuditInput): Promise<AuditEntry> {
-    return this.appendAuditAfter(trx, workspaceId, await this.lockHead(trx, workspaceId), input);
+  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null> {
+    return this.audit.head(workspaceId);
   }
 
-  /** Appends after a head already locked by `lockHead` in the same transaction. */
-  private async appendAuditAfter(
-    trx: Transaction<Database>,
-    workspaceId: string,
-    head: { seq: number; hash: string },
-    input: AuditInput,
-  ): Promise<AuditEntry> {
-    const entry = nextEntry({ seq: head.seq, hash: head.hash }, { workspaceId, ...input });
-    await trx
-      .insertInto('audit_log')
-      .values({
-        workspace_id: workspaceId,
-        seq: entry.seq,
-        kind: entry.kind,
-        actor: entry.actor,
-        at: toMs(entry.at),
-        payload: JSON.stringify(entry.payload),
-        prev_hash: entry.prevHash,
-        hash: entry.hash,
-      })
-      .execute();
-    await trx
-      .updateTable('workspaces')
-      .set({ head_seq: entry.seq, head_hash: entry.hash })
-      .where('id', '=', workspaceId)
-      .execute();
-    return entry;
+  auditEntries(workspaceId: string, range?: AuditRange): Promise<AuditEntry[]> {
+    return this.audit.entries(workspaceId, range);
   }
 
-  private async lockHead(trx: Transaction<Database>, workspaceId: string): Promise<{ seq: number; hash: string }> {
-    const head = await trx
-      .selectFrom('workspaces')
-      .select(['head_seq', 'head_hash'])
-      .where('id', '=', workspaceId)
-      .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
-      .executeTakeFirst();
-    if (!head) throw new UnknownWorkspaceError(workspaceId);
-    return { seq: Number(head.head_seq), hash: head.head_hash };
+  auditWindow(workspaceId: string, firstSeq: number, lastSeq: number, range?: AuditRange): Promise<AuditEntry[]> {
+    return this.audit.window(workspaceId, firstSeq, lastSeq, range);
   }
 
-  async auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null> {
-    const head = await this.db
-      .selectFrom('workspaces')
-      .select(['head_seq', 'head_hash'])
-      .where('id', '=', workspaceId)
-      .executeTakeFirst();
-    return head ? { seq: Number(head.head_seq), hash: head.head_hash } : null;
-  }
-
-  async auditEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    for await (const page of this.auditPages(workspaceId, range)) entries.push(...page);
-    return entries;
-  }
-
-  async auditPage(
-    workspaceId: string,
-    afterSeq: number,
-    limit: number,
-    range?: { from?: Date; to?: Date },
-  ): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('seq', '>', afterSeq)
-      .$if(range?.from !== undefined, (qb) => qb.where('at', '>=', toMs(range!.from!)))
-      .$if(range?.to !== undefined, (qb) => qb.where('at', '<', toMs(range!.to!)))
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
-    return rows.map(toAuditEntry);
-  }
-
-  /** Pages by seq so a long log is never loaded (or sorted) in one query. */
-  async *auditPages(workspaceId: string, range?: { from?: Date; to?: Date }): AsyncGenerator<AuditEntry[]> {
-    let after = 0;
-    for (;;) {
-      const page = await this.auditPage(workspaceId, after, AUDIT_PAGE_SIZE, range);
-      if (page.length > 0) yield page;
-      if (page.length < AUDIT_PAGE_SIZE) return;
-      after = page[page.length - 1]!.seq;
-    }
-  }
-
-  async verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
-    const head = await this.auditHead(workspaceId);
-    const verifier = new ChainVerifier();
-    for await (const page of this.auditPages(workspaceId)) verifier.push(page);
-    if (head === null) {
-      const result = verifier.finish(undefined);
-      if (result.checked === 0) return result;
-      return {
-        ok: false,
-        checked: result.checked,
-        problems: [`the workspace row holding the chain head is missing`, ...result.problems],
-      };
-    }
-    return verifier.finish(head);
+  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
+    return this.audit.verify(workspaceId);
   }
 
   // ── Ledger ──────────────────────────────────────────────────────────────────────────────────
@@ -279,11 +177,11 @@ export class KyselySqlStore implements SqlStore {
     if (existing) return { confirmation: existing, duplicate: true };
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const head = await this.lockHead(trx, c.workspaceId);
+        const head = await this.audit.lockHead(trx, c.workspaceId);
         // Re-check under the lock: a concurrent submission may have committed since the fast path.
         const raced = await this.findByIdempotencyKey(trx, c.workspaceId, c.idempotencyKey);
         if (raced) return { confirmation: raced, duplicate: true };
-        const entry = await this.appendAuditAfter(trx, c.workspaceId, head, {
+        const entry = await this.audit.appendAfter(trx, c.workspaceId, head, {
           kind: 'confirmation',
           actor: c.by,
           at: c.at,
@@ -386,112 +284,28 @@ export class KyselySqlStore implements SqlStore {
 
   // ── Outbox ──────────────────────────────────────────────────────────────────────────────────
 
-  async enqueue(deliveries: readonly NewDelivery[]): Promise<number> {
-    if (deliveries.length === 0) return 0;
-    return this.db.transaction().execute(async (trx) => {
-      let inserted = 0;
-      for (let start = 0; start < deliveries.length; start += INSERT_CHUNK) {
-        const chunk = deliveries.slice(start, start + INSERT_CHUNK).map((d) => ({
-          key: d.key,
-          workspace_id: d.workspaceId,
-          kind: d.kind,
-          duty_id: d.dutyId,
-          occurrence: d.occurrence,
-          channel: d.channel,
-          payload: JSON.stringify(d.payload),
-          status: 'pending',
-          attempts: 0,
-          not_before: toMs(d.notBefore),
-          lease_owner: null,
-          lease_until: null,
-          last_error: null,
-          message_channel: null,
-          message_id: null,
-          created_at: toMs(d.createdAt),
-          sent_at: null,
-        }));
-        const result = await trx
-          .insertInto('deliveries')
-          .values(chunk)
-          .onConflict((oc) => oc.column('key').doNothing())
-          .executeTakeFirst();
-        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
-      return inserted;
-    });
+  enqueue(deliveries: readonly NewDelivery[]): Promise<number> {
+    return this.outbox.enqueue(deliveries);
   }
 
-  /**
-   * Leases due rows in one UPDATE … WHERE key IN (SELECT … LIMIT n). On PostgreSQL the inner
-   * select uses FOR UPDATE SKIP LOCKED, so concurrent workers take disjoint rows without waiting;
-   * SQLite has a single writer, so the statement is atomic by itself. `attempts` counts claims:
-   * a worker that dies mid-delivery still used up an attempt, so a poison message cannot loop.
-   */
-  async claimDeliveries(now: Date, worker: string, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
-    if (limit <= 0) return [];
-    const nowMs = toMs(now);
-    const claimable = this.db
-      .selectFrom('deliveries')
-      .select('key')
-      .where('status', '=', 'pending')
-      .where('not_before', '<=', nowMs)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowMs)]))
-      .orderBy('not_before')
-      .limit(limit)
-      .$if(this.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
-    const rows = await this.db
-      .updateTable('deliveries')
-      .set((eb) => ({
-        lease_owner: worker,
-        lease_until: nowMs + leaseMs,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('key', 'in', claimable)
-      .returningAll()
-      .execute();
-    return rows.map(toDeliveryRow).sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime());
+  claimDeliveries(now: Date, worker: string, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
+    return this.outbox.claim(now, worker, limit, leaseMs);
   }
 
-  async markSent(key: string, ref: { channel: string; id: string }, at: Date): Promise<void> {
-    await this.updateDelivery(key, {
-      status: 'sent',
-      message_channel: ref.channel,
-      message_id: ref.id,
-      sent_at: toMs(at),
-      last_error: null,
-    });
+  markSent(key: string, ref: { channel: string; id: string }, at: Date): Promise<void> {
+    return this.outbox.markSent(key, ref, at);
   }
 
-  async markRetry(key: string, error: string, notBefore: Date): Promise<void> {
-    await this.updateDelivery(key, { status: 'pending', last_error: error, not_before: toMs(notBefore) });
+  markRetry(key: string, error: string, notBefore: Date): Promise<void> {
+    return this.outbox.markRetry(key, error, notBefore);
   }
 
-  async markFailed(key: string, error: string): Promise<void> {
-    await this.updateDelivery(key, { status: 'failed', last_error: error });
+  markFailed(key: string, error: string): Promise<void> {
+    return this.outbox.markFailed(key, error);
   }
 
-  private async updateDelivery(
-    key: string,
-    changes: Partial<{
-      status: string;
-      message_channel: string;
-      message_id: string;
-      sent_at: number;
-      last_error: string | null;
-      not_before: number;
-    }>,
-  ): Promise<void> {
-    const result = await this.db
-      .updateTable('deliveries')
-      .set({ ...changes, lease_owner: null, lease_until: null })
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new UnknownDeliveryError(key);
-  }
-
-  async getDelivery(key: string): Promise<DeliveryRow | null> {
-    const row = await this.db.selectFrom('deliveries').selectAll().where('key', '=', key).executeTakeFirst();
-    return row ? toDeliveryRow(row) : null;
+  getDelivery(key: string): Promise<DeliveryRow | null> {
+    return this.outbox.get(key);
   }
 
   // ── Key-value ───────────────────────────────────────────────────────────────────────────────

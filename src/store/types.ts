@@ -112,11 +112,14 @@ export interface Store {
   // Audit log
   /** Entries in seq order; `from` is inclusive, `to` exclusive (both on the entry's `at`). */
   auditEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
-  /** Up to `limit` entries with seq > afterSeq, in seq order (pages through long logs; same range rules). */
-  auditPage(
+  /**
+   * Entries with firstSeq <= seq <= lastSeq, in seq order (same range rules): pages through a
+   * long log in bounded windows, e.g. 1–5000, 5001–10000, … up to auditHead().seq.
+   */
+  auditWindow(
     workspaceId: string,
-    afterSeq: number,
-    limit: number,
+    firstSeq: number,
+    lastSeq: number,
     range?: { from?: Date; to?: Date },
   ): Promise<AuditEntry[]>;
   /** The chain head anchored on the workspace row (seq 0 + genesis hash when empty); null if no such workspace. */

@@ -6,7 +6,18 @@ import type { AnswerItemView, AnswerView, Lang } from './types.js';
  * of Slack and Teams messages. Mentions become `@id` unless the caller renders them its own way.
  */
 
-const LABELS: Record<Lang, { who: string; often: string; kept: (days: number) => string; source: string; note: string; translation: string; tryAsking: string }> = {
+const LABELS: Record<
+  Lang,
+  {
+    who: string;
+    often: string;
+    kept: (days: number) => string;
+    source: string;
+    note: string;
+    translation: string;
+    tryAsking: string;
+  }
+> = {
   en: {
     who: 'Who',
     often: 'How often',
@@ -27,7 +38,10 @@ const LABELS: Record<Lang, { who: string; often: string; kept: (days: number) =>
   },
 };
 
-export function renderAnswerText(view: AnswerView, renderMention: (userId: string) => string = (id) => `@${id}`): string {
+export function renderAnswerText(
+  view: AnswerView,
+  renderMention: (userId: string) => string = (id) => `@${id}`,
+): string {
   const labels = LABELS[view.lang];
   const lines: string[] = [renderMentions(view.summary, renderMention)];
   const numbered = view.items.length > 1;
@@ -43,7 +57,12 @@ export function renderAnswerText(view: AnswerView, renderMention: (userId: strin
   return lines.join('\n');
 }
 
-function itemLines(item: AnswerItemView, bullet: string, lang: Lang, renderMention: (userId: string) => string): string[] {
+function itemLines(
+  item: AnswerItemView,
+  bullet: string,
+  lang: Lang,
+  renderMention: (userId: string) => string,
+): string[] {
   const labels = LABELS[lang];
   const indent = ' '.repeat(bullet.length);
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackHarness, startSlackHarness } from './harness.js';
-import { appMention, blockAction, homeOpened, slashCommand, type Who } from './payloads.js';
+import { appMention, blockAction, homeOpened, slashCommand, viewSubmission, type Who } from './payloads.js';
 
 /** Admin features and personal surfaces: export to DM, App Home, snooze from a reminder. */
 
@@ -39,7 +39,11 @@ describe('Slack admin features, App Home and snooze', () => {
     expect(upload?.content).toContain(DUTY);
     expect(upload?.content).toContain('UOWNER');
     // Nothing about the export was posted into the channel.
-    expect(h.api.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && String(c.args.text).includes('.csv'))).toEqual([]);
+    expect(
+      h.api
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === channel && String(c.args.text).includes('.csv')),
+    ).toEqual([]);
   });
 
   it('refuses /duty export to a non-admin, with nothing uploaded', async () => {
@@ -79,7 +83,11 @@ describe('Slack admin features, App Home and snooze', () => {
     const res = await h.requester.interaction(
       blockAction(
         owner,
-        { type: 'static_select', action_id: 'duty_snooze', selected_option: { text: { type: 'plain_text', text: 'Tomorrow' }, value } },
+        {
+          type: 'static_select',
+          action_id: 'duty_snooze',
+          selected_option: { text: { type: 'plain_text', text: 'Tomorrow' }, value },
+        },
         { messageTs: '1700000000.000500', responseUrl },
       ),
     );
@@ -90,5 +98,38 @@ describe('Slack admin features, App Home and snooze', () => {
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ status: 'snoozed', by: 'UOWNER' });
     expect(history[0]?.snoozedUntil?.getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it('confirms from a Done button on the App Home and refreshes the Home tab', async () => {
+    const duty = '1backup.customer.configure-backup-jobs';
+    await h.requester.command(slashCommand(admin, `assign ${duty} <@UOWNER>`, h.api.responseUrl()));
+    const click = blockAction(
+      owner,
+      { type: 'button', action_id: 'duty_done', value: JSON.stringify({ dutyId: duty, occurrence: '2026-W49' }) },
+      { messageTs: '', responseUrl: '' },
+    ) as Record<string, unknown>;
+    // On the Home tab there is no channel, message or response URL: the container is the view.
+    delete click.channel;
+    delete click.message;
+    delete click.response_url;
+    click.container = { type: 'view', view_id: 'VHOME' };
+    click.view = { id: 'VHOME', type: 'home', blocks: [] };
+    await h.requester.interaction(click);
+    const opened = await h.api.waitFor(
+      () =>
+        h.api
+          .callsTo('views.open')
+          .find((c) => String((c.args.view as { private_metadata: string }).private_metadata).includes(duty)),
+      'modal from home',
+    );
+    const published = h.api.callsTo('views.publish').length;
+    const res = await h.requester.interaction(viewSubmission(owner, opened.args.view as Record<string, unknown>, {}));
+    expect(res.text).toBe('');
+    expect(await h.dutybot.store.history(WS, duty, 10)).toHaveLength(1);
+    const refreshed = await h.api.waitFor(
+      () => h.api.callsTo('views.publish').length > published && h.api.callsTo('views.publish').at(-1),
+      'home refreshed',
+    );
+    expect(refreshed.args.user_id).toBe('UOWNER');
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/fake-slack-api.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
+import { blockKitViolations } from './limits.js';
 import { appMention, blockAction, slashCommand, viewSubmission, type Who } from './payloads.js';
 
 /**
@@ -39,7 +40,10 @@ describe('Slack duties end to end', () => {
     // First contact in the compliance channel: the workspace is created with it as home channel.
     const res = await h.requester.event(appMention(admin, '<@UDUTYBOT> help'));
     expect(res.status).toBe(200);
-    await h.api.waitFor(() => h.api.callsTo('chat.postMessage').find((c) => String(c.args.text).includes('dutybot')), 'welcome');
+    await h.api.waitFor(
+      () => h.api.callsTo('chat.postMessage').find((c) => String(c.args.text).includes('dutybot')),
+      'welcome',
+    );
     const assigned = await h.requester.command(
       slashCommand(admin, `assign ${DUTY} <@${owner.user}|owner>`, h.api.responseUrl()),
     );
@@ -65,9 +69,14 @@ describe('Slack duties end to end', () => {
     expect(text).toContain('duty_skip');
     expect(String(reminder?.args.text)).not.toBe('');
 
-    const digest = h.api.callsTo('chat.postMessage').find((c) => JSON.stringify(c.args.blocks).includes('"type":"header"'));
-    expect(digest, 'digest posted').toBeDefined();
-    expect((digest?.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+    // The digest is found through the outbox: the delivery records the ts Slack answered.
+    const digestDelivery = report.deliveries.find((d) => d.kind === 'digest');
+    expect(digestDelivery, 'digest delivered').toBeDefined();
+    const row = await h.dutybot.store.getDelivery(digestDelivery?.key as string);
+    const digest = h.api.callsTo('chat.postMessage').find((c) => c.answer?.ts === row?.messageId) as RecordedCall;
+    expect(digest.args.channel).toBe(channel);
+    expect(blockKitViolations(digest.args.blocks as unknown[], 50)).toEqual([]);
+    expect(blocksText(digest)).toContain('Check backup results daily');
   });
 
   it('refuses /duty done from someone who is not the owner, with no ledger entry', async () => {
@@ -82,7 +91,11 @@ describe('Slack duties end to end', () => {
 
   it('records /duty done from the owner, with note and evidence, answered privately', async () => {
     const res = await h.requester.command(
-      slashCommand(owner, `done ${SECOND_DUTY} integrity ok &lt;3 <https://reports.example.com/7>`, h.api.responseUrl()),
+      slashCommand(
+        owner,
+        `done ${SECOND_DUTY} integrity ok &lt;3 <https://reports.example.com/7>`,
+        h.api.responseUrl(),
+      ),
     );
     const body = res.json() as { response_type: string; text: string };
     expect(body.response_type).toBe('ephemeral');
@@ -100,7 +113,11 @@ describe('Slack duties end to end', () => {
     const messageTs = reminder.answer?.ts as string;
     const doneValue = JSON.stringify({ dutyId: DUTY, occurrence: '2026-11-30' });
     const click = await h.requester.interaction(
-      blockAction(owner, { type: 'button', action_id: 'duty_done', value: doneValue }, { messageTs, responseUrl: h.api.responseUrl() }),
+      blockAction(
+        owner,
+        { type: 'button', action_id: 'duty_done', value: doneValue },
+        { messageTs, responseUrl: h.api.responseUrl() },
+      ),
     );
     expect(click.status).toBe(200);
     const opened = await h.api.waitFor(() => h.api.callsTo('views.open').at(-1), 'views.open');
@@ -125,7 +142,10 @@ describe('Slack duties end to end', () => {
 
     now = new Date('2026-11-30T09:05:00Z');
     await h.dutybot.tick(now);
-    const update = await h.api.waitFor(() => h.api.callsTo('chat.update').find((c) => c.args.ts === messageTs), 'chat.update');
+    const update = await h.api.waitFor(
+      () => h.api.callsTo('chat.update').find((c) => c.args.ts === messageTs),
+      'chat.update',
+    );
     expect(update.args.channel).toBe(channel);
     const updated = blocksText(update);
     expect(updated).toContain('<@UOWNER>');
@@ -137,13 +157,22 @@ describe('Slack duties end to end', () => {
     const other = '1backup.customer.restore-test';
     const value = JSON.stringify({ dutyId: other, occurrence: '2026-11' });
     await h.requester.interaction(
-      blockAction(admin, { type: 'button', action_id: 'duty_skip', value }, { messageTs: '1.2', responseUrl: h.api.responseUrl() }),
+      blockAction(
+        admin,
+        { type: 'button', action_id: 'duty_skip', value },
+        { messageTs: '1.2', responseUrl: h.api.responseUrl() },
+      ),
     );
     const opened = await h.api.waitFor(
-      () => h.api.callsTo('views.open').find((c) => (c.args.view as { callback_id: string }).callback_id === 'duty_skip_modal'),
+      () =>
+        h.api
+          .callsTo('views.open')
+          .find((c) => (c.args.view as { callback_id: string }).callback_id === 'duty_skip_modal'),
       'skip modal',
     );
-    const res = await h.requester.interaction(viewSubmission(admin, opened.args.view as Record<string, unknown>, { reason: '   ' }));
+    const res = await h.requester.interaction(
+      viewSubmission(admin, opened.args.view as Record<string, unknown>, { reason: '   ' }),
+    );
     const body = res.json() as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual(['reason']);

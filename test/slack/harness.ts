@@ -34,7 +34,17 @@ export interface HarnessOptions {
   /** Reuse a fake API (e.g. the bench's). */
   api?: FakeSlackApi;
   databaseUrl?: string;
+  /** OAuth distribution (installations in the store) instead of one bot token. */
+  oauth?: boolean;
+  /** Lets a test put a slow or failing core behind the adapter. */
+  wrap?: (dutybot: Dutybot) => Dutybot;
 }
+
+export const OAUTH_ENV = {
+  SLACK_CLIENT_ID: '1111.2222',
+  SLACK_CLIENT_SECRET: 'client-secret-for-tests',
+  SLACK_STATE_SECRET: 'state-secret-for-tests-0123456789',
+};
 
 /** A logger that keeps lines for assertions and stays quiet (and never sees a token: nothing logs one). */
 export function recordingLogger(lines: string[]): Logger {
@@ -73,7 +83,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const config: SlackConfig = {
     ...loadSlackConfig({
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
+      ...(options.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: BOT_TOKEN }),
       SLACK_API_URL: api.url,
       ...options.env,
     }),
@@ -81,7 +91,8 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   };
   const logs: string[] = [];
   const app = express();
-  const slack = await mountSlack(app, { dutybot, config, logger: recordingLogger(logs) });
+  const mounted = options.wrap ? options.wrap(dutybot) : dutybot;
+  const slack = await mountSlack(app, { dutybot: mounted, config, logger: recordingLogger(logs) });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

@@ -47,8 +47,11 @@ function calledMethods(): Set<string> {
   return methods;
 }
 
-/** Called by Bolt itself on our behalf: auth.test for a single token, oauth.v2.access by the installer. */
-const CALLED_BY_BOLT = ['auth.test', 'oauth.v2.access'];
+/**
+ * Called by Bolt itself on our behalf: auth.test for a single token, oauth.v2.access by the
+ * installer, apps.connections.open by the Socket Mode client.
+ */
+const CALLED_BY_BOLT = ['auth.test', 'oauth.v2.access', 'apps.connections.open'];
 
 describe('Slack manifest ↔ code', () => {
   it('declares a scope for every Web API method the code calls, and the table lists nothing unused', () => {

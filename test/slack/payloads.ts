@@ -32,13 +32,17 @@ export function slashCommand(who: Who, text: string, responseUrl: string): Recor
   return fields;
 }
 
-export function eventEnvelope(who: Who, event: Record<string, unknown>, eventId = `Ev${randomUUID().slice(0, 12)}`) {
+export function eventEnvelope<E extends Record<string, unknown>>(
+  who: Who,
+  event: E,
+  eventId = `Ev${randomUUID().slice(0, 12)}`,
+) {
   return {
     token: 'legacy-verification-token',
     team_id: who.team,
     ...(who.enterprise ? { enterprise_id: who.enterprise } : {}),
     api_app_id: 'A0001',
-    event: { event_ts: String(Date.now() / 1000), ...event },
+    event: { event_ts: String(Date.now() / 1000), ...event } as E & { event_ts: string },
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),

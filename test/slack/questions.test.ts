@@ -55,14 +55,21 @@ describe('Slack questions end to end', () => {
     const responseUrl = h.api.responseUrl();
     const res = await h.requester.command(slashCommand(alice, QUESTION, responseUrl));
     expect(res.status).toBe(200);
-    const body = res.json() as { response_type: string; blocks: { type: string; elements?: { action_id: string; value: string }[] }[] };
+    const body = res.json() as {
+      response_type: string;
+      blocks: { type: string; elements?: { action_id: string; value: string }[] }[];
+    };
     expect(body.response_type).toBe('ephemeral');
     const share = body.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'answer_share');
     expect(share).toBeDefined();
 
     const clickUrl = h.api.responseUrl();
     const click = await h.requester.interaction(
-      blockAction(alice, { type: 'button', action_id: 'answer_share', value: share?.value }, { messageTs: '1.1', responseUrl: clickUrl }),
+      blockAction(
+        alice,
+        { type: 'button', action_id: 'answer_share', value: share?.value },
+        { messageTs: '1.1', responseUrl: clickUrl },
+      ),
     );
     expect(click.status).toBe(200);
     const responses = await h.api.waitFor(() => {
@@ -75,7 +82,9 @@ describe('Slack questions end to end', () => {
   });
 
   it('answers /duty ask <question> the same way, and an Italian question in Italian', async () => {
-    const res = await h.requester.command(slashCommand(alice, 'ask who does the backup on RocketWeb?', h.api.responseUrl()));
+    const res = await h.requester.command(
+      slashCommand(alice, 'ask who does the backup on RocketWeb?', h.api.responseUrl()),
+    );
     expect(JSON.stringify(res.json())).toContain('RocketWeb');
     const it = await h.requester.command(slashCommand(alice, 'chi fa il backup su RocketWeb?', h.api.responseUrl()));
     const body = JSON.stringify(it.json());

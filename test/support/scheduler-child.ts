@@ -49,7 +49,15 @@ const messenger: Messenger = {
 const store = await createStore(databaseUrl);
 try {
   const report = await tick(
-    { store, knowledge: testKnowledge(), messengerFor: () => messenger, workerId, log: (m) => console.error(m) },
+    {
+      store,
+      knowledge: testKnowledge(),
+      messengerFor: () => messenger,
+      workerId,
+      log: (m) => console.error(m),
+      // One message at a time, so the parent's kill lands between two fully recorded deliveries.
+      options: { dispatchConcurrency: 1 },
+    },
     new Date(nowIso),
   );
   process.stdout.write(`${JSON.stringify(report)}\n`);

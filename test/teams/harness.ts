@@ -26,6 +26,7 @@ export const TEAM = '19:team-general@thread.tacv2';
 export const CHANNEL = TEAM;
 export const ANNA = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Rossi' };
 export const MARCO = { id: '29:marco', aadObjectId: 'aad-marco', name: 'Marco Bianchi' };
+export const LUCA = { id: '29:luca', aadObjectId: 'aad-luca', name: 'Luca Verdi' };
 export const BOT = { id: `28:${APP_ID}`, name: 'dutybot' };
 
 export interface TeamsUser {
@@ -230,6 +231,11 @@ export function cardAction(
     conversation: { id: `${TEAM};messageid=${replyToId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
     channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: 'IT Ops' }, channel: { id: TEAM, name: 'General' } },
   };
+}
+
+/** Every card the connector received, and every card returned in an invoke response, must validate. */
+export function cardsIn(connector: FakeConnector): unknown[] {
+  return connector.calls.map((call) => cardOf(call)).filter((card) => card !== null);
 }
 
 /** The Adaptive Card of a recorded connector call (reply, post or update). */

@@ -7,7 +7,7 @@ import {
   header,
   LIMITS,
   message,
-  plain,
+  mrkdwn,
   type SlackMessage,
   slackDate,
 } from './kit.js';
@@ -35,9 +35,13 @@ export function renderDigest(view: DigestView): SlackMessage {
     );
   };
 
-  const services = view.services.map(
-    (s) => `${SERVICE_ICON[s.status]} *${escapeMrkdwn(s.serviceName)}* — ${escapeMrkdwn(plain(s.line))}`,
-  );
+  // The core's line usually starts with the service name; bold it rather than repeat it.
+  const services = view.services.map((s) => {
+    const body = s.line.startsWith(s.serviceName)
+      ? `*${escapeMrkdwn(s.serviceName)}*${mrkdwn(s.line.slice(s.serviceName.length))}`
+      : `*${escapeMrkdwn(s.serviceName)}* — ${mrkdwn(s.line)}`;
+    return `${SERVICE_ICON[s.status]} ${body}`;
+  });
   list(l.services, services, MAX_LINES.services, l.services, l.runPending);
   const lines = (items: OccurrenceView[]) => items.map((item) => occurrenceLine(item, view.lang));
   list(l.overdue, lines(view.overdue), MAX_LINES.overdue, l.states.overdue, l.runPending);

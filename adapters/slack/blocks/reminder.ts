@@ -73,9 +73,7 @@ export function renderReminder(view: ReminderView): SlackMessage {
   }
   blocks.push(context([`📄 ${l.source}: ${escapeMrkdwn(citation(view.source))}`]));
 
-  const fallback = view.closedBy
-    ? `${plain(view.headline)} — ${closedFallback(view)}`
-    : `${plain(view.headline)}: ${occ.duty.title} (${occ.periodLabel})`;
+  const fallback = view.closedBy ? `${plain(view.headline)} — ${closedFallback(view)}` : plain(view.headline);
   return message(fallback, blocks);
 }
 

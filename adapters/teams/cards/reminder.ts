@@ -104,8 +104,8 @@ function closedBox(confirmation: ConfirmationView, ctx: RenderContext): CardElem
   const style = confirmation.status === 'done' ? 'good' : confirmation.status === 'skipped' ? 'warning' : 'accent';
   const items: CardElement[] = [text(`**${closedSentence(confirmation, ctx)}**`)];
   const details = facts([
-    [l.note, confirmation.note],
-    [l.reason, confirmation.reason],
+    [l.noteFact, confirmation.note],
+    [l.reasonFact, confirmation.reason],
     [l.evidence, confirmation.evidenceUrl ? `[${confirmation.evidenceUrl}](${confirmation.evidenceUrl})` : null],
     [l.ledger, `#${confirmation.seq} · ${confirmation.hash.slice(0, 12)}`],
   ]);

@@ -133,8 +133,8 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
       const body: CardElement[] = [
         text(`**${ctx.text(reply.message)}**`, { color: c.status === 'done' ? 'Good' : 'Default' }),
         facts([
-          [l.note, c.note],
-          [l.reason, c.reason],
+          [l.noteFact, c.note],
+          [l.reasonFact, c.reason],
           [l.evidence, c.evidenceUrl ? `[${c.evidenceUrl}](${c.evidenceUrl})` : null],
           [l.until, c.snoozedUntil ? ctx.when(c.snoozedUntil) : null],
           [l.ledger, `#${c.seq} · ${c.hash.slice(0, 12)}`],

@@ -1,0 +1,310 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+export class CliUsageError extends Error {
+}
+const LOCAL = { workspaceId: 'local', platform: 'local', channelId: 'terminal' };
+/** The person at the terminal owns the local store; `--by X` acts as X (admin only if listed). */
+export function localActor(by) {
+    const machineUser = process.env.USER || safeUserName();
+    return { userId: by ?? machineUser, isPlatformAdmin: async () => by === undefined };
+}
+function safeUserName() {
+    try {
+        return userInfo().username || 'local-user';
+    }
+    catch {
+        return 'local-user';
+    }
+}
+function str(values, key) {
+    const v = values[key];
+    return typeof v === 'string' ? v : undefined;
+}
+function instant(values) {
+    const at = str(values, 'at');
+    if (at === undefined)
+        return undefined;
+    const date = new Date(at);
+    if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(at) || Number.isNaN(date.getTime()))
+        throw new CliUsageError(`--at "${at}" is not an ISO instant (e.g. 2026-11-30T09:00:00+01:00)`);
+    return date;
+}
+async function openBot() {
+    const { createDutybot } = await import('../../src/bot/dutybot.js');
+    return createDutybot({ databaseUrl: process.env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+}
+async function withBot(fn) {
+    const bot = await openBot();
+    try {
+        return await fn(bot);
+    }
+    finally {
+        await bot.close();
+    }
+}
+async function printReply(reply, json) {
+    const { replyText } = await import('../../src/views/text.js');
+    const failed = reply.kind === 'error' || (reply.kind === 'audit' && !reply.ok);
+    if (json)
+        process.stdout.write(`${JSON.stringify(reply)}\n`);
+    else
+        (failed ? process.stderr : process.stdout).write(`${replyText(reply)}\n`);
+    return failed ? 1 : 0;
+}
+/** Runs one line of the chat grammar for the local workspace, as the CLI user. */
+function grammarCommand(verb, summary, usage, extra = {}) {
+    return {
+        summary,
+        usage,
+        options: { at: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' }, ...extra },
+        run: (values, positionals) => withBot(async (bot) => {
+            const parts = [verb, ...positionals];
+            if (values.occurrence)
+                parts.push('--for', String(values.occurrence));
+            if (values.evidence)
+                parts.push('--evidence', String(values.evidence));
+            if (values.note || values.reason)
+                parts.push('--', String(values.note ?? values.reason));
+            if (values.all)
+                parts.push('all');
+            const reply = await bot.handle({
+                text: parts.join(' '),
+                actor: localActor(str(values, 'by')),
+                conversation: LOCAL,
+                now: instant(values),
+                idempotencyKey: str(values, 'key'),
+            });
+            if (reply.kind === 'export')
+                return writeExport(reply, str(values, 'out'));
+            return printReply(reply, values.json === true);
+        }),
+    };
+}
+function writeExport(reply, out) {
+    if (out) {
+        writeFileSync(out, reply.content);
+        process.stderr.write(`wrote ${reply.entries} entries to ${out}\n`);
+    }
+    else
+        process.stdout.write(reply.content.endsWith('\n') ? reply.content : `${reply.content}\n`);
+    return 0;
+}
+async function readLines(onLine) {
+    const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    for await (const line of rl)
+        await onLine(line);
+}
+const confirmOptions = {
+    occurrence: { type: 'string' },
+    key: { type: 'string' },
+};
+export const COMMANDS = {
+    start: {
+        summary: 'run the bot: Slack/Teams when configured in the environment, else the terminal chat',
+        usage: 'dutybot start',
+        run: async () => {
+            const { start } = await import('../server/start.js');
+            return start(process.env);
+        },
+    },
+    chat: {
+        summary: 'chat with the bot in this terminal (reminders and digests appear as they come due)',
+        usage: 'dutybot chat',
+        run: async () => {
+            const { runTerminalChat } = await import('./terminal-chat.js');
+            return runTerminalChat(process.env);
+        },
+    },
+    ask: {
+        summary: 'answer a question from the knowledge base (no database, no network)',
+        usage: 'dutybot ask [--json] "<question>"\n  dutybot ask --json < questions.txt   one question per line in, one JSON object per line out',
+        options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+        run: async (values, positionals) => {
+            const [{ loadKnowledge }, { answer, toJsonContract }, { renderAnswerText }] = await Promise.all([
+                import('../../src/knowledge/load.js'),
+                import('../../src/answer/answer.js'),
+                import('../../src/views/answer-text.js'),
+            ]);
+            const knowledge = loadKnowledge();
+            const lang = str(values, 'lang');
+            if (lang !== undefined && lang !== 'en' && lang !== 'it')
+                throw new CliUsageError('--lang must be en or it');
+            const context = lang ? { lang: lang } : {};
+            const reply = (question) => {
+                const result = answer(question, knowledge, context);
+                return values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
+            };
+            const question = positionals.join(' ').trim();
+            if (question) {
+                process.stdout.write(`${reply(question)}\n`);
+                return 0;
+            }
+            if (!values.json)
+                throw new CliUsageError('ask needs a question (or --json to read questions from stdin)');
+            const out = [];
+            await readLines(async (line) => {
+                out.push(reply(line));
+                // Flush in chunks: fewer writes keep batch mode fast, and order is preserved.
+                if (out.length >= 64)
+                    process.stdout.write(`${out.splice(0).join('\n')}\n`);
+            });
+            if (out.length)
+                process.stdout.write(`${out.join('\n')}\n`);
+            return 0;
+        },
+    },
+    duties: {
+        summary: 'list the duties of the knowledge base',
+        usage: 'dutybot duties [--service S] [--party provider|customer] [--json]',
+        options: { service: { type: 'string' }, party: { type: 'string' }, json: { type: 'boolean' } },
+        run: async (values) => {
+            const { loadKnowledge } = await import('../../src/knowledge/load.js');
+            const knowledge = loadKnowledge();
+            const service = str(values, 'service');
+            const party = str(values, 'party');
+            if (service && !knowledge.serviceById.has(service))
+                throw new CliUsageError(`unknown service "${service}" (one of: ${knowledge.services.map((s) => s.id).join(', ')})`);
+            if (party && party !== 'provider' && party !== 'customer')
+                throw new CliUsageError('--party must be provider or customer');
+            const duties = knowledge.duties.filter((d) => (!service || d.service === service) && (!party || d.party === party));
+            if (values.json) {
+                process.stdout.write(`${JSON.stringify(duties.map(({ position: _p, ...d }) => d))}\n`);
+                return 0;
+            }
+            for (const d of duties) {
+                process.stdout.write(`${d.id}\t${d.party === 'provider' ? 'CoreTech' : 'customer'}\t${d.cadence}\t${d.text}\n`);
+            }
+            return 0;
+        },
+    },
+    services: {
+        summary: 'list the CoreTech services and their aliases',
+        usage: 'dutybot services [--json]',
+        options: { json: { type: 'boolean' } },
+        run: async (values) => {
+            const { loadKnowledge } = await import('../../src/knowledge/load.js');
+            const knowledge = loadKnowledge();
+            if (values.json) {
+                const services = knowledge.services.map(({ duties, ...s }) => ({
+                    ...s,
+                    duties: { provider: duties.filter((d) => d.party === 'provider').length, customer: duties.filter((d) => d.party === 'customer').length },
+                }));
+                process.stdout.write(`${JSON.stringify(services)}\n`);
+                return 0;
+            }
+            for (const s of knowledge.services) {
+                process.stdout.write(`${s.id.padEnd(14)} ${s.name}  (${[...s.aliases.en, ...s.aliases.it].slice(0, 6).join(', ')}…)\n`);
+            }
+            return 0;
+        },
+    },
+    knowledge: {
+        summary: 'check the knowledge base: schema, completeness against the source, errata report',
+        usage: 'dutybot knowledge lint [--file path.yaml]',
+        options: { file: { type: 'string' } },
+        run: async (values, positionals) => {
+            if (positionals[0] !== 'lint')
+                throw new CliUsageError('usage: dutybot knowledge lint [--file path.yaml]');
+            const { lintKnowledge } = await import('../../src/knowledge/lint.js');
+            const result = lintKnowledge(str(values, 'file'));
+            (result.ok ? process.stdout : process.stderr).write(`${result.lines.join('\n')}\n`);
+            return result.ok ? 0 : 1;
+        },
+    },
+    tick: {
+        summary: 'run one scheduler pass at an instant (deliveries to the terminal workspace are printed)',
+        usage: 'dutybot tick [--at <ISO instant>] [--json]',
+        options: { at: { type: 'string' }, json: { type: 'boolean' } },
+        run: (values) => withBot(async (bot) => {
+            const { TerminalMessenger } = await import('./terminal-messenger.js');
+            const json = values.json === true;
+            bot.useMessenger('local', new TerminalMessenger(json ? () => { } : (text) => process.stdout.write(`${text}\n`)));
+            await bot.ensureWorkspace(LOCAL, localActor(undefined).userId);
+            const report = await bot.tick(instant(values) ?? new Date());
+            if (json) {
+                for (const d of report.deliveries) {
+                    process.stdout.write(`${JSON.stringify({ kind: d.kind, workspace: d.workspaceId, duty: d.dutyId, occurrence: d.occurrence, channel: d.channel, key: d.key, status: d.status })}\n`);
+                }
+            }
+            else
+                process.stderr.write(`tick ${report.at}: ${report.enqueued} enqueued, ${report.deliveries.length} delivered or attempted\n`);
+            return report.deliveries.some((d) => d.status === 'failed') ? 1 : 0;
+        }),
+    },
+    pending: grammarCommand('pending', 'list due and overdue duties', 'dutybot pending [--all] [--at ISO] [--by user] [--json]', {
+        all: { type: 'boolean' },
+    }),
+    done: grammarCommand('done', 'record a duty occurrence as done', 'dutybot done <duty words or id> [--note "…"] [--evidence https://…] [--occurrence 2026-11] [--at ISO] [--by user] [--json]', { note: { type: 'string' }, evidence: { type: 'string' }, ...confirmOptions }),
+    skip: grammarCommand('skip', 'record a duty occurrence as skipped (reason required)', 'dutybot skip <duty> --reason "…" [--occurrence K] [--at ISO] [--by user] [--json]', { reason: { type: 'string' }, ...confirmOptions }),
+    snooze: grammarCommand('snooze', 'postpone a reminder', 'dutybot snooze <duty> <1h|2d|tomorrow|next-week|ISO> [--at ISO] [--by user] [--json]', confirmOptions),
+    assign: grammarCommand('assign', 'assign owners (admins)', 'dutybot assign <duty|service|fallback> @user [@user…] | none [--by user]'),
+    history: grammarCommand('history', 'confirmations recorded for a duty', 'dutybot history <duty> [--json]'),
+    digest: grammarCommand('digest', 'build the digest now', 'dutybot digest [--at ISO] [--json]'),
+    settings: grammarCommand('settings', 'show or change workspace settings', 'dutybot settings show | set <key> <value> | import <file.yaml> [--by user] [--json]'),
+    export: {
+        summary: 'export the audit ledger with its chain hashes (admins)',
+        usage: 'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file] [--by user]',
+        options: { format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, by: { type: 'string' } },
+        run: (values) => withBot(async (bot) => {
+            const format = str(values, 'format') ?? 'csv';
+            if (format !== 'csv' && format !== 'json')
+                throw new CliUsageError('--format must be csv or json');
+            const parts = ['export', format];
+            if (values.from)
+                parts.push('from', String(values.from));
+            if (values.to)
+                parts.push('to', String(values.to));
+            const reply = await bot.handle({ text: parts.join(' '), actor: localActor(str(values, 'by')), conversation: LOCAL });
+            if (reply.kind === 'export')
+                return writeExport(reply, str(values, 'out'));
+            return printReply(reply, false);
+        }),
+    },
+    audit: {
+        summary: 'verify the hash chain of the audit ledger',
+        usage: 'dutybot audit verify [--json]',
+        options: { json: { type: 'boolean' }, by: { type: 'string' } },
+        run: (values, positionals) => {
+            if (positionals[0] !== 'verify')
+                throw new CliUsageError('usage: dutybot audit verify [--json]');
+            return withBot(async (bot) => printReply(await bot.handle({ text: 'audit', actor: localActor(str(values, 'by')), conversation: LOCAL }), values.json === true));
+        },
+    },
+};
+// `settings import <file>` reads the file here, so the grammar only ever sees YAML text.
+const settingsRun = COMMANDS.settings.run;
+COMMANDS.settings.run = (values, positionals) => {
+    if (positionals[0] === 'import') {
+        const file = positionals[1];
+        if (!file)
+            throw new CliUsageError('usage: dutybot settings import <file.yaml>');
+        let yaml;
+        try {
+            yaml = readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            throw new CliUsageError(`cannot read ${file}: ${error.code ?? error.message}`);
+        }
+        return settingsRun(values, ['import', yaml]);
+    }
+    if (positionals.length === 0)
+        return settingsRun(values, ['show']);
+    return settingsRun(values, positionals);
+};
+export function globalHelp() {
+    const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+    return [
+        'dutybot — CoreTech GDPR shared-responsibility duties: answers, reminders, ledger',
+        '',
+        'Usage: dutybot <command> [options]   (dutybot <command> --help for details)',
+        '',
+        ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+        '',
+        'DATABASE_URL selects the store (default sqlite:./data/dutybot.sqlite; postgres://… for PostgreSQL).',
+    ].join('\n');
+}
+export function commandHelp(name, command) {
+    return [`dutybot ${name} — ${command.summary}`, '', `Usage: ${command.usage}`].join('\n');
+}
+//# sourceMappingURL=commands.js.map

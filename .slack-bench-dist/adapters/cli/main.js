@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { COMMANDS, CliUsageError, commandHelp, globalHelp } from './commands.js';
+/**
+ * `dutybot <command> …` — the scripting surface and the entry of `npm start`.
+ * Each command loads only what it needs (answering a question never opens the database), so
+ * `dutybot ask --json` stays fast enough for batch evaluation.
+ */
+async function main(argv) {
+    const [name, ...rest] = argv;
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+        process.stdout.write(`${globalHelp()}\n`);
+        return name ? 0 : 0;
+    }
+    const command = COMMANDS[name];
+    if (!command)
+        throw new CliUsageError(`unknown command "${name}" (run \`dutybot --help\` for the list)`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(`${commandHelp(name, command)}\n`);
+        return 0;
+    }
+    let parsed;
+    try {
+        parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new CliUsageError(`${error.message.split('\n')[0]} (run \`dutybot ${name} --help\`)`);
+    }
+    return command.run(parsed.values, parsed.positionals);
+}
+main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+}, (error) => {
+    // Users get one clear line, never a stack trace; DUTYBOT_DEBUG=1 shows the stack for developers.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`dutybot: ${message}\n`);
+    if (process.env.DUTYBOT_DEBUG && error instanceof Error && error.stack)
+        process.stderr.write(`${error.stack}\n`);
+    process.exitCode = error instanceof CliUsageError ? 2 : 1;
+});
+//# sourceMappingURL=main.js.map

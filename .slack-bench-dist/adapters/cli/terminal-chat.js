@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createDutybot } from '../../src/bot/dutybot.js';
+import { replyText } from '../../src/views/text.js';
+import { localActor } from './commands.js';
+import { TerminalMessenger } from './terminal-messenger.js';
+/**
+ * The terminal chat (`npm start` without platform credentials), in the spirit of Hubot's shell
+ * adapter: the same grammar as Slack's `/duty`, with the scheduler running so reminders and
+ * digests appear in the conversation as they come due. With non-TTY stdin it answers one line at
+ * a time and does not run the scheduler, so piped output is exactly one reply per line.
+ */
+const LOCAL = { workspaceId: 'local', platform: 'local', channelId: 'terminal' };
+/** Reminders are due at minute resolution; checking twice a minute keeps them punctual. */
+const TICK_INTERVAL_MS = 30_000;
+export async function runTerminalChat(env) {
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    const bot = await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: '' });
+    const actor = localActor(undefined);
+    const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+    const say = (text) => {
+        if (interactive) {
+            // Print above the prompt without losing what the user is typing.
+            process.stdout.write(`\r\x1b[K${text}\n`);
+            rl.prompt(true);
+        }
+        else
+            process.stdout.write(`${text}\n`);
+    };
+    const welcome = await bot.ensureWorkspace(LOCAL, actor.userId);
+    if (interactive) {
+        if (welcome)
+            say(welcome.lines.join('\n'));
+        say('Type a question or a command (`help`); `exit` or Ctrl-D quits.');
+    }
+    let timer;
+    if (interactive) {
+        bot.useMessenger('local', new TerminalMessenger(say));
+        const tick = () => bot.tick(new Date()).catch((error) => say(`(scheduler: ${error.message})`));
+        await tick();
+        timer = setInterval(tick, TICK_INTERVAL_MS);
+        rl.setPrompt('you> ');
+        rl.prompt();
+    }
+    try {
+        for await (const raw of rl) {
+            const line = raw.trim();
+            if (!line) {
+                if (interactive)
+                    rl.prompt();
+                continue;
+            }
+            if (/^(exit|quit|esci|bye)$/i.test(line))
+                break;
+            const reply = await bot.handle({ text: line, actor, conversation: LOCAL });
+            say(render(reply));
+        }
+    }
+    finally {
+        if (timer)
+            clearInterval(timer);
+        rl.close();
+        await bot.close();
+    }
+    return 0;
+}
+function render(reply) {
+    if (reply.kind !== 'export')
+        return replyText(reply);
+    // An export is a file for an auditor, not chat text.
+    mkdirSync('data', { recursive: true });
+    const file = join('data', reply.filename);
+    writeFileSync(file, reply.content);
+    return `${replyText(reply)} → ${file}`;
+}
+//# sourceMappingURL=terminal-chat.js.map

@@ -1,0 +1,79 @@
+import express from 'express';
+import { createDutybot } from '../../src/bot/dutybot.js';
+/**
+ * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the
+ * environment, otherwise open the terminal chat. The scheduler runs in every mode; several
+ * replicas may run against one PostgreSQL (the outbox makes each delivery happen once).
+ */
+const TICK_INTERVAL_MS = 30_000;
+export async function start(env) {
+    const [{ isSlackConfigured }, { isTeamsConfigured }] = await Promise.all([
+        import('../slack/config.js'),
+        import('../teams/config.js'),
+    ]);
+    if (!isSlackConfigured(env) && !isTeamsConfigured(env)) {
+        const { runTerminalChat } = await import('../cli/terminal-chat.js');
+        return runTerminalChat(env);
+    }
+    const running = await startServer(env);
+    process.stderr.write(`dutybot listening on http://${env.HOST ?? '0.0.0.0'}:${running.port}\n`);
+    await new Promise((resolve) => {
+        const shutdown = () => resolve();
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+    });
+    await running.stop();
+    return 0;
+}
+/** Builds the HTTP server with every configured platform mounted; used by `start` and tests. */
+export async function startServer(env, options = {}) {
+    const bot = options.bot ?? (await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: '/duty' }));
+    const app = express();
+    app.disable('x-powered-by');
+    app.get('/healthz', (_req, res) => {
+        res.json({ ok: true });
+    });
+    const stops = [];
+    const [{ isSlackConfigured, loadSlackConfig }, { isTeamsConfigured, loadTeamsConfig }] = await Promise.all([
+        import('../slack/config.js'),
+        import('../teams/config.js'),
+    ]);
+    if (isSlackConfigured(env)) {
+        const { mountSlack } = await import('../slack/mount.js');
+        const slack = await mountSlack(app, { dutybot: bot, config: loadSlackConfig(env) });
+        stops.push(slack.stop);
+    }
+    if (isTeamsConfigured(env)) {
+        const { mountTeams } = await import('../teams/mount.js');
+        const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env) });
+        stops.push(teams.stop);
+    }
+    const port = options.port ?? Number(env.PORT ?? 3000);
+    const host = options.host ?? env.HOST ?? '0.0.0.0';
+    const server = await new Promise((resolve, reject) => {
+        const s = app.listen(port, host, (error) => (error ? reject(error) : resolve(s)));
+    });
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    let timer;
+    if (options.scheduler !== false) {
+        const tick = () => bot.tick(new Date()).catch((error) => process.stderr.write(`dutybot scheduler: ${error.message}\n`));
+        timer = setInterval(tick, TICK_INTERVAL_MS);
+        void tick();
+    }
+    return {
+        bot,
+        server,
+        port: actualPort,
+        async stop() {
+            if (timer)
+                clearInterval(timer);
+            await new Promise((resolve) => server.close(() => resolve()));
+            for (const stop of stops)
+                await stop();
+            if (!options.bot)
+                await bot.close();
+        },
+    };
+}
+//# sourceMappingURL=start.js.map

@@ -1,0 +1,72 @@
+import { labels } from '../labels.js';
+import { ACTION } from './ids.js';
+import { button, citation, context, divider, escapeMrkdwn, fields, LIMITS, mentionList, message, mrkdwn, plain, section, truncate, } from './kit.js';
+/** Items beyond this are summarized: an answer is read in a chat window, not a report. */
+const MAX_ITEMS = 8;
+/** Block Kit for an answer: who (CoreTech / your owner), how often, the duty quoted, the source cited. */
+export function renderAnswer(answer, options = {}) {
+    const l = labels(answer.lang);
+    const blocks = [];
+    if (options.sharedBy)
+        blocks.push(context([l.sharedBy(`<@${options.sharedBy}>`)]));
+    blocks.push(section(mrkdwn(answer.summary)));
+    const shown = answer.items.slice(0, MAX_ITEMS);
+    for (const item of shown) {
+        blocks.push(divider(), ...renderItem(item, answer.lang));
+    }
+    if (answer.items.length > shown.length) {
+        blocks.push(context([escapeMrkdwn(l.morePlain(answer.items.length - shown.length))]));
+    }
+    if (answer.suggestions.length > 0) {
+        const list = answer.suggestions.slice(0, 6).map((s) => `• ${escapeMrkdwn(s)}`);
+        blocks.push(section(`${l.suggestions}\n${list.join('\n')}`));
+    }
+    if (options.shareable) {
+        const value = JSON.stringify({ question: truncate(answer.question, 1500) });
+        blocks.push({ type: 'actions', elements: [button(l.share, ACTION.share, value)] });
+    }
+    return message(answerFallback(answer), blocks);
+}
+function renderItem(item, lang) {
+    const l = labels(lang);
+    const blocks = [];
+    const heading = item.serviceName ? `*${escapeMrkdwn(item.serviceName)}*\n` : '';
+    const quoted = quote(item.quote);
+    const translated = item.translation ? `\n_${escapeMrkdwn(item.translation)}_` : '';
+    blocks.push(section(`${heading}${quoted}${translated}`));
+    const facts = [];
+    if (item.performer) {
+        const owners = item.performer.ownerIds.length > 0 ? ` — ${mentionList(item.performer.ownerIds)}` : '';
+        facts.push(`*${l.who}*\n${escapeMrkdwn(item.performer.label)}${owners}`);
+    }
+    if (item.cadenceLabel || item.retentionDays) {
+        const parts = [item.cadenceLabel ? escapeMrkdwn(item.cadenceLabel) : null];
+        if (item.retentionDays)
+            parts.push(l.retention(item.retentionDays));
+        facts.push(`*${l.howOften}*\n${parts.filter(Boolean).join(', ')}`);
+    }
+    if (facts.length > 0)
+        blocks.push(fields(facts));
+    const notes = [`📄 ${l.source}: ${escapeMrkdwn(citation(item.source))}`];
+    for (const erratum of item.errata.slice(0, 3))
+        notes.push(`⚠️ ${l.errata}: ${mrkdwn(erratum)}`);
+    blocks.push(context(notes));
+    return blocks;
+}
+/** A verbatim quote as a mrkdwn block quote (every line prefixed, or Slack quotes only the first). */
+function quote(text) {
+    const body = truncate(escapeMrkdwn(text), LIMITS.text - 400);
+    return body
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n');
+}
+/** The notification / screen-reader text: the plain answer and the first duty quoted. */
+export function answerFallback(answer) {
+    const first = answer.items[0];
+    const lines = [plain(answer.summary)];
+    if (first)
+        lines.push(`"${first.quote}" (${first.source.label})`);
+    return lines.join('\n');
+}
+//# sourceMappingURL=answer.js.map

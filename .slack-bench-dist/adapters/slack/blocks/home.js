@@ -1,0 +1,42 @@
+import { labels } from '../labels.js';
+import { ACTION } from './ids.js';
+import { button, context, divider, escapeMrkdwn, header, LIMITS, mrkdwn, section } from './kit.js';
+import { occurrenceLine, packLines } from './occurrences.js';
+/** Reserved for headers, dividers, the settings summary and overflow lines. */
+const CHROME_BLOCKS = 16;
+/** The App Home tab: the user's own duties with Done buttons; admins also see the settings summary. */
+export function renderHome(view) {
+    const l = labels(view.lang);
+    const blocks = [header(l.homeTitle)];
+    const groups = [
+        [l.overdue, view.overdue],
+        [l.dueToday, view.due],
+        [l.upcoming, view.upcoming],
+    ];
+    const total = groups.reduce((n, [, items]) => n + items.length, 0);
+    if (total === 0)
+        blocks.push(section(escapeMrkdwn(l.homeNothing)));
+    let budget = LIMITS.surfaceBlocks - CHROME_BLOCKS;
+    for (const [title, items] of groups) {
+        if (items.length === 0)
+            continue;
+        blocks.push(context([`*${title}* (${items.length})`]));
+        // Overdue and due items get a Done button each; upcoming ones are not confirmable yet.
+        const actionable = title !== l.upcoming;
+        const fit = Math.max(0, Math.min(items.length, budget));
+        const shown = items.length > fit ? Math.max(0, fit - 1) : fit;
+        for (const item of items.slice(0, shown)) {
+            const value = { dutyId: item.duty.id, occurrence: item.occurrence };
+            blocks.push(section(occurrenceLine(item, view.lang), actionable ? button(l.done, ACTION.done, JSON.stringify(value), 'primary') : undefined));
+        }
+        budget -= shown;
+        if (shown < items.length)
+            blocks.push(context([escapeMrkdwn(l.more(items.length - shown, title.toLowerCase(), l.runPending))]));
+    }
+    if (view.settingsSummary) {
+        blocks.push(divider(), header(l.settings));
+        blocks.push(...packLines(view.settingsSummary.map(mrkdwn), { maxBlocks: 4, maxLines: 60 }, l.morePlain));
+    }
+    return { type: 'home', blocks: blocks.slice(0, LIMITS.surfaceBlocks) };
+}
+//# sourceMappingURL=home.js.map

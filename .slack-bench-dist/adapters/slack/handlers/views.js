@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { INPUT, ModalMetadataSchema, parseJson, VIEW } from '../blocks/ids.js';
+import { plain, truncate } from '../blocks/kit.js';
+import { labels } from '../labels.js';
+import { describe, prepareReply } from './deliver.js';
+import { actorOf, conversationOf } from './deps.js';
+import { refreshHome } from './home.js';
+function inputValue(view, input) {
+    const value = view.state.values[input.block]?.[input.action]?.value;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+/** The core's refusal, shown on the field it concerns (Slack shows the text under the input). */
+function fieldError(reply, field) {
+    const text = [reply.message, reply.hint].filter(Boolean).join(' ');
+    return { response_action: 'errors', errors: { [field]: truncate(plain(text), 300) } };
+}
+export function registerViews(app, deps) {
+    app.view(VIEW.done, async ({ ack, body, view, client, context }) => {
+        const metadata = parseJson(ModalMetadataSchema, view.private_metadata);
+        const note = inputValue(view, INPUT.note);
+        const evidenceUrl = inputValue(view, INPUT.evidence);
+        await submit(deps, { ack, body, view, client: client, context }, metadata, 'done', {
+            note,
+            evidenceUrl,
+            // Only the evidence link is validated; any other refusal (not the owner…) goes on the first field.
+            fieldFor: (reply) => (reply.code === 'bad_value' && evidenceUrl ? INPUT.evidence.block : INPUT.note.block),
+        });
+    });
+    app.view(VIEW.skip, async ({ ack, body, view, client, context }) => {
+        const metadata = parseJson(ModalMetadataSchema, view.private_metadata);
+        await submit(deps, { ack, body, view, client: client, context }, metadata, 'skipped', {
+            reason: inputValue(view, INPUT.reason),
+            fieldFor: () => INPUT.reason.block,
+        });
+    });
+}
+async function submit(deps, { ack, body, view, client, context }, metadata, status, fields) {
+    const user = body.user.id;
+    const firstField = status === 'skipped' ? INPUT.reason.block : INPUT.note.block;
+    if (!metadata) {
+        await ack({ response_action: 'errors', errors: { [firstField]: labels('en').somethingWrong } });
+        return;
+    }
+    // A resubmission of the same form with the same values is the same confirmation.
+    const digest = createHash('sha256')
+        .update(JSON.stringify([fields.note ?? null, fields.evidenceUrl ?? null, fields.reason ?? null]))
+        .digest('hex')
+        .slice(0, 16);
+    let reply;
+    try {
+        reply = await deps.dutybot.confirm({
+            actor: actorOf(deps, context, user, client),
+            conversation: conversationOf(context, metadata.channel),
+            dutyId: metadata.dutyId,
+            occurrence: metadata.occurrence,
+            status,
+            note: fields.note ?? null,
+            evidenceUrl: fields.evidenceUrl ?? null,
+            reason: fields.reason ?? null,
+            idempotencyKey: `slack:view:${view.id}:${digest}`,
+        });
+    }
+    catch (error) {
+        deps.logger.error(`confirmation failed: ${describe(error)}`);
+        await ack({ response_action: 'errors', errors: { [firstField]: labels(metadata.lang).somethingWrong } });
+        return;
+    }
+    if (reply.kind === 'error') {
+        await ack(fieldError(reply, fields.fieldFor(reply)));
+        return;
+    }
+    await ack();
+    // Tell the person it worked where they clicked: privately in the channel, or on their Home tab.
+    try {
+        if (metadata.channel) {
+            const rendered = await prepareReply(deps, reply, { userId: user, client });
+            await client.chat.postEphemeral({
+                channel: metadata.channel,
+                user,
+                text: rendered.text,
+                blocks: rendered.blocks,
+            });
+        }
+        else {
+            // Clicked on the Home tab: show the list without the duty just confirmed.
+            await refreshHome(deps, context, user, client);
+        }
+    }
+    catch (error) {
+        deps.logger.warn(`confirmation notice failed: ${describe(error)}`);
+    }
+}
+//# sourceMappingURL=views.js.map

@@ -1,0 +1,43 @@
+/**
+ * OAuth installations (bot tokens) kept in the project's own store, so every replica sees the same
+ * installations and a restart loses none. Never memory or files.
+ */
+export const INSTALLATIONS_NAMESPACE = 'slack-installations';
+/** Org-wide installs are keyed by enterprise; workspace installs by enterprise (if any) and team. */
+export function installationKey(query) {
+    if (query.isEnterpriseInstall && query.enterpriseId)
+        return `enterprise:${query.enterpriseId}`;
+    if (!query.teamId)
+        throw new Error('a workspace installation needs a team id');
+    return `team:${query.enterpriseId ?? '-'}:${query.teamId}`;
+}
+export class StoreInstallationStore {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    async storeInstallation(installation) {
+        const key = installationKey({
+            teamId: installation.team?.id,
+            enterpriseId: installation.enterprise?.id,
+            isEnterpriseInstall: installation.isEnterpriseInstall,
+        });
+        await this.store.kvSet(INSTALLATIONS_NAMESPACE, key, installation);
+    }
+    async fetchInstallation(query) {
+        const exact = await this.store.kvGet(INSTALLATIONS_NAMESPACE, installationKey(query));
+        if (exact)
+            return exact;
+        // A workspace of a Grid org where the app was installed org-wide.
+        if (query.enterpriseId) {
+            const org = await this.store.kvGet(INSTALLATIONS_NAMESPACE, installationKey({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true }));
+            if (org)
+                return org;
+        }
+        throw new Error(`dutybot is not installed in Slack ${query.enterpriseId ?? ''}${query.teamId ?? ''}`.trim());
+    }
+    async deleteInstallation(query) {
+        await this.store.kvDelete(INSTALLATIONS_NAMESPACE, installationKey(query));
+    }
+}
+//# sourceMappingURL=installation-store.js.map

@@ -1,0 +1,119 @@
+import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { SlackActors } from './actor.js';
+import { SlackClients, webClientOptions } from './clients.js';
+import { registerActions } from './handlers/actions.js';
+import { registerCommand } from './handlers/command.js';
+import { describe } from './handlers/deliver.js';
+import { registerFirstContact, welcomeIfNew } from './handlers/first-contact.js';
+import { registerHome } from './handlers/home.js';
+import { registerMessages } from './handlers/messages.js';
+import { registerViews } from './handlers/views.js';
+import { StoreInstallationStore } from './installation-store.js';
+import { createSlackLogger } from './logger.js';
+import { SlackMessenger } from './messenger.js';
+import { requiredBotScopes } from './scopes.js';
+import { slackWorkspaceId } from './workspace.js';
+/** Paths served on the shared express app in HTTP mode. */
+export const SLACK_PATHS = {
+    events: '/slack/events',
+    install: '/slack/install',
+    oauthRedirect: '/slack/oauth_redirect',
+};
+/**
+ * Puts dutybot on Slack. HTTP mode adds `POST /slack/events` (events, interactivity and `/duty` on
+ * one URL) and, with OAuth, `/slack/install` + `/slack/oauth_redirect` to the given express app —
+ * mount it before any body parser, because Slack's signature is checked over the raw body.
+ * Socket Mode (SLACK_APP_TOKEN) connects out to Slack instead and adds no routes.
+ */
+export async function mountSlack(server, options) {
+    const { dutybot, config } = options;
+    const logger = options.logger ?? createSlackLogger();
+    const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.store) : null;
+    const clientOptions = webClientOptions(config);
+    const deps = { dutybot, actors: new SlackActors(config.adminIds), logger };
+    let receiver;
+    if (config.appToken) {
+        receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+    }
+    else {
+        receiver = new ExpressReceiver({
+            signingSecret: config.signingSecret,
+            logger,
+            app: server,
+            endpoints: SLACK_PATHS.events,
+            ...(config.auth.mode === 'oauth' && installations
+                ? {
+                    clientId: config.auth.clientId,
+                    clientSecret: config.auth.clientSecret,
+                    stateSecret: config.auth.stateSecret,
+                    scopes: requiredBotScopes(),
+                    installationStore: installations,
+                    installerOptions: {
+                        installPath: SLACK_PATHS.install,
+                        redirectUriPath: SLACK_PATHS.oauthRedirect,
+                        // The install page sends the admin straight to Slack's consent screen.
+                        directInstall: true,
+                        clientOptions,
+                        callbackOptions: {
+                            afterInstallation: async (installation) => {
+                                await welcomeInstaller(deps, installation, clientOptions);
+                                return true;
+                            },
+                        },
+                    },
+                }
+                : {}),
+        });
+    }
+    const app = new App({
+        receiver,
+        logger,
+        clientOptions,
+        // Initialization (auth.test for a single token) is awaited below, so an unreachable Slack or
+        // a revoked token is a clear startup error rather than an unhandled rejection later.
+        deferInitialization: true,
+        // Bolt's conversation store keeps per-conversation state dutybot never uses (its state lives in
+        // the core's store); left on, it costs a lookup on every request.
+        convoStore: false,
+        ...(config.auth.mode === 'token' ? { token: config.auth.botToken } : {}),
+    });
+    await app.init();
+    registerFirstContact(app, deps);
+    registerCommand(app, deps);
+    registerMessages(app, deps);
+    registerActions(app, deps);
+    registerViews(app, deps);
+    registerHome(app, deps);
+    app.error(async (error) => {
+        logger.error(`unhandled Slack listener error: ${describe(error.original ?? error)}`);
+    });
+    const messenger = new SlackMessenger(new SlackClients(config, installations));
+    dutybot.useMessenger('slack', messenger);
+    if (config.appToken)
+        await app.start();
+    return {
+        app,
+        messenger,
+        async stop() {
+            // In HTTP mode the shared express server belongs to the caller, who closes it.
+            if (config.appToken)
+                await app.stop();
+        },
+    };
+}
+/** After an OAuth install: create the workspace in the core and welcome the installer in a DM. */
+async function welcomeInstaller(deps, installation, clientOptions) {
+    const token = installation.bot?.token;
+    if (!token || !installation.user?.id)
+        return;
+    const workspaceId = slackWorkspaceId({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id });
+    const client = new webApi.WebClient(token, clientOptions);
+    try {
+        await welcomeIfNew(deps, { workspaceId, platform: 'slack', channelId: null }, installation.user.id, client);
+    }
+    catch (error) {
+        // The installation itself succeeded (it is stored); the workspace is created on first contact anyway.
+        deps.logger.warn(`after-install welcome failed for ${workspaceId}: ${describe(error)}`);
+    }
+}
+//# sourceMappingURL=mount.js.map

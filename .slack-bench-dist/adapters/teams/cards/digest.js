@@ -1,0 +1,38 @@
+import { bullets, card, container, heading, subtle, text } from './elements.js';
+const STATUS_COLOR = { ok: 'Good', due: 'Warning', overdue: 'Attention' };
+export function occurrenceLine(occ, ctx, plain = false) {
+    const l = ctx.labels;
+    const owners = occ.ownerIds.length === 0
+        ? l.unassigned
+        : plain
+            ? occ.ownerIds.map((id) => ctx.plain(`{{user:${id}}}`)).join(', ')
+            : ctx.users(occ.ownerIds);
+    const due = plain ? ctx.plainWhen(occ.dueAt) : ctx.when(occ.dueAt, false);
+    return `**${occ.duty.title}** · ${occ.duty.serviceName} · ${occ.periodLabel} · ${l.due} ${due} · ${owners}`;
+}
+function section(title, lines, color, ctx) {
+    return container([
+        text(`**${title}** (${lines.length})`, color ? { color } : {}),
+        lines.length > 0 ? bullets(lines) : subtle(ctx.labels.nothing),
+    ], { spacing: 'Medium' });
+}
+export function renderDigest(view, ctx) {
+    const l = ctx.labels;
+    const body = [heading(ctx.text(view.title)), subtle(ctx.when(view.at))];
+    body.push(section(l.overdue, view.overdue.map((o) => occurrenceLine(o, ctx)), 'Attention', ctx));
+    body.push(section(l.dueToday, view.dueToday.map((o) => occurrenceLine(o, ctx)), 'Warning', ctx));
+    body.push(section(l.upcoming, view.upcoming.map((o) => occurrenceLine(o, ctx)), null, ctx));
+    body.push(section(l.doneSinceLast, view.doneSinceLast.map((c) => `**${ctx.dutyTitle(c.dutyId)}** · ${c.occurrence} · ${l.statuses[c.status]} · ${ctx.user(c.by)}`), 'Good', ctx));
+    if (view.services.length > 0) {
+        body.push(container([
+            text(`**${l.services}**`),
+            ...view.services.map((s) => text(`${s.serviceName}: ${ctx.text(s.line)}`, { color: STATUS_COLOR[s.status], spacing: 'None' })),
+        ], { spacing: 'Medium' }));
+    }
+    const fallback = [
+        ctx.plain(view.title),
+        `${l.overdue}: ${view.overdue.length} · ${l.dueToday}: ${view.dueToday.length} · ${l.upcoming}: ${view.upcoming.length}`,
+    ].join('\n');
+    return card(ctx, body, fallback);
+}
+//# sourceMappingURL=digest.js.map

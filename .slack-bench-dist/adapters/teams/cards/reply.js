@@ -1,0 +1,164 @@
+import { occurrenceLine, renderDigest } from './digest.js';
+import { bullets, card, container, errorBox, facts, heading, subtle, text, verbatim, } from './elements.js';
+/** Teams rejects activities above ~28 KB; keep a margin for the card around the export text. */
+const EXPORT_PREVIEW_CHARS = 12_000;
+export function renderAnswer(answer, ctx) {
+    const l = ctx.labels;
+    const body = [text(`**${ctx.text(answer.summary)}**`)];
+    for (const item of answer.items)
+        body.push(answerItem(item, ctx));
+    if (answer.suggestions.length > 0) {
+        body.push(container([text(`**${l.suggestions}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
+    }
+    const fallback = [
+        ctx.plain(answer.summary),
+        ...answer.items.map((item) => `- ${item.translation ?? item.quote} (${item.source.label})`),
+    ].join('\n');
+    return card(ctx, body, fallback);
+}
+function answerItem(item, ctx) {
+    const l = ctx.labels;
+    const performer = item.performer
+        ? item.performer.ownerIds.length > 0
+            ? `${item.performer.label} (${ctx.users(item.performer.ownerIds)})`
+            : item.performer.label
+        : null;
+    const items = [];
+    if (item.serviceName)
+        items.push(text(`**${item.serviceName}**`));
+    items.push(facts([
+        [l.who, performer],
+        [l.cadence, item.cadenceLabel],
+        [l.retention, item.retentionDays ? l.days(item.retentionDays) : null],
+    ]));
+    items.push(text(`_${verbatim(item.quote)}_`, { spacing: 'Small' }));
+    if (item.translation)
+        items.push(text(verbatim(item.translation), { spacing: 'Small' }));
+    items.push(subtle(`${l.source}: ${item.source.label}`));
+    for (const erratum of item.errata)
+        items.push(text(`${l.errata}: ${erratum}`, { color: 'Warning', size: 'Small' }));
+    return container(items, { style: 'emphasis', spacing: 'Medium', separator: true });
+}
+export function renderHelp(help, ctx) {
+    const l = ctx.labels;
+    const body = [
+        text(ctx.text(help.intro)),
+        container([
+            text(`**${l.commands}**`),
+            ...help.commands.map((command) => container([text(`\`${command.usage}\``, { fontType: 'Monospace' }), subtle(command.description)], {
+                spacing: 'Small',
+            })),
+        ], { spacing: 'Medium' }),
+    ];
+    if (help.examples.length > 0) {
+        body.push(container([text(`**${l.examples}**`), bullets(help.examples)], { spacing: 'Medium' }));
+    }
+    const fallback = [ctx.plain(help.intro), ...help.commands.map((c) => `${c.usage} — ${c.description}`)].join('\n');
+    return card(ctx, body, fallback);
+}
+export function renderWelcome(view, ctx) {
+    const [first, ...rest] = view.lines.map((line) => ctx.text(line));
+    const body = [heading(first ?? 'dutybot'), ...rest.map((line) => text(line))];
+    return card(ctx, body, view.lines.map((line) => ctx.plain(line)).join('\n'));
+}
+function confirmationLine(entry, ctx) {
+    const l = ctx.labels;
+    const extra = [
+        entry.note,
+        entry.reason,
+        entry.evidenceUrl ? `[${l.evidence}](${entry.evidenceUrl})` : null,
+        entry.snoozedUntil ? `${l.until} ${ctx.when(entry.snoozedUntil)}` : null,
+    ].filter(Boolean);
+    return `${entry.occurrence} · **${l.statuses[entry.status]}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${extra.length > 0 ? ` · ${extra.join(' · ')}` : ''}`;
+}
+/** Renders the result of any typed command. */
+export function renderReply(reply, ctx) {
+    const l = ctx.labels;
+    switch (reply.kind) {
+        case 'answer':
+            return renderAnswer(reply.answer, ctx);
+        case 'error': {
+            const body = [errorBox(ctx.text(reply.message), reply.hint ? ctx.text(reply.hint) : null)];
+            if (reply.candidates.length > 0) {
+                body.push(container([
+                    text(`**${l.didYouMean}**`),
+                    bullets(reply.candidates.map((c) => `**${c.title}** · ${c.serviceName} · \`${c.id}\``)),
+                ], { spacing: 'Medium' }));
+            }
+            const fallback = [ctx.plain(reply.message), reply.hint ? ctx.plain(reply.hint) : null]
+                .filter(Boolean)
+                .join('\n');
+            return card(ctx, body, fallback);
+        }
+        case 'confirmed': {
+            const c = reply.confirmation;
+            const body = [
+                text(`**${ctx.text(reply.message)}**`, { color: c.status === 'done' ? 'Good' : 'Default' }),
+                facts([
+                    [l.noteFact, c.note],
+                    [l.reasonFact, c.reason],
+                    [l.evidence, c.evidenceUrl ? `[${c.evidenceUrl}](${c.evidenceUrl})` : null],
+                    [l.until, c.snoozedUntil ? ctx.when(c.snoozedUntil) : null],
+                    [l.ledger, `#${c.seq} · ${c.hash.slice(0, 12)}`],
+                ]),
+            ];
+            return card(ctx, body, ctx.plain(reply.message));
+        }
+        case 'pending': {
+            const body = [heading(ctx.text(reply.title))];
+            body.push(reply.items.length > 0
+                ? bullets(reply.items.map((o) => `${occurrenceLine(o, ctx)} · ${l.states[o.state]}`))
+                : subtle(l.nothing));
+            const fallback = [ctx.plain(reply.title), ...reply.items.map((o) => `- ${occurrenceLine(o, ctx, true)}`)].join('\n');
+            return card(ctx, body, fallback);
+        }
+        case 'history': {
+            const body = [
+                heading(reply.duty.title),
+                subtle(`${reply.duty.serviceName} · \`${reply.duty.id}\``),
+                reply.entries.length > 0
+                    ? bullets(reply.entries.map((entry) => confirmationLine(entry, ctx)))
+                    : subtle(l.noHistory),
+            ];
+            return card(ctx, body, `${reply.duty.title}: ${l.entries(reply.entries.length)}`);
+        }
+        case 'digest':
+            return renderDigest(reply.digest, ctx);
+        case 'settings': {
+            const body = [heading(ctx.text(reply.title)), ...reply.lines.map((line) => text(ctx.text(line)))];
+            if (reply.yaml.trim() !== '') {
+                body.push(container([text(reply.yaml, { fontType: 'Monospace', size: 'Small' })], {
+                    style: 'emphasis',
+                    spacing: 'Medium',
+                }));
+            }
+            return card(ctx, body, [ctx.plain(reply.title), ...reply.lines.map((line) => ctx.plain(line))].join('\n'));
+        }
+        case 'updated':
+            return card(ctx, [text(ctx.text(reply.message), { color: 'Good' })], ctx.plain(reply.message));
+        case 'export': {
+            const truncated = reply.content.length > EXPORT_PREVIEW_CHARS;
+            const preview = truncated ? reply.content.slice(0, EXPORT_PREVIEW_CHARS) : reply.content;
+            const body = [
+                heading(reply.filename),
+                subtle(`${reply.format.toUpperCase()} · ${l.entries(reply.entries)}`),
+                container([text(preview, { fontType: 'Monospace', size: 'Small' })], { style: 'emphasis' }),
+            ];
+            if (truncated)
+                body.push(text(l.exportTruncated, { color: 'Warning', size: 'Small' }));
+            return card(ctx, body, `${reply.filename}: ${l.entries(reply.entries)}`);
+        }
+        case 'audit': {
+            const body = [
+                text(`**${reply.ok ? l.auditOk : l.auditBroken}**`, { color: reply.ok ? 'Good' : 'Attention' }),
+                text(ctx.text(reply.message)),
+            ];
+            if (reply.problems.length > 0)
+                body.push(bullets(reply.problems));
+            return card(ctx, body, ctx.plain(reply.message));
+        }
+        case 'help':
+            return renderHelp(reply.help, ctx);
+    }
+}
+//# sourceMappingURL=reply.js.map

@@ -1,0 +1,108 @@
+import { AuthenticationError, } from 'botframework-connector';
+import express from 'express';
+import { TeamsAdapterWithAuth } from './adapter.js';
+import { createTeamsApp, describe } from './app.js';
+import { TeamsMessenger } from './messenger.js';
+import { TeamsRenderer } from './renderer.js';
+import { TeamsState } from './state.js';
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+/**
+ * Serves the Teams bot on `POST /api/messages` of the shared express app and registers the
+ * Teams messenger with the core. Every answer of the route is JSON: 401 for anything that is not
+ * a valid Bot Framework token for this app, 400 for a malformed activity, 500 without details
+ * when our own code fails.
+ */
+export async function mountTeams(server, options) {
+    const log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
+    const adapter = new TeamsAdapterWithAuth(options.config, options.credentialsFactory);
+    const state = new TeamsState(options.dutybot.store);
+    const renderer = new TeamsRenderer(state, options.dutybot.knowledge);
+    const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, log });
+    const messenger = new TeamsMessenger(adapter, options.config.appId, state, renderer);
+    options.dutybot.useMessenger('teams', messenger);
+    let stopped = false;
+    const router = express.Router();
+    router.post(TEAMS_MESSAGES_PATH, express.json({ limit: '512kb' }), async (req, res) => {
+        if (stopped) {
+            res.status(503).json({ error: 'unavailable', message: 'dutybot is shutting down' });
+            return;
+        }
+        const activity = req.body;
+        const problem = activityProblem(activity);
+        if (problem || !activity) {
+            res.status(400).json({ error: 'bad_request', message: problem });
+            return;
+        }
+        let auth;
+        try {
+            auth = await adapter.authenticate(activity, req.get('authorization') ?? '');
+        }
+        catch (error) {
+            if (isAuthFailure(error)) {
+                res.status(401).json({ error: 'unauthorized', message: 'missing or invalid Bot Framework token' });
+                return;
+            }
+            // The issuer's key metadata could not be fetched: Teams will retry.
+            log(`teams: token validation unavailable: ${describe(error)}`);
+            res.status(503).json({ error: 'unavailable', message: 'token validation is temporarily unavailable' });
+            return;
+        }
+        try {
+            const invokeResponse = await adapter.runAuthenticated(auth, activity, async (context) => {
+                await app.run(context);
+            });
+            if (invokeResponse?.body !== undefined)
+                res.status(invokeResponse.status).json(invokeResponse.body);
+            else
+                res.status(invokeResponse?.status ?? 200).end();
+        }
+        catch (error) {
+            log(`teams: failed to process a ${activity.type} activity: ${describe(error)}`);
+            if (!res.headersSent)
+                res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this activity' });
+        }
+    });
+    // Malformed JSON and oversized bodies from express.json(): answer in JSON, not an HTML page.
+    router.use((error, _req, res, next) => {
+        if (res.headersSent)
+            return next(error);
+        // biome-ignore lint/suspicious/noExplicitAny: body-parser errors carry status/type fields.
+        const e = error;
+        const status = typeof e?.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 500;
+        res.status(status).json({
+            error: status === 500 ? 'internal_error' : 'bad_request',
+            message: status === 500 ? 'dutybot could not process this request' : String(e?.message ?? 'bad request'),
+        });
+    });
+    server.use(router);
+    return {
+        messenger,
+        async stop() {
+            stopped = true;
+        },
+    };
+}
+function activityProblem(activity) {
+    if (!activity || typeof activity !== 'object' || Array.isArray(activity))
+        return 'the body must be a JSON activity';
+    const a = activity;
+    if (typeof a.type !== 'string' || a.type === '')
+        return 'the activity has no type';
+    if (typeof a.serviceUrl !== 'string' || a.serviceUrl === '')
+        return 'the activity has no serviceUrl';
+    if (!a.conversation || typeof a.conversation.id !== 'string')
+        return 'the activity has no conversation id';
+    if (!a.from || typeof a.from.id !== 'string')
+        return 'the activity has no sender';
+    return null;
+}
+/** botbuilder's AuthenticationError, and jsonwebtoken's errors it lets through (e.g. wrong signing key). */
+function isAuthFailure(error) {
+    const name = error?.name;
+    if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError')
+        return true;
+    if (!(error instanceof AuthenticationError))
+        return false;
+    return error.statusCode === 401 || error.statusCode === 403 || error.statusCode === 400;
+}
+//# sourceMappingURL=mount.js.map

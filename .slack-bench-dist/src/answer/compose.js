@@ -1,0 +1,150 @@
+import { mention } from '../views/mentions.js';
+import { abstainSummary, bothParties, cadenceLabel, capitalize, documentLabel, factLead, jobOf, listHeadline, onService, partyLabel, retentionSentence, retentionShort, sectionPartyLabel, } from './phrases.js';
+/** Internal owners of a customer duty: by duty, else by service, else the fallback owners. */
+export function ownersOf(duty, owners) {
+    if (!owners || duty.party !== 'customer')
+        return [];
+    const byDuty = owners.by_duty?.[duty.id];
+    if (byDuty && byDuty.length > 0)
+        return [...byDuty];
+    const byService = owners.by_service?.[duty.service];
+    if (byService && byService.length > 0)
+        return [...byService];
+    return [...(owners.fallback ?? [])];
+}
+function ownersSuffix(ids) {
+    return ids.length > 0 ? ` (${ids.map(mention).join(', ')})` : '';
+}
+export function composeView(input) {
+    const { question, lang, decision, knowledge, lexicon } = input;
+    if (decision.kind === 'abstain') {
+        return {
+            lang,
+            question,
+            summary: abstainSummary(knowledge, decision.foreign, lang),
+            items: [],
+            abstained: true,
+            suggestions: [...lexicon.lexicon.suggestions[lang]],
+        };
+    }
+    const items = decision.results.map((r) => itemView(r.doc, input));
+    const summary = decision.kind === 'list' ? listSummary(decision.results.map((r) => r.doc), input) : specificSummary(decision.results.map((r) => r.doc), input);
+    // A list over every service is a broad question: offer sharper ones.
+    const broad = decision.kind === 'list' && (input.analysis?.services.length ?? 0) === 0;
+    return {
+        lang,
+        question,
+        summary,
+        items,
+        abstained: false,
+        suggestions: broad ? [...lexicon.lexicon.suggestions[lang]].slice(0, 3) : [],
+    };
+}
+function itemView(doc, input) {
+    const { lang, knowledge, lexicon, owners } = input;
+    const notes = (ids) => ids.flatMap((id) => {
+        const erratum = knowledge.errata.find((e) => e.id === id);
+        return erratum ? [erratum.note[lang]] : [];
+    });
+    if (doc.kind === 'duty') {
+        const duty = doc.duty;
+        return {
+            id: duty.id,
+            kind: 'duty',
+            service: duty.service,
+            serviceName: duty.serviceName,
+            performer: { party: duty.party, label: partyLabel(duty.party, lang), ownerIds: ownersOf(duty, owners) },
+            cadenceLabel: cadenceLabel(duty, lang, lexicon),
+            retentionDays: duty.retention_days ?? null,
+            quote: duty.text,
+            translation: lang === 'it' ? duty.text_it : null,
+            source: {
+                label: `${documentLabel(knowledge, lang)} — ${duty.serviceName}, ${sectionPartyLabel(duty.party, lang)}`,
+                section: duty.serviceName,
+            },
+            errata: notes(duty.errata),
+        };
+    }
+    const fact = doc.fact;
+    return {
+        id: fact.id,
+        kind: 'fact',
+        service: null,
+        serviceName: null,
+        performer: null,
+        cadenceLabel: null,
+        retentionDays: null,
+        quote: fact.text.join(' '),
+        translation: lang === 'it' ? fact.text_it.join(' ') : null,
+        source: { label: `${documentLabel(knowledge, lang)} — ${fact.section}`, section: fact.section },
+        errata: notes(fact.errata),
+    };
+}
+function dutyTitle(duty, lang) {
+    return lang === 'it' ? duty.title_it : duty.title;
+}
+/** "Monthly website backup (at least once a month)", with the retention when there is one. */
+function dutyClause(duty, input, withRetention) {
+    const details = [cadenceLabel(duty, input.lang, input.lexicon)];
+    if (withRetention && duty.retention_days !== undefined)
+        details.push(retentionShort(duty.retention_days, input.lang));
+    return `${dutyTitle(duty, input.lang)} (${details.join(', ')})`;
+}
+function specificSummary(docs, input) {
+    const { lang } = input;
+    const top = docs[0];
+    if (top.kind === 'fact')
+        return factSummary(top.fact, lang);
+    const first = top.duty;
+    const secondDoc = docs[1];
+    const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
+    const sameService = second === null || second.service === first.service;
+    const where = (duty) => (sameService ? '' : ` (${duty.serviceName})`);
+    const prefix = sameService ? `${onService(first.serviceName, lang)} ` : '';
+    if (second === null) {
+        const owners = ownersSuffix(ownersOf(first, input.owners));
+        const head = `${prefix}${jobOf(first.party, owners, lang)}: ${dutyClause(first, input, false)}${where(first)}.`;
+        const retention = first.retention_days !== undefined ? ` ${retentionSentence(first.retention_days, lang)}` : '';
+        return capitalize(head) + retention + moreNote(docs.length - 1, lang);
+    }
+    const part = (duty) => {
+        const owners = ownersSuffix(ownersOf(duty, input.owners));
+        return `${partyLabel(duty.party, lang)}${owners} — ${dutyClause(duty, input, true)}${where(duty)}`;
+    };
+    const [providerDuty, customerDuty] = first.party === 'provider' ? [first, second] : [second, first];
+    const intro = capitalize(`${prefix}${bothParties(lang)}`);
+    return `${intro}: ${part(providerDuty)}; ${part(customerDuty)}.${moreNote(docs.length - 2, lang)}`;
+}
+function moreNote(more, lang) {
+    if (more <= 0)
+        return '';
+    if (lang === 'it')
+        return more === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${more} punti correlati.`;
+    return more === 1 ? ' One related item below.' : ` ${more} related items below.`;
+}
+function factSummary(fact, lang) {
+    const first = lang === 'it' ? fact.text_it[0] : fact.text[0];
+    const title = lang === 'it' ? fact.title.it : fact.title.en;
+    return first ? `${title}: ${first}` : factLead(title, lang);
+}
+function listSummary(docs, input) {
+    const { lang, analysis } = input;
+    const duties = docs.flatMap((d) => (d.kind === 'duty' ? [d.duty] : []));
+    const parties = new Set(duties.map((d) => d.party));
+    const subject = parties.size === 1 ? [...parties][0] : null;
+    const services = [...new Set(duties.map((d) => d.serviceName))];
+    const scope = (analysis?.services.length ?? 0) > 0 ? services.join(', ') : null;
+    const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
+    // Owners are named in the headline only when one set of people owns the whole list.
+    let owners = '';
+    if (subject === 'customer') {
+        const sets = new Set(duties.map((d) => ownersOf(d, input.owners).join(',')));
+        if (sets.size === 1)
+            owners = ownersSuffix(ownersOf(duties[0], input.owners));
+    }
+    return listHeadline(subject, owners, duties.length, cadence, scope, lang);
+}
+function cadenceOf(filter) {
+    return filter === 'bimonthly' ? 'at_least_monthly_bimonthly' : filter;
+}
+//# sourceMappingURL=compose.js.map

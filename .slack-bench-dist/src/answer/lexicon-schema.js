@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CadenceSchema, ServiceIdSchema, TopicSchema } from '../knowledge/schema.js';
+/**
+ * The answer engine's own vocabulary (`knowledge/lexicon.yaml`): how people ask, in English and
+ * Italian. It is deliberately separate from the knowledge file, which holds only what the source
+ * says; this file holds words for questions (synonyms, intent words, cues, out-of-scope names).
+ *
+ * Phrases are written in their plain form; the engine normalizes and stems them exactly like
+ * questions, so "verifica" also covers "verifiche" and "verificare".
+ */
+const phrase = z.string().trim().min(1);
+const phrases = z.array(phrase).default([]);
+/** Phrases by language. Language matters for language detection; matching uses both lists. */
+export const BilingualSchema = z.object({ en: phrases, it: phrases });
+export const ConceptSchema = z.object({
+    /**
+     * Strong concepts put a question inside the bot's domain by themselves (backup, password,
+     * controller…). Weak ones (check, configure, problem) are common outside it too, so a question
+     * made only of weak words and unknown names is out of scope.
+     */
+    strong: z.boolean().default(true),
+    /** Multiplies the concept's IDF weight: < 1 for vague words. */
+    weight: z.number().positive().max(3).default(1),
+    /** Duty topics (schema enum) that imply this concept, so the knowledge's own tagging counts. */
+    topics: z.array(TopicSchema).default([]),
+    en: phrases,
+    it: phrases,
+});
+export const CadenceFilterSchema = z.enum(['daily', 'weekly', 'monthly', 'bimonthly', 'periodic']);
+export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where']);
+const labels = z.object({ en: phrase, it: phrase });
+export const LexiconSchema = z.object({
+    version: z.literal(1),
+    /** Words that carry no meaning for matching. */
+    stop_words: BilingualSchema,
+    /** Function words that tell the question's language (only unambiguous ones). */
+    language_markers: BilingualSchema,
+    concepts: z.record(z.string().regex(/^[a-z][a-z_]*$/, 'concept ids are snake_case'), ConceptSchema),
+    intents: z.record(IntentSchema, BilingualSchema),
+    parties: z.object({
+        /** The customer as subject: "we", "I", "dobbiamo", "the customer". */
+        customer: BilingualSchema,
+        /** Possessives and object pronouns: "our", "my", "nostro". Customer only when nothing else decides. */
+        customer_weak: BilingualSchema,
+        /** English-only words that are other words in Italian ("I" is an Italian article). */
+        customer_en_only: z.array(phrase).default([]),
+        provider: BilingualSchema,
+        /** "expect", "require", "chiede": CoreTech asking something of the customer. */
+        demand: BilingualSchema,
+    }),
+    cadences: z.record(CadenceFilterSchema, BilingualSchema),
+    /** Words that ask for duties in general without saying which ("duty", "handle", "fare", "compiti"). */
+    duty_words: BilingualSchema,
+    /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
+    service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
+    /** Aliases that only make a service likelier, because the same words name something elsewhere ("archivio posta"). */
+    ambiguous_aliases: z.array(phrase).default([]),
+    /** Product names of each service, forgiven for typos ("rocketwb", "sigma conect"). */
+    brands: z.partialRecord(ServiceIdSchema, z.array(phrase).min(1)),
+    /** Other providers' products and names: a question about them is out of scope. */
+    foreign_products: z.array(phrase),
+    /** Words of questions the page never answers (prices, weather, recipes): always out of scope. */
+    out_of_scope_words: BilingualSchema,
+    /** Concepts under which foreign names are legitimately discussed (the CISPE members list). */
+    foreign_allowed_with: z.array(z.string()).default([]),
+    cadence_labels: z.record(CadenceSchema, labels),
+    /** Italian renderings of the source's own cadence words (`cadence_words`), keyed by the English words. */
+    cadence_words_it: z.record(z.string(), phrase).default({}),
+    /** Example questions offered when the bot abstains or the question is vague. */
+    suggestions: z.object({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
+});
+//# sourceMappingURL=lexicon-schema.js.map

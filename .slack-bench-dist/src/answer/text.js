@@ -1,0 +1,148 @@
+/**
+ * Text primitives shared by the question analyser and the document index: normalization,
+ * tokenization, a light English+Italian stemmer and a bounded edit distance for typos.
+ *
+ * Both sides (questions and knowledge texts) go through exactly the same functions, so a word
+ * only has to be spelled once in the lexicon for all its inflections to match.
+ */
+/** Lowercase, strip accents, unify apostrophes and hyphens. */
+export function normalize(text) {
+    return (text
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        // Italian elisions ("dell'email", "l'archivio") and English contractions ("what's") split words.
+        .replace(/[’'`´]/g, ' ')
+        // A hyphen inside a word joins it ("e-mail", "back-up", "anti-virus"); a spaced one separates.
+        .replace(/([a-z0-9])-(?=[a-z0-9])/g, '$1'));
+}
+/** Splits a question into normalized tokens, remembering which ones looked like proper names. */
+export function tokenize(text) {
+    const tokens = [];
+    const raw = text.replace(/[’'`´]/g, ' ').replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1');
+    let index = 0;
+    for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
+        const surface = match[0];
+        const word = normalize(surface);
+        if (!word)
+            continue;
+        tokens.push({ word, capitalized: index > 0 && /\p{Lu}/u.test(surface) });
+        index++;
+    }
+    return tokens;
+}
+/** Plain word list of a text (for indexing knowledge texts). */
+export function words(text) {
+    return tokenize(text).map((t) => t.word);
+}
+// Longest first. Covers English plurals/verb forms and Italian noun/adjective/verb endings, so that
+// backup/backups, verify/verifies/verified, verifica/verificare/verifiche, ripristino/ripristinare
+// all reduce to one stem. Over-stemming is harmless here: the vocabulary is small and closed.
+const SUFFIXES = [
+    'amenti',
+    'amento',
+    'azioni',
+    'azione',
+    'mente',
+    'iamo',
+    'ando',
+    'endo',
+    'ing',
+    'are',
+    'ere',
+    'ire',
+    'ato',
+    'ata',
+    'ati',
+    'ate',
+    'ies',
+    'ied',
+    'ed',
+    'es',
+    'he',
+    'hi',
+    's',
+    'a',
+    'e',
+    'i',
+    'o',
+    'y',
+];
+/**
+ * Italian words whose stem would collide with an unrelated English one ("testo" = text, not
+ * "test"; "personale" = staff, not "personal"): kept whole.
+ */
+const UNSTEMMED = new Set(['testo', 'testi', 'personale', 'personali']);
+const stemCache = new Map();
+/** A light, language-agnostic stem: strips one common English or Italian ending. */
+export function stem(word) {
+    const hit = stemCache.get(word);
+    if (hit !== undefined)
+        return hit;
+    if (UNSTEMMED.has(word))
+        return word;
+    let result = stripSuffix(word);
+    // A plural of a derived form ("mailings", "settings") loses both endings.
+    if (result !== word && word.endsWith('s') && !word.endsWith('ss')) {
+        const again = stripSuffix(result);
+        if (again.length >= 4)
+            result = again;
+    }
+    if (stemCache.size < 50_000)
+        stemCache.set(word, result);
+    return result;
+}
+function stripSuffix(word) {
+    if (word.length <= 3 || /\d/.test(word))
+        return word;
+    // "using" → "use", like "use" itself, rather than "using".
+    if (word.length === 5 && word.endsWith('ing'))
+        return `${word.slice(0, 2)}e`;
+    for (const suffix of SUFFIXES) {
+        if (suffix === 's' && word.endsWith('ss'))
+            continue;
+        if (word.endsWith(suffix) && word.length - suffix.length >= 3)
+            return word.slice(0, -suffix.length);
+    }
+    return word;
+}
+/**
+ * Optimal-string-alignment distance (Damerau: a transposition costs 1), abandoned as soon as it
+ * must exceed `max`. Returns max + 1 when the distance is larger than `max`.
+ */
+export function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    if (a === b)
+        return 0;
+    const n = b.length;
+    let prevPrev = new Array(n + 1).fill(0);
+    let prev = Array.from({ length: n + 1 }, (_, j) => j);
+    let current = new Array(n + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        let rowMin = i;
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                value = Math.min(value, prevPrev[j - 2] + 1);
+            current[j] = value;
+            if (value < rowMin)
+                rowMin = value;
+        }
+        if (rowMin > max)
+            return max + 1;
+        [prevPrev, prev, current] = [prev, current, prevPrev];
+    }
+    return prev[n] > max ? max + 1 : prev[n];
+}
+/** How many typos we forgive in a word of this length. Short words must be exact. */
+export function typoBudget(length) {
+    if (length >= 8)
+        return 2;
+    if (length >= 5)
+        return 1;
+    return 0;
+}
+//# sourceMappingURL=text.js.map

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { answer } from '../answer/answer.js';
+import { confirm, executeCommand } from '../commands/execute.js';
+import { messages } from '../commands/messages.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import * as scheduler from '../scheduler/index.js';
+import { defaultSettings } from '../settings/schema.js';
+import { createStore } from '../store/create-store.js';
+import { createScheduleOps } from './schedule-ops.js';
+import { welcomeView } from './welcome.js';
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
+/** Dedupe keys outlive any platform's redelivery window (Slack retries for minutes, Teams less). */
+const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Wires the core together: knowledge, store, answering, commands and the scheduler. Adapters
+ * hold one of these and call nothing else of the core.
+ */
+export async function createDutybot(options = {}) {
+    const knowledge = loadKnowledge(options.knowledgePath);
+    const store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL);
+    const clock = options.clock ?? (() => new Date());
+    const messengers = new Map();
+    const deps = {
+        store,
+        knowledge,
+        messengerFor: (platform) => messengers.get(platform),
+        workerId: options.workerId ?? `dutybot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    };
+    const schedule = createScheduleOps(deps);
+    function answerFor(question, workspace) {
+        return answer(question, knowledge, workspace ? { owners: workspace.settings.owners } : {}).view;
+    }
+    const askReply = (question, workspace) => {
+        const view = answerFor(question, workspace);
+        return { kind: 'answer', lang: view.lang, answer: view };
+    };
+    const execDeps = { knowledge, store, schedule, ask: askReply };
+    async function workspaceFor(conversation, actor) {
+        const existing = await store.getWorkspace(conversation.workspaceId);
+        if (existing)
+            return existing;
+        await ensureWorkspace(conversation, actor);
+        const created = await store.getWorkspace(conversation.workspaceId);
+        if (!created)
+            throw new Error(`workspace ${conversation.workspaceId} could not be created`);
+        return created;
+    }
+    async function ensureWorkspace(conversation, installer, lang = 'en') {
+        const created = await store.createWorkspace({
+            id: conversation.workspaceId,
+            platform: conversation.platform,
+            settings: defaultSettings({ language: lang }),
+            homeChannel: conversation.channelId,
+        }, installer, clock());
+        if (!created)
+            return null;
+        await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
+        return welcomeView(conversation.workspaceId, lang, options.commandPrefix ?? '');
+    }
+    return {
+        knowledge,
+        store,
+        async ask(question, conversation) {
+            const workspace = conversation ? await store.getWorkspace(conversation.workspaceId) : null;
+            return answerFor(question, workspace);
+        },
+        async handle(input) {
+            const now = input.now ?? clock();
+            const workspace = await workspaceFor(input.conversation, input.actor.userId);
+            return executeCommand(execDeps, { text: input.text, actor: input.actor, conversation: input.conversation, now, idempotencyKey: input.idempotencyKey ?? null }, workspace);
+        },
+        async confirm(input) {
+            const now = input.now ?? clock();
+            const workspace = await workspaceFor(input.conversation, input.actor.userId);
+            const lang = workspace.settings.language;
+            const duty = knowledge.dutyById.get(input.dutyId);
+            if (!duty || duty.party !== 'customer') {
+                const m = messages(lang);
+                return { kind: 'error', lang, code: 'unknown_duty', message: m.unknownDuty(input.dutyId), hint: m.unknownDutyHint, candidates: [] };
+            }
+            return confirm(execDeps, { actor: input.actor, now, idempotencyKey: input.idempotencyKey }, workspace, lang, {
+                duty,
+                occurrence: input.occurrence,
+                status: input.status,
+                note: input.note ?? null,
+                evidenceUrl: input.evidenceUrl ?? null,
+                reason: input.reason ?? null,
+                snooze: input.snooze ?? null,
+            });
+        },
+        async home(conversation, actor, now = clock()) {
+            const workspace = await workspaceFor(conversation, actor.userId);
+            return schedule.home(workspace, actor, now);
+        },
+        ensureWorkspace,
+        useMessenger(platform, messenger) {
+            messengers.set(platform, messenger);
+        },
+        tick(now) {
+            return scheduler.tick(deps, now);
+        },
+        firstSeen(key, ttlMs = DEDUPE_TTL_MS) {
+            return store.firstSeen(key, ttlMs, clock());
+        },
+        close() {
+            return store.close();
+        },
+    };
+}
+//# sourceMappingURL=dutybot.js.map

@@ -1,0 +1,77 @@
+import { isAdmin } from '../commands/permissions.js';
+import { calendarOf, confirmTarget, isWorkingDay, loadSnapshot, whyNotScheduled, workspaceStatuses } from '../schedule/index.js';
+import * as scheduler from '../scheduler/index.js';
+import { formatInstant, periodLabel } from '../views/labels.js';
+import { homeView, pendingView } from '../views/occurrence-views.js';
+/**
+ * The command layer's view of schedules, built from the schedule/scheduler modules. Kept here so
+ * `src/commands` depends on a narrow interface rather than on the occurrence math.
+ */
+export function createScheduleOps(deps) {
+    const { store, knowledge } = deps;
+    async function statuses(workspace, now) {
+        const snapshot = await loadSnapshot(store, knowledge, workspace);
+        return snapshot ? workspaceStatuses(snapshot, now) : [];
+    }
+    return {
+        whyNotScheduled(duty, settings) {
+            const why = whyNotScheduled(duty, settings);
+            if (why === null)
+                return null;
+            if (why === 'provider_duty')
+                return 'provider';
+            if (why === 'service_not_used')
+                return 'service';
+            return 'cadence';
+        },
+        async occurrenceToConfirm(workspace, duty, now, key) {
+            const snapshot = await loadSnapshot(store, knowledge, workspace);
+            if (!snapshot)
+                return { ok: false, reason: 'unknown_occurrence' };
+            const target = confirmTarget(snapshot, duty, key, now);
+            if (target.ok) {
+                const { occurrence } = target.status;
+                return { ok: true, occurrence: occurrence.key, periodLabel: (lang) => periodLabel(occurrence.period, lang) };
+            }
+            if (target.reason === 'not_due_yet')
+                return { ok: false, reason: 'not_due_yet', dueAt: target.dueAt, closedBy: target.closedBy };
+            return { ok: false, reason: 'unknown_occurrence' };
+        },
+        snoozeCalendar(settings) {
+            const calendar = calendarOf(settings);
+            return { zone: settings.timezone, reminderTime: settings.reminder_time, isWorkingDay: (day) => isWorkingDay(calendar, day) };
+        },
+        formatInstant(at, settings, lang) {
+            return formatInstant(at, settings.timezone, lang);
+        },
+        async pending(workspace, now, lang, userId) {
+            return pendingView(await statuses(workspace, now), lang, { userId, all: userId === null }).items;
+        },
+        digest(workspace, channel, now) {
+            return scheduler.buildDigestNow(deps, workspace.id, channel, now);
+        },
+        confirmed(workspaceId, confirmation, now) {
+            return scheduler.afterConfirmation(deps, workspaceId, confirmation, now);
+        },
+        settingsChanged(workspaceId, now) {
+            return scheduler.recomputeWake(deps, workspaceId, now);
+        },
+        async home(workspace, actor, now) {
+            const lang = workspace.settings.language;
+            const admin = await isAdmin(actor, workspace.settings);
+            const summary = admin ? settingsSummary(workspace) : null;
+            return homeView(await statuses(workspace, now), actor.userId, lang, now, summary);
+        },
+    };
+}
+function settingsSummary(workspace) {
+    const s = workspace.settings;
+    return [
+        `services: ${s.services.join(', ')}`,
+        `timezone: ${s.timezone}, reminders at ${s.reminder_time} on days ${s.working_days.join(',')}`,
+        `digest: ${s.digest.enabled ? `weekday ${s.digest.weekday} at ${s.digest.time}` : 'off'}`,
+        `escalation: follow-up after ${s.escalation.follow_up_after_working_days}, escalate after ${s.escalation.escalate_after_working_days} working days`,
+        `owners assigned: ${Object.keys(s.owners.by_service).length} services, ${Object.keys(s.owners.by_duty).length} duties`,
+    ];
+}
+//# sourceMappingURL=schedule-ops.js.map

@@ -1,0 +1,143 @@
+/** Words that say nothing about which duty is meant. */
+const STOP = new Set('the a an of for on to in at my our your la il lo le gli i di del della dei delle su per sul sulla al alla da e and with con'
+    .split(' '));
+export function normalizeWords(text) {
+    return text
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+const vocabularyCache = new WeakMap();
+function vocabulary(knowledge) {
+    let cached = vocabularyCache.get(knowledge);
+    if (cached)
+        return cached;
+    cached = knowledge.duties
+        .filter((duty) => duty.party === 'customer')
+        .map((duty) => {
+        const service = knowledge.serviceById.get(duty.service);
+        const slug = duty.id.split('.')[2] ?? '';
+        return {
+            duty,
+            own: new Set([
+                ...normalizeWords(slug),
+                ...normalizeWords(duty.title),
+                ...normalizeWords(duty.title_it),
+                ...duty.topics.flatMap((t) => normalizeWords(t)),
+            ]),
+            service: new Set([
+                ...normalizeWords(service.id),
+                service.id.replace(/-/g, ''),
+                ...normalizeWords(service.name),
+                ...service.aliases.en.flatMap(normalizeWords),
+                ...service.aliases.it.flatMap(normalizeWords),
+                ...service.aliases.en.map((a) => normalizeWords(a).join('')),
+            ]),
+        };
+    });
+    vocabularyCache.set(knowledge, cached);
+    return cached;
+}
+/** 2 = the word is in the vocabulary, 1 = a prefix or a one-letter typo of a word in it, 0 = no. */
+function wordMatch(word, vocab) {
+    if (vocab.has(word))
+        return 2;
+    for (const v of vocab) {
+        if (word.length >= 4 && v.startsWith(word))
+            return 1;
+        if (word.length >= 5 && v.length >= 5 && withinOneEdit(word, v))
+            return 1;
+    }
+    return 0;
+}
+function wordMatches(word, vocab) {
+    return wordMatch(word, vocab) > 0;
+}
+/** Damerau-free single edit check: enough for typos like "ripristno" or "bakcup"-free cases. */
+function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1)
+        return false;
+    let i = 0;
+    let j = 0;
+    let edits = 0;
+    while (i < a.length && j < b.length) {
+        if (a[i] === b[j]) {
+            i++;
+            j++;
+            continue;
+        }
+        if (++edits > 1)
+            return false;
+        if (a.length > b.length)
+            i++;
+        else if (b.length > a.length)
+            j++;
+        else {
+            i++;
+            j++;
+        }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+}
+function byId(knowledge, token) {
+    const id = token.toLowerCase();
+    const exact = knowledge.dutyById.get(id);
+    if (exact)
+        return exact;
+    // Short form `<service>.<slug>` for customer duties.
+    const [service, slug] = id.split('.');
+    if (service && slug && id.split('.').length === 2)
+        return knowledge.dutyById.get(`${service}.customer.${slug}`);
+    return undefined;
+}
+export function resolveDutyRef(knowledge, text) {
+    const raw = text.trim().split(/\s+/).filter(Boolean);
+    const first = raw[0];
+    if (first) {
+        const duty = byId(knowledge, first);
+        if (duty)
+            return { kind: 'found', duty, rest: raw.slice(1).join(' ') };
+    }
+    const vocab = vocabulary(knowledge);
+    // Try the longest prefix of words first, so trailing note words are left over.
+    for (let k = raw.length; k >= 1; k--) {
+        const words = normalizeWords(raw.slice(0, k).join(' ')).filter((w) => !STOP.has(w));
+        if (words.length === 0)
+            continue;
+        const candidates = vocab.filter((v) => words.every((w) => wordMatches(w, v.own) || wordMatches(w, v.service)));
+        if (candidates.length === 0)
+            continue;
+        const rest = raw.slice(k).join(' ');
+        if (candidates.length === 1)
+            return { kind: 'found', duty: candidates[0].duty, rest };
+        // Several fit: prefer exact words over typos/prefixes ("1backup" names a service; it is not a
+        // typo of the topic "backup"), then words of the duty itself over words of its service.
+        const score = (v) => words.reduce((sum, w) => sum + 10 * Math.max(wordMatch(w, v.own), wordMatch(w, v.service)) + wordMatch(w, v.own), 0);
+        const best = Math.max(...candidates.map(score));
+        const top = candidates.filter((v) => score(v) === best);
+        if (top.length === 1)
+            return { kind: 'found', duty: top[0].duty, rest };
+        return { kind: 'ambiguous', candidates: top.map((v) => v.duty) };
+    }
+    const words = normalizeWords(text).filter((w) => !STOP.has(w));
+    const scored = vocab
+        .map((v) => ({ v, score: words.filter((w) => wordMatches(w, v.own) || wordMatches(w, v.service)).length }))
+        .filter((s) => s.score > 0)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5)
+        .map((s) => s.v.duty);
+    return { kind: 'unknown', suggestions: scored };
+}
+/** Resolves a service by id or alias ("rocketweb", "web hosting", "posta"). */
+export function resolveService(knowledge, text) {
+    const wanted = normalizeWords(text).join(' ');
+    if (!wanted)
+        return undefined;
+    return knowledge.services.find((s) => s.id === text.trim().toLowerCase() ||
+        normalizeWords(s.id).join(' ') === wanted ||
+        normalizeWords(s.name).join(' ') === wanted ||
+        [...s.aliases.en, ...s.aliases.it].some((a) => normalizeWords(a).join(' ') === wanted));
+}
+//# sourceMappingURL=duty-ref.js.map

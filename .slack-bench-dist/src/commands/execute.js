@@ -1,0 +1,294 @@
+import { exportLedger } from '../ledger/export.js';
+import { applySetting, importSettings, SETTABLE_KEYS, settingsToYaml } from '../settings/edit.js';
+import { mention } from '../views/mentions.js';
+import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
+import { resolveDutyRef, resolveService } from './duty-ref.js';
+import { parseCommand } from './grammar.js';
+import { helpView } from './help.js';
+import { messages } from './messages.js';
+import { isAdmin, mayConfirm } from './permissions.js';
+import { parseDateOrInstant, parseEvidenceUrl, parseSnooze } from './values.js';
+function error(lang, code, message, hint, candidates = []) {
+    return { kind: 'error', lang, code, message, hint, candidates };
+}
+export async function executeCommand(deps, input, workspace) {
+    const parsed = parseCommand(input.text);
+    const settings = workspace.settings;
+    if ('error' in parsed) {
+        const lang = parsed.lang ?? settings.language;
+        const m = messages(lang);
+        const usage = m.usage[parsed.command];
+        return error(lang, 'bad_usage', m.problems[parsed.problem], usage ? `Usage: ${usage}` : null);
+    }
+    const { command } = parsed;
+    if (command.name === 'ask')
+        return deps.ask(command.question, workspace);
+    const lang = parsed.lang ?? settings.language;
+    return runCommand(deps, input, workspace, command, lang);
+}
+async function runCommand(deps, input, workspace, command, lang) {
+    const m = messages(lang);
+    const settings = workspace.settings;
+    const requireAdmin = async () => (await isAdmin(input.actor, settings)) ? null : error(lang, 'forbidden', m.forbiddenAdmin, m.forbiddenAdminHint);
+    switch (command.name) {
+        case 'help':
+            return { kind: 'help', lang, help: helpView(lang) };
+        case 'pending': {
+            const items = await deps.schedule.pending(workspace, input.now, lang, command.all ? null : input.actor.userId);
+            return { kind: 'pending', lang, title: command.all ? m.pendingAllTitle : m.pendingTitle, items };
+        }
+        case 'digest': {
+            const digest = await deps.schedule.digest(workspace, input.conversation.channelId, input.now);
+            return { kind: 'digest', lang: digest.lang, digest };
+        }
+        case 'history': {
+            const ref = resolveDutyRef(deps.knowledge, command.ref);
+            const refusal = refError(ref, command.ref, lang);
+            if (refusal || ref.kind !== 'found')
+                return refusal;
+            const rows = await deps.store.history(workspace.id, ref.duty.id, 50);
+            return { kind: 'history', lang, duty: dutyRefView(ref.duty, lang), entries: rows.map(confirmationView) };
+        }
+        case 'done':
+        case 'skip':
+        case 'snooze': {
+            const ref = resolveDutyRef(deps.knowledge, command.ref);
+            const refusal = refError(ref, command.ref, lang);
+            if (refusal || ref.kind !== 'found')
+                return refusal;
+            const free = [ref.rest, command.name === 'done' ? command.note : command.name === 'skip' ? command.reason : null]
+                .filter((s) => Boolean(s?.trim()))
+                .join(' ')
+                .trim();
+            return confirm(deps, input, workspace, lang, {
+                duty: ref.duty,
+                occurrence: command.occurrence,
+                status: command.name === 'done' ? 'done' : command.name === 'skip' ? 'skipped' : 'snoozed',
+                note: command.name === 'done' ? free || null : null,
+                evidenceUrl: command.name === 'done' ? command.evidenceUrl : null,
+                reason: command.name === 'skip' ? free || null : null,
+                snooze: command.name === 'snooze' ? command.duration : null,
+            });
+        }
+        case 'assign': {
+            const forbidden = await requireAdmin();
+            if (forbidden)
+                return forbidden;
+            return assign(deps, input, workspace, lang, command);
+        }
+        case 'settings': {
+            if (command.action === 'show') {
+                return { kind: 'settings', lang, title: m.settingsTitle, lines: describeSettings(settings), yaml: settingsToYaml(settings) };
+            }
+            const forbidden = await requireAdmin();
+            if (forbidden)
+                return forbidden;
+            const result = command.action === 'set'
+                ? applySetting(settings, command.key, command.value, { dutyIds: new Set(deps.knowledge.dutyById.keys()) })
+                : importSettings(command.yaml);
+            if (!result.ok) {
+                if (result.why === 'unknown')
+                    return error(lang, 'bad_value', m.unknownSetting(result.key), m.unknownSettingHint(SETTABLE_KEYS.join(', ')));
+                if (command.action === 'import')
+                    return error(lang, 'bad_value', m.settingsImportBad(result.why), m.usage.settings);
+                return error(lang, 'bad_value', m.badSetting(result.key, result.why), `Usage: ${m.usage.settings}`);
+            }
+            await deps.store.saveSettings(workspace.id, result.settings, {
+                kind: 'settings.changed',
+                actor: input.actor.userId,
+                at: input.now,
+                payload: command.action === 'set' ? { key: command.key, value: JSON.parse(result.shown) } : { imported: result.settings },
+            });
+            await deps.schedule.settingsChanged(workspace.id, input.now);
+            const message = command.action === 'set' ? m.settingUpdated(command.key, result.shown) : m.settingsImported;
+            return { kind: 'updated', lang, message };
+        }
+        case 'export': {
+            const forbidden = await requireAdmin();
+            if (forbidden)
+                return forbidden;
+            const range = {};
+            for (const [key, raw, endOfDay] of [
+                ['from', command.from, false],
+                ['to', command.to, true],
+            ]) {
+                if (!raw)
+                    continue;
+                const date = parseDateOrInstant(raw, settings.timezone, endOfDay);
+                if (!date.ok)
+                    return error(lang, 'bad_value', m.badDate(raw), m.badDateHint);
+                range[key] = date.value;
+            }
+            const exported = await exportLedger(deps.store, workspace.id, { format: command.format, ...range });
+            return { kind: 'export', lang, format: command.format, ...exported };
+        }
+        case 'audit': {
+            const forbidden = await requireAdmin();
+            if (forbidden)
+                return forbidden;
+            const result = await deps.store.verifyAudit(workspace.id);
+            return {
+                kind: 'audit',
+                lang,
+                ok: result.ok,
+                message: result.ok ? m.auditOk(result.checked) : m.auditBroken(result.problems.length),
+                problems: result.problems,
+            };
+        }
+    }
+}
+function refError(ref, typed, lang) {
+    const m = messages(lang);
+    if (ref.kind === 'found')
+        return null;
+    if (ref.kind === 'ambiguous')
+        return error(lang, 'ambiguous_duty', m.ambiguous(typed), m.ambiguousHint, ref.candidates.map((d) => dutyRefView(d, lang)));
+    return error(lang, 'unknown_duty', m.unknownDuty(typed), m.unknownDutyHint, ref.suggestions.map((d) => dutyRefView(d, lang)));
+}
+/** Shared by typed commands and buttons/forms: validates, checks permission, appends once. */
+export async function confirm(deps, input, workspace, lang, request) {
+    const m = messages(lang);
+    const { duty } = request;
+    const settings = workspace.settings;
+    const title = lang === 'it' ? duty.title_it : duty.title;
+    const refView = [dutyRefView(duty, lang)];
+    const notScheduled = deps.schedule.whyNotScheduled(duty, settings);
+    if (notScheduled)
+        return error(lang, 'not_scheduled', m.notScheduled(title, m.whyNotScheduled[notScheduled]), m.notScheduledHint, refView);
+    if (!(await mayConfirm(input.actor, duty, settings)))
+        return error(lang, 'forbidden', m.forbiddenConfirm(title), m.forbiddenConfirmHint, refView);
+    // Validate every value before touching the ledger.
+    let evidenceUrl = null;
+    if (request.evidenceUrl) {
+        const url = parseEvidenceUrl(request.evidenceUrl);
+        if (!url.ok)
+            return error(lang, 'bad_value', m.badUrl(request.evidenceUrl), m.badUrlHint);
+        evidenceUrl = url.value;
+    }
+    const reason = request.reason?.trim() || null;
+    if (request.status === 'skipped' && !reason)
+        return error(lang, 'bad_usage', m.reasonRequired, m.reasonRequiredHint);
+    let snoozedUntil = null;
+    if (request.status === 'snoozed') {
+        const parsed = parseSnooze(request.snooze ?? '', input.now, deps.schedule.snoozeCalendar(settings));
+        if (!parsed.ok) {
+            if (parsed.problem === 'too_long')
+                return error(lang, 'bad_value', m.durationTooLong, m.badDurationHint);
+            if (parsed.problem === 'past')
+                return error(lang, 'bad_value', m.durationPast, m.badDurationHint);
+            return error(lang, 'bad_value', m.badDuration(request.snooze ?? ''), m.badDurationHint);
+        }
+        snoozedUntil = parsed.until;
+    }
+    // A retried submission answers with what was recorded the first time, whatever happened since.
+    if (input.idempotencyKey) {
+        const first = await deps.store.confirmationByKey(workspace.id, input.idempotencyKey);
+        if (first)
+            return { kind: 'confirmed', lang, message: m.duplicate, confirmation: confirmationView(first), duplicate: true };
+    }
+    const target = await deps.schedule.occurrenceToConfirm(workspace, duty, input.now, request.occurrence);
+    if (!target.ok) {
+        if (target.reason === 'not_due_yet' && target.closedBy) {
+            const closed = target.closedBy;
+            return error(lang, 'not_due_yet', m.alreadyClosed(title, closed.status, closed.by, deps.schedule.formatInstant(closed.at, settings, lang), deps.schedule.formatInstant(target.dueAt, settings, lang)), m.alreadyClosedHint, refView);
+        }
+        if (target.reason === 'not_due_yet')
+            return error(lang, 'not_due_yet', m.notDueYet(title, deps.schedule.formatInstant(target.dueAt, settings, lang)), m.notDueYetHint, refView);
+        return error(lang, 'bad_value', m.unknownOccurrence(request.occurrence ?? '', title), m.notDueYetHint, refView);
+    }
+    const idempotencyKey = input.idempotencyKey ??
+        // Without a platform id, the same person confirming the same occurrence the same way is one entry.
+        `${input.actor.userId}|${duty.id}|${target.occurrence}|${request.status}|${request.note ?? ''}|${evidenceUrl ?? ''}|${reason ?? ''}|${request.snooze ?? ''}`;
+    const { confirmation, duplicate } = await deps.store.appendConfirmation({
+        workspaceId: workspace.id,
+        dutyId: duty.id,
+        occurrence: target.occurrence,
+        status: request.status,
+        by: input.actor.userId,
+        at: input.now,
+        note: request.note?.trim() || null,
+        evidenceUrl,
+        reason,
+        snoozedUntil,
+        idempotencyKey,
+    });
+    if (!duplicate)
+        await deps.schedule.confirmed(workspace.id, confirmation, input.now);
+    const period = target.periodLabel(lang);
+    const message = duplicate
+        ? m.duplicate
+        : confirmation.status === 'done'
+            ? m.done(title, period)
+            : confirmation.status === 'skipped'
+                ? m.skipped(title, period)
+                : m.snoozed(title, deps.schedule.formatInstant(confirmation.snoozedUntil, settings, lang));
+    return { kind: 'confirmed', lang, message, confirmation: confirmationView(confirmation), duplicate };
+}
+async function assign(deps, input, workspace, lang, command) {
+    const m = messages(lang);
+    const settings = structuredClone(workspace.settings);
+    const users = command.clear ? [] : [...new Set(command.users)];
+    let label;
+    let target;
+    if (/^(fallback|default|tutti|all)$/i.test(command.target)) {
+        settings.owners.fallback = users;
+        label = 'fallback';
+        target = { fallback: true };
+    }
+    else {
+        const service = resolveService(deps.knowledge, command.target);
+        if (service) {
+            if (users.length)
+                settings.owners.by_service[service.id] = users;
+            else
+                delete settings.owners.by_service[service.id];
+            label = service.name;
+            target = { service: service.id };
+        }
+        else {
+            const ref = resolveDutyRef(deps.knowledge, command.target);
+            const refusal = refError(ref, command.target, lang);
+            if (refusal || ref.kind !== 'found')
+                return refusal;
+            if (ref.rest)
+                return error(lang, 'unknown_duty', m.unknownDuty(command.target), m.unknownDutyHint);
+            if (users.length)
+                settings.owners.by_duty[ref.duty.id] = users;
+            else
+                delete settings.owners.by_duty[ref.duty.id];
+            label = `"${lang === 'it' ? ref.duty.title_it : ref.duty.title}"`;
+            target = { duty: ref.duty.id };
+        }
+    }
+    await deps.store.saveSettings(workspace.id, settings, {
+        kind: 'assignment',
+        actor: input.actor.userId,
+        at: input.now,
+        payload: { ...target, owners: users },
+    });
+    await deps.schedule.settingsChanged(workspace.id, input.now);
+    const message = users.length ? m.assigned(label, users.map(mention).join(', ')) : m.unassigned(label);
+    return { kind: 'updated', lang, message };
+}
+function describeSettings(s) {
+    const list = (xs) => (xs.length ? xs.join(', ') : '—');
+    const owners = [
+        ...Object.entries(s.owners.by_service).map(([k, v]) => `${k}: ${(v ?? []).map(mention).join(' ')}`),
+        ...Object.entries(s.owners.by_duty).map(([k, v]) => `${k}: ${v.map(mention).join(' ')}`),
+    ];
+    return [
+        `language: ${s.language}`,
+        `services: ${list(s.services)}`,
+        `timezone: ${s.timezone}`,
+        `working_days: ${s.working_days.join(',')}   holidays: ${list(s.holidays)}`,
+        `reminder_time: ${s.reminder_time}`,
+        `default_channel: ${s.default_channel ?? '(where the bot was installed)'}`,
+        `channels: ${list(Object.entries(s.channels).map(([k, v]) => `${k} → ${v}`))}`,
+        `owners: ${list(owners)}   fallback: ${list(s.owners.fallback.map(mention))}`,
+        `admins: ${list(s.admins.map(mention))}`,
+        `digest: ${s.digest.enabled ? `weekday ${s.digest.weekday} at ${s.digest.time}` : 'off'} → ${s.digest.channel ?? '(default channel)'}`,
+        `escalation: follow-up after ${s.escalation.follow_up_after_working_days} working day(s), escalate after ${s.escalation.escalate_after_working_days} → ${s.escalation.channel ?? '(default channel)'}`,
+        `cadence: at least monthly → ${s.cadence.at_least_monthly}, periodic → ${s.cadence.periodic}, ongoing review → ${s.cadence.ongoing_review}, as configured → ${s.cadence.as_configured}`,
+    ];
+}
+//# sourceMappingURL=execute.js.map

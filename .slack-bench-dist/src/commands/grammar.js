@@ -1,0 +1,176 @@
+/** Command words, English and Italian. */
+const VERBS = {
+    ask: { name: 'ask', lang: 'en' },
+    chiedi: { name: 'ask', lang: 'it' },
+    domanda: { name: 'ask', lang: 'it' },
+    pending: { name: 'pending', lang: 'en' },
+    due: { name: 'pending', lang: 'en' },
+    todo: { name: 'pending', lang: 'en' },
+    pendenti: { name: 'pending', lang: 'it' },
+    scadenze: { name: 'pending', lang: 'it' },
+    done: { name: 'done', lang: 'en' },
+    fatto: { name: 'done', lang: 'it' },
+    fatta: { name: 'done', lang: 'it' },
+    completato: { name: 'done', lang: 'it' },
+    skip: { name: 'skip', lang: 'en' },
+    salta: { name: 'skip', lang: 'it' },
+    snooze: { name: 'snooze', lang: 'en' },
+    rimanda: { name: 'snooze', lang: 'it' },
+    posticipa: { name: 'snooze', lang: 'it' },
+    assign: { name: 'assign', lang: 'en' },
+    assegna: { name: 'assign', lang: 'it' },
+    history: { name: 'history', lang: 'en' },
+    storico: { name: 'history', lang: 'it' },
+    cronologia: { name: 'history', lang: 'it' },
+    digest: { name: 'digest', lang: 'en' },
+    riepilogo: { name: 'digest', lang: 'it' },
+    settings: { name: 'settings', lang: 'en' },
+    setting: { name: 'settings', lang: 'en' },
+    impostazioni: { name: 'settings', lang: 'it' },
+    export: { name: 'export', lang: 'en' },
+    esporta: { name: 'export', lang: 'it' },
+    audit: { name: 'audit', lang: 'en' },
+    verifica: { name: 'audit', lang: 'it' },
+    help: { name: 'help', lang: 'en' },
+    aiuto: { name: 'help', lang: 'it' },
+    '?': { name: 'help', lang: 'en' },
+};
+const URL_PATTERN = /\bhttps?:\/\/\S+/i;
+/** `for 2026-11`, `per 2026-W48`, `--for 2026-11-27`, `occurrence:2026-Q4` */
+const OCCURRENCE_PATTERN = /(?:^|\s)(?:--for|for|per|occurrence:|occorrenza:)\s*(\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2}|B\d|Q\d))(?=\s|$)/i;
+/** Explicit separators between a duty reference and free text: `--`, `:`, `|` or a quoted note. */
+const SEPARATOR = /\s+(?:--|\||:)\s+|\s+(?=")/;
+export function parseCommand(input) {
+    const text = input.trim();
+    const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+    const verb = match ? VERBS[match[1].toLowerCase()] : undefined;
+    if (!match || !verb)
+        return { command: { name: 'ask', question: text }, lang: null };
+    const rest = (match[2] ?? '').trim();
+    const { name, lang } = verb;
+    const usage = (problem) => ({ error: 'usage', command: name, lang, problem });
+    switch (name) {
+        case 'ask':
+            return { command: { name, question: rest }, lang: null };
+        case 'pending':
+            return { command: { name, all: /^(all|tutt[ei])$/i.test(rest) }, lang };
+        case 'digest':
+        case 'audit':
+        case 'help':
+            return { command: { name }, lang };
+        case 'history':
+            return rest ? { command: { name, ref: rest }, lang } : usage('missing_duty');
+        case 'done': {
+            const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
+            const { text: withoutUrl, url } = takeUrl(withoutOccurrence);
+            const { head, tail } = splitAtSeparator(withoutUrl);
+            if (!head)
+                return usage('missing_duty');
+            return { command: { name, ref: head, note: tail, evidenceUrl: url, occurrence }, lang };
+        }
+        case 'skip': {
+            const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
+            const { head, tail } = splitAtSeparator(withoutOccurrence);
+            if (!head)
+                return usage('missing_duty');
+            return { command: { name, ref: head, reason: tail ?? '', occurrence }, lang };
+        }
+        case 'snooze': {
+            const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
+            const duration = takeTrailingDuration(withoutOccurrence);
+            if (!duration.ref)
+                return usage('missing_duty');
+            if (!duration.duration)
+                return usage('missing_duration');
+            return { command: { name, ref: duration.ref, duration: duration.duration, occurrence }, lang };
+        }
+        case 'assign': {
+            const users = [...rest.matchAll(/\{\{user:([^}]+)\}\}|(?:^|\s)@([\w.-]+)/g)].map((m) => (m[1] ?? m[2]));
+            const clear = /\s(none|nobody|nessuno)\s*$/i.test(` ${rest}`);
+            const target = rest
+                .replace(/\{\{user:[^}]+\}\}|(?:^|\s)@[\w.-]+/g, ' ')
+                .replace(/\s(?:to|a|none|nobody|nessuno)\s*$/i, ' ')
+                .replace(/\s(?:to|a)\s*$/i, ' ')
+                .trim();
+            if (!target)
+                return usage('missing_target');
+            if (users.length === 0 && !clear)
+                return usage('missing_users');
+            return { command: { name, target, users, clear }, lang };
+        }
+        case 'settings': {
+            const sub = /^(\S+)\s*([\s\S]*)$/.exec(rest);
+            const action = sub?.[1]?.toLowerCase() ?? 'show';
+            const args = (sub?.[2] ?? '').trim();
+            if (action === 'show' || action === 'mostra')
+                return { command: { name, action: 'show' }, lang };
+            if (action === 'import' || action === 'importa') {
+                return args ? { command: { name, action: 'import', yaml: args }, lang } : usage('bad_settings');
+            }
+            if (action === 'set' || action === 'imposta') {
+                const kv = /^([\w.-]+)\s*(?:=\s*)?([\s\S]*)$/.exec(args);
+                if (!kv || kv[2] === undefined || kv[2].trim() === '')
+                    return usage('bad_settings');
+                return { command: { name, action: 'set', key: kv[1], value: kv[2].trim() }, lang };
+            }
+            return usage('bad_settings');
+        }
+        case 'export': {
+            const format = /\bjson\b/i.test(rest) ? 'json' : 'csv';
+            const fromPattern = /(?:^|\s)(?:--from|from|dal|da)\s+(\S+)/i;
+            const toPattern = /(?:^|\s)(?:--to|to|al|a)\s+(\S+)/i;
+            const from = fromPattern.exec(rest)?.[1] ?? null;
+            const to = toPattern.exec(rest)?.[1] ?? null;
+            const leftover = rest
+                .replace(fromPattern, ' ')
+                .replace(toPattern, ' ')
+                .replace(/\b(csv|json|--format)\b/gi, '')
+                .trim();
+            if (leftover)
+                return usage('bad_export');
+            return { command: { name, format, from, to }, lang };
+        }
+    }
+}
+function takeOccurrence(text) {
+    const m = OCCURRENCE_PATTERN.exec(text);
+    if (!m)
+        return { text, occurrence: null };
+    return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(), occurrence: m[1].toUpperCase() };
+}
+/** An explicit `--evidence X` / `evidence: X` wins, so a bad link is refused rather than kept as a note. */
+const EVIDENCE_MARKER = /(?:^|\s)(?:--evidence|evidence:|evidenza:)\s*(\S+)/i;
+function takeUrl(text) {
+    const marked = EVIDENCE_MARKER.exec(text);
+    if (marked) {
+        return { text: (text.slice(0, marked.index) + text.slice(marked.index + marked[0].length)).trim(), url: marked[1] };
+    }
+    const m = URL_PATTERN.exec(text);
+    if (!m)
+        return { text, url: null };
+    // Chat clients wrap links as <https://…> or <https://…|label>.
+    const url = m[0].replace(/[>|].*$/, '').replace(/[),.;]+$/, '');
+    return { text: (text.slice(0, m.index).replace(/<$/, '') + text.slice(m.index + m[0].length)).trim(), url };
+}
+/**
+ * Splits "restore test 1backup -- all good" into duty words and free text. Without an explicit
+ * separator the executor decides where the duty words end (see `splitDutyWords`).
+ */
+function splitAtSeparator(text) {
+    const m = SEPARATOR.exec(text);
+    if (!m)
+        return { head: text.trim(), tail: null };
+    const tail = text
+        .slice(m.index + m[0].length)
+        .trim()
+        .replace(/^"([\s\S]*)"$/, '$1');
+    return { head: text.slice(0, m.index).trim(), tail: tail || null };
+}
+const DURATION_TAIL = /\s+(\d+\s*(?:m|min|mins|minutes?|minut[io]|h|hrs?|hours?|or[ae]|d|days?|giorn[io]|w|wk|weeks?|settiman[ae])|tomorrow|domani|next[- ]week|settimana[- ]prossima|la settimana prossima|until\s+\S+|fino\s+a[l]?\s+\S+|\d{4}-\d{2}-\d{2}(?:T\S+)?)\s*$/i;
+function takeTrailingDuration(text) {
+    const m = DURATION_TAIL.exec(` ${text}`);
+    if (!m)
+        return { ref: text.trim(), duration: null };
+    return { ref: ` ${text}`.slice(0, m.index).trim(), duration: m[1].trim() };
+}
+//# sourceMappingURL=grammar.js.map

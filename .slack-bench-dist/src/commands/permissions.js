@@ -1,0 +1,22 @@
+import { ownersOf } from '../schedule/status.js';
+/**
+ * Who may do what. Adapters only supply facts about the actor (platform admin or not); the
+ * rules are here so Slack, Teams and the terminal behave the same.
+ *
+ * - anyone: ask, pending, history, digest, help, settings show
+ * - admins (platform admins or `settings.admins`): settings set/import, assign, export, audit
+ * - owners of the duty and admins: done, skip, snooze; while a duty has no owner at all,
+ *   anyone in the workspace may confirm it (the reminder addressed the whole channel).
+ */
+export async function isAdmin(actor, settings) {
+    if (settings.admins.includes(actor.userId))
+        return true;
+    return actor.isPlatformAdmin ? await actor.isPlatformAdmin() : false;
+}
+export async function mayConfirm(actor, duty, settings) {
+    const owners = ownersOf(duty, settings);
+    if (owners.length === 0 || owners.includes(actor.userId))
+        return true;
+    return isAdmin(actor, settings);
+}
+//# sourceMappingURL=permissions.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=schedule-ops.js.map

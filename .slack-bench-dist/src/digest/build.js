@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import { calendarOf } from '../schedule/calendar.js';
+import { periodContaining } from '../schedule/periods.js';
+import { isClosed, workspaceStatuses } from '../schedule/status.js';
+import { periodLabel } from '../views/labels.js';
+import { confirmationView, nextOccurrenceView, occurrenceView } from '../views/occurrence-views.js';
+export function buildDigest(input) {
+    const { snapshot, now } = input;
+    const settings = snapshot.workspace.settings;
+    const lang = input.lang ?? settings.language;
+    const all = workspaceStatuses(snapshot, now);
+    const routed = input.channel === null ? [] : all.filter((s) => s.channel === input.channel);
+    const statuses = routed.length > 0 ? routed : all;
+    const dutyIds = new Set(statuses.map((s) => s.duty.id));
+    const calendar = calendarOf(settings);
+    const endOfWeek = DateTime.fromJSDate(now, { zone: calendar.zone }).endOf('week').toJSDate();
+    const overdue = [];
+    const dueToday = [];
+    const upcoming = [];
+    for (const status of statuses) {
+        if (status.state === 'overdue')
+            overdue.push(occurrenceView(status, lang));
+        else if (status.state === 'due')
+            dueToday.push(occurrenceView(status, lang));
+        else if (status.state === 'snoozed' || status.state === 'upcoming') {
+            if (comesUpBefore(status, endOfWeek))
+                upcoming.push(occurrenceView(status, lang));
+        }
+        else {
+            const next = nextOccurrenceView(status, lang);
+            if (next && new Date(next.dueAt) <= endOfWeek)
+                upcoming.push(next);
+        }
+    }
+    const doneSinceLast = input.confirmationsSince
+        .filter((c) => dutyIds.has(c.dutyId) && (c.status === 'done' || c.status === 'skipped'))
+        .sort((a, b) => a.seq - b.seq)
+        .map(confirmationView);
+    const week = periodLabel(periodContaining('weekly', DateTime.fromJSDate(now, { zone: calendar.zone })), lang);
+    return {
+        lang,
+        workspaceId: snapshot.workspace.id,
+        channel: input.channel,
+        title: lang === 'it' ? `Riepilogo adempimenti GDPR — ${week}` : `GDPR duties digest — ${week}`,
+        at: now.toISOString(),
+        overdue: overdue.sort((a, b) => a.deadline.localeCompare(b.deadline)),
+        dueToday: dueToday.sort((a, b) => a.deadline.localeCompare(b.deadline)),
+        upcoming: upcoming.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+        doneSinceLast,
+        services: serviceLines(snapshot, statuses, routed.length > 0, lang),
+    };
+}
+function comesUpBefore(status, end) {
+    const at = status.state === 'snoozed' ? status.snoozedUntil : status.occurrence.dueAt;
+    return at !== null && at <= end;
+}
+function serviceLines(snapshot, statuses, routedOnly, lang) {
+    const byService = new Map();
+    for (const status of statuses) {
+        const list = byService.get(status.duty.service) ?? [];
+        list.push(status);
+        byService.set(status.duty.service, list);
+    }
+    // A workspace-wide digest names every service in use, even those with nothing scheduled.
+    const services = routedOnly ? [...byService.keys()] : snapshot.workspace.settings.services;
+    const lines = [];
+    for (const service of services) {
+        const record = snapshot.knowledge.serviceById.get(service);
+        const list = byService.get(service) ?? [];
+        const overdue = list.filter((s) => s.state === 'overdue').length;
+        const due = list.filter((s) => s.state === 'due').length;
+        const missed = list.reduce((sum, s) => sum + s.missedBefore, 0);
+        const closed = list.filter((s) => isClosed(s.latest)).length;
+        const status = overdue > 0 ? 'overdue' : due > 0 ? 'due' : 'ok';
+        const name = record?.name ?? service;
+        lines.push({
+            service,
+            serviceName: name,
+            status,
+            line: `${name}: ${serviceSummary(list.length, overdue, due, closed, missed, lang)}`,
+        });
+    }
+    return lines;
+}
+function serviceSummary(total, overdue, due, closed, missed, lang) {
+    const it = lang === 'it';
+    if (total === 0)
+        return it ? 'nessun adempimento programmato.' : 'no scheduled duties.';
+    const parts = [];
+    if (overdue > 0)
+        parts.push(it ? `${overdue} in ritardo` : `${overdue} overdue`);
+    if (due > 0)
+        parts.push(it ? `${due} da fare` : `${due} due`);
+    if (parts.length === 0)
+        parts.push(it ? `tutto in regola (${closed}/${total} confermati)` : `all in order (${closed}/${total} confirmed)`);
+    if (missed > 0)
+        parts.push(it ? `${missed} scadenze precedenti mancate` : `${missed} earlier occurrences missed`);
+    return `${parts.join(', ')}.`;
+}
+//# sourceMappingURL=build.js.map

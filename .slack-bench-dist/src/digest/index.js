@@ -1,0 +1,2 @@
+export { buildDigest } from './build.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+/**
+ * The structured form of CoreTech's GDPR shared-responsibility page (V.1, 16/04/2020).
+ * Text fields named `text` are verbatim copies of the source; Italian renderings are ours.
+ * Errata are recorded beside the verbatim text and never "fixed" in it.
+ */
+export const SERVICE_IDS = [
+    'stellar',
+    'rocketweb',
+    'email',
+    '1backup',
+    'mailarchive',
+    'rocketbox',
+    'rocketnews',
+    'sygma',
+    'sygma-connect',
+];
+export const ServiceIdSchema = z.enum(SERVICE_IDS);
+export const PartySchema = z.enum(['provider', 'customer']);
+/**
+ * Normalized cadence. `at_least_monthly_bimonthly` keeps the source's deliberate vagueness;
+ * the workspace settings decide how it is scheduled (default monthly).
+ */
+export const CadenceSchema = z.enum([
+    'daily',
+    'weekly',
+    'monthly',
+    'at_least_monthly_bimonthly',
+    'periodic',
+    'ongoing',
+    'on_event',
+    'on_request',
+    'as_configured',
+    'one_off',
+]);
+export const TopicSchema = z.enum([
+    'backup',
+    'restore',
+    'retention',
+    'password',
+    'access_data',
+    'updates',
+    'monitoring',
+    'antivirus',
+    'blacklist',
+    'logs',
+    'incident_reporting',
+    'export',
+    'configuration',
+    'user_training',
+    'security_anomalies',
+    'deactivation',
+    'spam',
+    'archiving',
+    'encryption',
+    'notification',
+    'resources',
+    'vulnerability_disclosure',
+    'integrity',
+]);
+const nonEmpty = z.string().trim().min(1);
+export const DutySchema = z.object({
+    /** Stable id: `<service>.<party>.<slug>`, e.g. `rocketweb.customer.website-backup`. */
+    id: z.string().regex(/^[a-z0-9-]+\.(provider|customer)\.[a-z0-9-]+$/, 'must look like <service>.<party>.<slug>'),
+    party: PartySchema,
+    /** Exactly as in the source bullet (without the bullet character). */
+    text: nonEmpty,
+    /** Italian rendering of `text`. */
+    text_it: nonEmpty,
+    /** A short label for lists and buttons, e.g. "Monthly website backup". */
+    title: nonEmpty,
+    title_it: nonEmpty,
+    topics: z.array(TopicSchema).min(1),
+    cadence: CadenceSchema,
+    /** The source's own cadence words, e.g. "at least monthly / bimonthly", "daily", "periodically". */
+    cadence_words: z.string().optional(),
+    retention_days: z.number().int().positive().optional(),
+    /** Ids of errata (see `errata`) that concern this bullet. */
+    errata: z.array(z.string()).default([]),
+});
+export const ServiceSchema = z.object({
+    id: ServiceIdSchema,
+    /** Section heading as in the source, e.g. "RocketWeb - Web Hosting". */
+    name: nonEmpty,
+    /** Words people type for this service. */
+    aliases: z.object({ en: z.array(nonEmpty).min(1), it: z.array(nonEmpty).min(1) }),
+    description: z.object({ en: nonEmpty, it: nonEmpty }),
+    duties: z.array(DutySchema).min(1),
+});
+export const FactSchema = z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** Section heading in the source, e.g. "Definition of the GDPR". */
+    section: nonEmpty,
+    title: z.object({ en: nonEmpty, it: nonEmpty }),
+    /** Verbatim source sentences/bullets of this fact. */
+    text: z.array(nonEmpty).min(1),
+    /** Italian rendering of the whole fact, in one or more sentences. */
+    text_it: z.array(nonEmpty).min(1),
+    topics: z.array(z.string()).default([]),
+    errata: z.array(z.string()).default([]),
+});
+export const ErratumSchema = z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** Where in the source: a service id or a fact id. */
+    where: nonEmpty,
+    /** The verbatim source text the erratum is about (empty string for a missing list). */
+    source_text: z.string(),
+    note: z.object({ en: nonEmpty, it: nonEmpty }),
+});
+export const KnowledgeFileSchema = z
+    .object({
+    document: z.object({
+        provider: z.literal('CoreTech'),
+        title: z.literal('GDPR'),
+        version: z.literal('V.1'),
+        date: z.literal('2020-04-16'),
+        source_file: nonEmpty,
+    }),
+    services: z.array(ServiceSchema).length(SERVICE_IDS.length),
+    facts: z.array(FactSchema).min(1),
+    errata: z.array(ErratumSchema),
+})
+    .superRefine((file, ctx) => {
+    const seen = new Set();
+    const errata = new Set(file.errata.map((e) => e.id));
+    file.services.forEach((service, s) => {
+        service.duties.forEach((duty, d) => {
+            const path = ['services', s, 'duties', d];
+            if (seen.has(duty.id))
+                ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate duty id ${duty.id}` });
+            seen.add(duty.id);
+            const [svc, party] = duty.id.split('.');
+            if (svc !== service.id)
+                ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `id must start with "${service.id}."` });
+            if (party !== duty.party)
+                ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `id party segment must be "${duty.party}"` });
+            duty.errata.forEach((id, e) => {
+                if (!errata.has(id))
+                    ctx.addIssue({ code: 'custom', path: [...path, 'errata', e], message: `unknown erratum ${id}` });
+            });
+        });
+    });
+});
+//# sourceMappingURL=schema.js.map

@@ -1,0 +1,141 @@
+import { stringify } from 'csv-stringify/sync';
+/** Entries fetched per query: bounded memory per page, few round trips for 100,000 entries. */
+const PAGE_SIZE = 5_000;
+const COLUMNS = [
+    'seq',
+    'at',
+    'kind',
+    'actor',
+    'duty',
+    'occurrence',
+    'status',
+    'note',
+    'evidence_url',
+    'reason',
+    'snoozed_until',
+    'details',
+    'prev_hash',
+    'hash',
+];
+function text(value) {
+    return typeof value === 'string' ? value : null;
+}
+/** Payload fields that have a column of their own. */
+const COLUMN_FIELDS = new Set(['dutyId', 'occurrence', 'status', 'note', 'evidenceUrl', 'reason', 'snoozedUntil']);
+/**
+ * What the columns do not show, as JSON. For a confirmation: the payload fields beyond the
+ * columns (null when there are none; its `by` is the actor). For any other entry (settings
+ * change, assignment…): the whole payload. So an auditor can rebuild every payload — and
+ * recompute every hash — from the CSV alone.
+ */
+function details(entry) {
+    if (entry.kind !== 'confirmation')
+        return JSON.stringify(entry.payload);
+    const rest = {};
+    for (const [key, value] of Object.entries(entry.payload)) {
+        if (COLUMN_FIELDS.has(key) && (value === null || typeof value === 'string'))
+            continue;
+        if (key === 'by' && value === entry.actor)
+            continue;
+        rest[key] = value;
+    }
+    return Object.keys(rest).length > 0 ? JSON.stringify(rest) : null;
+}
+function toExportRow(entry) {
+    const payload = entry.payload;
+    return {
+        seq: entry.seq,
+        at: entry.at.toISOString(),
+        kind: entry.kind,
+        actor: entry.actor,
+        duty: text(payload.dutyId),
+        occurrence: text(payload.occurrence),
+        status: text(payload.status),
+        note: text(payload.note),
+        evidence_url: text(payload.evidenceUrl),
+        reason: text(payload.reason),
+        snoozed_until: text(payload.snoozedUntil),
+        details: details(entry),
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+    };
+}
+/**
+ * CSV injection: a spreadsheet evaluates a cell starting with = + - @ (or a tab / carriage return
+ * that some of them strip first) as a formula, and notes and evidence URLs are user input. Such
+ * cells get a leading apostrophe, which spreadsheets display as text and do not evaluate.
+ */
+export function neutralizeFormula(cell) {
+    return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+function toCsvRecord(row) {
+    return COLUMNS.map((column) => {
+        const value = row[column];
+        if (value === null)
+            return '';
+        return typeof value === 'string' ? neutralizeFormula(value) : value;
+    });
+}
+function fileStem(workspaceId, options, now) {
+    const safeWorkspace = workspaceId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
+    const day = (date) => date.toISOString().slice(0, 10);
+    const range = options.from || options.to
+        ? `${options.from ? day(options.from) : 'start'}_to_${options.to ? day(options.to) : day(now)}`
+        : `until_${day(now)}`;
+    return `dutybot-ledger-${safeWorkspace}-${range}`;
+}
+/** The ledger as recorded by its head, in windows of seq values (rows past the head are not ledger). */
+async function* pagesOf(store, workspaceId, lastSeq, range) {
+    for (let first = 1; first <= lastSeq; first += PAGE_SIZE) {
+        const page = await store.auditWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
+        if (page.length > 0)
+            yield page;
+    }
+}
+export async function exportLedger(store, workspaceId, options) {
+    const { format, from, to } = options;
+    if (format !== 'csv' && format !== 'json')
+        throw new Error(`unknown export format "${String(format)}" (use csv or json)`);
+    if (from && to && from.getTime() >= to.getTime()) {
+        throw new Error(`the export range is empty: "from" (${from.toISOString()}) must be before "to" (${to.toISOString()})`);
+    }
+    const head = await store.auditHead(workspaceId);
+    if (head === null)
+        throw new Error(`workspace "${workspaceId}" does not exist, so it has no ledger to export`);
+    const now = options.now ?? new Date();
+    const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const stem = fileStem(workspaceId, options, now);
+    const parts = [];
+    let count = 0;
+    if (format === 'csv') {
+        parts.push(stringify([[...COLUMNS]]));
+        for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
+            parts.push(stringify(page.map((entry) => toCsvRecord(toExportRow(entry)))));
+            count += page.length;
+        }
+        return { filename: `${stem}.csv`, content: parts.join(''), entries: count };
+    }
+    // JSON: the envelope first, then one entry per line (readable, and cheap to build for 100k).
+    const verification = await store.verifyAudit(workspaceId);
+    const rows = [];
+    for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
+        for (const entry of page) {
+            const { details: _details, ...row } = toExportRow(entry);
+            // JSON carries the whole payload instead of the CSV's leftover `details`.
+            rows.push(JSON.stringify({ ...row, payload: entry.payload }));
+        }
+        count += page.length;
+    }
+    const envelope = {
+        workspace: workspaceId,
+        generated_at: now.toISOString(),
+        range: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
+        chain_head: head,
+        verification,
+        entry_count: count,
+    };
+    const envelopeJson = JSON.stringify(envelope, null, 2).replace(/\n}$/, '');
+    const content = `${envelopeJson},\n  "entries": [\n${rows.map((row) => `    ${row}`).join(',\n')}${rows.length ? '\n' : ''}  ]\n}\n`;
+    return { filename: `${stem}.json`, content, entries: count };
+}
+//# sourceMappingURL=export.js.map

@@ -1,0 +1,15 @@
+/**
+ * When to try a failed delivery again. The platform's own Retry-After wins (with a little jitter so
+ * replicas don't stampede together); otherwise exponential backoff from `baseMs` doubling per
+ * failure, ±20 % jitter, capped at `maxMs`.
+ */
+export function retryDelayMs(failures, retryAfterMs, options) {
+    if (retryAfterMs !== null && retryAfterMs >= 0) {
+        return Math.min(Math.max(retryAfterMs, 1000) * (1 + 0.1 * options.random()), options.maxMs * 1.1);
+    }
+    const exponent = Math.min(Math.max(failures - 1, 0), 30);
+    const raw = Math.min(options.baseMs * 2 ** exponent, options.maxMs);
+    const jittered = raw * (0.8 + 0.4 * options.random());
+    return Math.min(jittered, options.maxMs);
+}
+//# sourceMappingURL=backoff.js.map

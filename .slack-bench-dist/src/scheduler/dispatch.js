@@ -1,0 +1,263 @@
+import { buildDigest } from '../digest/build.js';
+import { DeliveryError } from '../ports/messenger.js';
+import { calendarOf, localDay } from '../schedule/calendar.js';
+import { occurrenceByKeyFor } from '../schedule/occurrences.js';
+import { periodContaining, shiftPeriod } from '../schedule/periods.js';
+import { scheduleOf } from '../schedule/resolve.js';
+import { dutyStatus, isClosed, loadSnapshot } from '../schedule/status.js';
+import { reminderView } from '../views/occurrence-views.js';
+import { retryDelayMs } from './backoff.js';
+import { logOf, optionsOf } from './deps.js';
+import { digestKey } from './keys.js';
+import { readPayload } from './payload.js';
+import { describeError } from './redact.js';
+import { inParallel, recomputeWake } from './wake.js';
+export async function dispatchOutbox(deps, now, limit) {
+    const options = optionsOf(deps);
+    const batch = limit ?? options.dispatchBatch;
+    const context = new DispatchContext(deps, now);
+    const report = [];
+    for (let round = 0; round < options.maxDispatchRounds; round++) {
+        const rows = await deps.store.claimDeliveries(now, deps.workerId, batch, options.leaseMs);
+        // Workspaces are served concurrently, each one's messages strictly in order (a channel reads
+        // its reminder before its follow-up, and a slow platform workspace does not hold up others).
+        const groups = [...groupBy(rows, (row) => row.workspaceId).values()];
+        const outcomes = new Map();
+        await inParallel(groups, options.dispatchConcurrency, async (group) => {
+            for (const row of group)
+                outcomes.set(row, await deliver(context, row));
+        });
+        for (const row of rows) {
+            const outcome = outcomes.get(row);
+            if (outcome)
+                report.push({ ...summary(row), status: outcome });
+        }
+        if (rows.length < batch)
+            break;
+    }
+    // Follow-up times count from when a reminder went out: re-plan the workspaces that just got one.
+    for (const workspaceId of context.reminded)
+        await recomputeWake(deps, workspaceId, now);
+    return report;
+}
+function summary(row) {
+    return {
+        key: row.key,
+        kind: row.kind,
+        workspaceId: row.workspaceId,
+        dutyId: row.dutyId,
+        occurrence: row.occurrence,
+        channel: row.channel,
+    };
+}
+/** Per-dispatch caches: a batch often holds several messages of one workspace. */
+export class DispatchContext {
+    deps;
+    now;
+    workspaces = new Map();
+    snapshots = new Map();
+    /** Workspaces that had a reminder delivered: their follow-up times depend on it. */
+    reminded = new Set();
+    constructor(deps, now) {
+        this.deps = deps;
+        this.now = now;
+    }
+    workspace(id) {
+        let row = this.workspaces.get(id);
+        if (!row) {
+            row = this.deps.store.getWorkspace(id);
+            this.workspaces.set(id, row);
+        }
+        return row;
+    }
+    snapshot(id) {
+        let snapshot = this.snapshots.get(id);
+        if (!snapshot) {
+            snapshot = this.workspace(id).then((row) => row ? loadSnapshot(this.deps.store, this.deps.knowledge, row) : null);
+            this.snapshots.set(id, snapshot);
+        }
+        return snapshot;
+    }
+}
+async function deliver(context, row) {
+    const { deps, now } = context;
+    const { store } = deps;
+    const options = optionsOf(deps);
+    const log = logOf(deps);
+    const workspace = await context.workspace(row.workspaceId);
+    const payload = readPayload(row.payload);
+    if (!workspace || !payload) {
+        const why = workspace ? `unreadable payload for kind ${row.kind}` : `workspace ${row.workspaceId} no longer exists`;
+        await store.markFailed(row.key, why);
+        log(`delivery ${row.key} failed: ${why}`);
+        return 'failed';
+    }
+    const messenger = deps.messengerFor(workspace.platform);
+    let step;
+    try {
+        step = messenger
+            ? await prepare(context, workspace, row, payload)
+            : { action: 'wait', reason: `no messenger for platform ${workspace.platform}` };
+    }
+    catch (error) {
+        step = { action: 'wait', reason: `could not render: ${describeError(error)}` };
+    }
+    if (step.action === 'cancel') {
+        await store.markFailed(row.key, `cancelled: ${step.reason}`);
+        return null;
+    }
+    if (step.action === 'wait' || !messenger) {
+        const reason = step.action === 'wait' ? step.reason : 'no messenger';
+        await store.markRetry(row.key, reason, new Date(now.getTime() + retryDelayMs(row.attempts, null, backoff(options))));
+        return 'retry';
+    }
+    let ref;
+    try {
+        ref = await send(messenger, workspace, row, step);
+    }
+    catch (error) {
+        const message = describeError(error);
+        if (error instanceof DeliveryError && !error.retryable) {
+            await store.markFailed(row.key, message);
+            log(`delivery ${row.key} failed permanently: ${message}`);
+            return 'failed';
+        }
+        const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : null;
+        const delay = retryDelayMs(row.attempts, retryAfter, backoff(options));
+        await store.markRetry(row.key, message, new Date(now.getTime() + delay));
+        return 'retry';
+    }
+    // Outside the try: if recording fails the store is down, and the tick must fail loudly rather
+    // than call it a delivery failure (which would post the message again).
+    await store.markSent(row.key, ref, now);
+    if (row.kind === 'reminder')
+        context.reminded.add(row.workspaceId);
+    return 'sent';
+}
+function backoff(options) {
+    return { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs, random: options.random };
+}
+async function send(messenger, workspace, row, step) {
+    if (step.action === 'update') {
+        await messenger.update(workspace.id, step.ref, step.message);
+        return step.ref;
+    }
+    if (step.action !== 'post')
+        throw new Error(`unexpected step ${step.action}`);
+    return messenger.post({
+        workspaceId: workspace.id,
+        channel: step.channel,
+        message: step.message,
+        thread: step.thread,
+        deliveryKey: row.key,
+    });
+}
+async function prepare(context, workspace, row, payload) {
+    const { store } = context.deps;
+    switch (payload.kind) {
+        case 'reminder':
+        case 'followup':
+        case 'escalation': {
+            const days = payload.kind === 'escalation' ? payload.workingDays : 0;
+            const message = await renderDutyMessage(context, workspace, row, payload.kind, days);
+            if ('cancel' in message)
+                return { action: 'cancel', reason: message.cancel };
+            if (payload.kind === 'followup') {
+                const reminder = await store.getDelivery(payload.threadKey);
+                if (reminder?.status === 'pending')
+                    return { action: 'wait', reason: 'the reminder it replies to is not delivered yet' };
+                const thread = reminder?.status === 'sent' && reminder.messageId
+                    ? { channel: reminder.messageChannel ?? reminder.channel, id: reminder.messageId }
+                    : null;
+                return { action: 'post', channel: thread?.channel ?? row.channel, message: message.message, thread };
+            }
+            return { action: 'post', channel: row.channel, message: message.message, thread: null };
+        }
+        case 'digest': {
+            const snapshot = await context.snapshot(workspace.id);
+            if (!snapshot)
+                return { action: 'cancel', reason: 'workspace gone' };
+            const since = await lastDigestAt(context, workspace, row.channel, row.key);
+            const confirmations = await store.confirmationsSince(workspace.id, since);
+            const view = buildDigest({ snapshot, channel: row.channel, now: context.now, confirmationsSince: confirmations });
+            return { action: 'post', channel: row.channel, message: { kind: 'digest', view }, thread: null };
+        }
+        case 'welcome':
+            return { action: 'post', channel: row.channel, message: { kind: 'welcome', view: payload.view }, thread: null };
+        case 'update': {
+            const target = await store.getDelivery(payload.targetKey);
+            if (!target || target.status === 'failed')
+                return { action: 'cancel', reason: 'the message to update was never delivered' };
+            if (target.status === 'pending' || !target.messageId)
+                return { action: 'wait', reason: 'the message to update is not delivered yet' };
+            const kind = target.kind === 'followup' || target.kind === 'escalation' ? target.kind : 'reminder';
+            const message = await renderDutyMessage(context, workspace, target, kind, workingDaysOf(target));
+            if ('cancel' in message)
+                return { action: 'cancel', reason: message.cancel };
+            return {
+                action: 'update',
+                ref: { channel: target.messageChannel ?? target.channel, id: target.messageId },
+                message: message.message,
+            };
+        }
+    }
+}
+function workingDaysOf(row) {
+    const days = row.payload.workingDays;
+    return typeof days === 'number' ? days : 0;
+}
+async function renderDutyMessage(context, workspace, row, kind, workingDays) {
+    const snapshot = await context.snapshot(workspace.id);
+    const duty = row.dutyId ? context.deps.knowledge.dutyById.get(row.dutyId) : undefined;
+    if (!snapshot || !duty || !row.occurrence)
+        return { cancel: 'the duty is unknown' };
+    const settings = snapshot.workspace.settings;
+    const schedule = scheduleOf(duty, settings);
+    const occurrence = schedule ? occurrenceByKeyFor(schedule, calendarOf(settings), row.occurrence) : null;
+    if (!occurrence)
+        return { cancel: 'the duty is no longer scheduled this way in this workspace' };
+    const status = dutyStatus(snapshot, duty, context.now, occurrence);
+    if (!status)
+        return { cancel: 'the duty is no longer scheduled in this workspace' };
+    // A message still waiting for its first delivery (a backlog after an outage, a long retry) is
+    // dropped once a later occurrence has fallen due: the new reminder speaks for both, noting the
+    // missed one. Updates pass the already-sent target row, so they always render.
+    if (row.status === 'pending' && status.next && status.next.dueAt <= context.now) {
+        return { cancel: `superseded by ${status.next.key}` };
+    }
+    if (kind !== 'reminder' && row.status === 'pending' && (isClosed(status.latest) || status.state === 'snoozed')) {
+        // A nudge about something already confirmed (or snoozed) would only be noise.
+        return { cancel: 'the occurrence was confirmed or snoozed before the message went out' };
+    }
+    const view = reminderView(kind, workspace.id, status, context.deps.knowledge, settings.language, settings.timezone, {
+        workingDaysOpen: workingDays,
+    });
+    return { message: { kind, view } };
+}
+/** When the previous digest of this channel went out (this week's or last week's), else a week ago. */
+async function lastDigestAt(context, workspace, channel, currentKey) {
+    const calendar = calendarOf(workspace.settings);
+    const week = periodContaining('weekly', localDay(calendar, context.now));
+    for (const candidate of [week, shiftPeriod(week, -1)]) {
+        const key = digestKey(workspace.id, channel, candidate.key);
+        if (key === currentKey)
+            continue;
+        const previous = await context.deps.store.getDelivery(key);
+        if (previous?.status === 'sent' && previous.sentAt)
+            return previous.sentAt;
+    }
+    return new Date(context.now.getTime() - 7 * 86_400_000);
+}
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+//# sourceMappingURL=dispatch.js.map

@@ -1,0 +1,60 @@
+import { loadSnapshot } from '../schedule/status.js';
+import { logOf } from './deps.js';
+import { planWorkspace } from './plan.js';
+import { describeError } from './redact.js';
+/** A workspace whose planning threw is looked at again after this long (not in a hot loop). */
+const PLAN_ERROR_BACKOFF_MS = 15 * 60_000;
+/** Plans one workspace at `now`: enqueues what is due, stores the next wake-up; returns rows inserted. */
+export async function planOne(deps, workspace, now) {
+    return planMany(deps, [workspace], now);
+}
+/** How many workspaces of a page are read and planned at once (pool connections on PostgreSQL). */
+const PLAN_CONCURRENCY = 8;
+/**
+ * Plans a page of workspaces: reads and plans them a few at a time, enqueues everything in ONE
+ * transaction, then stores each next wake-up. The order matters for crash safety: a wake-up is
+ * only moved past `now` after what was due is safely in the outbox; a crash in between leaves the
+ * workspace due, and re-planning it is a no-op for what was already enqueued.
+ */
+export async function planMany(deps, workspaces, now) {
+    const wakes = new Map();
+    const deliveries = [];
+    await inParallel(workspaces, PLAN_CONCURRENCY, async (workspace) => {
+        try {
+            const snapshot = await loadSnapshot(deps.store, deps.knowledge, workspace);
+            if (!snapshot)
+                return;
+            const plan = await planWorkspace(deps.store, snapshot, now);
+            deliveries.push(...plan.deliveries);
+            wakes.set(workspace.id, plan.nextWake);
+        }
+        catch (error) {
+            logOf(deps)(`planning workspace ${workspace.id} failed: ${describeError(error)}`);
+            wakes.set(workspace.id, new Date(now.getTime() + PLAN_ERROR_BACKOFF_MS));
+        }
+    });
+    const inserted = await deps.store.enqueue(deliveries);
+    await inParallel([...wakes], PLAN_CONCURRENCY, ([id, at]) => deps.store.setNextWake(id, at));
+    return inserted;
+}
+/** Runs `task` over `items` with at most `limit` in flight. */
+export async function inParallel(items, limit, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            await task(item);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+/**
+ * Re-plans one workspace now: enqueues anything already due and stores its next wake-up. Call it
+ * after the workspace is created, after its settings change, and after confirmations.
+ */
+export async function recomputeWake(deps, workspaceId, now) {
+    const workspace = await deps.store.getWorkspace(workspaceId);
+    if (workspace)
+        await planOne(deps, workspace, now);
+}
+//# sourceMappingURL=wake.js.map

@@ -1,0 +1,86 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { SERVICE_IDS, ServiceIdSchema } from '../knowledge/schema.js';
+/**
+ * Per-workspace settings. Stored as JSON, validated on every read and write, editable from
+ * `settings set|import`. Defaults make a fresh workspace usable at once (see `defaultSettings`).
+ */
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM (24h), e.g. 09:00');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const userIds = z.array(z.string().min(1));
+const weekday = z.number().int().min(1).max(7); // ISO: 1 = Monday … 7 = Sunday
+export const TimeZoneSchema = z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Rome or UTC');
+/** How vague source cadences are scheduled. */
+export const ScheduleCadenceSchema = z.enum(['daily', 'weekly', 'monthly', 'bimonthly', 'quarterly', 'off']);
+export const DutyOverrideSchema = z.object({
+    cadence: ScheduleCadenceSchema.optional(),
+    /** For monthly and longer cadences: day of the month the occurrence is due (clamped to month end). */
+    day_of_month: z.number().int().min(1).max(31).optional(),
+    /** For weekly cadence: ISO weekday it is due. */
+    weekday: weekday.optional(),
+});
+export const WorkspaceSettingsSchema = z.object({
+    language: z.enum(['en', 'it']).default('en'),
+    /** Services the organization uses; only their duties are scheduled. */
+    services: z.array(ServiceIdSchema).default([...SERVICE_IDS]),
+    timezone: TimeZoneSchema.default('Europe/Rome'),
+    working_days: z.array(weekday).min(1).default([1, 2, 3, 4, 5]),
+    holidays: z.array(isoDate).default([]),
+    reminder_time: time.default('09:00'),
+    /** Channel where reminders go when a service has none of its own. null = where the bot was installed. */
+    default_channel: z.string().min(1).nullable().default(null),
+    channels: z.partialRecord(ServiceIdSchema, z.string().min(1)).default({}),
+    owners: z
+        .object({
+        by_duty: z.record(z.string(), userIds).default({}),
+        by_service: z.partialRecord(ServiceIdSchema, userIds).default({}),
+        fallback: userIds.default([]),
+    })
+        .default({ by_duty: {}, by_service: {}, fallback: [] }),
+    /** Users who may change settings, assign and export, besides the platform's own admins. */
+    admins: userIds.default([]),
+    digest: z
+        .object({
+        enabled: z.boolean().default(true),
+        weekday: weekday.default(1),
+        time: time.default('09:00'),
+        /** null = the default channel. */
+        channel: z.string().min(1).nullable().default(null),
+    })
+        .default({ enabled: true, weekday: 1, time: '09:00', channel: null }),
+    escalation: z
+        .object({
+        /** Working days overdue before a follow-up in the reminder's thread, addressed to the owner. */
+        follow_up_after_working_days: z.number().int().min(1).max(30).default(1),
+        /** Working days overdue before an escalation to the escalation channel. */
+        escalate_after_working_days: z.number().int().min(1).max(60).default(3),
+        /** null = the default channel. */
+        channel: z.string().min(1).nullable().default(null),
+    })
+        .default({ follow_up_after_working_days: 1, escalate_after_working_days: 3, channel: null }),
+    cadence: z
+        .object({
+        /** "at least monthly / bimonthly" */
+        at_least_monthly: ScheduleCadenceSchema.default('monthly'),
+        /** "periodically" */
+        periodic: ScheduleCadenceSchema.default('quarterly'),
+        /** Ongoing policies (passwords, guarding access data): a review attestation. */
+        ongoing_review: ScheduleCadenceSchema.default('quarterly'),
+        /** Duties whose timing the customer sets ("based on the needs or set times"). */
+        as_configured: ScheduleCadenceSchema.default('weekly'),
+        overrides: z.record(z.string(), DutyOverrideSchema).default({}),
+    })
+        .default({
+        at_least_monthly: 'monthly',
+        periodic: 'quarterly',
+        ongoing_review: 'quarterly',
+        as_configured: 'weekly',
+        overrides: {},
+    }),
+});
+export function defaultSettings(overrides = {}) {
+    return WorkspaceSettingsSchema.parse(overrides);
+}
+//# sourceMappingURL=schema.js.map

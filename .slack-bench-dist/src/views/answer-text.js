@@ -1,0 +1,67 @@
+import { renderMentions } from './mentions.js';
+/**
+ * Plain-text rendering of an AnswerView: the terminal chat, `dutybot ask`, and the text fallback
+ * of Slack and Teams messages. Mentions become `@id` unless the caller renders them its own way.
+ */
+const LABELS = {
+    en: {
+        who: 'Who',
+        often: 'How often',
+        kept: (days) => `backups kept ${days} days`,
+        source: 'Source',
+        note: 'Note',
+        translation: 'In Italian',
+        tryAsking: 'Try asking:',
+    },
+    it: {
+        who: 'Chi',
+        often: 'Frequenza',
+        kept: (days) => `backup conservati ${days} giorni`,
+        source: 'Fonte',
+        note: 'Nota',
+        translation: 'In italiano',
+        tryAsking: 'Prova a chiedere:',
+    },
+};
+export function renderAnswerText(view, renderMention = (id) => `@${id}`) {
+    const labels = LABELS[view.lang];
+    const lines = [renderMentions(view.summary, renderMention)];
+    const numbered = view.items.length > 1;
+    view.items.forEach((item, i) => {
+        lines.push('');
+        lines.push(...itemLines(item, numbered ? `${i + 1}. ` : '', view.lang, renderMention));
+    });
+    if (view.suggestions.length > 0) {
+        lines.push('');
+        if (!view.abstained)
+            lines.push(labels.tryAsking);
+        for (const suggestion of view.suggestions)
+            lines.push(`  • ${suggestion}`);
+    }
+    return lines.join('\n');
+}
+function itemLines(item, bullet, lang, renderMention) {
+    const labels = LABELS[lang];
+    const indent = ' '.repeat(bullet.length);
+    const lines = [];
+    const facts = [];
+    if (item.performer) {
+        const owners = item.performer.ownerIds.map(renderMention).join(', ');
+        facts.push(`${labels.who}: ${item.performer.label}${owners ? ` (${owners})` : ''}`);
+    }
+    if (item.cadenceLabel) {
+        const retention = item.retentionDays !== null ? ` · ${labels.kept(item.retentionDays)}` : '';
+        facts.push(`${labels.often}: ${item.cadenceLabel}${retention}`);
+    }
+    const head = facts.length > 0 ? facts.join(' · ') : item.serviceName;
+    if (head)
+        lines.push(`${bullet}${head}`);
+    lines.push(`${head ? indent : bullet}“${item.quote}”`);
+    if (item.translation)
+        lines.push(`${indent}${labels.translation}: “${item.translation}”`);
+    lines.push(`${indent}${labels.source}: ${item.source.label}`);
+    for (const note of item.errata)
+        lines.push(`${indent}${labels.note}: ${note}`);
+    return lines;
+}
+//# sourceMappingURL=answer-text.js.map

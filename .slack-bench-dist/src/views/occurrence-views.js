@@ -1,0 +1,250 @@
+import { formatDay, formatInstant, missedNote, periodLabel, scheduleLabel, snoozeOptions, stateLabel, } from './labels.js';
+import { mention } from './mentions.js';
+/**
+ * View models for occurrences: single lines (OccurrenceView), reminder messages (ReminderView,
+ * including follow-ups, escalations and the closed form a reminder is updated to), a user's home
+ * and pending lists. Sentences mention people with `{{user:ID}}` tokens; adapters render them.
+ */
+export function dutyRefView(duty, lang) {
+    return { id: duty.id, service: duty.service, serviceName: duty.serviceName, title: dutyTitle(duty, lang) };
+}
+export function dutyTitle(duty, lang) {
+    return lang === 'it' ? duty.title_it : duty.title;
+}
+export function confirmationView(row) {
+    return {
+        dutyId: row.dutyId,
+        occurrence: row.occurrence,
+        status: row.status,
+        by: row.by,
+        at: row.at.toISOString(),
+        note: row.note,
+        evidenceUrl: row.evidenceUrl,
+        reason: row.reason,
+        snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
+        seq: row.seq,
+        hash: row.hash,
+    };
+}
+export function occurrenceView(status, lang) {
+    return {
+        duty: dutyRefView(status.duty, lang),
+        occurrence: status.occurrence.key,
+        periodLabel: periodLabel(status.occurrence.period, lang),
+        state: status.state,
+        dueAt: status.occurrence.dueAt.toISOString(),
+        deadline: status.occurrence.deadline.toISOString(),
+        ownerIds: status.ownerIds,
+        channel: status.channel,
+        cadenceLabel: scheduleLabel(status.schedule, lang),
+        missedBefore: status.missedBefore,
+        lastConfirmation: status.latest ? confirmationView(status.latest) : null,
+    };
+}
+/** The upcoming form of a duty whose current occurrence is closed: its next occurrence. */
+export function nextOccurrenceView(status, lang) {
+    if (!status.next)
+        return null;
+    return {
+        ...occurrenceView(status, lang),
+        occurrence: status.next.key,
+        periodLabel: periodLabel(status.next.period, lang),
+        state: 'upcoming',
+        dueAt: status.next.dueAt.toISOString(),
+        deadline: status.next.deadline.toISOString(),
+        missedBefore: 0,
+        lastConfirmation: null,
+    };
+}
+export function sourceCitation(knowledge, duty, lang) {
+    const { version, date } = knowledge.document;
+    const [y, m, d] = date.split('-');
+    const party = duty.party === 'customer' ? (lang === 'it' ? 'Cliente' : 'Customer') : 'CoreTech';
+    const of = lang === 'it' ? 'del' : 'of';
+    return {
+        label: `CoreTech GDPR ${version} ${of} ${d}/${m}/${y} — ${duty.serviceName}, ${party}`,
+        section: duty.serviceName,
+    };
+}
+function addressees(ownerIds, lang) {
+    if (ownerIds.length === 0)
+        return lang === 'it' ? 'A tutto il canale' : 'Everyone here';
+    return ownerIds.map(mention).join(' ');
+}
+/**
+ * A reminder, follow-up or escalation for a duty's occurrence, rendered from its current status
+ * (the outbox builds it at delivery time, so a reminder confirmed before it went out is posted
+ * already closed, and updates show who closed it).
+ */
+export function reminderView(kind, workspaceId, status, knowledge, lang, zone, extra = {}) {
+    const { duty } = status;
+    const occurrence = occurrenceView(status, lang);
+    const closed = status.latest && (status.latest.status === 'done' || status.latest.status === 'skipped');
+    const closedBy = closed && status.latest ? confirmationView(status.latest) : null;
+    return {
+        kind,
+        lang,
+        workspaceId,
+        occurrence,
+        headline: closedBy
+            ? closedHeadline(status, closedBy, lang, zone)
+            : openHeadline(kind, status, lang, zone, extra.workingDaysOpen ?? 0),
+        quote: duty.text,
+        translation: lang === 'it' ? duty.text_it : null,
+        source: sourceCitation(knowledge, duty, lang),
+        closedBy,
+        snoozeOptions: closedBy ? [] : snoozeOptions(lang),
+    };
+}
+function openHeadline(kind, status, lang, zone, workingDays) {
+    const title = dutyTitle(status.duty, lang);
+    const period = periodLabel(status.occurrence.period, lang);
+    const deadline = formatDay(status.occurrence.deadline, zone, lang);
+    const who = addressees(status.ownerIds, lang);
+    const it = lang === 'it';
+    let text;
+    switch (kind) {
+        case 'reminder': {
+            const back = status.snoozedUntil !== null && status.snoozedUntil <= status.dueSince;
+            if (status.schedule.review) {
+                text = it
+                    ? `${who}: verifica periodica — confermate che «${title}» è ancora applicato (${period}, entro ${deadline}).`
+                    : `${who}: periodic review — please confirm “${title}” is still in place (${period}, by ${deadline}).`;
+            }
+            else {
+                text = it
+                    ? `${who}: «${title}» è da fare per ${period} (entro ${deadline}).`
+                    : `${who}: “${title}” is due for ${period} (by ${deadline}).`;
+            }
+            if (back)
+                text = it ? `Di nuovo: ${text}` : `Back from snooze — ${text}`;
+            break;
+        }
+        case 'followup':
+            text = it
+                ? `${who}, promemoria: «${title}» per ${period} è ancora aperto (da fare dal ${formatDay(status.dueSince, zone, lang)}).`
+                : `${who}, a nudge: “${title}” for ${period} is still open (due since ${formatDay(status.dueSince, zone, lang)}).`;
+            break;
+        case 'escalation': {
+            const owners = status.ownerIds.length > 0
+                ? it
+                    ? `Responsabili: ${status.ownerIds.map(mention).join(' ')}.`
+                    : `Owners: ${status.ownerIds.map(mention).join(' ')}.`
+                : it
+                    ? 'Nessun responsabile assegnato: usate `assign` per assegnarlo.'
+                    : 'Nobody is assigned: use `assign` to set an owner.';
+            text = it
+                ? `Escalation: «${title}» per ${period} è ancora aperto dopo ${workingDays} giorni lavorativi. ${owners}`
+                : `Escalation: “${title}” for ${period} is still open after ${workingDays} working days. ${owners}`;
+            break;
+        }
+    }
+    if (kind === 'reminder' && status.missedBefore > 0)
+        text += ` ${missedNote(status.missedBefore, lang)}`;
+    return text;
+}
+function closedHeadline(status, closedBy, lang, zone) {
+    const title = dutyTitle(status.duty, lang);
+    const period = periodLabel(status.occurrence.period, lang);
+    const when = formatInstant(new Date(closedBy.at), zone, lang);
+    const by = mention(closedBy.by);
+    if (closedBy.status === 'skipped') {
+        const reason = closedBy.reason
+            ? lang === 'it'
+                ? ` Motivo: ${closedBy.reason}`
+                : ` Reason: ${closedBy.reason}`
+            : '';
+        return lang === 'it'
+            ? `«${title}» per ${period}: saltato da ${by} il ${when}.${reason}`
+            : `“${title}” for ${period}: skipped by ${by} on ${when}.${reason}`;
+    }
+    return lang === 'it'
+        ? `«${title}» per ${period}: fatto da ${by} il ${when}.`
+        : `“${title}” for ${period}: done by ${by} on ${when}.`;
+}
+const STATE_ORDER = { overdue: 0, due: 1, snoozed: 2, upcoming: 3, done: 4, skipped: 5 };
+function byUrgency(a, b) {
+    return (STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+        a.deadline.localeCompare(b.deadline) ||
+        a.dueAt.localeCompare(b.dueAt) ||
+        a.duty.id.localeCompare(b.duty.id));
+}
+/** Whose duty: assigned to the user, or assigned to nobody (then anyone in the channel may do it). */
+export function concerns(status, userId) {
+    return status.ownerIds.length === 0 || status.ownerIds.includes(userId);
+}
+/** How far ahead "upcoming" looks on a user's home. */
+const HOME_UPCOMING_DAYS = 31;
+/**
+ * A user's own duties: overdue, due (snoozed ones included, they come back), and what falls due in
+ * the next month (a closed occurrence shows its next one). Duties nobody owns are shown to everyone.
+ */
+export function homeView(statuses, userId, lang, now, settingsSummary) {
+    const horizon = now.getTime() + HOME_UPCOMING_DAYS * 86_400_000;
+    const overdue = [];
+    const due = [];
+    const upcoming = [];
+    for (const status of statuses) {
+        if (!concerns(status, userId))
+            continue;
+        if (status.state === 'overdue')
+            overdue.push(occurrenceView(status, lang));
+        else if (status.state === 'due' || status.state === 'snoozed')
+            due.push(occurrenceView(status, lang));
+        else if (status.state === 'upcoming') {
+            if (status.occurrence.dueAt.getTime() <= horizon)
+                upcoming.push(occurrenceView(status, lang));
+        }
+        else {
+            const next = nextOccurrenceView(status, lang);
+            if (next && new Date(next.dueAt).getTime() <= horizon)
+                upcoming.push(next);
+        }
+    }
+    return {
+        lang,
+        userId,
+        overdue: overdue.sort(byUrgency),
+        due: due.sort(byUrgency),
+        upcoming: upcoming.sort(byUrgency),
+        settingsSummary,
+    };
+}
+/**
+ * The `pending` list: open occurrences (overdue first, then due, then snoozed), either the user's
+ * own (and unassigned ones) or, with `all`, the whole workspace's.
+ */
+export function pendingView(statuses, lang, options = {}) {
+    const mine = !options.all && options.userId;
+    const items = statuses
+        .filter((s) => s.state === 'overdue' || s.state === 'due' || s.state === 'snoozed')
+        .filter((s) => !mine || concerns(s, options.userId))
+        .map((s) => occurrenceView(s, lang))
+        .sort(byUrgency);
+    const open = items.filter((i) => i.state !== 'snoozed').length;
+    let title;
+    if (lang === 'it') {
+        const scope = mine ? 'I tuoi adempimenti' : 'Adempimenti del workspace';
+        title =
+            items.length === 0
+                ? `${scope}: niente in sospeso.`
+                : `${scope}: ${open} da fare${items.length > open ? `, ${items.length - open} rimandati` : ''}.`;
+    }
+    else {
+        const scope = mine ? 'Your duties' : 'Workspace duties';
+        title =
+            items.length === 0
+                ? `${scope}: nothing pending.`
+                : `${scope}: ${open} open${items.length > open ? `, ${items.length - open} snoozed` : ''}.`;
+    }
+    return { title, items };
+}
+/** One line per occurrence for plain-text surfaces and fallbacks. */
+export function occurrenceLine(view, lang, zone) {
+    const owners = view.ownerIds.length > 0 ? ` — ${view.ownerIds.map(mention).join(' ')}` : '';
+    const when = view.state === 'upcoming'
+        ? (lang === 'it' ? 'dal ' : 'from ') + formatDay(new Date(view.dueAt), zone, lang)
+        : (lang === 'it' ? 'entro ' : 'by ') + formatDay(new Date(view.deadline), zone, lang);
+    return `${view.duty.title} · ${view.periodLabel} · ${stateLabel(view.state, lang)} (${when})${owners}`;
+}
+//# sourceMappingURL=occurrence-views.js.map

@@ -1,0 +1,164 @@
+import { renderAnswerText } from './answer-text.js';
+import { renderMentions } from './mentions.js';
+const plainMention = (id) => `@${id}`;
+const STATE = {
+    en: { upcoming: 'upcoming', due: 'due', overdue: 'OVERDUE', done: 'done', skipped: 'skipped', snoozed: 'snoozed' },
+    it: { upcoming: 'in arrivo', due: 'in scadenza', overdue: 'IN RITARDO', done: 'fatto', skipped: 'saltato', snoozed: 'rimandato' },
+};
+const L = {
+    en: {
+        nothingPending: 'Nothing pending. 🎉',
+        owners: 'owners',
+        noOwner: 'nobody assigned',
+        by: 'by',
+        note: 'note',
+        evidence: 'evidence',
+        reason: 'reason',
+        until: 'until',
+        noHistory: 'No confirmations recorded yet.',
+        overdue: 'Overdue',
+        dueToday: 'Due today',
+        upcoming: 'Upcoming this week',
+        doneSince: 'Done since the last digest',
+        services: 'Services',
+        none: 'none',
+        didYouMean: 'Did you mean:',
+        examples: 'Examples',
+        exported: (n, f) => `Exported ${n} ledger entries as ${f}.`,
+        closed: (status, by, at) => `✔ ${status} by ${by}, ${at}`,
+        missed: (n) => `(${n} earlier occurrence${n === 1 ? '' : 's'} left unconfirmed)`,
+    },
+    it: {
+        nothingPending: 'Niente in sospeso. 🎉',
+        owners: 'responsabili',
+        noOwner: 'nessuno assegnato',
+        by: 'da',
+        note: 'nota',
+        evidence: 'evidenza',
+        reason: 'motivo',
+        until: 'fino a',
+        noHistory: 'Nessuna conferma registrata finora.',
+        overdue: 'In ritardo',
+        dueToday: 'In scadenza oggi',
+        upcoming: 'In arrivo questa settimana',
+        doneSince: "Fatti dall'ultimo riepilogo",
+        services: 'Servizi',
+        none: 'nessuno',
+        didYouMean: 'Forse intendevi:',
+        examples: 'Esempi',
+        exported: (n, f) => `Esportate ${n} voci del registro in formato ${f}.`,
+        closed: (status, by, at) => `✔ ${status} da ${by}, ${at}`,
+        missed: (n) => `(${n} ${n === 1 ? 'occorrenza precedente non confermata' : 'occorrenze precedenti non confermate'})`,
+    },
+};
+function shortInstant(iso) {
+    return iso.replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+}
+export function occurrenceLine(o, lang, at = plainMention) {
+    const l = L[lang];
+    const owners = o.ownerIds.length ? o.ownerIds.map(at).join(', ') : l.noOwner;
+    const missed = o.missedBefore > 0 ? ` ${l.missed(o.missedBefore)}` : '';
+    return `[${STATE[lang][o.state]}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} (${o.cadenceLabel}) · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
+}
+export function confirmationLine(c, lang, at = plainMention) {
+    const l = L[lang];
+    const parts = [`${shortInstant(c.at)} ${c.occurrence} ${STATE[lang][c.status]} ${l.by} ${at(c.by)}`];
+    if (c.note)
+        parts.push(`${l.note}: ${c.note}`);
+    if (c.evidenceUrl)
+        parts.push(`${l.evidence}: ${c.evidenceUrl}`);
+    if (c.reason)
+        parts.push(`${l.reason}: ${c.reason}`);
+    if (c.snoozedUntil)
+        parts.push(`${l.until} ${shortInstant(c.snoozedUntil)}`);
+    parts.push(`#${c.seq} ${c.hash.slice(0, 12)}`);
+    return parts.join(' · ');
+}
+export function digestText(d, at = plainMention) {
+    const l = L[d.lang];
+    const section = (title, items) => items.length ? [`${title} (${items.length}):`, ...items.map((o) => `  • ${occurrenceLine(o, d.lang, at)}`)] : [];
+    const done = d.doneSinceLast.length
+        ? [`${l.doneSince} (${d.doneSinceLast.length}):`, ...d.doneSinceLast.map((c) => `  • ${c.dutyId}: ${confirmationLine(c, d.lang, at)}`)]
+        : [];
+    return [
+        d.title,
+        ...section(l.overdue, d.overdue),
+        ...section(l.dueToday, d.dueToday),
+        ...section(l.upcoming, d.upcoming),
+        ...done,
+        `${l.services}:`,
+        ...d.services.map((s) => `  ${s.status === 'ok' ? '✓' : s.status === 'due' ? '•' : '!'} ${s.line}`),
+    ].join('\n');
+}
+export function reminderText(r, at = plainMention) {
+    const l = L[r.lang];
+    const lines = [renderMentions(r.headline, at), `> ${r.quote}`];
+    if (r.translation)
+        lines.push(`> ${r.translation}`);
+    lines.push(`${r.source.label} · id ${r.occurrence.duty.id} · ${r.occurrence.occurrence}`);
+    if (r.closedBy) {
+        lines.push(l.closed(STATE[r.lang][r.closedBy.status], at(r.closedBy.by), shortInstant(r.closedBy.at)));
+    }
+    return lines.join('\n');
+}
+export function helpText(h) {
+    const width = Math.max(...h.commands.map((c) => c.usage.length));
+    return [
+        h.intro,
+        '',
+        ...h.commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.description}`),
+        '',
+        `${L[h.lang].examples}:`,
+        ...h.examples.map((e) => `  ${e}`),
+    ].join('\n');
+}
+export function outboundText(message, at = plainMention) {
+    switch (message.kind) {
+        case 'digest':
+            return digestText(message.view, at);
+        case 'welcome':
+            return message.view.lines.map((line) => renderMentions(line, at)).join('\n');
+        default:
+            return reminderText(message.view, at);
+    }
+}
+export function replyText(reply, at = plainMention) {
+    const l = L[reply.lang];
+    switch (reply.kind) {
+        case 'answer':
+            return renderAnswerText(reply.answer, at);
+        case 'error': {
+            const lines = [renderMentions(reply.message, at)];
+            if (reply.candidates.length) {
+                lines.push(l.didYouMean, ...reply.candidates.map((c) => `  • ${c.id} — ${c.title} (${c.serviceName})`));
+            }
+            if (reply.hint)
+                lines.push(reply.hint);
+            return lines.join('\n');
+        }
+        case 'confirmed':
+            return [renderMentions(reply.message, at), confirmationLine(reply.confirmation, reply.lang, at)].join('\n');
+        case 'pending':
+            return reply.items.length
+                ? [`${reply.title}:`, ...reply.items.map((o) => `  • ${occurrenceLine(o, reply.lang, at)}`)].join('\n')
+                : l.nothingPending;
+        case 'history':
+            return [
+                `${reply.duty.title} — ${reply.duty.serviceName} (${reply.duty.id})`,
+                ...(reply.entries.length ? reply.entries.map((c) => `  • ${confirmationLine(c, reply.lang, at)}`) : [l.noHistory]),
+            ].join('\n');
+        case 'digest':
+            return digestText(reply.digest, at);
+        case 'settings':
+            return [`${reply.title}:`, ...reply.lines.map((line) => `  ${renderMentions(line, at)}`)].join('\n');
+        case 'updated':
+            return renderMentions(reply.message, at);
+        case 'export':
+            return l.exported(reply.entries, reply.format.toUpperCase());
+        case 'audit':
+            return [reply.message, ...reply.problems.map((p) => `  • ${p}`)].join('\n');
+        case 'help':
+            return helpText(reply.help);
+    }
+}
+//# sourceMappingURL=text.js.map

@@ -1,0 +1,166 @@
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
+import express from 'express';
+import { loadSlackConfig } from '../adapters/slack/config.js';
+import { mountSlack } from '../adapters/slack/mount.js';
+import { createDutybot } from '../src/bot/dutybot.js';
+import { startFakeSlackApi } from '../test/support/fake-slack-api.js';
+import { SlackRequester } from '../test/support/slack-signing.js';
+
+/**
+ * Signed `/duty <question>` requests through the whole Slack app (signature check, Bolt, the
+ * core's answer, Block Kit rendering, the acknowledgement carrying the answer) next to a Bolt app
+ * that only acknowledges, in the same harness and the same run: 16 concurrent keep-alive clients
+ * on loopback. The ack-only figure is the ceiling of this machine; the target is at least half of
+ * it, with p99 under 20 ms.
+ */
+
+const SECRET = 'bench-signing-secret-0123456789';
+const TOKEN = 'xoxb-bench-T0001';
+const CONCURRENCY = 16;
+const WARMUP = 300;
+const REQUESTS = 4_000;
+const MAX_MS = 8_000;
+
+const QUESTIONS = [
+  'who does the backup on RocketWeb?',
+  'how often should we test a restore on 1Backup?',
+  'chi gestisce le password di Stellar?',
+  'what must we do with CoreTech security reports?',
+  'how long are email backups kept?',
+  'who updates the website security components?',
+];
+
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
+interface RunResult {
+  count: number;
+  seconds: number;
+  latencies: number[];
+  failures: number;
+}
+
+async function load(requester: SlackRequester, total: number, maxMs: number, responseUrl: string): Promise<RunResult> {
+  const latencies: number[] = [];
+  let issued = 0;
+  let failures = 0;
+  const started = performance.now();
+  const client = async () => {
+    while (issued < total && performance.now() - started < maxMs) {
+      const n = issued++;
+      const fields = {
+        team_id: 'T0001',
+        channel_id: 'CBENCH',
+        user_id: `U${(n % 50).toString().padStart(4, '0')}`,
+        command: '/duty',
+        text: QUESTIONS[n % QUESTIONS.length] as string,
+        response_url: responseUrl,
+        trigger_id: `bench.${n}`,
+      };
+      const t0 = performance.now();
+      const res = await requester.command(fields);
+      latencies.push(performance.now() - t0);
+      if (res.status !== 200) failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, failures };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function describeRun(name: string, run: RunResult): { rps: number; p50: number; p99: number; line: string } {
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  const rps = run.count / run.seconds;
+  const p50 = percentile(sorted, 50);
+  const p99 = percentile(sorted, 99);
+  return {
+    rps,
+    p50,
+    p99,
+    line: `slack ${name}: ${rps.toFixed(0)} req/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (${run.count} signed /duty requests, ${CONCURRENCY} clients${run.failures ? `, ${run.failures} non-200` : ''})`,
+  };
+}
+
+async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` };
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+export async function benchSlack(): Promise<string[]> {
+  const api = await startFakeSlackApi();
+  api.teamsByToken.set(TOKEN, 'T0001');
+  const dir = mkdtempSync(join(tmpdir(), 'dutybot-slack-bench-'));
+  const dutybot = await createDutybot({ databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}`, workerId: 'bench' });
+  const servers: Server[] = [];
+  try {
+    // The ceiling: Bolt with the same receiver, signature check and keep-alive, acknowledging only.
+    const ackExpress = express();
+    const ackReceiver = new ExpressReceiver({ signingSecret: SECRET, app: ackExpress, logger: silent });
+    const ackApp = new App({
+      receiver: ackReceiver,
+      token: TOKEN,
+      logger: silent,
+      deferInitialization: true,
+      convoStore: false, // as in adapters/slack/mount.ts, so the two differ only by dutybot's work
+      clientOptions: { slackApiUrl: api.url },
+    });
+    await ackApp.init();
+    ackApp.command('/duty', async ({ ack }) => {
+      await ack();
+    });
+    const ackOnly = await listen(ackExpress);
+    servers.push(ackOnly.server);
+
+    const fullExpress = express();
+    const config = loadSlackConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: api.url });
+    await mountSlack(fullExpress, { dutybot, config, logger: silent });
+    const full = await listen(fullExpress);
+    servers.push(full.server);
+
+    const responseUrl = api.responseUrl();
+    const ackRequester = new SlackRequester(ackOnly.url, SECRET);
+    const fullRequester = new SlackRequester(full.url, SECRET);
+    await load(ackRequester, WARMUP, MAX_MS, responseUrl);
+    await load(fullRequester, WARMUP, MAX_MS, responseUrl);
+
+    const baseline = describeRun('ack-only Bolt app', await load(ackRequester, REQUESTS, MAX_MS, responseUrl));
+    const dutybotRun = describeRun(
+      '/duty <question> through dutybot',
+      await load(fullRequester, REQUESTS, MAX_MS, responseUrl),
+    );
+    const ratio = dutybotRun.rps / baseline.rps;
+    const verdict = ratio >= 0.5 && dutybotRun.p99 < 20 ? 'met' : 'NOT met';
+    return [
+      baseline.line,
+      dutybotRun.line,
+      `slack: dutybot at ${(ratio * 100).toFixed(0)}% of the ack-only throughput — target ≥ 50% and p99 < 20 ms: ${verdict}`,
+    ];
+  } finally {
+    for (const server of servers) await close(server);
+    await dutybot.close();
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,15 @@
+/** Errors the store throws for requests about things that do not exist. */
+
+export class UnknownWorkspaceError extends Error {
+  override name = 'UnknownWorkspaceError';
+  constructor(readonly workspaceId: string) {
+    super(`workspace "${workspaceId}" does not exist (it is created when the bot is installed or first contacted)`);
+  }
+}
+
+export class UnknownDeliveryError extends Error {
+  override name = 'UnknownDeliveryError';
+  constructor(readonly key: string) {
+    super(`delivery "${key}" does not exist in the outbox`);
+  }
+}
