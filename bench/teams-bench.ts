@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import express from 'express';
 import { botFrameworkAuthConfig, type TeamsConfig } from '../adapters/teams/config.js';
@@ -169,7 +169,12 @@ export async function benchTeams(): Promise<string[]> {
     servers.push(ok.server);
 
     const fullExpress = express();
-    await mountTeams(fullExpress, { dutybot, config, credentialsFactory: credentials(connector.bearer), log: () => {} });
+    await mountTeams(fullExpress, {
+      dutybot,
+      config,
+      credentialsFactory: credentials(connector.bearer),
+      log: () => {},
+    });
     const full = await listen(fullExpress);
     servers.push(full.server);
 

@@ -142,7 +142,14 @@ async function runDialect(dialect: string, open: () => Promise<SqlStore>, knowle
     const store = await open();
     try {
       const ids = await seed(store, 1_000);
-      results.push(await scenario(store, knowledge, '1,000 workspaces, 10 due (1%)', ids.filter((_, i) => i % 100 === 0)));
+      results.push(
+        await scenario(
+          store,
+          knowledge,
+          '1,000 workspaces, 10 due (1%)',
+          ids.filter((_, i) => i % 100 === 0),
+        ),
+      );
     } finally {
       await store.close();
     }
@@ -153,8 +160,22 @@ async function runDialect(dialect: string, open: () => Promise<SqlStore>, knowle
       const seedStart = performance.now();
       const ids = await seed(store, 10_000);
       lines.push(`${dialect}: seeded 10,000 workspaces in ${fmt((performance.now() - seedStart) / 1000, 1)} s`);
-      results.push(await scenario(store, knowledge, '10,000 workspaces, 10 due', ids.filter((_, i) => i % 1000 === 500)));
-      results.push(await scenario(store, knowledge, '10,000 workspaces, 100 due (1%)', ids.filter((_, i) => i % 100 === 1)));
+      results.push(
+        await scenario(
+          store,
+          knowledge,
+          '10,000 workspaces, 10 due',
+          ids.filter((_, i) => i % 1000 === 500),
+        ),
+      );
+      results.push(
+        await scenario(
+          store,
+          knowledge,
+          '10,000 workspaces, 100 due (1%)',
+          ids.filter((_, i) => i % 100 === 1),
+        ),
+      );
     } finally {
       await store.close();
     }
@@ -171,12 +192,16 @@ async function runDialect(dialect: string, open: () => Promise<SqlStore>, knowle
 export async function benchTick(): Promise<string[]> {
   const knowledge = loadKnowledge();
   const perWorkspace = scheduledDuties(knowledge, defaultSettings()).length;
-  const lines = [`${perWorkspace} scheduled duties per workspace (all services, default settings); tick at ${NOW.toISOString()}`];
+  const lines = [
+    `${perWorkspace} scheduled duties per workspace (all services, default settings); tick at ${NOW.toISOString()}`,
+  ];
 
   const dir = mkdtempSync(join(tmpdir(), 'dutybot-tick-bench-'));
   let n = 0;
   try {
-    lines.push(...(await runDialect('SQLite', () => createStore(`sqlite:${join(dir, `tick-${n++}.sqlite`)}`), knowledge)));
+    lines.push(
+      ...(await runDialect('SQLite', () => createStore(`sqlite:${join(dir, `tick-${n++}.sqlite`)}`), knowledge)),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -184,7 +209,11 @@ export async function benchTick(): Promise<string[]> {
   const server = await startEmbeddedPostgres();
   try {
     lines.push(
-      ...(await runDialect('PostgreSQL', async () => createStore(await createScratchDatabase(server.url, 'tickbench')), knowledge)),
+      ...(await runDialect(
+        'PostgreSQL',
+        async () => createStore(await createScratchDatabase(server.url, 'tickbench')),
+        knowledge,
+      )),
     );
   } finally {
     await server.stop();

@@ -58,10 +58,17 @@ describe('dutybot ask', () => {
   });
 
   it('answers one question per stdin line, in order, in batch mode', () => {
-    const questions = ['who keeps the Sygma platform software updated?', "what's the capital of France?", 'dove sono i data center di CoreTech?'];
+    const questions = [
+      'who keeps the Sygma platform software updated?',
+      "what's the capital of France?",
+      'dove sono i data center di CoreTech?',
+    ];
     const { code, stdout } = cli(['ask', '--json'], { input: `${questions.join('\n')}\n` });
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(questions);
     expect(lines[0].matches[0]).toMatchObject({ service: 'sygma', party: 'provider' });
     expect(lines[1].matches).toEqual([]);
@@ -73,11 +80,21 @@ describe('dutybot knowledge commands', () => {
   it('lists services and duties', () => {
     const services = JSON.parse(cli(['services', '--json']).stdout);
     expect(services.map((s: { id: string }) => s.id)).toEqual([
-      'stellar', 'rocketweb', 'email', '1backup', 'mailarchive', 'rocketbox', 'rocketnews', 'sygma', 'sygma-connect',
+      'stellar',
+      'rocketweb',
+      'email',
+      '1backup',
+      'mailarchive',
+      'rocketbox',
+      'rocketnews',
+      'sygma',
+      'sygma-connect',
     ]);
     const duties = JSON.parse(cli(['duties', '--service', 'rocketweb', '--party', 'customer', '--json']).stdout);
     expect(duties.length).toBe(8);
-    expect(duties.every((d: { party: string; service: string }) => d.party === 'customer' && d.service === 'rocketweb')).toBe(true);
+    expect(
+      duties.every((d: { party: string; service: string }) => d.party === 'customer' && d.service === 'rocketweb'),
+    ).toBe(true);
   });
 
   it('lints the knowledge base and reports errata', () => {
@@ -100,7 +117,13 @@ describe('dutybot knowledge commands', () => {
 
 describe('bad usage', () => {
   it('exits 2 with one line on stderr', () => {
-    for (const args of [['frobnicate'], ['duties', '--service', 'aws'], ['ask'], ['tick', '--at', 'next tuesday'], ['duties', '--colour']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['duties', '--service', 'aws'],
+      ['ask'],
+      ['tick', '--at', 'next tuesday'],
+      ['duties', '--colour'],
+    ]) {
       const { code, stderr } = cli(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -109,7 +132,25 @@ describe('bad usage', () => {
   });
 
   it('has --help on every command', () => {
-    for (const command of ['ask', 'duties', 'services', 'knowledge', 'tick', 'pending', 'done', 'skip', 'snooze', 'export', 'audit', 'settings', 'history', 'assign', 'digest', 'start', 'chat']) {
+    for (const command of [
+      'ask',
+      'duties',
+      'services',
+      'knowledge',
+      'tick',
+      'pending',
+      'done',
+      'skip',
+      'snooze',
+      'export',
+      'audit',
+      'settings',
+      'history',
+      'assign',
+      'digest',
+      'start',
+      'chat',
+    ]) {
       const { code, stdout } = cli([command, '--help']);
       expect(code, command).toBe(0);
       expect(stdout).toMatch(/^dutybot /);
@@ -123,17 +164,39 @@ describe('schedule, ledger and audit from the CLI', () => {
   it('ticks, confirms, exports and verifies', () => {
     const tick = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--json']);
     expect(tick.code).toBe(0);
-    const deliveries = tick.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const deliveries = tick.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(deliveries.length).toBeGreaterThan(0);
     expect(deliveries[0]).toMatchObject({ workspace: 'local' });
-    expect(deliveries.some((d) => d.kind === 'reminder' && d.duty === 'rocketweb.customer.website-backup' && d.occurrence === '2026-12')).toBe(true);
+    expect(
+      deliveries.some(
+        (d) => d.kind === 'reminder' && d.duty === 'rocketweb.customer.website-backup' && d.occurrence === '2026-12',
+      ),
+    ).toBe(true);
     // The same instant again delivers nothing new.
     const again = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--json']);
     expect(again.stdout.trim()).toBe('');
 
-    const done = cli(['done', 'website', 'backup', '--note', 'to NAS', '--evidence', 'https://nas.example.com/1', '--at', '2026-12-01T10:00:00+01:00', '--json']);
+    const done = cli([
+      'done',
+      'website',
+      'backup',
+      '--note',
+      'to NAS',
+      '--evidence',
+      'https://nas.example.com/1',
+      '--at',
+      '2026-12-01T10:00:00+01:00',
+      '--json',
+    ]);
     expect(done.code).toBe(0);
-    expect(JSON.parse(done.stdout)).toMatchObject({ kind: 'confirmed', confirmation: { note: 'to NAS', by: 'tester' } });
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      kind: 'confirmed',
+      confirmation: { note: 'to NAS', by: 'tester' },
+    });
 
     const bad = cli(['done', 'website', 'backup', '--evidence', 'not-a-link', '--at', '2026-12-01T10:00:00+01:00']);
     expect(bad.code).toBe(1);

@@ -91,12 +91,18 @@ describe('confirmations', () => {
     expectError(await run('skip restore test mailarchive'), 'bad_usage');
     expect(await ledgerSize()).toBe(before);
     const ok = await run('skip restore test mailarchive -- archive migration this month');
-    expect(ok).toMatchObject({ kind: 'confirmed', confirmation: { status: 'skipped', reason: 'archive migration this month' } });
+    expect(ok).toMatchObject({
+      kind: 'confirmed',
+      confirmation: { status: 'skipped', reason: 'archive migration this month' },
+    });
   });
 
   it('snoozes until a moment it can explain, and refuses nonsense durations', async () => {
     const reply = await run('snooze data export sygma tomorrow');
-    expect(reply).toMatchObject({ kind: 'confirmed', confirmation: { status: 'snoozed', snoozedUntil: '2026-12-02T08:00:00.000Z' } });
+    expect(reply).toMatchObject({
+      kind: 'confirmed',
+      confirmation: { status: 'snoozed', snoozedUntil: '2026-12-02T08:00:00.000Z' },
+    });
     expectError(await run('snooze data export sygma 400d'), 'bad_value');
   });
 
@@ -160,7 +166,10 @@ describe('permissions and assignments', () => {
 
     expect(await run('assign rocketweb {{user:alice}}')).toMatchObject({ kind: 'updated' });
     expectError(await run('done resource usage check', bob), 'forbidden');
-    expect(await run('done resource usage check', alice)).toMatchObject({ kind: 'confirmed', confirmation: { by: 'alice' } });
+    expect(await run('done resource usage check', alice)).toMatchObject({
+      kind: 'confirmed',
+      confirmation: { by: 'alice' },
+    });
 
     const answer = await run('who handles backups on RocketWeb?', bob);
     expect(answer.kind).toBe('answer');

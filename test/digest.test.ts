@@ -56,7 +56,9 @@ describe('digests', () => {
     await confirm(DUTY.restoreTest, '2026-Q4', 'skipped', rome('2026-11-05T10:00'));
     await tick(depsFor(store, knowledge, messenger), rome('2026-11-09T09:00'));
 
-    const digests = new Map(messenger.byKind('digest').map((p) => [p.channel, (p.message as { view: DigestView }).view]));
+    const digests = new Map(
+      messenger.byKind('digest').map((p) => [p.channel, (p.message as { view: DigestView }).view]),
+    );
     expect([...digests.keys()].sort()).toEqual(['C-BACKUP', 'C-HOME']);
 
     const backup = digests.get('C-BACKUP')!;
@@ -66,7 +68,12 @@ describe('digests', () => {
     expect(backup.doneSinceLast.map((c) => [c.dutyId, c.status])).toEqual([[DUTY.restoreTest, 'skipped']]);
     expect(backup.services).toEqual([
       // Since the workspace was created: Mon–Fri daily checks of last week (5) and week 45's two weeklies.
-      { service: '1backup', serviceName: '1Backup', status: 'due', line: '1Backup: 3 due, 7 earlier occurrences missed.' },
+      {
+        service: '1backup',
+        serviceName: '1Backup',
+        status: 'due',
+        line: '1Backup: 3 due, 7 earlier occurrences missed.',
+      },
     ]);
 
     const home = digests.get('C-HOME')!;
@@ -88,7 +95,10 @@ describe('digests', () => {
       .map((p) => (p.message as { view: DigestView }).view);
     expect(homeDigests).toHaveLength(2);
     expect(homeDigests[1]?.doneSinceLast.map((c) => c.dutyId)).toEqual([DUTY.passwords]);
-    expect(homeDigests[1]?.services[0]).toMatchObject({ status: 'ok', line: 'RocketWeb - Web Hosting: all in order (2/2 confirmed).' });
+    expect(homeDigests[1]?.services[0]).toMatchObject({
+      status: 'ok',
+      line: 'RocketWeb - Web Hosting: all in order (2/2 confirmed).',
+    });
   });
 
   it('lists overdue and upcoming items and speaks Italian on demand', async () => {
@@ -108,7 +118,12 @@ describe('digests', () => {
     ]);
     // Mid-week, with today's daily check done, tomorrow's is upcoming (one line per duty).
     await confirm(DUTY.checkResults, '2026-11-04', 'done', rome('2026-11-04T10:00'));
-    const midweek = await buildDigestNow(depsFor(store, knowledge, messenger), 'ws1', 'C-BACKUP', rome('2026-11-04T12:00'));
+    const midweek = await buildDigestNow(
+      depsFor(store, knowledge, messenger),
+      'ws1',
+      'C-BACKUP',
+      rome('2026-11-04T12:00'),
+    );
     expect(midweek.upcoming.map((o) => [o.duty.id, o.occurrence])).toEqual([[DUTY.checkResults, '2026-11-05']]);
     expect(ids(midweek.dueToday)).toEqual([DUTY.configurePolicy, DUTY.restoreTest]);
   });
@@ -119,9 +134,11 @@ describe('digests', () => {
     await tick(deps, rome('2026-11-09T09:00'));
     expect(messenger.byKind('digest')).toHaveLength(0);
     await tick(deps, rome('2026-11-10T09:00'));
-    expect(messenger.byKind('digest').map((p) => p.deliveryKey).sort()).toEqual([
-      'ws1|digest|C-BACKUP|2026-W46',
-      'ws1|digest|C-HOME|2026-W46',
-    ]);
+    expect(
+      messenger
+        .byKind('digest')
+        .map((p) => p.deliveryKey)
+        .sort(),
+    ).toEqual(['ws1|digest|C-BACKUP|2026-W46', 'ws1|digest|C-HOME|2026-W46']);
   });
 });

@@ -83,7 +83,9 @@ describe('command grammar', () => {
     expect(parseCommand('assign restore test 1backup to @marta')).toMatchObject({
       command: { target: 'restore test 1backup', users: ['marta'] },
     });
-    expect(parseCommand('assegna email nessuno')).toMatchObject({ command: { target: 'email', users: [], clear: true } });
+    expect(parseCommand('assegna email nessuno')).toMatchObject({
+      command: { target: 'email', users: [], clear: true },
+    });
   });
 
   it('reads settings subcommands and export ranges', () => {

@@ -79,9 +79,15 @@ describe('duty status from the ledger', () => {
   });
 
   it('is done or skipped once confirmed, and snoozed until the snooze ends', () => {
-    expect(dutyStatus(snapshot([confirmation(backup.id, '2026-11', 'done')]), backup, rome('2026-11-20T12:00'))?.state).toBe('done');
-    expect(dutyStatus(snapshot([confirmation(backup.id, '2026-11', 'skipped')]), backup, rome('2026-11-20T12:00'))?.state).toBe('skipped');
-    const snoozed = snapshot([confirmation(backup.id, '2026-11', 'snoozed', { snoozedUntil: rome('2026-11-10T15:00') })]);
+    expect(
+      dutyStatus(snapshot([confirmation(backup.id, '2026-11', 'done')]), backup, rome('2026-11-20T12:00'))?.state,
+    ).toBe('done');
+    expect(
+      dutyStatus(snapshot([confirmation(backup.id, '2026-11', 'skipped')]), backup, rome('2026-11-20T12:00'))?.state,
+    ).toBe('skipped');
+    const snoozed = snapshot([
+      confirmation(backup.id, '2026-11', 'snoozed', { snoozedUntil: rome('2026-11-10T15:00') }),
+    ]);
     expect(dutyStatus(snoozed, backup, rome('2026-11-10T12:00'))?.state).toBe('snoozed');
     const back = dutyStatus(snoozed, backup, rome('2026-11-10T16:00'));
     expect(back?.state).toBe('due');
@@ -148,7 +154,9 @@ describe('occurrence views', () => {
   const now = rome('2026-11-10T12:00');
 
   it('addresses the owners with mention tokens and notes missed occurrences', () => {
-    const snap = snapshot([], { owners: { by_duty: {}, by_service: { rocketweb: ['U-ANNA', 'U-MARCO'] }, fallback: [] } });
+    const snap = snapshot([], {
+      owners: { by_duty: {}, by_service: { rocketweb: ['U-ANNA', 'U-MARCO'] }, fallback: [] },
+    });
     const status = dutyStatus(snap, backup, now)!;
     const view = reminderView('reminder', 'ws1', status, knowledge, 'en', 'Europe/Rome');
     expect(mentionedUserIds(view.headline)).toEqual(['U-ANNA', 'U-MARCO']);
@@ -163,7 +171,9 @@ describe('occurrence views', () => {
   it('speaks Italian, addresses the channel when nobody is assigned, and shows the translation', () => {
     const status = dutyStatus(snapshot(), backup, now)!;
     const view = reminderView('reminder', 'ws1', status, knowledge, 'it', 'Europe/Rome');
-    expect(view.headline).toMatch(/^A tutto il canale: «Backup del sito» è da fare per novembre 2026 \(entro lun 30 nov\)\./);
+    expect(view.headline).toMatch(
+      /^A tutto il canale: «Backup del sito» è da fare per novembre 2026 \(entro lun 30 nov\)\./,
+    );
     expect(view.headline).toContain('2 scadenze precedenti non sono state confermate.');
     expect(view.translation).toBe(backup.text_it);
     expect(view.snoozeOptions.map((o) => o.label)).toEqual(['Tra 1 ora', 'Domani', 'La prossima settimana']);

@@ -38,7 +38,10 @@ describe('which duties are scheduled, and how often', () => {
       review: false,
     });
     expect(scheduleOf(dutyOf(knowledge, DUTY.restoreTest), settings)?.cadence).toBe('quarterly');
-    expect(scheduleOf(dutyOf(knowledge, DUTY.passwords), settings)).toMatchObject({ cadence: 'quarterly', review: true });
+    expect(scheduleOf(dutyOf(knowledge, DUTY.passwords), settings)).toMatchObject({
+      cadence: 'quarterly',
+      review: true,
+    });
     expect(scheduleOf(dutyOf(knowledge, DUTY.configurePolicy), settings)?.cadence).toBe('weekly');
     expect(scheduleOf(dutyOf(knowledge, DUTY.checkResults), settings)?.cadence).toBe('daily');
     expect(scheduleOf(dutyOf(knowledge, DUTY.weeklyReview), settings)?.cadence).toBe('weekly');
@@ -84,10 +87,22 @@ describe('periods and keys', () => {
 
   it('names each period by its key', () => {
     expect(periodContaining('daily', day('2026-11-27')).key).toBe('2026-11-27');
-    expect(periodContaining('weekly', day('2026-11-27'))).toMatchObject({ key: '2026-W48', start: '2026-11-23', end: '2026-11-29' });
+    expect(periodContaining('weekly', day('2026-11-27'))).toMatchObject({
+      key: '2026-W48',
+      start: '2026-11-23',
+      end: '2026-11-29',
+    });
     expect(periodContaining('monthly', day('2026-11-27'))).toMatchObject({ key: '2026-11', end: '2026-11-30' });
-    expect(periodContaining('bimonthly', day('2026-11-27'))).toMatchObject({ key: '2026-B6', start: '2026-11-01', end: '2026-12-31' });
-    expect(periodContaining('bimonthly', day('2026-02-10'))).toMatchObject({ key: '2026-B1', start: '2026-01-01', end: '2026-02-28' });
+    expect(periodContaining('bimonthly', day('2026-11-27'))).toMatchObject({
+      key: '2026-B6',
+      start: '2026-11-01',
+      end: '2026-12-31',
+    });
+    expect(periodContaining('bimonthly', day('2026-02-10'))).toMatchObject({
+      key: '2026-B1',
+      start: '2026-01-01',
+      end: '2026-02-28',
+    });
     expect(periodContaining('quarterly', day('2026-11-27'))).toMatchObject({ key: '2026-Q4', start: '2026-10-01' });
   });
 
@@ -199,8 +214,12 @@ describe('occurrences in the workspace time zone', () => {
 
   it('works in other zones (New York reminder at 08:30 across its own DST change)', () => {
     const ny = defaultSettings({ timezone: 'America/New_York', reminder_time: '08:30' });
-    expect(local(occurrenceByKey(daily, ny, '2026-03-06')?.dueAt, 'America/New_York')).toBe('2026-03-06T08:30:00.000-05:00');
-    expect(local(occurrenceByKey(daily, ny, '2026-03-09')?.dueAt, 'America/New_York')).toBe('2026-03-09T08:30:00.000-04:00');
+    expect(local(occurrenceByKey(daily, ny, '2026-03-06')?.dueAt, 'America/New_York')).toBe(
+      '2026-03-06T08:30:00.000-05:00',
+    );
+    expect(local(occurrenceByKey(daily, ny, '2026-03-09')?.dueAt, 'America/New_York')).toBe(
+      '2026-03-09T08:30:00.000-04:00',
+    );
   });
 });
 
@@ -227,7 +246,9 @@ describe('labels', () => {
     const backup = scheduleOf(dutyOf(knowledge, DUTY.websiteBackup), settings)!;
     expect(scheduleLabel(backup, 'en')).toBe('every month (source: at least monthly / bimonthly)');
     expect(scheduleLabel(backup, 'it')).toBe('ogni mese (fonte: almeno mensile / bimestrale)');
-    expect(scheduleLabel(scheduleOf(dutyOf(knowledge, DUTY.checkResults), settings)!, 'it')).toBe('ogni giorno lavorativo');
+    expect(scheduleLabel(scheduleOf(dutyOf(knowledge, DUTY.checkResults), settings)!, 'it')).toBe(
+      'ogni giorno lavorativo',
+    );
     expect(scheduleLabel(scheduleOf(dutyOf(knowledge, DUTY.passwords), settings)!, 'en')).toBe('quarterly review');
   });
 });

@@ -43,7 +43,11 @@ function workspaceSettings(i: number): WorkspaceSettings {
     reminder_time: ['09:00', '08:30', '14:00', '10:15'][i % 4],
     owners: { by_duty: {}, by_service: { rocketweb: [`U-${i}`] }, fallback: i % 2 === 0 ? ['U-FALLBACK'] : [] },
     channels: i % 3 === 0 ? { '1backup': `C-BACKUP-${i}` } : {},
-    escalation: { follow_up_after_working_days: 1 + (i % 2), escalate_after_working_days: 3, channel: i % 4 === 0 ? 'C-ESC' : null },
+    escalation: {
+      follow_up_after_working_days: 1 + (i % 2),
+      escalate_after_working_days: 3,
+      channel: i % 4 === 0 ? 'C-ESC' : null,
+    },
     digest: { ...base.digest, weekday: 1 + (i % 5) },
   });
 }
@@ -51,7 +55,11 @@ function workspaceSettings(i: number): WorkspaceSettings {
 async function seed(store: Store, count: number, createdAt: Date): Promise<void> {
   const deps = depsFor(store, knowledge, undefined);
   for (let i = 0; i < count; i++) {
-    await store.createWorkspace({ id: `ws${i}`, platform: 'local', settings: workspaceSettings(i), homeChannel: `C-HOME-${i}` }, 'installer', createdAt);
+    await store.createWorkspace(
+      { id: `ws${i}`, platform: 'local', settings: workspaceSettings(i), homeChannel: `C-HOME-${i}` },
+      'installer',
+      createdAt,
+    );
     await recomputeWake(deps, `ws${i}`, createdAt);
   }
 }
@@ -93,7 +101,9 @@ describe('two scheduler processes on one PostgreSQL', () => {
             .byKind('reminder')
             .filter((p) => p.workspaceId === `ws${index % workspaces}`)
             .sort((a, b) => a.deliveryKey.localeCompare(b.deliveryKey))[0];
-          const view = reminder && (reminder.message as { view: { occurrence: { duty: { id: string }; occurrence: string } } }).view;
+          const view =
+            reminder &&
+            (reminder.message as { view: { occurrence: { duty: { id: string }; occurrence: string } } }).view;
           if (view) {
             const { confirmation, duplicate } = await stores[0]!.appendConfirmation({
               workspaceId: reminder.workspaceId,
@@ -108,7 +118,8 @@ describe('two scheduler processes on one PostgreSQL', () => {
               snoozedUntil: null,
               idempotencyKey: `${reminder.deliveryKey}|done`,
             });
-            if (!duplicate) await afterConfirmation(deps[index % deps.length]!, reminder.workspaceId, confirmation, now);
+            if (!duplicate)
+              await afterConfirmation(deps[index % deps.length]!, reminder.workspaceId, confirmation, now);
           }
         }
       }
@@ -140,7 +151,10 @@ describe('two scheduler processes on one PostgreSQL', () => {
 
 const childScript = fileURLToPath(new URL('./support/scheduler-child.ts', import.meta.url));
 
-function runChild(args: string[]): { child: ChildProcess; exit: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+function runChild(args: string[]): {
+  child: ChildProcess;
+  exit: Promise<{ code: number | null; signal: string | null; stderr: string }>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: ['ignore', 'pipe', 'pipe'],

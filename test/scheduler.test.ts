@@ -57,7 +57,11 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     });
   }
 
-  const reminderViewOf = (i: number) => (messenger.posts[i]?.message as { view: ReminderView }).view;
+  function reminderViewOf(i: number): ReminderView {
+    const post = messenger.posts[i];
+    if (!post) throw new Error(`no post #${i}`);
+    return (post.message as { view: ReminderView }).view;
+  }
 
   it('after downtime sends ONE reminder per duty for the current occurrence, noting missed ones', async () => {
     await workspace('ws1', defaultSettings({ services: ['rocketweb', '1backup'] }), rome('2026-09-01T08:00'));
@@ -71,15 +75,25 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     const byDuty = new Map(reminders.map((p) => [(p.message as { view: ReminderView }).view.occurrence.duty.id, p]));
     expect(reminders).toHaveLength(byDuty.size); // one per duty, no stale burst
     expect([...byDuty.keys()].sort()).toEqual(
-      [DUTY.websiteBackup, DUTY.passwords, DUTY.checkResults, DUTY.restoreTest, DUTY.weeklyReview, DUTY.configurePolicy].sort(),
+      [
+        DUTY.websiteBackup,
+        DUTY.passwords,
+        DUTY.checkResults,
+        DUTY.restoreTest,
+        DUTY.weeklyReview,
+        DUTY.configurePolicy,
+      ].sort(),
     );
-    const occurrenceOf = (id: string) => (byDuty.get(id)?.message as { view: ReminderView }).view.occurrence;
+    const viewOf = (id: string) => {
+      const post = byDuty.get(id);
+      if (!post) throw new Error(`no reminder for ${id}`);
+      return (post.message as { view: ReminderView }).view;
+    };
+    const occurrenceOf = (id: string) => viewOf(id).occurrence;
     expect(occurrenceOf(DUTY.websiteBackup)).toMatchObject({ occurrence: '2026-11', missedBefore: 2 });
     expect(occurrenceOf(DUTY.checkResults)).toMatchObject({ occurrence: '2026-11-10', missedBefore: 12 });
     expect(occurrenceOf(DUTY.weeklyReview).occurrence).toBe('2026-W46');
-    expect((byDuty.get(DUTY.websiteBackup)?.message as { view: ReminderView }).view.headline).toContain(
-      '2 earlier occurrences were missed.',
-    );
+    expect(viewOf(DUTY.websiteBackup).headline).toContain('2 earlier occurrences were missed.');
     // This week's digest (Monday 09:00) is due too: one, to the home channel.
     expect(messenger.byKind('digest').map((p) => p.deliveryKey)).toEqual(['ws1|digest|C-HOME|2026-W46']);
     expect(report).toMatchObject({ workspaces: 1, enqueued: reminders.length + 1 });
@@ -87,7 +101,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     // What was queued in September never went out: superseded, not delivered two months late.
     const stale = await store.getDelivery(reminderKey('ws1', DUTY.websiteBackup, '2026-09'));
     expect(stale).toMatchObject({ status: 'failed', lastError: 'cancelled: superseded by 2026-10' });
-    expect(await store.getDelivery(reminderKey('ws1', DUTY.checkResults, '2026-09-01'))).toMatchObject({ status: 'failed' });
+    expect(await store.getDelivery(reminderKey('ws1', DUTY.checkResults, '2026-09-01'))).toMatchObject({
+      status: 'failed',
+    });
 
     // Ticking again at the same instant changes nothing; the workspace sleeps until its next event.
     const again = await tick(deps, now);
@@ -116,7 +132,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     const followUp = messenger.posts[1]!;
     expect(followUp.deliveryKey).toBe(followUpKey('ws1', DUTY.websiteBackup, '2026-11'));
     expect(followUp.thread).toEqual({ channel: 'C-HOME', id: 'm1' });
-    expect(reminderViewOf(1).headline).toMatch(/^\{\{user:U-ANNA\}\}, a nudge: “Website backup” for November 2026 is still open/);
+    expect(reminderViewOf(1).headline).toMatch(
+      /^\{\{user:U-ANNA\}\}, a nudge: “Website backup” for November 2026 is still open/,
+    );
 
     await tick(deps, rome('2026-11-04T09:00'));
     expect(messenger.posts).toHaveLength(2);
@@ -151,7 +169,13 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
       await tick(deps, rome(`2026-11-${day}T09:00`));
       await tick(deps, rome(`2026-11-${day}T17:00`));
     }
-    expect(messenger.posts.map((p) => p.message.kind)).toEqual(['reminder', 'reminder', 'reminder', 'reminder', 'reminder']);
+    expect(messenger.posts.map((p) => p.message.kind)).toEqual([
+      'reminder',
+      'reminder',
+      'reminder',
+      'reminder',
+      'reminder',
+    ]);
     expect(messenger.posts.map((p) => (p.message as { view: ReminderView }).view.occurrence.occurrence)).toEqual([
       '2026-11-02',
       '2026-11-03',
@@ -231,7 +255,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
   it('backs off exponentially without Retry-After and records permanent failures', async () => {
     await workspace('ws1', backupOnlySettings(), rome('2026-10-31T12:00'));
     await workspace('ws2', backupOnlySettings(), rome('2026-10-31T12:00'));
-    const deps = depsFor(store, knowledge, messenger, { options: { random: () => 0.5, dispatchBatch: 1, maxDispatchRounds: 1 } });
+    const deps = depsFor(store, knowledge, messenger, {
+      options: { random: () => 0.5, dispatchBatch: 1, maxDispatchRounds: 1 },
+    });
     const start = rome('2026-11-02T09:00');
     messenger.failNext(1, { retryable: false });
     await planDue(deps, start);
@@ -277,7 +303,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     expect((await store.getWorkspace('ws1'))?.nextWakeAt?.toISOString()).toBe(rome('2026-11-04T09:00').toISOString());
     await tick(deps, rome('2026-11-04T09:00'));
     expect(messenger.posts).toHaveLength(2);
-    expect(messenger.posts[1]?.deliveryKey).toBe(`${reminderKey('ws1', DUTY.websiteBackup, '2026-11')}|snooze-${confirmation.seq}`);
+    expect(messenger.posts[1]?.deliveryKey).toBe(
+      `${reminderKey('ws1', DUTY.websiteBackup, '2026-11')}|snooze-${confirmation.seq}`,
+    );
     expect(reminderViewOf(1).headline).toMatch(/^Back from snooze — /);
     await tick(deps, rome('2026-11-04T12:00'));
     expect(messenger.posts).toHaveLength(2);

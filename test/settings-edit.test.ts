@@ -13,7 +13,11 @@ describe('settings editing', () => {
     expect(s.reminder_time).toBe('09:00');
     expect(s.digest).toMatchObject({ enabled: true, weekday: 1, time: '09:00' });
     expect(s.escalation).toMatchObject({ follow_up_after_working_days: 1, escalate_after_working_days: 3 });
-    expect(s.cadence).toMatchObject({ at_least_monthly: 'monthly', periodic: 'quarterly', ongoing_review: 'quarterly' });
+    expect(s.cadence).toMatchObject({
+      at_least_monthly: 'monthly',
+      periodic: 'quarterly',
+      ongoing_review: 'quarterly',
+    });
   });
 
   it('accepts friendly values and validates the whole result', () => {
@@ -58,7 +62,13 @@ describe('settings editing', () => {
   it('imports a whole YAML document and refuses unknown keys', () => {
     const ok = importSettings('language: it\ntimezone: UTC\nservices: [email]\n');
     expect(ok).toMatchObject({ ok: true });
-    if (ok.ok) expect(ok.settings).toMatchObject({ language: 'it', timezone: 'UTC', services: ['email'], reminder_time: '09:00' });
+    if (ok.ok)
+      expect(ok.settings).toMatchObject({
+        language: 'it',
+        timezone: 'UTC',
+        services: ['email'],
+        reminder_time: '09:00',
+      });
     const bad = importSettings('timezone: UTC\nflavour: vanilla\n');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.why).toMatch(/flavour/);

@@ -11,7 +11,10 @@ const local = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Rome' }).to
 
 describe('evidence links', () => {
   it('accepts http and https links only', () => {
-    expect(parseEvidenceUrl('https://wiki.example.com/backup?id=1')).toEqual({ ok: true, value: 'https://wiki.example.com/backup?id=1' });
+    expect(parseEvidenceUrl('https://wiki.example.com/backup?id=1')).toEqual({
+      ok: true,
+      value: 'https://wiki.example.com/backup?id=1',
+    });
     expect(parseEvidenceUrl('<http://intranet/report>')).toEqual({ ok: true, value: 'http://intranet/report' });
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://x/y', 'not a url', 'https://', '']) {
       expect(parseEvidenceUrl(bad)).toEqual({ ok: false });

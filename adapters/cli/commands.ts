@@ -70,7 +70,12 @@ async function printReply(reply: Reply, json: boolean): Promise<number> {
 }
 
 /** Runs one line of the chat grammar for the local workspace, as the CLI user. */
-function grammarCommand(verb: string, summary: string, usage: string, extra: ParseArgsConfig['options'] = {}): CliCommand {
+function grammarCommand(
+  verb: string,
+  summary: string,
+  usage: string,
+  extra: ParseArgsConfig['options'] = {},
+): CliCommand {
   return {
     summary,
     usage,
@@ -175,9 +180,14 @@ export const COMMANDS: Record<string, CliCommand> = {
       const service = str(values, 'service');
       const party = str(values, 'party');
       if (service && !knowledge.serviceById.has(service as never))
-        throw new CliUsageError(`unknown service "${service}" (one of: ${knowledge.services.map((s) => s.id).join(', ')})`);
-      if (party && party !== 'provider' && party !== 'customer') throw new CliUsageError('--party must be provider or customer');
-      const duties = knowledge.duties.filter((d) => (!service || d.service === service) && (!party || d.party === party));
+        throw new CliUsageError(
+          `unknown service "${service}" (one of: ${knowledge.services.map((s) => s.id).join(', ')})`,
+        );
+      if (party && party !== 'provider' && party !== 'customer')
+        throw new CliUsageError('--party must be provider or customer');
+      const duties = knowledge.duties.filter(
+        (d) => (!service || d.service === service) && (!party || d.party === party),
+      );
       if (values.json) {
         process.stdout.write(`${JSON.stringify(duties.map(({ position: _p, ...d }) => d))}\n`);
         return 0;
@@ -198,13 +208,18 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (values.json) {
         const services = knowledge.services.map(({ duties, ...s }) => ({
           ...s,
-          duties: { provider: duties.filter((d) => d.party === 'provider').length, customer: duties.filter((d) => d.party === 'customer').length },
+          duties: {
+            provider: duties.filter((d) => d.party === 'provider').length,
+            customer: duties.filter((d) => d.party === 'customer').length,
+          },
         }));
         process.stdout.write(`${JSON.stringify(services)}\n`);
         return 0;
       }
       for (const s of knowledge.services) {
-        process.stdout.write(`${s.id.padEnd(14)} ${s.name}  (${[...s.aliases.en, ...s.aliases.it].slice(0, 6).join(', ')}…)\n`);
+        process.stdout.write(
+          `${s.id.padEnd(14)} ${s.name}  (${[...s.aliases.en, ...s.aliases.it].slice(0, 6).join(', ')}…)\n`,
+        );
       }
       return 0;
     },
@@ -238,13 +253,21 @@ export const COMMANDS: Record<string, CliCommand> = {
               `${JSON.stringify({ kind: d.kind, workspace: d.workspaceId, duty: d.dutyId, occurrence: d.occurrence, channel: d.channel, key: d.key, status: d.status })}\n`,
             );
           }
-        } else process.stderr.write(`tick ${report.at}: ${report.enqueued} enqueued, ${report.deliveries.length} delivered or attempted\n`);
+        } else
+          process.stderr.write(
+            `tick ${report.at}: ${report.enqueued} enqueued, ${report.deliveries.length} delivered or attempted\n`,
+          );
         return report.deliveries.some((d) => d.status === 'failed') ? 1 : 0;
       }),
   },
-  pending: grammarCommand('pending', 'list due and overdue duties', 'dutybot pending [--all] [--at ISO] [--by user] [--json]', {
-    all: { type: 'boolean' },
-  }),
+  pending: grammarCommand(
+    'pending',
+    'list due and overdue duties',
+    'dutybot pending [--all] [--at ISO] [--by user] [--json]',
+    {
+      all: { type: 'boolean' },
+    },
+  ),
   done: grammarCommand(
     'done',
     'record a duty occurrence as done',
@@ -263,7 +286,11 @@ export const COMMANDS: Record<string, CliCommand> = {
     'dutybot snooze <duty> <1h|2d|tomorrow|next-week|ISO> [--at ISO] [--by user] [--json]',
     confirmOptions,
   ),
-  assign: grammarCommand('assign', 'assign owners (admins)', 'dutybot assign <duty|service|fallback> @user [@user…] | none [--by user]'),
+  assign: grammarCommand(
+    'assign',
+    'assign owners (admins)',
+    'dutybot assign <duty|service|fallback> @user [@user…] | none [--by user]',
+  ),
   history: grammarCommand('history', 'confirmations recorded for a duty', 'dutybot history <duty> [--json]'),
   digest: grammarCommand('digest', 'build the digest now', 'dutybot digest [--at ISO] [--json]'),
   settings: grammarCommand(
@@ -274,7 +301,13 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     summary: 'export the audit ledger with its chain hashes (admins)',
     usage: 'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file] [--by user]',
-    options: { format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, by: { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      by: { type: 'string' },
+    },
     run: (values) =>
       withBot(async (bot) => {
         const format = str(values, 'format') ?? 'csv';
@@ -282,7 +315,11 @@ export const COMMANDS: Record<string, CliCommand> = {
         const parts = ['export', format];
         if (values.from) parts.push('from', String(values.from));
         if (values.to) parts.push('to', String(values.to));
-        const reply = await bot.handle({ text: parts.join(' '), actor: localActor(str(values, 'by')), conversation: LOCAL });
+        const reply = await bot.handle({
+          text: parts.join(' '),
+          actor: localActor(str(values, 'by')),
+          conversation: LOCAL,
+        });
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
         return printReply(reply, false);
       }),
@@ -294,7 +331,10 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: (values, positionals) => {
       if (positionals[0] !== 'verify') throw new CliUsageError('usage: dutybot audit verify [--json]');
       return withBot(async (bot) =>
-        printReply(await bot.handle({ text: 'audit', actor: localActor(str(values, 'by')), conversation: LOCAL }), values.json === true),
+        printReply(
+          await bot.handle({ text: 'audit', actor: localActor(str(values, 'by')), conversation: LOCAL }),
+          values.json === true,
+        ),
       );
     },
   },
@@ -310,7 +350,9 @@ COMMANDS.settings!.run = (values, positionals) => {
     try {
       yaml = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new CliUsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new CliUsageError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     return settingsRun(values, ['import', yaml]);
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { COMMANDS, type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
+import { type CliCommand, CliUsageError, COMMANDS, commandHelp, globalHelp } from './commands.js';
 
 /**
  * `dutybot <command> …` — the scripting surface and the entry of `npm start`.

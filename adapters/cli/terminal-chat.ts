@@ -23,7 +23,11 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const bot = await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: '' });
   const actor = localActor(undefined);
-  const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  const rl = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+  });
   const say = (text: string) => {
     if (interactive) {
       // Print above the prompt without losing what the user is typing.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, type TurnState } from '@microsoft/teams-ai';
 import { type Activity, type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Actor, Dutybot } from '../../src/bot/types.js';
 import type { ConfirmationStatus, Reply } from '../../src/views/types.js';
@@ -64,7 +64,10 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
   /** Stores what a turn teaches us: the conversation reference, the user's name and team. */
   const remember = async (context: TurnContext, location: TeamsLocation, workspaceId: string) => {
     const reference = TurnContext.getConversationReference(context.activity);
-    const conversation = { ...reference.conversation, id: location.conversationId } as ConversationReference['conversation'];
+    const conversation = {
+      ...reference.conversation,
+      id: location.conversationId,
+    } as ConversationReference['conversation'];
     await state.saveConversation(workspaceId, { ...reference, conversation, activityId: undefined });
     const from = context.activity.from;
     if (from?.id && from.id !== context.activity.recipient?.id) {
@@ -89,13 +92,20 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
   const ensured = new Set<string>();
 
   /** First contact with a workspace: create it and post the welcome card once. */
-  const welcomeIfNew = async (context: TurnContext, workspaceId: string, location: TeamsLocation, installer: string) => {
+  const welcomeIfNew = async (
+    context: TurnContext,
+    workspaceId: string,
+    location: TeamsLocation,
+    installer: string,
+  ) => {
     if (ensured.has(workspaceId)) return;
     const welcome = await dutybot.ensureWorkspace(conversationFor(workspaceId, location), installer);
     if (ensured.size >= 10_000) ensured.clear();
     ensured.add(workspaceId);
     if (welcome) {
-      await context.sendActivity(cardActivity(await renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })));
+      await context.sendActivity(
+        cardActivity(await renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })),
+      );
     }
   };
 
@@ -273,7 +283,11 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     if (known?.aadObjectId) return known.aadObjectId;
     try {
       const member = await TeamsInfo.getMember(context, id);
-      await state.rememberUser(location.tenantId, { id, aadObjectId: member.aadObjectId ?? null, name: member.name || name });
+      await state.rememberUser(location.tenantId, {
+        id,
+        aadObjectId: member.aadObjectId ?? null,
+        name: member.name || name,
+      });
       return member.aadObjectId ?? id;
     } catch {
       if (name) await state.rememberUser(location.tenantId, { id, name });

@@ -1,6 +1,12 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage, type PostRequest } from '../../src/ports/messenger.js';
+import {
+  DeliveryError,
+  type MessageRef,
+  type Messenger,
+  type OutboundMessage,
+  type PostRequest,
+} from '../../src/ports/messenger.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
 import { cardActivity, type TeamsRenderer } from './renderer.js';
 import { type TeamsState, tenantOf } from './state.js';
@@ -55,7 +61,8 @@ export class TeamsMessenger implements Messenger {
       await connector.conversations.updateActivity(ref.channel, ref.id, stamp(cardActivity(rendered, ref.id)));
       return ref.id;
     });
-    if (isReminder(message)) await this.state.saveCard(workspaceId, ref.id, { view: message.view, conversationId: ref.channel });
+    if (isReminder(message))
+      await this.state.saveCard(workspaceId, ref.id, { view: message.view, conversationId: ref.channel });
   }
 
   async sendToUser(
@@ -109,7 +116,10 @@ export class TeamsMessenger implements Messenger {
   private async send(
     reference: Partial<ConversationReference>,
     conversationId: string,
-    logic: (connector: ConnectorClient, stamp: (activity: Partial<Activity>) => Partial<Activity>) => Promise<string | null>,
+    logic: (
+      connector: ConnectorClient,
+      stamp: (activity: Partial<Activity>) => Partial<Activity>,
+    ) => Promise<string | null>,
   ): Promise<string | null> {
     let id: string | null = null;
     const target = {

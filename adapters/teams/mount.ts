@@ -79,7 +79,8 @@ export async function mountTeams(
       else res.status(invokeResponse?.status ?? 200).end();
     } catch (error) {
       log(`teams: failed to process a ${activity.type} activity: ${describe(error)}`);
-      if (!res.headersSent) res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this activity' });
+      if (!res.headersSent)
+        res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this activity' });
     }
   });
   // Malformed JSON and oversized bodies from express.json(): answer in JSON, not an HTML page.

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
 import { confirm, executeCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
-import type { Knowledge } from '../knowledge/model.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
@@ -92,7 +92,13 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       const workspace = await workspaceFor(input.conversation, input.actor.userId);
       return executeCommand(
         execDeps,
-        { text: input.text, actor: input.actor, conversation: input.conversation, now, idempotencyKey: input.idempotencyKey ?? null },
+        {
+          text: input.text,
+          actor: input.actor,
+          conversation: input.conversation,
+          now,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
         workspace,
       );
     },
@@ -101,9 +107,16 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       const workspace = await workspaceFor(input.conversation, input.actor.userId);
       const lang = workspace.settings.language;
       const duty = knowledge.dutyById.get(input.dutyId);
-      if (!duty || duty.party !== 'customer') {
+      if (duty?.party !== 'customer') {
         const m = messages(lang);
-        return { kind: 'error', lang, code: 'unknown_duty', message: m.unknownDuty(input.dutyId), hint: m.unknownDutyHint, candidates: [] };
+        return {
+          kind: 'error',
+          lang,
+          code: 'unknown_duty',
+          message: m.unknownDuty(input.dutyId),
+          hint: m.unknownDutyHint,
+          candidates: [],
+        };
       }
       return confirm(execDeps, { actor: input.actor, now, idempotencyKey: input.idempotencyKey }, workspace, lang, {
         duty,

@@ -1,6 +1,13 @@
-import type { ScheduleOps } from '../commands/schedule-ops.js';
 import { isAdmin } from '../commands/permissions.js';
-import { calendarOf, confirmTarget, isWorkingDay, loadSnapshot, whyNotScheduled, workspaceStatuses } from '../schedule/index.js';
+import type { ScheduleOps } from '../commands/schedule-ops.js';
+import {
+  calendarOf,
+  confirmTarget,
+  isWorkingDay,
+  loadSnapshot,
+  whyNotScheduled,
+  workspaceStatuses,
+} from '../schedule/index.js';
 import * as scheduler from '../scheduler/index.js';
 import type { WorkspaceRow } from '../store/types.js';
 import { formatInstant, periodLabel } from '../views/labels.js';
@@ -42,7 +49,11 @@ export function createScheduleOps(deps: scheduler.SchedulerDeps): ScheduleOps {
 
     snoozeCalendar(settings) {
       const calendar = calendarOf(settings);
-      return { zone: settings.timezone, reminderTime: settings.reminder_time, isWorkingDay: (day) => isWorkingDay(calendar, day) };
+      return {
+        zone: settings.timezone,
+        reminderTime: settings.reminder_time,
+        isWorkingDay: (day) => isWorkingDay(calendar, day),
+      };
     },
 
     formatInstant(at, settings, lang) {

@@ -14,8 +14,9 @@ export type DutyRefResult =
 
 /** Words that say nothing about which duty is meant. */
 const STOP = new Set(
-  'the a an of for on to in at my our your la il lo le gli i di del della dei delle su per sul sulla al alla da e and with con'
-    .split(' ')
+  'the a an of for on to in at my our your la il lo le gli i di del della dei delle su per sul sulla al alla da e and with con'.split(
+    ' ',
+  ),
 );
 
 export function normalizeWords(text: string): string[] {
@@ -134,7 +135,10 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
     // Several fit: prefer exact words over typos/prefixes ("1backup" names a service; it is not a
     // typo of the topic "backup"), then words of the duty itself over words of its service.
     const score = (v: DutyVocabulary) =>
-      words.reduce((sum, w) => sum + 10 * Math.max(wordMatch(w, v.own), wordMatch(w, v.service)) + wordMatch(w, v.own), 0);
+      words.reduce(
+        (sum, w) => sum + 10 * Math.max(wordMatch(w, v.own), wordMatch(w, v.service)) + wordMatch(w, v.own),
+        0,
+      );
     const best = Math.max(...candidates.map(score));
     const top = candidates.filter((v) => score(v) === best);
     if (top.length === 1) return { kind: 'found', duty: top[0]!.duty, rest };

@@ -12,8 +12,8 @@ import { type Command, parseCommand } from './grammar.js';
 import { helpView } from './help.js';
 import { messages } from './messages.js';
 import { isAdmin, mayConfirm } from './permissions.js';
-import { parseDateOrInstant, parseEvidenceUrl, parseSnooze } from './values.js';
 import type { ScheduleOps } from './schedule-ops.js';
+import { parseDateOrInstant, parseEvidenceUrl, parseSnooze } from './values.js';
 
 /**
  * Runs one command of the grammar for an actor in a workspace and returns a view model.
@@ -46,8 +46,13 @@ export interface ConfirmationRequest {
   snooze: string | null;
 }
 
-
-function error(lang: Lang, code: ErrorCode, message: string, hint: string | null, candidates: DutyRefView[] = []): Reply {
+function error(
+  lang: Lang,
+  code: ErrorCode,
+  message: string,
+  hint: string | null,
+  candidates: DutyRefView[] = [],
+): Reply {
   return { kind: 'error', lang, code, message, hint, candidates };
 }
 
@@ -129,7 +134,13 @@ async function runCommand(
 
     case 'settings': {
       if (command.action === 'show') {
-        return { kind: 'settings', lang, title: m.settingsTitle, lines: describeSettings(settings), yaml: settingsToYaml(settings) };
+        return {
+          kind: 'settings',
+          lang,
+          title: m.settingsTitle,
+          lines: describeSettings(settings),
+          yaml: settingsToYaml(settings),
+        };
       }
       const forbidden = await requireAdmin();
       if (forbidden) return forbidden;
@@ -140,14 +151,18 @@ async function runCommand(
       if (!result.ok) {
         if (result.why === 'unknown')
           return error(lang, 'bad_value', m.unknownSetting(result.key), m.unknownSettingHint(SETTABLE_KEYS.join(', ')));
-        if (command.action === 'import') return error(lang, 'bad_value', m.settingsImportBad(result.why), m.usage.settings);
+        if (command.action === 'import')
+          return error(lang, 'bad_value', m.settingsImportBad(result.why), m.usage.settings);
         return error(lang, 'bad_value', m.badSetting(result.key, result.why), `Usage: ${m.usage.settings}`);
       }
       await deps.store.saveSettings(workspace.id, result.settings, {
         kind: 'settings.changed',
         actor: input.actor.userId,
         at: input.now,
-        payload: command.action === 'set' ? { key: command.key, value: JSON.parse(result.shown) } : { imported: result.settings },
+        payload:
+          command.action === 'set'
+            ? { key: command.key, value: JSON.parse(result.shown) }
+            : { imported: result.settings },
       });
       await deps.schedule.settingsChanged(workspace.id, input.now);
       const message = command.action === 'set' ? m.settingUpdated(command.key, result.shown) : m.settingsImported;
@@ -190,8 +205,20 @@ function refError(ref: DutyRefResult, typed: string, lang: Lang): Reply | null {
   const m = messages(lang);
   if (ref.kind === 'found') return null;
   if (ref.kind === 'ambiguous')
-    return error(lang, 'ambiguous_duty', m.ambiguous(typed), m.ambiguousHint, ref.candidates.map((d) => dutyRefView(d, lang)));
-  return error(lang, 'unknown_duty', m.unknownDuty(typed), m.unknownDutyHint, ref.suggestions.map((d) => dutyRefView(d, lang)));
+    return error(
+      lang,
+      'ambiguous_duty',
+      m.ambiguous(typed),
+      m.ambiguousHint,
+      ref.candidates.map((d) => dutyRefView(d, lang)),
+    );
+  return error(
+    lang,
+    'unknown_duty',
+    m.unknownDuty(typed),
+    m.unknownDutyHint,
+    ref.suggestions.map((d) => dutyRefView(d, lang)),
+  );
 }
 
 /** Shared by typed commands and buttons/forms: validates, checks permission, appends once. */
@@ -209,7 +236,14 @@ export async function confirm(
   const refView = [dutyRefView(duty, lang)];
 
   const notScheduled = deps.schedule.whyNotScheduled(duty, settings);
-  if (notScheduled) return error(lang, 'not_scheduled', m.notScheduled(title, m.whyNotScheduled[notScheduled]), m.notScheduledHint, refView);
+  if (notScheduled)
+    return error(
+      lang,
+      'not_scheduled',
+      m.notScheduled(title, m.whyNotScheduled[notScheduled]),
+      m.notScheduledHint,
+      refView,
+    );
 
   if (!(await mayConfirm(input.actor, duty, settings)))
     return error(lang, 'forbidden', m.forbiddenConfirm(title), m.forbiddenConfirmHint, refView);
@@ -237,7 +271,8 @@ export async function confirm(
   // A retried submission answers with what was recorded the first time, whatever happened since.
   if (input.idempotencyKey) {
     const first = await deps.store.confirmationByKey(workspace.id, input.idempotencyKey);
-    if (first) return { kind: 'confirmed', lang, message: m.duplicate, confirmation: confirmationView(first), duplicate: true };
+    if (first)
+      return { kind: 'confirmed', lang, message: m.duplicate, confirmation: confirmationView(first), duplicate: true };
   }
 
   const target = await deps.schedule.occurrenceToConfirm(workspace, duty, input.now, request.occurrence);
@@ -247,13 +282,25 @@ export async function confirm(
       return error(
         lang,
         'not_due_yet',
-        m.alreadyClosed(title, closed.status, closed.by, deps.schedule.formatInstant(closed.at, settings, lang), deps.schedule.formatInstant(target.dueAt, settings, lang)),
+        m.alreadyClosed(
+          title,
+          closed.status,
+          closed.by,
+          deps.schedule.formatInstant(closed.at, settings, lang),
+          deps.schedule.formatInstant(target.dueAt, settings, lang),
+        ),
         m.alreadyClosedHint,
         refView,
       );
     }
     if (target.reason === 'not_due_yet')
-      return error(lang, 'not_due_yet', m.notDueYet(title, deps.schedule.formatInstant(target.dueAt, settings, lang)), m.notDueYetHint, refView);
+      return error(
+        lang,
+        'not_due_yet',
+        m.notDueYet(title, deps.schedule.formatInstant(target.dueAt, settings, lang)),
+        m.notDueYetHint,
+        refView,
+      );
     return error(lang, 'bad_value', m.unknownOccurrence(request.occurrence ?? '', title), m.notDueYetHint, refView);
   }
 
@@ -286,7 +333,6 @@ export async function confirm(
         : m.snoozed(title, deps.schedule.formatInstant(confirmation.snoozedUntil!, settings, lang));
   return { kind: 'confirmed', lang, message, confirmation: confirmationView(confirmation), duplicate };
 }
-
 
 async function assign(
   deps: ExecuteDeps,

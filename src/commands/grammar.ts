@@ -38,7 +38,14 @@ export interface UsageError {
   command: CommandName;
   lang: Lang | null;
   /** What was missing or wrong, in English; the executor localizes with the usage line. */
-  problem: 'missing_duty' | 'missing_reason' | 'missing_duration' | 'missing_target' | 'missing_users' | 'bad_settings' | 'bad_export';
+  problem:
+    | 'missing_duty'
+    | 'missing_reason'
+    | 'missing_duration'
+    | 'missing_target'
+    | 'missing_users'
+    | 'bad_settings'
+    | 'bad_export';
 }
 
 /** Command words, English and Italian. */
@@ -81,7 +88,8 @@ const VERBS: Record<string, { name: CommandName; lang: Lang }> = {
 
 const URL_PATTERN = /\bhttps?:\/\/\S+/i;
 /** `for 2026-11`, `per 2026-W48`, `--for 2026-11-27`, `occurrence:2026-Q4` */
-const OCCURRENCE_PATTERN = /(?:^|\s)(?:--for|for|per|occurrence:|occorrenza:)\s*(\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2}|B\d|Q\d))(?=\s|$)/i;
+const OCCURRENCE_PATTERN =
+  /(?:^|\s)(?:--for|for|per|occurrence:|occorrenza:)\s*(\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2}|B\d|Q\d))(?=\s|$)/i;
 /** Explicit separators between a duty reference and free text: `--`, `:`, `|` or a quoted note. */
 const SEPARATOR = /\s+(?:--|\||:)\s+|\s+(?=")/;
 
@@ -181,7 +189,10 @@ const EVIDENCE_MARKER = /(?:^|\s)(?:--evidence|evidence:|evidenza:)\s*(\S+)/i;
 function takeUrl(text: string): { text: string; url: string | null } {
   const marked = EVIDENCE_MARKER.exec(text);
   if (marked) {
-    return { text: (text.slice(0, marked.index) + text.slice(marked.index + marked[0].length)).trim(), url: marked[1]! };
+    return {
+      text: (text.slice(0, marked.index) + text.slice(marked.index + marked[0].length)).trim(),
+      url: marked[1]!,
+    };
   }
   const m = URL_PATTERN.exec(text);
   if (!m) return { text, url: null };

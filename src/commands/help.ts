@@ -10,14 +10,26 @@ export function helpView(lang: Lang): HelpView {
       commands: [
         { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio CoreTech' },
         { usage: 'pendenti [tutti]', description: 'i tuoi doveri in scadenza o in ritardo (tutti: del workspace)' },
-        { usage: 'fatto <dovere> [nota] [link]', description: "registra un dovere come svolto, con nota e link all'evidenza" },
+        {
+          usage: 'fatto <dovere> [nota] [link]',
+          description: "registra un dovere come svolto, con nota e link all'evidenza",
+        },
         { usage: 'salta <dovere> <motivo>', description: 'registra un dovere saltato (il motivo è obbligatorio)' },
-        { usage: 'rimanda <dovere> <durata>', description: 'rimanda il promemoria (1h, 2d, domani, settimana-prossima)' },
+        {
+          usage: 'rimanda <dovere> <durata>',
+          description: 'rimanda il promemoria (1h, 2d, domani, settimana-prossima)',
+        },
         { usage: 'assegna <dovere|servizio> @persona', description: 'sceglie i responsabili interni (solo admin)' },
         { usage: 'storico <dovere>', description: 'le conferme registrate per un dovere' },
         { usage: 'riepilogo', description: 'in ritardo, in scadenza oggi, in arrivo, fatti di recente' },
-        { usage: 'impostazioni mostra|imposta|importa', description: 'servizi, fuso orario, canali, orari (solo admin per cambiare)' },
-        { usage: 'esporta [csv|json] [dal …] [al …]', description: 'il registro di audit per un revisore (solo admin)' },
+        {
+          usage: 'impostazioni mostra|imposta|importa',
+          description: 'servizi, fuso orario, canali, orari (solo admin per cambiare)',
+        },
+        {
+          usage: 'esporta [csv|json] [dal …] [al …]',
+          description: 'il registro di audit per un revisore (solo admin)',
+        },
         { usage: 'verifica', description: 'controlla che il registro di audit non sia stato manomesso (solo admin)' },
       ],
       examples: [

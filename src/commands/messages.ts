@@ -60,7 +60,8 @@ const en = {
   unknownSettingHint: (keys: string) => `Settings you can change: ${keys}.`,
   settingsImportBad: (why: string) => `The settings were not imported: ${why}`,
   unknownService: (s: string) => `I don't know a service called "${s}".`,
-  unknownServiceHint: 'Services: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
+  unknownServiceHint:
+    'Services: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
   done: (title: string, period: string) => `Recorded: "${title}" (${period}) is done.`,
   skipped: (title: string, period: string) => `Recorded: "${title}" (${period}) was skipped.`,
   snoozed: (title: string, until: string) => `Snoozed "${title}" until ${until}. I'll remind you then.`,
@@ -82,7 +83,8 @@ const it: Messages = {
   usage: {
     done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino 1backup -- ripristinata casella X https://wiki/…',
     skip: 'salta <dovere> <motivo>   es. salta backup sito -- sito congelato per migrazione',
-    snooze: 'rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
+    snooze:
+      'rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
     assign: 'assegna <dovere|servizio|fallback> @utente [@utente…] | nessuno',
     history: 'storico <dovere>',
     settings: 'impostazioni mostra | impostazioni imposta <chiave> <valore> | impostazioni importa <yaml>',
@@ -95,10 +97,11 @@ const it: Messages = {
     missing_target: 'Assegnare cosa? Indica un dovere, un servizio o "fallback".',
     missing_users: 'Assegnare a chi? Menziona una o più persone, oppure scrivi "nessuno" per togliere.',
     bad_settings: 'Il comando impostazioni è incompleto.',
-    bad_export: "Non ho capito la richiesta di esportazione.",
+    bad_export: 'Non ho capito la richiesta di esportazione.',
   },
   unknownDuty: (ref) => `Non conosco un dovere del cliente chiamato "${ref}".`,
-  unknownDutyHint: 'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa parole come "test di ripristino 1backup".',
+  unknownDutyHint:
+    'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa parole come "test di ripristino 1backup".',
   ambiguous: (ref) => `"${ref}" può indicare più doveri; non ho modificato nulla.`,
   ambiguousHint: "Ripeti il comando con l'id del dovere o con più parole (es. il nome del servizio).",
   notScheduled: (title, why) => `"${title}" non è pianificato in questo workspace (${why}).`,
@@ -115,9 +118,12 @@ const it: Messages = {
   alreadyClosedHint: 'Per correggere un periodo precedente, indicalo: es. `fatto <dovere> per 2026-11`.',
   unknownOccurrence: (occ, title) => `"${occ}" non è un'occorrenza di "${title}".`,
   forbiddenConfirm: (title) => `Solo i responsabili di "${title}" o un amministratore possono confermarlo.`,
-  forbiddenConfirmHint: 'Chiedi a un responsabile di confermare, o a un amministratore di assegnartelo (`assegna <dovere> @te`).',
-  forbiddenAdmin: 'Solo gli amministratori del workspace possono cambiare impostazioni, assegnare doveri, esportare o verificare il registro.',
-  forbiddenAdminHint: "Chiedi a un amministratore del workspace, o a uno elencato in `impostazioni mostra` alla voce admins.",
+  forbiddenConfirmHint:
+    'Chiedi a un responsabile di confermare, o a un amministratore di assegnartelo (`assegna <dovere> @te`).',
+  forbiddenAdmin:
+    'Solo gli amministratori del workspace possono cambiare impostazioni, assegnare doveri, esportare o verificare il registro.',
+  forbiddenAdminHint:
+    'Chiedi a un amministratore del workspace, o a uno elencato in `impostazioni mostra` alla voce admins.',
   badUrl: (url) => `"${url}" non è un link di evidenza valido: usa un indirizzo completo http:// o https://.`,
   badUrlHint: "Incolla il link all'evidenza (report di backup, ticket, screenshot) come https://…",
   reasonRequired: 'Per saltare serve un motivo, così il registro di audit lo spiega.',
@@ -133,7 +139,8 @@ const it: Messages = {
   unknownSettingHint: (keys) => `Impostazioni modificabili: ${keys}.`,
   settingsImportBad: (why) => `Le impostazioni non sono state importate: ${why}`,
   unknownService: (s) => `Non conosco un servizio chiamato "${s}".`,
-  unknownServiceHint: 'Servizi: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
+  unknownServiceHint:
+    'Servizi: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
   done: (title, period) => `Registrato: "${title}" (${period}) è fatto.`,
   skipped: (title, period) => `Registrato: "${title}" (${period}) è stato saltato.`,
   snoozed: (title, until) => `Ho rimandato "${title}" fino a ${until}. Te lo ricorderò allora.`,

@@ -23,7 +23,12 @@ export function calendarOf(settings: WorkspaceSettings): WorkCalendar {
   if (!calendar) {
     const [hour, minute] = settings.reminder_time.split(':').map(Number);
     calendar = {
-      fingerprint: [settings.timezone, settings.working_days.join(','), settings.reminder_time, [...settings.holidays].sort().join(',')].join('|'),
+      fingerprint: [
+        settings.timezone,
+        settings.working_days.join(','),
+        settings.reminder_time,
+        [...settings.holidays].sort().join(','),
+      ].join('|'),
       zone: settings.timezone,
       workingDays: new Set(settings.working_days),
       holidays: new Set(settings.holidays),

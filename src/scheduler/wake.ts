@@ -42,7 +42,11 @@ export async function planMany(deps: SchedulerDeps, workspaces: readonly Workspa
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */
-export async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

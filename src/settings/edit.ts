@@ -10,7 +10,9 @@ import { type WorkspaceSettings, WorkspaceSettingsSchema } from './schema.js';
  * the zod schema, and a refusal names the setting and what is allowed.
  */
 
-export type EditResult = { ok: true; settings: WorkspaceSettings; shown: string } | { ok: false; key: string; why: string };
+export type EditResult =
+  | { ok: true; settings: WorkspaceSettings; shown: string }
+  | { ok: false; key: string; why: string };
 
 /** Top-level keys and nested paths a user may set. `*` stands for a service id or duty id. */
 export const SETTABLE_KEYS = [
@@ -41,13 +43,34 @@ export const SETTABLE_KEYS = [
 ] as const;
 
 const WEEKDAYS: Record<string, number> = {
-  mon: 1, monday: 1, lun: 1, lunedi: 1,
-  tue: 2, tuesday: 2, mar: 2, martedi: 2,
-  wed: 3, wednesday: 3, mer: 3, mercoledi: 3,
-  thu: 4, thursday: 4, gio: 4, giovedi: 4,
-  fri: 5, friday: 5, ven: 5, venerdi: 5,
-  sat: 6, saturday: 6, sab: 6, sabato: 6,
-  sun: 7, sunday: 7, dom: 7, domenica: 7,
+  mon: 1,
+  monday: 1,
+  lun: 1,
+  lunedi: 1,
+  tue: 2,
+  tuesday: 2,
+  mar: 2,
+  martedi: 2,
+  wed: 3,
+  wednesday: 3,
+  mer: 3,
+  mercoledi: 3,
+  thu: 4,
+  thursday: 4,
+  gio: 4,
+  giovedi: 4,
+  fri: 5,
+  friday: 5,
+  ven: 5,
+  venerdi: 5,
+  sat: 6,
+  saturday: 6,
+  sab: 6,
+  sabato: 6,
+  sun: 7,
+  sunday: 7,
+  dom: 7,
+  domenica: 7,
 };
 
 /** Splits a key into path segments; duty ids (which contain dots) stay one segment. */
@@ -66,7 +89,10 @@ function keyPattern(key: string): string | undefined {
 }
 
 function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 function weekday(value: string): number | string {
@@ -88,7 +114,9 @@ function coerce(pattern: string, raw: string): unknown {
     case 'holidays':
     case 'admins':
     case 'owners.fallback':
-      return /^(none|nessuno|\[\])$/i.test(text) ? [] : list(text).map((s) => s.replace(/^\{\{user:([^}]+)\}\}$/, '$1').replace(/^@/, ''));
+      return /^(none|nessuno|\[\])$/i.test(text)
+        ? []
+        : list(text).map((s) => s.replace(/^\{\{user:([^}]+)\}\}$/, '$1').replace(/^@/, ''));
     case 'working_days': {
       const range = /^(\w+)\s*-\s*(\w+)$/.exec(text);
       if (range) {
@@ -106,7 +134,9 @@ function coerce(pattern: string, raw: string): unknown {
     case 'digest.channel':
     case 'escalation.channel':
     case 'channels.*':
-      return /^(none|null|nessuno|default)$/i.test(text) ? null : text.replace(/^<#([^|>]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
+      return /^(none|null|nessuno|default)$/i.test(text)
+        ? null
+        : text.replace(/^<#([^|>]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
     case 'timezone':
     case 'reminder_time':
     case 'digest.time':

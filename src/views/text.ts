@@ -23,7 +23,14 @@ const plainMention: MentionRenderer = (id) => `@${id}`;
 
 const STATE: Record<Lang, Record<OccurrenceState, string>> = {
   en: { upcoming: 'upcoming', due: 'due', overdue: 'OVERDUE', done: 'done', skipped: 'skipped', snoozed: 'snoozed' },
-  it: { upcoming: 'in arrivo', due: 'in scadenza', overdue: 'IN RITARDO', done: 'fatto', skipped: 'saltato', snoozed: 'rimandato' },
+  it: {
+    upcoming: 'in arrivo',
+    due: 'in scadenza',
+    overdue: 'IN RITARDO',
+    done: 'fatto',
+    skipped: 'saltato',
+    snoozed: 'rimandato',
+  },
 };
 
 const L = {
@@ -69,7 +76,8 @@ const L = {
     examples: 'Esempi',
     exported: (n: number, f: string) => `Esportate ${n} voci del registro in formato ${f}.`,
     closed: (status: string, by: string, at: string) => `✔ ${status} da ${by}, ${at}`,
-    missed: (n: number) => `(${n} ${n === 1 ? 'occorrenza precedente non confermata' : 'occorrenze precedenti non confermate'})`,
+    missed: (n: number) =>
+      `(${n} ${n === 1 ? 'occorrenza precedente non confermata' : 'occorrenze precedenti non confermate'})`,
   },
 };
 
@@ -100,7 +108,10 @@ export function digestText(d: DigestView, at: MentionRenderer = plainMention): s
   const section = (title: string, items: OccurrenceView[]) =>
     items.length ? [`${title} (${items.length}):`, ...items.map((o) => `  • ${occurrenceLine(o, d.lang, at)}`)] : [];
   const done = d.doneSinceLast.length
-    ? [`${l.doneSince} (${d.doneSinceLast.length}):`, ...d.doneSinceLast.map((c) => `  • ${c.dutyId}: ${confirmationLine(c, d.lang, at)}`)]
+    ? [
+        `${l.doneSince} (${d.doneSinceLast.length}):`,
+        ...d.doneSinceLast.map((c) => `  • ${c.dutyId}: ${confirmationLine(c, d.lang, at)}`),
+      ]
     : [];
   return [
     d.title,
@@ -169,7 +180,9 @@ export function replyText(reply: Reply, at: MentionRenderer = plainMention): str
     case 'history':
       return [
         `${reply.duty.title} — ${reply.duty.serviceName} (${reply.duty.id})`,
-        ...(reply.entries.length ? reply.entries.map((c) => `  • ${confirmationLine(c, reply.lang, at)}`) : [l.noHistory]),
+        ...(reply.entries.length
+          ? reply.entries.map((c) => `  • ${confirmationLine(c, reply.lang, at)}`)
+          : [l.noHistory]),
       ].join('\n');
     case 'digest':
       return digestText(reply.digest, at);

@@ -36,8 +36,9 @@ export class RecordingPlatform {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `p${++this.seq}` }));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return (this.server?.address() as AddressInfo).port;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {

@@ -19,7 +19,9 @@ export async function freshDatabase(dialect: Dialect): Promise<{ url: string; dr
   return { url: `sqlite:${join(dir, 'dutybot.sqlite')}`, drop: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export async function openStore(dialect: Dialect): Promise<{ store: Store; url: string; cleanup: () => Promise<void> }> {
+export async function openStore(
+  dialect: Dialect,
+): Promise<{ store: Store; url: string; cleanup: () => Promise<void> }> {
   const database = await freshDatabase(dialect);
   const store = await createStore(database.url);
   return {

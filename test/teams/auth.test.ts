@@ -38,7 +38,9 @@ describe('Teams /api/messages authentication', () => {
   });
 
   it('rejects a token signed with a key the issuer does not publish (botbuilder alone answers 500)', async () => {
-    await rejected(`Bearer ${h.openId.tokenSignedWithWrongKey({ audience: APP_ID, serviceUrl: h.connector.serviceUrl })}`);
+    await rejected(
+      `Bearer ${h.openId.tokenSignedWithWrongKey({ audience: APP_ID, serviceUrl: h.connector.serviceUrl })}`,
+    );
   });
 
   it('rejects a token minted for a different serviceUrl', async () => {
@@ -46,7 +48,9 @@ describe('Teams /api/messages authentication', () => {
   });
 
   it('rejects an expired token', async () => {
-    await rejected(`Bearer ${h.openId.token({ audience: APP_ID, serviceUrl: h.connector.serviceUrl, expiresInSeconds: -600 })}`);
+    await rejected(
+      `Bearer ${h.openId.token({ audience: APP_ID, serviceUrl: h.connector.serviceUrl, expiresInSeconds: -600 })}`,
+    );
   });
 
   it('accepts a valid token and answers', async () => {

@@ -8,7 +8,8 @@ import type { Lang } from '../../src/views/types.js';
 import { cardProblems, mentionProblems } from './card-validation.js';
 import { confirmation, digest, everyReply, NAMES, reminderView, USER_ANNA, welcome } from './view-fixtures.js';
 
-const ctx = (lang: Lang = 'en') => new RenderContext(lang, NAMES, (id) => (id === confirmation.dutyId ? 'Website backup' : null));
+const ctx = (lang: Lang = 'en') =>
+  new RenderContext(lang, NAMES, (id) => (id === confirmation.dutyId ? 'Website backup' : null));
 
 // biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
 function findAll(node: any, predicate: (n: any) => boolean, into: any[] = []): any[] {
@@ -40,11 +41,18 @@ describe('Teams Adaptive Cards', () => {
     ['open it', reminderView('it'), {}],
     ['done', reminderView('en', confirmation), {}],
     ['skipped it', reminderView('it', { ...confirmation, status: 'skipped' as const, reason: 'Sito dismesso' }), {}],
-    ['snoozed', reminderView('en', { ...confirmation, status: 'snoozed' as const, snoozedUntil: '2026-11-29T08:00:00Z' }), {}],
+    [
+      'snoozed',
+      reminderView('en', { ...confirmation, status: 'snoozed' as const, snoozedUntil: '2026-11-29T08:00:00Z' }),
+      {},
+    ],
     [
       'refused with inputs kept',
       reminderView('en'),
-      { error: { message: 'A reason is needed to skip.', hint: 'Write why in the box.' }, inputs: { note: 'n', evidenceUrl: 'https://x.example/1', snooze: 'tomorrow', reason: null } },
+      {
+        error: { message: 'A reason is needed to skip.', hint: 'Write why in the box.' },
+        inputs: { note: 'n', evidenceUrl: 'https://x.example/1', snooze: 'tomorrow', reason: null },
+      },
     ],
   ])('renders a valid reminder card (%s)', (_name, view, state) => {
     expectValid(renderReminder(view, ctx(view.lang), state).card);
@@ -116,7 +124,11 @@ describe('Teams Adaptive Cards', () => {
 
   it('labels the card chrome in Italian for Italian views', () => {
     const card = renderReminder(reminderView('it'), ctx('it')).card;
-    expect(findAll(card, (n) => n.type === 'Action.ShowCard').map((a) => a.title)).toEqual(['Fatto', 'Rimanda', 'Salta']);
+    expect(findAll(card, (n) => n.type === 'Action.ShowCard').map((a) => a.title)).toEqual([
+      'Fatto',
+      'Rimanda',
+      'Salta',
+    ]);
     expect(JSON.stringify(card.body)).toContain('Fare un backup del sito');
   });
 

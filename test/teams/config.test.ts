@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { botFrameworkAuthConfig, isTeamsConfigured, loadTeamsConfig, TeamsConfigError } from '../../adapters/teams/config.js';
+import {
+  botFrameworkAuthConfig,
+  isTeamsConfigured,
+  loadTeamsConfig,
+  TeamsConfigError,
+} from '../../adapters/teams/config.js';
 
 const complete = {
   MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555',

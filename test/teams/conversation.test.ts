@@ -85,18 +85,24 @@ describe('Teams conversations, end to end with auth on', () => {
 
   it('lets the assigned owner confirm with `done` and refuses a non-owner without a ledger entry', async () => {
     await install();
-    await h.post(channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
+    );
     expect(cardText()).toMatch(/assigned to <at>Marco Bianchi<\/at>/);
     expect(lastCard().card.msteams.entities).toEqual([
       { type: 'mention', text: '<at>Marco Bianchi</at>', mentioned: { id: MARCO.aadObjectId, name: MARCO.name } },
     ]);
 
-    await h.post(channelMessage(h.connector.serviceUrl, 'done website backup restored fine https://x.example.com/r/1', LUCA));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'done website backup restored fine https://x.example.com/r/1', LUCA),
+    );
     expect(lastCard().card.body[0].style).toBe('attention');
     expect(await h.bot.store.latestConfirmations(TEAM_WORKSPACE)).toEqual([]);
 
     // Marco confirms from his personal chat: it acts on the team he belongs to.
-    await h.post(personalMessage(h.connector.serviceUrl, 'done website backup restored fine https://x.example.com/r/1', MARCO));
+    await h.post(
+      personalMessage(h.connector.serviceUrl, 'done website backup restored fine https://x.example.com/r/1', MARCO),
+    );
     expect(cardText()).toMatch(/done/i);
     const ledger = await h.bot.store.latestConfirmations(TEAM_WORKSPACE);
     expect(ledger).toHaveLength(1);
@@ -128,7 +134,9 @@ describe('Teams conversations, end to end with auth on', () => {
 
   it('processes a redelivered activity once', async () => {
     await install();
-    await h.post(channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
+    );
     h.connector.reset();
     const activity = personalMessage(h.connector.serviceUrl, 'done website backup all good', MARCO);
     expect((await h.post(activity)).status).toBe(200);
@@ -150,16 +158,22 @@ describe('Teams conversations, end to end with auth on', () => {
 
   it('keeps tenants apart: the same team id in another tenant is another workspace', async () => {
     await install();
-    await h.post(channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
+    );
     await h.post(personalMessage(h.connector.serviceUrl, 'done website backup ok', MARCO));
     const intruder = { id: '29:eve', aadObjectId: 'aad-eve', name: 'Eve' };
-    await h.post(channelMessage(h.connector.serviceUrl, 'history website backup', intruder, { tenantId: OTHER_TENANT }));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'history website backup', intruder, { tenantId: OTHER_TENANT }),
+    );
     expect(await h.bot.store.getWorkspace(`teams:${OTHER_TENANT}:${TEAM}`)).not.toBeNull();
     expect(cardText()).not.toMatch(/Marco/);
     expect(await h.bot.store.latestConfirmations(`teams:${OTHER_TENANT}:${TEAM}`)).toEqual([]);
     // Eve's personal chat does not fall back to the first tenant's team either.
     await h.post(personalMessage(h.connector.serviceUrl, 'pending all', MARCO, OTHER_TENANT));
-    expect(await h.bot.store.getWorkspace(`teams:${OTHER_TENANT}:a:personal-${MARCO.id}-${OTHER_TENANT}`)).not.toBeNull();
+    expect(
+      await h.bot.store.getWorkspace(`teams:${OTHER_TENANT}:a:personal-${MARCO.id}-${OTHER_TENANT}`),
+    ).not.toBeNull();
   });
 
   it('replies with help when only the bot is mentioned', async () => {

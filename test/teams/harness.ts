@@ -55,7 +55,9 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
-export async function startTeamsHarness(options: { adminIds?: string[]; clock?: () => Date } = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(
+  options: { adminIds?: string[]; clock?: () => Date } = {},
+): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
   const connector = await startFakeConnector();
   const openId = await startFakeOpenId();
@@ -198,7 +200,11 @@ export function channelMessage(
       isGroup: true,
       tenantId,
     },
-    channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, channel: { id: team, name: 'General' } },
+    channelData: {
+      tenant: { id: tenantId },
+      team: { id: team, name: 'IT Ops' },
+      channel: { id: team, name: 'General' },
+    },
   };
 }
 
@@ -228,7 +234,12 @@ export function cardAction(
     replyToId,
     from: user,
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    conversation: { id: `${TEAM};messageid=${replyToId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    conversation: {
+      id: `${TEAM};messageid=${replyToId}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT,
+    },
     channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: 'IT Ops' }, channel: { id: TEAM, name: 'General' } },
   };
 }

@@ -50,9 +50,9 @@ describe('Teams app manifest', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     // The same validator does reject a broken manifest (so the check above means something).
-    expect(validate({ ...manifest, bots: [{ ...manifest.bots[0], botId: 'not-a-guid', scopes: ['everywhere'] }] })).toBe(
-      false,
-    );
+    expect(
+      validate({ ...manifest, bots: [{ ...manifest.bots[0], botId: 'not-a-guid', scopes: ['everywhere'] }] }),
+    ).toBe(false);
   });
 
   it('uses the newest schema version the package ships', () => {
@@ -65,7 +65,9 @@ describe('Teams app manifest', () => {
 
   it('the Italian strings validate against the localization schema and translate every command', () => {
     const strings = JSON.parse(readFileSync(join(manifestDir, 'it-it.json'), 'utf8'));
-    const validate = validator().compile(schemaFor(manifest.manifestVersion, 'MicrosoftTeams.Localization.schema.json'));
+    const validate = validator().compile(
+      schemaFor(manifest.manifestVersion, 'MicrosoftTeams.Localization.schema.json'),
+    );
     expect(validate(strings), JSON.stringify(validate.errors)).toBe(true);
     const commands = manifest.bots[0].commandLists[0].commands;
     for (let i = 0; i < commands.length; i++) {
@@ -123,9 +125,9 @@ describe('Teams app manifest', () => {
 
   it('names the missing or malformed variable when packaging cannot proceed', () => {
     expect(() => manifestValues({}, '0.1.0')).toThrow(/MICROSOFT_APP_ID is missing/);
-    expect(() => manifestValues({ MICROSOFT_APP_ID: 'not-a-guid', TEAMS_WEBSITE_URL: 'https://x.example' }, '0.1.0')).toThrow(
-      /must be a GUID/,
-    );
+    expect(() =>
+      manifestValues({ MICROSOFT_APP_ID: 'not-a-guid', TEAMS_WEBSITE_URL: 'https://x.example' }, '0.1.0'),
+    ).toThrow(/must be a GUID/);
     expect(() => manifestValues({ MICROSOFT_APP_ID: env.MICROSOFT_APP_ID }, '0.1.0')).toThrow(/TEAMS_WEBSITE_URL/);
     expect(() => manifestValues({ ...env, TEAMS_PRIVACY_URL: 'http://insecure.example' }, '0.1.0')).toThrow(
       /TEAMS_PRIVACY_URL must be an https/,

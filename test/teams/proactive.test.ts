@@ -53,7 +53,9 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
     await h.post(botAddedToTeam(h.connector.serviceUrl));
     // Keep the schedule small: one service, with Marco owning it.
     await h.post(channelMessage(h.connector.serviceUrl, 'settings set services rocketweb', ANNA));
-    await h.post(channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
+    );
     h.connector.reset();
     now = MONDAY;
   });
@@ -77,7 +79,9 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
 
   const act = async (verb: string, replyTo: RecordedCall, inputs: Record<string, unknown>, user = MARCO) => {
     const data = findAll(cardOf(replyTo), (n) => n.type === 'Action.Execute' && n.verb === verb)[0]?.data;
-    const response = await h.post(cardAction(h.connector.serviceUrl, verb, { ...data, ...inputs }, replyTo.assignedId as string, user));
+    const response = await h.post(
+      cardAction(h.connector.serviceUrl, verb, { ...data, ...inputs }, replyTo.assignedId as string, user),
+    );
     expect(response.status).toBe(200);
     expect(response.body.statusCode).toBe(200);
     if (response.body.type === 'application/vnd.microsoft.card.adaptive') invokeCards.push(response.body.value);
@@ -120,7 +124,10 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
   it('Done on the card records a ledger entry, answers with the settled card and updates the message for everyone', async () => {
     const reminder = await tickForBackupReminder();
     h.connector.reset();
-    const body = await act(REMINDER_VERBS.done, reminder, { note: 'All sites restored', evidenceUrl: 'https://x.example.com/r/9' });
+    const body = await act(REMINDER_VERBS.done, reminder, {
+      note: 'All sites restored',
+      evidenceUrl: 'https://x.example.com/r/9',
+    });
 
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     const refreshed = body.value;
@@ -167,7 +174,13 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
   it('processes a redelivered invoke once', async () => {
     const reminder = await tickForBackupReminder();
     const data = findAll(cardOf(reminder), (n) => n.verb === REMINDER_VERBS.snooze)[0].data;
-    const invoke = cardAction(h.connector.serviceUrl, REMINDER_VERBS.snooze, { ...data, snooze: 'tomorrow' }, reminder.assignedId as string, MARCO);
+    const invoke = cardAction(
+      h.connector.serviceUrl,
+      REMINDER_VERBS.snooze,
+      { ...data, snooze: 'tomorrow' },
+      reminder.assignedId as string,
+      MARCO,
+    );
     const first = await h.post(invoke);
     const second = await h.post(invoke);
     expect([first.status, second.status]).toEqual([200, 200]);
@@ -198,12 +211,18 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
     const report = await h.bot.tick(now);
     const followup = report.deliveries.find((d) => d.kind === 'followup' && d.dutyId === weekly);
     expect(followup?.status).toBe('sent');
-    const threaded = h.connector.messages().filter((c) => c.conversationId === `${TEAM};messageid=${reminder.assignedId}`);
+    const threaded = h.connector
+      .messages()
+      .filter((c) => c.conversationId === `${TEAM};messageid=${reminder.assignedId}`);
     expect(threaded).toHaveLength(1);
   });
 
   it('opens a personal chat to reach one user directly', async () => {
-    const view = { lang: 'en' as const, workspaceId: TEAM_WORKSPACE, lines: ['Hello Marco', 'Your duties are waiting.'] };
+    const view = {
+      lang: 'en' as const,
+      workspaceId: TEAM_WORKSPACE,
+      lines: ['Hello Marco', 'Your duties are waiting.'],
+    };
     const ref = await h.messenger.sendToUser(TEAM_WORKSPACE, MARCO.aadObjectId, { kind: 'welcome', view }, 'dm-1');
     const create = h.connector.calls.find((c) => c.path === '/v3/conversations');
     expect(create?.body.members).toEqual([{ id: MARCO.id, name: MARCO.name }]);
@@ -216,12 +235,17 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
   it('updates a posted reminder in place when the scheduler asks', async () => {
     const { call: reminder } = await tickForReminder();
     h.connector.reset();
-    await h.messenger.update(TEAM_WORKSPACE, { channel: TEAM, id: reminder.assignedId as string }, {
-      kind: 'reminder',
-      view: {
-        ...(await h.bot.store.kvGet<{ view: never }>('teams-cards', `${TEAM_WORKSPACE}|${reminder.assignedId}`))!.view,
+    await h.messenger.update(
+      TEAM_WORKSPACE,
+      { channel: TEAM, id: reminder.assignedId as string },
+      {
+        kind: 'reminder',
+        view: {
+          ...(await h.bot.store.kvGet<{ view: never }>('teams-cards', `${TEAM_WORKSPACE}|${reminder.assignedId}`))!
+            .view,
+        },
       },
-    });
+    );
     const put = h.connector.calls.find((c) => c.method === 'PUT');
     expect(put?.conversationId).toBe(TEAM);
     expect(put?.activityId).toBe(reminder.assignedId);
@@ -230,7 +254,13 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
   it('reports delivery failures the outbox can act on', async () => {
     const view = { lang: 'en' as const, workspaceId: TEAM_WORKSPACE, lines: ['hi'] };
     const post = (channel: string, workspaceId = TEAM_WORKSPACE) =>
-      h.messenger.post({ workspaceId, channel, message: { kind: 'welcome', view }, thread: null, deliveryKey: `k-${channel}` });
+      h.messenger.post({
+        workspaceId,
+        channel,
+        message: { kind: 'welcome', view },
+        thread: null,
+        deliveryKey: `k-${channel}`,
+      });
 
     // A chat the bot was never added to: permanent.
     const unknown = await post('a:never-seen', `teams:${TENANT}:a:never-seen`).catch((e: unknown) => e);

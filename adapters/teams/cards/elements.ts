@@ -40,7 +40,9 @@ export function subtle(value: string): CardElement {
 export function facts(pairs: [string, string | null | undefined][]): CardElement {
   return {
     type: 'FactSet',
-    facts: pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([title, value]) => ({ title, value })),
+    facts: pairs
+      .filter((pair): pair is [string, string] => Boolean(pair[1]))
+      .map(([title, value]) => ({ title, value })),
   };
 }
 

@@ -52,7 +52,8 @@ const EN = {
   commands: 'Commands',
   examples: 'Examples',
   entries: (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`,
-  exportTruncated: 'The export is longer than a Teams message can hold; run `dutybot export` from the terminal for the full file.',
+  exportTruncated:
+    'The export is longer than a Teams message can hold; run `dutybot export` from the terminal for the full file.',
   auditOk: 'Audit chain intact',
   auditBroken: 'Audit chain broken',
   noHistory: 'No confirmations recorded yet.',

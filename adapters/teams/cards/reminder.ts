@@ -45,7 +45,8 @@ export function renderReminder(view: ReminderView, ctx: RenderContext, state: Re
   const closed = view.closedBy;
   const body: CardElement[] = [];
 
-  if (state.error) body.push(errorBox(ctx.text(state.error.message), state.error.hint ? ctx.text(state.error.hint) : null));
+  if (state.error)
+    body.push(errorBox(ctx.text(state.error.message), state.error.hint ? ctx.text(state.error.hint) : null));
   body.push(heading(ctx.text(view.headline)));
   body.push(subtle(`${occ.duty.title} · ${occ.duty.serviceName}`));
   body.push(occurrenceFacts(occ, ctx));

@@ -123,9 +123,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
           ),
         );
       }
-      const fallback = [ctx.plain(reply.message), reply.hint ? ctx.plain(reply.hint) : null]
-        .filter(Boolean)
-        .join('\n');
+      const fallback = [ctx.plain(reply.message), reply.hint ? ctx.plain(reply.hint) : null].filter(Boolean).join('\n');
       return card(ctx, body, fallback);
     }
     case 'confirmed': {
