@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -206,6 +207,32 @@ describe('schedule, ledger and audit from the CLI', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('rocketweb.customer.website-backup');
     expect(cli(['audit', 'verify']).code).toBe(0);
+  });
+
+  it('audit verify fails and names the entry when a ledger row is edited behind its back', () => {
+    const tamperDb = `sqlite:${join(dir, 'tamper.sqlite')}`;
+    const env = { DATABASE_URL: tamperDb };
+    expect(cli(['done', 'website', 'backup', '--note', 'ok', '--at', '2026-12-01T10:00:00+01:00'], { env }).code).toBe(
+      0,
+    );
+    expect(cli(['done', 'restore', 'test', '1backup', '--at', '2026-12-01T10:00:00+01:00'], { env }).code).toBe(0);
+    expect(cli(['audit', 'verify'], { env }).code).toBe(0);
+    const db = new Database(join(dir, 'tamper.sqlite'));
+    const row = db
+      .prepare("select seq, payload from audit_log where kind = 'confirmation' order by seq limit 1")
+      .get() as {
+      seq: number;
+      payload: string;
+    };
+    db.prepare('update audit_log set payload = ? where seq = ?').run(
+      row.payload.replace('"ok"', '"nothing to see"'),
+      row.seq,
+    );
+    db.close();
+    const verify = cli(['audit', 'verify'], { env });
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toMatch(new RegExp(`#${row.seq}\\b`));
+    expect(verify.stderr).toMatch(/edited|hash/);
   });
 
   it('the terminal chat answers one line at a time when stdin is not a TTY', () => {

@@ -14,6 +14,7 @@ import {
   factLead,
   jobOf,
   listHeadline,
+  noDutiesSentence,
   onService,
   partyLabel,
   retentionSentence,
@@ -61,6 +62,16 @@ export function composeView(input: ComposeInput): AnswerView {
       suggestions: [...lexicon.lexicon.suggestions[lang]],
     };
   }
+  if (decision.kind === 'none') {
+    return {
+      lang,
+      question,
+      summary: noneSummary(input),
+      items: [],
+      abstained: false,
+      suggestions: [...lexicon.lexicon.suggestions[lang]].slice(0, 3),
+    };
+  }
   const items = decision.results.map((r) => itemView(r.doc, input));
   const summary =
     decision.kind === 'list'
@@ -72,8 +83,9 @@ export function composeView(input: ComposeInput): AnswerView {
           decision.results.map((r) => r.doc),
           input,
         );
-  // A list over every service is a broad question: offer sharper ones.
-  const broad = decision.kind === 'list' && (input.analysis?.services.length ?? 0) === 0;
+  // A question over every service is broad: offer sharper ones.
+  const services = new Set(decision.results.flatMap((r) => (r.doc.kind === 'duty' ? [r.doc.duty.service] : [])));
+  const broad = (input.analysis?.services.length ?? 0) === 0 && services.size > 1;
   return {
     lang,
     question,
@@ -190,6 +202,14 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
     if (sets.size === 1) owners = ownersSuffix(ownersOf(duties[0]!, input.owners));
   }
   return listHeadline(subject, owners, duties.length, cadence, scope, lang);
+}
+
+function noneSummary(input: ComposeInput): string {
+  const { analysis, lang } = input;
+  const party = analysis?.party ?? null;
+  const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
+  const names = (analysis?.services ?? []).map((id) => input.knowledge.serviceById.get(id)?.name ?? id);
+  return noDutiesSentence(party, cadence, names.length > 0 ? names.join(', ') : null, documentLabel(input.knowledge, lang), lang);
 }
 
 function cadenceOf(filter: NonNullable<QuestionAnalysis['cadence']>) {

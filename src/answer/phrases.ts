@@ -98,6 +98,26 @@ export function listHeadline(
   return `${who} ${verb} ${count} ${noun}${when}${where}:`;
 }
 
+/** "The CoreTech GDPR V.1, 16/04/2020 page gives CoreTech no duty to do every week." */
+export function noDutiesSentence(
+  subject: Party | null,
+  cadence: string | null,
+  scope: string | null,
+  source: string,
+  lang: Lang,
+): string {
+  if (lang === 'it') {
+    const who = subject === 'provider' ? 'a CoreTech' : subject === 'customer' ? 'al vostro team' : 'né a CoreTech né al vostro team';
+    const when = cadence ? ` da svolgere ${cadence}` : '';
+    const where = scope ? ` su ${scope}` : '';
+    return `La pagina ${source} non assegna ${who} nessun compito${when}${where}.`;
+  }
+  const who = subject === 'provider' ? 'CoreTech' : subject === 'customer' ? 'your team' : 'CoreTech or your team';
+  const when = cadence ? ` to do ${cadence}` : '';
+  const where = scope ? ` on ${scope}` : '';
+  return `The ${source} page gives ${who} no duty${when}${where}.`;
+}
+
 export function factLead(title: string, lang: Lang): string {
   return lang === 'it'
     ? `${title} — ecco cosa dice la pagina GDPR di CoreTech:`

@@ -10,7 +10,9 @@ export type Decision =
   /** Specific question: the few best documents, best first. */
   | { kind: 'specific'; results: Scored[] }
   /** List question: every duty in scope, in a useful order. */
-  | { kind: 'list'; results: Scored[] };
+  | { kind: 'list'; results: Scored[] }
+  /** In scope, but the page has no such duty ("what does CoreTech do weekly?"): say so plainly. */
+  | { kind: 'none' };
 
 export interface Scored {
   doc: IndexedDoc;
@@ -64,7 +66,8 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const inDomain =
     hasService ||
     analysis.strongConcepts > 0 ||
-    (analysis.cadence !== null && (analysis.party !== null || analysis.dutyWords > 0 || analysis.intents.has('who'))) ||
+    // "weekly?", "what must we check every day?": a cadence is a question about duties.
+    (analysis.cadence !== null && analysis.unknown.length === 0) ||
     (analysis.party !== null && analysis.dutyWords > 0);
   if (!inDomain) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   // "How many employees…": the page counts nothing but days of retention and its own duties.
@@ -98,8 +101,10 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
 
   const contentful = analysis.concepts.size > 0 || analysis.residual.length > 0 || analysis.intents.has('how_long');
   const listFilters = hasService || analysis.cadence !== null || analysis.party !== null;
+  const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
+  // Nothing at all for this party, cadence and service: an honest "none" beats a far-fetched match.
+  if (scope.length === 0 && analysis.cadence !== null) return { kind: 'none' };
   if (listFilters && (!contentful || analysis.intents.has('list'))) {
-    const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
     const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
     const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(bySource);
     if (results.length > 0) return { kind: 'list', results };
@@ -109,8 +114,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE) {
     // A service named with only vague words around it ("anything for RocketBox?"): list it.
-    const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices)).sort(bySource);
-    if (hasService && analysis.strongConcepts === 0 && scope.length > 0) return { kind: 'list', results: scope };
+    if (hasService && analysis.strongConcepts === 0 && scope.length > 0) return { kind: 'list', results: scope.sort(bySource) };
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
   // A cadence filter with no service is a list across services ("what must we check every day?").

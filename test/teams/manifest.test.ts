@@ -132,6 +132,6 @@ describe('Teams app manifest', () => {
     expect(() => manifestValues({ ...env, TEAMS_PRIVACY_URL: 'http://insecure.example' }, '0.1.0')).toThrow(
       /TEAMS_PRIVACY_URL must be an https/,
     );
-    expect(() => fillManifest('{"id":"${{NOPE}}"}', {})).toThrow(ManifestError);
+    expect(() => fillManifest(['{"id":"$', '{{NOPE}}"}'].join(''), {})).toThrow(ManifestError);
   });
 });
