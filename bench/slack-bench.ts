@@ -24,8 +24,14 @@ const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-T0001';
 const CONCURRENCY = 16;
 const WARMUP = 300;
-const REQUESTS = 4_000;
-const MAX_MS = 8_000;
+const REQUESTS = 2_000;
+const MAX_MS = 5_000;
+/**
+ * The two apps are measured in alternating rounds and each reports its median round: the machine
+ * is shared (client and servers on the same cores, other processes), and alternating keeps a
+ * burst of outside load from landing on one app only.
+ */
+const ROUNDS = 3;
 
 const QUESTIONS = [
   'who does the backup on RocketWeb?',
@@ -80,6 +86,11 @@ async function load(requester: SlackRequester, total: number, maxMs: number, res
   return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, failures };
 }
 
+function medianRound(rounds: RunResult[]): RunResult {
+  const sorted = [...rounds].sort((a, b) => a.count / a.seconds - b.count / b.seconds);
+  return sorted[Math.floor(sorted.length / 2)] as RunResult;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -93,7 +104,7 @@ function describeRun(name: string, run: RunResult): { rps: number; p50: number; 
     rps,
     p50,
     p99,
-    line: `slack ${name}: ${rps.toFixed(0)} req/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (${run.count} signed /duty requests, ${CONCURRENCY} clients${run.failures ? `, ${run.failures} non-200` : ''})`,
+    line: `slack ${name}: ${rps.toFixed(0)} req/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (median of ${ROUNDS} rounds of ${run.count} signed /duty requests, ${CONCURRENCY} clients${run.failures ? `, ${run.failures} non-200` : ''})`,
   };
 }
 
@@ -145,16 +156,21 @@ export async function benchSlack(): Promise<string[]> {
     await load(ackRequester, WARMUP, MAX_MS, responseUrl);
     await load(fullRequester, WARMUP, MAX_MS, responseUrl);
 
-    const baseline = describeRun('ack-only Bolt app', await load(ackRequester, REQUESTS, MAX_MS, responseUrl));
-    const dutybotRun = describeRun(
-      '/duty <question> through dutybot',
-      await load(fullRequester, REQUESTS, MAX_MS, responseUrl),
-    );
+    const ackRounds: RunResult[] = [];
+    const fullRounds: RunResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      ackRounds.push(await load(ackRequester, REQUESTS, MAX_MS, responseUrl));
+      fullRounds.push(await load(fullRequester, REQUESTS, MAX_MS, responseUrl));
+    }
+    const baseline = describeRun('ack-only Bolt app', medianRound(ackRounds));
+    const dutybotRun = describeRun('/duty <question> through dutybot', medianRound(fullRounds));
     const ratio = dutybotRun.rps / baseline.rps;
     const verdict = ratio >= 0.5 && dutybotRun.p99 < 20 ? 'met' : 'NOT met';
+    const perRound = (rounds: RunResult[]) => rounds.map((r) => (r.count / r.seconds).toFixed(0)).join(', ');
     return [
       baseline.line,
       dutybotRun.line,
+      `slack: rounds (req/s) ack-only ${perRound(ackRounds)}; dutybot ${perRound(fullRounds)} — median round reported`,
       `slack: dutybot at ${(ratio * 100).toFixed(0)}% of the ack-only throughput — target ≥ 50% and p99 < 20 ms: ${verdict}`,
     ];
   } finally {

@@ -192,6 +192,16 @@ describe('understanding', () => {
     expect(a.view.items).toEqual([]);
   });
 
+  it('says plainly when the page has no such duty, without matching anything', () => {
+    const a = ask('what does CoreTech do weekly?');
+    expect(a.matches).toEqual([]);
+    expect(a.view.abstained).toBe(false);
+    expect(a.view.summary).toBe('The CoreTech GDPR V.1, 16/04/2020 page gives CoreTech no duty to do every week.');
+    expect(ask('cosa fa CoreTech ogni settimana su RocketWeb?').view.summary).toMatch(
+      /non assegna a CoreTech nessun compito/,
+    );
+  });
+
   it('names the unknown provider when it abstains on one', () => {
     expect(ask('who handles backups on AWS S3?').view.summary).toMatch(/nothing about aws, s3/);
     expect(ask('chi gestisce i backup su AWS?').view.summary).toMatch(/^Non lo so/);

@@ -179,6 +179,17 @@ describe('occurrence views', () => {
     expect(view.snoozeOptions.map((o) => o.label)).toEqual(['Tra 1 ora', 'Domani', 'La prossima settimana']);
   });
 
+  it('says a caught-up reminder is overdue rather than due', () => {
+    const status = dutyStatus(snapshot(), daily, rome('2026-11-28T10:00'))!;
+    const view = reminderView('reminder', 'ws1', status, knowledge, 'en', 'Europe/Rome');
+    expect(view.headline).toContain(
+      '“Check backup results” for Friday 27 November 2026 is overdue (deadline Fri 27 Nov).',
+    );
+    expect(reminderView('reminder', 'ws1', status, knowledge, 'it', 'Europe/Rome').headline).toContain(
+      '«Controllare esiti backup» per venerdì 27 novembre 2026 è in ritardo (scadenza ven 27 nov).',
+    );
+  });
+
   it('renders the closed form without buttons once confirmed', () => {
     const status = dutyStatus(snapshot([confirmation(backup.id, '2026-11', 'done')]), backup, now)!;
     const view = reminderView('reminder', 'ws1', status, knowledge, 'en', 'Europe/Rome');

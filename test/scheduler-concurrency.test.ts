@@ -123,6 +123,8 @@ describe('two scheduler processes on one PostgreSQL', () => {
           }
         }
       }
+      // A clean run logs nothing (no failed delivery, no deadlock retry while enqueueing).
+      expect(deps.flatMap((d) => d.logs)).toEqual([]);
       return sentBy;
     }
 

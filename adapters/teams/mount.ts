@@ -10,6 +10,7 @@ import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp, describe } from './app.js';
 import type { TeamsConfig } from './config.js';
+import { NotATeamsActivity } from './location.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsRenderer } from './renderer.js';
 import { TeamsState } from './state.js';
@@ -78,6 +79,10 @@ export async function mountTeams(
       if (invokeResponse?.body !== undefined) res.status(invokeResponse.status).json(invokeResponse.body);
       else res.status(invokeResponse?.status ?? 200).end();
     } catch (error) {
+      if (error instanceof NotATeamsActivity && !res.headersSent) {
+        res.status(400).json({ error: 'bad_request', message: 'dutybot serves Microsoft Teams activities only' });
+        return;
+      }
       log(`teams: failed to process a ${activity.type} activity: ${describe(error)}`);
       if (!res.headersSent)
         res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this activity' });

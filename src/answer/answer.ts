@@ -65,7 +65,7 @@ export function answerWith(
     : { kind: 'abstain', reason: 'off_topic', foreign: [] };
   const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners });
   const matches: AnswerMatch[] =
-    decision.kind === 'abstain'
+    decision.kind === 'abstain' || decision.kind === 'none'
       ? []
       : decision.results.map(({ doc, score }) =>
           doc.kind === 'duty'

@@ -209,7 +209,13 @@ function noneSummary(input: ComposeInput): string {
   const party = analysis?.party ?? null;
   const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
   const names = (analysis?.services ?? []).map((id) => input.knowledge.serviceById.get(id)?.name ?? id);
-  return noDutiesSentence(party, cadence, names.length > 0 ? names.join(', ') : null, documentLabel(input.knowledge, lang), lang);
+  return noDutiesSentence(
+    party,
+    cadence,
+    names.length > 0 ? names.join(', ') : null,
+    documentLabel(input.knowledge, lang),
+    lang,
+  );
 }
 
 function cadenceOf(filter: NonNullable<QuestionAnalysis['cadence']>) {

@@ -35,8 +35,13 @@ export interface KnowledgeIndex {
   /** Inverted index: term → positions in `docs` of the documents holding it. */
   postings: ReadonlyMap<string, readonly number[]>;
   averageLength: number;
-  /** Aliases keyed by their stemmed words joined without spaces ("rocket web" = "rocketweb"). */
+  /** Aliases keyed by their stemmed words joined without spaces ("rocket web" = "rocketweb"), for runs of words. */
   aliases: ReadonlyMap<string, ServiceAlias[]>;
+  /**
+   * Aliases keyed by their plain words joined without spaces, for a single question word: stemming
+   * one word would make "hosted" the service "hosting".
+   */
+  wordAliases: ReadonlyMap<string, ServiceAlias[]>;
   aliasMaxWords: number;
   /** Compact keys of brand names, for typo-tolerant matching. */
   brandKeys: readonly { key: string; service: ServiceId }[];
@@ -159,6 +164,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, docs.length);
 
   const aliases = new Map<string, ServiceAlias[]>();
+  const wordAliases = new Map<string, ServiceAlias[]>();
   const aliasWords = new Set<string>();
   let aliasMaxWords = 1;
   const brandKeys: { key: string; service: ServiceId }[] = [];
@@ -174,9 +180,14 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     const key = compactKey(phrase);
     if (!key) return;
     const brand = [...brandSet].some((b) => key.includes(b));
-    const list = aliases.get(key) ?? [];
-    if (!list.some((a) => a.service === service)) list.push({ service, brand });
-    aliases.set(key, list);
+    for (const [map, mapKey] of [
+      [aliases, key],
+      [wordAliases, words(phrase).join('')],
+    ] as const) {
+      const list = map.get(mapKey) ?? [];
+      if (!list.some((a) => a.service === service)) list.push({ service, brand });
+      map.set(mapKey, list);
+    }
     aliasMaxWords = Math.max(aliasMaxWords, words(phrase).length);
     addSurface(phrase);
     for (const word of words(phrase)) aliasWords.add(word);
@@ -195,7 +206,9 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const brand of lexicon.lexicon.brands[service.id] ?? []) addAlias(service.id, brand);
   }
   // A generic word that names two services ("server") is not a service mention at all.
-  for (const [key, list] of aliases) if (list.length > 1 && !list.some((a) => a.brand)) aliases.delete(key);
+  for (const map of [aliases, wordAliases]) {
+    for (const [key, list] of map) if (list.length > 1 && !list.some((a) => a.brand)) map.delete(key);
+  }
 
   const stems = new Set<string>();
   for (const doc of docs) for (const term of doc.terms) if (term.startsWith('w:')) stems.add(term.slice(2));
@@ -203,6 +216,9 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   // Typos are corrected only towards the words people ask with (lexicon phrases, service names):
   // an ordinary word we do not know ("miglior", "manda") must not become a rare word of the texts.
   const correctable = new Set([...lexicon.vocabulary, ...aliasWords]);
+  // …and towards the texts' inflections of those words ("backups" for "bakups").
+  const domainStems = new Set([...correctable].map(stem));
+  for (const word of surface) if (domainStems.has(stem(word))) correctable.add(word);
   const vocabularyBuckets = new Map<string, string[]>();
   for (const word of correctable) {
     if (word.length < 4) continue;
@@ -219,6 +235,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     postings,
     averageLength,
     aliases,
+    wordAliases,
     aliasMaxWords,
     brandKeys,
     stems,

@@ -36,7 +36,7 @@ export type Concept = z.infer<typeof ConceptSchema>;
 export const CadenceFilterSchema = z.enum(['daily', 'weekly', 'monthly', 'bimonthly', 'periodic']);
 export type CadenceFilter = z.infer<typeof CadenceFilterSchema>;
 
-export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where', 'count']);
+export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where', 'count', 'how_to']);
 export type Intent = z.infer<typeof IntentSchema>;
 
 const labels = z.object({ en: phrase, it: phrase });

@@ -74,6 +74,8 @@ export interface CompiledLexicon {
   foreign: PhraseTable<string>;
   /** Words of questions the page can never answer (prices, weather…). */
   offTopic: PhraseTable<string>;
+  /** Words of out-of-scope phrases: never "corrected" into a domain word ("costa" is not "cosa"). */
+  offTopicWords: ReadonlySet<string>;
   /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
@@ -195,9 +197,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     if (phrases) addBilingual(cues, phrases, { kind: 'cadence', cadence: cadence as CadenceFilter });
   }
   addBilingual(cues, lexicon.duty_words, { kind: 'duty' });
+  // Out-of-scope words stay out of the vocabulary: "phone" in "phone number" must remain an unknown
+  // subject in "how do I back up my phone?".
+  const offTopicWords = new Set<string>();
   for (const phrase of [...lexicon.out_of_scope_words.en, ...lexicon.out_of_scope_words.it]) {
     offTopic.add(phrase, phrase);
-    for (const word of words(phrase)) vocabulary.add(word);
+    for (const word of words(phrase)) offTopicWords.add(word);
   }
   for (const name of lexicon.foreign_products) {
     foreign.add(name, name);
@@ -230,6 +235,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     conceptsByTopic,
     foreign,
     offTopic,
+    offTopicWords,
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     stopWords,
     markers,

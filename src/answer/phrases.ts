@@ -107,7 +107,12 @@ export function noDutiesSentence(
   lang: Lang,
 ): string {
   if (lang === 'it') {
-    const who = subject === 'provider' ? 'a CoreTech' : subject === 'customer' ? 'al vostro team' : 'né a CoreTech né al vostro team';
+    const who =
+      subject === 'provider'
+        ? 'a CoreTech'
+        : subject === 'customer'
+          ? 'al vostro team'
+          : 'né a CoreTech né al vostro team';
     const when = cadence ? ` da svolgere ${cadence}` : '';
     const where = scope ? ` su ${scope}` : '';
     return `La pagina ${source} non assegna ${who} nessun compito${when}${where}.`;

@@ -25,6 +25,7 @@ const B = 0.4;
 const B_FACT = 0.05;
 const PARTY_MATCH = 1.5;
 const PARTY_MISMATCH = 0.6;
+const FACT_CUSTOMER_MATCH = 1.25;
 /** Preference for the general sections when the question asks what something is. */
 const DEFINITION_BOOST = 1.3;
 /** Per source position, the share of score a later bullet gives up (breaks near-ties only). */
@@ -32,7 +33,7 @@ const POSITION_PRIOR = 0.01;
 /** Weight of a plain content word relative to a lexicon concept. */
 const RESIDUAL_WEIGHT = 0.7;
 /** Weight of a word that named the service (it selects the service; in the text it only breaks ties). */
-const SERVICE_WORD_WEIGHT = 0.35;
+const SERVICE_WORD_WEIGHT = 0.6;
 const PARTY_WORD_WEIGHT = 0.8;
 /** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
 const HINTED_SERVICE_BOOST = 1.5;
@@ -79,9 +80,14 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   // not answered by the nearest duty: unknown names, or more unknown words than domain ones.
   // With no service named, an unknown word next to a single domain word is usually the real
   // subject ("a good password MANAGER", "the PRESIDENT of Italy"): better to say we don't know.
+  // Other known content words around it make that less likely ("chi DECIDE la frequenza del cambio password…").
+  const content = analysis.concepts.size + analysis.residual.length;
   const unknownSubject =
-    analysis.unknown.length > analysis.strongConcepts || (analysis.unknown.length > 0 && analysis.strongConcepts <= 1);
-  if (!hasService && (analysis.unknownNames.length > 0 || unknownSubject)) {
+    analysis.unknown.length > analysis.strongConcepts ||
+    (analysis.unknown.length > 0 && analysis.strongConcepts <= 1 && content < 2);
+  // "How do I open a ticket?": the page describes duties, never procedures.
+  const unknownProcedure = intents.has('how_to') && analysis.unknown.length > 0;
+  if (!hasService && (analysis.unknownNames.length > 0 || unknownSubject || unknownProcedure)) {
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
 
@@ -92,6 +98,11 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const query = queryTerms(analysis);
   const titleless = new Set([...analysis.serviceStems, ...analysis.partyStems].map((stem) => `w:${stem}`));
   if (asksWhatSomethingIs(analysis) && !query.has('c:definition')) query.set('c:definition', 0.6);
+  // "Where…" without a service asks where the data lives: the data centres.
+  if (intents.has('where') && !hasService) {
+    if (!query.has('c:datacenter')) query.set('c:datacenter', 0.8);
+    if (!query.has('c:italy')) query.set('c:italy', 0.5);
+  }
   const named = analysis.services;
   const inScope = (doc: IndexedDoc) => doc.kind === 'fact' || named.length === 0 || named.includes(doc.duty.service);
   const scores = scoreAll(query, titleless, analysis, index);
@@ -104,7 +115,13 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
   // Nothing at all for this party, cadence and service: an honest "none" beats a far-fetched match.
   if (scope.length === 0 && analysis.cadence !== null) return { kind: 'none' };
-  if (listFilters && (!contentful || analysis.intents.has('list'))) {
+  // "What are our responsibilities for data security?" names no service and is answered by a
+  // general section better than by a list of duties.
+  const factLeads = () => {
+    const top = scored.reduce<Scored | null>((best, s) => (best === null || s.score > best.score ? s : best), null);
+    return named.length === 0 && top !== null && top.doc.kind === 'fact' && top.score >= MIN_SCORE;
+  };
+  if (listFilters && (!contentful || (analysis.intents.has('list') && !factLeads()))) {
     const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
     const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(bySource);
     if (results.length > 0) return { kind: 'list', results };
@@ -114,7 +131,8 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE) {
     // A service named with only vague words around it ("anything for RocketBox?"): list it.
-    if (hasService && analysis.strongConcepts === 0 && scope.length > 0) return { kind: 'list', results: scope.sort(bySource) };
+    if (hasService && analysis.strongConcepts === 0 && scope.length > 0)
+      return { kind: 'list', results: scope.sort(bySource) };
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
   // A cadence filter with no service is a list across services ("what must we check every day?").
@@ -176,9 +194,21 @@ function scoreAll(
   }
   for (let position = 0; position < sums.length; position++) {
     if (sums[position]! > 0)
-      sums[position] = finishScore(index.docs[position]!, sums[position]!, titles[position]!, analysis, index);
+      sums[position] = finishScore(index.docs[position]!, sums[position]!, titles[position]!, query, analysis, index);
   }
   return sums;
+}
+
+/** Share of a document's title concepts that the question asks about. */
+function titleCoverage(doc: IndexedDoc, query: ReadonlyMap<string, number>): number {
+  let concepts = 0;
+  let covered = 0;
+  for (const term of doc.titleTerms) {
+    if (!term.startsWith('c:')) continue;
+    concepts++;
+    if (query.has(term)) covered++;
+  }
+  return concepts === 0 ? 1 : covered / concepts;
 }
 
 /** BM25 (each term counted once) plus the title bonus, then the question's structural preferences. */
@@ -186,6 +216,7 @@ function finishScore(
   doc: IndexedDoc,
   sum: number,
   title: number,
+  query: ReadonlyMap<string, number>,
   analysis: QuestionAnalysis,
   index: KnowledgeIndex,
 ): number {
@@ -193,8 +224,13 @@ function finishScore(
   const b = doc.kind === 'fact' ? B_FACT : B;
   let score = (sum * (K1 + 1)) / (1 + K1 * (1 - b + (b * doc.length) / index.averageLength)) + TITLE_BOOST * title;
   if (doc.kind === 'fact') {
-    // The general sections describe CoreTech: a question about CoreTech may be answered by them.
+    // A section whose title is only partly asked about ("commitments as sub-processor" for "is
+    // CoreTech our processor?") yields to one whose title is all asked about.
+    score *= 0.75 + 0.25 * titleCoverage(doc, query);
+    // The general sections describe CoreTech, and the customer's own share of security: a question
+    // about either party may be answered by them (a little less strongly than by a party's duty).
     if (analysis.party === 'provider') score *= PARTY_MATCH;
+    else if (analysis.party === 'customer') score *= FACT_CUSTOMER_MATCH;
     if (asksWhatSomethingIs(analysis)) score *= DEFINITION_BOOST;
     if (analysis.services.length > 0) score *= 0.35;
     if (analysis.cadence !== null) score *= 0.4;

@@ -73,9 +73,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
     if (!match) continue;
     const cues = match.values;
+    // "report it TO CoreTech", "informare CoreTech": CoreTech as the object says nothing about who acts.
+    const asObject = i > 0 && OBJECT_MARKERS.has(surface[i - 1]!);
     for (const cue of cues) {
       if (cue.kind === 'intent') intents.add(cue.intent);
       else if (cue.kind === 'party') {
+        if (cue.cue === 'provider' && asObject) continue;
         if (cue.cue !== 'customer_en_only' || lang === 'en') {
           partyCues.add(cue.cue);
           partyOrder.push(cue.cue);
@@ -153,6 +156,35 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   };
 }
 
+/** Words after which "CoreTech" is an object ("to CoreTech", "inform CoreTech", "a CoreTech"). */
+const OBJECT_MARKERS = new Set([
+  'to',
+  'with',
+  'inform',
+  'tell',
+  'notify',
+  'report',
+  'warn',
+  'contact',
+  'alert',
+  'ask',
+  'a',
+  'ad',
+  'al',
+  'con',
+  'verso',
+  'informare',
+  'informiamo',
+  'avvisare',
+  'avvisiamo',
+  'segnalare',
+  'segnaliamo',
+  'comunicare',
+  'contattare',
+  'chiedere',
+  'dire',
+]);
+
 const ALTERNATIVE = new Set(['or', 'o', 'oppure', 'versus', 'vs']);
 
 /**
@@ -209,16 +241,18 @@ function findServices(
   index: KnowledgeIndex,
   lexicon: CompiledLexicon,
 ): ServiceMentions {
-  const found: { service: ServiceId; brand: boolean; ambiguous: boolean }[] = [];
+  const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string }[] = [];
   const nameStems: string[] = [];
-  const claim = (i: number, n: number, hintOnly: boolean) => {
+  // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
+  // name ("1Backup") does not: every duty in scope belongs to it, and a few merely repeat it.
+  const claim = (i: number, n: number, hintOnly: boolean, brand: boolean) => {
     for (let k = i; k < i + n; k++) {
       // A hint ("server", "mail archive") is also an ordinary word of the texts: it stays
       // available to cues, concepts and ranking.
       if (hintOnly) words[k]!.hint = true;
       else {
         words[k]!.used = true;
-        nameStems.push(stems[k]!);
+        if (!brand) nameStems.push(stems[k]!);
       }
     }
   };
@@ -235,16 +269,25 @@ function findServices(
     const longest = Math.min(index.aliasMaxWords + 1, words.length - i);
     for (let n = longest; n >= 1 && !matched; n--) {
       if (anyUsed(words, i, n)) continue;
-      const hits = index.aliases.get(stems.slice(i, i + n).join(''));
+      const hits =
+        n === 1
+          ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
+          : index.aliases.get(stems.slice(i, i + n).join(''));
       if (!hits) continue;
       // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
       if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
-      const marked = hits.map((hit) => ({ ...hit, ambiguous: ambiguous(i, n, hit.service, hit.brand) }));
+      const marked = hits.map((hit) => ({
+        ...hit,
+        ambiguous: ambiguous(i, n, hit.service, hit.brand),
+        words: n,
+        stem: stems[i]!,
+      }));
       found.push(...marked);
       claim(
         i,
         n,
         marked.every((m) => m.ambiguous),
+        marked.some((m) => m.brand),
       );
       i += n - 1;
       matched = true;
@@ -260,8 +303,8 @@ function findServices(
       if (budget === 0) continue;
       for (const brand of index.brandKeys) {
         if (brand.key[0] === key[0] && editDistance(key, brand.key, budget) <= budget) {
-          found.push({ service: brand.service, brand: true, ambiguous: false });
-          claim(i, n, false);
+          found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]! });
+          claim(i, n, false, true);
           i += n - 1;
           matched = true;
           break;
@@ -269,10 +312,15 @@ function findServices(
       }
     }
   }
+  // A single everyday word that is the question's only service word ("our server", "il sito") does
+  // name that service; next to other service words it only hints.
+  const only = found.length > 0 && found.every((f) => f.service === found[0]!.service) ? found[0]! : null;
+  if (only && only.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) only.ambiguous = false;
   const clear = found.filter((f) => !f.ambiguous);
   const brands = clear.filter((f) => f.brand);
   const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
-  const hinted = [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))].filter((s) => !named.includes(s));
+  // Once a service is named, a generic hint ("the 1Backup servers") points nowhere else.
+  const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
   return { named, hinted, stems: nameStems };
 }
 
@@ -318,7 +366,8 @@ function findForeign(words: Word[], stems: string[], lexicon: CompiledLexicon): 
  * "backup", "ripristno" → "ripristino"). Short words and foreign names are left alone.
  */
 function correctTypo(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string {
-  if (index.vocabulary.has(word) || lexicon.foreign.entries.has(stem(word))) return word;
+  if (index.vocabulary.has(word) || lexicon.offTopicWords.has(word) || lexicon.foreign.entries.has(stem(word)))
+    return word;
   const budget = typoBudget(word.length);
   if (budget === 0 || /\d/.test(word)) return word;
   const memo = index.corrections.get(word);

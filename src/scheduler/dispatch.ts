@@ -13,7 +13,7 @@ import { logOf, optionsOf, type SchedulerDeps } from './deps.js';
 import { digestKey } from './keys.js';
 import { type DeliveryPayload, readPayload } from './payload.js';
 import { describeError } from './redact.js';
-import { inParallel, recomputeWake } from './wake.js';
+import { inParallel, planMany } from './wake.js';
 
 /**
  * Delivers the outbox: lease due rows (another worker never holds the same row; a dead worker's
@@ -55,7 +55,12 @@ export async function dispatchOutbox(deps: SchedulerDeps, now: Date, limit?: num
     if (rows.length < batch) break;
   }
   // Follow-up times count from when a reminder went out: re-plan the workspaces that just got one.
-  for (const workspaceId of context.reminded) await recomputeWake(deps, workspaceId, now);
+  const reminded = await Promise.all([...context.reminded].map((id) => context.workspace(id)));
+  await planMany(
+    deps,
+    reminded.filter((w): w is WorkspaceRow => w !== null),
+    now,
+  );
   return report;
 }
 
@@ -129,7 +134,9 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
       ? await prepare(context, workspace, row, payload)
       : { action: 'wait', reason: `no messenger for platform ${workspace.platform}` };
   } catch (error) {
+    // A rendering bug must not lose the message: it waits (with backoff) for a fixed release.
     step = { action: 'wait', reason: `could not render: ${describeError(error)}` };
+    log(`delivery ${row.key} could not be rendered, will retry: ${step.reason}`);
   }
 
   if (step.action === 'cancel') {

@@ -36,7 +36,10 @@ export async function planMany(deps: SchedulerDeps, workspaces: readonly Workspa
       wakes.set(workspace.id, new Date(now.getTime() + PLAN_ERROR_BACKOFF_MS));
     }
   });
-  const inserted = await deps.store.enqueue(deliveries);
+  // Same key order in every replica: two planners inserting an overlapping page then take the
+  // unique-index locks in the same order and wait for each other instead of deadlocking.
+  deliveries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inserted = await enqueueWithRetry(deps, deliveries);
   await inParallel([...wakes], PLAN_CONCURRENCY, ([id, at]) => deps.store.setNextWake(id, at));
   return inserted;
 }
@@ -64,4 +67,19 @@ export async function inParallel<T>(
 export async function recomputeWake(deps: SchedulerDeps, workspaceId: string, now: Date): Promise<void> {
   const workspace = await deps.store.getWorkspace(workspaceId);
   if (workspace) await planOne(deps, workspace, now);
+}
+
+/** PostgreSQL's "deadlock detected" / "serialization failure": safe to retry, the insert is idempotent. */
+const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
+
+async function enqueueWithRetry(deps: SchedulerDeps, deliveries: readonly NewDelivery[]): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.store.enqueue(deliveries);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || typeof code !== 'string' || !RETRYABLE_SQLSTATES.has(code)) throw error;
+      logOf(deps)(`enqueue hit ${code}, retrying (attempt ${attempt + 1})`);
+    }
+  }
 }

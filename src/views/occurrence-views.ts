@@ -148,6 +148,11 @@ function openHeadline(kind: ReminderKind, status: DutyStatus, lang: Lang, zone: 
         text = it
           ? `${who}: verifica periodica — confermate che «${title}» è ancora applicato (${period}, entro ${deadline}).`
           : `${who}: periodic review — please confirm “${title}” is still in place (${period}, by ${deadline}).`;
+      } else if (status.state === 'overdue') {
+        // Caught up after downtime or on a non-working day: say it is late rather than due.
+        text = it
+          ? `${who}: «${title}» per ${period} è in ritardo (scadenza ${deadline}).`
+          : `${who}: “${title}” for ${period} is overdue (deadline ${deadline}).`;
       } else {
         text = it
           ? `${who}: «${title}» è da fare per ${period} (entro ${deadline}).`

@@ -75,5 +75,15 @@ describe('Teams /api/messages authentication', () => {
     const response = await h.post(untyped);
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ error: 'bad_request', message: 'the activity has no type' });
+
+    // Authenticated, but not from Teams (no tenant): refused cleanly, nothing sent.
+    h.connector.reset();
+    const foreign = personalMessage(h.connector.serviceUrl, 'pending');
+    foreign.channelData = {};
+    foreign.conversation = { id: 'webchat-1' };
+    const refused = await h.post(foreign);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: 'bad_request', message: 'dutybot serves Microsoft Teams activities only' });
+    expect(h.connector.messages()).toEqual([]);
   });
 });

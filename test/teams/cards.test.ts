@@ -135,10 +135,18 @@ describe('Teams Adaptive Cards', () => {
   it('truncates a long export with a pointer to the full file', () => {
     const reply = everyReply().find((r) => r.kind === 'export');
     if (!reply) throw new Error('fixture missing');
-    const big = { ...reply, content: 'x'.repeat(50_000) };
-    const card = renderReply(big, ctx()).card;
-    expect(JSON.stringify(card).length).toBeLessThan(20_000);
-    expect(JSON.stringify(card.body)).toContain('dutybot export');
+    for (const content of [
+      'x'.repeat(50_000),
+      `seq,duty,status,by,at\n${'12,rocketweb.customer.website-backup,done,aad-anna,2026-11-28T10:15:30Z\n'.repeat(2_000)}`,
+    ]) {
+      const card = renderReply({ ...reply, content }, ctx()).card;
+      expect(JSON.stringify(card).length).toBeLessThan(20_000);
+      expect(JSON.stringify(card.body)).toContain('dutybot export');
+    }
+    // A short export is shown whole, header included, without the pointer.
+    const small = renderReply({ ...reply, content: 'seq,duty\n1,a\n' }, ctx()).card;
+    expect(JSON.stringify(small.body)).toContain('seq,duty');
+    expect(JSON.stringify(small.body)).not.toContain('dutybot export');
   });
 });
 

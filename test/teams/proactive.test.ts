@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REMINDER_VERBS } from '../../adapters/teams/cards/reminder.js';
 import { DeliveryError } from '../../src/ports/messenger.js';
+import type { ReminderView } from '../../src/views/types.js';
 import type { RecordedCall } from '../support/fake-connector.js';
 import { cardProblems } from './card-validation.js';
 import {
@@ -235,20 +236,31 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
   it('updates a posted reminder in place when the scheduler asks', async () => {
     const { call: reminder } = await tickForReminder();
     h.connector.reset();
-    await h.messenger.update(
-      TEAM_WORKSPACE,
-      { channel: TEAM, id: reminder.assignedId as string },
-      {
-        kind: 'reminder',
-        view: {
-          ...(await h.bot.store.kvGet<{ view: never }>('teams-cards', `${TEAM_WORKSPACE}|${reminder.assignedId}`))!
-            .view,
-        },
-      },
+    const stored = await h.bot.store.kvGet<{ view: ReminderView }>(
+      'teams-cards',
+      `${TEAM_WORKSPACE}|${reminder.assignedId}`,
     );
+    if (!stored) throw new Error('the posted reminder was not remembered');
+    const closedBy = {
+      dutyId: WEEKLY,
+      occurrence: stored.view.occurrence.occurrence,
+      status: 'done' as const,
+      by: MARCO.aadObjectId,
+      at: '2026-11-30T10:00:00Z',
+      note: 'checked from the CLI',
+      evidenceUrl: null,
+      reason: null,
+      snoozedUntil: null,
+      seq: 9,
+      hash: 'f'.repeat(64),
+    };
+    const ref = { channel: TEAM, id: reminder.assignedId as string };
+    await h.messenger.update(TEAM_WORKSPACE, ref, { kind: 'reminder', view: { ...stored.view, closedBy } });
     const put = h.connector.calls.find((c) => c.method === 'PUT');
     expect(put?.conversationId).toBe(TEAM);
     expect(put?.activityId).toBe(reminder.assignedId);
+    expect(JSON.stringify(cardOf(put as RecordedCall).body)).toContain('Done by <at>Marco Bianchi</at>');
+    expect(cardOf(put as RecordedCall).actions).toBeUndefined();
   });
 
   it('reports delivery failures the outbox can act on', async () => {

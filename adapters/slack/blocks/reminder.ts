@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import type { ReminderView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { ACTION, type DutyButtonValue, type SnoozeValue } from './ids.js';
@@ -56,7 +57,7 @@ export function renderReminder(view: ReminderView): SlackMessage {
   } else {
     const value: DutyButtonValue = { dutyId: occ.duty.id, occurrence: occ.occurrence };
     const json = JSON.stringify(value);
-    const elements = [button(l.done, ACTION.done, json, 'primary')];
+    const elements: types.ActionsBlockElement[] = [button(l.done, ACTION.done, json, 'primary')];
     if (view.snoozeOptions.length > 0) {
       elements.push({
         type: 'static_select',
@@ -66,7 +67,7 @@ export function renderReminder(view: ReminderView): SlackMessage {
           const snooze: SnoozeValue = { ...value, snooze: choice.id };
           return option(choice.label, JSON.stringify(snooze));
         }),
-      } as never);
+      });
     }
     elements.push(button(l.skip, ACTION.skip, json));
     blocks.push(actions(elements, `duty:${occ.duty.id}:${occ.occurrence}`.slice(0, 255)));

@@ -47,6 +47,7 @@ export function subscribe(app: App, event: SlackEvent, listener: EventListener):
   if (event === 'message.im') {
     app.event('message', async (args) => {
       const message = args.event as { channel_type?: string };
+      // Same listener arguments; only the event's static type differs (message vs. the union).
       if (message.channel_type === 'im') await listener(args as never);
     });
     return;

@@ -19,6 +19,8 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
     const mention = event as ChatEvent;
     const eventId = (body as { event_id?: string }).event_id;
     if (!mention.user || mention.bot_id) return;
+    // A mention inside a DM also arrives as message.im, which answers it: do not answer twice.
+    if (mention.channel.startsWith('D')) return;
     if (eventId && !(await firstTime(deps, `slack:${eventId}`))) return;
     const thread = mention.thread_ts ?? mention.ts;
     const web = client as webApi.WebClient;

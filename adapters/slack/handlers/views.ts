@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { App, SlackViewAction, ViewOutput, webApi } from '@slack/bolt';
+import type { AckFn, App, ViewOutput, ViewResponseAction, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { ConfirmationStatus, Reply } from '../../../src/views/types.js';
 import { INPUT, type ModalMetadata, ModalMetadataSchema, parseJson, VIEW } from '../blocks/ids.js';
 import { plain, truncate } from '../blocks/kit.js';
@@ -20,7 +20,7 @@ function fieldError(reply: Extract<Reply, { kind: 'error' }>, field: string) {
 }
 
 export function registerViews(app: App, deps: HandlerDeps): void {
-  app.view<SlackViewAction>(VIEW.done, async ({ ack, body, view, client, context }) => {
+  app.view<ViewSubmitAction>(VIEW.done, async ({ ack, body, view, client, context }) => {
     const metadata = parseJson(ModalMetadataSchema, view.private_metadata);
     const note = inputValue(view, INPUT.note);
     const evidenceUrl = inputValue(view, INPUT.evidence);
@@ -32,7 +32,7 @@ export function registerViews(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.view<SlackViewAction>(VIEW.skip, async ({ ack, body, view, client, context }) => {
+  app.view<ViewSubmitAction>(VIEW.skip, async ({ ack, body, view, client, context }) => {
     const metadata = parseJson(ModalMetadataSchema, view.private_metadata);
     await submit(deps, { ack, body, view, client: client as webApi.WebClient, context }, metadata, 'skipped', {
       reason: inputValue(view, INPUT.reason),
@@ -42,8 +42,8 @@ export function registerViews(app: App, deps: HandlerDeps): void {
 }
 
 interface SubmitArgs {
-  ack: (response?: never) => Promise<void>;
-  body: SlackViewAction;
+  ack: AckFn<ViewResponseAction>;
+  body: ViewSubmitAction;
   view: ViewOutput;
   client: webApi.WebClient;
   context: TeamContext;
@@ -64,7 +64,7 @@ async function submit(
   const user = body.user.id;
   const firstField = status === 'skipped' ? INPUT.reason.block : INPUT.note.block;
   if (!metadata) {
-    await ack({ response_action: 'errors', errors: { [firstField]: labels('en').somethingWrong } } as never);
+    await ack({ response_action: 'errors', errors: { [firstField]: labels('en').somethingWrong } });
     return;
   }
   // A resubmission of the same form with the same values is the same confirmation.
@@ -87,11 +87,11 @@ async function submit(
     });
   } catch (error) {
     deps.logger.error(`confirmation failed: ${describe(error)}`);
-    await ack({ response_action: 'errors', errors: { [firstField]: labels(metadata.lang).somethingWrong } } as never);
+    await ack({ response_action: 'errors', errors: { [firstField]: labels(metadata.lang).somethingWrong } });
     return;
   }
   if (reply.kind === 'error') {
-    await ack(fieldError(reply, fields.fieldFor(reply)) as never);
+    await ack(fieldError(reply, fields.fieldFor(reply)));
     return;
   }
   await ack();

@@ -68,9 +68,8 @@ export function renderDigest(view: DigestView, ctx: RenderContext): RenderedCard
       container(
         [
           text(`**${l.services}**`),
-          ...view.services.map((s) =>
-            text(`${s.serviceName}: ${ctx.text(s.line)}`, { color: STATUS_COLOR[s.status], spacing: 'None' }),
-          ),
+          // The core's line already names the service.
+          ...view.services.map((s) => text(ctx.text(s.line), { color: STATUS_COLOR[s.status], spacing: 'None' })),
         ],
         { spacing: 'Medium' },
       ),

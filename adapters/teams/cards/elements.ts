@@ -62,6 +62,23 @@ export function bullets(lines: string[]): CardElement {
   return text(lines.map((line) => `- ${line}`).join('\r'), { spacing: 'Small' });
 }
 
+/**
+ * Preformatted text (YAML, CSV) line by line: Teams' Markdown would join lines and drop
+ * indentation, so each line is its own monospace block with its leading spaces kept.
+ */
+export function preformatted(value: string): CardElement[] {
+  return value
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) =>
+      text(line.replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length)) || '\u00a0', {
+        fontType: 'Monospace',
+        size: 'Small',
+        spacing: 'None',
+      }),
+    );
+}
+
 /** Escapes characters Teams' Markdown subset would eat in verbatim source text. */
 export function verbatim(value: string): string {
   return value.replace(/([\\*_`[\]])/g, '\\$1');

@@ -172,7 +172,7 @@ function reminderActions(view: ReminderView, ctx: RenderContext, inputs: Reminde
             label: l.snoozeFor,
             style: 'compact',
             isRequired: true,
-            errorMessage: l.snoozeFor,
+            errorMessage: l.snoozeRequired,
             choices: snoozeChoices,
             value: chosen,
           },

@@ -16,14 +16,19 @@ import {
   errorBox,
   facts,
   heading,
+  preformatted,
   type RenderedCard,
   subtle,
   text,
   verbatim,
 } from './elements.js';
 
-/** Teams rejects activities above ~28 KB; keep a margin for the card around the export text. */
-const EXPORT_PREVIEW_CHARS = 12_000;
+/**
+ * Teams rejects activities above ~28 KB, and each previewed line is its own TextBlock: the export
+ * preview stops at whichever limit comes first.
+ */
+const EXPORT_PREVIEW_CHARS = 8_000;
+const EXPORT_PREVIEW_LINES = 80;
 
 export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCard {
   const l = ctx.labels;
@@ -168,7 +173,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
       const body: CardElement[] = [heading(ctx.text(reply.title)), ...reply.lines.map((line) => text(ctx.text(line)))];
       if (reply.yaml.trim() !== '') {
         body.push(
-          container([text(reply.yaml, { fontType: 'Monospace', size: 'Small' })], {
+          container(preformatted(reply.yaml), {
             style: 'emphasis',
             spacing: 'Medium',
           }),
@@ -179,12 +184,22 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
     case 'updated':
       return card(ctx, [text(ctx.text(reply.message), { color: 'Good' })], ctx.plain(reply.message));
     case 'export': {
-      const truncated = reply.content.length > EXPORT_PREVIEW_CHARS;
-      const preview = truncated ? reply.content.slice(0, EXPORT_PREVIEW_CHARS) : reply.content;
+      const lines = reply.content.replace(/\n$/, '').split('\n');
+      const kept: string[] = [];
+      let size = 0;
+      for (const line of lines) {
+        if (kept.length >= EXPORT_PREVIEW_LINES || size + line.length > EXPORT_PREVIEW_CHARS) break;
+        kept.push(line);
+        size += line.length + 1;
+      }
+      // A single line longer than the budget is cut rather than dropped.
+      if (kept.length === 0 && lines[0]) kept.push(lines[0].slice(0, EXPORT_PREVIEW_CHARS));
+      const truncated = kept.join('\n').length < reply.content.replace(/\n$/, '').length;
+      const preview = kept.join('\n');
       const body: CardElement[] = [
         heading(reply.filename),
         subtle(`${reply.format.toUpperCase()} · ${l.entries(reply.entries)}`),
-        container([text(preview, { fontType: 'Monospace', size: 'Small' })], { style: 'emphasis' }),
+        container(preformatted(preview), { style: 'emphasis' }),
       ];
       if (truncated) body.push(text(l.exportTruncated, { color: 'Warning', size: 'Small' }));
       return card(ctx, body, `${reply.filename}: ${l.entries(reply.entries)}`);

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=schedule-ops.js.map

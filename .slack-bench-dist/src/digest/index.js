@@ -1,2 +1,0 @@
-export { buildDigest } from './build.js';
-//# sourceMappingURL=index.js.map
