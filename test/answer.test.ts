@@ -202,6 +202,11 @@ describe('understanding', () => {
     );
   });
 
+  it('invites a question when given none', () => {
+    expect(ask('  ').view.summary).toMatch(/^Ask me about the GDPR duties/);
+    expect(ask('', { lang: 'it' }).view.summary).toMatch(/^Fammi una domanda/);
+  });
+
   it('names the unknown provider when it abstains on one', () => {
     expect(ask('who handles backups on AWS S3?').view.summary).toMatch(/nothing about aws, s3/);
     expect(ask('chi gestisce i backup su AWS?').view.summary).toMatch(/^Non lo so/);
@@ -314,6 +319,13 @@ describe('the reply', () => {
     const first = ask('chi controlla ogni giorno i backup di Sygma?');
     const second = ask('chi controlla ogni giorno i backup di Sygma?');
     expect(second).toEqual(first);
+  });
+
+  it('ignores mentions and links inside the question', () => {
+    const plain = ask('what must we verify every day?');
+    expect(ids(ask('{{user:U123}} what must we verify every day?'))).toEqual(ids(plain));
+    expect(ids(ask('<@U0ABC> what must we verify every day? https://example.com/x'))).toEqual(ids(plain));
+    expect(ids(ask('<at>Dutybot</at> what must we verify every day?'))).toEqual(ids(plain));
   });
 
   it('cuts absurdly long questions instead of choking on them', () => {

@@ -21,7 +21,11 @@ const TICK_INTERVAL_MS = 30_000;
 
 export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const bot = await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: '' });
+  const bot = await createDutybot({
+    databaseUrl: env.DATABASE_URL || undefined,
+    commandPrefix: '',
+    dispatchAfterConfirm: interactive,
+  });
   const actor = localActor(undefined);
   const rl = createInterface({
     input: process.stdin,

@@ -44,7 +44,12 @@ export async function startServer(
   options: { bot?: Dutybot; port?: number; host?: string; scheduler?: boolean } = {},
 ): Promise<RunningServer> {
   const bot =
-    options.bot ?? (await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: '/duty' }));
+    options.bot ??
+    (await createDutybot({
+      databaseUrl: env.DATABASE_URL || undefined,
+      commandPrefix: '/duty',
+      dispatchAfterConfirm: true,
+    }));
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {

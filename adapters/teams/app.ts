@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Application, type TurnState } from '@microsoft/teams-ai';
 import { type Activity, type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Actor, Dutybot } from '../../src/bot/types.js';
-import type { ConfirmationStatus, Reply } from '../../src/views/types.js';
+import type { ConfirmationStatus, Lang, Reply } from '../../src/views/types.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
 import { REMINDER_VERBS, type ReminderActionData, type ReminderInputs } from './cards/reminder.js';
 import type { TeamsConfig } from './config.js';
@@ -99,7 +99,9 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     installer: string,
   ) => {
     if (ensured.has(workspaceId)) return;
-    const welcome = await dutybot.ensureWorkspace(conversationFor(workspaceId, location), installer);
+    // A team whose installer uses Teams in Italian starts with Italian settings (changeable later).
+    const lang: Lang = (context.activity.locale ?? '').toLowerCase().startsWith('it') ? 'it' : 'en';
+    const welcome = await dutybot.ensureWorkspace(conversationFor(workspaceId, location), installer, lang);
     if (ensured.size >= 10_000) ensured.clear();
     ensured.add(workspaceId);
     if (welcome) {

@@ -57,12 +57,13 @@ export function answerWith(
   context: AnswerContext = {},
 ): Answer {
   const asked = question.trim().slice(0, MAX_QUESTION_LENGTH);
+  const cleaned = withoutMentions(asked);
   const index = indexFor(knowledge, lexicon);
-  const analysis = asked ? analyzeQuestion(asked, index, lexicon) : null;
+  const analysis = cleaned ? analyzeQuestion(cleaned, index, lexicon) : null;
   const lang = context.lang ?? analysis?.lang ?? 'en';
   const decision: Decision = analysis
     ? decide(analysis, index, lexicon)
-    : { kind: 'abstain', reason: 'off_topic', foreign: [] };
+    : { kind: 'abstain', reason: 'empty', foreign: [] };
   const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners });
   const matches: AnswerMatch[] =
     decision.kind === 'abstain' || decision.kind === 'none'
@@ -89,6 +90,19 @@ export function answerWith(
               },
         );
   return { question: asked, lang, text: renderAnswerText(view), matches, view };
+}
+
+/**
+ * People address colleagues and the bot inside questions: core mention tokens (`{{user:U1}}`), raw
+ * Slack (`<@U1>`) or Teams (`<at>Name</at>`) mentions, and links say nothing about the question.
+ */
+function withoutMentions(question: string): string {
+  return question
+    .replace(/\{\{user:[^}]*\}\}/g, ' ')
+    .replace(/<@[^>]*>/g, ' ')
+    .replace(/<at>.*?<\/at>/gi, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .trim();
 }
 
 function round(score: number): number {

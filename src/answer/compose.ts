@@ -11,6 +11,7 @@ import {
   cadenceLabel,
   capitalize,
   documentLabel,
+  emptyQuestionSummary,
   factLead,
   jobOf,
   listHeadline,
@@ -56,7 +57,8 @@ export function composeView(input: ComposeInput): AnswerView {
     return {
       lang,
       question,
-      summary: abstainSummary(knowledge, decision.foreign, lang),
+      summary:
+        decision.reason === 'empty' ? emptyQuestionSummary(lang) : abstainSummary(knowledge, decision.foreign, lang),
       items: [],
       abstained: true,
       suggestions: [...lexicon.lexicon.suggestions[lang]],
@@ -81,6 +83,7 @@ export function composeView(input: ComposeInput): AnswerView {
         )
       : specificSummary(
           decision.results.map((r) => r.doc),
+          decision.sentences,
           input,
         );
   // A question over every service is broad: offer sharper ones.
@@ -149,10 +152,14 @@ function dutyClause(duty: Duty, input: ComposeInput, withRetention: boolean): st
   return `${dutyTitle(duty, input.lang)} (${details.join(', ')})`;
 }
 
-function specificSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
+function specificSummary(
+  docs: readonly IndexedDoc[],
+  sentences: ReadonlyMap<string, number>,
+  input: ComposeInput,
+): string {
   const { lang } = input;
   const top = docs[0]!;
-  if (top.kind === 'fact') return factSummary(top.fact, lang);
+  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang);
   const first = top.duty;
   const secondDoc = docs[1];
   const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
@@ -181,10 +188,14 @@ function moreNote(more: number, lang: Lang): string {
   return more === 1 ? ' One related item below.' : ` ${more} related items below.`;
 }
 
-function factSummary(fact: FactRecord, lang: Lang): string {
-  const first = lang === 'it' ? fact.text_it[0] : fact.text[0];
+/** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */
+function factSummary(fact: FactRecord, sentence: number, lang: Lang): string {
   const title = lang === 'it' ? fact.title.it : fact.title.en;
-  return first ? `${title}: ${first}` : factLead(title, lang);
+  // text_it is a sentence-by-sentence rendering only when it has as many sentences as the source.
+  const sentences =
+    lang === 'it' && fact.text_it.length === fact.text.length ? fact.text_it : lang === 'it' ? [] : fact.text;
+  const chosen = sentences[sentence] ?? (lang === 'it' ? fact.text_it[0] : fact.text[0]);
+  return chosen ? `${title}: ${chosen}` : factLead(title, lang);
 }
 
 function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {

@@ -14,10 +14,10 @@ const phrase = z.string().trim().min(1);
 const phrases = z.array(phrase).default([]);
 
 /** Phrases by language. Language matters for language detection; matching uses both lists. */
-export const BilingualSchema = z.object({ en: phrases, it: phrases });
+export const BilingualSchema = z.strictObject({ en: phrases, it: phrases });
 export type Bilingual = z.infer<typeof BilingualSchema>;
 
-export const ConceptSchema = z.object({
+export const ConceptSchema = z.strictObject({
   /**
    * Strong concepts put a question inside the bot's domain by themselves (backup, password,
    * controller…). Weak ones (check, configure, problem) are common outside it too, so a question
@@ -39,9 +39,10 @@ export type CadenceFilter = z.infer<typeof CadenceFilterSchema>;
 export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where', 'count', 'how_to']);
 export type Intent = z.infer<typeof IntentSchema>;
 
-const labels = z.object({ en: phrase, it: phrase });
+// Strict objects: a stray key is usually a YAML slip (an unquoted comma in a flow mapping).
+const labels = z.strictObject({ en: phrase, it: phrase });
 
-export const LexiconSchema = z.object({
+export const LexiconSchema = z.strictObject({
   version: z.literal(1),
   /** Words that carry no meaning for matching. */
   stop_words: BilingualSchema,
@@ -49,7 +50,7 @@ export const LexiconSchema = z.object({
   language_markers: BilingualSchema,
   concepts: z.record(z.string().regex(/^[a-z][a-z_]*$/, 'concept ids are snake_case'), ConceptSchema),
   intents: z.record(IntentSchema, BilingualSchema),
-  parties: z.object({
+  parties: z.strictObject({
     /** The customer as subject: "we", "I", "dobbiamo", "the customer". */
     customer: BilingualSchema,
     /** Possessives and object pronouns: "our", "my", "nostro". Customer only when nothing else decides. */
@@ -79,6 +80,6 @@ export const LexiconSchema = z.object({
   /** Italian renderings of the source's own cadence words (`cadence_words`), keyed by the English words. */
   cadence_words_it: z.record(z.string(), phrase).default({}),
   /** Example questions offered when the bot abstains or the question is vague. */
-  suggestions: z.object({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
+  suggestions: z.strictObject({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;

@@ -1,14 +1,17 @@
 import type { Cadence } from '../knowledge/schema.js';
-import type { IndexedDoc, KnowledgeIndex } from './knowledge-index.js';
+import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { CadenceFilter } from './lexicon-schema.js';
 import type { QuestionAnalysis } from './understand.js';
 
 /** How the engine decided to answer. */
 export type Decision =
-  | { kind: 'abstain'; reason: 'foreign' | 'off_topic' | 'no_match'; foreign: string[] }
-  /** Specific question: the few best documents, best first. */
-  | { kind: 'specific'; results: Scored[] }
+  | { kind: 'abstain'; reason: 'empty' | 'foreign' | 'off_topic' | 'no_match'; foreign: string[] }
+  /**
+   * Specific question: the few best documents, best first, and for facts the index of the source
+   * sentence that best answers (a section's first sentence is often only an introduction).
+   */
+  | { kind: 'specific'; results: Scored[]; sentences: ReadonlyMap<string, number> }
   /** List question: every duty in scope, in a useful order. */
   | { kind: 'list'; results: Scored[] }
   /** In scope, but the page has no such duty ("what does CoreTech do weekly?"): say so plainly. */
@@ -64,15 +67,15 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  const { intents } = analysis;
   const inDomain =
     hasService ||
     analysis.strongConcepts > 0 ||
     // "weekly?", "what must we check every day?": a cadence is a question about duties.
     (analysis.cadence !== null && analysis.unknown.length === 0) ||
-    (analysis.party !== null && analysis.dutyWords > 0);
+    (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list')));
   if (!inDomain) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   // "How many employees…": the page counts nothing but days of retention and its own duties.
-  const { intents } = analysis;
   if (intents.has('count') && !intents.has('list') && !intents.has('how_long') && !intents.has('how_often')) {
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
@@ -91,13 +94,17 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
 
-  // "How much does a Stellar server cost?": a service, but nothing the page talks about.
-  if (hasService && analysis.strongConcepts === 0 && analysis.unknown.length > 0) {
+  // "Does Stellar support IPv6?": a service, but nothing the page talks about ("what do we need to
+  // take care of on RocketWeb?" asks for duties, so it stays in scope).
+  const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
+  if (hasService && analysis.strongConcepts === 0 && analysis.unknown.length > 0 && !asksForDuties) {
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   }
   const query = queryTerms(analysis);
   const titleless = new Set([...analysis.serviceStems, ...analysis.partyStems].map((stem) => `w:${stem}`));
   if (asksWhatSomethingIs(analysis) && !query.has('c:definition')) query.set('c:definition', 0.6);
+  // "Controller or processor?" asks which role: the roles sections answer it.
+  if (query.has('c:controller') && query.has('c:processor') && !query.has('c:role')) query.set('c:role', 1);
   // "Where…" without a service asks where the data lives: the data centres.
   if (intents.has('where') && !hasService) {
     if (!query.has('c:datacenter')) query.set('c:datacenter', 0.8);
@@ -142,7 +149,32 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
   if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
-  return { kind: 'specific', results: kept };
+  const sentences = new Map<string, number>();
+  for (const { doc } of kept)
+    if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
+  return { kind: 'specific', results: kept, sentences };
+}
+
+/** Index of the sentence sharing the most query weight (the first one on ties). */
+function bestSentence(
+  sentences: readonly string[],
+  query: ReadonlyMap<string, number>,
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): number {
+  let best = 0;
+  let bestValue = 0;
+  sentences.forEach((sentence, i) => {
+    const terms = new Set<string>();
+    extractTerms(sentence, lexicon, terms);
+    let value = 0;
+    for (const [term, weight] of query) if (terms.has(term)) value += (index.idf.get(term) ?? 0) * weight;
+    if (value > bestValue) {
+      best = i;
+      bestValue = value;
+    }
+  });
+  return best;
 }
 
 /**
@@ -199,6 +231,11 @@ function scoreAll(
   return sums;
 }
 
+/** Whether a section speaks of CoreTech itself (its roles, its data centres) rather than defining a term. */
+function mentionsProvider(doc: IndexedDoc): boolean {
+  return doc.terms.has('w:coretech');
+}
+
 /** Share of a document's title concepts that the question asks about. */
 function titleCoverage(doc: IndexedDoc, query: ReadonlyMap<string, number>): number {
   let concepts = 0;
@@ -229,10 +266,11 @@ function finishScore(
     score *= 0.75 + 0.25 * titleCoverage(doc, query);
     // The general sections describe CoreTech, and the customer's own share of security: a question
     // about either party may be answered by them (a little less strongly than by a party's duty).
-    if (analysis.party === 'provider') score *= PARTY_MATCH;
+    if (analysis.party === 'provider' && mentionsProvider(doc)) score *= PARTY_MATCH;
     else if (analysis.party === 'customer') score *= FACT_CUSTOMER_MATCH;
     if (asksWhatSomethingIs(analysis)) score *= DEFINITION_BOOST;
-    if (analysis.services.length > 0) score *= 0.35;
+    // A product named by its name is about its duties; "our server" may still be a general question.
+    if (analysis.services.length > 0) score *= analysis.servicesByName ? 0.35 : 0.7;
     if (analysis.cadence !== null) score *= 0.4;
     // A general question ("where are the data centres?") prefers the general section.
     if (analysis.services.length === 0) score *= 1.2;

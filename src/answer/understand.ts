@@ -10,6 +10,8 @@ export interface QuestionAnalysis {
   lang: Lang;
   /** Services named (brands win over generic words like "site"). */
   services: ServiceId[];
+  /** Whether a named service was named unambiguously (a product name or a specific alias), not by one everyday word. */
+  servicesByName: boolean;
   /** Services only hinted at by words other sections use too ("mail archive", "server"). */
   hintedServices: ServiceId[];
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
@@ -58,7 +60,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   markConceptPhrases(words, stems, lexicon);
   // Foreign names first: "WordPress.com" is not our WordPress hosting.
   const foreign = findForeign(words, stems, lexicon);
-  const { named: services, hinted: hintedServices, stems: serviceStems } = findServices(words, stems, index, lexicon);
+  const {
+    named: services,
+    hinted: hintedServices,
+    stems: serviceStems,
+    byName: servicesByName,
+  } = findServices(words, stems, index, lexicon);
 
   // Cues: greedy, longest first, over words not already claimed by a name.
   const intents = new Set<Intent>();
@@ -136,6 +143,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     lang,
     services,
     hintedServices,
+    servicesByName,
     serviceStems: [...serviceStems.filter((s) => index.stems.has(s)), ...hintStems],
     partyStems,
     offTopic: findOffTopic(stems, lexicon),
@@ -233,6 +241,8 @@ interface ServiceMentions {
   hinted: ServiceId[];
   /** Stems of the words that named them (still meaningful for ranking: "WordPress", "Plesk"). */
   stems: string[];
+  /** False when the only service word was an everyday one promoted to a name ("our server"). */
+  byName: boolean;
 }
 
 function findServices(
@@ -315,13 +325,17 @@ function findServices(
   // A single everyday word that is the question's only service word ("our server", "il sito") does
   // name that service; next to other service words it only hints.
   const only = found.length > 0 && found.every((f) => f.service === found[0]!.service) ? found[0]! : null;
-  if (only && only.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) only.ambiguous = false;
+  let promoted = false;
+  if (only?.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) {
+    only.ambiguous = false;
+    promoted = true;
+  }
   const clear = found.filter((f) => !f.ambiguous);
   const brands = clear.filter((f) => f.brand);
   const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
   // Once a service is named, a generic hint ("the 1Backup servers") points nowhere else.
   const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
-  return { named, hinted, stems: nameStems };
+  return { named, hinted, stems: nameStems, byName: named.length > 0 && !promoted };
 }
 
 /** Marks words covered by multi-word concept phrases, which take precedence over one-word aliases. */

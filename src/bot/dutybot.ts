@@ -23,6 +23,12 @@ export interface DutybotOptions {
   workerId?: string;
   /** How the bot's commands are typed on the first surface, for the welcome text (e.g. "/duty"). */
   commandPrefix?: string;
+  /**
+   * Deliver the outbox right after a confirmation instead of at the next tick, so a reminder is
+   * updated in place within a second. Servers turn it on; tests and one-shot CLI calls leave it
+   * off so every delivery happens in an explicit `tick`.
+   */
+  dispatchAfterConfirm?: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -54,6 +60,21 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return { kind: 'answer', lang: view.lang, answer: view };
   };
   const execDeps = { knowledge, store, schedule, ask: askReply };
+
+  let dispatching: Promise<unknown> | null = null;
+  function dispatchSoon(reply: Reply): Reply {
+    if (options.dispatchAfterConfirm && reply.kind === 'confirmed' && !reply.duplicate && !dispatching) {
+      dispatching = scheduler
+        .dispatchOutbox(deps, clock())
+        .catch((error: Error) =>
+          process.stderr.write(`dutybot: delivery after confirmation failed: ${error.message}\n`),
+        )
+        .finally(() => {
+          dispatching = null;
+        });
+    }
+    return reply;
+  }
 
   async function workspaceFor(conversation: Conversation, actor: string): Promise<WorkspaceRow> {
     const existing = await store.getWorkspace(conversation.workspaceId);
@@ -90,16 +111,18 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     async handle(input: CommandInput) {
       const now = input.now ?? clock();
       const workspace = await workspaceFor(input.conversation, input.actor.userId);
-      return executeCommand(
-        execDeps,
-        {
-          text: input.text,
-          actor: input.actor,
-          conversation: input.conversation,
-          now,
-          idempotencyKey: input.idempotencyKey ?? null,
-        },
-        workspace,
+      return dispatchSoon(
+        await executeCommand(
+          execDeps,
+          {
+            text: input.text,
+            actor: input.actor,
+            conversation: input.conversation,
+            now,
+            idempotencyKey: input.idempotencyKey ?? null,
+          },
+          workspace,
+        ),
       );
     },
     async confirm(input: ConfirmInput) {
@@ -118,15 +141,22 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
           candidates: [],
         };
       }
-      return confirm(execDeps, { actor: input.actor, now, idempotencyKey: input.idempotencyKey }, workspace, lang, {
-        duty,
-        occurrence: input.occurrence,
-        status: input.status,
-        note: input.note ?? null,
-        evidenceUrl: input.evidenceUrl ?? null,
-        reason: input.reason ?? null,
-        snooze: input.snooze ?? null,
-      });
+      const reply = await confirm(
+        execDeps,
+        { actor: input.actor, now, idempotencyKey: input.idempotencyKey },
+        workspace,
+        lang,
+        {
+          duty,
+          occurrence: input.occurrence,
+          status: input.status,
+          note: input.note ?? null,
+          evidenceUrl: input.evidenceUrl ?? null,
+          reason: input.reason ?? null,
+          snooze: input.snooze ?? null,
+        },
+      );
+      return dispatchSoon(reply);
     },
     async home(conversation: Conversation, actor: Actor, now = clock()) {
       const workspace = await workspaceFor(conversation, actor.userId);
@@ -142,8 +172,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     firstSeen(key, ttlMs = DEDUPE_TTL_MS) {
       return store.firstSeen(key, ttlMs, clock());
     },
-    close() {
-      return store.close();
+    async close() {
+      await dispatching;
+      await store.close();
     },
   };
 }

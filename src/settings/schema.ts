@@ -12,9 +12,20 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-
 const userIds = z.array(z.string().min(1));
 const weekday = z.number().int().min(1).max(7); // ISO: 1 = Monday … 7 = Sunday
 
-export const TimeZoneSchema = z
-  .string()
-  .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Rome or UTC');
+/**
+ * Settings are validated on every read, and luxon checks a zone by building an Intl formatter —
+ * a quarter of a request's CPU. Zones found valid are remembered (only valid ones, so user input
+ * cannot grow the set without bound).
+ */
+const validZones = new Set<string>();
+function isValidZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
+}
+
+export const TimeZoneSchema = z.string().refine(isValidZone, 'must be an IANA time zone such as Europe/Rome or UTC');
 
 /** How vague source cadences are scheduled. */
 export const ScheduleCadenceSchema = z.enum(['daily', 'weekly', 'monthly', 'bimonthly', 'quarterly', 'off']);

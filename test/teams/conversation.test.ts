@@ -55,6 +55,14 @@ describe('Teams conversations, end to end with auth on', () => {
     expect(h.connector.messages()).toHaveLength(1);
   });
 
+  it('starts an Italian team in Italian when the installer uses Teams in Italian', async () => {
+    const activity = botAddedToTeam(h.connector.serviceUrl);
+    activity.locale = 'it-IT';
+    await h.post(activity);
+    expect((await h.bot.store.getWorkspace(TEAM_WORKSPACE))?.settings.language).toBe('it');
+    expect(lastCard().card.fallbackText).toMatch(/^Ciao!/);
+  });
+
   it('answers a question in a personal chat with an answer card and a text fallback', async () => {
     await h.post(personalMessage(h.connector.serviceUrl, 'who backs up the website?', LUCA));
     const { call, card } = lastCard();
@@ -174,6 +182,18 @@ describe('Teams conversations, end to end with auth on', () => {
     expect(
       await h.bot.store.getWorkspace(`teams:${OTHER_TENANT}:a:personal-${MARCO.id}-${OTHER_TENANT}`),
     ).not.toBeNull();
+  });
+
+  it('makes a group chat its own workspace, where the roster cannot make anyone admin', async () => {
+    const activity = channelMessage(h.connector.serviceUrl, 'settings set timezone UTC', ANNA);
+    const chatId = '19:group-chat-1@thread.v2';
+    activity.conversation = { id: chatId, conversationType: 'groupChat', isGroup: true, tenantId: TENANT };
+    activity.channelData = { tenant: { id: TENANT } };
+    await h.post(activity);
+    const workspace = await h.bot.store.getWorkspace(`teams:${TENANT}:${chatId}`);
+    expect(workspace?.homeChannel).toBe(chatId);
+    expect(workspace?.settings.timezone).toBe('Europe/Rome');
+    expect(lastCard().call.conversationId).toBe(chatId);
   });
 
   it('replies with help when only the bot is mentioned', async () => {
