@@ -2,11 +2,19 @@ import type { Cadence } from '../knowledge/schema.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { CadenceFilter } from './lexicon-schema.js';
+import { outOfScope } from './scope.js';
 import type { QuestionAnalysis } from './understand.js';
+
+export interface Abstention {
+  kind: 'abstain';
+  reason: 'empty' | 'foreign' | 'off_topic' | 'no_match';
+  /** Other providers' names the question used ("AWS"), to say what we know nothing about. */
+  foreign: string[];
+}
 
 /** How the engine decided to answer. */
 export type Decision =
-  | { kind: 'abstain'; reason: 'empty' | 'foreign' | 'off_topic' | 'no_match'; foreign: string[] }
+  | Abstention
   /**
    * Specific question: the few best documents, best first, and for facts the index of the source
    * sentence that best answers (a section's first sentence is often only an introduction).
@@ -59,47 +67,12 @@ const COMPATIBLE: Record<CadenceFilter, readonly Cadence[]> = {
 };
 
 export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
-  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
-  if (analysis.foreign.length > 0 && !allowedForeign) {
-    return { kind: 'abstain', reason: 'foreign', foreign: analysis.foreign };
-  }
-  if (analysis.offTopic.length > 0) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  const refusal = outOfScope(analysis, lexicon);
+  if (refusal) return refusal;
+  const { intents } = analysis;
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
-  const { intents } = analysis;
-  const inDomain =
-    hasService ||
-    analysis.strongConcepts > 0 ||
-    // "weekly?", "what must we check every day?": a cadence is a question about duties.
-    (analysis.cadence !== null && analysis.unknown.length === 0) ||
-    (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list')));
-  if (!inDomain) return { kind: 'abstain', reason: 'off_topic', foreign: [] };
-  // "How many employees…": the page counts nothing but days of retention and its own duties.
-  if (intents.has('count') && !intents.has('list') && !intents.has('how_long') && !intents.has('how_often')) {
-    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
-  }
-  // A question about something we do not know ("backups on Synology", "the wifi password") is
-  // not answered by the nearest duty: unknown names, or more unknown words than domain ones.
-  // With no service named, an unknown word next to a single domain word is usually the real
-  // subject ("a good password MANAGER", "the PRESIDENT of Italy"): better to say we don't know.
-  // Other known content words around it make that less likely ("chi DECIDE la frequenza del cambio password…").
-  const content = analysis.concepts.size + analysis.residual.length;
-  const unknownSubject =
-    analysis.unknown.length > analysis.strongConcepts ||
-    (analysis.unknown.length > 0 && analysis.strongConcepts <= 1 && content < 2);
-  // "How do I open a ticket?": the page describes duties, never procedures.
-  const unknownProcedure = intents.has('how_to') && analysis.unknown.length > 0;
-  if (!hasService && (analysis.unknownNames.length > 0 || unknownSubject || unknownProcedure)) {
-    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
-  }
-
-  // "Does Stellar support IPv6?": a service, but nothing the page talks about ("what do we need to
-  // take care of on RocketWeb?" asks for duties, so it stays in scope).
-  const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
-  if (hasService && analysis.strongConcepts === 0 && analysis.unknown.length > 0 && !asksForDuties) {
-    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
-  }
   const query = queryTerms(analysis);
   const titleless = new Set([...analysis.serviceStems, ...analysis.partyStems].map((stem) => `w:${stem}`));
   if (asksWhatSomethingIs(analysis) && !query.has('c:definition')) query.set('c:definition', 0.6);

@@ -1,0 +1,58 @@
+import type { CompiledLexicon } from './lexicon.js';
+import type { Abstention } from './rank.js';
+import type { QuestionAnalysis } from './understand.js';
+
+/**
+ * Is the question ours? The page answers who does what, how often and how long for CoreTech's
+ * services, plus a few general sections. Anything else gets an honest "I don't know" rather than
+ * the nearest duty: other providers' products, words of questions the page never answers (prices,
+ * weather), questions with no domain vocabulary, and questions whose real subject is a word we do
+ * not know. Returns the abstention, or null to go on and rank.
+ */
+export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon): Abstention | null {
+  const refuse = (reason: Abstention['reason'], foreign: string[] = []): Abstention => ({
+    kind: 'abstain',
+    reason,
+    foreign,
+  });
+  // The CISPE section names AWS, Aruba, Register and OVH: that question is ours.
+  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
+  if (analysis.foreign.length > 0 && !allowedForeign) return refuse('foreign', analysis.foreign);
+  if (analysis.offTopic.length > 0) return refuse('off_topic');
+
+  const { intents } = analysis;
+  const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
+  const inDomain =
+    hasService ||
+    analysis.strongConcepts > 0 ||
+    // "weekly?", "what must we check every day?": a cadence is a question about duties.
+    (analysis.cadence !== null && analysis.unknown.length === 0) ||
+    (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list')));
+  if (!inDomain) return refuse('off_topic');
+
+  // "How many employees…": the page counts nothing but days of retention and its own duties.
+  if (intents.has('count') && !intents.has('list') && !intents.has('how_long') && !intents.has('how_often')) {
+    return refuse('off_topic');
+  }
+
+  if (!hasService) {
+    // Unknown names ("Synology", "ISO 27001"), more unknown words than domain ones, or an unknown
+    // word next to a single domain word: that word is usually the real subject ("a good password
+    // MANAGER", "the PRESIDENT of Italy"). Other known content words around it make that less
+    // likely ("chi DECIDE la frequenza del cambio password nelle procedure aziendali?").
+    const content = analysis.concepts.size + analysis.residual.length;
+    const unknownSubject =
+      analysis.unknown.length > analysis.strongConcepts ||
+      (analysis.unknown.length > 0 && analysis.strongConcepts <= 1 && content < 2);
+    // "How do I open a ticket?": the page describes duties, never procedures.
+    const unknownProcedure = intents.has('how_to') && analysis.unknown.length > 0;
+    if (analysis.unknownNames.length > 0 || unknownSubject || unknownProcedure) return refuse('off_topic');
+    return null;
+  }
+
+  // "Does Stellar support IPv6?": a service, but nothing the page talks about ("what do we need to
+  // take care of on RocketWeb?" asks for duties, so it stays in scope).
+  const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
+  if (analysis.strongConcepts === 0 && analysis.unknown.length > 0 && !asksForDuties) return refuse('off_topic');
+  return null;
+}
