@@ -20,12 +20,29 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   let parsed: ReturnType<typeof parseArgs>;
+  const { args, restore } = protectGrammarWords(rest);
   try {
-    parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (run \`dutybot ${name} --help\`)`);
   }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
+  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals.map(restore));
+}
+
+/** Marks a protected word so `parseArgs` sees a positional; NUL never appears in typed arguments. */
+const PROTECTED = '\u0000';
+
+/**
+ * In the chat grammar `--` separates the duty from a note (`done restore test 1backup -- all good`)
+ * and numbers may be negative (`settings set … -1`). For `parseArgs` a bare `--` ends the options,
+ * so `--at`/`--by` typed after it would silently become part of the note (recorded as the wrong
+ * person, at the wrong time). Both are passed through as positionals instead.
+ */
+export function protectGrammarWords(argv: string[]): { args: string[]; restore: (word: string) => string } {
+  return {
+    args: argv.map((arg) => (arg === '--' || /^-\d/.test(arg) ? `${PROTECTED}${arg}` : arg)),
+    restore: (word) => (word.startsWith(PROTECTED) ? word.slice(PROTECTED.length) : word),
+  };
 }
 
 main(process.argv.slice(2)).then(

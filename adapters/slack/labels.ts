@@ -64,14 +64,6 @@ const EN = {
   auditBroken: 'Audit chain problem',
   pendingEmpty: 'Nothing pending. 🎉',
   by: 'by',
-  states: {
-    upcoming: 'upcoming',
-    due: 'due',
-    overdue: 'overdue',
-    done: 'done',
-    skipped: 'skipped',
-    snoozed: 'snoozed',
-  } satisfies Record<OccurrenceState, string>,
 };
 
 const IT: typeof EN = {
@@ -134,14 +126,6 @@ const IT: typeof EN = {
   auditBroken: 'Problema nella catena di audit',
   pendingEmpty: 'Niente in sospeso. 🎉',
   by: 'da',
-  states: {
-    upcoming: 'in arrivo',
-    due: 'in scadenza',
-    overdue: 'in ritardo',
-    done: 'fatto',
-    skipped: 'saltato',
-    snoozed: 'rimandato',
-  },
 };
 
 export type SlackLabels = typeof EN;

@@ -60,6 +60,10 @@ export const LexiconSchema = z.strictObject({
     provider: BilingualSchema,
     /** "expect", "require", "chiede": CoreTech asking something of the customer. */
     demand: BilingualSchema,
+    /** Words after which "CoreTech" is the object, not the one who acts ("to CoreTech", "informare CoreTech"). */
+    object_markers: z.array(phrase).default([]),
+    /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
+    alternatives: z.array(phrase).default([]),
   }),
   cadences: z.record(CadenceFilterSchema, BilingualSchema),
   /** Words that ask for duties in general without saying which ("duty", "handle", "fare", "compiti"). */

@@ -74,6 +74,9 @@ export interface CompiledLexicon {
   foreign: PhraseTable<string>;
   /** Words of questions the page can never answer (prices, weather…). */
   offTopic: PhraseTable<string>;
+  /** Words after which "CoreTech" is an object; words that offer an alternative between parties. */
+  objectMarkers: ReadonlySet<string>;
+  alternatives: ReadonlySet<string>;
   /** Words of out-of-scope phrases: never "corrected" into a domain word ("costa" is not "cosa"). */
   offTopicWords: ReadonlySet<string>;
   /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
@@ -236,6 +239,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     foreign,
     offTopic,
     offTopicWords,
+    objectMarkers: new Set(lexicon.parties.object_markers.flatMap(words)),
+    alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     stopWords,
     markers,

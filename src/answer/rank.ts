@@ -69,20 +69,11 @@ const COMPATIBLE: Record<CadenceFilter, readonly Cadence[]> = {
 export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
   const refusal = outOfScope(analysis, lexicon);
   if (refusal) return refusal;
-  const { intents } = analysis;
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
   const query = queryTerms(analysis);
   const titleless = new Set([...analysis.serviceStems, ...analysis.partyStems].map((stem) => `w:${stem}`));
-  if (asksWhatSomethingIs(analysis) && !query.has('c:definition')) query.set('c:definition', 0.6);
-  // "Controller or processor?" asks which role: the roles sections answer it.
-  if (query.has('c:controller') && query.has('c:processor') && !query.has('c:role')) query.set('c:role', 1);
-  // "Where…" without a service asks where the data lives: the data centres.
-  if (intents.has('where') && !hasService) {
-    if (!query.has('c:datacenter')) query.set('c:datacenter', 0.8);
-    if (!query.has('c:italy')) query.set('c:italy', 0.5);
-  }
   const named = analysis.services;
   const inScope = (doc: IndexedDoc) => doc.kind === 'fact' || named.length === 0 || named.includes(doc.duty.service);
   const scores = scoreAll(query, titleless, analysis, index);
@@ -174,8 +165,21 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
   // "CoreTech" named as the party tells "CoreTech's roles" from a bare definition.
   for (const stem of analysis.partyStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, PARTY_WORD_WEIGHT);
+  // What some questions ask without saying it:
+  const implied = (term: string, weight: number) => {
+    if (!terms.has(term)) terms.set(term, weight);
+  };
   // "How long…" asks for a retention period even when it says neither "kept" nor "retention".
-  if (analysis.intents.has('how_long') && !terms.has('c:retention')) terms.set('c:retention', 1);
+  if (analysis.intents.has('how_long')) implied('c:retention', 1);
+  // "What is a sub-processor?" asks for a definition.
+  if (asksWhatSomethingIs(analysis)) implied('c:definition', 0.6);
+  // "Controller or processor?" asks which role: the roles sections answer it.
+  if (terms.has('c:controller') && terms.has('c:processor')) implied('c:role', 1);
+  // "Where…" without a service asks where the data lives: the data centres, in Italy.
+  if (analysis.intents.has('where') && analysis.services.length === 0 && analysis.hintedServices.length === 0) {
+    implied('c:datacenter', 0.8);
+    implied('c:italy', 0.5);
+  }
   return terms;
 }
 

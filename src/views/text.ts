@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '../ports/messenger.js';
 import { renderAnswerText } from './answer-text.js';
+import { stateLabel } from './labels.js';
 import { renderMentions } from './mentions.js';
 import type {
   ConfirmationView,
@@ -21,17 +22,11 @@ import type {
 export type MentionRenderer = (userId: string) => string;
 const plainMention: MentionRenderer = (id) => `@${id}`;
 
-const STATE: Record<Lang, Record<OccurrenceState, string>> = {
-  en: { upcoming: 'upcoming', due: 'due', overdue: 'OVERDUE', done: 'done', skipped: 'skipped', snoozed: 'snoozed' },
-  it: {
-    upcoming: 'in arrivo',
-    due: 'in scadenza',
-    overdue: 'IN RITARDO',
-    done: 'fatto',
-    skipped: 'saltato',
-    snoozed: 'rimandato',
-  },
-};
+/** Overdue shouts in plain text, where there is no colour to say it. */
+function stateName(state: OccurrenceState, lang: Lang): string {
+  const label = stateLabel(state, lang);
+  return state === 'overdue' ? label.toUpperCase() : label;
+}
 
 const L = {
   en: {
@@ -89,12 +84,12 @@ export function occurrenceLine(o: OccurrenceView, lang: Lang, at: MentionRendere
   const l = L[lang];
   const owners = o.ownerIds.length ? o.ownerIds.map(at).join(', ') : l.noOwner;
   const missed = o.missedBefore > 0 ? ` ${l.missed(o.missedBefore)}` : '';
-  return `[${STATE[lang][o.state]}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} (${o.cadenceLabel}) · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
+  return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} (${o.cadenceLabel}) · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
 }
 
 export function confirmationLine(c: ConfirmationView, lang: Lang, at: MentionRenderer = plainMention): string {
   const l = L[lang];
-  const parts = [`${shortInstant(c.at)} ${c.occurrence} ${STATE[lang][c.status]} ${l.by} ${at(c.by)}`];
+  const parts = [`${shortInstant(c.at)} ${c.occurrence} ${stateName(c.status, lang)} ${l.by} ${at(c.by)}`];
   if (c.note) parts.push(`${l.note}: ${c.note}`);
   if (c.evidenceUrl) parts.push(`${l.evidence}: ${c.evidenceUrl}`);
   if (c.reason) parts.push(`${l.reason}: ${c.reason}`);
@@ -130,7 +125,7 @@ export function reminderText(r: ReminderView, at: MentionRenderer = plainMention
   if (r.translation) lines.push(`> ${r.translation}`);
   lines.push(`${r.source.label} · id ${r.occurrence.duty.id} · ${r.occurrence.occurrence}`);
   if (r.closedBy) {
-    lines.push(l.closed(STATE[r.lang][r.closedBy.status], at(r.closedBy.by), shortInstant(r.closedBy.at)));
+    lines.push(l.closed(stateName(r.closedBy.status, r.lang), at(r.closedBy.by), shortInstant(r.closedBy.at)));
   }
   return lines.join('\n');
 }

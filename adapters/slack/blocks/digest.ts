@@ -1,3 +1,4 @@
+import { stateLabel } from '../../../src/views/labels.js';
 import type { DigestView, OccurrenceView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import {
@@ -44,14 +45,14 @@ export function renderDigest(view: DigestView): SlackMessage {
   });
   list(l.services, services, MAX_LINES.services, l.services, l.runPending);
   const lines = (items: OccurrenceView[]) => items.map((item) => occurrenceLine(item, view.lang));
-  list(l.overdue, lines(view.overdue), MAX_LINES.overdue, l.states.overdue, l.runPending);
-  list(l.dueToday, lines(view.dueToday), MAX_LINES.dueToday, l.states.due, l.runPending);
-  list(l.upcoming, lines(view.upcoming), MAX_LINES.upcoming, l.states.upcoming, l.runPending);
+  list(l.overdue, lines(view.overdue), MAX_LINES.overdue, stateLabel('overdue', view.lang), l.runPending);
+  list(l.dueToday, lines(view.dueToday), MAX_LINES.dueToday, stateLabel('due', view.lang), l.runPending);
+  list(l.upcoming, lines(view.upcoming), MAX_LINES.upcoming, stateLabel('upcoming', view.lang), l.runPending);
   list(
     l.doneSinceLast,
     view.doneSinceLast.map((c) => confirmationLine(c, view.lang)),
     MAX_LINES.done,
-    l.states.done,
+    stateLabel('done', view.lang),
     l.runHistory,
   );
   if (blocks.length === 2) blocks.push(context([escapeMrkdwn(l.pendingEmpty)]));

@@ -1,3 +1,4 @@
+import { stateLabel } from '../../../src/views/labels.js';
 import type { ConfirmationView, Lang, OccurrenceView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { type Block, context, escapeMrkdwn, LIMITS, mentionList, section, slackDate } from './kit.js';
@@ -16,7 +17,7 @@ export function occurrenceLine(item: OccurrenceView, lang: Lang): string {
   const l = labels(lang);
   const owners = item.ownerIds.length > 0 ? mentionList(item.ownerIds) : `_${l.noOwner}_`;
   const when = item.state === 'overdue' ? slackDate(item.deadline) : slackDate(item.dueAt);
-  return `${STATE_ICON[item.state]} *${escapeMrkdwn(item.duty.title)}* · ${escapeMrkdwn(item.duty.serviceName)} · ${escapeMrkdwn(item.periodLabel)} · ${l.states[item.state]} ${when} · ${owners}`;
+  return `${STATE_ICON[item.state]} *${escapeMrkdwn(item.duty.title)}* · ${escapeMrkdwn(item.duty.serviceName)} · ${escapeMrkdwn(item.periodLabel)} · ${stateLabel(item.state, lang)} ${when} · ${owners}`;
 }
 
 export function confirmationLine(entry: ConfirmationView, lang: Lang, title?: string): string {
@@ -24,7 +25,7 @@ export function confirmationLine(entry: ConfirmationView, lang: Lang, title?: st
   const what = title ? `*${escapeMrkdwn(title)}* · ` : '';
   const icon = entry.status === 'done' ? '✅' : entry.status === 'skipped' ? '⏭️' : '💤';
   const parts = [
-    `${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${l.states[entry.status]} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`,
+    `${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${stateLabel(entry.status, lang)} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`,
   ];
   if (entry.note) parts.push(`${l.note}: ${escapeMrkdwn(entry.note)}`);
   if (entry.evidenceUrl) parts.push(`${l.evidence}: <${entry.evidenceUrl.replace(/[<>|]/g, '')}|link>`);

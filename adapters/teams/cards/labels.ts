@@ -58,14 +58,6 @@ const EN = {
   auditOk: 'Audit chain intact',
   auditBroken: 'Audit chain broken',
   noHistory: 'No confirmations recorded yet.',
-  states: {
-    upcoming: 'upcoming',
-    due: 'due',
-    overdue: 'overdue',
-    done: 'done',
-    skipped: 'skipped',
-    snoozed: 'snoozed',
-  },
   statuses: { done: 'done', skipped: 'skipped', snoozed: 'snoozed' },
 };
 
@@ -126,14 +118,6 @@ const IT: Labels = {
   auditOk: 'Catena di audit integra',
   auditBroken: 'Catena di audit compromessa',
   noHistory: 'Nessuna conferma registrata.',
-  states: {
-    upcoming: 'prossima',
-    due: 'in scadenza',
-    overdue: 'in ritardo',
-    done: 'fatta',
-    skipped: 'saltata',
-    snoozed: 'rimandata',
-  },
   statuses: { done: 'fatto', skipped: 'saltato', snoozed: 'rimandato' },
 };
 

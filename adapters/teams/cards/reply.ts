@@ -1,3 +1,4 @@
+import { stateLabel } from '../../../src/views/labels.js';
 import type {
   AnswerItemView,
   AnswerView,
@@ -149,7 +150,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
       const body: CardElement[] = [heading(ctx.text(reply.title))];
       body.push(
         reply.items.length > 0
-          ? bullets(reply.items.map((o) => `${occurrenceLine(o, ctx)} · ${l.states[o.state]}`))
+          ? bullets(reply.items.map((o) => `${occurrenceLine(o, ctx)} · ${stateLabel(o.state, ctx.lang)}`))
           : subtle(l.nothing),
       );
       const fallback = [ctx.plain(reply.title), ...reply.items.map((o) => `- ${occurrenceLine(o, ctx, true)}`)].join(

@@ -1,0 +1,110 @@
+import type { ServiceId } from '../knowledge/schema.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import type { CompiledLexicon } from './lexicon.js';
+import { editDistance, typoBudget } from './text.js';
+import { anyUsed, type Word } from './words.js';
+
+export interface ServiceMentions {
+  /** Services named unambiguously: the answer stays within them. */
+  named: ServiceId[];
+  /** Services named by words their siblings' duties also use ("mail archive", "server"): a preference only. */
+  hinted: ServiceId[];
+  /** Stems of the words that named them (still meaningful for ranking: "WordPress", "Plesk"). */
+  stems: string[];
+  /** False when the only service word was an everyday one promoted to a name ("our server"). */
+  byName: boolean;
+}
+
+/** Finds the services a question names or hints at, claiming their words. */
+export function findServices(
+  words: Word[],
+  stems: string[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): ServiceMentions {
+  const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string }[] = [];
+  const nameStems: string[] = [];
+  // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
+  // name ("1Backup") does not: every duty in scope belongs to it, and a few merely repeat it.
+  const claim = (i: number, n: number, hintOnly: boolean, brand: boolean) => {
+    for (let k = i; k < i + n; k++) {
+      // A hint ("server", "mail archive") is also an ordinary word of the texts: it stays
+      // available to cues, concepts and ranking.
+      if (hintOnly) words[k]!.hint = true;
+      else {
+        words[k]!.used = true;
+        if (!brand) nameStems.push(stems[k]!);
+      }
+    }
+  };
+  // An alias is ambiguous when the same words appear in another service's duties ("mail archive"
+  // in the Email section, "Sygma panel" in Stellar's), unless it is a one-word product name.
+  const ambiguous = (i: number, n: number, service: ServiceId, brand: boolean) => {
+    if (lexicon.ambiguousAliases.has(stems.slice(i, i + n).join(' '))) return true;
+    if (n === 1 && brand) return false;
+    const users = index.phraseServices.get(stems.slice(i, i + n).join(' '));
+    return users !== undefined && [...users].some((s) => s !== service);
+  };
+  for (let i = 0; i < words.length; i++) {
+    let matched = false;
+    const longest = Math.min(index.aliasMaxWords + 1, words.length - i);
+    for (let n = longest; n >= 1 && !matched; n--) {
+      if (anyUsed(words, i, n)) continue;
+      const hits =
+        n === 1
+          ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
+          : index.aliases.get(stems.slice(i, i + n).join(''));
+      if (!hits) continue;
+      // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
+      if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
+      const marked = hits.map((hit) => ({
+        ...hit,
+        ambiguous: ambiguous(i, n, hit.service, hit.brand),
+        words: n,
+        stem: stems[i]!,
+      }));
+      found.push(...marked);
+      claim(
+        i,
+        n,
+        marked.every((m) => m.ambiguous),
+        marked.some((m) => m.brand),
+      );
+      i += n - 1;
+      matched = true;
+    }
+    if (matched) continue;
+    // Typos in product names: "rocketwb", "rocket wb", "sygma conect".
+    for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
+      // A real word ("backups") is not a typo of a product name ("1backup").
+      if (n === 1 && (index.vocabulary.has(words[i]!.word) || lexicon.stopWords.has(words[i]!.word))) continue;
+      if (words.slice(i, i + n).some((w) => w.used || lexicon.stopWords.has(w.word))) continue;
+      const key = stems.slice(i, i + n).join('');
+      const budget = typoBudget(key.length);
+      if (budget === 0) continue;
+      for (const brand of index.brandKeys) {
+        if (brand.key[0] === key[0] && editDistance(key, brand.key, budget) <= budget) {
+          found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]! });
+          claim(i, n, false, true);
+          i += n - 1;
+          matched = true;
+          break;
+        }
+      }
+    }
+  }
+  // A single everyday word that is the question's only service word ("our server", "il sito") does
+  // name that service; next to other service words it only hints.
+  const only = found.length > 0 && found.every((f) => f.service === found[0]!.service) ? found[0]! : null;
+  let promoted = false;
+  if (only?.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) {
+    only.ambiguous = false;
+    promoted = true;
+  }
+  const clear = found.filter((f) => !f.ambiguous);
+  const brands = clear.filter((f) => f.brand);
+  const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
+  // Once a service is named, a generic hint ("the 1Backup servers") points nowhere else.
+  const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
+  return { named, hinted, stems: nameStems, byName: named.length > 0 && !promoted };
+}

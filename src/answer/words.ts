@@ -1,0 +1,29 @@
+import type { CompiledLexicon } from './lexicon.js';
+import type { Token } from './text.js';
+
+/** A question word as the analysis passes it around. */
+export interface Word extends Token {
+  stem: string;
+  /** Claimed by a service or foreign name: not available to cues, concepts or ranking. */
+  used: boolean;
+  /** Part of an alias that only hints at a service. */
+  hint?: boolean;
+  /** Length of the longest multi-word concept phrase covering this word. */
+  phraseLength?: number;
+}
+
+export function anyUsed(words: readonly Word[], start: number, length: number): boolean {
+  for (let k = start; k < start + length; k++) if (words[k]!.used) return true;
+  return false;
+}
+
+/** Marks words covered by multi-word concept phrases, which take precedence over one-word aliases. */
+export function markConceptPhrases(words: Word[], stems: readonly string[], lexicon: CompiledLexicon): void {
+  for (let i = 0; i < words.length; i++) {
+    const longest = lexicon.concepts.matchesAt(stems, i)[0];
+    if (!longest || longest.length < 2) continue;
+    for (let k = i; k < i + longest.length; k++) {
+      words[k]!.phraseLength = Math.max(words[k]!.phraseLength ?? 0, longest.length);
+    }
+  }
+}
