@@ -45,6 +45,10 @@ describe('settings editing', () => {
       ok: false,
       key: 'timezone',
       why: 'timezone: must be an IANA time zone such as Europe/Rome or UTC',
+      help: {
+        en: 'use an IANA time zone such as Europe/Rome or UTC.',
+        it: 'usa un fuso orario IANA come Europe/Rome o UTC.',
+      },
     });
     const time = applySetting(s, 'reminder_time', '25:00', known);
     expect(time).toMatchObject({ ok: false, key: 'reminder_time' });
@@ -57,6 +61,33 @@ describe('settings editing', () => {
     expect(duty.ok).toBe(false);
     const cadence = applySetting(s, 'cadence.periodic', 'hourly', known);
     expect(cadence.ok).toBe(false);
+  });
+
+  it('reads Italian weekday ranges with accents, loose times, on/off and Italian key names', () => {
+    const s = defaultSettings();
+    const days = applySetting(s, 'working_days', 'lunedì-venerdì', known);
+    if (!days.ok) throw new Error(days.why);
+    expect(days.settings.working_days).toEqual([1, 2, 3, 4, 5]);
+    const numbers = applySetting(s, 'working_days', '1-4', known);
+    if (!numbers.ok) throw new Error(numbers.why);
+    expect(numbers.settings.working_days).toEqual([1, 2, 3, 4]);
+    const time = applySetting(s, 'reminder_time', '8:30', known);
+    expect(time).toMatchObject({ ok: true, shown: '"08:30"' });
+    const off = applySetting(s, 'digest.enabled', 'off', known);
+    if (!off.ok) throw new Error(off.why);
+    expect(off.settings.digest.enabled).toBe(false);
+    const lingua = applySetting(s, 'lingua', 'it', known);
+    expect(lingua).toMatchObject({ ok: true, key: 'language' });
+    if (lingua.ok) expect(lingua.settings.language).toBe('it');
+  });
+
+  it('refuses impossible holidays and says what each setting accepts in both languages', () => {
+    const s = defaultSettings();
+    const holiday = applySetting(s, 'holidays', '2026-12-08,2026-02-30', known);
+    expect(holiday).toMatchObject({ ok: false, key: 'holidays', why: '"2026-02-30" is not a real date' });
+    if (!holiday.ok) expect(holiday.help?.it).toMatch(/date reali AAAA-MM-GG/);
+    const days = applySetting(s, 'working_days', 'lunedi,someday', known);
+    expect(days).toMatchObject({ ok: false, help: { it: expect.stringMatching(/lun-ven/) } });
   });
 
   it('imports a whole YAML document and refuses unknown keys', () => {

@@ -102,7 +102,11 @@ function grammarCommand(
 
 function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | undefined): number {
   if (out) {
-    writeFileSync(out, reply.content);
+    try {
+      writeFileSync(out, reply.content);
+    } catch (error) {
+      throw new Error(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
     process.stderr.write(`wrote ${reply.entries} entries to ${out}\n`);
   } else process.stdout.write(reply.content.endsWith('\n') ? reply.content : `${reply.content}\n`);
   return 0;

@@ -26,7 +26,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (run \`dutybot ${name} --help\`)`);
   }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals.map(restore));
+  const values = Object.fromEntries(
+    Object.entries(parsed.values).map(([key, value]) => [key, typeof value === 'string' ? restore(value) : value]),
+  ) as Record<string, string | boolean | undefined>;
+  return command.run(values, parsed.positionals.map(restore));
 }
 
 /** Marks a protected word so `parseArgs` sees a positional; NUL never appears in typed arguments. */
@@ -38,7 +41,7 @@ const PROTECTED = '\u0000';
  * so `--at`/`--by` typed after it would silently become part of the note (recorded as the wrong
  * person, at the wrong time). Both are passed through as positionals instead.
  */
-export function protectGrammarWords(argv: string[]): { args: string[]; restore: (word: string) => string } {
+function protectGrammarWords(argv: string[]): { args: string[]; restore: (word: string) => string } {
   return {
     args: argv.map((arg) => (arg === '--' || /^-\d/.test(arg) ? `${PROTECTED}${arg}` : arg)),
     restore: (word) => (word.startsWith(PROTECTED) ? word.slice(PROTECTED.length) : word),

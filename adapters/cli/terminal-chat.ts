@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Conversation } from '../../src/bot/types.js';
 import { replyText } from '../../src/views/text.js';
-import type { Reply } from '../../src/views/types.js';
+import type { Lang, Reply } from '../../src/views/types.js';
 import { localActor } from './commands.js';
 import { TerminalMessenger } from './terminal-messenger.js';
 
@@ -40,10 +40,10 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
     } else process.stdout.write(`${text}\n`);
   };
 
-  const welcome = await bot.ensureWorkspace(LOCAL, actor.userId);
+  const welcome = await bot.ensureWorkspace(LOCAL, actor.userId, localeLanguage(env));
   if (interactive) {
     if (welcome) say(welcome.lines.join('\n'));
-    say('Type a question or a command (`help`); `exit` or Ctrl-D quits.');
+    say(chatHint(localeLanguage(env)));
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -64,8 +64,12 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
         continue;
       }
       if (/^(exit|quit|esci|bye)$/i.test(line)) break;
-      const reply = await bot.handle({ text: line, actor, conversation: LOCAL });
-      say(render(reply));
+      try {
+        say(render(await bot.handle({ text: line, actor, conversation: LOCAL })));
+      } catch (error) {
+        // One failed line must not end the conversation (or lose the scheduler): say what broke.
+        say(failureText(error, env));
+      }
     }
   } finally {
     if (timer) clearInterval(timer);
@@ -73,6 +77,25 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
     await bot.close();
   }
   return 0;
+}
+
+/** A new terminal workspace speaks the language of the user's locale (`LANG=it_IT.UTF-8` → Italian). */
+export function localeLanguage(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^it([_.-]|$)/i.test(locale) ? 'it' : 'en';
+}
+
+export function chatHint(lang: Lang): string {
+  return lang === 'it'
+    ? 'Scrivi una domanda o un comando (`aiuto`); `esci` o Ctrl-D per uscire.'
+    : 'Type a question or a command (`help`); `exit` or Ctrl-D quits.';
+}
+
+export function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lead = localeLanguage(env) === 'it' ? 'La richiesta non è riuscita' : 'That request failed';
+  const debug = env.DUTYBOT_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  return `${lead}: ${message}${debug}`;
 }
 
 function render(reply: Reply): string {

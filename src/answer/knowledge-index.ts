@@ -43,10 +43,12 @@ export interface KnowledgeIndex {
    */
   wordAliases: ReadonlyMap<string, ServiceAlias[]>;
   aliasMaxWords: number;
-  /** Compact keys of brand names, for typo-tolerant matching. */
+  /** Brand names spelled without spaces ("rocketweb", "sygmaconnect"), for typo-tolerant matching. */
   brandKeys: readonly { key: string; service: ServiceId }[];
   /** Stems that occur in some document: a question word outside it cannot match anything. */
   stems: ReadonlySet<string>;
+  /** Words of service aliases ("sigma" of "sigma platform"): known, yet still possibly a product-name typo. */
+  aliasWords: ReadonlySet<string>;
   /** Known surface words (knowledge + lexicon). */
   vocabulary: ReadonlySet<string>;
   /** Words a typo may be corrected to (lexicon and service names), bucketed by first letter and length. */
@@ -173,7 +175,9 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const name of names) {
       const key = compactKey(name);
       brandSet.add(key);
-      if (key.length >= 6) brandKeys.push({ key, service });
+      // Typos are measured on the plain spelling ("sigma" is one letter from "sygma").
+      const spelled = words(name).join('');
+      if (spelled.length >= 5) brandKeys.push({ key: spelled, service });
     }
   }
   const addAlias = (service: ServiceId, phrase: string) => {
@@ -236,6 +240,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     averageLength,
     aliases,
     wordAliases,
+    aliasWords,
     aliasMaxWords,
     brandKeys,
     stems,

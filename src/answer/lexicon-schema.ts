@@ -62,6 +62,8 @@ export const LexiconSchema = z.strictObject({
     demand: BilingualSchema,
     /** Words after which "CoreTech" is the object, not the one who acts ("to CoreTech", "informare CoreTech"). */
     object_markers: z.array(phrase).default([]),
+    /** Adverbs that may stand between a marker and "CoreTech" ("informare subito CoreTech"). */
+    object_marker_adverbs: z.array(phrase).default([]),
     /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
     alternatives: z.array(phrase).default([]),
   }),

@@ -73,9 +73,10 @@ export interface CompiledLexicon {
   conceptsByTopic: ReadonlyMap<Topic, string[]>;
   foreign: PhraseTable<string>;
   /** Words of questions the page can never answer (prices, weather…). */
-  offTopic: PhraseTable<string>;
+  offTopic: PhraseTable<{ phrase: string; lang: Lang }>;
   /** Words after which "CoreTech" is an object; words that offer an alternative between parties. */
   objectMarkers: ReadonlySet<string>;
+  objectMarkerAdverbs: ReadonlySet<string>;
   alternatives: ReadonlySet<string>;
   /** Words of out-of-scope phrases: never "corrected" into a domain word ("costa" is not "cosa"). */
   offTopicWords: ReadonlySet<string>;
@@ -161,7 +162,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const cues = new PhraseTable<Cue>(true);
   const concepts = new PhraseTable<string>();
   const foreign = new PhraseTable<string>();
-  const offTopic = new PhraseTable<string>();
+  // Matched word for word: "supporta" (supports) is out of scope, "supporti magnetici" is not.
+  const offTopic = new PhraseTable<{ phrase: string; lang: Lang }>(true);
   const conceptInfo = new Map<string, ConceptInfo>();
   const conceptsByTopic = new Map<Topic, string[]>();
   const vocabulary = new Set<string>();
@@ -203,9 +205,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   // Out-of-scope words stay out of the vocabulary: "phone" in "phone number" must remain an unknown
   // subject in "how do I back up my phone?".
   const offTopicWords = new Set<string>();
-  for (const phrase of [...lexicon.out_of_scope_words.en, ...lexicon.out_of_scope_words.it]) {
-    offTopic.add(phrase, phrase);
-    for (const word of words(phrase)) offTopicWords.add(word);
+  // Per language: "fine" is a penalty in English but "andati a buon fine" is a success in Italian.
+  for (const lang of ['en', 'it'] as const) {
+    for (const phrase of lexicon.out_of_scope_words[lang]) {
+      offTopic.add(phrase, { phrase, lang });
+      for (const word of words(phrase)) offTopicWords.add(word);
+    }
   }
   for (const name of lexicon.foreign_products) {
     foreign.add(name, name);
@@ -240,6 +245,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     offTopic,
     offTopicWords,
     objectMarkers: new Set(lexicon.parties.object_markers.flatMap(words)),
+    objectMarkerAdverbs: new Set(lexicon.parties.object_marker_adverbs.flatMap(words)),
     alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     stopWords,

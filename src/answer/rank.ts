@@ -63,7 +63,8 @@ const COMPATIBLE: Record<CadenceFilter, readonly Cadence[]> = {
   weekly: ['weekly'],
   monthly: ['monthly', 'at_least_monthly_bimonthly'],
   bimonthly: ['at_least_monthly_bimonthly'],
-  periodic: ['periodic'],
+  // "Regularly" is any recurring duty, the source's "periodically" first.
+  periodic: ['periodic', 'at_least_monthly_bimonthly', 'monthly', 'weekly', 'daily'],
 };
 
 export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
@@ -94,7 +95,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   };
   if (listFilters && (!contentful || (analysis.intents.has('list') && !factLeads()))) {
     const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
-    const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(bySource);
+    const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(byCadenceThenSource(analysis));
     if (results.length > 0) return { kind: 'list', results };
   }
 
@@ -285,6 +286,13 @@ function passesFilters(doc: IndexedDoc, analysis: QuestionAnalysis, services: re
   if (analysis.party !== null && duty.party !== analysis.party) return false;
   if (analysis.cadence !== null && !COMPATIBLE[analysis.cadence].includes(duty.cadence)) return false;
   return true;
+}
+
+/** Duties of exactly the asked cadence first ("periodically" before "daily" for "periodic tasks"), then source order. */
+function byCadenceThenSource(analysis: QuestionAnalysis) {
+  const exact = analysis.cadence ? COMPATIBLE[analysis.cadence][0] : null;
+  const rank = (s: Scored) => (exact !== null && s.doc.kind === 'duty' && s.doc.duty.cadence === exact ? 0 : 1);
+  return (a: Scored, b: Scored) => rank(a) - rank(b) || bySource(a, b);
 }
 
 function bySource(a: Scored, b: Scored): number {

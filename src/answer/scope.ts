@@ -27,7 +27,11 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     analysis.strongConcepts > 0 ||
     // "weekly?", "what must we check every day?": a cadence is a question about duties.
     (analysis.cadence !== null && analysis.unknown.length === 0) ||
-    (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list')));
+    (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list'))) ||
+    // "In which circumstances may CoreTech intervene on a purchased service?": the page's own words.
+    (analysis.party !== null &&
+      analysis.unknown.length === 0 &&
+      analysis.concepts.size + analysis.residual.length >= 3);
   if (!inDomain) return refuse('off_topic');
 
   // "How many employees…": the page counts nothing but days of retention and its own duties.
@@ -41,17 +45,23 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     // MANAGER", "the PRESIDENT of Italy"). Other known content words around it make that less
     // likely ("chi DECIDE la frequenza del cambio password nelle procedure aziendali?").
     const content = analysis.concepts.size + analysis.residual.length;
-    const unknownSubject =
-      analysis.unknown.length > analysis.strongConcepts ||
-      (analysis.unknown.length > 0 && analysis.strongConcepts <= 1 && content < 2);
+    const unknown = analysis.unknown.length;
+    const strong = analysis.strongConcepts;
+    // One unknown verb among several of the page's own words ("who BEARS responsibility for the
+    // security of application systems…") is still our question.
+    const loneUnknownAmongKnown = strong === 0 && unknown === 1 && content >= 3;
+    const unknownSubject = (unknown > strong && !loneUnknownAmongKnown) || (unknown > 0 && strong <= 1 && content < 2);
     // "How do I open a ticket?": the page describes duties, never procedures.
     const unknownProcedure = intents.has('how_to') && analysis.unknown.length > 0;
     if (analysis.unknownNames.length > 0 || unknownSubject || unknownProcedure) return refuse('off_topic');
     return null;
   }
 
-  // "Does Stellar support IPv6?": a service, but nothing the page talks about ("what do we need to
-  // take care of on RocketWeb?" asks for duties, so it stays in scope).
+  // "Does Stellar support IPv6?", "restore a 1TB backup": versions, sizes and standards the page
+  // never mentions are what the question is about.
+  if (analysis.unknownNames.some((name) => /\d/.test(name))) return refuse('off_topic');
+  // A service, but nothing the page talks about ("what do we need to take care of on RocketWeb?"
+  // asks for duties, so it stays in scope).
   const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
   if (analysis.strongConcepts === 0 && analysis.unknown.length > 0 && !asksForDuties) return refuse('off_topic');
   return null;

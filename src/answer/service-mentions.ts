@@ -77,19 +77,27 @@ export function findServices(
     // Typos in product names: "rocketwb", "rocket wb", "sygma conect".
     for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
       // A real word ("backups") is not a typo of a product name ("1backup").
-      if (n === 1 && (index.vocabulary.has(words[i]!.word) || lexicon.stopWords.has(words[i]!.word))) continue;
+      const word = words[i]!.word;
+      if (n === 1 && ((index.vocabulary.has(word) && !index.aliasWords.has(word)) || lexicon.stopWords.has(word))) {
+        continue;
+      }
       if (words.slice(i, i + n).some((w) => w.used || lexicon.stopWords.has(w.word))) continue;
-      const key = stems.slice(i, i + n).join('');
+      const key = words
+        .slice(i, i + n)
+        .map((w) => w.word)
+        .join('');
       const budget = typoBudget(key.length);
       if (budget === 0) continue;
+      const first = word;
       for (const brand of index.brandKeys) {
-        if (brand.key[0] === key[0] && editDistance(key, brand.key, budget) <= budget) {
-          found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]! });
-          claim(i, n, false, true);
-          i += n - 1;
-          matched = true;
-          break;
-        }
+        if (brand.key[0] !== key[0] || editDistance(key, brand.key, budget) > budget) continue;
+        // Over several words, the first must itself start the name ("rocket wb", not "1TB backup").
+        if (n > 1 && editDistance(first, brand.key.slice(0, first.length), 1) > 1) continue;
+        found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]! });
+        claim(i, n, false, true);
+        i += n - 1;
+        matched = true;
+        break;
       }
     }
   }

@@ -106,6 +106,9 @@ export function stem(word: string): string {
 
 function stripSuffix(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  // Adverbs from adjectives: "tecnicamente" → "tecnic" like "tecnico", "physically" → "physical".
+  if (word.endsWith('mente') && word.length > 8) return stripSuffix(word.slice(0, -5));
+  if (word.endsWith('ally') && word.length > 6) return word.slice(0, -2);
   // "using" → "use", like "use" itself, rather than "using".
   if (word.length === 5 && word.endsWith('ing')) return `${word.slice(0, 2)}e`;
   for (const suffix of SUFFIXES) {

@@ -43,6 +43,8 @@ export interface QuestionAnalysis {
   dutyWords: number;
 }
 
+const HOW = new Set(['how', 'come']);
+
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const words: Word[] = tokenize(question).map((token) => {
     const word = correctTypo(token.word, index, lexicon);
@@ -76,7 +78,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     if (!match) continue;
     const cues = match.values;
     // "report it TO CoreTech", "informare CoreTech": CoreTech as the object says nothing about who acts.
-    const asObject = i > 0 && lexicon.objectMarkers.has(surface[i - 1]!);
+    let before = i - 1;
+    while (before > 0 && lexicon.objectMarkerAdverbs.has(surface[before]!)) before--;
+    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!);
     for (const cue of cues) {
       if (cue.kind === 'intent') intents.add(cue.intent);
       else if (cue.kind === 'party') {
@@ -96,6 +100,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     }
     i += match.length - 1;
   }
+
+  // A question opening with "how"/"come" (and not "how often", "how long") asks for a procedure.
+  if (HOW.has(surface[0] ?? '') && !intents.has('how_often') && !intents.has('how_long')) intents.add('how_to');
 
   // Concepts: every phrase found, overlaps allowed, over words not claimed by a name.
   const concepts = new Map<string, number>();
@@ -141,7 +148,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     servicesByName,
     serviceStems: [...serviceStems.filter((s) => index.stems.has(s)), ...hintStems],
     partyStems,
-    offTopic: findOffTopic(stems, lexicon),
+    offTopic: findOffTopic(surface, lang, lexicon),
     foreign,
     party: resolveParty(
       partyCues,
@@ -159,10 +166,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   };
 }
 
-function findOffTopic(stems: readonly string[], lexicon: CompiledLexicon): string[] {
+function findOffTopic(surface: readonly string[], lang: Lang, lexicon: CompiledLexicon): string[] {
   const found: string[] = [];
-  for (let i = 0; i < stems.length; i++) {
-    for (const { values } of lexicon.offTopic.matchesAt(stems, i)) found.push(...values);
+  for (let i = 0; i < surface.length; i++) {
+    for (const { values } of lexicon.offTopic.matchesAt(surface, i)) {
+      for (const value of values) if (value.lang === lang) found.push(value.phrase);
+    }
   }
   return found;
 }

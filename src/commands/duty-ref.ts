@@ -131,7 +131,7 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
     const candidates = vocab.filter((v) => words.every((w) => wordMatches(w, v.own) || wordMatches(w, v.service)));
     if (candidates.length === 0) continue;
     const rest = raw.slice(k).join(' ');
-    if (candidates.length === 1) return { kind: 'found', duty: candidates[0]!.duty, rest };
+    if (candidates.length === 1) return foundUnlessBetterFit(vocab, candidates[0]!, text, rest);
     // Several fit: prefer exact words over typos/prefixes ("1backup" names a service; it is not a
     // typo of the topic "backup"), then words of the duty itself over words of its service.
     const score = (v: DutyVocabulary) =>
@@ -141,7 +141,7 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
       );
     const best = Math.max(...candidates.map(score));
     const top = candidates.filter((v) => score(v) === best);
-    if (top.length === 1) return { kind: 'found', duty: top[0]!.duty, rest };
+    if (top.length === 1) return foundUnlessBetterFit(vocab, top[0]!, text, rest);
     return { kind: 'ambiguous', candidates: top.map((v) => v.duty) };
   }
 
@@ -153,6 +153,38 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
     .slice(0, 5)
     .map((s) => s.v.duty);
   return { kind: 'unknown', suggestions: scored };
+}
+
+/**
+ * How well `text` names a duty by exact words: a word of the duty itself counts twice, a word
+ * that only names its service once (every 1Backup duty shares "1backup" and "backup").
+ */
+function exactHits(words: readonly string[], v: DutyVocabulary): number {
+  return [...new Set(words)].reduce((sum, w) => sum + (v.own.has(w) ? 2 : v.service.has(w) ? 1 : 0), 0);
+}
+
+/**
+ * Leftover words become a note or a reason, so a short prefix must not win when the whole text
+ * names another duty better: "salta controllo risultati backup 1backup server spento" matches a
+ * RocketWeb "controllo" by its first word, but "backup 1backup" say it is the 1Backup check.
+ * Recording the wrong duty in the audit ledger is worse than asking, so that is ambiguous.
+ */
+function foundUnlessBetterFit(
+  vocab: DutyVocabulary[],
+  found: DutyVocabulary,
+  text: string,
+  rest: string,
+): DutyRefResult {
+  if (!rest) return { kind: 'found', duty: found.duty, rest };
+  const words = normalizeWords(text).filter((w) => !STOP.has(w));
+  const own = exactHits(words, found);
+  const better = vocab.filter((v) => v !== found && exactHits(words, v) > own);
+  if (better.length === 0) return { kind: 'found', duty: found.duty, rest };
+  const best = Math.max(...better.map((v) => exactHits(words, v)));
+  return {
+    kind: 'ambiguous',
+    candidates: [found.duty, ...better.filter((v) => exactHits(words, v) === best).map((v) => v.duty)],
+  };
 }
 
 /** Resolves a service by id or alias ("rocketweb", "web hosting", "posta"). */

@@ -4,6 +4,7 @@ import { exportLedger } from '../ledger/export.js';
 import { applySetting, importSettings, SETTABLE_KEYS, settingsToYaml } from '../settings/edit.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { Store, WorkspaceRow } from '../store/types.js';
+import { weekdayName } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
 import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
 import type { ConfirmationStatus, DutyRefView, ErrorCode, Lang, Reply } from '../views/types.js';
@@ -63,7 +64,7 @@ export async function executeCommand(deps: ExecuteDeps, input: ExecuteInput, wor
     const lang = parsed.lang ?? settings.language;
     const m = messages(lang);
     const usage = (m.usage as Record<string, string>)[parsed.command];
-    return error(lang, 'bad_usage', m.problems[parsed.problem], usage ? `Usage: ${usage}` : null);
+    return error(lang, 'bad_usage', m.problems[parsed.problem], usage ? m.usageLine(usage) : null);
   }
   const { command } = parsed;
   if (command.name === 'ask') return deps.ask(command.question, workspace);
@@ -99,7 +100,7 @@ async function runCommand(
 
     case 'history': {
       const ref = resolveDutyRef(deps.knowledge, command.ref);
-      const refusal = refError(ref, command.ref, lang);
+      const refusal = refError(ref, command.ref, lang) ?? leftoverError(ref, command.ref, lang);
       if (refusal || ref.kind !== 'found') return refusal!;
       const rows = await deps.store.history(workspace.id, ref.duty.id, 50);
       return { kind: 'history', lang, duty: dutyRefView(ref.duty, lang), entries: rows.map(confirmationView) };
@@ -109,7 +110,12 @@ async function runCommand(
     case 'skip':
     case 'snooze': {
       const ref = resolveDutyRef(deps.knowledge, command.ref);
-      const refusal = refError(ref, command.ref, lang);
+      // After an explicit separator (`--`, `:`, `|`, a quote) every word before it names the duty,
+      // and a snooze has no free text: leftover words there mean the duty was not recognised.
+      const separated =
+        command.name === 'done' ? command.note !== null : command.name === 'skip' && command.reason !== '';
+      const strict = separated || command.name === 'snooze';
+      const refusal = refError(ref, command.ref, lang) ?? (strict ? leftoverError(ref, command.ref, lang) : null);
       if (refusal || ref.kind !== 'found') return refusal!;
       const free = [ref.rest, command.name === 'done' ? command.note : command.name === 'skip' ? command.reason : null]
         .filter((s): s is string => Boolean(s?.trim()))
@@ -138,7 +144,7 @@ async function runCommand(
           kind: 'settings',
           lang,
           title: m.settingsTitle,
-          lines: describeSettings(settings),
+          lines: describeSettings(settings, lang),
           yaml: settingsToYaml(settings),
         };
       }
@@ -152,8 +158,13 @@ async function runCommand(
         if (result.why === 'unknown')
           return error(lang, 'bad_value', m.unknownSetting(result.key), m.unknownSettingHint(SETTABLE_KEYS.join(', ')));
         if (command.action === 'import')
-          return error(lang, 'bad_value', m.settingsImportBad(result.why), m.usage.settings);
-        return error(lang, 'bad_value', m.badSetting(result.key, result.why), `Usage: ${m.usage.settings}`);
+          return error(lang, 'bad_value', m.settingsImportBad(result.why), m.usageLine(m.usage.settings));
+        return error(
+          lang,
+          'bad_value',
+          m.badSetting(result.key, result.help?.[lang] ?? result.why),
+          m.usageLine(m.usage.settings),
+        );
       }
       await deps.store.saveSettings(workspace.id, result.settings, {
         kind: 'settings.changed',
@@ -161,11 +172,11 @@ async function runCommand(
         at: input.now,
         payload:
           command.action === 'set'
-            ? { key: command.key, value: JSON.parse(result.shown) }
+            ? { key: result.key, value: JSON.parse(result.shown) }
             : { imported: result.settings },
       });
       await deps.schedule.settingsChanged(workspace.id, input.now);
-      const message = command.action === 'set' ? m.settingUpdated(command.key, result.shown) : m.settingsImported;
+      const message = command.action === 'set' ? m.settingUpdated(result.key, result.shown) : m.settingsImported;
       return { kind: 'updated', lang, message };
     }
 
@@ -182,6 +193,8 @@ async function runCommand(
         if (!date.ok) return error(lang, 'bad_value', m.badDate(raw), m.badDateHint);
         range[key] = date.value;
       }
+      if (range.from && range.to && range.from >= range.to)
+        return error(lang, 'bad_value', m.emptyRange(command.from!, command.to!), m.badDateHint);
       const exported = await exportLedger(deps.store, workspace.id, { format: command.format, ...range });
       return { kind: 'export', lang, format: command.format, ...exported };
     }
@@ -219,6 +232,13 @@ function refError(ref: DutyRefResult, typed: string, lang: Lang): Reply | null {
     m.unknownDutyHint,
     ref.suggestions.map((d) => dutyRefView(d, lang)),
   );
+}
+
+/** The duty words were followed by words that name nothing: refuse, suggesting what did match. */
+function leftoverError(ref: DutyRefResult, typed: string, lang: Lang): Reply | null {
+  if (ref.kind !== 'found' || !ref.rest) return null;
+  const m = messages(lang);
+  return error(lang, 'unknown_duty', m.unknownDuty(typed), m.unknownDutyHint, [dutyRefView(ref.duty, lang)]);
 }
 
 /** Shared by typed commands and buttons/forms: validates, checks permission, appends once. */
@@ -379,24 +399,49 @@ async function assign(
   return { kind: 'updated', lang, message };
 }
 
-function describeSettings(s: WorkspaceSettings): string[] {
-  const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '—');
+/**
+ * One line per setting, starting with the key people type in `settings set`, explained in the
+ * reply language (weekday numbers become names, empty values say what happens instead).
+ */
+function describeSettings(s: WorkspaceSettings, lang: Lang): string[] {
+  const it = lang === 'it';
+  const none = '—';
+  const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : none);
+  const days = (xs: readonly number[]) => xs.map((d) => weekdayName(d, lang)).join(', ');
+  const channel = (c: string | null, fallback: string) => c ?? fallback;
+  const defaultChannel = it ? '(il canale predefinito)' : '(the default channel)';
   const owners = [
     ...Object.entries(s.owners.by_service).map(([k, v]) => `${k}: ${(v ?? []).map(mention).join(' ')}`),
     ...Object.entries(s.owners.by_duty).map(([k, v]) => `${k}: ${v.map(mention).join(' ')}`),
   ];
+  const overrides = Object.entries(s.cadence.overrides).map(([id, o]) => `${id} → ${JSON.stringify(o)}`);
+  const follow = s.escalation.follow_up_after_working_days;
+  const escalate = s.escalation.escalate_after_working_days;
   return [
     `language: ${s.language}`,
     `services: ${list(s.services)}`,
     `timezone: ${s.timezone}`,
-    `working_days: ${s.working_days.join(',')}   holidays: ${list(s.holidays)}`,
+    `working_days: ${days(s.working_days)}   holidays: ${list(s.holidays)}`,
     `reminder_time: ${s.reminder_time}`,
-    `default_channel: ${s.default_channel ?? '(where the bot was installed)'}`,
+    `default_channel: ${channel(s.default_channel, it ? '(dove è stato installato il bot)' : '(where the bot was installed)')}`,
     `channels: ${list(Object.entries(s.channels).map(([k, v]) => `${k} → ${v}`))}`,
     `owners: ${list(owners)}   fallback: ${list(s.owners.fallback.map(mention))}`,
-    `admins: ${list(s.admins.map(mention))}`,
-    `digest: ${s.digest.enabled ? `weekday ${s.digest.weekday} at ${s.digest.time}` : 'off'} → ${s.digest.channel ?? '(default channel)'}`,
-    `escalation: follow-up after ${s.escalation.follow_up_after_working_days} working day(s), escalate after ${s.escalation.escalate_after_working_days} → ${s.escalation.channel ?? '(default channel)'}`,
-    `cadence: at least monthly → ${s.cadence.at_least_monthly}, periodic → ${s.cadence.periodic}, ongoing review → ${s.cadence.ongoing_review}, as configured → ${s.cadence.as_configured}`,
+    `admins: ${s.admins.length ? s.admins.map(mention).join(', ') : it ? '(solo gli amministratori della piattaforma)' : '(platform admins only)'}`,
+    `digest: ${
+      s.digest.enabled
+        ? it
+          ? `ogni ${weekdayName(s.digest.weekday, lang)} alle ${s.digest.time}`
+          : `every ${weekdayName(s.digest.weekday, lang)} at ${s.digest.time}`
+        : it
+          ? 'disattivato'
+          : 'off'
+    } → ${channel(s.digest.channel, defaultChannel)}`,
+    it
+      ? `escalation: sollecito dopo ${follow} ${follow === 1 ? 'giorno lavorativo' : 'giorni lavorativi'}, escalation dopo ${escalate} → ${channel(s.escalation.channel, defaultChannel)}`
+      : `escalation: follow-up after ${follow} working day${follow === 1 ? '' : 's'}, escalate after ${escalate} → ${channel(s.escalation.channel, defaultChannel)}`,
+    it
+      ? `cadence: almeno mensile → ${s.cadence.at_least_monthly}, periodico → ${s.cadence.periodic}, revisione continua → ${s.cadence.ongoing_review}, secondo configurazione → ${s.cadence.as_configured}`
+      : `cadence: at least monthly → ${s.cadence.at_least_monthly}, periodic → ${s.cadence.periodic}, ongoing review → ${s.cadence.ongoing_review}, as configured → ${s.cadence.as_configured}`,
+    ...(overrides.length ? [`cadence.overrides: ${overrides.join(', ')}`] : []),
   ];
 }

@@ -15,6 +15,7 @@ const en = {
     settings: 'settings show | settings set <key> <value> | settings import <yaml>',
     export: 'export [csv|json] [from YYYY-MM-DD] [to YYYY-MM-DD]',
   },
+  usageLine: (usage: string) => `Usage: ${usage}`,
   problems: {
     missing_duty: 'Which duty? Name it by id or with a few words.',
     missing_reason: 'A skip needs a reason, so the audit trail explains it.',
@@ -55,6 +56,8 @@ const en = {
   durationPast: 'That moment is already past; pick a moment in the future.',
   badDate: (d: string) => `"${d}" is not a date: use YYYY-MM-DD or an ISO date-time.`,
   badDateHint: 'e.g. export csv from 2026-01-01 to 2026-03-31',
+  emptyRange: (from: string, to: string) =>
+    `Nothing to export between ${from} and ${to}: the start must come before the end.`,
   badSetting: (key: string, why: string) => `Setting "${key}" was not changed: ${why}`,
   unknownSetting: (key: string) => `There is no setting called "${key}".`,
   unknownSettingHint: (keys: string) => `Settings you can change: ${keys}.`,
@@ -90,6 +93,7 @@ const it: Messages = {
     settings: 'impostazioni mostra | impostazioni imposta <chiave> <valore> | impostazioni importa <yaml>',
     export: 'esporta [csv|json] [dal AAAA-MM-GG] [al AAAA-MM-GG]',
   },
+  usageLine: (usage) => `Uso: ${usage}`,
   problems: {
     missing_duty: 'Quale dovere? Indicalo con il suo id o con qualche parola.',
     missing_reason: 'Per saltare serve un motivo, così il registro di audit lo spiega.',
@@ -134,6 +138,7 @@ const it: Messages = {
   durationPast: 'Quel momento è già passato; scegline uno futuro.',
   badDate: (d) => `"${d}" non è una data: usa AAAA-MM-GG o una data-ora ISO.`,
   badDateHint: 'es. esporta csv dal 2026-01-01 al 2026-03-31',
+  emptyRange: (from, to) => `Niente da esportare tra ${from} e ${to}: l'inizio deve precedere la fine.`,
   badSetting: (key, why) => `L'impostazione "${key}" non è stata cambiata: ${why}`,
   unknownSetting: (key) => `Non esiste un'impostazione chiamata "${key}".`,
   unknownSettingHint: (keys) => `Impostazioni modificabili: ${keys}.`,

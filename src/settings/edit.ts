@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { SERVICE_IDS } from '../knowledge/schema.js';
@@ -11,8 +12,21 @@ import { type WorkspaceSettings, WorkspaceSettingsSchema } from './schema.js';
  */
 
 export type EditResult =
-  | { ok: true; settings: WorkspaceSettings; shown: string }
-  | { ok: false; key: string; why: string };
+  | {
+      ok: true;
+      settings: WorkspaceSettings;
+      shown: string;
+      /** The setting's canonical key (an Italian alias such as `lingua` becomes `language`). */
+      key: string;
+    }
+  | {
+      ok: false;
+      key: string;
+      /** What went wrong, in English (validator detail). */
+      why: string;
+      /** What the setting accepts, in both languages, when there is a friendlier way to say it. */
+      help?: Record<'en' | 'it', string>;
+    };
 
 /** Top-level keys and nested paths a user may set. `*` stands for a service id or duty id. */
 export const SETTABLE_KEYS = [
@@ -41,6 +55,21 @@ export const SETTABLE_KEYS = [
   'cadence.overrides.*.day_of_month',
   'cadence.overrides.*.weekday',
 ] as const;
+
+/** Italian names for the top-level settings, so `impostazioni imposta lingua it` works too. */
+const KEY_ALIASES: Record<string, string> = {
+  lingua: 'language',
+  servizi: 'services',
+  fuso: 'timezone',
+  fuso_orario: 'timezone',
+  giorni_lavorativi: 'working_days',
+  festivi: 'holidays',
+  festivita: 'holidays',
+  orario_promemoria: 'reminder_time',
+  ora_promemoria: 'reminder_time',
+  canale_predefinito: 'default_channel',
+  amministratori: 'admins',
+};
 
 const WEEKDAYS: Record<string, number> = {
   mon: 1,
@@ -71,6 +100,69 @@ const WEEKDAYS: Record<string, number> = {
   sunday: 7,
   dom: 7,
   domenica: 7,
+};
+
+const SERVICE_LIST = SERVICE_IDS.join(', ');
+const CADENCES = 'daily, weekly, monthly, bimonthly, quarterly, off';
+const CHANNEL = {
+  en: 'a channel id or name (e.g. #gdpr), or none',
+  it: 'un id o nome di canale (es. #gdpr), oppure nessuno',
+};
+
+/**
+ * What each setting accepts, said the way a user types it. Shown when a value is refused, instead
+ * of the validator's wording (which speaks of array indexes and JSON types, and only English).
+ */
+const HELP: Partial<Record<(typeof SETTABLE_KEYS)[number], Record<'en' | 'it', string>>> = {
+  language: { en: 'use en or it.', it: 'usa en o it.' },
+  services: {
+    en: `use a comma list of ${SERVICE_LIST}, or all.`,
+    it: `usa un elenco separato da virgole tra ${SERVICE_LIST}, oppure tutti.`,
+  },
+  timezone: {
+    en: 'use an IANA time zone such as Europe/Rome or UTC.',
+    it: 'usa un fuso orario IANA come Europe/Rome o UTC.',
+  },
+  working_days: {
+    en: 'use weekdays by name or number (1 = Monday … 7 = Sunday), e.g. mon-fri or mon,tue,wed,thu.',
+    it: 'usa i giorni per nome o numero (1 = lunedì … 7 = domenica), es. lun-ven o lunedì,martedì,mercoledì.',
+  },
+  holidays: {
+    en: 'use a comma list of real dates YYYY-MM-DD (e.g. 2026-12-08,2026-12-25), or none.',
+    it: 'usa un elenco di date reali AAAA-MM-GG (es. 2026-12-08,2026-12-25), oppure nessuno.',
+  },
+  reminder_time: { en: 'use a time of day HH:MM (24h), e.g. 09:00.', it: "usa un'ora HH:MM (24h), es. 09:00." },
+  'digest.time': { en: 'use a time of day HH:MM (24h), e.g. 09:00.', it: "usa un'ora HH:MM (24h), es. 09:00." },
+  'digest.enabled': { en: 'use on or off.', it: 'usa sì o no.' },
+  'digest.weekday': {
+    en: 'use a weekday name or number (1 = Monday … 7 = Sunday), e.g. monday.',
+    it: 'usa il nome o il numero del giorno (1 = lunedì … 7 = domenica), es. lunedì.',
+  },
+  'escalation.follow_up_after_working_days': {
+    en: 'use a whole number of working days from 1 to 30.',
+    it: 'usa un numero intero di giorni lavorativi da 1 a 30.',
+  },
+  'escalation.escalate_after_working_days': {
+    en: 'use a whole number of working days from 1 to 60.',
+    it: 'usa un numero intero di giorni lavorativi da 1 a 60.',
+  },
+  'cadence.at_least_monthly': { en: `use one of ${CADENCES}.`, it: `usa uno tra ${CADENCES}.` },
+  'cadence.periodic': { en: `use one of ${CADENCES}.`, it: `usa uno tra ${CADENCES}.` },
+  'cadence.ongoing_review': { en: `use one of ${CADENCES}.`, it: `usa uno tra ${CADENCES}.` },
+  'cadence.as_configured': { en: `use one of ${CADENCES}.`, it: `usa uno tra ${CADENCES}.` },
+  'cadence.overrides.*.cadence': { en: `use one of ${CADENCES}.`, it: `usa uno tra ${CADENCES}.` },
+  'cadence.overrides.*.day_of_month': {
+    en: 'use a day of the month from 1 to 31 (clamped to the month end).',
+    it: 'usa un giorno del mese da 1 a 31 (ridotto a fine mese se serve).',
+  },
+  'cadence.overrides.*.weekday': {
+    en: 'use a weekday name or number (1 = Monday … 7 = Sunday).',
+    it: 'usa il nome o il numero del giorno (1 = lunedì … 7 = domenica).',
+  },
+  default_channel: { en: `use ${CHANNEL.en}.`, it: `usa ${CHANNEL.it}.` },
+  'digest.channel': { en: `use ${CHANNEL.en}.`, it: `usa ${CHANNEL.it}.` },
+  'escalation.channel': { en: `use ${CHANNEL.en}.`, it: `usa ${CHANNEL.it}.` },
+  'channels.*': { en: `use ${CHANNEL.en}.`, it: `usa ${CHANNEL.it}.` },
 };
 
 /** Splits a key into path segments; duty ids (which contain dots) stay one segment. */
@@ -118,10 +210,11 @@ function coerce(pattern: string, raw: string): unknown {
         ? []
         : list(text).map((s) => s.replace(/^\{\{user:([^}]+)\}\}$/, '$1').replace(/^@/, ''));
     case 'working_days': {
-      const range = /^(\w+)\s*-\s*(\w+)$/.exec(text);
+      // \p{L}: Italian names carry accents ("lunedì-venerdì").
+      const range = /^([\p{L}\d]+)\s*-\s*([\p{L}\d]+)$/u.exec(text);
       if (range) {
-        const from = weekday(range[1]!);
-        const to = weekday(range[2]!);
+        const from = /^\d+$/.test(range[1]!) ? Number(range[1]) : weekday(range[1]!);
+        const to = /^\d+$/.test(range[2]!) ? Number(range[2]) : weekday(range[2]!);
         if (typeof from === 'number' && typeof to === 'number' && from <= to)
           return Array.from({ length: to - from + 1 }, (_, i) => from + i);
       }
@@ -137,10 +230,19 @@ function coerce(pattern: string, raw: string): unknown {
       return /^(none|null|nessuno|default)$/i.test(text)
         ? null
         : text.replace(/^<#([^|>]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
-    case 'timezone':
     case 'reminder_time':
-    case 'digest.time':
+    case 'digest.time': {
+      // "8:30", "8.30" and "9" mean what they say; the schema wants HH:MM.
+      const time = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(text);
+      return time ? `${time[1]!.padStart(2, '0')}:${time[2] ?? '00'}` : text;
+    }
+    case 'digest.enabled':
+      if (/^(on|yes|si|sì|true|acceso|attivo)$/i.test(text)) return true;
+      if (/^(off|no|false|spento|disattivo)$/i.test(text)) return false;
+      return text;
     case 'language':
+      return text.toLowerCase();
+    case 'timezone':
       return text;
     default: {
       const parsed: unknown = parseYaml(text);
@@ -172,26 +274,40 @@ export function describeIssue(error: z.ZodError): string {
 
 export function applySetting(
   settings: WorkspaceSettings,
-  key: string,
+  typedKey: string,
   raw: string,
   known: { dutyIds: ReadonlySet<string> },
 ): EditResult {
+  const key = KEY_ALIASES[stripAccents(typedKey)] ?? typedKey;
   const pattern = keyPattern(key);
-  if (!pattern) return { ok: false, key, why: 'unknown' };
+  if (!pattern) return { ok: false, key: typedKey, why: 'unknown' };
   const parts = keyParts(key);
   if (pattern.startsWith('cadence.overrides.') && !known.dutyIds.has(parts[2]!))
-    return { ok: false, key, why: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`)` };
+    return {
+      ok: false,
+      key,
+      why: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`)`,
+      help: {
+        en: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`).`,
+        it: `"${parts[2]}" non è l'id di un dovere (vedi \`pendenti tutti\` o \`dutybot duties\`).`,
+      },
+    };
   let value: unknown;
   try {
     value = coerce(pattern, raw);
   } catch (error) {
     return { ok: false, key, why: `could not read the value (${(error as Error).message.split('\n')[0]})` };
   }
+  const help = HELP[pattern as keyof typeof HELP];
+  if (pattern === 'holidays' && Array.isArray(value)) {
+    const impossible = value.find((day) => typeof day === 'string' && !DateTime.fromISO(day).isValid);
+    if (impossible) return { ok: false, key, why: `"${impossible}" is not a real date`, help };
+  }
   const draft = structuredClone(settings) as unknown as Record<string, unknown>;
   setPath(draft, parts, value);
   const parsed = WorkspaceSettingsSchema.safeParse(draft);
-  if (!parsed.success) return { ok: false, key, why: describeIssue(parsed.error) };
-  return { ok: true, settings: parsed.data, shown: JSON.stringify(value) };
+  if (!parsed.success) return { ok: false, key, why: describeIssue(parsed.error), help };
+  return { ok: true, settings: parsed.data, shown: JSON.stringify(value), key };
 }
 
 export function importSettings(yamlText: string): EditResult {
@@ -205,7 +321,7 @@ export function importSettings(yamlText: string): EditResult {
     return { ok: false, key: 'yaml', why: 'expected a mapping of settings (key: value lines)' };
   const parsed = WorkspaceSettingsSchema.strict().safeParse(data);
   if (!parsed.success) return { ok: false, key: 'yaml', why: describeIssue(parsed.error) };
-  return { ok: true, settings: parsed.data, shown: 'imported' };
+  return { ok: true, settings: parsed.data, shown: 'imported', key: 'yaml' };
 }
 
 export function settingsToYaml(settings: WorkspaceSettings): string {

@@ -42,10 +42,11 @@ const L = {
     overdue: 'Overdue',
     dueToday: 'Due today',
     upcoming: 'Upcoming this week',
-    doneSince: 'Done since the last digest',
+    doneSince: 'Confirmed since the last digest',
     services: 'Services',
     none: 'none',
     didYouMean: 'Did you mean:',
+    concerning: 'Duty:',
     examples: 'Examples',
     exported: (n: number, f: string) => `Exported ${n} ledger entries as ${f}.`,
     closed: (status: string, by: string, at: string) => `✔ ${status} by ${by}, ${at}`,
@@ -64,10 +65,11 @@ const L = {
     overdue: 'In ritardo',
     dueToday: 'In scadenza oggi',
     upcoming: 'In arrivo questa settimana',
-    doneSince: "Fatti dall'ultimo riepilogo",
+    doneSince: "Confermati dall'ultimo riepilogo",
     services: 'Servizi',
     none: 'nessuno',
     didYouMean: 'Forse intendevi:',
+    concerning: 'Dovere:',
     examples: 'Esempi',
     exported: (n: number, f: string) => `Esportate ${n} voci del registro in formato ${f}.`,
     closed: (status: string, by: string, at: string) => `✔ ${status} da ${by}, ${at}`,
@@ -161,7 +163,13 @@ export function replyText(reply: Reply, at: MentionRenderer = plainMention): str
     case 'error': {
       const lines = [renderMentions(reply.message, at)];
       if (reply.candidates.length) {
-        lines.push(l.didYouMean, ...reply.candidates.map((c) => `  • ${c.id} — ${c.title} (${c.serviceName})`));
+        // Candidates are suggestions only when the duty was not recognised; otherwise they name
+        // the duty the refusal is about.
+        const guess = reply.code === 'unknown_duty' || reply.code === 'ambiguous_duty';
+        lines.push(
+          guess ? l.didYouMean : l.concerning,
+          ...reply.candidates.map((c) => `  • ${c.id} — ${c.title} (${c.serviceName})`),
+        );
       }
       if (reply.hint) lines.push(reply.hint);
       return lines.join('\n');
