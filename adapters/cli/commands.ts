@@ -61,11 +61,13 @@ async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {
   }
 }
 
-async function printReply(reply: Reply, json: boolean): Promise<number> {
+async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<number> {
   const { replyText } = await import('../../src/views/text.js');
   const failed = reply.kind === 'error' || (reply.kind === 'audit' && !reply.ok);
+  // Times read best in the workspace's own time zone.
+  const zone = bot ? (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone : undefined;
   if (json) process.stdout.write(`${JSON.stringify(reply)}\n`);
-  else (failed ? process.stderr : process.stdout).write(`${replyText(reply)}\n`);
+  else (failed ? process.stderr : process.stdout).write(`${replyText(reply, { zone })}\n`);
   return failed ? 1 : 0;
 }
 
@@ -95,7 +97,7 @@ function grammarCommand(
           idempotencyKey: str(values, 'key'),
         });
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
-        return printReply(reply, values.json === true);
+        return printReply(reply, values.json === true, bot);
       }),
   };
 }
@@ -248,7 +250,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       withBot(async (bot) => {
         const { TerminalMessenger } = await import('./terminal-messenger.js');
         const json = values.json === true;
-        bot.useMessenger('local', new TerminalMessenger(json ? () => {} : (text) => process.stdout.write(`${text}\n`)));
+        const zone = async () => (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone ?? 'UTC';
+        const print = json ? () => {} : (text: string) => process.stdout.write(`${text}\n`);
+        bot.useMessenger('local', new TerminalMessenger(print, zone));
         await bot.ensureWorkspace(LOCAL, localActor(undefined).userId);
         const report = await bot.tick(instant(values) ?? new Date());
         if (json) {
@@ -325,7 +329,7 @@ export const COMMANDS: Record<string, CliCommand> = {
           conversation: LOCAL,
         });
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
-        return printReply(reply, false);
+        return printReply(reply, false, bot);
       }),
   },
   audit: {
@@ -338,6 +342,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         printReply(
           await bot.handle({ text: 'audit', actor: localActor(str(values, 'by')), conversation: LOCAL }),
           values.json === true,
+          bot,
         ),
       );
     },

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Conversation } from '../../src/bot/types.js';
+import type { Conversation, Dutybot } from '../../src/bot/types.js';
 import { replyText } from '../../src/views/text.js';
 import type { Lang, Reply } from '../../src/views/types.js';
 import { localActor } from './commands.js';
@@ -48,7 +48,7 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
 
   let timer: NodeJS.Timeout | undefined;
   if (interactive) {
-    bot.useMessenger('local', new TerminalMessenger(say));
+    bot.useMessenger('local', new TerminalMessenger(say, () => zoneOf(bot)));
     const tick = () => bot.tick(new Date()).catch((error: Error) => say(`(scheduler: ${error.message})`));
     await tick();
     timer = setInterval(tick, TICK_INTERVAL_MS);
@@ -65,7 +65,8 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
       }
       if (/^(exit|quit|esci|bye)$/i.test(line)) break;
       try {
-        say(render(await bot.handle({ text: line, actor, conversation: LOCAL })));
+        const reply = await bot.handle({ text: line, actor, conversation: LOCAL });
+        say(render(reply, await zoneOf(bot)));
       } catch (error) {
         // One failed line must not end the conversation (or lose the scheduler): say what broke.
         say(failureText(error, env));
@@ -98,11 +99,16 @@ export function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
   return `${lead}: ${message}${debug}`;
 }
 
-function render(reply: Reply): string {
-  if (reply.kind !== 'export') return replyText(reply);
+/** Times are shown in the workspace's time zone, which `settings set timezone` may change. */
+async function zoneOf(bot: Dutybot): Promise<string> {
+  return (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone ?? 'UTC';
+}
+
+function render(reply: Reply, zone: string): string {
+  if (reply.kind !== 'export') return replyText(reply, { zone });
   // An export is a file for an auditor, not chat text.
   mkdirSync('data', { recursive: true });
   const file = join('data', reply.filename);
   writeFileSync(file, reply.content);
-  return `${replyText(reply)} → ${file}`;
+  return `${replyText(reply, { zone })} → ${file}`;
 }

@@ -8,22 +8,27 @@ import { outboundText } from '../../src/views/text.js';
 export class TerminalMessenger implements Messenger {
   private sequence = 0;
 
-  constructor(private readonly print: (text: string) => void) {}
+  constructor(
+    private readonly print: (text: string) => void,
+    private readonly zone: () => Promise<string> = async () => 'UTC',
+  ) {}
 
   async post(request: PostRequest): Promise<MessageRef> {
     const id = String(++this.sequence);
     const thread = request.thread ? ` (in reply to #${request.thread.id})` : '';
-    this.print(`\n── #${id} ${label(request.message)} → ${request.channel}${thread}\n${outboundText(request.message)}`);
+    this.print(
+      `\n── #${id} ${label(request.message)} → ${request.channel}${thread}\n${outboundText(request.message, { zone: await this.zone() })}`,
+    );
     return { channel: request.channel, id };
   }
 
   async update(_workspaceId: string, ref: MessageRef, message: OutboundMessage): Promise<void> {
-    this.print(`\n── #${ref.id} updated\n${outboundText(message)}`);
+    this.print(`\n── #${ref.id} updated\n${outboundText(message, { zone: await this.zone() })}`);
   }
 
   async sendToUser(_workspaceId: string, userId: string, message: OutboundMessage): Promise<MessageRef> {
     const id = String(++this.sequence);
-    this.print(`\n── #${id} ${label(message)} → @${userId}\n${outboundText(message)}`);
+    this.print(`\n── #${id} ${label(message)} → @${userId}\n${outboundText(message, { zone: await this.zone() })}`);
     return { channel: `@${userId}`, id };
   }
 }

@@ -1,4 +1,4 @@
-import type { Lang, OccurrenceState } from '../../src/views/types.js';
+import type { Lang } from '../../src/views/types.js';
 
 /**
  * Words of the Slack user interface itself (buttons, modal titles, section headers). Sentences
@@ -18,6 +18,7 @@ const EN = {
   errata: 'Note on the source',
   suggestions: 'You can ask, for example:',
   candidates: 'Did you mean:',
+  concerning: 'Duty:',
   owners: 'Owner',
   noOwner: 'nobody assigned yet',
   due: 'Due',
@@ -80,6 +81,7 @@ const IT: typeof EN = {
   errata: 'Nota sulla fonte',
   suggestions: 'Puoi chiedere, per esempio:',
   candidates: 'Forse intendevi:',
+  concerning: 'Dovere:',
   owners: 'Responsabile',
   noOwner: 'nessuno assegnato',
   due: 'Scadenza',

@@ -214,6 +214,9 @@ async function runCommand(
   }
 }
 
+/** A chat reply lists a handful of candidates; more is noise (the hint says how to narrow down). */
+const MAX_CANDIDATES = 6;
+
 function refError(ref: DutyRefResult, typed: string, lang: Lang): Reply | null {
   const m = messages(lang);
   if (ref.kind === 'found') return null;
@@ -223,14 +226,14 @@ function refError(ref: DutyRefResult, typed: string, lang: Lang): Reply | null {
       'ambiguous_duty',
       m.ambiguous(typed),
       m.ambiguousHint,
-      ref.candidates.map((d) => dutyRefView(d, lang)),
+      ref.candidates.slice(0, MAX_CANDIDATES).map((d) => dutyRefView(d, lang)),
     );
   return error(
     lang,
     'unknown_duty',
     m.unknownDuty(typed),
     m.unknownDutyHint,
-    ref.suggestions.map((d) => dutyRefView(d, lang)),
+    ref.suggestions.slice(0, MAX_CANDIDATES).map((d) => dutyRefView(d, lang)),
   );
 }
 

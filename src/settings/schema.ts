@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { SERVICE_IDS, ServiceIdSchema } from '../knowledge/schema.js';
 
@@ -8,7 +8,10 @@ import { SERVICE_IDS, ServiceIdSchema } from '../knowledge/schema.js';
  */
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM (24h), e.g. 09:00');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((day) => DateTime.fromISO(day).isValid, 'must be a real calendar date (YYYY-MM-DD)');
 const userIds = z.array(z.string().min(1));
 const weekday = z.number().int().min(1).max(7); // ISO: 1 = Monday … 7 = Sunday
 

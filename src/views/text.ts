@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { OutboundMessage } from '../ports/messenger.js';
 import { renderAnswerText } from './answer-text.js';
 import { stateLabel } from './labels.js';
@@ -78,36 +79,46 @@ const L = {
   },
 };
 
-function shortInstant(iso: string): string {
-  return iso.replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+export interface TextOptions {
+  mention?: MentionRenderer;
+  /** IANA zone instants are shown in (the workspace's); UTC when unknown. */
+  zone?: string;
 }
 
-export function occurrenceLine(o: OccurrenceView, lang: Lang, at: MentionRenderer = plainMention): string {
+function shortInstant(iso: string, zone = 'UTC'): string {
+  const local = DateTime.fromISO(iso, { zone });
+  return zone === 'UTC' ? `${local.toFormat('yyyy-MM-dd HH:mm')} UTC` : local.toFormat('yyyy-MM-dd HH:mm');
+}
+
+export function occurrenceLine(o: OccurrenceView, lang: Lang, opts: TextOptions = {}): string {
+  const at = opts.mention ?? plainMention;
   const l = L[lang];
   const owners = o.ownerIds.length ? o.ownerIds.map(at).join(', ') : l.noOwner;
   const missed = o.missedBefore > 0 ? ` ${l.missed(o.missedBefore)}` : '';
   return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} (${o.cadenceLabel}) · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
 }
 
-export function confirmationLine(c: ConfirmationView, lang: Lang, at: MentionRenderer = plainMention): string {
+export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOptions = {}): string {
+  const at = opts.mention ?? plainMention;
   const l = L[lang];
-  const parts = [`${shortInstant(c.at)} ${c.occurrence} ${stateName(c.status, lang)} ${l.by} ${at(c.by)}`];
+  const parts = [`${shortInstant(c.at, opts.zone)} ${c.occurrence} ${stateName(c.status, lang)} ${l.by} ${at(c.by)}`];
   if (c.note) parts.push(`${l.note}: ${c.note}`);
   if (c.evidenceUrl) parts.push(`${l.evidence}: ${c.evidenceUrl}`);
   if (c.reason) parts.push(`${l.reason}: ${c.reason}`);
-  if (c.snoozedUntil) parts.push(`${l.until} ${shortInstant(c.snoozedUntil)}`);
+  if (c.snoozedUntil) parts.push(`${l.until} ${shortInstant(c.snoozedUntil, opts.zone)}`);
   parts.push(`#${c.seq} ${c.hash.slice(0, 12)}`);
   return parts.join(' · ');
 }
 
-export function digestText(d: DigestView, at: MentionRenderer = plainMention): string {
+export function digestText(d: DigestView, opts: TextOptions = {}): string {
+  const at = opts.mention ?? plainMention;
   const l = L[d.lang];
   const section = (title: string, items: OccurrenceView[]) =>
-    items.length ? [`${title} (${items.length}):`, ...items.map((o) => `  • ${occurrenceLine(o, d.lang, at)}`)] : [];
+    items.length ? [`${title} (${items.length}):`, ...items.map((o) => `  • ${occurrenceLine(o, d.lang, opts)}`)] : [];
   const done = d.doneSinceLast.length
     ? [
         `${l.doneSince} (${d.doneSinceLast.length}):`,
-        ...d.doneSinceLast.map((c) => `  • ${c.dutyId}: ${confirmationLine(c, d.lang, at)}`),
+        ...d.doneSinceLast.map((c) => `  • ${c.dutyId}: ${confirmationLine(c, d.lang, opts)}`),
       ]
     : [];
   return [
@@ -121,13 +132,16 @@ export function digestText(d: DigestView, at: MentionRenderer = plainMention): s
   ].join('\n');
 }
 
-export function reminderText(r: ReminderView, at: MentionRenderer = plainMention): string {
+export function reminderText(r: ReminderView, opts: TextOptions = {}): string {
+  const at = opts.mention ?? plainMention;
   const l = L[r.lang];
   const lines = [renderMentions(r.headline, at), `> ${r.quote}`];
   if (r.translation) lines.push(`> ${r.translation}`);
   lines.push(`${r.source.label} · id ${r.occurrence.duty.id} · ${r.occurrence.occurrence}`);
   if (r.closedBy) {
-    lines.push(l.closed(stateName(r.closedBy.status, r.lang), at(r.closedBy.by), shortInstant(r.closedBy.at)));
+    lines.push(
+      l.closed(stateName(r.closedBy.status, r.lang), at(r.closedBy.by), shortInstant(r.closedBy.at, opts.zone)),
+    );
   }
   return lines.join('\n');
 }
@@ -144,18 +158,20 @@ export function helpText(h: HelpView): string {
   ].join('\n');
 }
 
-export function outboundText(message: OutboundMessage, at: MentionRenderer = plainMention): string {
+export function outboundText(message: OutboundMessage, opts: TextOptions = {}): string {
+  const at = opts.mention ?? plainMention;
   switch (message.kind) {
     case 'digest':
-      return digestText(message.view, at);
+      return digestText(message.view, opts);
     case 'welcome':
       return message.view.lines.map((line) => renderMentions(line, at)).join('\n');
     default:
-      return reminderText(message.view, at);
+      return reminderText(message.view, opts);
   }
 }
 
-export function replyText(reply: Reply, at: MentionRenderer = plainMention): string {
+export function replyText(reply: Reply, opts: TextOptions = {}): string {
+  const at = opts.mention ?? plainMention;
   const l = L[reply.lang];
   switch (reply.kind) {
     case 'answer':
@@ -175,20 +191,20 @@ export function replyText(reply: Reply, at: MentionRenderer = plainMention): str
       return lines.join('\n');
     }
     case 'confirmed':
-      return [renderMentions(reply.message, at), confirmationLine(reply.confirmation, reply.lang, at)].join('\n');
+      return [renderMentions(reply.message, at), confirmationLine(reply.confirmation, reply.lang, opts)].join('\n');
     case 'pending':
       return reply.items.length
-        ? [`${reply.title}:`, ...reply.items.map((o) => `  • ${occurrenceLine(o, reply.lang, at)}`)].join('\n')
+        ? [`${reply.title}:`, ...reply.items.map((o) => `  • ${occurrenceLine(o, reply.lang, opts)}`)].join('\n')
         : l.nothingPending;
     case 'history':
       return [
         `${reply.duty.title} — ${reply.duty.serviceName} (${reply.duty.id})`,
         ...(reply.entries.length
-          ? reply.entries.map((c) => `  • ${confirmationLine(c, reply.lang, at)}`)
+          ? reply.entries.map((c) => `  • ${confirmationLine(c, reply.lang, opts)}`)
           : [l.noHistory]),
       ].join('\n');
     case 'digest':
-      return digestText(reply.digest, at);
+      return digestText(reply.digest, opts);
     case 'settings':
       return [`${reply.title}:`, ...reply.lines.map((line) => `  ${renderMentions(line, at)}`)].join('\n');
     case 'updated':

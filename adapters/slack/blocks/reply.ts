@@ -31,7 +31,12 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
         const lines = reply.candidates.map(
           (c) => `• *${escapeMrkdwn(c.title)}* · ${escapeMrkdwn(c.serviceName)} — \`${escapeMrkdwn(c.id)}\``,
         );
-        blocks.push(context([l.candidates]), ...packLines(lines, { maxBlocks: 3, maxLines: 25 }, l.morePlain));
+        // Suggestions only when the duty was not recognised; otherwise they name the duty concerned.
+        const guess = reply.code === 'unknown_duty' || reply.code === 'ambiguous_duty';
+        blocks.push(
+          context([guess ? l.candidates : l.concerning]),
+          ...packLines(lines, { maxBlocks: 3, maxLines: 25 }, l.morePlain),
+        );
       }
       const fallback = [reply.message, reply.hint, ...reply.candidates.map((c) => `${c.title} (${c.id})`)]
         .filter(Boolean)

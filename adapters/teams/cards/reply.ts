@@ -119,10 +119,12 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
     case 'error': {
       const body: CardElement[] = [errorBox(ctx.text(reply.message), reply.hint ? ctx.text(reply.hint) : null)];
       if (reply.candidates.length > 0) {
+        // Suggestions only when the duty was not recognised; otherwise they name the duty concerned.
+        const guess = reply.code === 'unknown_duty' || reply.code === 'ambiguous_duty';
         body.push(
           container(
             [
-              text(`**${l.didYouMean}**`),
+              text(`**${guess ? l.didYouMean : l.concerning}**`),
               bullets(reply.candidates.map((c) => `**${c.title}** · ${c.serviceName} · \`${c.id}\``)),
             ],
             { spacing: 'Medium' },
