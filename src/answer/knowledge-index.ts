@@ -55,6 +55,8 @@ export interface KnowledgeIndex {
   vocabularyBuckets: ReadonlyMap<string, readonly string[]>;
   /** Services whose duty texts contain a given run of stems (up to 4), to spot aliases that are ordinary words elsewhere. */
   phraseServices: ReadonlyMap<string, ReadonlySet<ServiceId>>;
+  /** Per service, in how many of its duties each stem occurs (does a service's name word tell its duties apart?). */
+  serviceStemDuties: ReadonlyMap<ServiceId, ReadonlyMap<string, number>>;
   /** Memo of typo corrections (pure: same word, same answer). */
   corrections: Map<string, string | null>;
 }
@@ -216,6 +218,13 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
 
   const stems = new Set<string>();
   for (const doc of docs) for (const term of doc.terms) if (term.startsWith('w:')) stems.add(term.slice(2));
+  const serviceStemDuties = new Map<ServiceId, Map<string, number>>();
+  for (const doc of docs) {
+    if (doc.kind !== 'duty') continue;
+    const counts = serviceStemDuties.get(doc.duty.service) ?? new Map<string, number>();
+    for (const term of doc.terms) if (term.startsWith('w:')) counts.set(term.slice(2), (counts.get(term.slice(2)) ?? 0) + 1);
+    serviceStemDuties.set(doc.duty.service, counts);
+  }
 
   // Typos are corrected only towards the words people ask with (lexicon phrases, service names):
   // an ordinary word we do not know ("miglior", "manda") must not become a rare word of the texts.
@@ -247,6 +256,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     vocabulary: surface,
     vocabularyBuckets,
     phraseServices,
+    serviceStemDuties,
     corrections: new Map(),
   };
 }

@@ -36,7 +36,17 @@ export type Concept = z.infer<typeof ConceptSchema>;
 export const CadenceFilterSchema = z.enum(['daily', 'weekly', 'monthly', 'bimonthly', 'periodic']);
 export type CadenceFilter = z.infer<typeof CadenceFilterSchema>;
 
-export const IntentSchema = z.enum(['who', 'how_often', 'how_long', 'list', 'definition', 'where', 'count', 'how_to']);
+export const IntentSchema = z.enum([
+  'who',
+  'how_often',
+  'how_long',
+  'list',
+  'definition',
+  'where',
+  'count',
+  'how_to',
+  'procedure',
+]);
 export type Intent = z.infer<typeof IntentSchema>;
 
 // Strict objects: a stray key is usually a YAML slip (an unquoted comma in a flow mapping).
@@ -72,6 +82,11 @@ export const LexiconSchema = z.strictObject({
   duty_words: BilingualSchema,
   /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
   service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
+  /**
+   * Nouns that go with a service's name and add nothing to it ("the newsletter SERVICE", "il
+   * SERVIZIO di posta"): claimed with the name, so they are neither a subject nor a ranking word.
+   */
+  service_nouns: z.array(phrase).default([]),
   /** Aliases that only make a service likelier, because the same words name something elsewhere ("archivio posta"). */
   ambiguous_aliases: z.array(phrase).default([]),
   /** Product names of each service, forgiven for typos ("rocketwb", "sigma conect"). */

@@ -82,6 +82,8 @@ export interface CompiledLexicon {
   offTopicWords: ReadonlySet<string>;
   /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
+  /** Nouns claimed together with a service's name ("service", "servizio"). */
+  serviceNouns: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
   /** Unambiguous function words per language (strong evidence) and lexicon words used by one language only (weak). */
   markers: Record<Lang, ReadonlySet<string>>;
@@ -248,6 +250,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     objectMarkerAdverbs: new Set(lexicon.parties.object_marker_adverbs.flatMap(words)),
     alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
+    serviceNouns: new Set(lexicon.service_nouns.flatMap(words)),
     stopWords,
     markers,
     onlyIn,

@@ -45,6 +45,8 @@ const POSITION_PRIOR = 0.01;
 const RESIDUAL_WEIGHT = 0.7;
 /** Weight of a word that named the service (it selects the service; in the text it only breaks ties). */
 const SERVICE_WORD_WEIGHT = 0.6;
+/** …and a naming word most of the service's duties repeat ("posta") only breaks ties. */
+const COMMON_SERVICE_WORD_WEIGHT = 0.2;
 const PARTY_WORD_WEIGHT = 0.8;
 /** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
 const HINTED_SERVICE_BOOST = 1.5;
@@ -74,7 +76,9 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
   const query = queryTerms(analysis);
-  const titleless = new Set([...analysis.serviceStems, ...analysis.partyStems].map((stem) => `w:${stem}`));
+  const titleless = new Set(
+    [...analysis.serviceStems, ...analysis.commonServiceStems, ...analysis.partyStems].map((stem) => `w:${stem}`),
+  );
   const named = analysis.services;
   const inScope = (doc: IndexedDoc) => doc.kind === 'fact' || named.length === 0 || named.includes(doc.duty.service);
   const scores = scoreAll(query, titleless, analysis, index);
@@ -82,7 +86,14 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   for (const doc of index.docs) if (inScope(doc)) scored.push({ doc, score: scores[doc.order]! });
   const byScore = (a: Scored, b: Scored) => b.score - a.score || a.doc.order - b.doc.order;
 
-  const contentful = analysis.concepts.size > 0 || analysis.residual.length > 0 || analysis.intents.has('how_long');
+  // "How long do we keep invoices?": the page gives periods only for what its retention duties
+  // speak of; asked about anything else, a backup's retention would be an unrelated answer.
+  if (analysis.intents.has('how_long') && !retentionCovers(analysis, index, lexicon)) {
+    return { kind: 'abstain', reason: 'no_match', foreign: [] };
+  }
+  // Concepts said only by a hinted service's own name ("mail archiving") do not narrow a list.
+  const asked = analysis.concepts.size - analysis.hintConcepts.length;
+  const contentful = asked > 0 || analysis.residual.length > 0 || analysis.intents.has('how_long');
   const listFilters = hasService || analysis.cadence !== null || analysis.party !== null;
   const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
   // Nothing at all for this party, cadence and service: an honest "none" beats a far-fetched match.
@@ -118,6 +129,20 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
   return { kind: 'specific', results: kept, sentences };
+}
+
+/**
+ * Whether the page's retention statements can answer a "how long" question: with no service named,
+ * each strong subject it asks about must appear in some duty that speaks of retention.
+ */
+function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): boolean {
+  if (analysis.services.length > 0 || analysis.hintedServices.length > 0) return true;
+  const holders = (index.postings.get('c:retention') ?? []).map((position) => index.docs[position]!);
+  for (const id of analysis.concepts.keys()) {
+    if (id === 'retention' || !lexicon.conceptInfo.get(id)?.strong) continue;
+    if (!holders.some((doc) => doc.terms.has(`c:${id}`))) return false;
+  }
+  return true;
 }
 
 /** Index of the sentence sharing the most query weight (the first one on ties). */
@@ -164,6 +189,7 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   for (const stem of analysis.residual) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, RESIDUAL_WEIGHT);
   // Words that named the service still tell duties apart ("WordPress", "Plesk", "VM").
   for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
+  for (const stem of analysis.commonServiceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, COMMON_SERVICE_WORD_WEIGHT);
   // "CoreTech" named as the party tells "CoreTech's roles" from a bare definition.
   for (const stem of analysis.partyStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, PARTY_WORD_WEIGHT);
   // What some questions ask without saying it:

@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from './lexicon.js';
+import type { Intent } from './lexicon-schema.js';
 import type { Abstention } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -21,6 +22,11 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   if (analysis.offTopic.length > 0) return refuse('off_topic');
 
   const { intents } = analysis;
+  // "How do I migrate my site to RocketWeb?", "come configuro i job?": the page states who does what,
+  // never how; steps asked for are not there, whatever service they name. Asking who, how often,
+  // how long or for a list as well keeps it ours ("how do I know who checks the backups?").
+  const asksMore = ['who', 'how_often', 'how_long', 'list'].some((intent) => intents.has(intent as Intent));
+  if (intents.has('procedure') && !asksMore) return refuse('off_topic');
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   const inDomain =
     hasService ||
@@ -28,6 +34,12 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     // "weekly?", "what must we check every day?": a cadence is a question about duties.
     (analysis.cadence !== null && analysis.unknown.length === 0) ||
     (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list'))) ||
+    // "Who is responsible for the security of our applications?": who answers for two of the page's
+    // subjects, every word of it known.
+    (intents.has('who') &&
+      analysis.dutyWords > 0 &&
+      analysis.unknown.length === 0 &&
+      analysis.concepts.size + analysis.residual.length >= 2) ||
     // "In which circumstances may CoreTech intervene on a purchased service?": the page's own words.
     (analysis.party !== null &&
       analysis.unknown.length === 0 &&

@@ -64,12 +64,9 @@ export function findServices(
         stem: stems[i]!,
       }));
       found.push(...marked);
-      claim(
-        i,
-        n,
-        marked.every((m) => m.ambiguous),
-        marked.some((m) => m.brand),
-      );
+      const hintOnly = marked.every((m) => m.ambiguous);
+      claim(i, n, hintOnly, marked.some((m) => m.brand));
+      if (!hintOnly) claimServiceNouns(words, i, n, lexicon);
       i += n - 1;
       matched = true;
     }
@@ -78,6 +75,8 @@ export function findServices(
     for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
       // A real word ("backups") is not a typo of a product name ("1backup").
       const word = words[i]!.word;
+      // Nor is a short word glued in front of a name ("my mail archive" is not "mailarchive").
+      if (n > 1 && word.length < 3) continue;
       if (n === 1 && ((index.vocabulary.has(word) && !index.aliasWords.has(word)) || lexicon.stopWords.has(word))) {
         continue;
       }
@@ -95,6 +94,7 @@ export function findServices(
         if (n > 1 && editDistance(first, brand.key.slice(0, first.length), 1) > 1) continue;
         found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]! });
         claim(i, n, false, true);
+        claimServiceNouns(words, i, n, lexicon);
         i += n - 1;
         matched = true;
         break;
@@ -115,4 +115,25 @@ export function findServices(
   // Once a service is named, a generic hint ("the 1Backup servers") points nowhere else.
   const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
   return { named, hinted, stems: nameStems, byName: named.length > 0 && !promoted };
+}
+
+/**
+ * "The newsletter SERVICE", "il SERVIZIO di posta": the noun next to a service's name is part of
+ * the name. Left alone it would be a content word that turns a list question ("what do we need to
+ * do for the newsletter service?") into a search for duties that happen to say "service".
+ */
+function claimServiceNouns(words: Word[], start: number, length: number, lexicon: CompiledLexicon): void {
+  const nouns = lexicon.serviceNouns;
+  const after = start + length;
+  if (after < words.length && !words[after]!.used && nouns.has(words[after]!.word)) words[after]!.used = true;
+  // "servizio di posta", "servizio newsletter": the noun before, possibly with a preposition.
+  for (let k = start - 1; k >= Math.max(0, start - 2); k--) {
+    const word = words[k]!;
+    if (word.used) break;
+    if (nouns.has(word.word)) {
+      word.used = true;
+      break;
+    }
+    if (!lexicon.stopWords.has(word.word)) break;
+  }
 }

@@ -21,6 +21,8 @@ export interface QuestionAnalysis {
   hintedServices: ServiceId[];
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
   serviceStems: string[];
+  /** Stems of naming words that run through the whole section ("posta", "e-mail"): a whisper of evidence. */
+  commonServiceStems: string[];
   /** Stems of the words that named CoreTech as the party ("CoreTech"). */
   partyStems: string[];
   /** Words of questions the page never answers ("cost", "meteo"). */
@@ -33,6 +35,8 @@ export interface QuestionAnalysis {
   cadence: CadenceFilter | null;
   /** Concept ids found, with their query weight. */
   concepts: ReadonlyMap<string, number>;
+  /** Concepts said only by a service hint's own words ("mail archiving" → archiving). */
+  hintConcepts: readonly string[];
   /** Stems of remaining content words that occur in the knowledge. */
   residual: string[];
   /** Content words neither the knowledge nor the lexicon knows (after typo correction). */
@@ -103,17 +107,27 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
 
   // A question opening with "how"/"come" (and not "how often", "how long") asks for a procedure.
   if (HOW.has(surface[0] ?? '') && !intents.has('how_often') && !intents.has('how_long')) intents.add('how_to');
+  // "Come migro il sito?", "come configuriamo i job?": "come" then a first-person verb asks for steps.
+  if (surface[0] === 'come' && isFirstPersonVerb(surface[1] ?? '', lexicon)) intents.add('procedure');
 
   // Concepts: every phrase found, overlaps allowed, over words not claimed by a name.
   const concepts = new Map<string, number>();
+  // Concepts said only by the words of a service hint ("mail ARCHIVING"): they name the service, not
+  // what is asked about it.
+  const fromQuestion = new Set<string>();
   const conceptUsed = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     for (const { length, values } of lexicon.concepts.matchesAt(stems, i)) {
       if (anyUsed(words, i, length)) continue;
-      for (const id of values) concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
+      const onlyHint = words.slice(i, i + length).every((w) => w.hint);
+      for (const id of values) {
+        concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
+        if (!onlyHint) fromQuestion.add(id);
+      }
       for (let k = i; k < i + length; k++) conceptUsed[k] = true;
     }
   }
+  const hintConcepts = [...concepts.keys()].filter((id) => !fromQuestion.has(id));
 
   const residual: string[] = [];
   const hintStems: string[] = [];
@@ -146,9 +160,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     services,
     hintedServices,
     servicesByName,
-    serviceStems: [...serviceStems.filter((s) => index.stems.has(s)), ...hintStems],
+    serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
+    commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),
     partyStems,
-    offTopic: findOffTopic(surface, lang, lexicon),
+    offTopic: findOffTopic(words, surface, lang, lexicon),
     foreign,
     party: resolveParty(
       partyCues,
@@ -158,6 +173,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     intents,
     cadence,
     concepts,
+    hintConcepts,
     residual,
     unknown,
     unknownNames,
@@ -166,14 +182,36 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   };
 }
 
-function findOffTopic(surface: readonly string[], lang: Lang, lexicon: CompiledLexicon): string[] {
+function findOffTopic(words: readonly Word[], surface: readonly string[], lang: Lang, lexicon: CompiledLexicon): string[] {
   const found: string[] = [];
   for (let i = 0; i < surface.length; i++) {
-    for (const { values } of lexicon.offTopic.matchesAt(surface, i)) {
+    for (const { length, values } of lexicon.offTopic.matchesAt(surface, i)) {
+      // A longer domain phrase wins: "operating system LOGS" is a duty, "operating system" alone is not.
+      if (words.slice(i, i + length).some((w) => (w.phraseLength ?? 0) > length)) continue;
       for (const value of values) if (value.lang === lang) found.push(value.phrase);
     }
   }
   return found;
+}
+
+/**
+ * Whether a word that named a service still tells its duties apart: "WordPress" or "VM" appear in
+ * one or two of them, but "posta" or "e-mail" run through the whole section, and counting them
+ * would favour whichever duty repeats the service's name ("inform users about the good use of
+ * e-mail") over the one actually asked about ("antivirus").
+ */
+function distinguishes(stem: string, services: readonly ServiceId[], index: KnowledgeIndex): boolean {
+  if (!index.stems.has(stem)) return false;
+  return services.every((service) => (index.serviceStemDuties.get(service)?.get(stem) ?? 0) <= SERVICE_WORD_MAX_DUTIES);
+}
+
+/** Most duties of a service a naming word may appear in and still rank them. */
+const SERVICE_WORD_MAX_DUTIES = 2;
+
+/** "migro", "configuriamo" (not "vengono", "gestisce"): Italian first-person verbs. */
+function isFirstPersonVerb(word: string, lexicon: CompiledLexicon): boolean {
+  if (word.length < 4 || lexicon.stopWords.has(word) || word === 'mai') return false;
+  return word.endsWith('iamo') || (word.endsWith('o') && !word.endsWith('no'));
 }
 
 function findForeign(words: Word[], stems: string[], lexicon: CompiledLexicon): string[] {
