@@ -217,6 +217,71 @@ describe('understanding', () => {
   });
 });
 
+describe('generalization rules (scope and ranking)', () => {
+  it('abstains on requests for step-by-step procedures, even about our services, but not on checks', () => {
+    expect(ask('how do I migrate my WordPress site to RocketWeb?').matches).toEqual([]);
+    expect(ask('come migro il mio sito su rocketweb?').matches).toEqual([]);
+    expect(ask('how do I restore a single file from 1Backup?').matches).toEqual([]);
+    // Checking is itself a duty, and "who" keeps a procedure-shaped question ours.
+    expect(ids(ask('how can we make sure backups are fine on 1Backup?'))[0]).toBe(
+      '1backup.customer.check-backup-results',
+    );
+    expect(ask('how do I know who handles backups on RocketWeb?').matches.length).toBeGreaterThan(0);
+  });
+
+  it('abstains on "how long" questions about anything the retention duties do not speak of', () => {
+    expect(ask('how long do I have to keep invoices?').matches).toEqual([]);
+    expect(ask('per quanto tempo devo conservare le fatture?').matches).toEqual([]);
+    expect(ids(ask('how long are email backups kept?'))[0]).toBe('email.provider.backup-control');
+  });
+
+  it('abstains on GDPR subjects the page does not cover, while a longer domain phrase still wins', () => {
+    for (const question of [
+      'what is a DPIA?',
+      "cos'è il registro dei trattamenti?",
+      'serve il consenso per inviare le newsletter?',
+    ])
+      expect(ask(question).matches).toEqual([]);
+    expect(ids(ask('who checks the operating system logs on our server?'))[0]).toBe(
+      'stellar.customer.check-system-logs',
+    );
+  });
+
+  it('treats "the newsletter service" as a service name, so the question lists the duties', () => {
+    const a = ask('what do we need to do for the newsletter service?');
+    expect(a.view.items.map((i) => i.id).sort()).toEqual(
+      knowledge.duties
+        .filter((d) => d.service === 'rocketnews' && d.party === 'customer')
+        .map((d) => d.id)
+        .sort(),
+    );
+  });
+
+  it('does not read "my mail archive" as a typo of MailArchive, nor "change provider" as CoreTech acting', () => {
+    expect(['email.provider.mail-export-on-request', 'email.customer.mail-archive-backup']).toContain(
+      ids(ask('can CoreTech export my mail archive if we change provider?'))[0],
+    );
+  });
+
+  it('asks about both parties on "nostro o di CoreTech?"', () => {
+    expect(new Set(ids(ask('i backup della posta sono compito nostro o di CoreTech?')).slice(0, 2))).toEqual(
+      new Set(['email.provider.backup-control', 'email.customer.mail-archive-backup']),
+    );
+  });
+
+  it('lets a subject only another service has override an everyday service word ("servers in blacklists")', () => {
+    expect(ids(ask('what does CoreTech do about servers in public blacklists?'))[0]).toBe(
+      'email.provider.blacklist-check',
+    );
+  });
+
+  it('answers "what if we notice something suspicious" with informing CoreTech', () => {
+    expect(ids(ask('what should we do if we notice something suspicious on our mailbox?'))[0]).toBe(
+      'email.customer.report-anomalies',
+    );
+  });
+});
+
 describe('the reply', () => {
   it('says who (owners as mention tokens), how often, quotes and cites the source', () => {
     const owners = defaultSettings({

@@ -222,7 +222,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   for (const doc of docs) {
     if (doc.kind !== 'duty') continue;
     const counts = serviceStemDuties.get(doc.duty.service) ?? new Map<string, number>();
-    for (const term of doc.terms) if (term.startsWith('w:')) counts.set(term.slice(2), (counts.get(term.slice(2)) ?? 0) + 1);
+    for (const term of doc.terms)
+      if (term.startsWith('w:')) counts.set(term.slice(2), (counts.get(term.slice(2)) ?? 0) + 1);
     serviceStemDuties.set(doc.duty.service, counts);
   }
 

@@ -19,6 +19,8 @@ export function resolveParty(
   const provider = cues.has('provider');
   const weak = cues.has('customer_weak');
   if (provider && cues.has('demand') && (customer || weak)) return 'customer';
+  // "compito nostro o di CoreTech?": an alternative between a possessive and CoreTech asks about both.
+  if (provider && weak && alternative) return null;
   if (provider && customer) {
     if (alternative) return null;
     return order.find((cue) => cue === 'provider' || isCustomer(cue)) === 'provider' ? 'provider' : 'customer';

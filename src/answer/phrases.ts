@@ -16,10 +16,18 @@ export function sectionPartyLabel(party: Party, lang: Lang): string {
   return lang === 'it' ? 'Cliente' : 'Customer';
 }
 
+/** Formatted once per knowledge base: luxon parsing shows up in every answer otherwise. */
+const documentDates = new WeakMap<Knowledge, string>();
+
 /** "16/04/2020" from the document's ISO date. */
 export function documentDate(knowledge: Knowledge): string {
-  const date = DateTime.fromISO(knowledge.document.date);
-  return date.isValid ? date.toFormat('dd/LL/yyyy') : knowledge.document.date;
+  let formatted = documentDates.get(knowledge);
+  if (formatted === undefined) {
+    const date = DateTime.fromISO(knowledge.document.date);
+    formatted = date.isValid ? date.toFormat('dd/LL/yyyy') : knowledge.document.date;
+    documentDates.set(knowledge, formatted);
+  }
+  return formatted;
 }
 
 /** "CoreTech GDPR V.1, 16/04/2020" / "CoreTech GDPR V.1 del 16/04/2020". */

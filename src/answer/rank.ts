@@ -137,7 +137,10 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
  */
 function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): boolean {
   if (analysis.services.length > 0 || analysis.hintedServices.length > 0) return true;
-  const holders = (index.postings.get('c:retention') ?? []).map((position) => index.docs[position]!);
+  // Duties only: a general section merely saying data is "stored" states no period.
+  const holders = (index.postings.get('c:retention') ?? [])
+    .map((position) => index.docs[position]!)
+    .filter((doc) => doc.kind === 'duty');
   for (const id of analysis.concepts.keys()) {
     if (id === 'retention' || !lexicon.conceptInfo.get(id)?.strong) continue;
     if (!holders.some((doc) => doc.terms.has(`c:${id}`))) return false;
@@ -189,7 +192,8 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   for (const stem of analysis.residual) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, RESIDUAL_WEIGHT);
   // Words that named the service still tell duties apart ("WordPress", "Plesk", "VM").
   for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
-  for (const stem of analysis.commonServiceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, COMMON_SERVICE_WORD_WEIGHT);
+  for (const stem of analysis.commonServiceStems)
+    if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, COMMON_SERVICE_WORD_WEIGHT);
   // "CoreTech" named as the party tells "CoreTech's roles" from a bare definition.
   for (const stem of analysis.partyStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, PARTY_WORD_WEIGHT);
   // What some questions ask without saying it:
@@ -200,6 +204,9 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   if (analysis.intents.has('how_long')) implied('c:retention', 1);
   // "What is a sub-processor?" asks for a definition.
   if (asksWhatSomethingIs(analysis)) implied('c:definition', 0.6);
+  // "What should we do if we notice something suspicious?": what the customer does with what it
+  // finds is tell CoreTech (the page's only instruction for it).
+  if (terms.has('c:detect') && analysis.party !== 'provider') implied('c:inform_coretech', 0.8);
   // "Controller or processor?" asks which role: the roles sections answer it.
   if (terms.has('c:controller') && terms.has('c:processor')) implied('c:role', 1);
   // "Where…" without a service asks where the data lives: the data centres, in Italy.

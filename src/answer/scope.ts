@@ -25,7 +25,10 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   // "How do I migrate my site to RocketWeb?", "come configuro i job?": the page states who does what,
   // never how; steps asked for are not there, whatever service they name. Asking who, how often,
   // how long or for a list as well keeps it ours ("how do I know who checks the backups?").
-  const asksMore = ['who', 'how_often', 'how_long', 'list'].some((intent) => intents.has(intent as Intent));
+  // Checking is itself a duty: "how do we make sure the backups worked?" asks what to check.
+  const asksMore =
+    ['who', 'how_often', 'how_long', 'list'].some((intent) => intents.has(intent as Intent)) ||
+    (analysis.concepts.has('check') && analysis.strongConcepts > 0);
   if (intents.has('procedure') && !asksMore) return refuse('off_topic');
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   const inDomain =

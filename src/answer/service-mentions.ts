@@ -65,7 +65,12 @@ export function findServices(
       }));
       found.push(...marked);
       const hintOnly = marked.every((m) => m.ambiguous);
-      claim(i, n, hintOnly, marked.some((m) => m.brand));
+      claim(
+        i,
+        n,
+        hintOnly,
+        marked.some((m) => m.brand),
+      );
       if (!hintOnly) claimServiceNouns(words, i, n, lexicon);
       i += n - 1;
       matched = true;

@@ -61,12 +61,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   markConceptPhrases(words, stems, lexicon);
   // Foreign names first: "WordPress.com" is not our WordPress hosting.
   const foreign = findForeign(words, stems, lexicon);
-  const {
-    named: services,
-    hinted: hintedServices,
-    stems: serviceStems,
-    byName: servicesByName,
-  } = findServices(words, stems, index, lexicon);
+  const mentions = findServices(words, stems, index, lexicon);
+  const { hinted: hintedServices, stems: serviceStems, byName: servicesByName } = mentions;
+  let services = mentions.named;
 
   // Cues: greedy, longest first, over words not already claimed by a name.
   const intents = new Set<Intent>();
@@ -128,6 +125,22 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     }
   }
   const hintConcepts = [...concepts.keys()].filter((id) => !fromQuestion.has(id));
+  // "What does CoreTech do about SERVERS in public blacklists?": an everyday word taken for a service
+  // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
+  // About the customer's own server ("a virus on our server"), the word does name its service.
+  const party = resolveParty(
+    partyCues,
+    partyOrder,
+    words.some((w) => lexicon.alternatives.has(w.word)),
+  );
+  if (
+    !servicesByName &&
+    party !== 'customer' &&
+    services.length > 0 &&
+    elsewhereOnly(concepts, services, index, lexicon)
+  ) {
+    services = [];
+  }
 
   const residual: string[] = [];
   const hintStems: string[] = [];
@@ -165,11 +178,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     partyStems,
     offTopic: findOffTopic(words, surface, lang, lexicon),
     foreign,
-    party: resolveParty(
-      partyCues,
-      partyOrder,
-      words.some((w) => lexicon.alternatives.has(w.word)),
-    ),
+    party,
     intents,
     cadence,
     concepts,
@@ -182,7 +191,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   };
 }
 
-function findOffTopic(words: readonly Word[], surface: readonly string[], lang: Lang, lexicon: CompiledLexicon): string[] {
+function findOffTopic(
+  words: readonly Word[],
+  surface: readonly string[],
+  lang: Lang,
+  lexicon: CompiledLexicon,
+): string[] {
   const found: string[] = [];
   for (let i = 0; i < surface.length; i++) {
     for (const { length, values } of lexicon.offTopic.matchesAt(surface, i)) {
@@ -203,6 +217,23 @@ function findOffTopic(words: readonly Word[], surface: readonly string[], lang: 
 function distinguishes(stem: string, services: readonly ServiceId[], index: KnowledgeIndex): boolean {
   if (!index.stems.has(stem)) return false;
   return services.every((service) => (index.serviceStemDuties.get(service)?.get(stem) ?? 0) <= SERVICE_WORD_MAX_DUTIES);
+}
+
+/** Whether some strong concept asked about appears in duties, yet in none of these services'. */
+function elsewhereOnly(
+  concepts: ReadonlyMap<string, number>,
+  services: readonly ServiceId[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): boolean {
+  for (const id of concepts.keys()) {
+    if (!lexicon.conceptInfo.get(id)?.strong) continue;
+    const duties = (index.postings.get(`c:${id}`) ?? [])
+      .map((position) => index.docs[position]!)
+      .filter((doc) => doc.kind === 'duty');
+    if (duties.length > 0 && duties.every((doc) => !services.includes(doc.duty.service))) return true;
+  }
+  return false;
 }
 
 /** Most duties of a service a naming word may appear in and still rank them. */

@@ -147,6 +147,31 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Distinct SQL texts the store issues are few; the bound only guards against a runaway caller. */
+const MAX_CACHED_STATEMENTS = 512;
+
+/**
+ * Kysely prepares every query anew, and compiling SQL is a visible share of a request on
+ * better-sqlite3. Compiled statements are reused by SQL text instead. Safe because better-sqlite3
+ * is synchronous (a statement runs to completion before its next use), the store never streams
+ * (`iterate`), and SQLite recompiles a cached statement by itself after a schema change.
+ */
+function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+        statement = connection.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  } as SqliteDialectConfig['database'];
+}
+
 function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kysely<Database> {
   if (!target.memory) mkdirSync(dirname(target.filename), { recursive: true });
   const connection = new SqliteDatabase(target.filename);
@@ -154,7 +179,9 @@ function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kys
   // WAL lets readers (another replica, the CLI) read while the bot writes.
   if (!target.memory) connection.pragma('journal_mode = WAL');
   const lock = target.memory ? null : fileLock(target.filename);
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: connection }, lock) });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }, lock),
+  });
 }
 
 function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>): Kysely<Database> {

@@ -39,7 +39,25 @@ function parseObject(text: string, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
+/**
+ * Settings are read on every request; validating the same JSON text again and again is wasted
+ * work. Parsed settings are kept by their exact text, deep-frozen so no caller can change a shared
+ * object (edits clone first), which also lets per-settings caches (calendars) hit across requests.
+ */
+const settingsByText = new Map<string, WorkspaceRow['settings']>();
+const MAX_CACHED_SETTINGS = 10_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function parseSettings(row: Selectable<WorkspacesTable>): WorkspaceRow['settings'] {
+  const cached = settingsByText.get(row.settings);
+  if (cached) return cached;
   const raw = parseJson(row.settings, `settings of workspace "${row.id}"`);
   const parsed = WorkspaceSettingsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -49,10 +67,16 @@ export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
       `settings of workspace "${row.id}" in the database are invalid:\n${z.prettifyError(parsed.error)}`,
     );
   }
+  if (settingsByText.size >= MAX_CACHED_SETTINGS) settingsByText.clear();
+  settingsByText.set(row.settings, deepFreeze(parsed.data));
+  return parsed.data;
+}
+
+export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
   return {
     id: row.id,
     platform: row.platform as Platform,
-    settings: parsed.data,
+    settings: parseSettings(row),
     homeChannel: row.home_channel,
     nextWakeAt: toDateOrNull(row.next_wake_at),
     createdAt: toDate(row.created_at),
