@@ -37,7 +37,7 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
       // Print above the prompt without losing what the user is typing.
       process.stdout.write(`\r\x1b[K${text}\n`);
       rl.prompt(true);
-    } else process.stdout.write(`${text}\n`);
+    } else process.stdout.write(`${text}\n\n`); // a blank line keeps piped replies apart
   };
 
   const welcome = await bot.ensureWorkspace(LOCAL, actor.userId, localeLanguage(env));
