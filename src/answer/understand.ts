@@ -149,8 +149,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
     if (/^\d+$/.test(w.word)) {
+      // "kept for 60 days": a number the texts state tells their duties apart ("35", "60").
+      if (index.stems.has(w.stem)) residual.push(w.stem);
       // "ISO 27001", "2006": a number the page never mentions is a subject we do not know.
-      if (w.word.length >= 3 && !index.vocabulary.has(w.word)) unknownNames.push(w.word);
+      else if (w.word.length >= 3 && !index.vocabulary.has(w.word)) unknownNames.push(w.word);
       return;
     }
     // A word that hinted at a service ranks like a service word: a tie-breaker, not the subject.
