@@ -111,7 +111,6 @@ export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOpti
 }
 
 export function digestText(d: DigestView, opts: TextOptions = {}): string {
-  const at = opts.mention ?? plainMention;
   const l = L[d.lang];
   const section = (title: string, items: OccurrenceView[]) =>
     items.length ? [`${title} (${items.length}):`, ...items.map((o) => `  • ${occurrenceLine(o, d.lang, opts)}`)] : [];
