@@ -47,6 +47,8 @@ export interface KnowledgeIndex {
   brandKeys: readonly { key: string; service: ServiceId }[];
   /** Stems that occur in some document: a question word outside it cannot match anything. */
   stems: ReadonlySet<string>;
+  /** Stems of the services' own names ("web", "hosting" of "RocketWeb - Web Hosting"): they name a section, not a duty. */
+  nameStems: ReadonlyMap<ServiceId, ReadonlySet<string>>;
   /** Words of service aliases ("sigma" of "sigma platform"): known, yet still possibly a product-name typo. */
   aliasWords: ReadonlySet<string>;
   /** Known surface words (knowledge + lexicon). */
@@ -136,9 +138,14 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     // The knowledge's own topic tags count as the concepts that name them.
     for (const topic of duty.topics) for (const id of lexicon.conceptsByTopic.get(topic) ?? []) terms.add(`c:${id}`);
     if (duty.retention_days !== undefined) terms.add('c:retention');
+    // Our titles paraphrase the source: a plain word only the title says ("SET password-change rules"
+    // over "Evaluate the frequency…") still matches, but earns no title bonus on top.
+    const body = new Set<string>();
+    for (const text of [duty.text, duty.text_it]) extractTerms(text, lexicon, body);
     const titleTerms = new Set<string>();
     extractTerms(duty.title, lexicon, titleTerms);
     extractTerms(duty.title_it, lexicon, titleTerms);
+    for (const term of titleTerms) if (term.startsWith('w:') && !body.has(term)) titleTerms.delete(term);
     docs.push({ kind: 'duty', id: duty.id, duty, terms, titleTerms, length: terms.size, order: docs.length });
   }
   for (const fact of knowledge.facts) {
@@ -242,8 +249,13 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     vocabularyBuckets.set(key, bucket);
   }
 
+  const nameStems = new Map<ServiceId, ReadonlySet<string>>(
+    knowledge.services.map((service) => [service.id, new Set(words(service.name).map(stem))]),
+  );
+
   return {
     knowledge,
+    nameStems,
     docs,
     idf,
     postings,

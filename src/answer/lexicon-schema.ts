@@ -76,6 +76,8 @@ export const LexiconSchema = z.strictObject({
     object_marker_adverbs: z.array(phrase).default([]),
     /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
     alternatives: z.array(phrase).default([]),
+    /** Past-tense report words ("CoreTech REPORTED a problem"): CoreTech has spoken, the customer acts. */
+    reported_markers: z.array(phrase).default([]),
   }),
   cadences: z.record(CadenceFilterSchema, BilingualSchema),
   /** Words that ask for duties in general without saying which ("duty", "handle", "fare", "compiti"). */

@@ -39,6 +39,8 @@ const PARTY_MISMATCH = 0.6;
 const FACT_CUSTOMER_MATCH = 1.25;
 /** Preference for the general sections when the question asks what something is. */
 const DEFINITION_BOOST = 1.3;
+/** Share of its score kept by a section that is only the introduction of a missing list. */
+const INTRODUCTION_ONLY = 0.7;
 /** Per source position, the share of score a later bullet gives up (breaks near-ties only). */
 const POSITION_PRIOR = 0.01;
 /** Weight of a plain content word relative to a lexicon concept. */
@@ -48,6 +50,8 @@ const SERVICE_WORD_WEIGHT = 0.6;
 /** …and a naming word most of the service's duties repeat ("posta") only breaks ties. */
 const COMMON_SERVICE_WORD_WEIGHT = 0.2;
 const PARTY_WORD_WEIGHT = 0.8;
+/** Weight of a concept said only by a service hint's own words ("mail ARCHIVE"). */
+const HINT_CONCEPT_WEIGHT = 0.4;
 /** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
 const HINTED_SERVICE_BOOST = 1.5;
 /** Below this a "match" is a coincidence of one vague word. */
@@ -188,7 +192,11 @@ function ensureOtherParty(kept: Scored[], ranked: readonly Scored[], best: Score
 
 function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const [id, weight] of analysis.concepts) terms.set(`c:${id}`, weight);
+  // Concepts said only by the words that hinted at a service ("MAIL ARCHIVE passwords") name the
+  // service, not the subject: like a service's name, they only break ties.
+  const hintOnly = new Set(analysis.hintConcepts);
+  for (const [id, weight] of analysis.concepts)
+    terms.set(`c:${id}`, hintOnly.has(id) ? weight * HINT_CONCEPT_WEIGHT : weight);
   for (const stem of analysis.residual) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, RESIDUAL_WEIGHT);
   // Words that named the service still tell duties apart ("WordPress", "Plesk", "VM").
   for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
@@ -210,7 +218,14 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   // "Controller or processor?" asks which role: the roles sections answer it.
   if (terms.has('c:controller') && terms.has('c:processor')) implied('c:role', 1);
   // "Where…" without a service asks where the data lives: the data centres, in Italy.
-  if (analysis.intents.has('where') && analysis.services.length === 0 && analysis.hintedServices.length === 0) {
+  // "Where are CoreTech's servers?": an everyday word for a service does not make it a question about
+  // that service's duties. "Where should WE store the key?" asks about a customer duty, though.
+  if (
+    analysis.intents.has('where') &&
+    !analysis.servicesByName &&
+    analysis.hintedServices.length === 0 &&
+    analysis.party !== 'customer'
+  ) {
     implied('c:datacenter', 0.8);
     implied('c:italy', 0.5);
   }
@@ -275,6 +290,9 @@ function finishScore(
     // A section whose title is only partly asked about ("commitments as sub-processor" for "is
     // CoreTech our processor?") yields to one whose title is all asked about.
     score *= 0.75 + 0.25 * titleCoverage(doc, query);
+    // A section that only introduces a list the page left empty ("…to carry out the following
+    // actions:") answers nothing by itself: a fuller section on the same subject comes first.
+    if (doc.fact.text.length === 1 && doc.fact.text[0]!.trimEnd().endsWith(':')) score *= INTRODUCTION_ONLY;
     // The general sections describe CoreTech, and the customer's own share of security: a question
     // about either party may be answered by them (a little less strongly than by a party's duty).
     if (analysis.party === 'provider' && mentionsProvider(doc)) score *= PARTY_MATCH;

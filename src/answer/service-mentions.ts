@@ -26,14 +26,16 @@ export function findServices(
   const nameStems: string[] = [];
   // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
   // name ("1Backup") does not: every duty in scope belongs to it, and a few merely repeat it.
-  const claim = (i: number, n: number, hintOnly: boolean, brand: boolean) => {
+  const claim = (i: number, n: number, hintOnly: boolean, brand: boolean, services: readonly ServiceId[] = []) => {
     for (let k = i; k < i + n; k++) {
       // A hint ("server", "mail archive") is also an ordinary word of the texts: it stays
       // available to cues, concepts and ranking.
       if (hintOnly) words[k]!.hint = true;
       else {
         words[k]!.used = true;
-        if (!brand) nameStems.push(stems[k]!);
+        // …nor do the words of a service's own name ("Web HOSTING"): the section repeats them.
+        const ownName = services.length > 0 && services.every((s) => index.nameStems.get(s)?.has(stems[k]!));
+        if (!brand && !ownName) nameStems.push(stems[k]!);
       }
     }
   };
@@ -50,6 +52,10 @@ export function findServices(
     const longest = Math.min(index.aliasMaxWords + 1, words.length - i);
     for (let n = longest; n >= 1 && !matched; n--) {
       if (anyUsed(words, i, n)) continue;
+      // Words are glued to match spacing variants ("rocket web"), so "ma il" would read "mail": over
+      // several words, a stop word counts only when it belongs to some alias ("e mail").
+      if (n > 1 && words.slice(i, i + n).some((w) => lexicon.stopWords.has(w.word) && !index.aliasWords.has(w.word)))
+        continue;
       const hits =
         n === 1
           ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
@@ -70,6 +76,7 @@ export function findServices(
         n,
         hintOnly,
         marked.some((m) => m.brand),
+        marked.map((m) => m.service),
       );
       if (!hintOnly) claimServiceNouns(words, i, n, lexicon);
       i += n - 1;

@@ -128,11 +128,19 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "What does CoreTech do about SERVERS in public blacklists?": an everyday word taken for a service
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
   // About the customer's own server ("a virus on our server"), the word does name its service.
-  const party = resolveParty(
+  let party = resolveParty(
     partyCues,
     partyOrder,
     words.some((w) => lexicon.alternatives.has(w.word)),
   );
+  // "CoreTech reported a problem on our server, what now?": CoreTech is who reported, not who acts.
+  if (
+    party === 'provider' &&
+    concepts.has('coretech_reports') &&
+    !partyCues.has('customer') &&
+    surface.some((word) => lexicon.reportedMarkers.has(word))
+  )
+    party = null;
   if (
     !servicesByName &&
     party !== 'customer' &&
@@ -141,6 +149,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   ) {
     services = [];
   }
+
+  // "Can CoreTech export our MAIL ARCHIVE?": a hint yields to a subject only other services speak of.
+  const asked = new Map([...concepts].filter(([id]) => !hintConcepts.includes(id)));
+  const hinted =
+    hintedServices.length > 0 && elsewhereOnly(asked, hintedServices, index, lexicon) ? [] : hintedServices;
 
   const residual: string[] = [];
   const hintStems: string[] = [];
@@ -173,7 +186,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   return {
     lang,
     services,
-    hintedServices,
+    hintedServices: hinted,
     servicesByName,
     serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
     commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),
