@@ -66,6 +66,9 @@ describe('digests', () => {
     expect(backup.overdue).toEqual([]);
     expect(ids(backup.dueToday)).toEqual([DUTY.checkResults, DUTY.configurePolicy, DUTY.weeklyReview].sort());
     expect(backup.doneSinceLast.map((c) => [c.dutyId, c.status])).toEqual([[DUTY.restoreTest, 'skipped']]);
+    // Digests list several duties: each confirmation carries its duty's title for display.
+    expect(backup.doneSinceLast[0]?.dutyTitle).toEqual(expect.any(String));
+    expect(backup.doneSinceLast[0]?.dutyTitle).not.toBe(DUTY.restoreTest);
     expect(backup.services).toEqual([
       // Since the workspace was created: Mon–Fri daily checks of last week (5) and week 45's two weeklies.
       {

@@ -52,7 +52,10 @@ export function buildDigest(input: DigestInput): DigestView {
   const doneSinceLast = input.confirmationsSince
     .filter((c) => dutyIds.has(c.dutyId) && (c.status === 'done' || c.status === 'skipped'))
     .sort((a, b) => a.seq - b.seq)
-    .map(confirmationView);
+    .map((c) => {
+      const duty = snapshot.knowledge.dutyById.get(c.dutyId);
+      return { ...confirmationView(c), ...(duty ? { dutyTitle: lang === 'it' ? duty.title_it : duty.title } : {}) };
+    });
 
   const week = periodLabel(periodContaining('weekly', DateTime.fromJSDate(now, { zone: calendar.zone })), lang);
   return {

@@ -117,7 +117,7 @@ export function digestText(d: DigestView, opts: TextOptions = {}): string {
   const done = d.doneSinceLast.length
     ? [
         `${l.doneSince} (${d.doneSinceLast.length}):`,
-        ...d.doneSinceLast.map((c) => `  • ${c.dutyId}: ${confirmationLine(c, d.lang, opts)}`),
+        ...d.doneSinceLast.map((c) => `  • ${c.dutyTitle ?? c.dutyId}: ${confirmationLine(c, d.lang, opts)}`),
       ]
     : [];
   return [

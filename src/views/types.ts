@@ -84,6 +84,8 @@ export type ConfirmationStatus = 'done' | 'skipped' | 'snoozed';
 
 export interface ConfirmationView {
   dutyId: string;
+  /** The duty's title in the view's language, where the view lists several duties (digests). */
+  dutyTitle?: string;
   occurrence: string;
   status: ConfirmationStatus;
   by: string;

@@ -50,7 +50,7 @@ export function renderDigest(view: DigestView): SlackMessage {
   list(l.upcoming, lines(view.upcoming), MAX_LINES.upcoming, stateLabel('upcoming', view.lang), l.runPending);
   list(
     l.doneSinceLast,
-    view.doneSinceLast.map((c) => confirmationLine(c, view.lang)),
+    view.doneSinceLast.map((c) => confirmationLine(c, view.lang, c.dutyTitle)),
     MAX_LINES.done,
     stateLabel('done', view.lang),
     l.runHistory,
