@@ -45,6 +45,18 @@ export interface QuestionAnalysis {
   unknownNames: string[];
   strongConcepts: number;
   dutyWords: number;
+  /**
+   * The words that carry the question's subject (not names, cues, stop words): each must be
+   * grounded in the answer, by its stem or by a concept it says (see grounding.ts).
+   */
+  subjects: SubjectWord[];
+}
+
+/** A content word of the question and the concepts its phrases say. */
+export interface SubjectWord {
+  word: string;
+  stem: string;
+  concepts: readonly string[];
 }
 
 const HOW = new Set(['how', 'come']);
@@ -113,6 +125,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // what is asked about it.
   const fromQuestion = new Set<string>();
   const conceptUsed = new Array<boolean>(words.length).fill(false);
+  const wordConcepts: string[][] = words.map(() => []);
   for (let i = 0; i < words.length; i++) {
     for (const { length, values } of lexicon.concepts.matchesAt(stems, i)) {
       if (anyUsed(words, i, length)) continue;
@@ -120,6 +133,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       for (const id of values) {
         concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
         if (!onlyHint) fromQuestion.add(id);
+        for (let k = i; k < i + length; k++) wordConcepts[k]!.push(id);
       }
       for (let k = i; k < i + length; k++) conceptUsed[k] = true;
     }
@@ -159,6 +173,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const hintStems: string[] = [];
   const unknown: string[] = [];
   const unknownNames: string[] = [];
+  const subjects: SubjectWord[] = [];
+  words.forEach((w, i) => {
+    if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
+    if (!/^\d+$/.test(w.word)) subjects.push({ word: w.word, stem: w.stem, concepts: wordConcepts[i]! });
+  });
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
     if (/^\d+$/.test(w.word)) {
@@ -203,6 +222,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     unknownNames,
     strongConcepts,
     dutyWords,
+    subjects,
   };
 }
 

@@ -1,15 +1,7 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { DutyStatus } from '../schedule/status.js';
 import type { ConfirmationRow } from '../store/types.js';
-import {
-  formatDay,
-  formatInstant,
-  missedNote,
-  periodLabel,
-  scheduleLabel,
-  snoozeOptions,
-  stateLabel,
-} from './labels.js';
+import { formatDay, formatInstant, missedNote, periodLabel, scheduleLabel, snoozeOptions } from './labels.js';
 import { mention } from './mentions.js';
 import type {
   ConfirmationView,
@@ -291,14 +283,4 @@ export function pendingView(
         : `${scope}: ${open} open${items.length > open ? `, ${items.length - open} snoozed` : ''}.`;
   }
   return { title, items };
-}
-
-/** One line per occurrence for plain-text surfaces and fallbacks. */
-export function occurrenceLine(view: OccurrenceView, lang: Lang, zone: string): string {
-  const owners = view.ownerIds.length > 0 ? ` — ${view.ownerIds.map(mention).join(' ')}` : '';
-  const when =
-    view.state === 'upcoming'
-      ? (lang === 'it' ? 'dal ' : 'from ') + formatDay(new Date(view.dueAt), zone, lang)
-      : (lang === 'it' ? 'entro ' : 'by ') + formatDay(new Date(view.deadline), zone, lang);
-  return `${view.duty.title} · ${view.periodLabel} · ${stateLabel(view.state, lang)} (${when})${owners}`;
 }
