@@ -1,7 +1,5 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
@@ -11,6 +9,7 @@ import { mountSlack } from '../adapters/slack/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { SlackRequester } from '../test/support/slack-signing.js';
+import { close, listen, type RunResult, runLoad, summarize } from './support/load.js';
 
 /**
  * Signed `/duty <question>` requests through the whole Slack app (signature check, Bolt, the
@@ -52,38 +51,19 @@ const silent: Logger = {
   setName: () => undefined,
 };
 
-interface RunResult {
-  count: number;
-  seconds: number;
-  latencies: number[];
-  failures: number;
-}
-
 async function load(requester: SlackRequester, total: number, maxMs: number, responseUrl: string): Promise<RunResult> {
-  const latencies: number[] = [];
-  let issued = 0;
-  let failures = 0;
-  const started = performance.now();
-  const client = async () => {
-    while (issued < total && performance.now() - started < maxMs) {
-      const n = issued++;
-      const fields = {
-        team_id: 'T0001',
-        channel_id: 'CBENCH',
-        user_id: `U${(n % 50).toString().padStart(4, '0')}`,
-        command: '/duty',
-        text: QUESTIONS[n % QUESTIONS.length] as string,
-        response_url: responseUrl,
-        trigger_id: `bench.${n}`,
-      };
-      const t0 = performance.now();
-      const res = await requester.command(fields);
-      latencies.push(performance.now() - t0);
-      if (res.status !== 200) failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, failures };
+  return runLoad({ concurrency: CONCURRENCY, total, maxMs }, async (n) => {
+    const res = await requester.command({
+      team_id: 'T0001',
+      channel_id: 'CBENCH',
+      user_id: `U${(n % 50).toString().padStart(4, '0')}`,
+      command: '/duty',
+      text: QUESTIONS[n % QUESTIONS.length] as string,
+      response_url: responseUrl,
+      trigger_id: `bench.${n}`,
+    });
+    return res.status === 200;
+  });
 }
 
 function medianRound(rounds: RunResult[]): RunResult {
@@ -91,32 +71,14 @@ function medianRound(rounds: RunResult[]): RunResult {
   return sorted[Math.floor(sorted.length / 2)] as RunResult;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 function describeRun(name: string, run: RunResult): { rps: number; p50: number; p99: number; line: string } {
-  const sorted = [...run.latencies].sort((a, b) => a - b);
-  const rps = run.count / run.seconds;
-  const p50 = percentile(sorted, 50);
-  const p99 = percentile(sorted, 99);
+  const { rps, p50, p99 } = summarize(run);
   return {
     rps,
     p50,
     p99,
     line: `slack ${name}: ${rps.toFixed(0)} req/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (median of ${ROUNDS} rounds of ${run.count} signed /duty requests, ${CONCURRENCY} clients${run.failures ? `, ${run.failures} non-200` : ''})`,
   };
-}
-
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` };
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 export async function benchSlack(): Promise<string[]> {
@@ -141,13 +103,13 @@ export async function benchSlack(): Promise<string[]> {
     ackApp.command('/duty', async ({ ack }) => {
       await ack();
     });
-    const ackOnly = await listen(ackExpress);
+    const ackOnly = await listen(ackExpress, '/slack/events');
     servers.push(ackOnly.server);
 
     const fullExpress = express();
     const config = loadSlackConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: api.url });
     await mountSlack(fullExpress, { dutybot, config, logger: silent });
-    const full = await listen(fullExpress);
+    const full = await listen(fullExpress, '/slack/events');
     servers.push(full.server);
 
     const responseUrl = api.responseUrl();

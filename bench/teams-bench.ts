@@ -1,7 +1,5 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
@@ -12,6 +10,7 @@ import { mountTeams } from '../adapters/teams/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
 import { startFakeConnector } from '../test/support/fake-connector.js';
 import { startFakeOpenId } from '../test/support/fake-openid.js';
+import { close, listen, type RunResult, runLoad, summarize } from './support/load.js';
 
 /**
  * Questions as Teams personal-chat messages through the whole Teams app (RS256 token check
@@ -40,13 +39,6 @@ const QUESTIONS = [
   'who updates the website security components?',
 ];
 
-interface RunResult {
-  count: number;
-  seconds: number;
-  latencies: number[];
-  failures: number;
-}
-
 let sequence = 0;
 
 function activity(serviceUrl: string, n: number) {
@@ -66,26 +58,15 @@ function activity(serviceUrl: string, n: number) {
 }
 
 async function load(url: string, token: string, serviceUrl: string, total: number): Promise<RunResult> {
-  const latencies: number[] = [];
-  let issued = 0;
-  let failures = 0;
-  const started = performance.now();
-  const client = async () => {
-    while (issued < total && performance.now() - started < MAX_MS) {
-      const body = JSON.stringify(activity(serviceUrl, issued++));
-      const t0 = performance.now();
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: token },
-        body,
-      });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      if (response.status !== 200) failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, failures };
+  return runLoad({ concurrency: CONCURRENCY, total, maxMs: MAX_MS }, async (n) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: token },
+      body: JSON.stringify(activity(serviceUrl, n)),
+    });
+    await response.arrayBuffer();
+    return response.status === 200;
+  });
 }
 
 function merge(runs: RunResult[]): RunResult {
@@ -97,31 +78,13 @@ function merge(runs: RunResult[]): RunResult {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 function describeRun(name: string, run: RunResult): { rps: number; p99: number; line: string } {
-  const sorted = [...run.latencies].sort((a, b) => a - b);
-  const rps = run.count / run.seconds;
-  const p50 = percentile(sorted, 50);
-  const p99 = percentile(sorted, 99);
+  const { rps, p50, p99 } = summarize(run);
   return {
     rps,
     p99,
     line: `teams ${name}: ${rps.toFixed(0)} activities/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (${run.count} authenticated activities, ${CONCURRENCY} clients${run.failures ? `, ${run.failures} non-200` : ''})`,
   };
-}
-
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages` };
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 function credentials(bearer: string): ServiceClientCredentialsFactory {
@@ -165,7 +128,7 @@ export async function benchTeams(): Promise<string[]> {
         await okApp.run(context);
       });
     });
-    const ok = await listen(okExpress);
+    const ok = await listen(okExpress, '/api/messages');
     servers.push(ok.server);
 
     const fullExpress = express();
@@ -175,7 +138,7 @@ export async function benchTeams(): Promise<string[]> {
       credentialsFactory: credentials(connector.bearer),
       log: () => {},
     });
-    const full = await listen(fullExpress);
+    const full = await listen(fullExpress, '/api/messages');
     servers.push(full.server);
 
     // One token for the run, as Teams reuses its tokens for their lifetime.

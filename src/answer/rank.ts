@@ -1,5 +1,5 @@
 import type { Cadence } from '../knowledge/schema.js';
-import { ungroundedWords } from './grounding.js';
+import { groundQuestion, isGrounded } from './grounding.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { CadenceFilter } from './lexicon-schema.js';
@@ -112,7 +112,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (listFilters && (!contentful || (analysis.intents.has('list') && !factLeads()))) {
     const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
     const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(byCadenceThenSource(analysis));
-    if (results.length > 0) return grounded(analysis, results) ? { kind: 'list', results } : ungroundedAbstention;
+    if (results.length > 0) return grounded(analysis, results, index) ? { kind: 'list', results } : ungroundedAbstention;
   }
 
   const ranked = scored.filter((s) => s.score > 0).sort(byScore);
@@ -121,18 +121,18 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
     // A service named with only vague words around it ("anything for RocketBox?"): list it.
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {
       const results = scope.sort(bySource);
-      return grounded(analysis, results) ? { kind: 'list', results } : ungroundedAbstention;
+      return grounded(analysis, results, index) ? { kind: 'list', results } : ungroundedAbstention;
     }
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
   // A cadence filter with no service is a list across services ("what must we check every day?").
   if (analysis.cadence !== null && !hasService) {
     const results = ranked.filter((s) => s.doc.kind === 'duty' && passesFilters(s.doc, analysis, listServices));
-    if (results.length > 0) return grounded(analysis, results) ? { kind: 'list', results } : ungroundedAbstention;
+    if (results.length > 0) return grounded(analysis, results, index) ? { kind: 'list', results } : ungroundedAbstention;
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
   if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
-  if (!grounded(analysis, kept)) return ungroundedAbstention;
+  if (!grounded(analysis, kept, index)) return ungroundedAbstention;
   const sentences = new Map<string, number>();
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
@@ -142,11 +142,8 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
 const ungroundedAbstention: Abstention = { kind: 'abstain', reason: 'no_match', foreign: [] };
 
 /** Whether the answers say every subject word of the question (see grounding.ts). */
-function grounded(analysis: QuestionAnalysis, answers: readonly Scored[]): boolean {
-  return ungroundedWords(
-    analysis.subjects,
-    answers.map((s) => s.doc),
-  ).length === 0;
+function grounded(analysis: QuestionAnalysis, answers: readonly Scored[], index: KnowledgeIndex): boolean {
+  return isGrounded(groundQuestion(analysis.subjects, answers.map((s) => s.doc), (word) => index.vocabulary.has(word)));
 }
 
 /**
