@@ -442,3 +442,59 @@ describe('text primitives and lexicon', () => {
     expect(answerWith(stricter, question, knowledge).matches).toEqual([]);
   });
 });
+
+describe('grounding: the answer must cover what the question asks', () => {
+  it('abstains when a subject word is one the page never says, next to the page’s own words', () => {
+    for (const question of [
+      'does CoreTech offer protection against ransomware?',
+      'is RocketBox end-to-end encrypted?',
+      'does Sygma run on Linux or Windows?',
+      'il mio sito è lento, cosa posso fare?',
+      'quanto è affidabile il data center in Olanda?',
+      'il GDPR si applica anche alle aziende americane?',
+    ]) {
+      const a = ask(question);
+      expect(a.matches, question).toEqual([]);
+      expect(a.view.abstained, question).toBe(true);
+    }
+  });
+
+  it('abstains when the best answer is not the kind of statement asked for', () => {
+    // "how long" wants a stated period, "where" a place, "why" about our own problem a cause.
+    expect(ids(ask('how long does a Stellar restore take?'))).toEqual([]);
+    expect(ids(ask('dove si trova la sede di CoreTech?'))).toEqual([]);
+    expect(ids(ask('where is the Stellar control panel login page?'))).toEqual([]);
+    expect(ids(ask('perché le mie email finiscono nello spam dei clienti?'))).toEqual([]);
+    // …while the page's own periods and places still answer.
+    expect(ids(ask('how long are email backups kept?'))[0]).toBe('email.provider.backup-control');
+    expect(ids(ask('where does Sygma keep the additional backup?'))[0]).toBe('sygma.provider.offsite-backup');
+    expect(ids(ask('dove conservare la password di cifratura di 1Backup?'))[0]).toBe(
+      '1backup.customer.store-encryption-password',
+    );
+  });
+
+  it('abstains when a general section is close but does not say the subject asked about', () => {
+    expect(ids(ask("what's the bandwidth limit on RocketWeb?"))).toEqual([]);
+  });
+
+  it('keeps paraphrases whose extra words are everyday verbs or fillers', () => {
+    expect(ids(ask('what happens if our server starts sending spam?'))[0]).toBe(
+      'stellar.provider.deactivation-on-report',
+    );
+    expect(ids(ask('cosa succede se una casella viene hackerata e manda spam?'))[0]).toBe(
+      'email.provider.hacked-account-response',
+    );
+    expect(ids(ask('who decides how often email passwords get changed?'))[0]).toBe(
+      'email.customer.password-change-policy',
+    );
+  });
+
+  it('restores one dropped letter in short words instead of treating them as unknown', () => {
+    expect(ids(ask('hw often do we chek the VM backups in the sygma panel'))[0]).toBe(
+      'stellar.customer.check-vm-backup',
+    );
+    expect(ids(ask('wat do we need to do for rocketbox'))).toContain('rocketbox.customer.panel-password');
+    // A short acronym the page never mentions stays unknown.
+    expect(ids(ask('do I need a DPO under the GDPR?'))).toEqual([]);
+  });
+});

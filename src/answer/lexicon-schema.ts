@@ -58,6 +58,11 @@ export const LexiconSchema = z.strictObject({
   stop_words: BilingualSchema,
   /** Function words that tell the question's language (only unambiguous ones). */
   language_markers: BilingualSchema,
+  /**
+   * Everyday verbs and fillers that never carry a question's subject ("decide", "send", "help",
+   * "manda", "scusate"): the answer need not say them (see grounding.ts). Inflections follow.
+   */
+  generic_words: BilingualSchema.default({ en: [], it: [] }),
   concepts: z.record(z.string().regex(/^[a-z][a-z_]*$/, 'concept ids are snake_case'), ConceptSchema),
   intents: z.record(IntentSchema, BilingualSchema),
   parties: z.strictObject({

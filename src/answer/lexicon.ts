@@ -86,6 +86,8 @@ export interface CompiledLexicon {
   /** Nouns claimed together with a service's name ("service", "servizio"). */
   serviceNouns: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
+  /** Stems of everyday words that never carry a question's subject, so no answer must say them. */
+  genericStems: ReadonlySet<string>;
   /** Unambiguous function words per language (strong evidence) and lexicon words used by one language only (weak). */
   markers: Record<Lang, ReadonlySet<string>>;
   onlyIn: Record<Lang, ReadonlySet<string>>;
@@ -254,6 +256,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     serviceNouns: new Set(lexicon.service_nouns.flatMap(words)),
     stopWords,
+    genericStems: new Set([...lexicon.generic_words.en, ...lexicon.generic_words.it].flatMap(words).map(stem)),
     markers,
     onlyIn,
     vocabulary,

@@ -1,8 +1,8 @@
 import type { Cadence } from '../knowledge/schema.js';
-import { groundQuestion, isGrounded } from './grounding.js';
+import { groundQuestion } from './grounding.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
-import type { CadenceFilter } from './lexicon-schema.js';
+import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { outOfScope } from './scope.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -112,7 +112,8 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (listFilters && (!contentful || (analysis.intents.has('list') && !factLeads()))) {
     const relevant = contentful ? scope.filter((s) => s.score > 0) : [];
     const results = relevant.length > 0 ? relevant.sort(byScore) : scope.sort(byCadenceThenSource(analysis));
-    if (results.length > 0) return grounded(analysis, results, index) ? { kind: 'list', results } : ungroundedAbstention;
+    if (results.length > 0)
+      return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
   }
 
   const ranked = scored.filter((s) => s.score > 0).sort(byScore);
@@ -121,18 +122,19 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
     // A service named with only vague words around it ("anything for RocketBox?"): list it.
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {
       const results = scope.sort(bySource);
-      return grounded(analysis, results, index) ? { kind: 'list', results } : ungroundedAbstention;
+      return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
     }
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
   // A cadence filter with no service is a list across services ("what must we check every day?").
   if (analysis.cadence !== null && !hasService) {
     const results = ranked.filter((s) => s.doc.kind === 'duty' && passesFilters(s.doc, analysis, listServices));
-    if (results.length > 0) return grounded(analysis, results, index) ? { kind: 'list', results } : ungroundedAbstention;
+    if (results.length > 0)
+      return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
   if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
-  if (!grounded(analysis, kept, index)) return ungroundedAbstention;
+  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, best.doc)) return ungroundedAbstention;
   const sentences = new Map<string, number>();
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
@@ -141,10 +143,63 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
 
 const ungroundedAbstention: Abstention = { kind: 'abstain', reason: 'no_match', foreign: [] };
 
-/** Whether the answers say every subject word of the question (see grounding.ts). */
-function grounded(analysis: QuestionAnalysis, answers: readonly Scored[], index: KnowledgeIndex): boolean {
-  return isGrounded(groundQuestion(analysis.subjects, answers.map((s) => s.doc), (word) => index.vocabulary.has(word)));
+/**
+ * Whether the answers cover the question (see grounding.ts). A subject word neither the page nor
+ * the lexicon knows is the part of the question the page does not cover ("DDoS", "ransomware",
+ * "timeout", "lento"): abstain. A known word the answers do not say is tolerated (paraphrases carry
+ * plenty: "where is our data HOSTED?", "an extra COPY"), unless it names one of the page's own
+ * subjects and the question is not about who does a duty or when: "the bandwidth LIMIT", "a
+ * CoreTech office" are other subjects next to the answer, not what it says. A general section must
+ * say every such subject: sections are broad, and close to many questions they do not answer.
+ */
+function grounded(
+  analysis: QuestionAnalysis,
+  answers: readonly Scored[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): boolean {
+  const g = groundQuestion(
+    analysis.subjects,
+    answers.map((s) => s.doc),
+    {
+      knows: (subject) =>
+        subject.concepts.length > 0 || index.vocabulary.has(subject.word) || index.stems.has(subject.stem),
+      // Keeping words ("kept", "conservati", "tenuta") say how a thing is asked about (where, how
+      // long: answersKind checks those), not what it is.
+      isSubjectConcept: (id) => id !== 'retention' && lexicon.conceptInfo.get(id)?.strong === true,
+    },
+  );
+  if (g.unknown.length > 0) return false;
+  if (g.otherSubjects.length === 0) return true;
+  const asksAboutDuty =
+    ['who', 'how_often', 'list', 'how_long'].some((intent) => analysis.intents.has(intent as Intent)) ||
+    analysis.party !== null;
+  return answers[0]?.doc.kind !== 'fact' && asksAboutDuty;
 }
+
+/**
+ * Whether the best answer is the kind of statement the question asks for: "how long…" wants a
+ * period the page states (a retention), "where…" a place (the data centres in Italy, the backup in
+ * the Netherlands). "How long does a Stellar restore take?" or "where is CoreTech's head office?"
+ * are close to a restore duty or the data-centre section, yet neither answers them.
+ */
+function answersKind(analysis: QuestionAnalysis, best: IndexedDoc): boolean {
+  // "Why do my e-mails end up in spam?": the page states duties, never the causes of our problems.
+  if (analysis.asksWhy && analysis.party === 'customer') return false;
+  if (analysis.intents.has('how_long') && !best.terms.has('c:retention')) return false;
+  // "Where should we keep the encryption password?" is answered by the customer's duty to keep it.
+  const customerKeeps =
+    analysis.party === 'customer' ||
+    (best.kind === 'duty' && best.duty.party === 'customer' && KEEPING.some((id) => analysis.concepts.has(id)));
+  if (analysis.intents.has('where') && !customerKeeps && !PLACES.some((term) => best.terms.has(term))) return false;
+  return true;
+}
+
+/** Concepts of keeping something somewhere ("where should the key be STORED?"). */
+const KEEPING = ['retention', 'guard', 'storage'];
+
+/** Terms that state where something is. */
+const PLACES = ['c:location', 'c:italy', 'c:netherlands', 'c:datacenter'];
 
 /**
  * Whether the page's retention statements can answer a "how long" question: with no service named,

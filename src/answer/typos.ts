@@ -8,12 +8,23 @@ import { editDistance, stem, typoBudget } from './text.js';
  * "backup", "ripristno" → "ripristino"). Short words and foreign names are left alone.
  */
 export function correctTypo(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string {
-  if (index.vocabulary.has(word) || lexicon.offTopicWords.has(word) || lexicon.foreign.entries.has(stem(word)))
+  // Everyday words ("stuff", "guarda") are not misspelt domain words ("staff", "guard").
+  if (
+    index.vocabulary.has(word) ||
+    lexicon.offTopicWords.has(word) ||
+    lexicon.genericStems.has(stem(word)) ||
+    lexicon.foreign.entries.has(stem(word))
+  )
     return word;
+  if (/\d/.test(word)) return word;
   const budget = typoBudget(word.length);
-  if (budget === 0 || /\d/.test(word)) return word;
   const memo = index.corrections.get(word);
   if (memo !== undefined) return memo ?? word;
+  if (budget === 0) {
+    const restored = restoreDroppedLetter(word, index);
+    if (index.corrections.size < 10_000) index.corrections.set(word, restored);
+    return restored ?? word;
+  }
   let best: string | null = null;
   let bestDistance = budget + 1;
   for (let length = word.length - budget; length <= word.length + budget; length++) {
@@ -30,3 +41,25 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
   if (index.corrections.size < 10_000) index.corrections.set(word, best);
   return best ?? word;
 }
+
+/**
+ * Short words get no edit budget ("ip" is not "it"), but one dropped letter is the commonest slip
+ * of a fast typist: "hw often", "wat do we", "chek". A question word (2–3 letters) or a domain word
+ * (4 letters) that differs only by one missing letter after the first is restored. Anything else
+ * stays unknown, so a short acronym the page never mentions ("DPO", "SLA", "VPN") still counts.
+ */
+function restoreDroppedLetter(word: string, index: KnowledgeIndex): string | null {
+  if (word.length < 2 || word.length > 4) return null;
+  const candidates =
+    word.length < 4 ? QUESTION_WORDS : (index.vocabularyBuckets.get(vocabularyBucket(word[0]!, word.length + 1)) ?? []);
+  for (const candidate of candidates) {
+    if (candidate.length !== word.length + 1 || candidate[0] !== word[0]) continue;
+    for (let at = 1; at < candidate.length; at++) {
+      if (candidate.slice(0, at) + candidate.slice(at + 1) === word) return candidate;
+    }
+  }
+  return null;
+}
+
+/** The interrogatives a question opens with, in both languages. */
+const QUESTION_WORDS = ['how', 'what', 'who', 'when', 'where', 'why', 'which', 'come', 'cosa', 'chi', 'dove', 'quando'];

@@ -45,6 +45,8 @@ export interface QuestionAnalysis {
   unknownNames: string[];
   strongConcepts: number;
   dutyWords: number;
+  /** The question opens with "why"/"perché": it asks for a cause. */
+  asksWhy: boolean;
   /**
    * The words that carry the question's subject (not names, cues, stop words): each must be
    * grounded in the answer, by its stem or by a concept it says (see grounding.ts).
@@ -60,6 +62,7 @@ export interface SubjectWord {
 }
 
 const HOW = new Set(['how', 'come']);
+const WHY = new Set(['why', 'perche']);
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const words: Word[] = tokenize(question).map((token) => {
@@ -176,6 +179,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const subjects: SubjectWord[] = [];
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
+    if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
     if (!/^\d+$/.test(w.word)) subjects.push({ word: w.word, stem: w.stem, concepts: wordConcepts[i]! });
   });
   words.forEach((w, i) => {
@@ -223,6 +227,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     strongConcepts,
     dutyWords,
     subjects,
+    asksWhy: WHY.has(surface[0] ?? ''),
   };
 }
 
