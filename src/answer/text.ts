@@ -94,7 +94,7 @@ export function stem(word: string): string {
   const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
   if (UNSTEMMED.has(word)) return word;
-  let result = stripSuffix(word);
+  let result = stripSuffix(americanSpelling(word));
   // A plural of a derived form ("mailings", "settings") loses both endings.
   if (result !== word && word.endsWith('s') && !word.endsWith('ss')) {
     const again = stripSuffix(result);
@@ -102,6 +102,16 @@ export function stem(word: string): string {
   }
   if (stemCache.size < 50_000) stemCache.set(word, result);
   return result;
+}
+
+/**
+ * British "-ise" verbs ("organise", "organised", "organisation") meet the page's American "-ize"
+ * ("organize"). Only endings no Italian word has ("-ised", "-ises", "-ising", "-isation"), plus
+ * "-ise" on long words, so Italian "precise" or "divise" keep their form.
+ */
+function americanSpelling(word: string): string {
+  const m = /^(.{4,})is(ed|es|ing|ation|ations)$/.exec(word) ?? /^(.{5,})is(e)$/.exec(word);
+  return m ? `${m[1]}iz${m[2]}` : word;
 }
 
 function stripSuffix(word: string): string {

@@ -95,7 +95,7 @@ export function occurrenceLine(o: OccurrenceView, lang: Lang, opts: TextOptions 
   const l = L[lang];
   const owners = o.ownerIds.length ? o.ownerIds.map(at).join(', ') : l.noOwner;
   const missed = o.missedBefore > 0 ? ` ${l.missed(o.missedBefore)}` : '';
-  return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} (${o.cadenceLabel}) · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
+  return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} · ${o.cadenceLabel} · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
 }
 
 export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOptions = {}): string {
