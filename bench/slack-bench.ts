@@ -20,7 +20,7 @@ import { close, listen, type RunResult, runLoad, summarize } from './support/loa
  */
 
 const SECRET = 'bench-signing-secret-0123456789';
-const TOKEN = 'xoxb-bench-T0001';
+const TOKEN = 'xoxb-bench1';
 const CONCURRENCY = 16;
 const WARMUP = 300;
 const REQUESTS = 2_000;

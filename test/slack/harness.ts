@@ -14,7 +14,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.
 import { SlackRequester } from '../support/slack-signing.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
-export const BOT_TOKEN = 'xoxb-test-T0001';
+export const BOT_TOKEN = 'xoxb-test1';
 
 export interface SlackHarness {
   api: FakeSlackApi;

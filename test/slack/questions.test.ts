@@ -27,7 +27,7 @@ describe('Slack questions end to end', () => {
       () => h.api.callsTo('chat.postMessage').find((c) => c.args.channel === 'DALICE' && !isWelcome(c.args.text)),
       'DM answer',
     );
-    expect(post.token).toBe('xoxb-test-T0001');
+    expect(post.token).toBe('xoxb-test1');
     expect(post.args.thread_ts).toBeUndefined();
     const blocks = JSON.stringify(post.args.blocks);
     expect(blocks).toContain('*Who*');

@@ -30,7 +30,7 @@ export class RecordingMessenger implements Messenger {
     if (this.failures.count > 0) {
       this.failures.count--;
       throw new DeliveryError(
-        'platform said no (token=xoxb-1234-secret)',
+        'platform said no (token=xoxb-1-secret)',
         this.failures.retryable,
         this.failures.retryAfterMs,
       );
