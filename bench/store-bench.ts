@@ -8,6 +8,7 @@ import { nextEntry } from '../src/ledger/audit-chain.js';
 import { exportLedger } from '../src/ledger/export.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore } from '../src/store/create-store.js';
+import { confirmationPayload } from '../src/store/sql-store.js';
 import type { AuditEntry } from '../src/store/types.js';
 import { createScratchDatabase, startEmbeddedPostgres } from './support/postgres.js';
 
@@ -100,16 +101,7 @@ async function buildChain(store: SqlStore, workspaceId: string): Promise<AuditEn
       kind: 'confirmation',
       actor: c.by,
       at: c.at,
-      payload: {
-        dutyId: c.dutyId,
-        occurrence: c.occurrence,
-        status: c.status,
-        note: c.note,
-        evidenceUrl: c.evidenceUrl,
-        reason: null,
-        snoozedUntil: null,
-        by: c.by,
-      },
+      payload: confirmationPayload(c),
     });
     entries.push(entry);
     head = entry;

@@ -48,6 +48,25 @@ function validateSettings(workspaceId: string, settings: WorkspaceSettings): Wor
   return parsed.data;
 }
 
+/** What a confirmation's audit entry records: the chain hashes exactly these fields. */
+export function confirmationPayload(
+  c: Pick<
+    NewConfirmation,
+    'dutyId' | 'occurrence' | 'status' | 'note' | 'evidenceUrl' | 'reason' | 'snoozedUntil' | 'by'
+  >,
+): Record<string, unknown> {
+  return {
+    dutyId: c.dutyId,
+    occurrence: c.occurrence,
+    status: c.status,
+    note: c.note,
+    evidenceUrl: c.evidenceUrl,
+    reason: c.reason,
+    snoozedUntil: c.snoozedUntil ? c.snoozedUntil.toISOString() : null,
+    by: c.by,
+  };
+}
+
 export class KyselySqlStore implements SqlStore {
   private readonly internalKeyvs = new Map<string, Keyv>();
   private readonly publicKeyvs = new Map<string, Keyv>();
@@ -185,16 +204,7 @@ export class KyselySqlStore implements SqlStore {
           kind: 'confirmation',
           actor: c.by,
           at: c.at,
-          payload: {
-            dutyId: c.dutyId,
-            occurrence: c.occurrence,
-            status: c.status,
-            note: c.note,
-            evidenceUrl: c.evidenceUrl,
-            reason: c.reason,
-            snoozedUntil: c.snoozedUntil ? c.snoozedUntil.toISOString() : null,
-            by: c.by,
-          },
+          payload: confirmationPayload(c),
         });
         await trx
           .insertInto('confirmations')
