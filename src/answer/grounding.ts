@@ -34,7 +34,10 @@ export function groundQuestion(
       (doc) => doc.terms.has(`w:${subject.stem}`) || subject.concepts.some((id) => doc.terms.has(`c:${id}`)),
     );
     if (said) continue;
-    if (!vocabulary.knows(subject)) result.unknown.push(subject.word);
+    // "fiume" read as "firme": a correction no answer confirms is a word we do not know.
+    // Only a general section, broad and close to many questions, needs that confirmation.
+    const guessed = subject.corrected && subject.concepts.length === 0 && answers[0]?.kind === 'fact';
+    if (guessed || !vocabulary.knows(subject)) result.unknown.push(subject.word);
     else if (subject.concepts.some((id) => vocabulary.isSubjectConcept(id))) result.otherSubjects.push(subject.word);
   }
   return result;

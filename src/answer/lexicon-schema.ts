@@ -81,6 +81,8 @@ export const LexiconSchema = z.strictObject({
     object_marker_adverbs: z.array(phrase).default([]),
     /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
     alternatives: z.array(phrase).default([]),
+    /** Words joining both parties as one subject ("CoreTech AND the customer", "noi E CoreTech"): who does what. */
+    conjunctions: z.array(phrase).default([]),
     /** Past-tense report words ("CoreTech REPORTED a problem"): CoreTech has spoken, the customer acts. */
     reported_markers: z.array(phrase).default([]),
   }),

@@ -78,6 +78,7 @@ export interface CompiledLexicon {
   objectMarkers: ReadonlySet<string>;
   objectMarkerAdverbs: ReadonlySet<string>;
   alternatives: ReadonlySet<string>;
+  conjunctions: ReadonlySet<string>;
   reportedMarkers: ReadonlySet<string>;
   /** Words of out-of-scope phrases: never "corrected" into a domain word ("costa" is not "cosa"). */
   offTopicWords: ReadonlySet<string>;
@@ -252,6 +253,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     objectMarkers: new Set(lexicon.parties.object_markers.flatMap(words)),
     objectMarkerAdverbs: new Set(lexicon.parties.object_marker_adverbs.flatMap(words)),
     alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),
+    conjunctions: new Set(lexicon.parties.conjunctions.flatMap(words)),
     reportedMarkers: new Set(lexicon.parties.reported_markers.flatMap(words)),
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     serviceNouns: new Set(lexicon.service_nouns.flatMap(words)),

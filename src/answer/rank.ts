@@ -281,6 +281,9 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   // "What should we do if we notice something suspicious?": what the customer does with what it
   // finds is tell CoreTech (the page's only instruction for it).
   if (terms.has('c:detect') && analysis.party !== 'provider') implied('c:inform_coretech', 0.8);
+  // "What do CoreTech and the customer each do?" asks how the work is shared, not for one duty.
+  if (analysis.bothParties && analysis.services.length === 0 && analysis.hintedServices.length === 0)
+    implied('c:shared_responsibility', 1);
   // "Controller or processor?" asks which role: the roles sections answer it.
   if (terms.has('c:controller') && terms.has('c:processor')) implied('c:role', 1);
   // "Where…" without a service asks where the data lives: the data centres, in Italy.
@@ -377,9 +380,9 @@ function finishScore(
   if (analysis.hintedServices.includes(duty.service)) score *= HINTED_SERVICE_BOOST;
   if (analysis.party !== null) score *= duty.party === analysis.party ? PARTY_MATCH : PARTY_MISMATCH;
   if (analysis.cadence !== null) {
-    const compatible = COMPATIBLE[analysis.cadence];
-    if (compatible[0] === duty.cadence) score *= 1.8;
-    else if (compatible.includes(duty.cadence)) score *= 1.5;
+    const asked = analysis.cadences.map((c) => COMPATIBLE[c]);
+    if (asked.some((compatible) => compatible[0] === duty.cadence)) score *= 1.8;
+    else if (asked.some((compatible) => compatible.includes(duty.cadence))) score *= 1.5;
     else score *= 0.5;
   }
   if (analysis.intents.has('how_long')) score *= duty.retention_days !== undefined ? 1.6 : 0.7;
@@ -401,7 +404,8 @@ function passesFilters(doc: IndexedDoc, analysis: QuestionAnalysis, services: re
   const duty = doc.duty;
   if (services.length > 0 && !services.includes(duty.service)) return false;
   if (analysis.party !== null && duty.party !== analysis.party) return false;
-  if (analysis.cadence !== null && !COMPATIBLE[analysis.cadence].includes(duty.cadence)) return false;
+  // "Weekly or daily checks": any cadence asked about will do.
+  if (analysis.cadence !== null && !analysis.cadences.some((c) => COMPATIBLE[c].includes(duty.cadence))) return false;
   return true;
 }
 

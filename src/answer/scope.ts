@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from './lexicon.js';
 import type { Intent } from './lexicon-schema.js';
 import type { Abstention } from './rank.js';
+import { stem } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
 
 /**
@@ -22,6 +23,8 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   if (analysis.offTopic.length > 0) return refuse('off_topic');
 
   const { intents } = analysis;
+  // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.
+  const unknownSubjects = analysis.unknown.filter((word) => !lexicon.genericStems.has(stem(word))).length;
   // "How do I migrate my site to RocketWeb?", "come configuro i job?": the page states who does what,
   // never how; steps asked for are not there, whatever service they name. Asking who, how often,
   // how long or for a list as well keeps it ours ("how do I know who checks the backups?").
@@ -37,6 +40,8 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     // "weekly?", "what must we check every day?": a cadence is a question about duties.
     (analysis.cadence !== null && analysis.unknown.length === 0) ||
     (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list'))) ||
+    // "What do CoreTech and the customer each take care of?": who does what between the two parties.
+    analysis.bothParties ||
     // "Who is responsible for the security of our applications?": who answers for two of the page's
     // subjects, every word of it known.
     (intents.has('who') &&
@@ -60,7 +65,7 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     // MANAGER", "the PRESIDENT of Italy"). Other known content words around it make that less
     // likely ("chi DECIDE la frequenza del cambio password nelle procedure aziendali?").
     const content = analysis.concepts.size + analysis.residual.length;
-    const unknown = analysis.unknown.length;
+    const unknown = unknownSubjects;
     const strong = analysis.strongConcepts;
     // One unknown verb among several of the page's own words ("who BEARS responsibility for the
     // security of application systems…") is still our question.
@@ -78,6 +83,6 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   // A service, but nothing the page talks about ("what do we need to take care of on RocketWeb?"
   // asks for duties, so it stays in scope).
   const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
-  if (analysis.strongConcepts === 0 && analysis.unknown.length > 0 && !asksForDuties) return refuse('off_topic');
+  if (analysis.strongConcepts === 0 && unknownSubjects > 0 && !asksForDuties) return refuse('off_topic');
   return null;
 }

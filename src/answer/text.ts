@@ -30,7 +30,11 @@ export interface Token {
 /** Splits a question into normalized tokens, remembering which ones looked like proper names. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const raw = text.replace(/[’'`´]/g, ' ').replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1');
+  const raw = text
+    .replace(/[’'`´]/g, ' ')
+    // "round-the-clock", "up-to-date" are phrases; "e-mail", "sub-processor" are words.
+    .replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){2,}/gu, (chain) => chain.replace(/-/g, ' '))
+    .replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1');
   let index = 0;
   for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
     const surface = match[0];

@@ -31,8 +31,12 @@ export interface QuestionAnalysis {
   foreign: string[];
   /** Who the question is about; null when both parties or unclear. */
   party: Party | null;
+  /** Both parties named together ("CoreTech and the customer", "noi e CoreTech"): who does what. */
+  bothParties: boolean;
   intents: ReadonlySet<Intent>;
   cadence: CadenceFilter | null;
+  /** Every cadence asked about, first one first ("weekly or daily checks"). */
+  cadences: readonly CadenceFilter[];
   /** Concept ids found, with their query weight. */
   concepts: ReadonlyMap<string, number>;
   /** Concepts said only by a service hint's own words ("mail archiving" → archiving). */
@@ -59,6 +63,8 @@ export interface SubjectWord {
   word: string;
   stem: string;
   concepts: readonly string[];
+  /** Typed otherwise and corrected to a known word: a guess only an answer saying it confirms. */
+  corrected: boolean;
 }
 
 const HOW = new Set(['how', 'come']);
@@ -67,7 +73,9 @@ const WHY = new Set(['why', 'perche']);
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const words: Word[] = tokenize(question).map((token) => {
     const word = correctTypo(token.word, index, lexicon);
-    return { ...token, word, stem: stem(word), used: false };
+    const wordStem = stem(word);
+    // "hosts" → "host" is the same word; "fiume" → "firme" is a guess.
+    return { ...token, word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };
   });
   const stems = words.map((w) => w.stem);
   const surface = words.map((w) => w.word);
@@ -84,14 +92,25 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const intents = new Set<Intent>();
   const partyCues = new Set<PartyCue>();
   const partyOrder: PartyCue[] = [];
+  const partySpans: { cue: PartyCue; start: number; end: number }[] = [];
   let cadence: CadenceFilter | null = null;
+  const cadences: CadenceFilter[] = [];
   let dutyWords = 0;
   const partyStems: string[] = [];
   const cueUsed = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
     const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
-    if (!match) continue;
+    if (!match) {
+      // "se NOTIAMO qualcosa, a chi lo DICIAMO?": an Italian verb in the first person plural is "we".
+      if (lang === 'it' && isWeVerb(surface[i]!, lexicon)) {
+        partyCues.add('customer');
+        partyOrder.push('customer');
+        partySpans.push({ cue: 'customer', start: i, end: i + 1 });
+        cueUsed[i] = true;
+      }
+      continue;
+    }
     const cues = match.values;
     // "report it TO CoreTech", "informare CoreTech": CoreTech as the object says nothing about who acts.
     let before = i - 1;
@@ -100,13 +119,17 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     for (const cue of cues) {
       if (cue.kind === 'intent') intents.add(cue.intent);
       else if (cue.kind === 'party') {
-        if (cue.cue === 'provider' && asObject) continue;
+        // "CoreTech AVVISA IL CLIENTE": the customer told something is not the one who acts either.
+        if (asObject && cue.cue !== 'demand') continue;
         if (cue.cue !== 'customer_en_only' || lang === 'en') {
           partyCues.add(cue.cue);
           partyOrder.push(cue.cue);
+          partySpans.push({ cue: cue.cue, start: i, end: i + match.length });
         }
-      } else if (cue.kind === 'cadence') cadence ??= cue.cadence;
-      else dutyWords++;
+      } else if (cue.kind === 'cadence') {
+        cadence ??= cue.cadence;
+        if (!cadences.includes(cue.cadence)) cadences.push(cue.cadence);
+      } else dutyWords++;
     }
     const namesProvider = cues.some((c) => c.kind === 'party' && c.cue === 'provider');
     for (let k = i; k < i + match.length; k++) {
@@ -145,11 +168,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "What does CoreTech do about SERVERS in public blacklists?": an everyday word taken for a service
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
   // About the customer's own server ("a virus on our server"), the word does name its service.
-  let party = resolveParty(
-    partyCues,
-    partyOrder,
-    words.some((w) => lexicon.alternatives.has(w.word)),
-  );
+  const bothParties = namedTogether(partySpans, surface, lexicon);
+  let party = resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
   // "CoreTech reported a problem on our server, what now?": CoreTech is who reported, not who acts.
   if (
     party === 'provider' &&
@@ -158,6 +178,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     surface.some((word) => lexicon.reportedMarkers.has(word))
   )
     party = null;
+  // "When CoreTech reports a problem, what must WE do?": CoreTech informs, we are asked what we do.
+  if (party === 'provider' && concepts.has('coretech_reports') && partyCues.has('customer')) party = 'customer';
   if (
     !servicesByName &&
     party !== 'customer' &&
@@ -180,7 +202,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
     if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
-    if (!/^\d+$/.test(w.word)) subjects.push({ word: w.word, stem: w.stem, concepts: wordConcepts[i]! });
+    if (!/^\d+$/.test(w.word))
+      subjects.push({ word: w.word, stem: w.stem, concepts: wordConcepts[i]!, corrected: w.corrected === true });
   });
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
@@ -217,8 +240,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     offTopic: findOffTopic(words, surface, lang, lexicon),
     foreign,
     party,
+    bothParties,
     intents,
     cadence,
+    cadences,
     concepts,
     hintConcepts,
     residual,
@@ -266,18 +291,56 @@ function elsewhereOnly(
   index: KnowledgeIndex,
   lexicon: CompiledLexicon,
 ): boolean {
+  let elsewhere = false;
+  let here = false;
   for (const id of concepts.keys()) {
     if (!lexicon.conceptInfo.get(id)?.strong) continue;
     const duties = (index.postings.get(`c:${id}`) ?? [])
       .map((position) => index.docs[position]!)
       .filter((doc) => doc.kind === 'duty');
-    if (duties.length > 0 && duties.every((doc) => !services.includes(doc.duty.service))) return true;
+    if (duties.length === 0) continue;
+    if (duties.every((doc) => !services.includes(doc.duty.service))) elsewhere = true;
+    // "Who blocks a HACKED mailbox?": a subject the service's own duties speak of keeps it.
+    // Only a subject few services have counts: "security" or "password" run through them all.
+    else if (new Set(duties.map((doc) => doc.duty.service)).size <= FEW_SERVICES) here = true;
+  }
+  return elsewhere && !here;
+}
+
+/**
+ * Whether CoreTech and the customer are named as one subject: a conjunction between the two names,
+ * a few words apart at most ("what do CoreTech and the customer each do?", "di cosa si occupa
+ * CoreTech e di cosa il cliente?"). Possessives count ("CoreTech and our team").
+ */
+function namedTogether(
+  spans: readonly { cue: PartyCue; start: number; end: number }[],
+  surface: readonly string[],
+  lexicon: CompiledLexicon,
+): boolean {
+  const providers = spans.filter((s) => s.cue === 'provider');
+  const customers = spans.filter((s) => s.cue !== 'provider' && s.cue !== 'demand');
+  for (const p of providers) {
+    for (const c of customers) {
+      const [first, second] = p.start < c.start ? [p, c] : [c, p];
+      const between = surface.slice(first.end, second.start);
+      if (between.length <= MAX_WORDS_BETWEEN_PARTIES && between.some((w) => lexicon.conjunctions.has(w))) return true;
+    }
   }
   return false;
 }
 
+const MAX_WORDS_BETWEEN_PARTIES = 3;
+
+/** Most services a concept may be found in and still tell one service's subjects apart. */
+const FEW_SERVICES = 3;
+
 /** Most duties of a service a naming word may appear in and still rank them. */
 const SERVICE_WORD_MAX_DUTIES = 2;
+
+/** "notiamo", "diciamo", "siamo": Italian verbs whose subject is "we". */
+function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
+  return word.length >= 5 && word.endsWith('iamo') && !lexicon.stopWords.has(word);
+}
 
 /** "migro", "configuriamo" (not "vengono", "gestisce"): Italian first-person verbs. */
 function isFirstPersonVerb(word: string, lexicon: CompiledLexicon): boolean {

@@ -8,6 +8,8 @@ export interface Word extends Token {
   used: boolean;
   /** Part of an alias that only hints at a service. */
   hint?: boolean;
+  /** Typed otherwise: the typo correction replaced it by this known word. */
+  corrected?: boolean;
   /** Length of the longest multi-word concept phrase covering this word. */
   phraseLength?: number;
 }
