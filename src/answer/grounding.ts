@@ -38,7 +38,13 @@ export function groundQuestion(
     // Only a general section, broad and close to many questions, needs that confirmation.
     const guessed = subject.corrected && subject.concepts.length === 0 && answers[0]?.kind === 'fact';
     if (guessed || !vocabulary.knows(subject)) result.unknown.push(subject.word);
-    else if (subject.concepts.some((id) => vocabulary.isSubjectConcept(id))) result.otherSubjects.push(subject.word);
+    // An adverb ("physically", "fisicamente") says how, never names another subject, though its
+    // stem is a subject's ("physical security").
+    else if (!ADVERB.test(subject.word) && subject.concepts.some((id) => vocabulary.isSubjectConcept(id)))
+      result.otherSubjects.push(subject.word);
   }
   return result;
 }
+
+/** English and Italian adverbs of manner. */
+const ADVERB = /.{4,}(ly|mente)$/;

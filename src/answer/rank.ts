@@ -191,12 +191,23 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc): boolean {
   const customerKeeps =
     analysis.party === 'customer' ||
     (best.kind === 'duty' && best.duty.party === 'customer' && KEEPING.some((id) => analysis.concepts.has(id)));
-  if (analysis.intents.has('where') && !customerKeeps && !PLACES.some((term) => best.terms.has(term))) return false;
+  // "Where do I see whether the VM backup worked?" asks what to check, not for a place.
+  const asksWhereToLook = LOOKING.some((id) => analysis.concepts.has(id));
+  if (
+    analysis.intents.has('where') &&
+    !customerKeeps &&
+    !asksWhereToLook &&
+    !PLACES.some((term) => best.terms.has(term))
+  )
+    return false;
   return true;
 }
 
 /** Concepts of keeping something somewhere ("where should the key be STORED?"). */
 const KEEPING = ['retention', 'guard', 'storage'];
+
+/** Concepts of looking at results ("where do we CHECK…", "dove VEDO…"). */
+const LOOKING = ['detect', 'results'];
 
 /** Terms that state where something is. */
 const PLACES = ['c:location', 'c:italy', 'c:netherlands', 'c:datacenter'];
