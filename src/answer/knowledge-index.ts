@@ -9,11 +9,18 @@ import { stem, words } from './text.js';
  * correction. Built once and cached in a WeakMap, so each question costs only its own analysis.
  */
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 interface DocBase {
   id: string;
   terms: ReadonlySet<string>;
   /** Terms of the short title alone: a title names what the item is about, so a hit there counts more. */
   titleTerms: ReadonlySet<string>;
+  /**
+   * Plain words only our title says, not the source text ("SET password-change rules" over
+   * "Evaluate the frequency…"): a paraphrase, weaker evidence than the page's own words.
+   */
+  titleOnly: ReadonlySet<string>;
   /** Number of distinct terms (BM25 length). */
   length: number;
   /** Position in the source (duties in document order, then facts). */
@@ -145,8 +152,26 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     const titleTerms = new Set<string>();
     extractTerms(duty.title, lexicon, titleTerms);
     extractTerms(duty.title_it, lexicon, titleTerms);
-    for (const term of titleTerms) if (term.startsWith('w:') && !body.has(term)) titleTerms.delete(term);
-    docs.push({ kind: 'duty', id: duty.id, duty, terms, titleTerms, length: terms.size, order: docs.length });
+    // Words the source says inside a concept phrase ("CoreTech reports") are still its words.
+    const sourceWords = new Set(
+      [duty.text, duty.text_it].flatMap((text) => words(text).map((word) => `w:${stem(word)}`)),
+    );
+    const titleOnly = new Set<string>();
+    for (const term of titleTerms) {
+      if (!term.startsWith('w:') || body.has(term)) continue;
+      titleTerms.delete(term);
+      if (!sourceWords.has(term)) titleOnly.add(term);
+    }
+    docs.push({
+      kind: 'duty',
+      id: duty.id,
+      duty,
+      terms,
+      titleTerms,
+      titleOnly,
+      length: terms.size,
+      order: docs.length,
+    });
   }
   for (const fact of knowledge.facts) {
     const terms = new Set<string>();
@@ -158,7 +183,16 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     const titleTerms = new Set<string>();
     extractTerms(fact.title.en, lexicon, titleTerms);
     extractTerms(fact.title.it, lexicon, titleTerms);
-    docs.push({ kind: 'fact', id: fact.id, fact, terms, titleTerms, length: terms.size, order: docs.length });
+    docs.push({
+      kind: 'fact',
+      id: fact.id,
+      fact,
+      terms,
+      titleTerms,
+      titleOnly: NO_TERMS,
+      length: terms.size,
+      order: docs.length,
+    });
   }
 
   const postings = new Map<string, number[]>();

@@ -26,6 +26,16 @@ export const ConceptSchema = z.strictObject({
   strong: z.boolean().default(true),
   /** Multiplies the concept's IDF weight: < 1 for vague words. */
   weight: z.number().positive().max(3).default(1),
+  /**
+   * A word whose meaning depends on what follows ("kept" in "kept separate", "kept up to date"):
+   * inside another concept's longer phrase it says that phrase's concept, not its own.
+   */
+  yields_to_longer: z.boolean().default(false),
+  /**
+   * A subject the page touches in one place only (what the mail export costs): its words are also
+   * out-of-scope cues ("cost", "free"), answered only when the best answer says this concept.
+   */
+  only_when_said: z.boolean().default(false),
   /** Duty topics (schema enum) that imply this concept, so the knowledge's own tagging counts. */
   topics: z.array(TopicSchema).default([]),
   en: phrases,

@@ -62,6 +62,10 @@ export interface ConceptInfo {
   id: string;
   weight: number;
   strong: boolean;
+  /** Inside another concept's longer phrase, this concept's word says that phrase's concept instead. */
+  yieldsToLonger: boolean;
+  /** Its words are out-of-scope cues unless the best answer says this concept (see lexicon-schema.ts). */
+  onlyWhenSaid: boolean;
 }
 
 /** The lexicon turned into lookup tables, built once per process. */
@@ -82,6 +86,8 @@ export interface CompiledLexicon {
   reportedMarkers: ReadonlySet<string>;
   /** Words of out-of-scope phrases: never "corrected" into a domain word ("costa" is not "cosa"). */
   offTopicWords: ReadonlySet<string>;
+  /** Out-of-scope phrases that are also an `only_when_said` concept's: out of scope unless the answer says it. */
+  conditionalOffTopic: ReadonlySet<string>;
   /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
   /** Nouns claimed together with a service's name ("service", "servizio"). */
@@ -171,6 +177,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   // Matched word for word: "supporta" (supports) is out of scope, "supporti magnetici" is not.
   const offTopic = new PhraseTable<{ phrase: string; lang: Lang }>(true);
   const conceptInfo = new Map<string, ConceptInfo>();
+  const conditionalOffTopic = new Set<string>();
   const conceptsByTopic = new Map<Topic, string[]>();
   const vocabulary = new Set<string>();
   const usedBy: Record<Lang, Set<string>> = { en: new Set(), it: new Set() };
@@ -191,7 +198,14 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   };
 
   for (const [id, concept] of Object.entries(lexicon.concepts)) {
-    conceptInfo.set(id, { id, weight: concept.weight, strong: concept.strong });
+    conceptInfo.set(id, {
+      id,
+      weight: concept.weight,
+      strong: concept.strong,
+      yieldsToLonger: concept.yields_to_longer,
+      onlyWhenSaid: concept.only_when_said,
+    });
+    if (concept.only_when_said) for (const phrase of [...concept.en, ...concept.it]) conditionalOffTopic.add(phrase);
     addBilingual(concepts, concept, id);
     for (const topic of concept.topics) conceptsByTopic.set(topic, [...(conceptsByTopic.get(topic) ?? []), id]);
   }
@@ -250,6 +264,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     foreign,
     offTopic,
     offTopicWords,
+    conditionalOffTopic,
     objectMarkers: new Set(lexicon.parties.object_markers.flatMap(words)),
     objectMarkerAdverbs: new Set(lexicon.parties.object_marker_adverbs.flatMap(words)),
     alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),

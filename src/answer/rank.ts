@@ -3,7 +3,7 @@ import { groundQuestion } from './grounding.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { CadenceFilter, Intent } from './lexicon-schema.js';
-import { outOfScope } from './scope.js';
+import { conditionalSubjects, outOfScope } from './scope.js';
 import type { QuestionAnalysis } from './understand.js';
 
 export interface Abstention {
@@ -59,6 +59,8 @@ const HINTED_SERVICE_BOOST = 1.5;
 const MIN_SCORE = 0.9;
 /** Share of a title hit's weight added on top of the body score. */
 const TITLE_BOOST = 0.6;
+/** A plain word only our title says (not the source text) is a paraphrase: it counts half. */
+const TITLE_ONLY_WEIGHT = 0.5;
 /** A specific answer shows results scoring at least this share of the best one. */
 const KEEP_RATIO = 0.5;
 const MAX_SPECIFIC = 5;
@@ -77,6 +79,18 @@ const COMPATIBLE: Record<CadenceFilter, readonly Cadence[]> = {
 export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
   const refusal = outOfScope(analysis, lexicon);
   if (refusal) return refusal;
+  const decision = rankDecision(analysis, index, lexicon);
+  // "Is the mail export free?" is answered only by answers that say what it costs; "how much does a
+  // Stellar server cost?" finds none and stays out of scope.
+  const required = conditionalSubjects(analysis, lexicon);
+  if (required.length === 0 || (decision.kind !== 'list' && decision.kind !== 'specific')) return decision;
+  const results = decision.results.filter((s) => required.every((id) => s.doc.terms.has(`c:${id}`)));
+  if (results.length === 0 || results[0] !== decision.results[0])
+    return { kind: 'abstain', reason: 'off_topic', foreign: [] };
+  return { ...decision, results };
+}
+
+function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
@@ -326,8 +340,9 @@ function scoreAll(
     const value = (index.idf.get(term) ?? 0) * weight;
     const bonus = !titleless.has(term);
     for (const position of index.postings.get(term) ?? []) {
-      sums[position]! += value;
-      if (bonus && index.docs[position]!.titleTerms.has(term)) titles[position]! += value;
+      const doc = index.docs[position]!;
+      sums[position]! += doc.titleOnly.has(term) ? value * TITLE_ONLY_WEIGHT : value;
+      if (bonus && doc.titleTerms.has(term)) titles[position]! += value;
     }
   }
   for (let position = 0; position < sums.length; position++) {

@@ -20,7 +20,9 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   // The CISPE section names AWS, Aruba, Register and OVH: that question is ours.
   const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
   if (analysis.foreign.length > 0 && !allowedForeign) return refuse('foreign', analysis.foreign);
-  if (analysis.offTopic.length > 0) return refuse('off_topic');
+  // "Is the mail export free?": the page says that export is charged for; whether the answer says
+  // so is checked once it is ranked (rank.ts). Other price questions stay refused there.
+  if (analysis.offTopic.length > 0 && !conditionallyInScope(analysis, lexicon)) return refuse('off_topic');
 
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.
@@ -85,4 +87,26 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
   if (analysis.strongConcepts === 0 && unknownSubjects > 0 && !asksForDuties) return refuse('off_topic');
   return null;
+}
+
+/**
+ * Whether every out-of-scope word is also a word of a subject the page speaks of in one place
+ * (`only_when_said`), next to another subject of the page: answerable only if the best answer says
+ * it (see `saysConditionalSubjects`).
+ */
+export function conditionallyInScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  if (!analysis.offTopic.every((phrase) => lexicon.conditionalOffTopic.has(phrase))) return false;
+  let conditional = 0;
+  let other = 0;
+  for (const id of analysis.concepts.keys()) {
+    const info = lexicon.conceptInfo.get(id);
+    if (info?.onlyWhenSaid) conditional++;
+    else if (info?.strong) other++;
+  }
+  return conditional > 0 && other > 0;
+}
+
+/** The `only_when_said` concepts a question asks about, which its answer must say. */
+export function conditionalSubjects(analysis: QuestionAnalysis, lexicon: CompiledLexicon): string[] {
+  return [...analysis.concepts.keys()].filter((id) => lexicon.conceptInfo.get(id)?.onlyWhenSaid === true);
 }

@@ -127,6 +127,9 @@ function stripSuffix(word: string): string {
   if (word.length === 5 && word.endsWith('ing')) return `${word.slice(0, 2)}e`;
   for (const suffix of SUFFIXES) {
     if (suffix === 's' && word.endsWith('ss')) continue;
+    // "play", "delay", "key": a "y" after a vowel is part of the word, as "plays" and "played" show
+    // (stripping it only from the bare form made "play" and "plays" two different words).
+    if (suffix === 'y' && /[aeiou]y$/.test(word)) continue;
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
   }
   return word;

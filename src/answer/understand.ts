@@ -155,6 +155,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   for (let i = 0; i < words.length; i++) {
     for (const { length, values } of lexicon.concepts.matchesAt(stems, i)) {
       if (anyUsed(words, i, length)) continue;
+      // "clients KEPT SEPARATE": a keeping word inside a longer phrase says that phrase's concept.
+      const yields = values.every((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger === true);
+      if (yields && words.slice(i, i + length).every((w) => (w.phraseLength ?? 0) > length)) continue;
       const onlyHint = words.slice(i, i + length).every((w) => w.hint);
       for (const id of values) {
         concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
