@@ -89,6 +89,8 @@ export const LexiconSchema = z.strictObject({
     object_markers: z.array(phrase).default([]),
     /** Adverbs that may stand between a marker and "CoreTech" ("informare subito CoreTech"). */
     object_marker_adverbs: z.array(phrase).default([]),
+    /** Object markers that ask CoreTech to act ("ask CoreTech to export", "chiedere a CoreTech di…"): CoreTech does it. */
+    request_markers: z.array(phrase).default([]),
     /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
     alternatives: z.array(phrase).default([]),
     /** Words joining both parties as one subject ("CoreTech AND the customer", "noi E CoreTech"): who does what. */

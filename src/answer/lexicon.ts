@@ -81,6 +81,7 @@ export interface CompiledLexicon {
   /** Words after which "CoreTech" is an object; words that offer an alternative between parties. */
   objectMarkers: ReadonlySet<string>;
   objectMarkerAdverbs: ReadonlySet<string>;
+  requestMarkers: ReadonlySet<string>;
   alternatives: ReadonlySet<string>;
   conjunctions: ReadonlySet<string>;
   reportedMarkers: ReadonlySet<string>;
@@ -267,6 +268,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     conditionalOffTopic,
     objectMarkers: new Set(lexicon.parties.object_markers.flatMap(words)),
     objectMarkerAdverbs: new Set(lexicon.parties.object_marker_adverbs.flatMap(words)),
+    requestMarkers: new Set(lexicon.parties.request_markers.flatMap(words)),
     alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),
     conjunctions: new Set(lexicon.parties.conjunctions.flatMap(words)),
     reportedMarkers: new Set(lexicon.parties.reported_markers.flatMap(words)),

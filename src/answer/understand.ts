@@ -98,6 +98,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   let dutyWords = 0;
   const partyStems: string[] = [];
   const cueUsed = new Array<boolean>(words.length).fill(false);
+  let providerRequested = false;
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
     const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
@@ -116,6 +117,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     let before = i - 1;
     while (before > 0 && lexicon.objectMarkerAdverbs.has(surface[before]!)) before--;
     const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!);
+    // "can we ASK CoreTech TO export…", "chiedere A CoreTech DI…": the customer asks, CoreTech acts.
+    if (before >= 0 && cues.some((c) => c.kind === 'party' && c.cue === 'provider')) {
+      const marker = surface[before] === 'a' || surface[before] === 'ad' ? before - 1 : before;
+      const then = surface[i + match.length];
+      if (marker >= 0 && lexicon.requestMarkers.has(surface[marker]!) && (then === 'to' || then === 'di'))
+        providerRequested = true;
+    }
     for (const cue of cues) {
       if (cue.kind === 'intent') intents.add(cue.intent);
       else if (cue.kind === 'party') {
@@ -172,7 +180,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
   // About the customer's own server ("a virus on our server"), the word does name its service.
   const bothParties = namedTogether(partySpans, surface, lexicon);
-  let party = resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
+  let party = providerRequested
+    ? 'provider'
+    : resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
   // "CoreTech reported a problem on our server, what now?": CoreTech is who reported, not who acts.
   if (
     party === 'provider' &&
