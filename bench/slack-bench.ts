@@ -9,7 +9,7 @@ import { mountSlack } from '../adapters/slack/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { SlackRequester } from '../test/support/slack-signing.js';
-import { close, listen, type RunResult, runLoad, summarize } from './support/load.js';
+import { close, listen, BENCH_QUESTIONS as QUESTIONS, type RunResult, runLoad, summarize } from './support/load.js';
 
 /**
  * Signed `/duty <question>` requests through the whole Slack app (signature check, Bolt, the
@@ -31,15 +31,6 @@ const MAX_MS = 5_000;
  * burst of outside load from landing on one app only.
  */
 const ROUNDS = 3;
-
-const QUESTIONS = [
-  'who does the backup on RocketWeb?',
-  'how often should we test a restore on 1Backup?',
-  'chi gestisce le password di Stellar?',
-  'what must we do with CoreTech security reports?',
-  'how long are email backups kept?',
-  'who updates the website security components?',
-];
 
 const silent: Logger = {
   debug: () => undefined,

@@ -3,14 +3,13 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import express from 'express';
 import { botFrameworkAuthConfig, type TeamsConfig } from '../adapters/teams/config.js';
 import { mountTeams } from '../adapters/teams/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
-import { startFakeConnector } from '../test/support/fake-connector.js';
+import { startFakeConnector, testCredentials } from '../test/support/fake-connector.js';
 import { startFakeOpenId } from '../test/support/fake-openid.js';
-import { close, listen, type RunResult, runLoad, summarize } from './support/load.js';
+import { close, listen, BENCH_QUESTIONS as QUESTIONS, type RunResult, runLoad, summarize } from './support/load.js';
 
 /**
  * Questions as Teams personal-chat messages through the whole Teams app (RS256 token check
@@ -29,15 +28,6 @@ const REQUESTS = 3_000;
 /** Each app gets its requests in alternating rounds, so load from elsewhere on the machine hits both alike. */
 const ROUNDS = 4;
 const MAX_MS = 8_000;
-
-const QUESTIONS = [
-  'who does the backup on RocketWeb?',
-  'how often should we test a restore on 1Backup?',
-  'chi gestisce le password di Stellar?',
-  'what must we do with CoreTech security reports?',
-  'how long are email backups kept?',
-  'who updates the website security components?',
-];
 
 let sequence = 0;
 
@@ -87,19 +77,6 @@ function describeRun(name: string, run: RunResult): { rps: number; p99: number; 
   };
 }
 
-function credentials(bearer: string): ServiceClientCredentialsFactory {
-  return {
-    isValidAppId: async (id: string) => id === APP_ID,
-    isAuthenticationDisabled: async () => false,
-    createCredentials: async () => ({
-      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
-        request.headers.set('authorization', `Bearer ${bearer}`);
-        return request;
-      },
-    }),
-  } as unknown as ServiceClientCredentialsFactory;
-}
-
 export async function benchTeams(): Promise<string[]> {
   const connector = await startFakeConnector();
   const openId = await startFakeOpenId();
@@ -118,7 +95,7 @@ export async function benchTeams(): Promise<string[]> {
   try {
     // The ceiling: the same adapter, auth and connector, with a handler that only replies "ok".
     const okExpress = express();
-    const okAdapter = new TeamsAdapter(botFrameworkAuthConfig(config), credentials(connector.bearer));
+    const okAdapter = new TeamsAdapter(botFrameworkAuthConfig(config), testCredentials(APP_ID, connector.bearer));
     const okApp = new Application<TurnState>({ adapter: okAdapter, botAppId: APP_ID, startTypingTimer: false });
     okApp.message(/^/, async (context) => {
       await context.sendActivity('ok');
@@ -135,7 +112,7 @@ export async function benchTeams(): Promise<string[]> {
     await mountTeams(fullExpress, {
       dutybot,
       config,
-      credentialsFactory: credentials(connector.bearer),
+      credentialsFactory: testCredentials(APP_ID, connector.bearer),
       log: () => {},
     });
     const full = await listen(fullExpress, '/api/messages');

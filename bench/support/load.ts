@@ -8,6 +8,16 @@ import type express from 'express';
  * on loopback, bounded in count and time, recording each request's latency.
  */
 
+/** The questions both chat benchmarks ask, so their figures compare like with like. */
+export const BENCH_QUESTIONS = [
+  'who does the backup on RocketWeb?',
+  'how often should we test a restore on 1Backup?',
+  'chi gestisce le password di Stellar?',
+  'what must we do with CoreTech security reports?',
+  'how long are email backups kept?',
+  'who updates the website security components?',
+] as const;
+
 export interface RunResult {
   count: number;
   seconds: number;

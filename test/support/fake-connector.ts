@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 
 /**
  * A local recording Bot Framework connector (the `serviceUrl` Teams gives a bot), on 127.0.0.1.
@@ -210,4 +211,18 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
         server.close(() => resolve());
       }),
   };
+}
+
+/** Signs outgoing connector calls with the fake connector's bearer instead of an Entra token. */
+export function testCredentials(appId: string, bearer: string): ServiceClientCredentialsFactory {
+  return {
+    isValidAppId: async (id: string) => id === appId,
+    isAuthenticationDisabled: async () => false,
+    createCredentials: async () => ({
+      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
+        request.headers.set('authorization', `Bearer ${bearer}`);
+        return request;
+      },
+    }),
+  } as unknown as ServiceClientCredentialsFactory;
 }

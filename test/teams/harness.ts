@@ -3,14 +3,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import express from 'express';
 import type { TeamsConfig } from '../../adapters/teams/config.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Messenger } from '../../src/ports/messenger.js';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector.js';
+import { type FakeConnector, startFakeConnector, testCredentials } from '../support/fake-connector.js';
 import { type FakeOpenId, startFakeOpenId } from '../support/fake-openid.js';
 
 /**
@@ -120,20 +119,6 @@ export async function startTeamsHarness(
       rmSync(directory, { recursive: true, force: true });
     },
   };
-}
-
-/** Signs outgoing connector calls with the fake connector's bearer instead of an Entra token. */
-export function testCredentials(appId: string, bearer: string): ServiceClientCredentialsFactory {
-  return {
-    isValidAppId: async (id: string) => id === appId,
-    isAuthenticationDisabled: async () => false,
-    createCredentials: async () => ({
-      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
-        request.headers.set('authorization', `Bearer ${bearer}`);
-        return request;
-      },
-    }),
-  } as unknown as ServiceClientCredentialsFactory;
 }
 
 // Activities as Teams sends them ------------------------------------------------------------------
