@@ -10,7 +10,7 @@ import { defaultSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore } from '../src/store/create-store.js';
 import { confirmationPayload } from '../src/store/sql-store.js';
 import type { AuditEntry } from '../src/store/types.js';
-import { createScratchDatabase, startEmbeddedPostgres } from './support/postgres.js';
+import { createScratchDatabase, startEmbeddedPostgres } from '../test/support/postgres-server.js';
 
 /**
  * Store figures: confirmations per second (each one a transaction appending to the hash chain,

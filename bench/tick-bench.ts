@@ -10,7 +10,7 @@ import { scheduledDuties } from '../src/schedule/index.js';
 import { dispatchOutbox, planDue, type SchedulerDeps } from '../src/scheduler/index.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore } from '../src/store/create-store.js';
-import { createScratchDatabase, startEmbeddedPostgres } from './support/postgres.js';
+import { createScratchDatabase, startEmbeddedPostgres } from '../test/support/postgres-server.js';
 
 /**
  * Scheduler tick figures on SQLite (file, WAL) and PostgreSQL (embedded server, production
@@ -221,7 +221,7 @@ export async function benchTick(): Promise<string[]> {
   return lines;
 }
 
-// Run directly: `npx tsx bench/tick-bench.ts` (or node --expose-gc dist/bench/tick-bench.js).
+// Run directly: `npx tsx bench/tick-bench.ts` (or node --expose-gc --import tsx bench/tick-bench.ts).
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) {
   for (const l of await benchTick()) console.log(l);
 }

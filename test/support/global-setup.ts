@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type RunningPostgres, startEmbeddedPostgres } from '../../bench/support/postgres.js';
+import { type RunningPostgres, startEmbeddedPostgres } from './postgres-server.js';
 
 /**
  * Gives the test run one PostgreSQL server: TEST_DATABASE_URL when set (a server you already

