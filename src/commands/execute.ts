@@ -9,7 +9,7 @@ import { mention } from '../views/mentions.js';
 import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
 import type { ConfirmationStatus, DutyRefView, ErrorCode, Lang, Reply } from '../views/types.js';
 import { type DutyRefResult, resolveDutyRef, resolveService } from './duty-ref.js';
-import { type Command, parseCommand } from './grammar.js';
+import { type Command, type ParsedCommand, parseCommand, type UsageError } from './grammar.js';
 import { helpView } from './help.js';
 import { messages } from './messages.js';
 import { isAdmin, mayConfirm } from './permissions.js';
@@ -58,7 +58,16 @@ function error(
 }
 
 export async function executeCommand(deps: ExecuteDeps, input: ExecuteInput, workspace: WorkspaceRow): Promise<Reply> {
-  const parsed = parseCommand(input.text);
+  return executeParsedCommand(deps, parseCommand(input.text), input, workspace);
+}
+
+/** Runs a command value built by a surface (the CLI builds it from its flags) or by the grammar. */
+export async function executeParsedCommand(
+  deps: ExecuteDeps,
+  parsed: ParsedCommand | UsageError,
+  input: Omit<ExecuteInput, 'text'>,
+  workspace: WorkspaceRow,
+): Promise<Reply> {
   const settings = workspace.settings;
   if ('error' in parsed) {
     const lang = parsed.lang ?? settings.language;
@@ -74,7 +83,7 @@ export async function executeCommand(deps: ExecuteDeps, input: ExecuteInput, wor
 
 async function runCommand(
   deps: ExecuteDeps,
-  input: ExecuteInput,
+  input: Omit<ExecuteInput, 'text'>,
   workspace: WorkspaceRow,
   command: Exclude<Command, { name: 'ask' }>,
   lang: Lang,
@@ -359,7 +368,7 @@ export async function confirm(
 
 async function assign(
   deps: ExecuteDeps,
-  input: ExecuteInput,
+  input: Omit<ExecuteInput, 'text'>,
   workspace: WorkspaceRow,
   lang: Lang,
   command: Extract<Command, { name: 'assign' }>,

@@ -9,6 +9,10 @@ import type { Lang } from '../views/types.js';
  * `@name` in the terminal.
  */
 
+/**
+ * A command as a value, told apart by `name`. The grammar builds it from chat text; a surface with
+ * its own argument syntax (the CLI) builds it directly and runs it with `Dutybot.run`.
+ */
 export type Command =
   | { name: 'ask'; question: string }
   | { name: 'pending'; all: boolean }
