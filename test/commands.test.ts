@@ -176,7 +176,7 @@ describe('settings', () => {
     expect((await current().store.getWorkspace('local'))?.settings.timezone).toBe('Europe/Rome');
   });
 
-  it('changes a setting and records it in the audit log', async () => {
+  it('changes a setting and records it in the ledger', async () => {
     expect(await run('settings set reminder_time 08:30')).toMatchObject({ kind: 'updated' });
     expect((await current().store.getWorkspace('local'))?.settings.reminder_time).toBe('08:30');
     const entries = await current().store.auditEntries('local');

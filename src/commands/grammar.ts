@@ -44,7 +44,6 @@ export interface UsageError {
   /** What was missing or wrong, in English; the executor localizes with the usage line. */
   problem:
     | 'missing_duty'
-    | 'missing_reason'
     | 'missing_duration'
     | 'missing_target'
     | 'missing_users'
@@ -207,7 +206,8 @@ function takeUrl(text: string): { text: string; url: string | null } {
 
 /**
  * Splits "restore test 1backup -- all good" into duty words and free text. Without an explicit
- * separator the executor decides where the duty words end (see `splitDutyWords`).
+ * separator the duty reference decides where the duty words end (`resolveDutyRef` returns the
+ * words after them as `rest`).
  */
 function splitAtSeparator(text: string): { head: string; tail: string | null } {
   const m = SEPARATOR.exec(text);
