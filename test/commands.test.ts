@@ -213,3 +213,44 @@ describe('unknown commands and usage', () => {
     expect(reply.hint).toMatch(/snooze <duty> <duration>/);
   });
 });
+
+describe('command values built by a surface (Dutybot.run)', () => {
+  it('records a note and a skip reason exactly as given, for the current occurrence', async () => {
+    const text = 'checked for 2026-11 -- see https://x.example/a | all good';
+    const input = { actor: admin, conversation: here, now };
+    const done = await current().run(
+      {
+        command: { name: 'done', ref: 'stellar.check-backup-results', note: text, evidenceUrl: null, occurrence: null },
+        lang: null,
+      },
+      input,
+    );
+    expect(done).toMatchObject({
+      kind: 'confirmed',
+      confirmation: {
+        dutyId: 'stellar.customer.check-backup-results',
+        occurrence: '2026-12-01',
+        note: text,
+        evidenceUrl: null,
+      },
+    });
+    const skipped = await current().run(
+      { command: { name: 'skip', ref: 'stellar.check-vm-backup', reason: text, occurrence: null }, lang: null },
+      input,
+    );
+    expect(skipped).toMatchObject({
+      kind: 'confirmed',
+      confirmation: { dutyId: 'stellar.customer.check-vm-backup', status: 'skipped', reason: text },
+    });
+  });
+
+  it('answers a usage error like a typed command', async () => {
+    const before = await ledgerSize();
+    const reply = await current().run(
+      { error: 'usage', command: 'snooze', lang: null, problem: 'missing_duration' },
+      { actor: admin, conversation: here, now },
+    );
+    expect(expectError(reply, 'bad_usage').hint).toMatch(/^Usage: snooze <duty> <duration>/);
+    expect(await ledgerSize()).toBe(before);
+  });
+});
