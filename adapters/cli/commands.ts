@@ -154,7 +154,7 @@ function confirmation(verb: 'done' | 'skip' | 'snooze'): CommandBuilder {
 }
 
 /** `settings import <file>` reads the file here, so the YAML reaches the bot as a value. */
-function settingsCommand(values: Values, positionals: string[]): ParsedCommand | UsageError {
+function settingsCommand(_values: Values, positionals: string[]): ParsedCommand | UsageError {
   if (positionals[0] !== 'import') return chatWords('settings', positionals);
   const file = positionals[1];
   if (!file) throw new CliUsageError('usage: dutybot settings import <file.yaml>');
