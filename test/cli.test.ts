@@ -1,39 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCli } from './support/cli.js';
 
-/**
- * The `dutybot` CLI as users and scripts run it: the built binary in a child process
- * (`npm test` builds first). Slack/Teams variables are removed so `start` is the terminal chat.
- */
+/** The `dutybot` CLI as users and scripts run it: the built binary in a child process. */
 
-const CLI = join(import.meta.dirname, '..', 'dist', 'adapters', 'cli', 'main.js');
-let dir: string;
-
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !/^(SLACK_|MICROSOFT_APP_|TEAMS_)/.test(k)) env[k] = v;
-  }
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    input: options.input ?? '',
-    encoding: 'utf8',
-    cwd: dir,
-    env: { ...env, DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}`, USER: 'tester', ...options.env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('run `npm run build` first (npm test does it)');
-  dir = mkdtempSync(join(tmpdir(), 'dutybot-cli-'));
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { run: cli, dir } = useCli();
 
 describe('dutybot ask', () => {
   it('prints a plain answer that says who, how often and cites the source', () => {
@@ -105,7 +78,7 @@ describe('dutybot knowledge commands', () => {
   });
 
   it('names the file and the field of a broken knowledge file, without a stack trace', () => {
-    const broken = join(dir, 'broken.yaml');
+    const broken = join(dir(), 'broken.yaml');
     writeFileSync(broken, 'document:\n  provider: CoreTech\nservices: []\nfacts: []\nerrata: []\n');
     const { code, stdout, stderr } = cli(['knowledge', 'lint', '--file', broken]);
     expect(code).toBe(1);
@@ -210,14 +183,14 @@ describe('schedule, ledger and audit from the CLI', () => {
   });
 
   it('audit verify fails and names the entry when a ledger row is edited behind its back', () => {
-    const tamperDb = `sqlite:${join(dir, 'tamper.sqlite')}`;
+    const tamperDb = `sqlite:${join(dir(), 'tamper.sqlite')}`;
     const env = { DATABASE_URL: tamperDb };
     expect(cli(['done', 'website', 'backup', '--note', 'ok', '--at', '2026-12-01T10:00:00+01:00'], { env }).code).toBe(
       0,
     );
     expect(cli(['done', 'restore', 'test', '1backup', '--at', '2026-12-01T10:00:00+01:00'], { env }).code).toBe(0);
     expect(cli(['audit', 'verify'], { env }).code).toBe(0);
-    const db = new Database(join(dir, 'tamper.sqlite'));
+    const db = new Database(join(dir(), 'tamper.sqlite'));
     const row = db
       .prepare("select seq, payload from audit_log where kind = 'confirmation' order by seq limit 1")
       .get() as {

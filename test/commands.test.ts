@@ -1,28 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDutybot } from '../src/bot/dutybot.js';
-import type { Actor, Conversation, Dutybot } from '../src/bot/types.js';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../src/bot/types.js';
 import type { Reply } from '../src/views/types.js';
+import { admin, alice, bob, useCommandBot } from './support/command-bot.js';
 
 /**
  * The command layer end to end through the facade, on a real SQLite file: every bad input gets
  * a helpful reply and changes nothing; confirmations are recorded once.
  */
 
-const here: Conversation = { workspaceId: 'local', platform: 'local', channelId: 'terminal' };
-const admin: Actor = { userId: 'admin', isPlatformAdmin: async () => true };
-const alice: Actor = { userId: 'alice', isPlatformAdmin: async () => false };
-const bob: Actor = { userId: 'bob', isPlatformAdmin: async () => false };
 // Tuesday 1 December 2026, 10:00 in Rome: December's monthly duties fell due at 09:00.
 const now = new Date('2026-12-01T09:00:00Z');
-
-let dir: string;
-let bot: Dutybot;
+const { here, bot: current, ledgerSize } = useCommandBot('local', now);
 
 async function run(text: string, actor: Actor = admin, extra: { idempotencyKey?: string; at?: Date } = {}) {
-  return bot.handle({ text, actor, conversation: here, now: extra.at ?? now, idempotencyKey: extra.idempotencyKey });
+  return current().handle({
+    text,
+    actor,
+    conversation: here,
+    now: extra.at ?? now,
+    idempotencyKey: extra.idempotencyKey,
+  });
 }
 
 function expectError(reply: Reply, code: string) {
@@ -32,21 +29,6 @@ function expectError(reply: Reply, code: string) {
   expect(reply.message.length).toBeGreaterThan(10);
   return reply;
 }
-
-async function ledgerSize() {
-  return (await bot.store.auditEntries('local')).length;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dutybot-commands-'));
-  bot = await createDutybot({ databaseUrl: `sqlite:${join(dir, 'store.sqlite')}`, clock: () => now });
-  await bot.ensureWorkspace(here, 'admin');
-});
-
-afterAll(async () => {
-  await bot.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('confirmations', () => {
   it('records a done with note and evidence, once per idempotency key', async () => {
@@ -125,7 +107,7 @@ describe('confirmations', () => {
   it('refuses a bad evidence link', async () => {
     const before = await ledgerSize();
     expectError(await run('done check backup results 1backup --evidence ftp://files/report'), 'bad_value');
-    const button = await bot.confirm({
+    const button = await current().confirm({
       actor: admin,
       conversation: here,
       dutyId: '1backup.customer.check-backup-results',
@@ -145,7 +127,7 @@ describe('confirmations', () => {
   });
 
   it('refuses duties that are not scheduled (CoreTech duties, on-event duties)', async () => {
-    const reply = await bot.confirm({
+    const reply = await current().confirm({
       actor: admin,
       conversation: here,
       dutyId: 'rocketweb.customer.report-anomalies',
@@ -191,13 +173,13 @@ describe('settings', () => {
     const reply = expectError(await run('settings set timezone Mars/Olympus_Mons'), 'bad_value');
     expect(reply.message).toMatch(/timezone/);
     expect(reply.message).toMatch(/IANA/);
-    expect((await bot.store.getWorkspace('local'))?.settings.timezone).toBe('Europe/Rome');
+    expect((await current().store.getWorkspace('local'))?.settings.timezone).toBe('Europe/Rome');
   });
 
-  it('changes a setting and records it in the audit log', async () => {
+  it('changes a setting and records it in the ledger', async () => {
     expect(await run('settings set reminder_time 08:30')).toMatchObject({ kind: 'updated' });
-    expect((await bot.store.getWorkspace('local'))?.settings.reminder_time).toBe('08:30');
-    const entries = await bot.store.auditEntries('local');
+    expect((await current().store.getWorkspace('local'))?.settings.reminder_time).toBe('08:30');
+    const entries = await current().store.auditEntries('local');
     expect(entries.at(-1)).toMatchObject({ kind: 'settings.changed', actor: 'admin' });
   });
 
@@ -229,5 +211,46 @@ describe('unknown commands and usage', () => {
   it('explains usage when a command is incomplete', async () => {
     const reply = expectError(await run('snooze website backup'), 'bad_usage');
     expect(reply.hint).toMatch(/snooze <duty> <duration>/);
+  });
+});
+
+describe('command values built by a surface (Dutybot.run)', () => {
+  it('records a note and a skip reason exactly as given, for the current occurrence', async () => {
+    const text = 'checked for 2026-11 -- see https://x.example/a | all good';
+    const input = { actor: admin, conversation: here, now };
+    const done = await current().run(
+      {
+        command: { name: 'done', ref: 'stellar.check-backup-results', note: text, evidenceUrl: null, occurrence: null },
+        lang: null,
+      },
+      input,
+    );
+    expect(done).toMatchObject({
+      kind: 'confirmed',
+      confirmation: {
+        dutyId: 'stellar.customer.check-backup-results',
+        occurrence: '2026-12-01',
+        note: text,
+        evidenceUrl: null,
+      },
+    });
+    const skipped = await current().run(
+      { command: { name: 'skip', ref: 'stellar.check-vm-backup', reason: text, occurrence: null }, lang: null },
+      input,
+    );
+    expect(skipped).toMatchObject({
+      kind: 'confirmed',
+      confirmation: { dutyId: 'stellar.customer.check-vm-backup', status: 'skipped', reason: text },
+    });
+  });
+
+  it('answers a usage error like a typed command', async () => {
+    const before = await ledgerSize();
+    const reply = await current().run(
+      { error: 'usage', command: 'snooze', lang: null, problem: 'missing_duration' },
+      { actor: admin, conversation: here, now },
+    );
+    expect(expectError(reply, 'bad_usage').hint).toMatch(/^Usage: snooze <duty> <duration>/);
+    expect(await ledgerSize()).toBe(before);
   });
 });

@@ -24,39 +24,49 @@ describe('settings editing', () => {
     const s = defaultSettings();
     const services = applySetting(s, 'services', 'rocketweb, email', known);
     expect(services).toMatchObject({ ok: true });
-    if (services.ok) expect(services.settings.services).toEqual(['rocketweb', 'email']);
+    if (services.ok) expect(services.value.settings.services).toEqual(['rocketweb', 'email']);
     const days = applySetting(s, 'working_days', 'mon-sat', known);
-    if (!days.ok) throw new Error(days.why);
-    expect(days.settings.working_days).toEqual([1, 2, 3, 4, 5, 6]);
+    if (!days.ok) throw new Error(JSON.stringify(days.problem));
+    expect(days.value.settings.working_days).toEqual([1, 2, 3, 4, 5, 6]);
     const digest = applySetting(s, 'digest.weekday', 'venerdì', known);
-    if (!digest.ok) throw new Error(digest.why);
-    expect(digest.settings.digest.weekday).toBe(5);
+    if (!digest.ok) throw new Error(JSON.stringify(digest.problem));
+    expect(digest.value.settings.digest.weekday).toBe(5);
     const channel = applySetting(s, 'channels.rocketweb', '<#C123|web-ops>', known);
-    if (!channel.ok) throw new Error(channel.why);
-    expect(channel.settings.channels.rocketweb).toBe('C123');
+    if (!channel.ok) throw new Error(JSON.stringify(channel.problem));
+    expect(channel.value.settings.channels.rocketweb).toBe('C123');
     const override = applySetting(s, 'cadence.overrides.1backup.customer.restore-test.day_of_month', '31', known);
-    if (!override.ok) throw new Error(override.why);
-    expect(override.settings.cadence.overrides['1backup.customer.restore-test']).toEqual({ day_of_month: 31 });
+    if (!override.ok) throw new Error(JSON.stringify(override.problem));
+    expect(override.value.settings.cadence.overrides['1backup.customer.restore-test']).toEqual({ day_of_month: 31 });
   });
 
   it('refuses bad values naming the setting and what is allowed', () => {
     const s = defaultSettings();
     expect(applySetting(s, 'timezone', 'Mars/Olympus', known)).toEqual({
       ok: false,
-      key: 'timezone',
-      why: 'timezone: must be an IANA time zone such as Europe/Rome or UTC',
-      help: {
-        en: 'use an IANA time zone such as Europe/Rome or UTC.',
-        it: 'usa un fuso orario IANA come Europe/Rome o UTC.',
+      problem: {
+        kind: 'bad_value',
+        key: 'timezone',
+        detail: 'timezone: must be an IANA time zone such as Europe/Rome or UTC',
+        help: {
+          en: 'use an IANA time zone such as Europe/Rome or UTC.',
+          it: 'usa un fuso orario IANA come Europe/Rome o UTC.',
+        },
       },
     });
     const time = applySetting(s, 'reminder_time', '25:00', known);
-    expect(time).toMatchObject({ ok: false, key: 'reminder_time' });
-    if (!time.ok) expect(time.why).toContain('HH:MM');
+    expect(time).toMatchObject({
+      ok: false,
+      problem: { key: 'reminder_time', detail: expect.stringContaining('HH:MM') },
+    });
     const service = applySetting(s, 'services', 'rocketweb,aws', known);
-    expect(service.ok).toBe(false);
-    if (!service.ok) expect(service.why).toMatch(/services\.1: .*expected one of/);
-    expect(applySetting(s, 'colour', 'blue', known)).toEqual({ ok: false, key: 'colour', why: 'unknown' });
+    expect(service).toMatchObject({
+      ok: false,
+      problem: { detail: expect.stringMatching(/services\.1: .*expected one of/) },
+    });
+    expect(applySetting(s, 'colour', 'blue', known)).toEqual({
+      ok: false,
+      problem: { kind: 'unknown_key', key: 'colour' },
+    });
     const duty = applySetting(s, 'cadence.overrides.nope.cadence', 'weekly', known);
     expect(duty.ok).toBe(false);
     const cadence = applySetting(s, 'cadence.periodic', 'hourly', known);
@@ -66,45 +76,49 @@ describe('settings editing', () => {
   it('reads Italian weekday ranges with accents, loose times, on/off and Italian key names', () => {
     const s = defaultSettings();
     const days = applySetting(s, 'working_days', 'lunedì-venerdì', known);
-    if (!days.ok) throw new Error(days.why);
-    expect(days.settings.working_days).toEqual([1, 2, 3, 4, 5]);
+    if (!days.ok) throw new Error(JSON.stringify(days.problem));
+    expect(days.value.settings.working_days).toEqual([1, 2, 3, 4, 5]);
     const numbers = applySetting(s, 'working_days', '1-4', known);
-    if (!numbers.ok) throw new Error(numbers.why);
-    expect(numbers.settings.working_days).toEqual([1, 2, 3, 4]);
+    if (!numbers.ok) throw new Error(JSON.stringify(numbers.problem));
+    expect(numbers.value.settings.working_days).toEqual([1, 2, 3, 4]);
     const time = applySetting(s, 'reminder_time', '8:30', known);
-    expect(time).toMatchObject({ ok: true, shown: '"08:30"' });
+    expect(time).toMatchObject({ ok: true, value: { shown: '"08:30"' } });
     const off = applySetting(s, 'digest.enabled', 'off', known);
-    if (!off.ok) throw new Error(off.why);
-    expect(off.settings.digest.enabled).toBe(false);
+    if (!off.ok) throw new Error(JSON.stringify(off.problem));
+    expect(off.value.settings.digest.enabled).toBe(false);
     const lingua = applySetting(s, 'lingua', 'it', known);
-    expect(lingua).toMatchObject({ ok: true, key: 'language' });
-    if (lingua.ok) expect(lingua.settings.language).toBe('it');
+    expect(lingua).toMatchObject({ ok: true, value: { key: 'language' } });
+    if (lingua.ok) expect(lingua.value.settings.language).toBe('it');
   });
 
   it('refuses impossible holidays and says what each setting accepts in both languages', () => {
     const s = defaultSettings();
     const holiday = applySetting(s, 'holidays', '2026-12-08,2026-02-30', known);
-    expect(holiday).toMatchObject({ ok: false, key: 'holidays', why: '"2026-02-30" is not a real date' });
-    if (!holiday.ok) expect(holiday.help?.it).toMatch(/date reali AAAA-MM-GG/);
+    expect(holiday).toMatchObject({
+      ok: false,
+      problem: {
+        key: 'holidays',
+        detail: '"2026-02-30" is not a real date',
+        help: { it: expect.stringMatching(/date reali AAAA-MM-GG/) },
+      },
+    });
     const days = applySetting(s, 'working_days', 'lunedi,someday', known);
-    expect(days).toMatchObject({ ok: false, help: { it: expect.stringMatching(/lun-ven/) } });
+    expect(days).toMatchObject({ ok: false, problem: { help: { it: expect.stringMatching(/lun-ven/) } } });
   });
 
   it('imports a whole YAML document and refuses unknown keys', () => {
     const ok = importSettings('language: it\ntimezone: UTC\nservices: [email]\n');
     expect(ok).toMatchObject({ ok: true });
     if (ok.ok)
-      expect(ok.settings).toMatchObject({
+      expect(ok.value.settings).toMatchObject({
         language: 'it',
         timezone: 'UTC',
         services: ['email'],
         reminder_time: '09:00',
       });
     const bad = importSettings('timezone: UTC\nflavour: vanilla\n');
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.why).toMatch(/flavour/);
+    expect(bad).toMatchObject({ ok: false, problem: { detail: expect.stringMatching(/flavour/) } });
     const broken = importSettings('timezone: [unclosed');
-    expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.why).toMatch(/invalid YAML/);
+    expect(broken).toMatchObject({ ok: false, problem: { detail: expect.stringMatching(/invalid YAML/) } });
   });
 });

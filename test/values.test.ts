@@ -17,7 +17,7 @@ describe('evidence links', () => {
     });
     expect(parseEvidenceUrl('<http://intranet/report>')).toEqual({ ok: true, value: 'http://intranet/report' });
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://x/y', 'not a url', 'https://', '']) {
-      expect(parseEvidenceUrl(bad)).toEqual({ ok: false });
+      expect(parseEvidenceUrl(bad)).toEqual({ ok: false, problem: 'not_a_web_link' });
     }
   });
 });
@@ -28,26 +28,26 @@ describe('dates', () => {
     expect(day.ok && day.value.toISOString()).toBe('2026-03-28T23:00:00.000Z');
     const end = parseDateOrInstant('2026-03-31', 'Europe/Rome', true);
     expect(end.ok && end.value.toISOString()).toBe('2026-03-31T22:00:00.000Z');
-    expect(parseDateOrInstant('2026-13-45', 'UTC')).toEqual({ ok: false });
-    expect(parseDateOrInstant('yesterday', 'UTC')).toEqual({ ok: false });
-    expect(parseDateOrInstant('2026-02-30', 'UTC')).toEqual({ ok: false });
+    expect(parseDateOrInstant('2026-13-45', 'UTC')).toEqual({ ok: false, problem: 'not_a_date' });
+    expect(parseDateOrInstant('yesterday', 'UTC')).toEqual({ ok: false, problem: 'not_a_date' });
+    expect(parseDateOrInstant('2026-02-30', 'UTC')).toEqual({ ok: false, problem: 'not_a_date' });
   });
 });
 
 describe('snooze durations', () => {
   const friday = local('2026-12-04T15:30');
   it('adds plain durations', () => {
-    expect(parseSnooze('1h', friday, calendar)).toEqual({ ok: true, until: local('2026-12-04T16:30') });
-    expect(parseSnooze('2 giorni', friday, calendar)).toEqual({ ok: true, until: local('2026-12-06T15:30') });
+    expect(parseSnooze('1h', friday, calendar)).toEqual({ ok: true, value: local('2026-12-04T16:30') });
+    expect(parseSnooze('2 giorni', friday, calendar)).toEqual({ ok: true, value: local('2026-12-06T15:30') });
   });
   it('"tomorrow" is the next working day at the reminder time, skipping holidays', () => {
-    expect(parseSnooze('tomorrow', friday, calendar)).toEqual({ ok: true, until: local('2026-12-07T09:00') });
+    expect(parseSnooze('tomorrow', friday, calendar)).toEqual({ ok: true, value: local('2026-12-07T09:00') });
     const monday = local('2026-12-07T10:00');
     // 8 December is a holiday in this calendar.
-    expect(parseSnooze('domani', monday, calendar)).toEqual({ ok: true, until: local('2026-12-09T09:00') });
+    expect(parseSnooze('domani', monday, calendar)).toEqual({ ok: true, value: local('2026-12-09T09:00') });
   });
   it('"next week" is the first working day of next week', () => {
-    expect(parseSnooze('next-week', friday, calendar)).toEqual({ ok: true, until: local('2026-12-07T09:00') });
+    expect(parseSnooze('next-week', friday, calendar)).toEqual({ ok: true, value: local('2026-12-07T09:00') });
   });
   it('refuses nonsense, the past and very long snoozes', () => {
     expect(parseSnooze('a while', friday, calendar)).toEqual({ ok: false, problem: 'bad' });

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Actor, Conversation, Dutybot } from '../../src/bot/types.js';
+import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import type { Reply } from '../../src/views/types.js';
 
 /** One `dutybot` sub-command: its options, its help and what it runs. */
@@ -71,11 +72,18 @@ async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<n
   return failed ? 1 : 0;
 }
 
-/** Runs one line of the chat grammar for the local workspace, as the CLI user. */
-function grammarCommand(
-  verb: string,
+/**
+ * What a CLI command asks the bot to do. The duty words and other positionals are chat words and go
+ * through the grammar; option values (`--note`, `--reason`, `--occurrence`, `--evidence`, files)
+ * are set on the command value as typed, so a note saying "for 2026-11" or holding a link stays a note.
+ */
+type CommandBuilder = (values: Values, positionals: string[]) => ParsedCommand | UsageError;
+
+/** Runs a command value for the local workspace, as the CLI user; usage hints show CLI syntax. */
+function botCommand(
   summary: string,
   usage: string,
+  build: CommandBuilder,
   extra: ParseArgsConfig['options'] = {},
 ): CliCommand {
   return {
@@ -84,22 +92,79 @@ function grammarCommand(
     options: { at: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' }, ...extra },
     run: (values, positionals) =>
       withBot(async (bot) => {
-        const parts = [verb, ...positionals];
-        if (values.occurrence) parts.push('--for', String(values.occurrence));
-        if (values.evidence) parts.push('--evidence', String(values.evidence));
-        if (values.note || values.reason) parts.push('--', String(values.note ?? values.reason));
-        if (values.all) parts.push('all');
-        const reply = await bot.handle({
-          text: parts.join(' '),
+        const reply = await bot.run(build(values, positionals), {
           actor: localActor(str(values, 'by')),
           conversation: LOCAL,
           now: instant(values),
           idempotencyKey: str(values, 'key'),
         });
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
-        return printReply(reply, values.json === true, bot);
+        return printReply(withCliUsage(reply, usage), values.json === true, bot);
       }),
   };
+}
+
+/** The core's usage hints quote chat syntax (`skip <duty> -- reason`); at the terminal the CLI's own usage applies. */
+function withCliUsage(reply: Reply, usage: string): Reply {
+  return reply.kind === 'error' && reply.code === 'bad_usage' ? { ...reply, hint: `Usage: ${usage}` } : reply;
+}
+
+/** The CLI speaks English, like its options and help. */
+const CLI_LANG = 'en';
+
+/** Reads the positionals as the chat grammar would after `verb`. */
+function chatWords(verb: string, positionals: string[]): ParsedCommand | UsageError {
+  return { ...parseCommand([verb, ...positionals].join(' ')), lang: CLI_LANG };
+}
+
+/** `done`/`skip`/`snooze`: the duty from the positionals, note, reason, link and occurrence from options. */
+function confirmation(verb: 'done' | 'skip' | 'snooze'): CommandBuilder {
+  return (values, positionals) => {
+    const parsed = chatWords(verb, positionals);
+    if ('error' in parsed) return parsed;
+    const command = parsed.command;
+    const occurrence = str(values, 'occurrence')?.toUpperCase();
+    if (command.name === 'done') {
+      const note = str(values, 'note');
+      return {
+        ...parsed,
+        command: {
+          ...command,
+          note: note === undefined ? command.note : [command.note, note].filter(Boolean).join(' '),
+          evidenceUrl: str(values, 'evidence') ?? command.evidenceUrl,
+          occurrence: occurrence ?? command.occurrence,
+        },
+      };
+    }
+    if (command.name === 'skip') {
+      const reason = str(values, 'reason');
+      return {
+        ...parsed,
+        command: {
+          ...command,
+          reason: reason === undefined ? command.reason : [command.reason, reason].filter(Boolean).join(' '),
+          occurrence: occurrence ?? command.occurrence,
+        },
+      };
+    }
+    if (command.name === 'snooze')
+      return { ...parsed, command: { ...command, occurrence: occurrence ?? command.occurrence } };
+    return parsed;
+  };
+}
+
+/** `settings import <file>` reads the file here, so the YAML reaches the bot as a value. */
+function settingsCommand(_values: Values, positionals: string[]): ParsedCommand | UsageError {
+  if (positionals[0] !== 'import') return chatWords('settings', positionals);
+  const file = positionals[1];
+  if (!file) throw new CliUsageError('usage: dutybot settings import <file.yaml>');
+  try {
+    return { command: { name: 'settings', action: 'import', yaml: readFileSync(file, 'utf8') }, lang: CLI_LANG };
+  } catch (error) {
+    throw new CliUsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
 }
 
 function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | undefined): number {
@@ -268,46 +333,53 @@ export const COMMANDS: Record<string, CliCommand> = {
         return report.deliveries.some((d) => d.status === 'failed') ? 1 : 0;
       }),
   },
-  pending: grammarCommand(
-    'pending',
+  pending: botCommand(
     'list due and overdue duties',
     'dutybot pending [--all] [--at ISO] [--by user] [--json]',
-    {
-      all: { type: 'boolean' },
+    (values, positionals) => {
+      const parsed = chatWords('pending', positionals);
+      if ('error' in parsed || parsed.command.name !== 'pending' || values.all !== true) return parsed;
+      return { ...parsed, command: { name: 'pending', all: true } };
     },
+    { all: { type: 'boolean' } },
   ),
-  done: grammarCommand(
-    'done',
+  done: botCommand(
     'record a duty occurrence as done',
     'dutybot done <duty words or id> [--note "…"] [--evidence https://…] [--occurrence 2026-11] [--at ISO] [--by user] [--json]',
+    confirmation('done'),
     { note: { type: 'string' }, evidence: { type: 'string' }, ...confirmOptions },
   ),
-  skip: grammarCommand(
-    'skip',
+  skip: botCommand(
     'record a duty occurrence as skipped (reason required)',
     'dutybot skip <duty> --reason "…" [--occurrence K] [--at ISO] [--by user] [--json]',
+    confirmation('skip'),
     { reason: { type: 'string' }, ...confirmOptions },
   ),
-  snooze: grammarCommand(
-    'snooze',
+  snooze: botCommand(
     'postpone a reminder',
     'dutybot snooze <duty> <1h|2d|tomorrow|next-week|ISO> [--at ISO] [--by user] [--json]',
+    confirmation('snooze'),
     confirmOptions,
   ),
-  assign: grammarCommand(
-    'assign',
+  assign: botCommand(
     'assign owners (admins)',
     'dutybot assign <duty|service|fallback> @user [@user…] | none [--by user]',
+    (_values, positionals) => chatWords('assign', positionals),
   ),
-  history: grammarCommand('history', 'confirmations recorded for a duty', 'dutybot history <duty> [--json]'),
-  digest: grammarCommand('digest', 'build the digest now', 'dutybot digest [--at ISO] [--json]'),
-  settings: grammarCommand(
-    'settings',
+  history: botCommand('confirmations recorded for a duty', 'dutybot history <duty> [--json]', (_values, positionals) =>
+    chatWords('history', positionals),
+  ),
+  digest: botCommand('build the digest now', 'dutybot digest [--at ISO] [--json]', () => ({
+    command: { name: 'digest' },
+    lang: CLI_LANG,
+  })),
+  settings: botCommand(
     'show or change workspace settings',
     'dutybot settings show | set <key> <value> | import <file.yaml> [--by user] [--json]',
+    settingsCommand,
   ),
   export: {
-    summary: 'export the audit ledger with its chain hashes (admins)',
+    summary: 'export the ledger with its chain hashes (admins)',
     usage: 'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file] [--by user]',
     options: {
       format: { type: 'string' },
@@ -320,53 +392,35 @@ export const COMMANDS: Record<string, CliCommand> = {
       withBot(async (bot) => {
         const format = str(values, 'format') ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new CliUsageError('--format must be csv or json');
-        const parts = ['export', format];
-        if (values.from) parts.push('from', String(values.from));
-        if (values.to) parts.push('to', String(values.to));
-        const reply = await bot.handle({
-          text: parts.join(' '),
-          actor: localActor(str(values, 'by')),
-          conversation: LOCAL,
-        });
+        const reply = await bot.run(
+          {
+            command: { name: 'export', format, from: str(values, 'from') ?? null, to: str(values, 'to') ?? null },
+            lang: CLI_LANG,
+          },
+          { actor: localActor(str(values, 'by')), conversation: LOCAL },
+        );
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
         return printReply(reply, false, bot);
       }),
   },
   audit: {
-    summary: 'verify the hash chain of the audit ledger',
+    summary: 'verify the hash chain of the ledger',
     usage: 'dutybot audit verify [--json]',
     options: { json: { type: 'boolean' }, by: { type: 'string' } },
     run: (values, positionals) => {
       if (positionals[0] !== 'verify') throw new CliUsageError('usage: dutybot audit verify [--json]');
       return withBot(async (bot) =>
         printReply(
-          await bot.handle({ text: 'audit', actor: localActor(str(values, 'by')), conversation: LOCAL }),
+          await bot.run(
+            { command: { name: 'audit' }, lang: CLI_LANG },
+            { actor: localActor(str(values, 'by')), conversation: LOCAL },
+          ),
           values.json === true,
           bot,
         ),
       );
     },
   },
-};
-
-// `settings import <file>` reads the file here, so the grammar only ever sees YAML text.
-const settingsRun = COMMANDS.settings!.run;
-COMMANDS.settings!.run = (values, positionals) => {
-  if (positionals[0] === 'import') {
-    const file = positionals[1];
-    if (!file) throw new CliUsageError('usage: dutybot settings import <file.yaml>');
-    let yaml: string;
-    try {
-      yaml = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new CliUsageError(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
-    return settingsRun(values, ['import', yaml]);
-  }
-  if (positionals.length === 0) return settingsRun(values, ['show']);
-  return settingsRun(values, positionals);
 };
 
 export function globalHelp(): string {

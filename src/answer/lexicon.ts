@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parsedCachePath } from '../knowledge/load.js';
 import { packageRoot } from '../knowledge/package-root.js';
 import type { Topic } from '../knowledge/schema.js';
+import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
 import type { Lang } from '../views/types.js';
 import { type CadenceFilter, type Intent, type Lexicon, LexiconSchema } from './lexicon-schema.js';
 import { stem, words } from './text.js';
@@ -137,37 +137,18 @@ export function loadLexicon(path: string = defaultLexiconPath()): CompiledLexico
   return compiled;
 }
 
-/**
- * Parsing YAML costs a cold process about 100-200 ms (the yaml lexer is not JIT-compiled yet), a
- * large slice of CLI start-up. Like the knowledge loader, keep the parsed data as JSON addressed by
- * a hash of the text (an edited file can never be served stale); zod still validates every load.
- * Any cache problem falls back to parsing. DUTYBOT_KNOWLEDGE_CACHE=off disables it.
- */
+/** The lexicon's parsed YAML, through the start-up cache shared with the knowledge loader. */
 function readCachedYaml(text: string, path: string): unknown {
-  const cache = parsedCachePath(`lexicon\0${text}`);
-  if (cache) {
-    try {
-      return JSON.parse(readFileSync(cache, 'utf8')) as unknown;
-    } catch {
-      // absent or unreadable: parse the YAML
-    }
-  }
+  const key = `lexicon\0${text}`;
+  const cached = readParsedYaml(key);
+  if (cached !== undefined) return cached;
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
     throw new LexiconError(`${path}: ${(error as Error).message}`);
   }
-  if (cache) {
-    try {
-      mkdirSync(dirname(cache), { recursive: true });
-      const temporary = `${cache}.${process.pid}.${Date.now()}.tmp`;
-      writeFileSync(temporary, JSON.stringify(raw));
-      renameSync(temporary, cache);
-    } catch {
-      // a read-only package directory only costs speed
-    }
-  }
+  writeParsedYaml(key, raw);
   return raw;
 }
 

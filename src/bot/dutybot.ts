@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
-import { confirm, executeCommand } from '../commands/execute.js';
+import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
@@ -121,6 +121,18 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
             now,
             idempotencyKey: input.idempotencyKey ?? null,
           },
+          workspace,
+        ),
+      );
+    },
+    async run(command, input) {
+      const now = input.now ?? clock();
+      const workspace = await workspaceFor(input.conversation, input.actor.userId);
+      return dispatchSoon(
+        await executeParsedCommand(
+          execDeps,
+          command,
+          { actor: input.actor, conversation: input.conversation, now, idempotencyKey: input.idempotencyKey ?? null },
           workspace,
         ),
       );

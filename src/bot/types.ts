@@ -1,3 +1,4 @@
+import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Platform, Store } from '../store/types.js';
@@ -38,6 +39,9 @@ export interface CommandInput {
   idempotencyKey?: string;
 }
 
+/** Who runs an already-built command, where and when (everything of a `CommandInput` but the text). */
+export type RunInput = Omit<CommandInput, 'text'>;
+
 /** A confirmation from a button or a form (the occurrence is known exactly). */
 export interface ConfirmInput {
   actor: Actor;
@@ -76,6 +80,11 @@ export interface Dutybot {
   ask(question: string, conversation?: Conversation): Promise<AnswerView>;
   /** Run one line of the command grammar (a bare question is an `ask`). */
   handle(input: CommandInput): Promise<Reply>;
+  /**
+   * Run a command value a surface built itself (the CLI from its flags), so an option's value is
+   * never re-read as grammar. A grammar usage error is answered like `handle` answers it.
+   */
+  run(command: ParsedCommand | UsageError, input: RunInput): Promise<Reply>;
   /** Done / skip / snooze from a button or form. */
   confirm(input: ConfirmInput): Promise<Reply>;
   /** A user's own duties (App Home / personal tab). */

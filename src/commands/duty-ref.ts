@@ -167,7 +167,7 @@ function exactHits(words: readonly string[], v: DutyVocabulary): number {
  * Leftover words become a note or a reason, so a short prefix must not win when the whole text
  * names another duty better: "salta controllo risultati backup 1backup server spento" matches a
  * RocketWeb "controllo" by its first word, but "backup 1backup" say it is the 1Backup check.
- * Recording the wrong duty in the audit ledger is worse than asking, so that is ambiguous.
+ * Recording the wrong duty in the ledger is worse than asking, so that is ambiguous.
  */
 function foundUnlessBetterFit(
   vocab: DutyVocabulary[],

@@ -9,7 +9,7 @@ import { mention } from '../views/mentions.js';
 import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
 import type { ConfirmationStatus, DutyRefView, ErrorCode, Lang, Reply } from '../views/types.js';
 import { type DutyRefResult, resolveDutyRef, resolveService } from './duty-ref.js';
-import { type Command, parseCommand } from './grammar.js';
+import { type Command, type ParsedCommand, parseCommand, type UsageError } from './grammar.js';
 import { helpView } from './help.js';
 import { messages } from './messages.js';
 import { isAdmin, mayConfirm } from './permissions.js';
@@ -58,7 +58,16 @@ function error(
 }
 
 export async function executeCommand(deps: ExecuteDeps, input: ExecuteInput, workspace: WorkspaceRow): Promise<Reply> {
-  const parsed = parseCommand(input.text);
+  return executeParsedCommand(deps, parseCommand(input.text), input, workspace);
+}
+
+/** Runs a command value built by a surface (the CLI builds it from its flags) or by the grammar. */
+export async function executeParsedCommand(
+  deps: ExecuteDeps,
+  parsed: ParsedCommand | UsageError,
+  input: Omit<ExecuteInput, 'text'>,
+  workspace: WorkspaceRow,
+): Promise<Reply> {
   const settings = workspace.settings;
   if ('error' in parsed) {
     const lang = parsed.lang ?? settings.language;
@@ -74,7 +83,7 @@ export async function executeCommand(deps: ExecuteDeps, input: ExecuteInput, wor
 
 async function runCommand(
   deps: ExecuteDeps,
-  input: ExecuteInput,
+  input: Omit<ExecuteInput, 'text'>,
   workspace: WorkspaceRow,
   command: Exclude<Command, { name: 'ask' }>,
   lang: Lang,
@@ -155,28 +164,35 @@ async function runCommand(
           ? applySetting(settings, command.key, command.value, { dutyIds: new Set(deps.knowledge.dutyById.keys()) })
           : importSettings(command.yaml);
       if (!result.ok) {
-        if (result.why === 'unknown')
-          return error(lang, 'bad_value', m.unknownSetting(result.key), m.unknownSettingHint(SETTABLE_KEYS.join(', ')));
+        const { problem } = result;
+        if (problem.kind === 'unknown_key')
+          return error(
+            lang,
+            'bad_value',
+            m.unknownSetting(problem.key),
+            m.unknownSettingHint(SETTABLE_KEYS.join(', ')),
+          );
         if (command.action === 'import')
-          return error(lang, 'bad_value', m.settingsImportBad(result.why), m.usageLine(m.usage.settings));
+          return error(lang, 'bad_value', m.settingsImportBad(problem.detail), m.usageLine(m.usage.settings));
         return error(
           lang,
           'bad_value',
-          m.badSetting(result.key, result.help?.[lang] ?? result.why),
+          m.badSetting(problem.key, problem.help?.[lang] ?? problem.detail),
           m.usageLine(m.usage.settings),
         );
       }
-      await deps.store.saveSettings(workspace.id, result.settings, {
+      const change = result.value;
+      await deps.store.saveSettings(workspace.id, change.settings, {
         kind: 'settings.changed',
         actor: input.actor.userId,
         at: input.now,
         payload:
           command.action === 'set'
-            ? { key: result.key, value: JSON.parse(result.shown) }
-            : { imported: result.settings },
+            ? { key: change.key, value: JSON.parse(change.shown) }
+            : { imported: change.settings },
       });
       await deps.schedule.settingsChanged(workspace.id, input.now);
-      const message = command.action === 'set' ? m.settingUpdated(result.key, result.shown) : m.settingsImported;
+      const message = command.action === 'set' ? m.settingUpdated(change.key, change.shown) : m.settingsImported;
       return { kind: 'updated', lang, message };
     }
 
@@ -288,7 +304,7 @@ export async function confirm(
       if (parsed.problem === 'past') return error(lang, 'bad_value', m.durationPast, m.badDurationHint);
       return error(lang, 'bad_value', m.badDuration(request.snooze ?? ''), m.badDurationHint);
     }
-    snoozedUntil = parsed.until;
+    snoozedUntil = parsed.value;
   }
 
   // A retried submission answers with what was recorded the first time, whatever happened since.
@@ -359,7 +375,7 @@ export async function confirm(
 
 async function assign(
   deps: ExecuteDeps,
-  input: ExecuteInput,
+  input: Omit<ExecuteInput, 'text'>,
   workspace: WorkspaceRow,
   lang: Lang,
   command: Extract<Command, { name: 'assign' }>,

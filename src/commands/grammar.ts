@@ -9,6 +9,10 @@ import type { Lang } from '../views/types.js';
  * `@name` in the terminal.
  */
 
+/**
+ * A command as a value, told apart by `name`. The grammar builds it from chat text; a surface with
+ * its own argument syntax (the CLI) builds it directly and runs it with `Dutybot.run`.
+ */
 export type Command =
   | { name: 'ask'; question: string }
   | { name: 'pending'; all: boolean }
@@ -38,14 +42,7 @@ export interface UsageError {
   command: CommandName;
   lang: Lang | null;
   /** What was missing or wrong, in English; the executor localizes with the usage line. */
-  problem:
-    | 'missing_duty'
-    | 'missing_reason'
-    | 'missing_duration'
-    | 'missing_target'
-    | 'missing_users'
-    | 'bad_settings'
-    | 'bad_export';
+  problem: 'missing_duty' | 'missing_duration' | 'missing_target' | 'missing_users' | 'bad_settings' | 'bad_export';
 }
 
 /** Command words, English and Italian. */
@@ -203,7 +200,8 @@ function takeUrl(text: string): { text: string; url: string | null } {
 
 /**
  * Splits "restore test 1backup -- all good" into duty words and free text. Without an explicit
- * separator the executor decides where the duty words end (see `splitDutyWords`).
+ * separator the duty reference decides where the duty words end (`resolveDutyRef` returns the
+ * words after them as `rest`).
  */
 function splitAtSeparator(text: string): { head: string; tail: string | null } {
   const m = SEPARATOR.exec(text);

@@ -1,22 +1,21 @@
 import { DateTime } from 'luxon';
+import { failure, ok, type Result } from '../result.js';
 
 /**
  * Parsing and validating the values people type: evidence links, dates and snooze durations.
- * Each returns a tagged result so the caller can reply with a helpful message.
+ * Each returns a `Result` whose problem the caller turns into a helpful message.
  */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false };
-
 /** Evidence must be a link an auditor can open: http(s) only, no javascript:/file: tricks. */
-export function parseEvidenceUrl(raw: string): Parsed<string> {
+export function parseEvidenceUrl(raw: string): Result<string, 'not_a_web_link'> {
   const text = raw.trim().replace(/^<|>$/g, '');
-  if (text.length > 2000) return { ok: false };
+  if (text.length > 2000) return failure('not_a_web_link');
   try {
     const url = new URL(text);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return { ok: false };
-    return { ok: true, value: url.toString() };
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return failure('not_a_web_link');
+    return ok(url.toString());
   } catch {
-    return { ok: false };
+    return failure('not_a_web_link');
   }
 }
 
@@ -24,16 +23,16 @@ export function parseEvidenceUrl(raw: string): Parsed<string> {
  * A date (YYYY-MM-DD, start of day in `zone`) or an ISO instant. With `dayAfter`, a date means
  * "up to and including that day", i.e. the start of the next day (ranges end exclusively).
  */
-export function parseDateOrInstant(raw: string, zone: string, dayAfter = false): Parsed<Date> {
+export function parseDateOrInstant(raw: string, zone: string, dayAfter = false): Result<Date, 'not_a_date'> {
   const text = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const day = DateTime.fromISO(text, { zone });
-    if (!day.isValid) return { ok: false };
-    return { ok: true, value: (dayAfter ? day.plus({ days: 1 }) : day).startOf('day').toJSDate() };
+    if (!day.isValid) return failure('not_a_date');
+    return ok((dayAfter ? day.plus({ days: 1 }) : day).startOf('day').toJSDate());
   }
   const instant = DateTime.fromISO(text, { zone, setZone: true });
-  if (!instant.isValid || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return { ok: false };
-  return { ok: true, value: instant.toJSDate() };
+  if (!instant.isValid || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return failure('not_a_date');
+  return ok(instant.toJSDate());
 }
 
 export interface SnoozeCalendar {
@@ -52,7 +51,8 @@ const UNITS: [RegExp, 'minutes' | 'hours' | 'days' | 'weeks'][] = [
 
 const MAX_SNOOZE_DAYS = 90;
 
-export type SnoozeResult = { ok: true; until: Date } | { ok: false; problem: 'bad' | 'too_long' | 'past' };
+/** When a snooze ends, or why it cannot. */
+export type SnoozeResult = Result<Date, 'bad' | 'too_long' | 'past'>;
 
 /**
  * "1h", "2d", "1w", "tomorrow"/"domani" (next working day at the reminder time),
@@ -89,8 +89,8 @@ export function parseSnooze(raw: string, now: Date, calendar: SnoozeCalendar): S
       if (/^\d{4}-\d{2}-\d{2}$/.test(text)) until = atReminder(until);
     }
   }
-  if (!until?.isValid) return { ok: false, problem: 'bad' };
-  if (until <= local) return { ok: false, problem: 'past' };
-  if (until.diff(local, 'days').days > MAX_SNOOZE_DAYS) return { ok: false, problem: 'too_long' };
-  return { ok: true, until: until.toJSDate() };
+  if (!until?.isValid) return failure('bad');
+  if (until <= local) return failure('past');
+  if (until.diff(local, 'days').days > MAX_SNOOZE_DAYS) return failure('too_long');
+  return ok(until.toJSDate());
 }

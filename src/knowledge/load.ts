@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Duty, Knowledge } from './model.js';
 import { packageRoot } from './package-root.js';
 import { type KnowledgeFile, KnowledgeFileSchema, type ServiceId, type ServiceRecord } from './schema.js';
+import { readParsedYaml, writeParsedYaml } from './yaml-cache.js';
+
+export { parsedCachePath } from './yaml-cache.js';
 
 /**
  * A knowledge file that cannot be read, parsed or validated. The message is meant for people:
@@ -49,7 +51,7 @@ export function loadKnowledge(path: string = defaultKnowledgePath()): Knowledge 
   }
   const shown = displayName(file);
   let record: KnowledgeFile | undefined;
-  const cached = readParsedCache(text);
+  const cached = readParsedYaml(text);
   if (cached !== undefined) {
     const result = KnowledgeFileSchema.safeParse(cached);
     if (result.success) record = result.data; // else: a stale or damaged entry; the YAML decides
@@ -57,7 +59,7 @@ export function loadKnowledge(path: string = defaultKnowledgePath()): Knowledge 
   if (!record) {
     const parsed = readYaml(text, shown);
     record = validateData(parsed, shown);
-    writeParsedCache(text, parsed.data);
+    writeParsedYaml(text, parsed.data);
   }
   const knowledge = buildKnowledge(record, file);
   cache.set(file, knowledge);
@@ -111,49 +113,6 @@ function validateData(parsed: ParsedYaml, shown: string): KnowledgeFile {
   const result = KnowledgeFileSchema.safeParse(parsed.data);
   if (result.success) return result.data;
   throw new KnowledgeError(shown, formatZodIssues(result.error.issues, { file: shown, ...parsed }));
-}
-
-/*
- * Parsed-YAML cache. Parsing the 80 kB knowledge file costs about 100-160 ms in a cold process
- * (the yaml lexer is not yet JIT-compiled), a large slice of CLI start-up; JSON.parse of the same
- * data takes about 1 ms. The cache holds only the plain data of the YAML (zod still validates it
- * on every load, so schema changes need no invalidation) and is addressed by a hash of the YAML
- * text, so an edited file can never be served stale. Any cache problem silently falls back to YAML.
- * It lives in the package's node_modules/.cache (like other tools' caches), not in a shared /tmp
- * where another local user could plant a file under a predictable name.
- * Set DUTYBOT_KNOWLEDGE_CACHE=off to disable it.
- */
-const PARSED_CACHE_FORMAT = 'dutybot-knowledge-yaml-v1';
-
-/** Where the parsed form of `text` is cached, or undefined when the cache is disabled. */
-export function parsedCachePath(text: string): string | undefined {
-  if (process.env.DUTYBOT_KNOWLEDGE_CACHE === 'off') return undefined;
-  const digest = createHash('sha256').update(PARSED_CACHE_FORMAT).update('\0').update(text).digest('hex');
-  return join(packageRoot(), 'node_modules', '.cache', 'dutybot-knowledge', `${digest}.json`);
-}
-
-function readParsedCache(text: string): unknown {
-  const path = parsedCachePath(text);
-  if (!path) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch {
-    return undefined; // absent, unreadable or corrupt: parse the YAML instead
-  }
-}
-
-function writeParsedCache(text: string, data: unknown): void {
-  const path = parsedCachePath(text);
-  if (!path) return;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    // Write then rename, so a concurrent reader never sees half a file.
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(temporary, JSON.stringify(data));
-    renameSync(temporary, path);
-  } catch {
-    // A read-only or full temp directory only costs speed.
-  }
 }
 
 /** Where to point in messages: the YAML document and its line counter, when the text is at hand. */

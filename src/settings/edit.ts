@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { SERVICE_IDS } from '../knowledge/schema.js';
+import { failure, ok, type Result } from '../result.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from './schema.js';
 
 /**
@@ -11,22 +12,26 @@ import { type WorkspaceSettings, WorkspaceSettingsSchema } from './schema.js';
  * the zod schema, and a refusal names the setting and what is allowed.
  */
 
-export type EditResult =
+export interface SettingChange {
+  settings: WorkspaceSettings;
+  /** The value as stored, for the confirmation message (`"08:30"`, `[1,2,3]`, `imported`). */
+  shown: string;
+  /** The setting's canonical key (an Italian alias such as `lingua` becomes `language`), `yaml` for an import. */
+  key: string;
+}
+
+export type SettingProblem =
+  | { kind: 'unknown_key'; key: string }
   | {
-      ok: true;
-      settings: WorkspaceSettings;
-      shown: string;
-      /** The setting's canonical key (an Italian alias such as `lingua` becomes `language`). */
-      key: string;
-    }
-  | {
-      ok: false;
+      kind: 'bad_value';
       key: string;
       /** What went wrong, in English (validator detail). */
-      why: string;
+      detail: string;
       /** What the setting accepts, in both languages, when there is a friendlier way to say it. */
       help?: Record<'en' | 'it', string>;
     };
+
+export type EditResult = Result<SettingChange, SettingProblem>;
 
 /** Top-level keys and nested paths a user may set. `*` stands for a service id or duty id. */
 export const SETTABLE_KEYS = [
@@ -280,34 +285,38 @@ export function applySetting(
 ): EditResult {
   const key = KEY_ALIASES[stripAccents(typedKey)] ?? typedKey;
   const pattern = keyPattern(key);
-  if (!pattern) return { ok: false, key: typedKey, why: 'unknown' };
+  if (!pattern) return failure({ kind: 'unknown_key', key: typedKey });
   const parts = keyParts(key);
   if (pattern.startsWith('cadence.overrides.') && !known.dutyIds.has(parts[2]!))
-    return {
-      ok: false,
+    return failure({
+      kind: 'bad_value',
       key,
-      why: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`)`,
+      detail: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`)`,
       help: {
         en: `"${parts[2]}" is not a duty id (see \`pending all\` or \`dutybot duties\`).`,
         it: `"${parts[2]}" non è l'id di un dovere (vedi \`pendenti tutti\` o \`dutybot duties\`).`,
       },
-    };
+    });
   let value: unknown;
   try {
     value = coerce(pattern, raw);
   } catch (error) {
-    return { ok: false, key, why: `could not read the value (${(error as Error).message.split('\n')[0]})` };
+    return failure({
+      kind: 'bad_value',
+      key,
+      detail: `could not read the value (${(error as Error).message.split('\n')[0]})`,
+    });
   }
   const help = HELP[pattern as keyof typeof HELP];
   if (pattern === 'holidays' && Array.isArray(value)) {
     const impossible = value.find((day) => typeof day === 'string' && !DateTime.fromISO(day).isValid);
-    if (impossible) return { ok: false, key, why: `"${impossible}" is not a real date`, help };
+    if (impossible) return failure({ kind: 'bad_value', key, detail: `"${impossible}" is not a real date`, help });
   }
   const draft = structuredClone(settings) as unknown as Record<string, unknown>;
   setPath(draft, parts, value);
   const parsed = WorkspaceSettingsSchema.safeParse(draft);
-  if (!parsed.success) return { ok: false, key, why: describeIssue(parsed.error), help };
-  return { ok: true, settings: parsed.data, shown: JSON.stringify(value), key };
+  if (!parsed.success) return failure({ kind: 'bad_value', key, detail: describeIssue(parsed.error), help });
+  return ok({ settings: parsed.data, shown: JSON.stringify(value), key });
 }
 
 export function importSettings(yamlText: string): EditResult {
@@ -315,13 +324,17 @@ export function importSettings(yamlText: string): EditResult {
   try {
     data = parseYaml(yamlText);
   } catch (error) {
-    return { ok: false, key: 'yaml', why: `invalid YAML (${(error as Error).message.split('\n')[0]})` };
+    return failure({
+      kind: 'bad_value',
+      key: 'yaml',
+      detail: `invalid YAML (${(error as Error).message.split('\n')[0]})`,
+    });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { ok: false, key: 'yaml', why: 'expected a mapping of settings (key: value lines)' };
+    return failure({ kind: 'bad_value', key: 'yaml', detail: 'expected a mapping of settings (key: value lines)' });
   const parsed = WorkspaceSettingsSchema.strict().safeParse(data);
-  if (!parsed.success) return { ok: false, key: 'yaml', why: describeIssue(parsed.error) };
-  return { ok: true, settings: parsed.data, shown: 'imported', key: 'yaml' };
+  if (!parsed.success) return failure({ kind: 'bad_value', key: 'yaml', detail: describeIssue(parsed.error) });
+  return ok({ settings: parsed.data, shown: 'imported', key: 'yaml' });
 }
 
 export function settingsToYaml(settings: WorkspaceSettings): string {

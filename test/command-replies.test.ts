@@ -1,45 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDutybot } from '../src/bot/dutybot.js';
-import type { Actor, Conversation, Dutybot } from '../src/bot/types.js';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../src/bot/types.js';
 import { replyText } from '../src/views/text.js';
+import { admin, bob, useCommandBot } from './support/command-bot.js';
 
 /**
- * Findings of a QA pass as a demanding user, each pinned by the reply text people read: wrong
+ * What people read in command replies, pinned by the reply text: wrong
  * duties must never be recorded from loosely matched words, refusals change nothing, and Italian
  * commands get Italian replies all the way through (usage lines, settings, refusals).
  */
 
-const here: Conversation = { workspaceId: 'qa', platform: 'local', channelId: 'terminal' };
-const admin: Actor = { userId: 'admin', isPlatformAdmin: async () => true };
-const bob: Actor = { userId: 'bob', isPlatformAdmin: async () => false };
 // Monday 30 November 2026, 10:00 in Rome.
 const now = new Date('2026-11-30T09:00:00Z');
-
-let dir: string;
-let bot: Dutybot;
+const { here, bot: current, ledgerSize } = useCommandBot('qa', now);
 
 async function say(text: string, actor: Actor = admin) {
-  const reply = await bot.handle({ text, actor, conversation: here, now });
+  const reply = await current().handle({ text, actor, conversation: here, now });
   return { reply, text: replyText(reply) };
 }
-
-async function ledgerSize() {
-  return (await bot.store.auditEntries('qa')).length;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dutybot-qa-commands-'));
-  bot = await createDutybot({ databaseUrl: `sqlite:${join(dir, 'store.sqlite')}`, clock: () => now });
-  await bot.ensureWorkspace(here, 'admin');
-});
-
-afterAll(async () => {
-  await bot.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('duty words are never stretched to record the wrong duty', () => {
   it('refuses words before a separator that do not all name the duty', async () => {
@@ -128,7 +105,7 @@ describe('Italian all the way through', () => {
     );
     const { text: holiday } = await say('impostazioni imposta festivi 2026-02-30');
     expect(holiday).toContain('L\'impostazione "holidays" non è stata cambiata: usa un elenco di date reali');
-    const settings = (await bot.store.getWorkspace('qa'))?.settings;
+    const settings = (await current().store.getWorkspace('qa'))?.settings;
     expect(settings?.timezone).toBe('Europe/Rome');
     expect(settings?.holidays).toEqual([]);
   });
@@ -136,7 +113,7 @@ describe('Italian all the way through', () => {
   it('accepts Italian setting names and Italian weekday ranges, recording the canonical key', async () => {
     const { text } = await say('impostazioni imposta giorni_lavorativi lunedì-giovedì');
     expect(text).toBe('L\'impostazione "working_days" ora vale [1,2,3,4].');
-    const entries = await bot.store.auditEntries('qa');
+    const entries = await current().store.auditEntries('qa');
     expect(entries.at(-1)).toMatchObject({
       kind: 'settings.changed',
       payload: { key: 'working_days', value: [1, 2, 3, 4] },
