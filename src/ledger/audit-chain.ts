@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry } from '../store/types.js';
+import type { AuditEntry } from './entry.js';
 
 /**
  * The audit log is a hash chain per workspace: entry n stores the hash of entry n-1, and its own

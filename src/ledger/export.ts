@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AuditEntry, Store } from '../store/types.js';
+import type { AuditEntry, LedgerSource } from './entry.js';
 
 /**
  * Ledger export for auditors: every audit entry in a time range, as CSV (one row per entry) or
@@ -120,14 +120,18 @@ function fileStem(workspaceId: string, options: ExportOptions, now: Date): strin
 }
 
 /** The ledger as recorded by its head, in windows of seq values (rows past the head are not ledger). */
-async function* pagesOf(store: Store, workspaceId: string, lastSeq: number, range: { from?: Date; to?: Date }) {
+async function* pagesOf(store: LedgerSource, workspaceId: string, lastSeq: number, range: { from?: Date; to?: Date }) {
   for (let first = 1; first <= lastSeq; first += PAGE_SIZE) {
     const page = await store.auditWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
     if (page.length > 0) yield page;
   }
 }
 
-export async function exportLedger(store: Store, workspaceId: string, options: ExportOptions): Promise<LedgerExport> {
+export async function exportLedger(
+  store: LedgerSource,
+  workspaceId: string,
+  options: ExportOptions,
+): Promise<LedgerExport> {
   const { format, from, to } = options;
   if (format !== 'csv' && format !== 'json')
     throw new Error(`unknown export format "${String(format)}" (use csv or json)`);

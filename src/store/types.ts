@@ -1,3 +1,8 @@
+import type { AuditEntry } from '../ledger/entry.js';
+
+/** The Store's port speaks of ledger entries; their type is the ledger's own. */
+export type { AuditEntry };
+
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { ConfirmationStatus } from '../views/types.js';
 
@@ -21,18 +26,6 @@ export interface WorkspaceRow {
 }
 
 /** One entry of the append-only, hash-chained audit log (chain per workspace). */
-export interface AuditEntry {
-  workspaceId: string;
-  seq: number;
-  /** e.g. 'workspace.created', 'confirmation', 'settings.changed', 'assignment'. */
-  kind: string;
-  actor: string;
-  at: Date;
-  payload: Record<string, unknown>;
-  prevHash: string;
-  /** SHA-256 hex over the canonical serialization of every field above. */
-  hash: string;
-}
 
 export interface NewConfirmation {
   workspaceId: string;
