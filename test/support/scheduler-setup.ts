@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Knowledge } from '../../src/knowledge/model.js';
 import type { Messenger } from '../../src/ports/messenger.js';
+import { recordingLogger } from './recording-logger.js';
 import type { SchedulerDeps } from '../../src/scheduler/index.js';
 import { defaultSettings, type WorkspaceSettings } from '../../src/settings/schema.js';
 import { createStore } from '../../src/store/create-store.js';
@@ -48,7 +49,7 @@ export function depsFor(
     knowledge,
     messengerFor: (platform) => (platform === 'local' ? messenger : undefined),
     workerId: 'worker-test',
-    log: (message) => logs.push(message),
+    logger: recordingLogger(logs),
     options: { random: () => 0.5 },
     logs,
     ...extra,
