@@ -4,7 +4,7 @@ import { confirm, executeCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
-import { createLogger } from '../logging/pino-logger.js';
+import { processLogger } from '../logging/pino-logger.js';
 import type { Logger } from '../ports/logger.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
@@ -45,7 +45,7 @@ const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export async function createDutybot(options: DutybotOptions = {}): Promise<Dutybot> {
   const knowledge: Knowledge = loadKnowledge(options.knowledgePath);
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? processLogger();
   const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL, {
     logger: logger.child({ component: 'store' }),
   });

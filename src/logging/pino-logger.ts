@@ -77,6 +77,17 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return wrap(root);
 }
 
+let shared: Logger | undefined;
+
+/**
+ * The process's logger for code that was not handed one (a CLI command opening the core, a store
+ * opened by a script): created once, from the environment, so every such part writes alike.
+ */
+export function processLogger(): Logger {
+  shared ??= createLogger();
+  return shared;
+}
+
 function formatFromEnv(env: NodeJS.ProcessEnv, destination: pino.DestinationStream): 'json' | 'pretty' {
   const chosen = env.DUTYBOT_LOG_FORMAT?.toLowerCase();
   if (chosen === 'json' || chosen === 'pretty') return chosen;

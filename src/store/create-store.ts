@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import { createLogger } from '../logging/pino-logger.js';
+import { processLogger } from '../logging/pino-logger.js';
 import type { Logger } from '../ports/logger.js';
 import { type DatabaseTarget, describeUrl, openDatabase, parseDatabaseUrl } from './database.js';
 import { migrationProvider } from './migrations/index.js';
@@ -16,7 +16,7 @@ import { KyselySqlStore, type SqlStore } from './sql-store.js';
  */
 export async function createStore(url: string, options: { logger?: Logger } = {}): Promise<SqlStore> {
   const target: DatabaseTarget = parseDatabaseUrl(url);
-  const db = openDatabase(target, options.logger ?? createLogger({ bindings: { component: 'store' } }));
+  const db = openDatabase(target, options.logger ?? processLogger().child({ component: 'store' }));
   try {
     const migrator = new Migrator({ db, provider: migrationProvider });
     const { error, results } = await migrator.migrateToLatest();

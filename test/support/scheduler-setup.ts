@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Knowledge } from '../../src/knowledge/model.js';
 import type { Messenger } from '../../src/ports/messenger.js';
-import { recordingLogger } from './recording-logger.js';
 import type { SchedulerDeps } from '../../src/scheduler/index.js';
 import { defaultSettings, type WorkspaceSettings } from '../../src/settings/schema.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
 import { freshPostgresDatabase } from './postgres.js';
+import { recordingLogger } from './recording-logger.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
