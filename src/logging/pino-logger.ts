@@ -59,8 +59,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
           singleLine: true,
           colorize: (destination as { isTTY?: boolean }).isTTY === true,
           translateTime: 'SYS:HH:MM:ss.l',
-          ignore: 'pid,hostname',
+          ignore: 'pid,hostname,name,component',
           messageKey: 'msg',
+          messageFormat: '{if component}{component}: {end}{msg}',
+          // Our `error` field is already a described, redacted string: keep it on the line.
+          errorLikeObjectKeys: ['err'],
         })
       : destination;
   const root = pino(

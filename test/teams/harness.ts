@@ -56,7 +56,12 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(
-  options: { adminIds?: string[]; clock?: () => Date } = {},
+  options: {
+    adminIds?: string[];
+    clock?: () => Date;
+    /** Replaces core behaviour seen by the adapter (e.g. a failing confirm). */
+    wrap?: (bot: Dutybot) => Dutybot;
+  } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
   const connector = await startFakeConnector();
@@ -80,7 +85,7 @@ export async function startTeamsHarness(
   };
   const app = express();
   const teams = await mountTeams(app, {
-    dutybot: bot,
+    dutybot: options.wrap ? options.wrap(bot) : bot,
     config,
     credentialsFactory: testCredentials(APP_ID, connector.bearer),
     logger,
