@@ -7,6 +7,7 @@ import express from 'express';
 import { loadSlackConfig } from '../adapters/slack/config.js';
 import { mountSlack } from '../adapters/slack/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
+import { silentLogger } from '../src/ports/logger.js';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { SlackRequester } from '../test/support/slack-signing.js';
 import { close, listen, BENCH_QUESTIONS as QUESTIONS, type RunResult, runLoad, summarize } from './support/load.js';
@@ -99,7 +100,7 @@ export async function benchSlack(): Promise<string[]> {
 
     const fullExpress = express();
     const config = loadSlackConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: api.url });
-    await mountSlack(fullExpress, { dutybot, config, logger: silent });
+    await mountSlack(fullExpress, { dutybot, config, logger: silentLogger });
     const full = await listen(fullExpress, '/slack/events');
     servers.push(full.server);
 

@@ -7,6 +7,7 @@ import express from 'express';
 import { botFrameworkAuthConfig, type TeamsConfig } from '../adapters/teams/config.js';
 import { mountTeams } from '../adapters/teams/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
+import { silentLogger } from '../src/ports/logger.js';
 import { startFakeConnector, testCredentials } from '../test/support/fake-connector.js';
 import { startFakeOpenId } from '../test/support/fake-openid.js';
 import { close, listen, BENCH_QUESTIONS as QUESTIONS, type RunResult, runLoad, summarize } from './support/load.js';
@@ -113,7 +114,7 @@ export async function benchTeams(): Promise<string[]> {
       dutybot,
       config,
       credentialsFactory: testCredentials(APP_ID, connector.bearer),
-      log: () => {},
+      logger: silentLogger,
     });
     const full = await listen(fullExpress, '/api/messages');
     servers.push(full.server);

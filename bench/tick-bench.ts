@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/model.js';
+import { silentLogger } from '../src/ports/logger.js';
 import type { MessageRef, Messenger } from '../src/ports/messenger.js';
 import { scheduledDuties } from '../src/schedule/index.js';
 import { dispatchOutbox, planDue, type SchedulerDeps } from '../src/scheduler/index.js';
@@ -50,7 +51,7 @@ function depsFor(store: SqlStore, knowledge: Knowledge): SchedulerDeps {
     knowledge,
     messengerFor: () => nullMessenger,
     workerId: 'bench',
-    log: () => {},
+    logger: silentLogger,
     options: { dispatchBatch: 500, maxDispatchRounds: 1_000 },
   };
 }

@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { processLogger } from '../../src/logging/pino-logger.js';
 import { type CliCommand, CliUsageError, COMMANDS, commandHelp, globalHelp } from './commands.js';
 
 /**
  * `dutybot <command> …` — the scripting surface and the entry of `npm start`.
  * Each command loads only what it needs (answering a question never opens the database), so
  * `dutybot ask --json` stays fast enough for batch evaluation.
+ *
+ * Output meant for the user (answers, `--json` lines, the one-line error) goes to stdout/stderr as
+ * is; diagnostics go to the process's logger (stderr; `DUTYBOT_LOG_LEVEL`, `DUTYBOT_LOG_FORMAT`),
+ * which every command that opens the core shares.
  */
+// DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
+if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -53,10 +61,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    // Users get one clear line, never a stack trace; DUTYBOT_DEBUG=1 shows the stack for developers.
+    // Users get one clear line, never a stack trace; DUTYBOT_DEBUG=1 logs the stack for developers.
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`dutybot: ${message}\n`);
-    if (process.env.DUTYBOT_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (process.env.DUTYBOT_DEBUG && error instanceof Error && error.stack) {
+      processLogger().debug('command failed', { error, stack: error.stack });
+    }
     process.exitCode = error instanceof CliUsageError ? 2 : 1;
   },
 );

@@ -2,11 +2,16 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
+import { createLogger } from '../../src/logging/pino-logger.js';
+import type { Logger } from '../../src/ports/logger.js';
 
 /**
  * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the
  * environment, otherwise open the terminal chat. The scheduler runs in every mode; several
  * replicas may run against one PostgreSQL (the outbox makes each delivery happen once).
+ *
+ * This is the composition root of the server: it creates the process's one logger and hands it
+ * to the core (store, scheduler), to each platform adapter and to the scheduler loop.
  */
 
 const TICK_INTERVAL_MS = 30_000;
@@ -27,8 +32,9 @@ export async function start(env: NodeJS.ProcessEnv): Promise<number> {
     const { runTerminalChat } = await import('../cli/terminal-chat.js');
     return runTerminalChat(env);
   }
-  const running = await startServer(env);
-  process.stderr.write(`dutybot listening on http://${env.HOST ?? '0.0.0.0'}:${running.port}\n`);
+  const logger = createLogger({ env });
+  const running = await startServer(env, { logger });
+  logger.info('dutybot listening', { url: `http://${env.HOST ?? '0.0.0.0'}:${running.port}` });
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
     process.once('SIGINT', shutdown);
@@ -41,14 +47,16 @@ export async function start(env: NodeJS.ProcessEnv): Promise<number> {
 /** Builds the HTTP server with every configured platform mounted; used by `start` and tests. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
-  options: { bot?: Dutybot; port?: number; host?: string; scheduler?: boolean } = {},
+  options: { bot?: Dutybot; port?: number; host?: string; scheduler?: boolean; logger?: Logger } = {},
 ): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ env });
   const bot =
     options.bot ??
     (await createDutybot({
       databaseUrl: env.DATABASE_URL || undefined,
       commandPrefix: '/duty',
       dispatchAfterConfirm: true,
+      logger,
     }));
   const app = express();
   app.disable('x-powered-by');
@@ -63,12 +71,12 @@ export async function startServer(
   ]);
   if (isSlackConfigured(env)) {
     const { mountSlack } = await import('../slack/mount.js');
-    const slack = await mountSlack(app, { dutybot: bot, config: loadSlackConfig(env) });
+    const slack = await mountSlack(app, { dutybot: bot, config: loadSlackConfig(env), logger });
     stops.push(slack.stop);
   }
   if (isTeamsConfigured(env)) {
     const { mountTeams } = await import('../teams/mount.js');
-    const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env) });
+    const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
     stops.push(teams.stop);
   }
 
@@ -82,8 +90,8 @@ export async function startServer(
 
   let timer: NodeJS.Timeout | undefined;
   if (options.scheduler !== false) {
-    const tick = () =>
-      bot.tick(new Date()).catch((error: Error) => process.stderr.write(`dutybot scheduler: ${error.message}\n`));
+    const schedulerLog = logger.child({ component: 'scheduler' });
+    const tick = () => bot.tick(new Date()).catch((error: unknown) => schedulerLog.error('tick failed', { error }));
     timer = setInterval(tick, TICK_INTERVAL_MS);
     void tick();
   }

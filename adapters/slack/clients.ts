@@ -1,6 +1,8 @@
 import { webApi } from '@slack/bolt';
+import type { Logger } from '../../src/ports/logger.js';
 import type { SlackConfig } from './config.js';
 import type { StoreInstallationStore } from './installation-store.js';
+import { boltLogger } from './logger.js';
 import { parseSlackWorkspaceId } from './workspace.js';
 
 /** Web API options shared by Bolt's own client, the OAuth installer and the messenger's clients. */
@@ -22,11 +24,16 @@ export function webClientOptions(config: SlackConfig): webApi.WebClientOptions {
  */
 export class SlackClients {
   private readonly byToken = new Map<string, webApi.WebClient>();
+  private readonly options: webApi.WebClientOptions;
 
   constructor(
     private readonly config: SlackConfig,
     private readonly installations: StoreInstallationStore | null,
-  ) {}
+    /** The process's logger: the clients' own lines (rate limits, retries) go through it too. */
+    logger?: Logger,
+  ) {
+    this.options = { ...webClientOptions(config), ...(logger ? { logger: boltLogger(logger) } : {}) };
+  }
 
   async forWorkspace(workspaceId: string): Promise<webApi.WebClient> {
     return this.forToken(await this.tokenFor(workspaceId));
@@ -35,7 +42,7 @@ export class SlackClients {
   forToken(token: string): webApi.WebClient {
     let client = this.byToken.get(token);
     if (!client) {
-      client = new webApi.WebClient(token, webClientOptions(this.config));
+      client = new webApi.WebClient(token, this.options);
       this.byToken.set(token, client);
     }
     return client;

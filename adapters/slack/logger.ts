@@ -1,28 +1,44 @@
-import { type Logger, LogLevel } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { describeError, type Logger } from '../../src/ports/logger.js';
 
 const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
-/** Bolt's Logger on the console, prefixed so Slack lines are easy to find among the server's. */
-export function createSlackLogger(level: LogLevel = LogLevel.INFO): Logger {
+/**
+ * Bolt's Logger interface on top of the process's one logger, so Bolt's and the receivers' own
+ * lines come out in the same format, with the same redaction, as everything else. Bolt logs free
+ * arguments (text, errors, objects); they are joined into one message, errors described (never
+ * their request details).
+ */
+export function boltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): BoltLogger {
   let current = level;
-  let name = 'slack';
+  let target = logger.child({ component: 'slack' });
   const enabled = (at: LogLevel) => ORDER.indexOf(at) >= ORDER.indexOf(current);
   const write =
-    (at: LogLevel, sink: (...args: unknown[]) => void) =>
-    (...messages: unknown[]) => {
-      if (enabled(at)) sink(`[${at.toUpperCase()}] ${name}`, ...messages);
+    (at: LogLevel) =>
+    (...parts: unknown[]) => {
+      if (enabled(at)) target[at](parts.map(partText).join(' '));
     };
   return {
-    debug: write(LogLevel.DEBUG, console.debug),
-    info: write(LogLevel.INFO, console.info),
-    warn: write(LogLevel.WARN, console.warn),
-    error: write(LogLevel.ERROR, console.error),
+    debug: write(LogLevel.DEBUG),
+    info: write(LogLevel.INFO),
+    warn: write(LogLevel.WARN),
+    error: write(LogLevel.ERROR),
     setLevel: (next) => {
       current = next;
     },
     getLevel: () => current,
-    setName: (next) => {
-      name = next;
+    setName: (name) => {
+      target = logger.child({ component: 'slack', name });
     },
   };
+}
+
+function partText(part: unknown): string {
+  if (typeof part === 'string') return part;
+  if (part instanceof Error) return describeError(part);
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return String(part);
+  }
 }

@@ -1,20 +1,21 @@
-import { App, ExpressReceiver, type Installation, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, ExpressReceiver, type Installation, SocketModeReceiver, webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Dutybot } from '../../src/bot/types.js';
+import { processLogger } from '../../src/logging/pino-logger.js';
+import type { Logger } from '../../src/ports/logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { SlackActors } from './actor.js';
 import { SlackClients, webClientOptions } from './clients.js';
 import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
-import { describe } from './handlers/deliver.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { registerFirstContact, welcomeIfNew } from './handlers/first-contact.js';
 import { registerHome } from './handlers/home.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerViews } from './handlers/views.js';
 import { StoreInstallationStore } from './installation-store.js';
-import { createSlackLogger } from './logger.js';
+import { boltLogger } from './logger.js';
 import { SlackMessenger } from './messenger.js';
 import { requiredBotScopes } from './scopes.js';
 import { slackWorkspaceId } from './workspace.js';
@@ -28,6 +29,7 @@ export interface MountedSlack {
 export interface MountSlackOptions {
   dutybot: Dutybot;
   config: SlackConfig;
+  /** The process's one logger; Bolt's own lines go through it too. Default: a logger on stderr. */
   logger?: Logger;
 }
 
@@ -46,7 +48,9 @@ export const SLACK_PATHS = {
  */
 export async function mountSlack(server: express.Express, options: MountSlackOptions): Promise<MountedSlack> {
   const { dutybot, config } = options;
-  const logger = options.logger ?? createSlackLogger();
+  const root = options.logger ?? processLogger();
+  const logger = root.child({ component: 'slack' });
+  const bolt = boltLogger(root);
   const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.store) : null;
   const clientOptions = webClientOptions(config);
   const deps: HandlerDeps = { dutybot, actors: new SlackActors(config.adminIds), logger };
@@ -55,11 +59,11 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   if (config.appToken) {
     // installerOptions.clientOptions is where Bolt passes Web API options to the Socket Mode client,
     // so apps.connections.open also honours SLACK_API_URL.
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger: bolt, installerOptions: { clientOptions } });
   } else {
     receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
-      logger,
+      logger: bolt,
       app: server,
       endpoints: SLACK_PATHS.events,
       ...(config.auth.mode === 'oauth' && installations
@@ -89,7 +93,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
 
   const app = new App({
     receiver,
-    logger,
+    logger: bolt,
     clientOptions,
     // Initialization (auth.test for a single token) is awaited below, so an unreachable Slack or
     // a revoked token is a clear startup error rather than an unhandled rejection later.
@@ -108,10 +112,10 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   registerViews(app, deps);
   registerHome(app, deps);
   app.error(async (error) => {
-    logger.error(`unhandled Slack listener error: ${describe(error.original ?? error)}`);
+    logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const messenger = new SlackMessenger(new SlackClients(config, installations));
+  const messenger = new SlackMessenger(new SlackClients(config, installations, root));
   dutybot.useMessenger('slack', messenger);
 
   if (config.appToken) await app.start();
@@ -139,6 +143,6 @@ async function welcomeInstaller(
     await welcomeIfNew(deps, { workspaceId, platform: 'slack', channelId: null }, installation.user.id, client);
   } catch (error) {
     // The installation itself succeeded (it is stored); the workspace is created on first contact anyway.
-    deps.logger.warn(`after-install welcome failed for ${workspaceId}: ${describe(error)}`);
+    deps.logger.warn('after-install welcome failed', { workspaceId, error });
   }
 }

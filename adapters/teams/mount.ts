@@ -6,9 +6,11 @@ import {
 } from 'botframework-connector';
 import express from 'express';
 import type { Dutybot } from '../../src/bot/types.js';
+import { processLogger } from '../../src/logging/pino-logger.js';
+import type { Logger } from '../../src/ports/logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
-import { createTeamsApp, describe } from './app.js';
+import { createTeamsApp } from './app.js';
 import type { TeamsConfig } from './config.js';
 import { NotATeamsActivity } from './location.js';
 import { TeamsMessenger } from './messenger.js';
@@ -22,8 +24,8 @@ export interface MountTeamsOptions {
   config: TeamsConfig;
   /** Signs outgoing connector calls; defaults to the app id/password (or managed identity) from config. */
   credentialsFactory?: ServiceClientCredentialsFactory;
-  /** Where operational warnings go (never tokens or secrets); default stderr. */
-  log?: (message: string) => void;
+  /** The process's one logger (redaction included); default a logger on stderr. */
+  logger?: Logger;
 }
 
 /**
@@ -36,11 +38,11 @@ export async function mountTeams(
   server: express.Express,
   options: MountTeamsOptions,
 ): Promise<{ messenger: Messenger; stop(): Promise<void> }> {
-  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const logger = (options.logger ?? processLogger()).child({ component: 'teams' });
   const adapter = new TeamsAdapterWithAuth(options.config, options.credentialsFactory);
   const state = new TeamsState(options.dutybot.store);
   const renderer = new TeamsRenderer(state, options.dutybot.knowledge);
-  const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, log });
+  const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
   const messenger = new TeamsMessenger(adapter, options.config.appId, state, renderer);
   options.dutybot.useMessenger('teams', messenger);
 
@@ -67,7 +69,7 @@ export async function mountTeams(
         return;
       }
       // The issuer's key metadata could not be fetched: Teams will retry.
-      log(`teams: token validation unavailable: ${describe(error)}`);
+      logger.warn('token validation unavailable', { error });
       res.status(503).json({ error: 'unavailable', message: 'token validation is temporarily unavailable' });
       return;
     }
@@ -83,7 +85,7 @@ export async function mountTeams(
         res.status(400).json({ error: 'bad_request', message: 'dutybot serves Microsoft Teams activities only' });
         return;
       }
-      log(`teams: failed to process a ${activity.type} activity: ${describe(error)}`);
+      logger.error('activity failed', { activityId: activity.id, activityType: activity.type, error });
       if (!res.headersSent)
         res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this activity' });
     }

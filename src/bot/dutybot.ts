@@ -4,6 +4,8 @@ import { confirm, executeCommand, executeParsedCommand } from '../commands/execu
 import { messages } from '../commands/messages.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
+import { processLogger } from '../logging/pino-logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
@@ -29,6 +31,8 @@ export interface DutybotOptions {
    * off so every delivery happens in an explicit `tick`.
    */
   dispatchAfterConfirm?: boolean;
+  /** The process's one logger, from the composition root; default a logger on stderr (see createLogger). */
+  logger?: Logger;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -41,7 +45,10 @@ const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export async function createDutybot(options: DutybotOptions = {}): Promise<Dutybot> {
   const knowledge: Knowledge = loadKnowledge(options.knowledgePath);
-  const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const logger = options.logger ?? processLogger();
+  const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL, {
+    logger: logger.child({ component: 'store' }),
+  });
   const clock = options.clock ?? (() => new Date());
   const messengers = new Map<Platform, Messenger>();
   const deps: scheduler.SchedulerDeps = {
@@ -49,6 +56,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     knowledge,
     messengerFor: (platform) => messengers.get(platform),
     workerId: options.workerId ?? `dutybot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    logger,
   };
   const schedule = createScheduleOps(deps);
 
@@ -66,9 +74,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     if (options.dispatchAfterConfirm && reply.kind === 'confirmed' && !reply.duplicate && !dispatching) {
       dispatching = scheduler
         .dispatchOutbox(deps, clock())
-        .catch((error: Error) =>
-          process.stderr.write(`dutybot: delivery after confirmation failed: ${error.message}\n`),
-        )
+        .catch((error: unknown) => logger.error('delivery after confirmation failed', { error }))
         .finally(() => {
           dispatching = null;
         });

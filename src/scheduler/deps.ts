@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/model.js';
+import type { Logger } from '../ports/logger.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Platform, Store } from '../store/types.js';
 
@@ -9,8 +10,8 @@ export interface SchedulerDeps {
   messengerFor(platform: Platform): Messenger | undefined;
   /** Names this process in outbox leases (two replicas must differ). */
   workerId: string;
-  /** Where operational problems are reported (default console.warn). Never given tokens. */
-  log?: (message: string) => void;
+  /** Where operational problems are reported: the process's one logger (redaction included). */
+  logger: Logger;
   /** Tuning; defaults suit production. */
   options?: Partial<SchedulerOptions>;
 }
@@ -48,6 +49,13 @@ export function optionsOf(deps: SchedulerDeps): SchedulerOptions {
   return { ...DEFAULT_OPTIONS, ...deps.options };
 }
 
+/** The scheduler's logger: every line says it comes from the scheduler. */
+export function loggerOf(deps: SchedulerDeps): Logger {
+  return deps.logger.child({ component: 'scheduler' });
+}
+
+/** A warning as one sentence, for modules that report problems as text (the logger still redacts it). */
 export function logOf(deps: SchedulerDeps): (message: string) => void {
-  return deps.log ?? ((message) => console.warn(`[dutybot scheduler] ${message}`));
+  const logger = loggerOf(deps);
+  return (message) => logger.warn(message);
 }

@@ -1,4 +1,6 @@
 import { Migrator } from 'kysely';
+import { processLogger } from '../logging/pino-logger.js';
+import type { Logger } from '../ports/logger.js';
 import { type DatabaseTarget, describeUrl, openDatabase, parseDatabaseUrl } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselySqlStore, type SqlStore } from './sql-store.js';
@@ -12,9 +14,9 @@ import { KyselySqlStore, type SqlStore } from './sql-store.js';
  * (pg_advisory_lock) around the whole run and applies each migration in a transaction; on SQLite
  * the migration transaction begins IMMEDIATE, which takes the file's write lock.
  */
-export async function createStore(url: string): Promise<SqlStore> {
+export async function createStore(url: string, options: { logger?: Logger } = {}): Promise<SqlStore> {
   const target: DatabaseTarget = parseDatabaseUrl(url);
-  const db = openDatabase(target);
+  const db = openDatabase(target, options.logger ?? processLogger().child({ component: 'store' }));
   try {
     const migrator = new Migrator({ db, provider: migrationProvider });
     const { error, results } = await migrator.migrateToLatest();

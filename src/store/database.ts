@@ -14,6 +14,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../ports/logger.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -184,7 +185,7 @@ function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kys
   });
 }
 
-function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>): Kysely<Database> {
+function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, logger: Logger): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: POSTGRES_POOL_SIZE,
@@ -200,11 +201,11 @@ function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>):
   // An idle client losing its connection (server restart) must not crash the bot; the next query
   // gets a fresh connection or a clear error.
   pool.on('error', (error) => {
-    console.error(`dutybot store: idle PostgreSQL connection failed: ${error.message}`);
+    logger.error('idle PostgreSQL connection failed', { error });
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-export function openDatabase(target: DatabaseTarget): Kysely<Database> {
-  return target.dialect === 'sqlite' ? openSqlite(target) : openPostgres(target);
+export function openDatabase(target: DatabaseTarget, logger: Logger): Kysely<Database> {
+  return target.dialect === 'sqlite' ? openSqlite(target) : openPostgres(target, logger);
 }

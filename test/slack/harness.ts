@@ -4,13 +4,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Logger, LogLevel } from '@slack/bolt';
 import express from 'express';
 import { loadSlackConfig, type SlackConfig } from '../../adapters/slack/config.js';
 import { type MountedSlack, mountSlack } from '../../adapters/slack/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { recordingLogger } from '../support/recording-logger.js';
 import { SlackRequester } from '../support/slack-signing.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -46,27 +46,6 @@ export const OAUTH_ENV = {
   SLACK_STATE_SECRET: 'state-secret-for-tests-0123456789',
 };
 
-/** A logger that keeps lines for assertions and stays quiet (and never sees a token: nothing logs one). */
-export function recordingLogger(lines: string[]): Logger {
-  let level = LogLevel.INFO;
-  const write =
-    (at: string) =>
-    (...parts: unknown[]) => {
-      lines.push(`${at} ${parts.map(String).join(' ')}`);
-    };
-  return {
-    debug: () => undefined,
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
-
 /**
  * The real thing on loopback: a dutybot on a temporary SQLite file, the Slack adapter mounted on an
  * express app listening on an ephemeral port, its Web API pointed at the recording fake.
@@ -75,7 +54,11 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const api = options.api ?? (await startFakeSlackApi());
   api.teamsByToken.set(BOT_TOKEN, 'T0001');
   const dir = mkdtempSync(join(tmpdir(), 'dutybot-slack-'));
+  // One logger for the core and the adapter, as in production; lines are kept for assertions.
+  const logs: string[] = [];
+  const logger = recordingLogger(logs);
   const dutybot = await createDutybot({
+    logger,
     databaseUrl: options.databaseUrl ?? `sqlite:${join(dir, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
     workerId: 'slack-test',
@@ -89,10 +72,9 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     }),
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
   };
-  const logs: string[] = [];
   const app = express();
   const mounted = options.wrap ? options.wrap(dutybot) : dutybot;
-  const slack = await mountSlack(app, { dutybot: mounted, config, logger: recordingLogger(logs) });
+  const slack = await mountSlack(app, { dutybot: mounted, config, logger });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

@@ -4,6 +4,7 @@ import { loadSlackConfig } from '../../adapters/slack/config.js';
 import { SlackMessenger } from '../../adapters/slack/messenger.js';
 import { DeliveryError } from '../../src/ports/messenger.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { parsedLines, recordingLogger } from '../support/recording-logger.js';
 import { bigDigest, confirmation, reminder } from './fixtures.js';
 import { blockKitViolations } from './limits.js';
 
@@ -12,13 +13,14 @@ import { blockKitViolations } from './limits.js';
 describe('SlackMessenger', () => {
   let api: FakeSlackApi;
   let messenger: SlackMessenger;
+  const logs: string[] = [];
   beforeAll(async () => {
     api = await startFakeSlackApi();
     const config = {
       ...loadSlackConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-m', SLACK_API_URL: api.url }),
       retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
     };
-    messenger = new SlackMessenger(new SlackClients(config, null));
+    messenger = new SlackMessenger(new SlackClients(config, null, recordingLogger(logs)));
   });
   afterAll(async () => {
     await api?.close();
@@ -81,6 +83,11 @@ describe('SlackMessenger', () => {
     });
     const attempts = api.callsTo('chat.postMessage').slice(before);
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
+    // The Web API client's own report of the wait goes through the one logger, not the console.
+    const rateLimited = parsedLines(logs).filter((line) => /rate limit/i.test(String(line.msg)));
+    expect(rateLimited.length).toBeGreaterThan(0);
+    expect(rateLimited[0]).toMatchObject({ component: 'slack' });
+    expect(logs.join('\n')).not.toContain('xoxb-m');
   });
 
   it('turns Slack failures into retryable or permanent DeliveryErrors', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../adapters/server/start.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { parsedLines, recordingLogger } from '../support/recording-logger.js';
 import { SlackRequester } from '../support/slack-signing.js';
 import { slashCommand } from './payloads.js';
 
@@ -13,6 +14,7 @@ describe('the dutybot server with Slack configured', () => {
   let running: RunningServer;
   let dir: string;
   const secret = 'server-test-signing-secret';
+  const logs: string[] = [];
 
   beforeAll(async () => {
     api = await startFakeSlackApi();
@@ -24,7 +26,7 @@ describe('the dutybot server with Slack configured', () => {
         SLACK_API_URL: api.url,
         DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
       },
-      { port: 0, host: '127.0.0.1', scheduler: false },
+      { port: 0, host: '127.0.0.1', scheduler: false, logger: recordingLogger(logs) },
     );
   });
   afterAll(async () => {
@@ -42,5 +44,10 @@ describe('the dutybot server with Slack configured', () => {
     expect(JSON.stringify(res.json())).toContain('/duty pending');
     const unsigned = await fetch(`${base}/slack/events`, { method: 'POST', body: 'x=1' });
     expect(unsigned.status).toBe(401);
+    // The server's one logger reaches Bolt's receiver: the refused request is logged there.
+    expect(parsedLines(logs)).toContainEqual(
+      expect.objectContaining({ level: 'warn', component: 'slack', msg: expect.stringMatching(/verification failed/) }),
+    );
+    expect(logs.join('\n')).not.toContain('xoxb-server');
   });
 });

@@ -7,7 +7,7 @@ import { mountSlack } from '../../adapters/slack/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
-import { recordingLogger } from './harness.js';
+import { recordingLogger } from '../support/recording-logger.js';
 
 /**
  * Socket Mode is chosen by SLACK_APP_TOKEN: the app opens its connection through

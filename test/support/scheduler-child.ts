@@ -8,6 +8,7 @@
  * been posted yet. See test/scheduler-concurrency.test.ts for the residual window this leaves.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createLogger } from '../../src/logging/pino-logger.js';
 import type { MessageRef, Messenger, OutboundMessage, PostRequest } from '../../src/ports/messenger.js';
 import { tick } from '../../src/scheduler/index.js';
 import { createStore } from '../../src/store/create-store.js';
@@ -54,7 +55,7 @@ try {
       knowledge: testKnowledge(),
       messengerFor: () => messenger,
       workerId,
-      log: (m) => console.error(m),
+      logger: createLogger({ format: 'json' }),
       // One message at a time, so the parent's kill lands between two fully recorded deliveries.
       options: { dispatchConcurrency: 1 },
     },

@@ -9,6 +9,7 @@ import { defaultSettings, type WorkspaceSettings } from '../../src/settings/sche
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
 import { freshPostgresDatabase } from './postgres.js';
+import { recordingLogger } from './recording-logger.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -48,7 +49,7 @@ export function depsFor(
     knowledge,
     messengerFor: (platform) => (platform === 'local' ? messenger : undefined),
     workerId: 'worker-test',
-    log: (message) => logs.push(message),
+    logger: recordingLogger(logs),
     options: { random: () => 0.5 },
     logs,
     ...extra,

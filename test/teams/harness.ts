@@ -11,6 +11,7 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { type FakeConnector, startFakeConnector, testCredentials } from '../support/fake-connector.js';
 import { type FakeOpenId, startFakeOpenId } from '../support/fake-openid.js';
+import { recordingLogger } from '../support/recording-logger.js';
 
 /**
  * The real Teams app, end to end on 127.0.0.1 with authentication ON: express + mountTeams on an
@@ -55,12 +56,21 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(
-  options: { adminIds?: string[]; clock?: () => Date } = {},
+  options: {
+    adminIds?: string[];
+    clock?: () => Date;
+    /** Replaces core behaviour seen by the adapter (e.g. a failing confirm). */
+    wrap?: (bot: Dutybot) => Dutybot;
+  } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
   const connector = await startFakeConnector();
   const openId = await startFakeOpenId();
+  // One logger for the core and the adapter, as in production; lines are kept for assertions.
+  const logs: string[] = [];
+  const logger = recordingLogger(logs);
   const bot = await createDutybot({
+    logger,
     databaseUrl: `sqlite:${join(directory, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -73,13 +83,12 @@ export async function startTeamsHarness(
     openIdMetadataUrl: openId.metadataUrl,
     tokenIssuer: openId.issuer,
   };
-  const logs: string[] = [];
   const app = express();
   const teams = await mountTeams(app, {
-    dutybot: bot,
+    dutybot: options.wrap ? options.wrap(bot) : bot,
     config,
     credentialsFactory: testCredentials(APP_ID, connector.bearer),
-    log: (message) => logs.push(message),
+    logger,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

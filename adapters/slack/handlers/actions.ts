@@ -10,7 +10,7 @@ import {
 } from '../blocks/ids.js';
 import { doneModal, skipModal } from '../blocks/modals.js';
 import { slackWorkspaceId } from '../workspace.js';
-import { describe, prepareReply, somethingWrong } from './deliver.js';
+import { prepareReply, somethingWrong } from './deliver.js';
 import { actorOf, conversationOf, firstTime, type HandlerDeps, workspaceLang } from './deps.js';
 import { refreshHome } from './home.js';
 
@@ -80,7 +80,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
             blocks: rendered.blocks,
           });
       } catch (error) {
-        deps.logger.error(`snooze failed: ${describe(error)}`);
+        deps.logger.error('snooze failed', { error });
         await respond({ response_type: 'ephemeral', replace_original: false, ...somethingWrong() }).catch(
           () => undefined,
         );
@@ -102,7 +102,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
       await respond({ delete_original: true });
     } catch (error) {
-      deps.logger.error(`share failed: ${describe(error)}`);
+      deps.logger.error('share failed', { error });
     }
   });
 }

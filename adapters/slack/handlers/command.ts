@@ -1,7 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { slackTextToCore } from '../inbound.js';
 import { SLASH_COMMAND } from '../scopes.js';
-import { describe, prepareReply, type RenderedReply, somethingWrong } from './deliver.js';
+import { prepareReply, type RenderedReply, somethingWrong } from './deliver.js';
 import { actorOf, conversationOf, type HandlerDeps } from './deps.js';
 
 /**
@@ -33,7 +33,7 @@ export function registerCommand(app: App, deps: HandlerDeps): void {
         { shareable: true },
       );
     })().catch((error: unknown) => {
-      deps.logger.error(`/duty failed: ${describe(error)}`);
+      deps.logger.error('/duty failed', { error });
       return somethingWrong();
     });
 

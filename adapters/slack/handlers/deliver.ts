@@ -26,7 +26,7 @@ export async function prepareReply(
     try {
       await deliverExport(requester.client, requester.userId, reply);
     } catch (error) {
-      deps.logger.error(`export upload failed: ${describe(error)}`);
+      deps.logger.error('export upload failed', { error });
       const text = labels(reply.lang).exportFailed;
       return { ...message(text, [section(`⚠️ ${text}`)]), ephemeral: true };
     }
@@ -38,16 +38,12 @@ export async function prepareReply(
   return { ...rendered, ephemeral: !publicKinds.includes(reply.kind) };
 }
 
+/**
+ * The adapter's one answer when our side fails: a short fixed sentence, never the error itself.
+ * The failure is logged once by the handler (`deps.logger.error('<what> failed', { error })`),
+ * where the logger describes and redacts the error.
+ */
 export function somethingWrong(lang: 'en' | 'it' = 'en'): RenderedReply {
   const text = labels(lang).somethingWrong;
   return { ...message(text, [section(`⚠️ ${text}`)]), ephemeral: true };
-}
-
-/** Error text for logs: never the request or a token, only what failed. */
-export function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) {
-    const coded = error as { code: string; data?: { error?: string }; message?: string };
-    return `${coded.code}${coded.data?.error ? ` (${coded.data.error})` : ''}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

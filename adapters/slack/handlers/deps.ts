@@ -1,5 +1,6 @@
-import type { App, Logger, webApi } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
+import type { Logger } from '../../../src/ports/logger.js';
 import type { Lang } from '../../../src/views/types.js';
 import type { SlackActors } from '../actor.js';
 import type { SlackEvent } from '../scopes.js';
@@ -9,6 +10,7 @@ import { slackWorkspaceId } from '../workspace.js';
 export interface HandlerDeps {
   dutybot: Dutybot;
   actors: SlackActors;
+  /** The process's logger, bound to `component: 'slack'`. */
   logger: Logger;
 }
 

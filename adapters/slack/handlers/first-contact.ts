@@ -4,7 +4,6 @@ import type { WelcomeView } from '../../../src/views/types.js';
 import { renderWelcome } from '../blocks/welcome.js';
 import { openDirectMessage } from '../messenger.js';
 import { homeChannelCandidate, slackWorkspaceId } from '../workspace.js';
-import { describe } from './deliver.js';
 import type { HandlerDeps } from './deps.js';
 
 /** Who and where, from any kind of Slack request (event, command, action, view). */
@@ -69,7 +68,7 @@ export async function welcomeIfNew(
       const channel = await openDirectMessage(client, userId);
       await client.chat.postMessage({ channel, text, blocks, unfurl_links: false });
     } catch (error) {
-      deps.logger.warn(`welcome message failed: ${describe(error)}`);
+      deps.logger.warn('welcome message failed', { error });
     }
   })();
   return welcome;

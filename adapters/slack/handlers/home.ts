@@ -1,6 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
 import { renderHome } from '../blocks/home.js';
-import { describe } from './deliver.js';
 import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe, type TeamContext } from './deps.js';
 
 /** Publishes the user's App Home: their own duties; admins also see the settings summary. */
@@ -23,7 +22,7 @@ export function registerHome(app: App, deps: HandlerDeps): void {
     try {
       await refreshHome(deps, context, opened.user, client as webApi.WebClient);
     } catch (error) {
-      deps.logger.error(`app home failed: ${describe(error)}`);
+      deps.logger.error('app home failed', { error });
     }
   });
 }

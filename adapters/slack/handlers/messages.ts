@@ -1,6 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
 import { slackTextToCore } from '../inbound.js';
-import { describe, prepareReply, somethingWrong } from './deliver.js';
+import { prepareReply, somethingWrong } from './deliver.js';
 import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe } from './deps.js';
 
 interface ChatEvent {
@@ -52,7 +52,7 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
         });
       }
     } catch (error) {
-      deps.logger.error(`app_mention failed: ${describe(error)}`);
+      deps.logger.error('app_mention failed', { error });
       const sorry = somethingWrong();
       await web.chat
         .postEphemeral({ channel: mention.channel, user, thread_ts: thread, text: sorry.text, blocks: sorry.blocks })
@@ -84,7 +84,7 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
         unfurl_links: false,
       });
     } catch (error) {
-      deps.logger.error(`message.im failed: ${describe(error)}`);
+      deps.logger.error('message.im failed', { error });
       const sorry = somethingWrong();
       await web.chat
         .postMessage({ channel: dm.channel, text: sorry.text, blocks: sorry.blocks })

@@ -4,7 +4,7 @@ import type { ConfirmationStatus, Reply } from '../../../src/views/types.js';
 import { INPUT, type ModalMetadata, ModalMetadataSchema, parseJson, VIEW } from '../blocks/ids.js';
 import { plain, truncate } from '../blocks/kit.js';
 import { labels } from '../labels.js';
-import { describe, prepareReply } from './deliver.js';
+import { prepareReply } from './deliver.js';
 import { actorOf, conversationOf, type HandlerDeps, type TeamContext } from './deps.js';
 import { refreshHome } from './home.js';
 
@@ -86,7 +86,7 @@ async function submit(
       idempotencyKey: `slack:view:${view.id}:${digest}`,
     });
   } catch (error) {
-    deps.logger.error(`confirmation failed: ${describe(error)}`);
+    deps.logger.error('confirmation failed', { error });
     await ack({ response_action: 'errors', errors: { [firstField]: labels(metadata.lang).somethingWrong } });
     return;
   }
@@ -111,6 +111,6 @@ async function submit(
       await refreshHome(deps, context, user, client);
     }
   } catch (error) {
-    deps.logger.warn(`confirmation notice failed: ${describe(error)}`);
+    deps.logger.warn('confirmation notice failed', { error });
   }
 }

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { ConfirmationStatus } from '../../../src/views/types.js';
+import { REMINDER_VERBS, type ReminderActionData, type ReminderInputs } from '../cards/reminder.js';
+import { cardActivity } from '../renderer.js';
+import { actorFor, firstTime, type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from './deps.js';
+import { reportFailure, somethingWrong } from './failure.js';
+
+const VERB_STATUS: Record<string, ConfirmationStatus> = {
+  [REMINDER_VERBS.done]: 'done',
+  [REMINDER_VERBS.snooze]: 'snoozed',
+  [REMINDER_VERBS.skip]: 'skipped',
+};
+
+/**
+ * Done / snooze / skip on a reminder card (Universal Actions, `adaptiveCard/action` invokes).
+ * The answer is the card the clicker sees; a text answer is shown as a message instead.
+ */
+export function registerCardActions(app: Application<TurnState>, deps: HandlerDeps): void {
+  app.adaptiveCards.actionExecute<ReminderActionData>(Object.values(REMINDER_VERBS), async (context, _state, data) => {
+    const place = await resolve(deps, context);
+    try {
+      return await settle(deps, context, place, data);
+    } catch (error) {
+      reportFailure(turnLogger(deps, context), 'card action', error, { workspaceId: place.workspaceId });
+      return somethingWrong(context);
+    }
+  });
+}
+
+async function settle(
+  deps: HandlerDeps,
+  context: TurnContext,
+  place: TurnPlace,
+  data: ReminderActionData,
+): Promise<AdaptiveCard | string> {
+  const { state, renderer, dutybot } = deps;
+  const { location, workspaceId, conversation } = place;
+  const verb = String(context.activity.value?.action?.verb ?? '');
+  const cardId = context.activity.replyToId ?? null;
+  const stored = cardId ? await state.card(workspaceId, cardId) : null;
+  const inputs: ReminderInputs = {
+    note: clean(data.note),
+    evidenceUrl: clean(data.evidenceUrl),
+    snooze: clean(data.snooze),
+    reason: clean(data.reason),
+  };
+  // A redelivered invoke: the first delivery did the work; show the card as it now stands.
+  if (!(await firstTime(deps, context))) {
+    return stored ? (await renderer.reminder(location.tenantId, stored.view)).card : 'OK';
+  }
+  await remember(deps, context, place);
+  const actor = actorFor(deps, context, place);
+  const status = VERB_STATUS[verb];
+  if (!status || typeof data.dutyId !== 'string' || typeof data.occurrence !== 'string') return 'Unknown action';
+
+  const reply = await dutybot.confirm({
+    actor,
+    conversation,
+    dutyId: data.dutyId,
+    occurrence: data.occurrence,
+    status,
+    note: inputs.note,
+    evidenceUrl: inputs.evidenceUrl,
+    reason: inputs.reason,
+    snooze: status === 'snoozed' ? inputs.snooze : null,
+    // A double-clicked button (new activity id, same card, same values) records one entry.
+    idempotencyKey: submissionKey(workspaceId, cardId, verb, actor.userId, data, inputs),
+  });
+
+  if (reply.kind !== 'confirmed') {
+    // Refused (missing reason, bad link, not an owner…): only the person who clicked sees the
+    // card again, with the message on top and what they typed still in the inputs.
+    if (!stored || reply.kind !== 'error') return (await renderer.reply(location.tenantId, reply)).card;
+    return (
+      await renderer.reminder(location.tenantId, stored.view, {
+        error: { message: reply.message, hint: reply.hint },
+        inputs,
+      })
+    ).card;
+  }
+  if (!stored || !cardId) return (await renderer.reply(location.tenantId, reply)).card;
+
+  const view = { ...stored.view, closedBy: reply.confirmation };
+  const rendered = await renderer.reminder(location.tenantId, view);
+  await state.saveCard(workspaceId, cardId, { ...stored, view });
+  try {
+    // Everyone in the conversation sees the settled card, not only the person who clicked.
+    await context.updateActivity(cardActivity(rendered, cardId));
+  } catch (error) {
+    turnLogger(deps, context).warn('could not update a reminder card', { workspaceId, error });
+  }
+  return rendered.card;
+}
+
+function submissionKey(
+  workspaceId: string,
+  cardId: string | null,
+  verb: string,
+  userId: string,
+  data: ReminderActionData,
+  inputs: ReminderInputs,
+): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([workspaceId, cardId, verb, userId, data.dutyId, data.occurrence, inputs]))
+    .digest('hex')
+    .slice(0, 32);
+  return `teams:card:${digest}`;
+}
+
+function clean(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}

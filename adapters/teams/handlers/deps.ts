@@ -1,0 +1,95 @@
+import { type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
+import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import type { TeamsConfig } from '../config.js';
+import { conversationFor, locate, type TeamsLocation, workspaceIdFor } from '../location.js';
+import type { TeamsRenderer } from '../renderer.js';
+import type { TeamsState } from '../state.js';
+
+/** What every handler needs: the core facade and the adapter's own helpers. */
+export interface HandlerDeps {
+  config: TeamsConfig;
+  dutybot: Dutybot;
+  state: TeamsState;
+  renderer: TeamsRenderer;
+  /** The process's logger, bound to `component: 'teams'`. */
+  logger: Logger;
+  /** Workspaces this process has already ensured: the store stays the authority, this only saves a query. */
+  ensured: Set<string>;
+}
+
+/** Where a turn happens, in the core's terms. */
+export interface TurnPlace {
+  location: TeamsLocation;
+  workspaceId: string;
+  /** The team whose roster decides ownership (also for a personal chat mapped to a team). */
+  teamId: string | null;
+  conversation: Conversation;
+}
+
+/** The logger for one turn: every line carries the activity id Teams would show in its own logs. */
+export function turnLogger(deps: HandlerDeps, context: TurnContext): Logger {
+  return deps.logger.child({ activityId: context.activity.id, activityType: context.activity.type });
+}
+
+export async function resolve(deps: HandlerDeps, context: TurnContext): Promise<TurnPlace> {
+  const location = locate(context.activity);
+  const from = context.activity.from;
+  const workspaceId = await workspaceIdFor(location, { id: from.id, aadObjectId: from.aadObjectId }, deps.state);
+  const teamId = location.teamId ?? teamOf(workspaceId, location);
+  return { location, workspaceId, teamId, conversation: conversationFor(workspaceId, location) };
+}
+
+/** Durable dedupe: Teams redelivers an activity it thinks we were too slow to take. */
+export function firstTime(deps: HandlerDeps, context: TurnContext): Promise<boolean> {
+  return context.activity.id ? deps.dutybot.firstSeen(`teams:${context.activity.id}`) : Promise.resolve(true);
+}
+
+/** Who is acting, with the team-owner check done lazily (only admin commands need it). */
+export function actorFor(deps: HandlerDeps, context: TurnContext, place: TurnPlace): Actor {
+  const from = context.activity.from;
+  const userId = from.aadObjectId ?? from.id;
+  const { config } = deps;
+  return {
+    userId,
+    isPlatformAdmin: async () => {
+      if (config.adminIds.includes(userId) || config.adminIds.includes(from.id)) return true;
+      if (!place.teamId) return false;
+      try {
+        // The roster's userRole says "owner" for team owners where Teams provides it.
+        const member = await TeamsInfo.getTeamMember(context, place.teamId, from.id);
+        return member.userRole === 'owner';
+      } catch (error) {
+        turnLogger(deps, context).warn('roster look-up failed', { tenantId: place.location.tenantId, error });
+        return false;
+      }
+    },
+  };
+}
+
+/** Stores what a turn teaches us: the conversation reference, the user's name and team. */
+export async function remember(deps: HandlerDeps, context: TurnContext, place: TurnPlace): Promise<void> {
+  const { location, workspaceId } = place;
+  const reference = TurnContext.getConversationReference(context.activity);
+  const conversation = {
+    ...reference.conversation,
+    id: location.conversationId,
+  } as ConversationReference['conversation'];
+  await deps.state.saveConversation(workspaceId, { ...reference, conversation, activityId: undefined });
+  const from = context.activity.from;
+  if (from?.id && from.id !== context.activity.recipient?.id) {
+    await deps.state.rememberUser(location.tenantId, {
+      id: from.id,
+      aadObjectId: from.aadObjectId ?? null,
+      name: from.name || null,
+      ...(location.teamId ? { teamWorkspaceId: workspaceId } : {}),
+    });
+  }
+}
+
+/** For a personal chat mapped to a team workspace, the team id (for roster look-ups). */
+function teamOf(workspaceId: string, location: TeamsLocation): string | null {
+  const prefix = `teams:${location.tenantId}:`;
+  const rest = workspaceId.startsWith(prefix) ? workspaceId.slice(prefix.length) : '';
+  return rest !== '' && rest !== location.conversationId && rest.startsWith('19:') ? rest : null;
+}

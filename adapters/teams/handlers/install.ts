@@ -1,0 +1,90 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Lang } from '../../../src/views/types.js';
+import { cardActivity } from '../renderer.js';
+import { type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from './deps.js';
+
+/**
+ * Installation and membership: when the bot is added to a team, a group chat or a personal chat
+ * it learns the roster and welcomes the workspace once; people added later are remembered.
+ */
+export function registerInstall(app: Application<TurnState>, deps: HandlerDeps): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((member) => member.id === botId)) {
+      await onInstalled(deps, context);
+      return;
+    }
+    // New people in a team: remember them so their personal chat acts on this team.
+    const { location, workspaceId } = await resolve(deps, context);
+    if (!location.teamId) return;
+    for (const member of added) {
+      await deps.state.rememberUser(location.tenantId, {
+        id: member.id,
+        aadObjectId: member.aadObjectId ?? null,
+        name: member.name || null,
+        teamWorkspaceId: workspaceId,
+      });
+    }
+  });
+
+  app.activity('installationUpdate', async (context) => {
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') {
+      await onInstalled(deps, context);
+    }
+  });
+}
+
+async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<void> {
+  const place = await resolve(deps, context);
+  await remember(deps, context, place);
+  await learnRoster(deps, context, place);
+  const installer = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'teams';
+  await welcomeIfNew(deps, context, place, installer);
+}
+
+/** First contact with a workspace: create it and post the welcome card once. */
+export async function welcomeIfNew(
+  deps: HandlerDeps,
+  context: TurnContext,
+  place: TurnPlace,
+  installer: string,
+): Promise<void> {
+  const { workspaceId, location } = place;
+  if (deps.ensured.has(workspaceId)) return;
+  // A team whose installer uses Teams in Italian starts with Italian settings (changeable later).
+  const lang: Lang = (context.activity.locale ?? '').toLowerCase().startsWith('it') ? 'it' : 'en';
+  const welcome = await deps.dutybot.ensureWorkspace(place.conversation, installer, lang);
+  if (deps.ensured.size >= 10_000) deps.ensured.clear();
+  deps.ensured.add(workspaceId);
+  if (welcome) {
+    await context.sendActivity(
+      cardActivity(await deps.renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })),
+    );
+  }
+}
+
+/** On install, learn the team roster (names for mentions, team of each member for personal chats). */
+async function learnRoster(deps: HandlerDeps, context: TurnContext, place: TurnPlace): Promise<void> {
+  const { location, workspaceId } = place;
+  if (!location.teamId) return;
+  try {
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedTeamMembers(context, location.teamId, 500, token);
+      for (const member of page.members) {
+        await deps.state.rememberUser(location.tenantId, {
+          id: member.id,
+          aadObjectId: member.aadObjectId ?? null,
+          name: member.name || null,
+          teamWorkspaceId: workspaceId,
+        });
+      }
+      token = page.continuationToken || undefined;
+    } while (token);
+  } catch (error) {
+    // Not fatal: names are learnt from messages too.
+    turnLogger(deps, context).warn('could not read the roster of a team', { tenantId: location.tenantId, error });
+  }
+}

@@ -1,0 +1,96 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Reply } from '../../../src/views/types.js';
+import type { TeamsLocation } from '../location.js';
+import { cardActivity } from '../renderer.js';
+import { actorFor, firstTime, type HandlerDeps, remember, resolve, turnLogger } from './deps.js';
+import { reportFailure, somethingWrongMessage } from './failure.js';
+import { welcomeIfNew } from './install.js';
+
+/** A message to the bot (personal chat, or a channel/group chat mention): the core's whole grammar. */
+export function registerMessage(app: Application<TurnState>, deps: HandlerDeps): void {
+  app.message(
+    async (context) => context.activity.type === 'message' && typeof context.activity.text === 'string',
+    async (context) => {
+      if (!(await firstTime(deps, context))) return;
+      const place = await resolve(deps, context);
+      const { location, workspaceId, conversation } = place;
+      let reply: Reply;
+      try {
+        await remember(deps, context, place);
+        const actor = actorFor(deps, context, place);
+        await welcomeIfNew(deps, context, place, actor.userId);
+        const text = await commandText(deps, context, location);
+        reply = await deps.dutybot.handle({
+          text: text === '' ? 'help' : text,
+          actor,
+          conversation,
+          idempotencyKey: `teams:${context.activity.id}`,
+        });
+      } catch (error) {
+        reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });
+        await context.sendActivity(somethingWrongMessage(context));
+        return;
+      }
+      await context.sendActivity(cardActivity(await deps.renderer.reply(location.tenantId, reply)));
+    },
+  );
+}
+
+/**
+ * The message text as the core's grammar expects it: the bot's own mention is already gone
+ * (teams-ai removes it); other people's mentions become `{{user:ID}}` tokens.
+ */
+async function commandText(deps: HandlerDeps, context: TurnContext, location: TeamsLocation): Promise<string> {
+  let text = context.activity.text ?? '';
+  const botId = context.activity.recipient?.id;
+  for (const entity of context.activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const mentioned = entity.mentioned as { id?: string; name?: string } | undefined;
+    const markup = typeof entity.text === 'string' ? entity.text : null;
+    if (!mentioned?.id || !markup) continue;
+    if (mentioned.id === botId) {
+      text = text.split(markup).join(' ');
+      continue;
+    }
+    const userId = await stableUserId(deps, context, location, mentioned.id, mentioned.name ?? null);
+    text = text.split(markup).join(` {{user:${userId}}} `);
+  }
+  return decodeEntities(text.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Mentions carry the 29:… id; dutybot keys people by AAD object id when Teams gives one. */
+async function stableUserId(
+  deps: HandlerDeps,
+  context: TurnContext,
+  location: TeamsLocation,
+  id: string,
+  name: string | null,
+): Promise<string> {
+  const known = await deps.state.user(location.tenantId, id);
+  if (known?.aadObjectId) return known.aadObjectId;
+  try {
+    const member = await TeamsInfo.getMember(context, id);
+    await deps.state.rememberUser(location.tenantId, {
+      id,
+      aadObjectId: member.aadObjectId ?? null,
+      name: member.name || name,
+    });
+    return member.aadObjectId ?? id;
+  } catch {
+    if (name) await deps.state.rememberUser(location.tenantId, { id, name });
+    return id;
+  }
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
