@@ -9,12 +9,13 @@
 const SRC_LAYERS = [
   'knowledge', // the provider's document as a validated pack
   'result', // the one Result shape every layer returns
+  'logging', // the Logger every layer is given (port, redaction, pino implementation)
   'settings', // a workspace's settings
   'ledger', // hash chain and exports, pure
   'store', // the Store port and its SQL implementation
   'schedule', // occurrence math
   'views', // view models and the sentence catalogue
-  'ports', // what the core asks of a surface (Messenger, Logger)
+  'ports', // what the core asks of a surface (Messenger)
   'answer', // question answering
   'digest', // digest view models
   'scheduler', // tick → outbox → Messenger

@@ -7,7 +7,7 @@ import express from 'express';
 import { loadSlackConfig } from '../adapters/slack/config.js';
 import { mountSlack } from '../adapters/slack/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
-import { silentLogger } from '../src/ports/logger.js';
+import { silentLogger } from '../src/logging/logger.js';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { SlackRequester } from '../test/support/slack-signing.js';
 import { close, listen, BENCH_QUESTIONS as QUESTIONS, type RunResult, runLoad, summarize } from './support/load.js';

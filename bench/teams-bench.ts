@@ -7,7 +7,7 @@ import express from 'express';
 import { botFrameworkAuthConfig, type TeamsConfig } from '../adapters/teams/config.js';
 import { mountTeams } from '../adapters/teams/mount.js';
 import { createDutybot } from '../src/bot/dutybot.js';
-import { silentLogger } from '../src/ports/logger.js';
+import { silentLogger } from '../src/logging/logger.js';
 import { startFakeConnector, testCredentials } from '../test/support/fake-connector.js';
 import { startFakeOpenId } from '../test/support/fake-openid.js';
 import { close, listen, BENCH_QUESTIONS as QUESTIONS, type RunResult, runLoad, summarize } from './support/load.js';

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/model.js';
-import { silentLogger } from '../src/ports/logger.js';
+import { silentLogger } from '../src/logging/logger.js';
 import type { MessageRef, Messenger } from '../src/ports/messenger.js';
 import { scheduledDuties } from '../src/schedule/index.js';
 import { dispatchOutbox, planDue, type SchedulerDeps } from '../src/scheduler/index.js';

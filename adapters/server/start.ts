@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
-import type { Logger } from '../../src/ports/logger.js';
 
 /**
  * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/ports/logger.js';
+import type { Logger } from '../../src/logging/logger.js';
 import type { SlackConfig } from './config.js';
 import type { StoreInstallationStore } from './installation-store.js';
 import { boltLogger } from './logger.js';

@@ -1,8 +1,8 @@
 import { App, ExpressReceiver, type Installation, SocketModeReceiver, webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Dutybot } from '../../src/bot/types.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
-import type { Logger } from '../../src/ports/logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { SlackActors } from './actor.js';
 import { SlackClients, webClientOptions } from './clients.js';

@@ -1,6 +1,6 @@
 import { Application, type TurnState } from '@microsoft/teams-ai';
 import type { Dutybot } from '../../src/bot/types.js';
-import type { Logger } from '../../src/ports/logger.js';
+import type { Logger } from '../../src/logging/logger.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
 import type { TeamsConfig } from './config.js';
 import { registerCardActions } from './handlers/card-action.js';

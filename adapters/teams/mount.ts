@@ -6,8 +6,8 @@ import {
 } from 'botframework-connector';
 import express from 'express';
 import type { Dutybot } from '../../src/bot/types.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
-import type { Logger } from '../../src/ports/logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp } from './app.js';

@@ -4,8 +4,8 @@ import { confirm, executeCommand, executeParsedCommand } from '../commands/execu
 import { messages } from '../commands/messages.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
+import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
-import type { Logger } from '../ports/logger.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';

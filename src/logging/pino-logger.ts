@@ -1,6 +1,6 @@
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
-import { describeError, type LogFields, type Logger, type LogLevel, redactSecrets } from '../ports/logger.js';
+import { describeError, type LogFields, type Logger, type LogLevel, redactSecrets } from './logger.js';
 
 /**
  * The Logger port on pino. One logger per process, made by the composition root

@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/model.js';
-import type { Logger } from '../ports/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Platform, Store } from '../store/types.js';
 

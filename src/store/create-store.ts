@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
+import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
-import type { Logger } from '../ports/logger.js';
 import { type DatabaseTarget, describeUrl, openDatabase, parseDatabaseUrl } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselySqlStore, type SqlStore } from './sql-store.js';

@@ -14,7 +14,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
-import type { Logger } from '../ports/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -1,5 +1,5 @@
+import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
-import type { Logger } from '../../src/ports/logger.js';
 
 /**
  * The production logger (pino, JSON, redaction included) writing into an array instead of stderr:

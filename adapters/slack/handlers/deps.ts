@@ -1,6 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
-import type { Logger } from '../../../src/ports/logger.js';
+import type { Logger } from '../../../src/logging/logger.js';
 import type { Lang } from '../../../src/views/types.js';
 import type { SlackActors } from '../actor.js';
 import type { SlackEvent } from '../scopes.js';

@@ -1,6 +1,6 @@
 import { type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
-import type { Logger } from '../../../src/ports/logger.js';
+import type { Logger } from '../../../src/logging/logger.js';
 import type { TeamsConfig } from '../config.js';
 import { conversationFor, locate, type TeamsLocation, workspaceIdFor } from '../location.js';
 import type { TeamsRenderer } from '../renderer.js';

@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Logger } from '../../../src/ports/logger.js';
+import type { Logger } from '../../../src/logging/logger.js';
 
 /**
  * The Teams adapter's one error path, as Slack's handlers do it: the failure is logged once
