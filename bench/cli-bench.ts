@@ -31,7 +31,7 @@ export async function benchCli(): Promise<string[]> {
   const base = items.map((i) => i.question ?? i.q ?? '').filter(Boolean);
   const questions = Array.from({ length: 200 }, (_, i) => base[i % base.length]!);
   const input = `${questions.join('\n')}\n`;
-  const cli = join(root, 'dist/adapters/cli/main.js');
+  const cli = join(root, 'dist/adapters/server/main.js');
   const runs = 5;
   const bare: number[] = [];
   const batch: number[] = [];

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Actor, Conversation, Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import type { Reply } from '../../src/views/types.js';
+import { LOCAL, localActor } from './local.js';
 
 /** One `dutybot` sub-command: its options, its help and what it runs. */
 export interface CliCommand {
@@ -17,22 +17,6 @@ export interface CliCommand {
 export class CliUsageError extends Error {}
 
 type Values = Record<string, string | boolean | undefined>;
-
-const LOCAL: Conversation = { workspaceId: 'local', platform: 'local', channelId: 'terminal' };
-
-/** The person at the terminal owns the local store; `--by X` acts as X (admin only if listed). */
-export function localActor(by: string | undefined): Actor {
-  const machineUser = process.env.USER || safeUserName();
-  return { userId: by ?? machineUser, isPlatformAdmin: async () => by === undefined };
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username || 'local-user';
-  } catch {
-    return 'local-user';
-  }
-}
 
 function str(values: Values, key: string): string | undefined {
   const v = values[key];
@@ -190,14 +174,6 @@ const confirmOptions: ParseArgsConfig['options'] = {
 };
 
 export const COMMANDS: Record<string, CliCommand> = {
-  start: {
-    summary: 'run the bot: Slack/Teams when configured in the environment, else the terminal chat',
-    usage: 'dutybot start',
-    run: async () => {
-      const { start } = await import('../server/start.js');
-      return start(process.env);
-    },
-  },
   chat: {
     summary: 'chat with the bot in this terminal (reminders and digests appear as they come due)',
     usage: 'dutybot chat',
@@ -423,14 +399,14 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 };
 
-export function globalHelp(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+export function globalHelp(commands: Record<string, CliCommand> = COMMANDS): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
   return [
     'dutybot — CoreTech GDPR shared-responsibility duties: answers, reminders, ledger',
     '',
     'Usage: dutybot <command> [options]   (dutybot <command> --help for details)',
     '',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
     'DATABASE_URL selects the store (default sqlite:./data/dutybot.sqlite; postgres://… for PostgreSQL).',
   ].join('\n');

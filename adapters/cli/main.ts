@@ -1,10 +1,10 @@
-#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { processLogger } from '../../src/logging/pino-logger.js';
-import { type CliCommand, CliUsageError, COMMANDS, commandHelp, globalHelp } from './commands.js';
+import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
 
 /**
- * `dutybot <command> …` — the scripting surface and the entry of `npm start`.
+ * `dutybot <command> …` — the scripting surface. The process entry (`adapters/server/main.ts`)
+ * hands it the command table, adding `start`, which composes the surfaces.
  * Each command loads only what it needs (answering a question never opens the database), so
  * `dutybot ask --json` stays fast enough for batch evaluation.
  *
@@ -15,13 +15,13 @@ import { type CliCommand, CliUsageError, COMMANDS, commandHelp, globalHelp } fro
 // DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
 if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
 
-async function main(argv: string[]): Promise<number> {
+async function dispatch(argv: string[], commands: Record<string, CliCommand>): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${globalHelp()}\n`);
-    return name ? 0 : 0;
+    process.stdout.write(`${globalHelp(commands)}\n`);
+    return 0;
   }
-  const command: CliCommand | undefined = COMMANDS[name];
+  const command: CliCommand | undefined = commands[name];
   if (!command) throw new CliUsageError(`unknown command "${name}" (run \`dutybot --help\` for the list)`);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${commandHelp(name, command)}\n`);
@@ -56,17 +56,20 @@ function protectGrammarWords(argv: string[]): { args: string[]; restore: (word: 
   };
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Users get one clear line, never a stack trace; DUTYBOT_DEBUG=1 logs the stack for developers.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`dutybot: ${message}\n`);
-    if (process.env.DUTYBOT_DEBUG && error instanceof Error && error.stack) {
-      processLogger().debug('command failed', { error, stack: error.stack });
-    }
-    process.exitCode = error instanceof CliUsageError ? 2 : 1;
-  },
-);
+/** Runs one command line and sets the process's exit code: 2 for bad usage, 1 for a failure. */
+export function runCli(argv: string[], commands: Record<string, CliCommand>): Promise<void> {
+  return dispatch(argv, commands).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Users get one clear line, never a stack trace; DUTYBOT_DEBUG=1 logs the stack for developers.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`dutybot: ${message}\n`);
+      if (process.env.DUTYBOT_DEBUG && error instanceof Error && error.stack) {
+        processLogger().debug('command failed', { error, stack: error.stack });
+      }
+      process.exitCode = error instanceof CliUsageError ? 2 : 1;
+    },
+  );
+}

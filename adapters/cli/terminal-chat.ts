@@ -5,7 +5,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Conversation, Dutybot } from '../../src/bot/types.js';
 import { replyText } from '../../src/views/text.js';
 import type { Lang, Reply } from '../../src/views/types.js';
-import { localActor } from './commands.js';
+import { LOCAL, localActor } from './local.js';
 import { TerminalMessenger } from './terminal-messenger.js';
 
 /**
@@ -15,7 +15,6 @@ import { TerminalMessenger } from './terminal-messenger.js';
  * a time and does not run the scheduler, so piped output is exactly one reply per line.
  */
 
-const LOCAL: Conversation = { workspaceId: 'local', platform: 'local', channelId: 'terminal' };
 /** Reminders are due at minute resolution; checking twice a minute keeps them punctual. */
 const TICK_INTERVAL_MS = 30_000;
 

@@ -4,7 +4,7 @@ import { describeError, type LogFields, type Logger, type LogLevel, redactSecret
 
 /**
  * The Logger port on pino. One logger per process, made by the composition root
- * (`adapters/server/start.ts`, `adapters/cli/main.ts`, or `createDutybot` when none is given):
+ * (`adapters/server/start.ts`, `adapters/server/main.ts`, or `createDutybot` when none is given):
  * JSON lines in production, readable lines in a terminal, always on stderr so a command's own
  * output on stdout stays clean for pipes.
  *

@@ -10,7 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
  * so `start` is the terminal chat. Registers its own beforeAll/afterAll.
  */
 
-export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'adapters', 'cli', 'main.js');
+export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'adapters', 'server', 'main.js');
 
 export interface CliRun {
   code: number | null;
