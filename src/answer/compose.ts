@@ -1,7 +1,10 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
-import type { WorkspaceSettings } from '../settings/schema.js';
+import { type Owners, ownersOf } from '../schedule/status.js';
+import { documentLabel, sectionCitation, sourceCitation } from '../views/citation.js';
+import { cadenceName } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
+import { dutyTitle, dutyTranslation } from '../views/occurrence-views.js';
 import type { AnswerItemView, AnswerView, Lang } from '../views/types.js';
 import type { IndexedDoc } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -10,7 +13,6 @@ import {
   bothParties,
   cadenceLabel,
   capitalize,
-  documentLabel,
   emptyQuestionSummary,
   factLead,
   jobOf,
@@ -20,12 +22,11 @@ import {
   partyLabel,
   retentionSentence,
   retentionShort,
-  sectionPartyLabel,
 } from './phrases.js';
 import type { Decision } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
-export type Owners = WorkspaceSettings['owners'];
+export type { Owners } from '../schedule/status.js';
 
 interface ComposeInput {
   question: string;
@@ -35,16 +36,6 @@ interface ComposeInput {
   knowledge: Knowledge;
   lexicon: CompiledLexicon;
   owners: Owners | undefined;
-}
-
-/** Internal owners of a customer duty: by duty, else by service, else the fallback owners. */
-export function ownersOf(duty: Duty, owners: Owners | undefined): string[] {
-  if (!owners || duty.party !== 'customer') return [];
-  const byDuty = owners.by_duty?.[duty.id];
-  if (byDuty && byDuty.length > 0) return [...byDuty];
-  const byService = owners.by_service?.[duty.service];
-  if (byService && byService.length > 0) return [...byService];
-  return [...(owners.fallback ?? [])];
 }
 
 function ownersSuffix(ids: readonly string[]): string {
@@ -117,11 +108,8 @@ function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
       cadenceLabel: cadenceLabel(duty, lang, lexicon),
       retentionDays: duty.retention_days ?? null,
       quote: duty.text,
-      translation: lang === 'it' ? duty.text_it : null,
-      source: {
-        label: `${documentLabel(knowledge, lang)} — ${duty.serviceName}, ${sectionPartyLabel(duty.party, lang)}`,
-        section: duty.serviceName,
-      },
+      translation: dutyTranslation(duty, lang),
+      source: sourceCitation(knowledge, duty, lang),
       errata: notes(duty.errata),
     };
   }
@@ -136,13 +124,9 @@ function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
     retentionDays: null,
     quote: fact.text.join(' '),
     translation: lang === 'it' ? fact.text_it.join(' ') : null,
-    source: { label: `${documentLabel(knowledge, lang)} — ${fact.section}`, section: fact.section },
+    source: sectionCitation(knowledge, fact.section, lang),
     errata: notes(fact.errata),
   };
-}
-
-function dutyTitle(duty: Duty, lang: Lang): string {
-  return lang === 'it' ? duty.title_it : duty.title;
 }
 
 /** "Monthly website backup (at least once a month)", with the retention when there is one. */
@@ -205,7 +189,7 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
   const subject = parties.size === 1 ? [...parties][0]! : null;
   const services = [...new Set(duties.map((d) => d.serviceName))];
   const scope = (analysis?.services.length ?? 0) > 0 ? services.join(', ') : null;
-  const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
+  const cadence = analysis?.cadence ? cadenceName(cadenceOf(analysis.cadence), lang) : null;
   // Owners are named in the headline only when one set of people owns the whole list.
   let owners = '';
   if (subject === 'customer') {
@@ -218,7 +202,7 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
 function noneSummary(input: ComposeInput): string {
   const { analysis, lang } = input;
   const party = analysis?.party ?? null;
-  const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
+  const cadence = analysis?.cadence ? cadenceName(cadenceOf(analysis.cadence), lang) : null;
   const names = (analysis?.services ?? []).map((id) => input.knowledge.serviceById.get(id)?.name ?? id);
   return noDutiesSentence(
     party,

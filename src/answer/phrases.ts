@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { Party } from '../knowledge/schema.js';
+import { documentLabel } from '../views/citation.js';
+import { cadenceName } from '../views/labels.js';
 import type { Lang } from '../views/types.js';
 import type { CompiledLexicon } from './lexicon.js';
 
@@ -11,38 +12,12 @@ export function partyLabel(party: Party, lang: Lang): string {
   return lang === 'it' ? 'il vostro team' : 'your team';
 }
 
-export function sectionPartyLabel(party: Party, lang: Lang): string {
-  if (party === 'provider') return 'CoreTech';
-  return lang === 'it' ? 'Cliente' : 'Customer';
-}
-
-/** Formatted once per knowledge base: luxon parsing shows up in every answer otherwise. */
-const documentDates = new WeakMap<Knowledge, string>();
-
-/** "16/04/2020" from the document's ISO date. */
-export function documentDate(knowledge: Knowledge): string {
-  let formatted = documentDates.get(knowledge);
-  if (formatted === undefined) {
-    const date = DateTime.fromISO(knowledge.document.date);
-    formatted = date.isValid ? date.toFormat('dd/LL/yyyy') : knowledge.document.date;
-    documentDates.set(knowledge, formatted);
-  }
-  return formatted;
-}
-
-/** "CoreTech GDPR V.1, 16/04/2020" / "CoreTech GDPR V.1 del 16/04/2020". */
-export function documentLabel(knowledge: Knowledge, lang: Lang): string {
-  const { provider, title, version } = knowledge.document;
-  const date = documentDate(knowledge);
-  return lang === 'it' ? `${provider} ${title} ${version} del ${date}` : `${provider} ${title} ${version}, ${date}`;
-}
-
 /**
  * The cadence as people read it: the source's own words when it has any ("at least once a
  * month", "periodically"), otherwise the normalized cadence; in Italian a rendering of either.
  */
 export function cadenceLabel(duty: Duty, lang: Lang, lexicon: CompiledLexicon): string {
-  const fallback = lexicon.lexicon.cadence_labels[duty.cadence][lang];
+  const fallback = cadenceName(duty.cadence, lang);
   const words = duty.cadence_words?.trim();
   if (!words) return fallback;
   const lower = words.charAt(0).toLowerCase() + words.slice(1);
