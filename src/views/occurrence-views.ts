@@ -5,14 +5,7 @@ import { catalogue } from './catalogue/index.js';
 import { sourceCitation } from './citation.js';
 import { formatDay, formatInstant, missedNote, periodLabel, scheduleLabel, snoozeOptions } from './labels.js';
 import { mention } from './mentions.js';
-import type {
-  ConfirmationView,
-  DutyRefView,
-  HomeView,
-  Lang,
-  OccurrenceView,
-  ReminderView,
-} from './types.js';
+import type { ConfirmationView, DutyRefView, HomeView, Lang, OccurrenceView, ReminderView } from './types.js';
 
 /**
  * View models for occurrences: single lines (OccurrenceView), reminder messages (ReminderView,
