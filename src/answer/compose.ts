@@ -1,6 +1,7 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
 import { type Owners, ownersOf } from '../schedule/status.js';
+import { catalogue } from '../views/catalogue/index.js';
 import { documentLabel, sectionCitation, sourceCitation } from '../views/citation.js';
 import { cadenceName } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
@@ -168,8 +169,7 @@ function specificSummary(
 
 function moreNote(more: number, lang: Lang): string {
   if (more <= 0) return '';
-  if (lang === 'it') return more === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${more} punti correlati.`;
-  return more === 1 ? ' One related item below.' : ` ${more} related items below.`;
+  return catalogue(lang).answer.more(more);
 }
 
 /** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */

@@ -152,6 +152,59 @@ export const en = {
     `Ask me questions ("who handles backups on RocketWeb?") or type \`${f.prefix}help\`.`,
   ],
 
+  /** Sentences of answers (`src/answer`). */
+  answer: {
+    yourTeam: 'your team',
+    retentionSentence: (days: number) => `Backups are kept for ${days} days.`,
+    retentionShort: (days: number) => `backups kept ${days} days`,
+    onService: (service: string) => `On ${service}`,
+    providerJob: "this is CoreTech's job",
+    teamJob: (owners: string) => `this is your team's job${owners}`,
+    bothParties: 'both parties have a part',
+    listWho: {
+      provider: 'CoreTech',
+      customer: (owners: string) => `Your team${owners}`,
+      both: 'CoreTech and your team',
+    },
+    listHeadline: (who: string, both: boolean, count: number, cadence: string | null, scope: string | null) =>
+      `${who} ${both ? 'have' : 'has'} ${count} ${plural(count, 'duty', 'duties')}${cadence ? ` to do ${cadence}` : ''}${scope ? ` on ${scope}` : ' across all services'}:`,
+    noDutiesWho: { provider: 'CoreTech', customer: 'your team', both: 'CoreTech or your team' },
+    noDuties: (source: string, who: string, cadence: string | null, scope: string | null) =>
+      `The ${source} page gives ${who} no duty${cadence ? ` to do ${cadence}` : ''}${scope ? ` on ${scope}` : ''}.`,
+    factLead: (title: string) => `${title} — here is what CoreTech's GDPR page says:`,
+    abstainForeign: (source: string, foreign: string) =>
+      `I don't know that: I only answer from the ${source} shared-responsibility page, and it says nothing about ${foreign}.`,
+    abstainUnknown: (source: string) =>
+      `I don't know that: it isn't covered by the ${source} shared-responsibility page, which is the only source I answer from.`,
+    abstainOffer:
+      "I can tell you who does what on CoreTech's services, how often, and how long backups are kept, for example:",
+    emptyQuestion: 'Ask me about the GDPR duties shared between CoreTech and your team, for example:',
+    more: (n: number) => (n === 1 ? ' One related item below.' : ` ${n} related items below.`),
+  },
+
+  /** What the bot understands, for `help` / `aiuto`: the same text on every surface. */
+  help: {
+    intro:
+      "I'm dutybot: I know CoreTech's GDPR shared-responsibility document (V.1 of 16/04/2020) and I remind the team of the customer's duties. Ask me a question or use a command.",
+    commands: [
+      { usage: '<question>', description: 'who does what, and how often, for every CoreTech service' },
+      { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
+      { usage: 'done <duty> [note] [link]', description: 'record a duty as done, with a note and an evidence link' },
+      { usage: 'skip <duty> <reason>', description: 'record a skipped duty (a reason is required)' },
+      { usage: 'snooze <duty> <duration>', description: 'remind later (1h, 2d, tomorrow, next-week)' },
+      { usage: 'assign <duty|service> @person', description: 'choose the internal owners (admins)' },
+      { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
+      { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
+      { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
+      { usage: 'export [csv|json] [from …] [to …]', description: 'the audit ledger for an auditor (admins)' },
+      { usage: 'audit', description: 'check the audit ledger has not been tampered with (admins)' },
+    ],
+    examples: [
+      'who handles backups on RocketWeb?',
+      'how long are email backups kept?',
+      'done restore test 1backup -- restored mailbox info@ https://wiki.example.com/restore-42',
+    ],
+  },
   digest: {
     title: (week: string) => `GDPR duties digest — ${week}`,
     noDuties: 'no scheduled duties.',

@@ -134,6 +134,70 @@ export const it: Catalogue = {
     `Fatemi domande ("chi fa il backup su RocketWeb?") o scrivete \`${f.prefix}aiuto\`.`,
   ],
 
+  answer: {
+    yourTeam: 'il vostro team',
+    retentionSentence: (days) => `I backup sono conservati per ${days} giorni.`,
+    retentionShort: (days) => `backup conservati ${days} giorni`,
+    onService: (service) => `Su ${service}`,
+    providerJob: 'è compito di CoreTech',
+    teamJob: (owners) => `è compito del vostro team${owners}`,
+    bothParties: 'se ne occupano entrambe le parti',
+    listWho: {
+      provider: 'CoreTech',
+      customer: (owners) => `Il vostro team${owners}`,
+      both: 'CoreTech e il vostro team',
+    },
+    listHeadline: (who, both, count, cadence, scope) =>
+      `${who} ${both ? 'hanno' : 'ha'} ${count} ${plurale(count, 'compito', 'compiti')}${cadence ? ` da svolgere ${cadence}` : ''}${scope ? ` su ${scope}` : ' su tutti i servizi'}:`,
+    noDutiesWho: { provider: 'a CoreTech', customer: 'al vostro team', both: 'né a CoreTech né al vostro team' },
+    noDuties: (source, who, cadence, scope) =>
+      `La pagina ${source} non assegna ${who} nessun compito${cadence ? ` da svolgere ${cadence}` : ''}${scope ? ` su ${scope}` : ''}.`,
+    factLead: (title) => `${title} — ecco cosa dice la pagina GDPR di CoreTech:`,
+    abstainForeign: (source, foreign) =>
+      `Non lo so: rispondo solo in base alla pagina ${source} sulla responsabilità condivisa, che non parla di ${foreign}.`,
+    abstainUnknown: (source) =>
+      `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
+    abstainOffer:
+      'Posso dirti chi fa cosa sui servizi CoreTech, ogni quanto e per quanto tempo sono conservati i backup, per esempio:',
+    emptyQuestion: 'Fammi una domanda sulle responsabilità GDPR tra CoreTech e il vostro team, per esempio:',
+    more: (n) => (n === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${n} punti correlati.`),
+  },
+
+  /** What the bot understands, for `help` / `aiuto`: the same text on every surface. */
+  help: {
+    intro:
+      'Sono dutybot: conosco il documento GDPR di CoreTech (V.1 del 16/04/2020) e ricordo al team i doveri del cliente. Fammi una domanda o usa un comando.',
+    commands: [
+      { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio CoreTech' },
+      { usage: 'pendenti [tutti]', description: 'i tuoi doveri in scadenza o in ritardo (tutti: del workspace)' },
+      {
+        usage: 'fatto <dovere> [nota] [link]',
+        description: "registra un dovere come svolto, con nota e link all'evidenza",
+      },
+      { usage: 'salta <dovere> <motivo>', description: 'registra un dovere saltato (il motivo è obbligatorio)' },
+      {
+        usage: 'rimanda <dovere> <durata>',
+        description: 'rimanda il promemoria (1h, 2d, domani, settimana-prossima)',
+      },
+      { usage: 'assegna <dovere|servizio> @persona', description: 'sceglie i responsabili interni (solo admin)' },
+      { usage: 'storico <dovere>', description: 'le conferme registrate per un dovere' },
+      { usage: 'riepilogo', description: 'in ritardo, in scadenza oggi, in arrivo, fatti di recente' },
+      {
+        usage: 'impostazioni mostra|imposta|importa',
+        description: 'servizi, fuso orario, canali, orari (solo admin per cambiare)',
+      },
+      {
+        usage: 'esporta [csv|json] [dal …] [al …]',
+        description: 'il registro di audit per un revisore (solo admin)',
+      },
+      { usage: 'verifica', description: 'controlla che il registro di audit non sia stato manomesso (solo admin)' },
+    ],
+    examples: [
+      'chi fa il backup su RocketWeb?',
+      'ogni quanto dobbiamo fare un test di ripristino?',
+      'fatto test di ripristino 1backup -- ripristinata la casella info@ https://wiki.example.com/restore-42',
+    ],
+  },
   digest: {
     title: (week) => `Riepilogo adempimenti GDPR — ${week}`,
     noDuties: 'nessun adempimento programmato.',
