@@ -23,7 +23,6 @@ const EN = {
   reasonInput: 'Reason (required)',
   reasonPlaceholder: 'Why this occurrence is skipped',
   reasonRequired: 'A reason is required to skip',
-  cadence: 'Cadence',
   doneBy: 'Done by',
   skippedBy: 'Skipped by',
   snoozedBy: 'Snoozed by',
@@ -31,7 +30,6 @@ const EN = {
   ledger: 'Ledger entry',
   retention: 'Retention',
   days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
-  suggestions: 'Try asking',
   nothing: 'Nothing here.',
   entries: (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`,
   exportTruncated:
@@ -57,7 +55,6 @@ const IT: typeof EN = {
   reasonInput: 'Motivo (obbligatorio)',
   reasonPlaceholder: 'Perché questa scadenza viene saltata',
   reasonRequired: 'Per saltare serve un motivo',
-  cadence: 'Frequenza',
   doneBy: 'Fatto da',
   skippedBy: 'Saltato da',
   snoozedBy: 'Rimandato da',
@@ -65,7 +62,6 @@ const IT: typeof EN = {
   ledger: 'Voce del registro',
   retention: 'Conservazione',
   days: (n: number) => `${n} ${n === 1 ? 'giorno' : 'giorni'}`,
-  suggestions: 'Prova a chiedere',
   nothing: 'Niente da segnalare.',
   entries: (n: number) => `${n} ${n === 1 ? 'voce' : 'voci'}`,
   exportTruncated:

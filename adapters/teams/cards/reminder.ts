@@ -84,7 +84,7 @@ function occurrenceFacts(occ: OccurrenceView, ctx: RenderContext): CardElement {
     [l.period, occ.periodLabel],
     [l.due, ctx.when(occ.dueAt)],
     [l.deadline, ctx.when(occ.deadline)],
-    [l.cadence, occ.cadenceLabel],
+    [l.howOften, occ.cadenceLabel],
     [l.owners, occ.ownerIds.length > 0 ? ctx.users(occ.ownerIds) : l.noOwner],
   ]);
 }

@@ -36,7 +36,7 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
   const body: CardElement[] = [text(`**${ctx.text(answer.summary)}**`)];
   for (const item of answer.items) body.push(answerItem(item, ctx));
   if (answer.suggestions.length > 0) {
-    body.push(container([text(`**${l.suggestions}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
+    body.push(container([text(`**${l.tryAsking}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
   }
   const fallback = [
     ctx.plain(answer.summary),
@@ -57,7 +57,7 @@ function answerItem(item: AnswerItemView, ctx: RenderContext): CardElement {
   items.push(
     facts([
       [l.who, performer],
-      [l.cadence, item.cadenceLabel],
+      [l.howOften, item.cadenceLabel],
       [l.retention, item.retentionDays ? l.days(item.retentionDays) : null],
     ]),
   );
