@@ -31,7 +31,8 @@ const facts = {
 /** Every leaf of a catalogue as [path, value]; functions are called so their output is checked too. */
 function leaves(node: unknown, path: string): [string, unknown][] {
   if (typeof node === 'function') {
-    const out = path.endsWith('welcome') ? node(facts) : node(2, 3, 4, 5);
+    // Sentences about the document or the workspace take a facts object; the others numbers or words.
+    const out = path.endsWith('welcome') || path.endsWith('intro') ? node(facts) : node(2, 3, 4, 5);
     return Array.isArray(out) ? out.map((line, i) => [`${path}()[${i}]`, line]) : [[`${path}()`, out]];
   }
   if (Array.isArray(node)) return node.flatMap((item, i) => leaves(item, `${path}[${i}]`));
@@ -69,7 +70,7 @@ describe('the core catalogue', () => {
     differs((c) => c.ui.upcoming);
     differs((c) => c.states.overdue);
     differs((c) => c.sourceCadence.periodic);
-    differs((c) => c.help.intro);
+    differs((c) => c.help.intro(facts));
     differs((c) => c.answer.bothParties);
   });
 });
@@ -88,7 +89,9 @@ describe('rendering in each language', () => {
       });
       expect(history).toContain(c.ui.noHistory);
       expect(replyText({ kind: 'pending', lang, title: 'x', items: [] })).toBe(c.ui.nothingPending);
-      expect(helpText(helpView(lang))).toContain(`${c.ui.examples}:`);
+      const help = helpText(helpView(lang, knowledge));
+      expect(help).toContain(`${c.ui.examples}:`);
+      expect(help).toContain(knowledge.document.version);
 
       const settings = defaultSettings({ language: lang });
       const lines = settingsLines(settings, lang);

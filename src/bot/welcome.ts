@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/model.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import { catalogue } from '../views/catalogue/index.js';
-import { documentDate } from '../views/citation.js';
+import { documentFacts } from '../views/citation.js';
 import { weekdayName } from '../views/labels.js';
 import type { WelcomeView } from '../views/types.js';
 
@@ -18,12 +18,8 @@ export function welcomeView(
   commandPrefix: string,
 ): WelcomeView {
   const lang = settings.language;
-  const { provider, title, version } = knowledge.document;
   const lines = catalogue(lang).welcome({
-    provider,
-    title,
-    version,
-    date: documentDate(knowledge),
+    ...documentFacts(knowledge),
     time: settings.reminder_time,
     zone: settings.timezone,
     digestDay: settings.digest.enabled ? weekdayName(settings.digest.weekday, lang) : null,

@@ -62,7 +62,7 @@ async function runCommand(
 
   switch (command.name) {
     case 'help':
-      return { kind: 'help', lang, help: helpView(lang) };
+      return { kind: 'help', lang, help: helpView(lang, deps.knowledge) };
 
     case 'pending': {
       const items = await deps.schedule.pending(workspace, input.now, lang, command.all ? null : input.actor.userId);

@@ -1,8 +1,10 @@
+import type { Knowledge } from '../knowledge/model.js';
 import { catalogue } from '../views/catalogue/index.js';
+import { documentFacts } from '../views/citation.js';
 import type { HelpView, Lang } from '../views/types.js';
 
 /** What the bot understands, for `help` / `aiuto`. The same text serves every surface. */
-export function helpView(lang: Lang): HelpView {
+export function helpView(lang: Lang, knowledge: Pick<Knowledge, 'document'>): HelpView {
   const { intro, commands, examples } = catalogue(lang).help;
-  return { lang, intro, commands: [...commands], examples: [...examples] };
+  return { lang, intro: intro(documentFacts(knowledge)), commands: [...commands], examples: [...examples] };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Duty, Knowledge } from '../knowledge/model.js';
-import { catalogue } from './catalogue/index.js';
+import { catalogue, type DocumentFacts } from './catalogue/index.js';
 import type { Lang, SourceCitation } from './types.js';
 
 /**
@@ -20,6 +20,12 @@ export function documentDate(knowledge: Pick<Knowledge, 'document'>): string {
     documentDates.set(knowledge, formatted);
   }
   return formatted;
+}
+
+/** Provider, title, version and formatted date of the document, for sentences that name it. */
+export function documentFacts(knowledge: Pick<Knowledge, 'document'>): DocumentFacts {
+  const { provider, title, version } = knowledge.document;
+  return { provider, title, version, date: documentDate(knowledge) };
 }
 
 /** "CoreTech GDPR V.1, 16/04/2020" / "CoreTech GDPR V.1 del 16/04/2020". */

@@ -187,8 +187,8 @@ export const en = {
 
   /** What the bot understands, for `help` / `aiuto`: the same text on every surface. */
   help: {
-    intro:
-      "I'm dutybot: I know CoreTech's GDPR shared-responsibility document (V.1 of 16/04/2020) and I remind the team of the customer's duties. Ask me a question or use a command.",
+    intro: (d: DocumentFacts) =>
+      `I'm dutybot: I know ${d.provider}'s ${d.title} shared-responsibility document (${d.version} of ${d.date}) and I remind the team of the customer's duties. Ask me a question or use a command.`,
     commands: [
       { usage: '<question>', description: 'who does what, and how often, for every CoreTech service' },
       { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
@@ -225,12 +225,15 @@ export const en = {
   },
 };
 
-export interface WelcomeFacts {
-  /** The provider document's facts, from the knowledge data. */
+/** The provider document as the knowledge data names it; the date already formatted. */
+export interface DocumentFacts {
   provider: string;
   title: string;
   version: string;
   date: string;
+}
+
+export interface WelcomeFacts extends DocumentFacts {
   time: string;
   zone: string;
   /** Weekday name of the digest, null when the digest is off. */

@@ -168,8 +168,8 @@ export const it: Catalogue = {
 
   /** What the bot understands, for `help` / `aiuto`: the same text on every surface. */
   help: {
-    intro:
-      'Sono dutybot: conosco il documento GDPR di CoreTech (V.1 del 16/04/2020) e ricordo al team i doveri del cliente. Fammi una domanda o usa un comando.',
+    intro: (d) =>
+      `Sono dutybot: conosco il documento ${d.title} di ${d.provider} (${d.version} del ${d.date}) e ricordo al team i doveri del cliente. Fammi una domanda o usa un comando.`,
     commands: [
       { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio CoreTech' },
       { usage: 'pendenti [tutti]', description: 'i tuoi doveri in scadenza o in ritardo (tutti: del workspace)' },
