@@ -50,7 +50,9 @@ export function composeView(input: ComposeInput): AnswerView {
       lang,
       question,
       summary:
-        decision.reason === 'empty' ? emptyQuestionSummary(lang) : abstainSummary(knowledge, decision.foreign, lang),
+        decision.reason === 'empty'
+          ? emptyQuestionSummary(lang, knowledge.document.provider)
+          : abstainSummary(knowledge, decision.foreign, lang),
       items: [],
       abstained: true,
       suggestions: [...lexicon.lexicon.suggestions[lang]],
@@ -105,7 +107,11 @@ function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
       kind: 'duty',
       service: duty.service,
       serviceName: duty.serviceName,
-      performer: { party: duty.party, label: partyLabel(duty.party, lang), ownerIds: ownersOf(duty, owners) },
+      performer: {
+        party: duty.party,
+        label: partyLabel(duty.party, lang, knowledge.document.provider),
+        ownerIds: ownersOf(duty, owners),
+      },
       cadenceLabel: cadenceLabel(duty, lang, lexicon),
       retentionDays: duty.retention_days ?? null,
       quote: duty.text,
@@ -143,8 +149,9 @@ function specificSummary(
   input: ComposeInput,
 ): string {
   const { lang } = input;
+  const provider = input.knowledge.document.provider;
   const top = docs[0]!;
-  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang);
+  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang, provider);
   const first = top.duty;
   const secondDoc = docs[1];
   const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
@@ -154,13 +161,13 @@ function specificSummary(
 
   if (second === null) {
     const owners = ownersSuffix(ownersOf(first, input.owners));
-    const head = `${prefix}${jobOf(first.party, owners, lang)}: ${dutyClause(first, input, false)}${where(first)}.`;
+    const head = `${prefix}${jobOf(first.party, owners, lang, provider)}: ${dutyClause(first, input, false)}${where(first)}.`;
     const retention = first.retention_days !== undefined ? ` ${retentionSentence(first.retention_days, lang)}` : '';
     return capitalize(head) + retention + moreNote(docs.length - 1, lang);
   }
   const part = (duty: Duty) => {
     const owners = ownersSuffix(ownersOf(duty, input.owners));
-    return `${partyLabel(duty.party, lang)}${owners} — ${dutyClause(duty, input, true)}${where(duty)}`;
+    return `${partyLabel(duty.party, lang, provider)}${owners} — ${dutyClause(duty, input, true)}${where(duty)}`;
   };
   const [providerDuty, customerDuty] = first.party === 'provider' ? [first, second] : [second, first];
   const intro = capitalize(`${prefix}${bothParties(lang)}`);
@@ -173,13 +180,13 @@ function moreNote(more: number, lang: Lang): string {
 }
 
 /** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */
-function factSummary(fact: FactRecord, sentence: number, lang: Lang): string {
+function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: string): string {
   const title = lang === 'it' ? fact.title.it : fact.title.en;
   // text_it is a sentence-by-sentence rendering only when it has as many sentences as the source.
   const sentences =
     lang === 'it' && fact.text_it.length === fact.text.length ? fact.text_it : lang === 'it' ? [] : fact.text;
   const chosen = sentences[sentence] ?? (lang === 'it' ? fact.text_it[0] : fact.text[0]);
-  return chosen ? `${title}: ${chosen}` : factLead(title, lang);
+  return chosen ? `${title}: ${chosen}` : factLead(title, lang, provider);
 }
 
 function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
@@ -196,7 +203,7 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
     const sets = new Set(duties.map((d) => ownersOf(d, input.owners).join(',')));
     if (sets.size === 1) owners = ownersSuffix(ownersOf(duties[0]!, input.owners));
   }
-  return listHeadline(subject, owners, duties.length, cadence, scope, lang);
+  return listHeadline(subject, owners, duties.length, cadence, scope, lang, input.knowledge.document.provider);
 }
 
 function noneSummary(input: ComposeInput): string {
@@ -210,6 +217,7 @@ function noneSummary(input: ComposeInput): string {
     names.length > 0 ? names.join(', ') : null,
     documentLabel(input.knowledge, lang),
     lang,
+    input.knowledge.document.provider,
   );
 }
 

@@ -11,8 +11,9 @@ import type { CompiledLexicon } from './lexicon.js';
  * (`src/views/catalogue`, section `answer`); these functions only choose between them.
  */
 
-export function partyLabel(party: Party, lang: Lang): string {
-  if (party === 'provider') return 'CoreTech';
+/** Who performs a duty: the provider's name (from the knowledge data), or "your team". */
+export function partyLabel(party: Party, lang: Lang, provider: string): string {
+  if (party === 'provider') return provider;
   return catalogue(lang).answer.yourTeam;
 }
 
@@ -42,9 +43,9 @@ export function onService(serviceName: string, lang: Lang): string {
 }
 
 /** "this is CoreTech's job" / "è compito del vostro team (@U1)". */
-export function jobOf(party: Party, owners: string, lang: Lang): string {
+export function jobOf(party: Party, owners: string, lang: Lang, provider: string): string {
   const a = catalogue(lang).answer;
-  return party === 'provider' ? a.providerJob : a.teamJob(owners);
+  return party === 'provider' ? a.providerJob(provider) : a.teamJob(owners);
 }
 
 export function bothParties(lang: Lang): string {
@@ -63,10 +64,11 @@ export function listHeadline(
   cadence: string | null,
   scope: string | null,
   lang: Lang,
+  provider: string,
 ): string {
   const a = catalogue(lang).answer;
   const who =
-    subject === 'provider' ? a.listWho.provider : subject === 'customer' ? a.listWho.customer(owners) : a.listWho.both;
+    subject === 'provider' ? provider : subject === 'customer' ? a.listWho.customer(owners) : a.listWho.both(provider);
   return a.listHeadline(who, subject === null, count, cadence, scope);
 }
 
@@ -77,23 +79,24 @@ export function noDutiesSentence(
   scope: string | null,
   source: string,
   lang: Lang,
+  provider: string,
 ): string {
   const a = catalogue(lang).answer;
-  const who = a.noDutiesWho[subject ?? 'both'];
+  const who = a.noDutiesWho[subject ?? 'both'](provider);
   return a.noDuties(source, who, cadence, scope);
 }
 
-export function factLead(title: string, lang: Lang): string {
-  return catalogue(lang).answer.factLead(title);
+export function factLead(title: string, lang: Lang, provider: string): string {
+  return catalogue(lang).answer.factLead(title, provider);
 }
 
 export function abstainSummary(knowledge: Knowledge, foreign: readonly string[], lang: Lang): string {
   const a = catalogue(lang).answer;
   const source = documentLabel(knowledge, lang);
   const about = foreign.length > 0 ? a.abstainForeign(source, foreign.join(', ')) : a.abstainUnknown(source);
-  return `${about} ${a.abstainOffer}`;
+  return `${about} ${a.abstainOffer(knowledge.document.provider)}`;
 }
 
-export function emptyQuestionSummary(lang: Lang): string {
-  return catalogue(lang).answer.emptyQuestion;
+export function emptyQuestionSummary(lang: Lang, provider: string): string {
+  return catalogue(lang).answer.emptyQuestion(provider);
 }

@@ -161,27 +161,31 @@ export const en = {
     retentionSentence: (days: number) => `Backups are kept for ${days} days.`,
     retentionShort: (days: number) => `backups kept ${days} days`,
     onService: (service: string) => `On ${service}`,
-    providerJob: "this is CoreTech's job",
+    providerJob: (provider: string) => `this is ${provider}'s job`,
     teamJob: (owners: string) => `this is your team's job${owners}`,
     bothParties: 'both parties have a part',
     listWho: {
-      provider: 'CoreTech',
       customer: (owners: string) => `Your team${owners}`,
-      both: 'CoreTech and your team',
+      both: (provider: string) => `${provider} and your team`,
     },
     listHeadline: (who: string, both: boolean, count: number, cadence: string | null, scope: string | null) =>
       `${who} ${both ? 'have' : 'has'} ${count} ${plural(count, 'duty', 'duties')}${cadence ? ` to do ${cadence}` : ''}${scope ? ` on ${scope}` : ' across all services'}:`,
-    noDutiesWho: { provider: 'CoreTech', customer: 'your team', both: 'CoreTech or your team' },
+    noDutiesWho: {
+      provider: (provider: string) => provider,
+      customer: (_provider: string) => 'your team',
+      both: (provider: string) => `${provider} or your team`,
+    },
     noDuties: (source: string, who: string, cadence: string | null, scope: string | null) =>
       `The ${source} page gives ${who} no duty${cadence ? ` to do ${cadence}` : ''}${scope ? ` on ${scope}` : ''}.`,
-    factLead: (title: string) => `${title} — here is what CoreTech's GDPR page says:`,
+    factLead: (title: string, provider: string) => `${title} — here is what ${provider}'s GDPR page says:`,
     abstainForeign: (source: string, foreign: string) =>
       `I don't know that: I only answer from the ${source} shared-responsibility page, and it says nothing about ${foreign}.`,
     abstainUnknown: (source: string) =>
       `I don't know that: it isn't covered by the ${source} shared-responsibility page, which is the only source I answer from.`,
-    abstainOffer:
-      "I can tell you who does what on CoreTech's services, how often, and how long backups are kept, for example:",
-    emptyQuestion: 'Ask me about the GDPR duties shared between CoreTech and your team, for example:',
+    abstainOffer: (provider: string) =>
+      `I can tell you who does what on ${provider}'s services, how often, and how long backups are kept, for example:`,
+    emptyQuestion: (provider: string) =>
+      `Ask me about the GDPR duties shared between ${provider} and your team, for example:`,
     more: (n: number) => (n === 1 ? ' One related item below.' : ` ${n} related items below.`),
   },
 

@@ -142,27 +142,31 @@ export const it: Catalogue = {
     retentionSentence: (days) => `I backup sono conservati per ${days} giorni.`,
     retentionShort: (days) => `backup conservati ${days} giorni`,
     onService: (service) => `Su ${service}`,
-    providerJob: 'è compito di CoreTech',
+    providerJob: (provider) => `è compito di ${provider}`,
     teamJob: (owners) => `è compito del vostro team${owners}`,
     bothParties: 'se ne occupano entrambe le parti',
     listWho: {
-      provider: 'CoreTech',
       customer: (owners) => `Il vostro team${owners}`,
-      both: 'CoreTech e il vostro team',
+      both: (provider) => `${provider} e il vostro team`,
     },
     listHeadline: (who, both, count, cadence, scope) =>
       `${who} ${both ? 'hanno' : 'ha'} ${count} ${plurale(count, 'compito', 'compiti')}${cadence ? ` da svolgere ${cadence}` : ''}${scope ? ` su ${scope}` : ' su tutti i servizi'}:`,
-    noDutiesWho: { provider: 'a CoreTech', customer: 'al vostro team', both: 'né a CoreTech né al vostro team' },
+    noDutiesWho: {
+      provider: (provider) => `a ${provider}`,
+      customer: () => 'al vostro team',
+      both: (provider) => `né a ${provider} né al vostro team`,
+    },
     noDuties: (source, who, cadence, scope) =>
       `La pagina ${source} non assegna ${who} nessun compito${cadence ? ` da svolgere ${cadence}` : ''}${scope ? ` su ${scope}` : ''}.`,
-    factLead: (title) => `${title} — ecco cosa dice la pagina GDPR di CoreTech:`,
+    factLead: (title, provider) => `${title} — ecco cosa dice la pagina GDPR di ${provider}:`,
     abstainForeign: (source, foreign) =>
       `Non lo so: rispondo solo in base alla pagina ${source} sulla responsabilità condivisa, che non parla di ${foreign}.`,
     abstainUnknown: (source) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
-    abstainOffer:
-      'Posso dirti chi fa cosa sui servizi CoreTech, ogni quanto e per quanto tempo sono conservati i backup, per esempio:',
-    emptyQuestion: 'Fammi una domanda sulle responsabilità GDPR tra CoreTech e il vostro team, per esempio:',
+    abstainOffer: (provider) =>
+      `Posso dirti chi fa cosa sui servizi ${provider}, ogni quanto e per quanto tempo sono conservati i backup, per esempio:`,
+    emptyQuestion: (provider) =>
+      `Fammi una domanda sulle responsabilità GDPR tra ${provider} e il vostro team, per esempio:`,
     more: (n) => (n === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${n} punti correlati.`),
   },
 
