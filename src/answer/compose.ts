@@ -181,7 +181,7 @@ function moreNote(more: number, lang: Lang): string {
 
 /** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */
 function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: string): string {
-  const title = lang === 'it' ? fact.title.it : fact.title.en;
+  const title = fact.title[lang];
   // text_it is a sentence-by-sentence rendering only when it has as many sentences as the source.
   const sentences =
     lang === 'it' && fact.text_it.length === fact.text.length ? fact.text_it : lang === 'it' ? [] : fact.text;
