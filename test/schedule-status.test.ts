@@ -107,9 +107,9 @@ describe('duty status from the ledger', () => {
       owners: { by_duty: { [backup.id]: ['U-DUTY'] }, by_service: { rocketweb: ['U-SVC'] }, fallback: ['U-FB'] },
       channels: { '1backup': 'C-BACKUP' },
     });
-    expect(ownersOf(backup, settings)).toEqual(['U-DUTY']);
-    expect(ownersOf(dutyOf(knowledge, DUTY.passwords), settings)).toEqual(['U-SVC']);
-    expect(ownersOf(daily, settings)).toEqual(['U-FB']);
+    expect(ownersOf(backup, settings.owners)).toEqual(['U-DUTY']);
+    expect(ownersOf(dutyOf(knowledge, DUTY.passwords), settings.owners)).toEqual(['U-SVC']);
+    expect(ownersOf(daily, settings.owners)).toEqual(['U-FB']);
     expect(channelOf(daily, settings, 'C-HOME')).toBe('C-BACKUP');
     expect(channelOf(backup, settings, 'C-HOME')).toBe('C-HOME');
     expect(channelOf(backup, defaultSettings({ default_channel: 'C-DEF' }), 'C-HOME')).toBe('C-DEF');
@@ -163,7 +163,7 @@ describe('occurrence views', () => {
     expect(view.headline).toContain('“Website backup” is due for November 2026 (by Mon 30 Nov)');
     expect(view.headline).toContain('2 earlier occurrences were missed.');
     expect(view.snoozeOptions.map((o) => o.id)).toEqual(['1h', 'tomorrow', 'next-week']);
-    expect(view.source.label).toBe('CoreTech GDPR V.1 of 16/04/2020 — RocketWeb - Web Hosting, Customer');
+    expect(view.source.label).toBe('CoreTech GDPR V.1, 16/04/2020 — RocketWeb - Web Hosting, Customer');
     expect(view.closedBy).toBeNull();
     expect(view.occurrence).toMatchObject({ occurrence: '2026-11', periodLabel: 'November 2026', state: 'due' });
   });

@@ -245,7 +245,7 @@ describe('labels', () => {
     const settings = defaultSettings();
     const backup = scheduleOf(dutyOf(knowledge, DUTY.websiteBackup), settings)!;
     expect(scheduleLabel(backup, 'en')).toBe('every month (source: at least monthly / bimonthly)');
-    expect(scheduleLabel(backup, 'it')).toBe('ogni mese (fonte: almeno mensile / bimestrale)');
+    expect(scheduleLabel(backup, 'it')).toBe('ogni mese (fonte: almeno ogni mese / ogni due mesi)');
     expect(scheduleLabel(scheduleOf(dutyOf(knowledge, DUTY.checkResults), settings)!, 'it')).toBe(
       'ogni giorno lavorativo',
     );

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
-import type { Actor, Conversation, Dutybot } from '../../src/bot/types.js';
+import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import type { Reply } from '../../src/views/types.js';
 import { LOCAL, localActor } from './local.js';

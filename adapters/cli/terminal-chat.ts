@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Conversation, Dutybot } from '../../src/bot/types.js';
+import type { Dutybot } from '../../src/bot/types.js';
 import { replyText } from '../../src/views/text.js';
 import type { Lang, Reply } from '../../src/views/types.js';
 import { LOCAL, localActor } from './local.js';

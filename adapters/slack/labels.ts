@@ -1,8 +1,10 @@
+import { catalogue } from '../../src/views/catalogue/index.js';
 import type { Lang } from '../../src/views/types.js';
 
 /**
- * Words of the Slack user interface itself (buttons, modal titles, section headers). Sentences
- * that depend on business rules come already composed from the core; these are only chrome.
+ * Words of the Slack user interface itself (buttons, modal titles, slash-command hints). Labels
+ * every surface shares (section titles, field names) come from the core catalogue; sentences that
+ * depend on business rules come already composed from the core.
  */
 const EN = {
   done: 'Done',
@@ -11,30 +13,10 @@ const EN = {
   skip: 'Skip',
   share: 'Share in channel',
   sharedBy: (user: string) => `Shared by ${user}`,
-  who: 'Who',
-  howOften: 'How often',
   retention: (days: number) => `kept for ${days} days`,
-  source: 'Source',
-  errata: 'Note on the source',
-  suggestions: 'You can ask, for example:',
-  candidates: 'Did you mean:',
-  concerning: 'Duty:',
-  owners: 'Owner',
-  noOwner: 'nobody assigned yet',
-  due: 'Due',
-  deadline: 'Deadline',
-  period: 'Period',
   closedDone: (by: string, at: string) => `✅ Done by ${by} on ${at}`,
   closedSkipped: (by: string, at: string) => `⏭️ Skipped by ${by} on ${at}`,
   closedSnoozed: (by: string, until: string) => `💤 Snoozed by ${by} until ${until}`,
-  note: 'Note',
-  evidence: 'Evidence',
-  reason: 'Reason',
-  overdue: 'Overdue',
-  dueToday: 'Due today',
-  upcoming: 'Upcoming',
-  doneSinceLast: 'Done since the last digest',
-  services: 'Services',
   more: (n: number, what: string, hint: string) => `…and ${n} more ${what} — ${hint}`,
   morePlain: (n: number) => `…and ${n} more`,
   runPending: 'run /duty pending',
@@ -43,8 +25,6 @@ const EN = {
   homeNothing: 'Nothing assigned to you is due. 🎉',
   settings: 'Workspace settings',
   help: 'dutybot help',
-  commands: 'Commands',
-  examples: 'Examples',
   doneModalTitle: 'Mark as done',
   skipModalTitle: 'Skip this time',
   submit: 'Confirm',
@@ -60,11 +40,6 @@ const EN = {
   working: 'Working on it…',
   somethingWrong: 'Something went wrong on my side; please try again in a minute.',
   historyTitle: (title: string) => `History — ${title}`,
-  historyEmpty: 'No confirmations recorded yet.',
-  auditOk: 'Audit chain intact',
-  auditBroken: 'Audit chain problem',
-  pendingEmpty: 'Nothing pending. 🎉',
-  by: 'by',
 };
 
 const IT: typeof EN = {
@@ -74,30 +49,10 @@ const IT: typeof EN = {
   skip: 'Salta',
   share: 'Condividi nel canale',
   sharedBy: (user) => `Condiviso da ${user}`,
-  who: 'Chi',
-  howOften: 'Ogni quanto',
   retention: (days) => `conservati per ${days} giorni`,
-  source: 'Fonte',
-  errata: 'Nota sulla fonte',
-  suggestions: 'Puoi chiedere, per esempio:',
-  candidates: 'Forse intendevi:',
-  concerning: 'Dovere:',
-  owners: 'Responsabile',
-  noOwner: 'nessuno assegnato',
-  due: 'Scadenza',
-  deadline: 'Termine',
-  period: 'Periodo',
   closedDone: (by, at) => `✅ Fatto da ${by} il ${at}`,
   closedSkipped: (by, at) => `⏭️ Saltato da ${by} il ${at}`,
   closedSnoozed: (by, until) => `💤 Rimandato da ${by} fino a ${until}`,
-  note: 'Nota',
-  evidence: 'Evidenza',
-  reason: 'Motivo',
-  overdue: 'In ritardo',
-  dueToday: 'In scadenza oggi',
-  upcoming: 'Prossimi',
-  doneSinceLast: "Fatti dall'ultimo riepilogo",
-  services: 'Servizi',
   more: (n, what, hint) => `…e altri ${n} ${what} — ${hint}`,
   morePlain: (n) => `…e altri ${n}`,
   runPending: 'usa /duty pending',
@@ -106,8 +61,6 @@ const IT: typeof EN = {
   homeNothing: 'Nessuna attività assegnata a te è in scadenza. 🎉',
   settings: 'Impostazioni del workspace',
   help: 'Guida di dutybot',
-  commands: 'Comandi',
-  examples: 'Esempi',
   doneModalTitle: 'Segna come fatto',
   skipModalTitle: 'Salta questa volta',
   submit: 'Conferma',
@@ -123,15 +76,12 @@ const IT: typeof EN = {
   working: 'Ci sto lavorando…',
   somethingWrong: 'Qualcosa è andato storto da parte mia; riprova tra un minuto.',
   historyTitle: (title) => `Storico — ${title}`,
-  historyEmpty: 'Nessuna conferma registrata.',
-  auditOk: 'Catena di audit integra',
-  auditBroken: 'Problema nella catena di audit',
-  pendingEmpty: 'Niente in sospeso. 🎉',
-  by: 'da',
 };
 
-export type SlackLabels = typeof EN;
+export type SlackLabels = typeof EN & ReturnType<typeof catalogue>['ui'];
+
+const CHROME: Record<Lang, typeof EN> = { en: EN, it: IT };
 
 export function labels(lang: Lang): SlackLabels {
-  return lang === 'it' ? IT : EN;
+  return { ...catalogue(lang).ui, ...CHROME[lang] };
 }

@@ -1,7 +1,11 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
-import type { WorkspaceSettings } from '../settings/schema.js';
+import { type Owners, ownersOf } from '../schedule/status.js';
+import { catalogue } from '../views/catalogue/index.js';
+import { documentLabel, sectionCitation, sourceCitation } from '../views/citation.js';
+import { cadenceName } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
+import { dutyTitle, dutyTranslation } from '../views/occurrence-views.js';
 import type { AnswerItemView, AnswerView, Lang } from '../views/types.js';
 import type { IndexedDoc } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -10,7 +14,6 @@ import {
   bothParties,
   cadenceLabel,
   capitalize,
-  documentLabel,
   emptyQuestionSummary,
   factLead,
   jobOf,
@@ -20,12 +23,11 @@ import {
   partyLabel,
   retentionSentence,
   retentionShort,
-  sectionPartyLabel,
 } from './phrases.js';
 import type { Decision } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
-export type Owners = WorkspaceSettings['owners'];
+export type { Owners } from '../schedule/status.js';
 
 interface ComposeInput {
   question: string;
@@ -35,16 +37,6 @@ interface ComposeInput {
   knowledge: Knowledge;
   lexicon: CompiledLexicon;
   owners: Owners | undefined;
-}
-
-/** Internal owners of a customer duty: by duty, else by service, else the fallback owners. */
-export function ownersOf(duty: Duty, owners: Owners | undefined): string[] {
-  if (!owners || duty.party !== 'customer') return [];
-  const byDuty = owners.by_duty?.[duty.id];
-  if (byDuty && byDuty.length > 0) return [...byDuty];
-  const byService = owners.by_service?.[duty.service];
-  if (byService && byService.length > 0) return [...byService];
-  return [...(owners.fallback ?? [])];
 }
 
 function ownersSuffix(ids: readonly string[]): string {
@@ -58,7 +50,9 @@ export function composeView(input: ComposeInput): AnswerView {
       lang,
       question,
       summary:
-        decision.reason === 'empty' ? emptyQuestionSummary(lang) : abstainSummary(knowledge, decision.foreign, lang),
+        decision.reason === 'empty'
+          ? emptyQuestionSummary(lang, knowledge.document.provider)
+          : abstainSummary(knowledge, decision.foreign, lang),
       items: [],
       abstained: true,
       suggestions: [...lexicon.lexicon.suggestions[lang]],
@@ -113,15 +107,16 @@ function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
       kind: 'duty',
       service: duty.service,
       serviceName: duty.serviceName,
-      performer: { party: duty.party, label: partyLabel(duty.party, lang), ownerIds: ownersOf(duty, owners) },
+      performer: {
+        party: duty.party,
+        label: partyLabel(duty.party, lang, knowledge.document.provider),
+        ownerIds: ownersOf(duty, owners),
+      },
       cadenceLabel: cadenceLabel(duty, lang, lexicon),
       retentionDays: duty.retention_days ?? null,
       quote: duty.text,
-      translation: lang === 'it' ? duty.text_it : null,
-      source: {
-        label: `${documentLabel(knowledge, lang)} — ${duty.serviceName}, ${sectionPartyLabel(duty.party, lang)}`,
-        section: duty.serviceName,
-      },
+      translation: dutyTranslation(duty, lang),
+      source: sourceCitation(knowledge, duty, lang),
       errata: notes(duty.errata),
     };
   }
@@ -136,13 +131,9 @@ function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
     retentionDays: null,
     quote: fact.text.join(' '),
     translation: lang === 'it' ? fact.text_it.join(' ') : null,
-    source: { label: `${documentLabel(knowledge, lang)} — ${fact.section}`, section: fact.section },
+    source: sectionCitation(knowledge, fact.section, lang),
     errata: notes(fact.errata),
   };
-}
-
-function dutyTitle(duty: Duty, lang: Lang): string {
-  return lang === 'it' ? duty.title_it : duty.title;
 }
 
 /** "Monthly website backup (at least once a month)", with the retention when there is one. */
@@ -158,8 +149,9 @@ function specificSummary(
   input: ComposeInput,
 ): string {
   const { lang } = input;
+  const provider = input.knowledge.document.provider;
   const top = docs[0]!;
-  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang);
+  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang, provider);
   const first = top.duty;
   const secondDoc = docs[1];
   const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
@@ -169,13 +161,13 @@ function specificSummary(
 
   if (second === null) {
     const owners = ownersSuffix(ownersOf(first, input.owners));
-    const head = `${prefix}${jobOf(first.party, owners, lang)}: ${dutyClause(first, input, false)}${where(first)}.`;
+    const head = `${prefix}${jobOf(first.party, owners, lang, provider)}: ${dutyClause(first, input, false)}${where(first)}.`;
     const retention = first.retention_days !== undefined ? ` ${retentionSentence(first.retention_days, lang)}` : '';
     return capitalize(head) + retention + moreNote(docs.length - 1, lang);
   }
   const part = (duty: Duty) => {
     const owners = ownersSuffix(ownersOf(duty, input.owners));
-    return `${partyLabel(duty.party, lang)}${owners} — ${dutyClause(duty, input, true)}${where(duty)}`;
+    return `${partyLabel(duty.party, lang, provider)}${owners} — ${dutyClause(duty, input, true)}${where(duty)}`;
   };
   const [providerDuty, customerDuty] = first.party === 'provider' ? [first, second] : [second, first];
   const intro = capitalize(`${prefix}${bothParties(lang)}`);
@@ -184,18 +176,17 @@ function specificSummary(
 
 function moreNote(more: number, lang: Lang): string {
   if (more <= 0) return '';
-  if (lang === 'it') return more === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${more} punti correlati.`;
-  return more === 1 ? ' One related item below.' : ` ${more} related items below.`;
+  return catalogue(lang).answer.more(more);
 }
 
 /** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */
-function factSummary(fact: FactRecord, sentence: number, lang: Lang): string {
-  const title = lang === 'it' ? fact.title.it : fact.title.en;
+function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: string): string {
+  const title = fact.title[lang];
   // text_it is a sentence-by-sentence rendering only when it has as many sentences as the source.
   const sentences =
     lang === 'it' && fact.text_it.length === fact.text.length ? fact.text_it : lang === 'it' ? [] : fact.text;
   const chosen = sentences[sentence] ?? (lang === 'it' ? fact.text_it[0] : fact.text[0]);
-  return chosen ? `${title}: ${chosen}` : factLead(title, lang);
+  return chosen ? `${title}: ${chosen}` : factLead(title, lang, provider);
 }
 
 function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
@@ -205,20 +196,20 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
   const subject = parties.size === 1 ? [...parties][0]! : null;
   const services = [...new Set(duties.map((d) => d.serviceName))];
   const scope = (analysis?.services.length ?? 0) > 0 ? services.join(', ') : null;
-  const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
+  const cadence = analysis?.cadence ? cadenceName(cadenceOf(analysis.cadence), lang) : null;
   // Owners are named in the headline only when one set of people owns the whole list.
   let owners = '';
   if (subject === 'customer') {
     const sets = new Set(duties.map((d) => ownersOf(d, input.owners).join(',')));
     if (sets.size === 1) owners = ownersSuffix(ownersOf(duties[0]!, input.owners));
   }
-  return listHeadline(subject, owners, duties.length, cadence, scope, lang);
+  return listHeadline(subject, owners, duties.length, cadence, scope, lang, input.knowledge.document.provider);
 }
 
 function noneSummary(input: ComposeInput): string {
   const { analysis, lang } = input;
   const party = analysis?.party ?? null;
-  const cadence = analysis?.cadence ? input.lexicon.lexicon.cadence_labels[cadenceOf(analysis.cadence)][lang] : null;
+  const cadence = analysis?.cadence ? cadenceName(cadenceOf(analysis.cadence), lang) : null;
   const names = (analysis?.services ?? []).map((id) => input.knowledge.serviceById.get(id)?.name ?? id);
   return noDutiesSentence(
     party,
@@ -226,6 +217,7 @@ function noneSummary(input: ComposeInput): string {
     names.length > 0 ? names.join(', ') : null,
     documentLabel(input.knowledge, lang),
     lang,
+    input.knowledge.document.provider,
   );
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CadenceSchema, ServiceIdSchema, TopicSchema } from '../knowledge/schema.js';
+import { ServiceIdSchema, TopicSchema } from '../knowledge/schema.js';
 
 /**
  * The answer engine's own vocabulary (`knowledge/lexicon.yaml`): how people ask, in English and
@@ -60,7 +60,6 @@ export const IntentSchema = z.enum([
 export type Intent = z.infer<typeof IntentSchema>;
 
 // Strict objects: a stray key is usually a YAML slip (an unquoted comma in a flow mapping).
-const labels = z.strictObject({ en: phrase, it: phrase });
 
 export const LexiconSchema = z.strictObject({
   version: z.literal(1),
@@ -118,7 +117,6 @@ export const LexiconSchema = z.strictObject({
   out_of_scope_words: BilingualSchema,
   /** Concepts under which foreign names are legitimately discussed (the CISPE members list). */
   foreign_allowed_with: z.array(z.string()).default([]),
-  cadence_labels: z.record(CadenceSchema, labels),
   /** Italian renderings of the source's own cadence words (`cadence_words`), keyed by the English words. */
   cadence_words_it: z.record(z.string(), phrase).default({}),
   /** Example questions offered when the bot abstains or the question is vague. */

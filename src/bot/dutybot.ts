@@ -92,11 +92,12 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
   }
 
   async function ensureWorkspace(conversation: Conversation, installer: string, lang: Lang = 'en') {
+    const settings = defaultSettings({ language: lang });
     const created = await store.createWorkspace(
       {
         id: conversation.workspaceId,
         platform: conversation.platform,
-        settings: defaultSettings({ language: lang }),
+        settings,
         homeChannel: conversation.channelId,
       },
       installer,
@@ -104,7 +105,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     );
     if (!created) return null;
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
-    return welcomeView(conversation.workspaceId, lang, options.commandPrefix ?? '');
+    return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '');
   }
 
   return {

@@ -12,6 +12,7 @@ import * as scheduler from '../scheduler/index.js';
 import type { WorkspaceRow } from '../store/types.js';
 import { formatInstant, periodLabel } from '../views/labels.js';
 import { homeView, pendingView } from '../views/occurrence-views.js';
+import { settingsLines } from '../views/settings-summary.js';
 
 /**
  * The command layer's view of schedules, built from the schedule/scheduler modules. Kept here so
@@ -79,19 +80,8 @@ export function createScheduleOps(deps: scheduler.SchedulerDeps): ScheduleOps {
     async home(workspace, actor, now) {
       const lang = workspace.settings.language;
       const admin = await isAdmin(actor, workspace.settings);
-      const summary = admin ? settingsSummary(workspace) : null;
+      const summary = admin ? settingsLines(workspace.settings, lang) : null;
       return homeView(await statuses(workspace, now), actor.userId, lang, now, summary);
     },
   };
-}
-
-function settingsSummary(workspace: WorkspaceRow): string[] {
-  const s = workspace.settings;
-  return [
-    `services: ${s.services.join(', ')}`,
-    `timezone: ${s.timezone}, reminders at ${s.reminder_time} on days ${s.working_days.join(',')}`,
-    `digest: ${s.digest.enabled ? `weekday ${s.digest.weekday} at ${s.digest.time}` : 'off'}`,
-    `escalation: follow-up after ${s.escalation.follow_up_after_working_days}, escalate after ${s.escalation.escalate_after_working_days} working days`,
-    `owners assigned: ${Object.keys(s.owners.by_service).length} services, ${Object.keys(s.owners.by_duty).length} duties`,
-  ];
 }

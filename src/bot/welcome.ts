@@ -1,28 +1,29 @@
-import type { Lang, WelcomeView } from '../views/types.js';
+import type { Knowledge } from '../knowledge/model.js';
+import type { WorkspaceSettings } from '../settings/schema.js';
+import { catalogue } from '../views/catalogue/index.js';
+import { documentFacts } from '../views/citation.js';
+import { weekdayName } from '../views/labels.js';
+import type { WelcomeView } from '../views/types.js';
 
 /**
  * The bot's first message in a new workspace: it is already usable (every service in use,
- * reminders here, nobody assigned yet), and this says how to narrow it down.
+ * reminders here, nobody assigned yet), and this says how to narrow it down. Times, zone and
+ * digest day are the workspace's own settings, and the document is named from the knowledge data,
+ * so the welcome cannot drift from what the bot will actually do.
  */
-export function welcomeView(workspaceId: string, lang: Lang, commandPrefix: string): WelcomeView {
-  const p = commandPrefix ? `${commandPrefix} ` : '';
-  const lines =
-    lang === 'it'
-      ? [
-          'Ciao! Sono dutybot: trasformo il documento GDPR di CoreTech (V.1 del 16/04/2020) in promemoria e in un registro di audit per il vostro team.',
-          'Da ora ricorderò qui i doveri del cliente per tutti i servizi CoreTech, alle 09:00 (Europe/Rome) nei giorni lavorativi, con un riepilogo il lunedì.',
-          `Indicate i servizi che usate: \`${p}impostazioni imposta services rocketweb,email,1backup\``,
-          `Assegnate i responsabili: \`${p}assegna rocketweb @persona\` (finché nessuno è assegnato, i promemoria si rivolgono al canale).`,
-          `I doveri già aperti oggi non li ricordo uno per uno: li trovate con \`${p}pendenti tutti\` e nel riepilogo.`,
-          `Fatemi domande ("chi fa il backup su RocketWeb?") o scrivete \`${p}aiuto\`.`,
-        ]
-      : [
-          "Hi! I'm dutybot: I turn CoreTech's GDPR shared-responsibility document (V.1 of 16/04/2020) into reminders and an audit ledger for your team.",
-          "From now on I'll remind you here of the customer duties of every CoreTech service, at 09:00 (Europe/Rome) on working days, with a digest on Mondays.",
-          `Narrow it to the services you use: \`${p}settings set services rocketweb,email,1backup\``,
-          `Assign owners: \`${p}assign rocketweb @someone\` (until someone is assigned, reminders address the channel).`,
-          `Duties already open today are not reminded one by one: see them with \`${p}pending all\` and in the digest.`,
-          `Ask me questions ("who handles backups on RocketWeb?") or type \`${p}help\`.`,
-        ];
+export function welcomeView(
+  workspaceId: string,
+  settings: WorkspaceSettings,
+  knowledge: Pick<Knowledge, 'document'>,
+  commandPrefix: string,
+): WelcomeView {
+  const lang = settings.language;
+  const lines = catalogue(lang).welcome({
+    ...documentFacts(knowledge),
+    time: settings.reminder_time,
+    zone: settings.timezone,
+    digestDay: settings.digest.enabled ? weekdayName(settings.digest.weekday, lang) : null,
+    prefix: commandPrefix ? `${commandPrefix} ` : '',
+  });
   return { lang, workspaceId, lines };
 }

@@ -161,6 +161,9 @@ const it: Messages = {
   auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
 };
 
+/** One entry per language: a third language is one more object typed `Messages`. */
+const MESSAGES: Readonly<Record<Lang, Messages>> = { en, it };
+
 export function messages(lang: Lang): Messages {
-  return lang === 'it' ? it : en;
+  return MESSAGES[lang];
 }

@@ -18,7 +18,7 @@ export async function isAdmin(actor: Actor, settings: WorkspaceSettings): Promis
 }
 
 export async function mayConfirm(actor: Actor, duty: Duty, settings: WorkspaceSettings): Promise<boolean> {
-  const owners = ownersOf(duty, settings);
+  const owners = ownersOf(duty, settings.owners);
   if (owners.length === 0 || owners.includes(actor.userId)) return true;
   return isAdmin(actor, settings);
 }

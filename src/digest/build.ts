@@ -4,8 +4,9 @@ import { calendarOf } from '../schedule/calendar.js';
 import { periodContaining } from '../schedule/periods.js';
 import { type DutyStatus, isClosed, type WorkspaceSnapshot, workspaceStatuses } from '../schedule/status.js';
 import type { ConfirmationRow } from '../store/types.js';
+import { catalogue } from '../views/catalogue/index.js';
 import { periodLabel } from '../views/labels.js';
-import { confirmationView, nextOccurrenceView, occurrenceView } from '../views/occurrence-views.js';
+import { confirmationView, dutyTitle, nextOccurrenceView, occurrenceView } from '../views/occurrence-views.js';
 import type { DigestServiceLine, DigestView, Lang, OccurrenceView } from '../views/types.js';
 
 /**
@@ -54,7 +55,7 @@ export function buildDigest(input: DigestInput): DigestView {
     .sort((a, b) => a.seq - b.seq)
     .map((c) => {
       const duty = snapshot.knowledge.dutyById.get(c.dutyId);
-      return { ...confirmationView(c), ...(duty ? { dutyTitle: lang === 'it' ? duty.title_it : duty.title } : {}) };
+      return { ...confirmationView(c), ...(duty ? { dutyTitle: dutyTitle(duty, lang) } : {}) };
     });
 
   const week = periodLabel(periodContaining('weekly', DateTime.fromJSDate(now, { zone: calendar.zone })), lang);
@@ -62,7 +63,7 @@ export function buildDigest(input: DigestInput): DigestView {
     lang,
     workspaceId: snapshot.workspace.id,
     channel: input.channel,
-    title: lang === 'it' ? `Riepilogo adempimenti GDPR — ${week}` : `GDPR duties digest — ${week}`,
+    title: catalogue(lang).digest.title(week),
     at: now.toISOString(),
     overdue: overdue.sort((a, b) => a.deadline.localeCompare(b.deadline)),
     dueToday: dueToday.sort((a, b) => a.deadline.localeCompare(b.deadline)),
@@ -119,13 +120,12 @@ function serviceSummary(
   missed: number,
   lang: Lang,
 ): string {
-  const it = lang === 'it';
-  if (total === 0) return it ? 'nessun adempimento programmato.' : 'no scheduled duties.';
+  const c = catalogue(lang).digest;
+  if (total === 0) return c.noDuties;
   const parts: string[] = [];
-  if (overdue > 0) parts.push(it ? `${overdue} in ritardo` : `${overdue} overdue`);
-  if (due > 0) parts.push(it ? `${due} da fare` : `${due} due`);
-  if (parts.length === 0)
-    parts.push(it ? `tutto in regola (${closed}/${total} confermati)` : `all in order (${closed}/${total} confirmed)`);
-  if (missed > 0) parts.push(it ? `${missed} scadenze precedenti mancate` : `${missed} earlier occurrences missed`);
+  if (overdue > 0) parts.push(c.overdue(overdue));
+  if (due > 0) parts.push(c.due(due));
+  if (parts.length === 0) parts.push(c.allInOrder(closed, total));
+  if (missed > 0) parts.push(c.missed(missed));
   return `${parts.join(', ')}.`;
 }

@@ -103,13 +103,20 @@ export function stateOf(occurrence: Occurrence, latest: ConfirmationRow | null, 
   return now > occurrence.deadline ? 'overdue' : 'due';
 }
 
-/** Owners: `owners.by_duty` > `owners.by_service` > `owners.fallback` (first non-empty list). */
-export function ownersOf(duty: Duty, settings: WorkspaceSettings): string[] {
-  const byDuty = settings.owners.by_duty[duty.id];
+export type Owners = WorkspaceSettings['owners'];
+
+/**
+ * The team members who own a duty: `owners.by_duty` > `owners.by_service` > `owners.fallback`
+ * (first non-empty list). A provider duty is the provider's job: no one on the team owns it.
+ * Answers, reminders and permissions all ask this one function.
+ */
+export function ownersOf(duty: Duty, owners: Owners | undefined): string[] {
+  if (!owners || duty.party !== 'customer') return [];
+  const byDuty = owners.by_duty?.[duty.id];
   if (byDuty && byDuty.length > 0) return [...byDuty];
-  const byService = settings.owners.by_service[duty.service];
+  const byService = owners.by_service?.[duty.service];
   if (byService && byService.length > 0) return [...byService];
-  return [...settings.owners.fallback];
+  return [...(owners.fallback ?? [])];
 }
 
 /** Channel: `channels[service]` > `default_channel` > where the bot was installed. */
@@ -153,7 +160,7 @@ export function dutyStatus(
     dueSince,
     next: nextOccurrenceAfterFor(schedule, calendar, current.dueAt),
     missedBefore: options.missed === false ? 0 : countMissed(snapshot, schedule, current),
-    ownerIds: ownersOf(duty, settings),
+    ownerIds: ownersOf(duty, settings.owners),
     channel: channelOf(duty, settings, snapshot.workspace.homeChannel),
   };
 }

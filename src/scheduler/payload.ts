@@ -1,3 +1,4 @@
+import { isLang } from '../views/catalogue/index.js';
 import type { WelcomeView } from '../views/types.js';
 
 /**
@@ -36,7 +37,5 @@ export function readPayload(raw: Record<string, unknown>): DeliveryPayload | nul
 function isWelcomeView(value: unknown): value is WelcomeView {
   if (typeof value !== 'object' || value === null) return false;
   const view = value as Partial<WelcomeView>;
-  return (
-    (view.lang === 'en' || view.lang === 'it') && typeof view.workspaceId === 'string' && Array.isArray(view.lines)
-  );
+  return isLang(view.lang) && typeof view.workspaceId === 'string' && Array.isArray(view.lines);
 }

@@ -1,3 +1,4 @@
+import { catalogue } from './catalogue/index.js';
 import { renderMentions } from './mentions.js';
 import type { AnswerItemView, AnswerView, Lang } from './types.js';
 
@@ -6,43 +7,11 @@ import type { AnswerItemView, AnswerView, Lang } from './types.js';
  * of Slack and Teams messages. Mentions become `@id` unless the caller renders them its own way.
  */
 
-const LABELS: Record<
-  Lang,
-  {
-    who: string;
-    often: string;
-    kept: (days: number) => string;
-    source: string;
-    note: string;
-    translation: string;
-    tryAsking: string;
-  }
-> = {
-  en: {
-    who: 'Who',
-    often: 'How often',
-    kept: (days) => `backups kept ${days} days`,
-    source: 'Source',
-    note: 'Note',
-    translation: 'In Italian',
-    tryAsking: 'Try asking:',
-  },
-  it: {
-    who: 'Chi',
-    often: 'Frequenza',
-    kept: (days) => `backup conservati ${days} giorni`,
-    source: 'Fonte',
-    note: 'Nota',
-    translation: 'In italiano',
-    tryAsking: 'Prova a chiedere:',
-  },
-};
-
 export function renderAnswerText(
   view: AnswerView,
   renderMention: (userId: string) => string = (id) => `@${id}`,
 ): string {
-  const labels = LABELS[view.lang];
+  const labels = catalogue(view.lang).ui;
   const lines: string[] = [renderMentions(view.summary, renderMention)];
   const numbered = view.items.length > 1;
   view.items.forEach((item, i) => {
@@ -51,7 +20,7 @@ export function renderAnswerText(
   });
   if (view.suggestions.length > 0) {
     lines.push('');
-    if (!view.abstained) lines.push(labels.tryAsking);
+    if (!view.abstained) lines.push(`${labels.tryAsking}:`);
     for (const suggestion of view.suggestions) lines.push(`  • ${suggestion}`);
   }
   return lines.join('\n');
@@ -63,7 +32,8 @@ function itemLines(
   lang: Lang,
   renderMention: (userId: string) => string,
 ): string[] {
-  const labels = LABELS[lang];
+  const c = catalogue(lang);
+  const labels = c.ui;
   const indent = ' '.repeat(bullet.length);
   const lines: string[] = [];
   const facts: string[] = [];
@@ -72,8 +42,8 @@ function itemLines(
     facts.push(`${labels.who}: ${item.performer.label}${owners ? ` (${owners})` : ''}`);
   }
   if (item.cadenceLabel) {
-    const retention = item.retentionDays !== null ? ` · ${labels.kept(item.retentionDays)}` : '';
-    facts.push(`${labels.often}: ${item.cadenceLabel}${retention}`);
+    const retention = item.retentionDays !== null ? ` · ${c.answer.retentionShort(item.retentionDays)}` : '';
+    facts.push(`${labels.howOften}: ${item.cadenceLabel}${retention}`);
   }
   const head = facts.length > 0 ? facts.join(' · ') : item.serviceName;
   if (head) lines.push(`${bullet}${head}`);

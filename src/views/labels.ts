@@ -1,93 +1,42 @@
 import { DateTime } from 'luxon';
 import type { Cadence } from '../knowledge/schema.js';
-import type { Period, PeriodCadence, ResolvedSchedule } from '../schedule/types.js';
+import type { Period, ResolvedSchedule } from '../schedule/types.js';
+import { catalogue } from './catalogue/index.js';
 import type { Lang, OccurrenceState } from './types.js';
 
 /**
- * Localized labels for schedules, periods, states and instants (en + it). Month and weekday
- * names come from Intl through luxon, so they are spelled as each language spells them.
+ * Localized labels for schedules, periods, states and instants, read from the catalogue. Month
+ * and weekday names come from Intl through luxon, so they are spelled as each language spells them.
  */
 
-const STATE: Record<OccurrenceState, Record<Lang, string>> = {
-  upcoming: { en: 'upcoming', it: 'in arrivo' },
-  due: { en: 'due', it: 'da fare' },
-  overdue: { en: 'overdue', it: 'in ritardo' },
-  done: { en: 'done', it: 'fatto' },
-  skipped: { en: 'skipped', it: 'saltato' },
-  snoozed: { en: 'snoozed', it: 'rimandato' },
-};
-
 export function stateLabel(state: OccurrenceState, lang: Lang): string {
-  return STATE[state][lang];
+  return catalogue(lang).states[state];
 }
 
-const PERIOD_CADENCE: Record<PeriodCadence, Record<Lang, string>> = {
-  daily: { en: 'every working day', it: 'ogni giorno lavorativo' },
-  weekly: { en: 'every week', it: 'ogni settimana' },
-  monthly: { en: 'every month', it: 'ogni mese' },
-  bimonthly: { en: 'every two months', it: 'ogni due mesi' },
-  quarterly: { en: 'every quarter', it: 'ogni trimestre' },
-};
-
-const REVIEW: Record<PeriodCadence, Record<Lang, string>> = {
-  daily: { en: 'daily review', it: 'verifica giornaliera' },
-  weekly: { en: 'weekly review', it: 'verifica settimanale' },
-  monthly: { en: 'monthly review', it: 'verifica mensile' },
-  bimonthly: { en: 'bimonthly review', it: 'verifica bimestrale' },
-  quarterly: { en: 'quarterly review', it: 'verifica trimestrale' },
-};
-
-/** The source's cadence, as the page words it (for answers and "as the source says" notes). */
-const SOURCE_CADENCE: Record<Cadence, Record<Lang, string>> = {
-  daily: { en: 'every day', it: 'ogni giorno' },
-  weekly: { en: 'every week', it: 'ogni settimana' },
-  monthly: { en: 'every month', it: 'ogni mese' },
-  at_least_monthly_bimonthly: { en: 'at least monthly / bimonthly', it: 'almeno mensile / bimestrale' },
-  periodic: { en: 'periodically', it: 'periodicamente' },
-  ongoing: { en: 'ongoing', it: 'in modo continuativo' },
-  on_event: { en: 'when it happens', it: 'quando si verifica' },
-  on_request: { en: 'on request', it: 'su richiesta' },
-  as_configured: { en: 'as configured by you', it: 'secondo la vostra configurazione' },
-  one_off: { en: 'once', it: 'una tantum' },
-};
-
-export function sourceCadenceLabel(cadence: Cadence, lang: Lang): string {
-  return SOURCE_CADENCE[cadence][lang];
+/** The source document's cadence in words ("at least monthly / bimonthly"): answers and schedules share it. */
+export function cadenceName(cadence: Cadence, lang: Lang): string {
+  return catalogue(lang).sourceCadence[cadence];
 }
 
-export function periodCadenceLabel(cadence: PeriodCadence, lang: Lang): string {
-  return PERIOD_CADENCE[cadence][lang];
-}
+/** Cadences the source words loosely: a schedule label says what the source said next to what we chose. */
+const VAGUE_CADENCES: readonly Cadence[] = ['at_least_monthly_bimonthly', 'periodic', 'as_configured'];
 
 /**
  * How a scheduled duty recurs, e.g. "every month, on the 15th (source: at least monthly /
- * bimonthly)" / "ogni mese, il giorno 15 (fonte: almeno mensile / bimestrale)".
+ * bimonthly)" / "ogni mese, il giorno 15 (fonte: almeno ogni mese / ogni due mesi)".
  */
 export function scheduleLabel(schedule: ResolvedSchedule, lang: Lang): string {
-  let label = schedule.review ? REVIEW[schedule.cadence][lang] : PERIOD_CADENCE[schedule.cadence][lang];
-  if (schedule.weekday !== null) {
-    const day = weekdayName(schedule.weekday, lang);
-    label += lang === 'it' ? `, di ${day}` : `, on ${day}`;
-  }
-  if (schedule.dayOfMonth !== null) {
-    label += lang === 'it' ? `, il giorno ${schedule.dayOfMonth}` : `, on the ${ordinal(schedule.dayOfMonth)}`;
-  }
-  const vague: Cadence[] = ['at_least_monthly_bimonthly', 'periodic', 'as_configured'];
-  if (vague.includes(schedule.sourceCadence)) {
-    const source = SOURCE_CADENCE[schedule.sourceCadence][lang];
-    label += lang === 'it' ? ` (fonte: ${source})` : ` (source: ${source})`;
-  }
+  const c = catalogue(lang);
+  let label = schedule.review ? c.review[schedule.cadence] : c.periodCadence[schedule.cadence];
+  if (schedule.weekday !== null) label += c.schedule.onWeekday(weekdayName(schedule.weekday, lang));
+  if (schedule.dayOfMonth !== null) label += c.schedule.onDayOfMonth(schedule.dayOfMonth);
+  if (VAGUE_CADENCES.includes(schedule.sourceCadence))
+    label += c.schedule.source(cadenceName(schedule.sourceCadence, lang));
   return label;
 }
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
-}
-
 function locale(lang: Lang): string {
-  return lang === 'it' ? 'it-IT' : 'en-GB';
+  return catalogue(lang).locale;
 }
 
 export function weekdayName(isoWeekday: number, lang: Lang): string {
@@ -97,23 +46,20 @@ export function weekdayName(isoWeekday: number, lang: Lang): string {
 
 /** "27 November 2026", "week 48, 2026", "November 2026", "November–December 2026", "Q4 2026". */
 export function periodLabel(period: Period, lang: Lang): string {
+  const c = catalogue(lang);
   const start = DateTime.fromISO(period.start, { zone: 'utc' }).setLocale(locale(lang));
   const end = DateTime.fromISO(period.end, { zone: 'utc' }).setLocale(locale(lang));
   switch (period.cadence) {
     case 'daily':
       return start.toFormat('cccc d LLLL yyyy');
-    case 'weekly': {
-      const week = start.weekNumber;
-      return lang === 'it' ? `settimana ${week}, ${start.weekYear}` : `week ${week}, ${start.weekYear}`;
-    }
+    case 'weekly':
+      return c.period.week(start.weekNumber, start.weekYear);
     case 'monthly':
       return start.toFormat('LLLL yyyy');
     case 'bimonthly':
       return `${start.toFormat('LLLL')}–${end.toFormat('LLLL yyyy')}`;
     case 'quarterly':
-      return lang === 'it'
-        ? `${start.quarter}º trimestre ${start.year} (${start.toFormat('LLLL')}–${end.toFormat('LLLL')})`
-        : `Q${start.quarter} ${start.year} (${start.toFormat('LLLL')}–${end.toFormat('LLLL')})`;
+      return c.period.quarter(start.quarter, start.year, start.toFormat('LLLL'), end.toFormat('LLLL'));
   }
 }
 
@@ -130,22 +76,12 @@ export function formatDay(instant: Date, zone: string, lang: Lang): string {
 /** Snooze choices offered on reminders; ids are what `snooze` accepts. */
 export const SNOOZE_OPTION_IDS = ['1h', 'tomorrow', 'next-week'] as const;
 
-const SNOOZE: Record<(typeof SNOOZE_OPTION_IDS)[number], Record<Lang, string>> = {
-  '1h': { en: 'In 1 hour', it: 'Tra 1 ora' },
-  tomorrow: { en: 'Tomorrow', it: 'Domani' },
-  'next-week': { en: 'Next week', it: 'La prossima settimana' },
-};
-
 export function snoozeOptions(lang: Lang): { id: string; label: string }[] {
-  return SNOOZE_OPTION_IDS.map((id) => ({ id, label: SNOOZE[id][lang] }));
+  const labels = catalogue(lang).snooze;
+  return SNOOZE_OPTION_IDS.map((id) => ({ id, label: labels[id] }));
 }
 
 /** "2 earlier occurrences were missed" / "2 scadenze precedenti non sono state confermate". */
 export function missedNote(count: number, lang: Lang): string {
-  if (lang === 'it') {
-    return count === 1
-      ? '1 scadenza precedente non è stata confermata.'
-      : `${count} scadenze precedenti non sono state confermate.`;
-  }
-  return count === 1 ? '1 earlier occurrence was missed.' : `${count} earlier occurrences were missed.`;
+  return catalogue(lang).missedNote(count);
 }

@@ -1,17 +1,11 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { DutyStatus } from '../schedule/status.js';
 import type { ConfirmationRow } from '../store/types.js';
+import { catalogue } from './catalogue/index.js';
+import { sourceCitation } from './citation.js';
 import { formatDay, formatInstant, missedNote, periodLabel, scheduleLabel, snoozeOptions } from './labels.js';
 import { mention } from './mentions.js';
-import type {
-  ConfirmationView,
-  DutyRefView,
-  HomeView,
-  Lang,
-  OccurrenceView,
-  ReminderView,
-  SourceCitation,
-} from './types.js';
+import type { ConfirmationView, DutyRefView, HomeView, Lang, OccurrenceView, ReminderView } from './types.js';
 
 /**
  * View models for occurrences: single lines (OccurrenceView), reminder messages (ReminderView,
@@ -23,8 +17,14 @@ export function dutyRefView(duty: Duty, lang: Lang): DutyRefView {
   return { id: duty.id, service: duty.service, serviceName: duty.serviceName, title: dutyTitle(duty, lang) };
 }
 
-export function dutyTitle(duty: Duty, lang: Lang): string {
+/** A duty's title in the reply language: the one place that picks it. */
+export function dutyTitle(duty: Pick<Duty, 'title' | 'title_it'>, lang: Lang): string {
   return lang === 'it' ? duty.title_it : duty.title;
+}
+
+/** The duty's text translated into the reply language, or null when the reply is in the source's language. */
+export function dutyTranslation(duty: Pick<Duty, 'text_it'>, lang: Lang): string | null {
+  return lang === 'it' ? duty.text_it : null;
 }
 
 export function confirmationView(row: ConfirmationRow): ConfirmationView {
@@ -74,19 +74,8 @@ export function nextOccurrenceView(status: DutyStatus, lang: Lang): OccurrenceVi
   };
 }
 
-export function sourceCitation(knowledge: Knowledge, duty: Duty, lang: Lang): SourceCitation {
-  const { version, date } = knowledge.document;
-  const [y, m, d] = date.split('-');
-  const party = duty.party === 'customer' ? (lang === 'it' ? 'Cliente' : 'Customer') : 'CoreTech';
-  const of = lang === 'it' ? 'del' : 'of';
-  return {
-    label: `CoreTech GDPR ${version} ${of} ${d}/${m}/${y} — ${duty.serviceName}, ${party}`,
-    section: duty.serviceName,
-  };
-}
-
 function addressees(ownerIds: readonly string[], lang: Lang): string {
-  if (ownerIds.length === 0) return lang === 'it' ? 'A tutto il canale' : 'Everyone here';
+  if (ownerIds.length === 0) return catalogue(lang).reminder.everyone;
   return ownerIds.map(mention).join(' ');
 }
 
@@ -119,7 +108,7 @@ export function reminderView(
       ? closedHeadline(status, closedBy, lang, zone)
       : openHeadline(kind, status, lang, zone, extra.workingDaysOpen ?? 0),
     quote: duty.text,
-    translation: lang === 'it' ? duty.text_it : null,
+    translation: dutyTranslation(duty, lang),
     source: sourceCitation(knowledge, duty, lang),
     closedBy,
     snoozeOptions: closedBy ? [] : snoozeOptions(lang),
@@ -127,49 +116,29 @@ export function reminderView(
 }
 
 function openHeadline(kind: ReminderKind, status: DutyStatus, lang: Lang, zone: string, workingDays: number): string {
+  const c = catalogue(lang).reminder;
   const title = dutyTitle(status.duty, lang);
   const period = periodLabel(status.occurrence.period, lang);
   const deadline = formatDay(status.occurrence.deadline, zone, lang);
   const who = addressees(status.ownerIds, lang);
-  const it = lang === 'it';
   let text: string;
   switch (kind) {
     case 'reminder': {
       const back = status.snoozedUntil !== null && status.snoozedUntil <= status.dueSince;
-      if (status.schedule.review) {
-        text = it
-          ? `${who}: verifica periodica — confermate che «${title}» è ancora applicato (${period}, entro ${deadline}).`
-          : `${who}: periodic review — please confirm “${title}” is still in place (${period}, by ${deadline}).`;
-      } else if (status.state === 'overdue') {
-        // Caught up after downtime or on a non-working day: say it is late rather than due.
-        text = it
-          ? `${who}: «${title}» per ${period} è in ritardo (scadenza ${deadline}).`
-          : `${who}: “${title}” for ${period} is overdue (deadline ${deadline}).`;
-      } else {
-        text = it
-          ? `${who}: «${title}» è da fare per ${period} (entro ${deadline}).`
-          : `${who}: “${title}” is due for ${period} (by ${deadline}).`;
-      }
-      if (back) text = it ? `Di nuovo: ${text}` : `Back from snooze — ${text}`;
+      if (status.schedule.review) text = c.review(who, title, period, deadline);
+      // Caught up after downtime or on a non-working day: say it is late rather than due.
+      else if (status.state === 'overdue') text = c.overdue(who, title, period, deadline);
+      else text = c.due(who, title, period, deadline);
+      if (back) text = c.backFromSnooze(text);
       break;
     }
     case 'followup':
-      text = it
-        ? `${who}, promemoria: «${title}» per ${period} è ancora aperto (da fare dal ${formatDay(status.dueSince, zone, lang)}).`
-        : `${who}, a nudge: “${title}” for ${period} is still open (due since ${formatDay(status.dueSince, zone, lang)}).`;
+      text = c.followup(who, title, period, formatDay(status.dueSince, zone, lang));
       break;
     case 'escalation': {
       const owners =
-        status.ownerIds.length > 0
-          ? it
-            ? `Responsabili: ${status.ownerIds.map(mention).join(' ')}.`
-            : `Owners: ${status.ownerIds.map(mention).join(' ')}.`
-          : it
-            ? 'Nessun responsabile assegnato: usate `assign` per assegnarlo.'
-            : 'Nobody is assigned: use `assign` to set an owner.';
-      text = it
-        ? `Escalation: «${title}» per ${period} è ancora aperto dopo ${workingDays} giorni lavorativi. ${owners}`
-        : `Escalation: “${title}” for ${period} is still open after ${workingDays} working days. ${owners}`;
+        status.ownerIds.length > 0 ? c.escalationOwners(status.ownerIds.map(mention).join(' ')) : c.escalationNobody;
+      text = c.escalation(title, period, workingDays, owners);
       break;
     }
   }
@@ -178,23 +147,14 @@ function openHeadline(kind: ReminderKind, status: DutyStatus, lang: Lang, zone: 
 }
 
 function closedHeadline(status: DutyStatus, closedBy: ConfirmationView, lang: Lang, zone: string): string {
+  const c = catalogue(lang).reminder;
   const title = dutyTitle(status.duty, lang);
   const period = periodLabel(status.occurrence.period, lang);
   const when = formatInstant(new Date(closedBy.at), zone, lang);
   const by = mention(closedBy.by);
-  if (closedBy.status === 'skipped') {
-    const reason = closedBy.reason
-      ? lang === 'it'
-        ? ` Motivo: ${closedBy.reason}`
-        : ` Reason: ${closedBy.reason}`
-      : '';
-    return lang === 'it'
-      ? `«${title}» per ${period}: saltato da ${by} il ${when}.${reason}`
-      : `“${title}” for ${period}: skipped by ${by} on ${when}.${reason}`;
-  }
-  return lang === 'it'
-    ? `«${title}» per ${period}: fatto da ${by} il ${when}.`
-    : `“${title}” for ${period}: done by ${by} on ${when}.`;
+  if (closedBy.status === 'skipped')
+    return c.skipped(title, period, by, when) + (closedBy.reason ? c.skipReason(closedBy.reason) : '');
+  return c.done(title, period, by, when);
 }
 
 const STATE_ORDER = { overdue: 0, due: 1, snoozed: 2, upcoming: 3, done: 4, skipped: 5 } as const;
@@ -268,19 +228,8 @@ export function pendingView(
     .map((s) => occurrenceView(s, lang))
     .sort(byUrgency);
   const open = items.filter((i) => i.state !== 'snoozed').length;
-  let title: string;
-  if (lang === 'it') {
-    const scope = mine ? 'I tuoi adempimenti' : 'Adempimenti del workspace';
-    title =
-      items.length === 0
-        ? `${scope}: niente in sospeso.`
-        : `${scope}: ${open} da fare${items.length > open ? `, ${items.length - open} rimandati` : ''}.`;
-  } else {
-    const scope = mine ? 'Your duties' : 'Workspace duties';
-    title =
-      items.length === 0
-        ? `${scope}: nothing pending.`
-        : `${scope}: ${open} open${items.length > open ? `, ${items.length - open} snoozed` : ''}.`;
-  }
+  const c = catalogue(lang).pending;
+  const scope = mine ? c.mine : c.all;
+  const title = items.length === 0 ? c.nothing(scope) : c.open(scope, open, items.length - open);
   return { title, items };
 }

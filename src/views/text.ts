@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { OutboundMessage } from '../ports/messenger.js';
 import { renderAnswerText } from './answer-text.js';
+import { catalogue } from './catalogue/index.js';
 import { stateLabel } from './labels.js';
 import { renderMentions } from './mentions.js';
 import type {
@@ -29,56 +30,6 @@ function stateName(state: OccurrenceState, lang: Lang): string {
   return state === 'overdue' ? label.toUpperCase() : label;
 }
 
-const L = {
-  en: {
-    nothingPending: 'Nothing pending. 🎉',
-    owners: 'owners',
-    noOwner: 'nobody assigned',
-    by: 'by',
-    note: 'note',
-    evidence: 'evidence',
-    reason: 'reason',
-    until: 'until',
-    noHistory: 'No confirmations recorded yet.',
-    overdue: 'Overdue',
-    dueToday: 'Due today',
-    upcoming: 'Upcoming this week',
-    doneSince: 'Confirmed since the last digest',
-    services: 'Services',
-    none: 'none',
-    didYouMean: 'Did you mean:',
-    concerning: 'Duty:',
-    examples: 'Examples',
-    exported: (n: number, f: string) => `Exported ${n} ledger entries as ${f}.`,
-    closed: (status: string, by: string, at: string) => `✔ ${status} by ${by}, ${at}`,
-    missed: (n: number) => `(${n} earlier occurrence${n === 1 ? '' : 's'} left unconfirmed)`,
-  },
-  it: {
-    nothingPending: 'Niente in sospeso. 🎉',
-    owners: 'responsabili',
-    noOwner: 'nessuno assegnato',
-    by: 'da',
-    note: 'nota',
-    evidence: 'evidenza',
-    reason: 'motivo',
-    until: 'fino a',
-    noHistory: 'Nessuna conferma registrata finora.',
-    overdue: 'In ritardo',
-    dueToday: 'In scadenza oggi',
-    upcoming: 'In arrivo questa settimana',
-    doneSince: "Confermati dall'ultimo riepilogo",
-    services: 'Servizi',
-    none: 'nessuno',
-    didYouMean: 'Forse intendevi:',
-    concerning: 'Dovere:',
-    examples: 'Esempi',
-    exported: (n: number, f: string) => `Esportate ${n} voci del registro in formato ${f}.`,
-    closed: (status: string, by: string, at: string) => `✔ ${status} da ${by}, ${at}`,
-    missed: (n: number) =>
-      `(${n} ${n === 1 ? 'occorrenza precedente non confermata' : 'occorrenze precedenti non confermate'})`,
-  },
-};
-
 export interface TextOptions {
   mention?: MentionRenderer;
   /** IANA zone instants are shown in (the workspace's); UTC when unknown. */
@@ -92,31 +43,31 @@ function shortInstant(iso: string, zone = 'UTC'): string {
 
 export function occurrenceLine(o: OccurrenceView, lang: Lang, opts: TextOptions = {}): string {
   const at = opts.mention ?? plainMention;
-  const l = L[lang];
+  const l = catalogue(lang).ui;
   const owners = o.ownerIds.length ? o.ownerIds.map(at).join(', ') : l.noOwner;
-  const missed = o.missedBefore > 0 ? ` ${l.missed(o.missedBefore)}` : '';
-  return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} · ${o.cadenceLabel} · ${l.owners}: ${owners} · id ${o.duty.id}${missed}`;
+  const missed = o.missedBefore > 0 ? ` ${l.missedShort(o.missedBefore)}` : '';
+  return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} · ${o.cadenceLabel} · ${l.owners.toLowerCase()}: ${owners} · id ${o.duty.id}${missed}`;
 }
 
 export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOptions = {}): string {
   const at = opts.mention ?? plainMention;
-  const l = L[lang];
+  const l = catalogue(lang).ui;
   const parts = [`${shortInstant(c.at, opts.zone)} ${c.occurrence} ${stateName(c.status, lang)} ${l.by} ${at(c.by)}`];
-  if (c.note) parts.push(`${l.note}: ${c.note}`);
-  if (c.evidenceUrl) parts.push(`${l.evidence}: ${c.evidenceUrl}`);
-  if (c.reason) parts.push(`${l.reason}: ${c.reason}`);
+  if (c.note) parts.push(`${l.note.toLowerCase()}: ${c.note}`);
+  if (c.evidenceUrl) parts.push(`${l.evidence.toLowerCase()}: ${c.evidenceUrl}`);
+  if (c.reason) parts.push(`${l.reason.toLowerCase()}: ${c.reason}`);
   if (c.snoozedUntil) parts.push(`${l.until} ${shortInstant(c.snoozedUntil, opts.zone)}`);
   parts.push(`#${c.seq} ${c.hash.slice(0, 12)}`);
   return parts.join(' · ');
 }
 
 export function digestText(d: DigestView, opts: TextOptions = {}): string {
-  const l = L[d.lang];
+  const l = catalogue(d.lang).ui;
   const section = (title: string, items: OccurrenceView[]) =>
     items.length ? [`${title} (${items.length}):`, ...items.map((o) => `  • ${occurrenceLine(o, d.lang, opts)}`)] : [];
   const done = d.doneSinceLast.length
     ? [
-        `${l.doneSince} (${d.doneSinceLast.length}):`,
+        `${l.doneSinceLast} (${d.doneSinceLast.length}):`,
         ...d.doneSinceLast.map((c) => `  • ${c.dutyTitle ?? c.dutyId}: ${confirmationLine(c, d.lang, opts)}`),
       ]
     : [];
@@ -133,7 +84,7 @@ export function digestText(d: DigestView, opts: TextOptions = {}): string {
 
 export function reminderText(r: ReminderView, opts: TextOptions = {}): string {
   const at = opts.mention ?? plainMention;
-  const l = L[r.lang];
+  const l = catalogue(r.lang).ui;
   const lines = [renderMentions(r.headline, at), `> ${r.quote}`];
   if (r.translation) lines.push(`> ${r.translation}`);
   lines.push(`${r.source.label} · id ${r.occurrence.duty.id} · ${r.occurrence.occurrence}`);
@@ -152,7 +103,7 @@ export function helpText(h: HelpView): string {
     '',
     ...h.commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.description}`),
     '',
-    `${L[h.lang].examples}:`,
+    `${catalogue(h.lang).ui.examples}:`,
     ...h.examples.map((e) => `  ${e}`),
   ].join('\n');
 }
@@ -171,7 +122,7 @@ export function outboundText(message: OutboundMessage, opts: TextOptions = {}): 
 
 export function replyText(reply: Reply, opts: TextOptions = {}): string {
   const at = opts.mention ?? plainMention;
-  const l = L[reply.lang];
+  const l = catalogue(reply.lang).ui;
   switch (reply.kind) {
     case 'answer':
       return renderAnswerText(reply.answer, at);
@@ -182,7 +133,7 @@ export function replyText(reply: Reply, opts: TextOptions = {}): string {
         // the duty the refusal is about.
         const guess = reply.code === 'unknown_duty' || reply.code === 'ambiguous_duty';
         lines.push(
-          guess ? l.didYouMean : l.concerning,
+          `${guess ? l.didYouMean : l.concerning}:`,
           ...reply.candidates.map((c) => `  • ${c.id} — ${c.title} (${c.serviceName})`),
         );
       }

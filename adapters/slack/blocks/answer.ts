@@ -45,7 +45,7 @@ export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = 
   }
   if (answer.suggestions.length > 0) {
     const list = answer.suggestions.slice(0, 6).map((s) => `• ${escapeMrkdwn(s)}`);
-    blocks.push(section(`${l.suggestions}\n${list.join('\n')}`));
+    blocks.push(section(`${l.tryAsking}:\n${list.join('\n')}`));
   }
   if (options.shareable) {
     const value = JSON.stringify({ question: truncate(answer.question, 1500) });

@@ -55,7 +55,7 @@ export function renderDigest(view: DigestView): SlackMessage {
     stateLabel('done', view.lang),
     l.runHistory,
   );
-  if (blocks.length === 2) blocks.push(context([escapeMrkdwn(l.pendingEmpty)]));
+  if (blocks.length === 2) blocks.push(context([escapeMrkdwn(l.nothingPending)]));
 
   // 2 + 5 lists × (1 title + 4 blocks) = 27 blocks at most: well within 50 by construction.
   const capped = blocks.slice(0, LIMITS.messageBlocks);

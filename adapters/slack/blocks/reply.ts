@@ -34,7 +34,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
         // Suggestions only when the duty was not recognised; otherwise they name the duty concerned.
         const guess = reply.code === 'unknown_duty' || reply.code === 'ambiguous_duty';
         blocks.push(
-          context([guess ? l.candidates : l.concerning]),
+          context([`${guess ? l.didYouMean : l.concerning}:`]),
           ...packLines(lines, { maxBlocks: 3, maxLines: 25 }, l.morePlain),
         );
       }
@@ -54,7 +54,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
     case 'pending': {
       const lines = reply.items.map((item) => occurrenceLine(item, reply.lang));
       const blocks = [header(reply.title)];
-      if (lines.length === 0) blocks.push(section(escapeMrkdwn(l.pendingEmpty)));
+      if (lines.length === 0) blocks.push(section(escapeMrkdwn(l.nothingPending)));
       blocks.push(...packLines(lines, { maxBlocks: 12, maxLines: 200 }, l.morePlain));
       return message(`${reply.title} (${reply.items.length})`, blocks);
     }
@@ -62,7 +62,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       const lines = reply.entries.map((entry) => confirmationLine(entry, reply.lang));
       const title = l.historyTitle(reply.duty.title);
       const blocks = [header(title)];
-      if (lines.length === 0) blocks.push(section(escapeMrkdwn(l.historyEmpty)));
+      if (lines.length === 0) blocks.push(section(escapeMrkdwn(l.noHistory)));
       blocks.push(...packLines(lines, { maxBlocks: 12, maxLines: 200 }, l.morePlain));
       return message(`${title} (${reply.entries.length})`, blocks);
     }

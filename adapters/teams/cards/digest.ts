@@ -1,3 +1,4 @@
+import { stateLabel } from '../../../src/views/labels.js';
 import type { DigestServiceLine, DigestView, OccurrenceView } from '../../../src/views/types.js';
 import type { RenderContext } from './context.js';
 import { bullets, type CardElement, card, container, heading, type RenderedCard, subtle, text } from './elements.js';
@@ -8,7 +9,7 @@ export function occurrenceLine(occ: OccurrenceView, ctx: RenderContext, plain = 
   const l = ctx.labels;
   const owners =
     occ.ownerIds.length === 0
-      ? l.unassigned
+      ? l.noOwner
       : plain
         ? occ.ownerIds.map((id) => ctx.plain(`{{user:${id}}}`)).join(', ')
         : ctx.users(occ.ownerIds);
@@ -57,7 +58,8 @@ export function renderDigest(view: DigestView, ctx: RenderContext): RenderedCard
     section(
       l.doneSinceLast,
       view.doneSinceLast.map(
-        (c) => `**${ctx.dutyTitle(c.dutyId)}** · ${c.occurrence} · ${l.statuses[c.status]} · ${ctx.user(c.by)}`,
+        (c) =>
+          `**${ctx.dutyTitle(c.dutyId)}** · ${c.occurrence} · ${stateLabel(c.status, ctx.lang)} · ${ctx.user(c.by)}`,
       ),
       'Good',
       ctx,

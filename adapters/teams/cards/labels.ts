@@ -1,8 +1,10 @@
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import type { Lang } from '../../../src/views/types.js';
 
 /**
- * Card chrome only (button titles, field names). Sentences that depend on business rules come
- * composed from the core in the view's language; these are the words around them.
+ * Card chrome only (button titles, input labels). Labels every surface shares (section titles,
+ * field names such as "Owners" or "Due") come from the core catalogue; sentences that depend on
+ * business rules come composed from the core in the view's language.
  */
 const EN = {
   done: 'Done',
@@ -11,118 +13,63 @@ const EN = {
   confirmDone: 'Confirm done',
   confirmSnooze: 'Snooze it',
   confirmSkip: 'Skip this occurrence',
-  note: 'Note (optional)',
-  noteFact: 'Note',
-  reasonFact: 'Reason',
+  noteInput: 'Note (optional)',
   notePlaceholder: 'What was done, anything worth keeping',
   evidenceUrl: 'Evidence link (optional)',
   evidencePlaceholder: 'https://… (report, ticket, screenshot)',
   evidenceInvalid: 'Enter a full link starting with https:// or http://',
   snoozeFor: 'Snooze for',
   snoozeRequired: 'Choose when to be reminded again',
-  reason: 'Reason (required)',
+  reasonInput: 'Reason (required)',
   reasonPlaceholder: 'Why this occurrence is skipped',
   reasonRequired: 'A reason is required to skip',
-  due: 'Due',
-  deadline: 'Deadline',
-  cadence: 'Cadence',
-  owners: 'Owners',
-  unassigned: 'not assigned yet',
-  period: 'Period',
-  source: 'Source',
-  missedBefore: (n: number) => `${n} earlier occurrence${n === 1 ? '' : 's'} left unconfirmed.`,
   doneBy: 'Done by',
   skippedBy: 'Skipped by',
   snoozedBy: 'Snoozed by',
   on: 'on',
-  until: 'until',
-  evidence: 'Evidence',
   ledger: 'Ledger entry',
   retention: 'Retention',
   days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
-  who: 'Who',
-  errata: 'Note on the source',
-  suggestions: 'Try asking',
-  didYouMean: 'Did you mean',
-  concerning: 'Duty',
-  overdue: 'Overdue',
-  dueToday: 'Due today',
-  upcoming: 'Upcoming',
-  doneSinceLast: 'Confirmed since the last digest',
-  services: 'Services',
   nothing: 'Nothing here.',
-  commands: 'Commands',
-  examples: 'Examples',
   entries: (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`,
   exportTruncated:
     'The export is longer than a Teams message can hold; run `dutybot export` from the terminal for the full file.',
-  auditOk: 'Audit chain intact',
-  auditBroken: 'Audit chain broken',
-  noHistory: 'No confirmations recorded yet.',
-  statuses: { done: 'done', skipped: 'skipped', snoozed: 'snoozed' },
 };
 
-export type Labels = typeof EN;
+export type Labels = typeof EN & ReturnType<typeof catalogue>['ui'];
 
-const IT: Labels = {
+const IT: typeof EN = {
   done: 'Fatto',
   snooze: 'Rimanda',
   skip: 'Salta',
   confirmDone: 'Conferma fatto',
   confirmSnooze: 'Rimanda',
   confirmSkip: 'Salta questa scadenza',
-  note: 'Nota (facoltativa)',
-  noteFact: 'Nota',
-  reasonFact: 'Motivo',
+  noteInput: 'Nota (facoltativa)',
   notePlaceholder: 'Cosa è stato fatto, dettagli utili',
   evidenceUrl: 'Link alla prova (facoltativo)',
   evidencePlaceholder: 'https://… (report, ticket, screenshot)',
   evidenceInvalid: 'Inserisci un link completo che inizi con https:// o http://',
   snoozeFor: 'Rimanda di',
   snoozeRequired: 'Scegli quando ricordarlo di nuovo',
-  reason: 'Motivo (obbligatorio)',
+  reasonInput: 'Motivo (obbligatorio)',
   reasonPlaceholder: 'Perché questa scadenza viene saltata',
   reasonRequired: 'Per saltare serve un motivo',
-  due: 'Scadenza',
-  deadline: 'Termine ultimo',
-  cadence: 'Frequenza',
-  owners: 'Responsabili',
-  unassigned: 'non ancora assegnato',
-  period: 'Periodo',
-  source: 'Fonte',
-  missedBefore: (n: number) =>
-    n === 1 ? '1 scadenza precedente non è stata confermata.' : `${n} scadenze precedenti non sono state confermate.`,
   doneBy: 'Fatto da',
   skippedBy: 'Saltato da',
   snoozedBy: 'Rimandato da',
   on: 'il',
-  until: 'fino al',
-  evidence: 'Prova',
   ledger: 'Voce del registro',
   retention: 'Conservazione',
   days: (n: number) => `${n} ${n === 1 ? 'giorno' : 'giorni'}`,
-  who: 'Chi',
-  errata: 'Nota sulla fonte',
-  suggestions: 'Prova a chiedere',
-  didYouMean: 'Forse intendevi',
-  concerning: 'Dovere',
-  overdue: 'In ritardo',
-  dueToday: 'In scadenza oggi',
-  upcoming: 'Prossime',
-  doneSinceLast: "Confermate dall'ultimo riepilogo",
-  services: 'Servizi',
   nothing: 'Niente da segnalare.',
-  commands: 'Comandi',
-  examples: 'Esempi',
   entries: (n: number) => `${n} ${n === 1 ? 'voce' : 'voci'}`,
   exportTruncated:
     "L'esportazione è più lunga di quanto un messaggio Teams possa contenere: esegui `dutybot export` dal terminale per il file completo.",
-  auditOk: 'Catena di audit integra',
-  auditBroken: 'Catena di audit compromessa',
-  noHistory: 'Nessuna conferma registrata.',
-  statuses: { done: 'fatto', skipped: 'saltato', snoozed: 'rimandato' },
 };
 
+const CHROME: Record<Lang, typeof EN> = { en: EN, it: IT };
+
 export function labels(lang: Lang): Labels {
-  return lang === 'it' ? IT : EN;
+  return { ...catalogue(lang).ui, ...CHROME[lang] };
 }

@@ -1,3 +1,4 @@
+import { missedNote } from '../../../src/views/labels.js';
 import type { ConfirmationView, OccurrenceView, ReminderView } from '../../../src/views/types.js';
 import type { RenderContext } from './context.js';
 import {
@@ -60,7 +61,8 @@ export function renderReminder(view: ReminderView, ctx: RenderContext, state: Re
       { style: 'emphasis', spacing: 'Medium' },
     ),
   );
-  if (occ.missedBefore > 0) body.push(text(l.missedBefore(occ.missedBefore), { color: 'Warning', size: 'Small' }));
+  if (occ.missedBefore > 0)
+    body.push(text(missedNote(occ.missedBefore, ctx.lang), { color: 'Warning', size: 'Small' }));
   if (closed) body.push(closedBox(closed, ctx));
 
   // A done or skipped occurrence is settled: the card keeps the record and loses its buttons.
@@ -82,8 +84,8 @@ function occurrenceFacts(occ: OccurrenceView, ctx: RenderContext): CardElement {
     [l.period, occ.periodLabel],
     [l.due, ctx.when(occ.dueAt)],
     [l.deadline, ctx.when(occ.deadline)],
-    [l.cadence, occ.cadenceLabel],
-    [l.owners, occ.ownerIds.length > 0 ? ctx.users(occ.ownerIds) : l.unassigned],
+    [l.howOften, occ.cadenceLabel],
+    [l.owners, occ.ownerIds.length > 0 ? ctx.users(occ.ownerIds) : l.noOwner],
   ]);
 }
 
@@ -105,8 +107,8 @@ function closedBox(confirmation: ConfirmationView, ctx: RenderContext): CardElem
   const style = confirmation.status === 'done' ? 'good' : confirmation.status === 'skipped' ? 'warning' : 'accent';
   const items: CardElement[] = [text(`**${closedSentence(confirmation, ctx)}**`)];
   const details = facts([
-    [l.noteFact, confirmation.note],
-    [l.reasonFact, confirmation.reason],
+    [l.note, confirmation.note],
+    [l.reason, confirmation.reason],
     [l.evidence, confirmation.evidenceUrl ? `[${confirmation.evidenceUrl}](${confirmation.evidenceUrl})` : null],
     [l.ledger, `#${confirmation.seq} · ${confirmation.hash.slice(0, 12)}`],
   ]);
@@ -138,7 +140,7 @@ function reminderActions(view: ReminderView, ctx: RenderContext, inputs: Reminde
         {
           type: 'Input.Text',
           id: 'note',
-          label: l.note,
+          label: l.noteInput,
           placeholder: l.notePlaceholder,
           isMultiline: true,
           maxLength: 2000,
@@ -188,7 +190,7 @@ function reminderActions(view: ReminderView, ctx: RenderContext, inputs: Reminde
         {
           type: 'Input.Text',
           id: 'reason',
-          label: l.reason,
+          label: l.reasonInput,
           placeholder: l.reasonPlaceholder,
           isMultiline: true,
           isRequired: true,

@@ -36,7 +36,7 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
   const body: CardElement[] = [text(`**${ctx.text(answer.summary)}**`)];
   for (const item of answer.items) body.push(answerItem(item, ctx));
   if (answer.suggestions.length > 0) {
-    body.push(container([text(`**${l.suggestions}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
+    body.push(container([text(`**${l.tryAsking}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
   }
   const fallback = [
     ctx.plain(answer.summary),
@@ -57,7 +57,7 @@ function answerItem(item: AnswerItemView, ctx: RenderContext): CardElement {
   items.push(
     facts([
       [l.who, performer],
-      [l.cadence, item.cadenceLabel],
+      [l.howOften, item.cadenceLabel],
       [l.retention, item.retentionDays ? l.days(item.retentionDays) : null],
     ]),
   );
@@ -105,7 +105,7 @@ function confirmationLine(entry: ConfirmationView, ctx: RenderContext): string {
     entry.evidenceUrl ? `[${l.evidence}](${entry.evidenceUrl})` : null,
     entry.snoozedUntil ? `${l.until} ${ctx.when(entry.snoozedUntil)}` : null,
   ].filter(Boolean);
-  return `${entry.occurrence} · **${l.statuses[entry.status]}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${
+  return `${entry.occurrence} · **${stateLabel(entry.status, ctx.lang)}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${
     extra.length > 0 ? ` · ${extra.join(' · ')}` : ''
   }`;
 }
@@ -139,8 +139,8 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
       const body: CardElement[] = [
         text(`**${ctx.text(reply.message)}**`, { color: c.status === 'done' ? 'Good' : 'Default' }),
         facts([
-          [l.noteFact, c.note],
-          [l.reasonFact, c.reason],
+          [l.note, c.note],
+          [l.reason, c.reason],
           [l.evidence, c.evidenceUrl ? `[${c.evidenceUrl}](${c.evidenceUrl})` : null],
           [l.until, c.snoozedUntil ? ctx.when(c.snoozedUntil) : null],
           [l.ledger, `#${c.seq} · ${c.hash.slice(0, 12)}`],

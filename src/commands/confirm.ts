@@ -1,0 +1,126 @@
+import type { WorkspaceRow } from '../store/types.js';
+import { confirmationView, dutyRefView, dutyTitle } from '../views/occurrence-views.js';
+import type { Lang, Reply } from '../views/types.js';
+import type { ConfirmationRequest, ExecuteDeps, ExecuteInput } from './deps.js';
+import { messages } from './messages.js';
+import { mayConfirm } from './permissions.js';
+import { refusal } from './refusal.js';
+import { parseEvidenceUrl, parseSnooze } from './values.js';
+
+/**
+ * The confirmation workflow (done / skip / snooze), shared by typed commands and by buttons and
+ * forms: validates every value, checks permission, picks the occurrence, appends once.
+ */
+
+export async function confirm(
+  deps: ExecuteDeps,
+  input: Pick<ExecuteInput, 'actor' | 'now' | 'idempotencyKey'>,
+  workspace: WorkspaceRow,
+  lang: Lang,
+  request: ConfirmationRequest,
+): Promise<Reply> {
+  const m = messages(lang);
+  const { duty } = request;
+  const settings = workspace.settings;
+  const title = dutyTitle(duty, lang);
+  const refView = [dutyRefView(duty, lang)];
+
+  const notScheduled = deps.schedule.whyNotScheduled(duty, settings);
+  if (notScheduled)
+    return refusal(
+      lang,
+      'not_scheduled',
+      m.notScheduled(title, m.whyNotScheduled[notScheduled]),
+      m.notScheduledHint,
+      refView,
+    );
+
+  if (!(await mayConfirm(input.actor, duty, settings)))
+    return refusal(lang, 'forbidden', m.forbiddenConfirm(title), m.forbiddenConfirmHint, refView);
+
+  // Validate every value before touching the ledger.
+  let evidenceUrl: string | null = null;
+  if (request.evidenceUrl) {
+    const url = parseEvidenceUrl(request.evidenceUrl);
+    if (!url.ok) return refusal(lang, 'bad_value', m.badUrl(request.evidenceUrl), m.badUrlHint);
+    evidenceUrl = url.value;
+  }
+  const reason = request.reason?.trim() || null;
+  if (request.status === 'skipped' && !reason)
+    return refusal(lang, 'bad_usage', m.reasonRequired, m.reasonRequiredHint);
+  let snoozedUntil: Date | null = null;
+  if (request.status === 'snoozed') {
+    const parsed = parseSnooze(request.snooze ?? '', input.now, deps.schedule.snoozeCalendar(settings));
+    if (!parsed.ok) {
+      if (parsed.problem === 'too_long') return refusal(lang, 'bad_value', m.durationTooLong, m.badDurationHint);
+      if (parsed.problem === 'past') return refusal(lang, 'bad_value', m.durationPast, m.badDurationHint);
+      return refusal(lang, 'bad_value', m.badDuration(request.snooze ?? ''), m.badDurationHint);
+    }
+    snoozedUntil = parsed.value;
+  }
+
+  // A retried submission answers with what was recorded the first time, whatever happened since.
+  if (input.idempotencyKey) {
+    const first = await deps.store.confirmationByKey(workspace.id, input.idempotencyKey);
+    if (first)
+      return { kind: 'confirmed', lang, message: m.duplicate, confirmation: confirmationView(first), duplicate: true };
+  }
+
+  const target = await deps.schedule.occurrenceToConfirm(workspace, duty, input.now, request.occurrence);
+  if (!target.ok) {
+    if (target.reason === 'not_due_yet' && target.closedBy) {
+      const closed = target.closedBy;
+      return refusal(
+        lang,
+        'not_due_yet',
+        m.alreadyClosed(
+          title,
+          closed.status,
+          closed.by,
+          deps.schedule.formatInstant(closed.at, settings, lang),
+          deps.schedule.formatInstant(target.dueAt, settings, lang),
+        ),
+        m.alreadyClosedHint,
+        refView,
+      );
+    }
+    if (target.reason === 'not_due_yet')
+      return refusal(
+        lang,
+        'not_due_yet',
+        m.notDueYet(title, deps.schedule.formatInstant(target.dueAt, settings, lang)),
+        m.notDueYetHint,
+        refView,
+      );
+    return refusal(lang, 'bad_value', m.unknownOccurrence(request.occurrence ?? '', title), m.notDueYetHint, refView);
+  }
+
+  const idempotencyKey =
+    input.idempotencyKey ??
+    // Without a platform id, the same person confirming the same occurrence the same way is one entry.
+    `${input.actor.userId}|${duty.id}|${target.occurrence}|${request.status}|${request.note ?? ''}|${evidenceUrl ?? ''}|${reason ?? ''}|${request.snooze ?? ''}`;
+  const { confirmation, duplicate } = await deps.store.appendConfirmation({
+    workspaceId: workspace.id,
+    dutyId: duty.id,
+    occurrence: target.occurrence,
+    status: request.status,
+    by: input.actor.userId,
+    at: input.now,
+    note: request.note?.trim() || null,
+    evidenceUrl,
+    reason,
+    snoozedUntil,
+    idempotencyKey,
+  });
+  if (!duplicate) await deps.schedule.confirmed(workspace.id, confirmation, input.now);
+
+  const period = target.periodLabel(lang);
+  const message = duplicate
+    ? m.duplicate
+    : confirmation.status === 'done'
+      ? m.done(title, period)
+      : confirmation.status === 'skipped'
+        ? m.skipped(title, period)
+        : m.snoozed(title, deps.schedule.formatInstant(confirmation.snoozedUntil!, settings, lang));
+  return { kind: 'confirmed', lang, message, confirmation: confirmationView(confirmation), duplicate };
+}

@@ -1,0 +1,35 @@
+import type { Actor, Conversation } from '../bot/types.js';
+import type { Duty, Knowledge } from '../knowledge/model.js';
+import type { Store, WorkspaceRow } from '../store/types.js';
+import type { ConfirmationStatus, Reply } from '../views/types.js';
+import type { ScheduleOps } from './schedule-ops.js';
+
+/** What every command module needs from the rest of the core, kept narrow on purpose. */
+export interface ExecuteDeps {
+  knowledge: Knowledge;
+  store: Store;
+  schedule: ScheduleOps;
+  /** Answers a free question for this workspace (owners feed the answer). */
+  ask(question: string, workspace: WorkspaceRow | null): Reply;
+}
+
+export interface ExecuteInput {
+  text: string;
+  actor: Actor;
+  conversation: Conversation;
+  now: Date;
+  idempotencyKey: string | null;
+}
+
+/** The input of a command that arrives already parsed (no text to read). */
+export type ParsedCommandInput = Omit<ExecuteInput, 'text'>;
+
+export interface ConfirmationRequest {
+  duty: Duty;
+  occurrence: string | null;
+  status: ConfirmationStatus;
+  note: string | null;
+  evidenceUrl: string | null;
+  reason: string | null;
+  snooze: string | null;
+}

@@ -1,0 +1,156 @@
+import { exportLedger } from '../ledger/export.js';
+import type { WorkspaceRow } from '../store/types.js';
+import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
+import type { Lang, Reply } from '../views/types.js';
+import { assign } from './assign.js';
+import { confirm } from './confirm.js';
+import type { ExecuteDeps, ExecuteInput, ParsedCommandInput } from './deps.js';
+import { resolveDutyRef } from './duty-ref.js';
+import { type Command, type ParsedCommand, parseCommand, type UsageError } from './grammar.js';
+import { helpView } from './help.js';
+import { messages } from './messages.js';
+import { isAdmin } from './permissions.js';
+import { leftoverError, refError, refusal } from './refusal.js';
+import { changeSettings, showSettings } from './settings-change.js';
+import { parseDateOrInstant } from './values.js';
+
+/**
+ * Runs one command of the grammar for an actor in a workspace and returns a view model: the
+ * dispatch only; each job (confirmation, assignment, settings) lives in its own module.
+ */
+
+/** Parses chat text with the grammar, then runs it. */
+export async function executeCommand(deps: ExecuteDeps, input: ExecuteInput, workspace: WorkspaceRow): Promise<Reply> {
+  const { text: _text, ...rest } = input;
+  return executeParsedCommand(deps, parseCommand(input.text), rest, workspace);
+}
+
+/**
+ * Runs a command value that is already parsed (the grammar's output, or one a surface such as
+ * the CLI built directly from its flags, so nothing is re-read from text).
+ */
+export async function executeParsedCommand(
+  deps: ExecuteDeps,
+  parsed: ParsedCommand | UsageError,
+  input: ParsedCommandInput,
+  workspace: WorkspaceRow,
+): Promise<Reply> {
+  const settings = workspace.settings;
+  if ('error' in parsed) {
+    const lang = parsed.lang ?? settings.language;
+    const m = messages(lang);
+    const usage = (m.usage as Record<string, string>)[parsed.command];
+    return refusal(lang, 'bad_usage', m.problems[parsed.problem], usage ? m.usageLine(usage) : null);
+  }
+  const { command } = parsed;
+  if (command.name === 'ask') return deps.ask(command.question, workspace);
+  const lang = parsed.lang ?? settings.language;
+  return runCommand(deps, input, workspace, command, lang);
+}
+
+async function runCommand(
+  deps: ExecuteDeps,
+  input: ParsedCommandInput,
+  workspace: WorkspaceRow,
+  command: Exclude<Command, { name: 'ask' }>,
+  lang: Lang,
+): Promise<Reply> {
+  const m = messages(lang);
+  const settings = workspace.settings;
+  const requireAdmin = async (): Promise<Reply | null> =>
+    (await isAdmin(input.actor, settings)) ? null : refusal(lang, 'forbidden', m.forbiddenAdmin, m.forbiddenAdminHint);
+
+  switch (command.name) {
+    case 'help':
+      return { kind: 'help', lang, help: helpView(lang, deps.knowledge) };
+
+    case 'pending': {
+      const items = await deps.schedule.pending(workspace, input.now, lang, command.all ? null : input.actor.userId);
+      return { kind: 'pending', lang, title: command.all ? m.pendingAllTitle : m.pendingTitle, items };
+    }
+
+    case 'digest': {
+      const digest = await deps.schedule.digest(workspace, input.conversation.channelId, input.now);
+      return { kind: 'digest', lang: digest.lang, digest };
+    }
+
+    case 'history': {
+      const ref = resolveDutyRef(deps.knowledge, command.ref);
+      const refused = refError(ref, command.ref, lang) ?? leftoverError(ref, command.ref, lang);
+      if (refused || ref.kind !== 'found') return refused!;
+      const rows = await deps.store.history(workspace.id, ref.duty.id, 50);
+      return { kind: 'history', lang, duty: dutyRefView(ref.duty, lang), entries: rows.map(confirmationView) };
+    }
+
+    case 'done':
+    case 'skip':
+    case 'snooze': {
+      const ref = resolveDutyRef(deps.knowledge, command.ref);
+      // After an explicit separator (`--`, `:`, `|`, a quote) every word before it names the duty,
+      // and a snooze has no free text: leftover words there mean the duty was not recognised.
+      const separated =
+        command.name === 'done' ? command.note !== null : command.name === 'skip' && command.reason !== '';
+      const strict = separated || command.name === 'snooze';
+      const refused = refError(ref, command.ref, lang) ?? (strict ? leftoverError(ref, command.ref, lang) : null);
+      if (refused || ref.kind !== 'found') return refused!;
+      const free = [ref.rest, command.name === 'done' ? command.note : command.name === 'skip' ? command.reason : null]
+        .filter((s): s is string => Boolean(s?.trim()))
+        .join(' ')
+        .trim();
+      return confirm(deps, input, workspace, lang, {
+        duty: ref.duty,
+        occurrence: command.occurrence,
+        status: command.name === 'done' ? 'done' : command.name === 'skip' ? 'skipped' : 'snoozed',
+        note: command.name === 'done' ? free || null : null,
+        evidenceUrl: command.name === 'done' ? command.evidenceUrl : null,
+        reason: command.name === 'skip' ? free || null : null,
+        snooze: command.name === 'snooze' ? command.duration : null,
+      });
+    }
+
+    case 'assign': {
+      const forbidden = await requireAdmin();
+      if (forbidden) return forbidden;
+      return assign(deps, input, workspace, lang, command);
+    }
+
+    case 'settings': {
+      if (command.action === 'show') return showSettings(workspace, lang);
+      const forbidden = await requireAdmin();
+      if (forbidden) return forbidden;
+      return changeSettings(deps, input, workspace, lang, command);
+    }
+
+    case 'export': {
+      const forbidden = await requireAdmin();
+      if (forbidden) return forbidden;
+      const range: { from?: Date; to?: Date } = {};
+      for (const [key, raw, dayAfter] of [
+        ['from', command.from, false],
+        ['to', command.to, true],
+      ] as const) {
+        if (!raw) continue;
+        const date = parseDateOrInstant(raw, settings.timezone, dayAfter);
+        if (!date.ok) return refusal(lang, 'bad_value', m.badDate(raw), m.badDateHint);
+        range[key] = date.value;
+      }
+      if (range.from && range.to && range.from >= range.to)
+        return refusal(lang, 'bad_value', m.emptyRange(command.from!, command.to!), m.badDateHint);
+      const exported = await exportLedger(deps.store, workspace.id, { format: command.format, ...range });
+      return { kind: 'export', lang, format: command.format, ...exported };
+    }
+
+    case 'audit': {
+      const forbidden = await requireAdmin();
+      if (forbidden) return forbidden;
+      const result = await deps.store.verifyAudit(workspace.id);
+      return {
+        kind: 'audit',
+        lang,
+        ok: result.ok,
+        message: result.ok ? m.auditOk(result.checked) : m.auditBroken(result.problems.length),
+        problems: result.problems,
+      };
+    }
+  }
+}
