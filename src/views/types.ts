@@ -146,12 +146,16 @@ export interface HomeView {
   upcoming: OccurrenceView[];
   /** Only for admins. */
   settingsSummary: string[] | null;
+  /** Set while reminders have nowhere to go (no home or default channel): ask for one. */
+  askForChannel?: boolean;
 }
 
 export interface WelcomeView {
   lang: Lang;
   workspaceId: string;
   lines: string[];
+  /** Welcomed outside any channel (e.g. after an OAuth install): the surface offers a channel picker. */
+  askForChannel?: boolean;
 }
 
 export interface HelpView {
