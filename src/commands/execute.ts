@@ -144,7 +144,7 @@ async function runCommand(
           kind: 'settings',
           lang,
           title: m.settingsTitle,
-          lines: describeSettings(settings, lang),
+          lines: describeSettings(settings, lang, workspace.homeChannel),
           yaml: settingsToYaml(settings),
         };
       }
@@ -406,7 +406,7 @@ async function assign(
  * One line per setting, starting with the key people type in `settings set`, explained in the
  * reply language (weekday numbers become names, empty values say what happens instead).
  */
-function describeSettings(s: WorkspaceSettings, lang: Lang): string[] {
+function describeSettings(s: WorkspaceSettings, lang: Lang, homeChannel: string | null): string[] {
   const it = lang === 'it';
   const none = '—';
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : none);
@@ -426,7 +426,17 @@ function describeSettings(s: WorkspaceSettings, lang: Lang): string[] {
     `timezone: ${s.timezone}`,
     `working_days: ${days(s.working_days)}   holidays: ${list(s.holidays)}`,
     `reminder_time: ${s.reminder_time}`,
-    `default_channel: ${channel(s.default_channel, it ? '(dove è stato installato il bot)' : '(where the bot was installed)')}`,
+    // Say where that actually is: after an OAuth install there is no such channel until one is set.
+    `default_channel: ${channel(
+      s.default_channel,
+      homeChannel
+        ? it
+          ? `${homeChannel} (dove è stato aggiunto il bot)`
+          : `${homeChannel} (where the bot was added)`
+        : it
+          ? '(nessuno: aggiungete il bot a un canale — fino ad allora non parte nessun promemoria)'
+          : '(none yet: add the bot to a channel — until then no reminders are sent)',
+    )}`,
     `channels: ${list(Object.entries(s.channels).map(([k, v]) => `${k} → ${v}`))}`,
     `owners: ${list(owners)}   fallback: ${list(s.owners.fallback.map(mention))}`,
     `admins: ${s.admins.length ? s.admins.map(mention).join(', ') : it ? '(solo gli amministratori della piattaforma)' : '(platform admins only)'}`,
