@@ -104,17 +104,19 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
   });
 
   // Uninstalled, or the bot token revoked: stop scheduling (ledger and settings stay).
-  for (const goodbye of ['app_uninstalled', 'tokens_revoked'] as const) {
-    subscribe(app, goodbye, async ({ event, context }) => {
+  const goodbye =
+    (kind: 'app_uninstalled' | 'tokens_revoked'): Parameters<typeof subscribe>[2] =>
+    async ({ event, context }) => {
       const revoked = event as EventFields;
       // tokens_revoked also reports user tokens, which dutybot does not use.
-      if (goodbye === 'tokens_revoked' && !revoked.tokens?.bot?.length) return;
+      if (kind === 'tokens_revoked' && !revoked.tokens?.bot?.length) return;
       const workspaceId = slackWorkspaceId(context);
       settled.delete(workspaceId);
-      await deps.dutybot.deactivateWorkspace(workspaceId, 'slack', goodbye);
-      deps.logger.info(`dutybot was removed from ${workspaceId} (${goodbye}): scheduling stopped`);
-    });
-  }
+      await deps.dutybot.deactivateWorkspace(workspaceId, 'slack', kind);
+      deps.logger.info(`dutybot was removed from ${workspaceId} (${kind}): scheduling stopped`);
+    };
+  subscribe(app, 'app_uninstalled', goodbye('app_uninstalled'));
+  subscribe(app, 'tokens_revoked', goodbye('tokens_revoked'));
 
   // The channel picked in the welcome or the App Home (only while the workspace has none).
   app.action<BlockAction<ConversationsSelectAction>>(
