@@ -122,6 +122,8 @@ export function reminderView(
     translation: lang === 'it' ? duty.text_it : null,
     source: sourceCitation(knowledge, duty, lang),
     closedBy,
+    snoozedBy:
+      status.state === 'snoozed' && status.latest?.status === 'snoozed' ? confirmationView(status.latest) : null,
     snoozeOptions: closedBy ? [] : snoozeOptions(lang),
   };
 }

@@ -113,6 +113,8 @@ export interface ReminderView {
   source: SourceCitation;
   /** Set when the occurrence has been confirmed: the reminder is then updated in place. */
   closedBy: ConfirmationView | null;
+  /** Set while the occurrence is snoozed (who, until when); unlike closedBy the controls stay. */
+  snoozedBy?: ConfirmationView | null;
   /** Snooze choices offered as buttons. */
   snoozeOptions: { id: string; label: string }[];
 }
