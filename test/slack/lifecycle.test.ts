@@ -253,3 +253,49 @@ describe('Slack: uninstall and re-install', () => {
     expect(later.deliveries.filter((d) => d.status === 'sent' && d.kind === 'reminder')).toEqual([]);
   });
 });
+
+describe('Slack: single-token install, tokens revoked, then used again', () => {
+  const who: Who = { team: 'T0001', user: 'UADMIN', channel: 'CTOKEN' };
+  let h: SlackHarness;
+  beforeAll(async () => {
+    now = new Date('2026-12-01T07:00:00Z');
+    h = await startSlackHarness({ clock: () => now });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('ignores revoked user tokens, stops on a revoked bot token, and resumes when Slack sends requests again', async () => {
+    await h.requester.event(
+      eventEnvelope(who, {
+        type: 'app_mention',
+        user: who.user,
+        text: '<@UDUTYBOT> help',
+        ts: '1.1',
+        channel: who.channel,
+      }),
+    );
+    await eventually(
+      async () => (await h.dutybot.store.getWorkspace('slack:T0001'))?.homeChannel === who.channel,
+      'home',
+    );
+
+    await h.requester.event(eventEnvelope(who, { type: 'tokens_revoked', tokens: { oauth: ['UADMIN'] } }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await h.dutybot.store.getWorkspace('slack:T0001'))?.status).toBe('active');
+
+    await h.requester.event(eventEnvelope(who, { type: 'tokens_revoked', tokens: { bot: ['UDUTYBOT'] } }));
+    await eventually(
+      async () => (await h.dutybot.store.getWorkspace('slack:T0001'))?.status === 'inactive',
+      'inactive',
+    );
+    now = new Date('2026-12-01T08:00:00Z');
+    expect((await h.dutybot.tick(now)).deliveries).toEqual([]);
+
+    // Installed again with a new token: the first request from the workspace resumes it.
+    await h.requester.event(directMessage(who, 'pending'));
+    await eventually(async () => (await h.dutybot.store.getWorkspace('slack:T0001'))?.status === 'active', 'active');
+    const report = await h.dutybot.tick(new Date('2026-12-01T08:01:00Z'));
+    expect(report.deliveries.filter((d) => d.kind === 'reminder' && d.status === 'sent').length).toBeGreaterThan(0);
+  });
+});

@@ -53,33 +53,35 @@ function channelWithBot(body: Record<string, unknown>): string | null {
  */
 export function registerFirstContact(app: App, deps: HandlerDeps): void {
   const settled = new Set<string>();
+  const created = new Set<string>();
   app.use(async ({ body, context, client, next }) => {
     const raw = body as Record<string, unknown>;
     const eventType = (raw.event as EventFields | undefined)?.type;
     if ((context.teamId || context.enterpriseId) && !GOODBYE_EVENTS.has(eventType ?? '')) {
       const workspaceId = slackWorkspaceId(context);
-      if (!settled.has(workspaceId)) {
-        const { userId, channelId } = contactOf(raw);
-        if (userId) {
-          try {
+      const { userId, channelId } = contactOf(raw);
+      if (!settled.has(workspaceId) && userId) {
+        try {
+          if (!created.has(workspaceId)) {
             await welcomeIfNew(
               deps,
               { workspaceId, platform: 'slack', channelId: homeChannelCandidate(channelId) },
               userId,
               client as webApi.WebClient,
             );
-            const workspace = await deps.dutybot.store.getWorkspace(workspaceId);
-            if (workspace?.status === 'inactive') await deps.dutybot.reactivateWorkspace(workspaceId, userId);
-            const channel = channelWithBot(raw);
-            if (!workspace?.homeChannel && channel) {
-              await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
-            }
-            const now = await deps.dutybot.store.getWorkspace(workspaceId);
-            if (now?.homeChannel && now.status !== 'inactive') settled.add(workspaceId);
-          } catch (error) {
-            // The request itself may still be answerable; the next one tries again.
-            deps.logger.warn(`first contact failed for ${workspaceId}: ${describe(error)}`);
+            created.add(workspaceId);
           }
+          let workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+          if (workspace?.status === 'inactive') await deps.dutybot.reactivateWorkspace(workspaceId, userId);
+          const channel = channelWithBot(raw);
+          if (workspace && !workspace.homeChannel && channel) {
+            await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
+            workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+          }
+          if (workspace?.homeChannel) settled.add(workspaceId);
+        } catch (error) {
+          // The request itself may still be answerable; the next one tries again.
+          deps.logger.warn(`first contact failed for ${workspaceId}: ${describe(error)}`);
         }
       }
     }
