@@ -299,3 +299,33 @@ describe('Slack: single-token install, tokens revoked, then used again', () => {
     expect(report.deliveries.filter((d) => d.kind === 'reminder' && d.status === 'sent').length).toBeGreaterThan(0);
   });
 });
+
+describe('Slack: a channel found days after the install', () => {
+  const globex: Who = { team: 'TGLOBEX', user: 'UGLOBEXADMIN', channel: 'CGLOBEX' };
+  let h: SlackHarness;
+  beforeAll(async () => {
+    now = new Date('2026-12-01T07:00:00Z');
+    h = await startSlackHarness({ oauth: true, clock: () => now });
+    h.api.grant('code-globex', { teamId: 'TGLOBEX', installerId: globex.user, botToken: 'xoxb-globex' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('does not post a burst of what fell due before, and reminds from the next reminder time', async () => {
+    await install(h, 'code-globex');
+    now = new Date('2026-12-03T10:00:00Z'); // Thursday 11:00 in Rome, after that day's reminders
+    await h.dutybot.tick(now);
+    await h.requester.event(botJoined(globex, globex.user));
+    await eventually(
+      async () => (await h.dutybot.store.getWorkspace('slack:TGLOBEX'))?.homeChannel === globex.channel,
+      'home channel',
+    );
+    await h.dutybot.tick(new Date('2026-12-03T10:01:00Z'));
+    expect(remindersIn(h, globex.channel)).toHaveLength(0);
+    // Friday 09:00 in Rome: the day's reminders go out.
+    now = new Date('2026-12-04T08:00:00Z');
+    await h.dutybot.tick(now);
+    expect(remindersIn(h, globex.channel).length).toBeGreaterThan(0);
+  });
+});

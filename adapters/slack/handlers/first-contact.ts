@@ -78,7 +78,8 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
             await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
             workspace = await deps.dutybot.store.getWorkspace(workspaceId);
           }
-          if (workspace?.homeChannel) settled.add(workspaceId);
+          // Reminders have somewhere to go: nothing left to look after on later requests.
+          if (workspace?.homeChannel || workspace?.settings.default_channel) settled.add(workspaceId);
         } catch (error) {
           // The request itself may still be answerable; the next one tries again.
           deps.logger.warn(`first contact failed for ${workspaceId}: ${describe(error)}`);
