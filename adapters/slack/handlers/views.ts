@@ -115,7 +115,10 @@ async function submit(
       reply = await confirmAs(deps.actors.strictActor(workspaceId, user, client));
     } catch (error) {
       deps.logger.warn(`confirmation after the admin check failed: ${describe(error)}`);
-      const text = labels(metadata.lang).adminCheckFailed;
+      // Web API errors carry a `slack_…` code: then it was the role check, not dutybot, that failed.
+      const fromSlack = String((error as { code?: unknown } | null)?.code ?? '').startsWith('slack_');
+      const l = labels(metadata.lang);
+      const text = fromSlack ? l.adminCheckFailed : l.somethingWrong;
       await tellUser(deps, { client, context, user, channel: metadata.channel }, message(text, [section(text)]), true);
       return;
     }
