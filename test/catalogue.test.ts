@@ -94,7 +94,7 @@ describe('rendering in each language', () => {
       expect(help).toContain(knowledge.document.version);
 
       const settings = defaultSettings({ language: lang });
-      const lines = settingsLines(settings, lang);
+      const lines = settingsLines(settings, lang, null);
       expect(lines.find((l) => l.startsWith('digest:'))).toContain(c.settings.digestOn('', '').split(' ')[0]!);
 
       const welcome = welcomeView('W1', settings, knowledge, '');

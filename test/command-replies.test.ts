@@ -91,7 +91,7 @@ describe('Italian all the way through', () => {
     expect(text).toContain('working_days: lunedì, martedì, mercoledì, giovedì, venerdì');
     expect(text).toContain('digest: ogni lunedì alle 09:00 → (il canale predefinito)');
     expect(text).toContain('escalation: sollecito dopo 1 giorno lavorativo, escalation dopo 3');
-    expect(text).toContain('default_channel: (dove è stato installato il bot)');
+    expect(text).toContain('default_channel: terminal (dove è stato aggiunto il bot)');
     const { text: en } = await say('settings show');
     expect(en).toContain('digest: every Monday at 09:00 → (the default channel)');
     expect(en).toContain('escalation: follow-up after 1 working day, escalate after 3');

@@ -116,7 +116,7 @@ describe('settings summary and commands', () => {
 
   it("shows an admin's App Home summary in the workspace language, the same lines as `settings show`", async () => {
     const home = await deps.schedule.home(workspace, admin, now);
-    expect(home.settingsSummary).toEqual(settingsLines(workspace.settings, 'it'));
+    expect(home.settingsSummary).toEqual(settingsLines(workspace.settings, 'it', workspace.homeChannel));
     expect(home.settingsSummary!.join('\n')).toContain('digest: ogni lunedì alle 09:00');
   });
 

@@ -39,6 +39,14 @@ const EN = {
   exportFailed: 'I could not deliver the export file to your direct messages. Please try again in a minute.',
   working: 'Working on it…',
   somethingWrong: 'Something went wrong on my side; please try again in a minute.',
+  pickChannel: 'Where should I post the reminders? Pick a channel (or invite me to one).',
+  pickChannelPlaceholder: 'Pick a channel…',
+  channelAdopted: 'From now on I post the GDPR duty reminders for this workspace here.',
+  channelPicked: (channel: string) => `Reminders will go to ${channel}.`,
+  inviteMe: (channel: string) =>
+    `Please invite me to ${channel} (type \`/invite @dutybot\` there) so I can post the reminders.`,
+  adminCheckFailed:
+    'I could not check your role with Slack just now, so nothing was recorded. Please try again in a minute.',
   historyTitle: (title: string) => `History — ${title}`,
 };
 
@@ -75,6 +83,14 @@ const IT: typeof EN = {
   exportFailed: 'Non sono riuscito a consegnarti il file di esportazione in privato. Riprova tra un minuto.',
   working: 'Ci sto lavorando…',
   somethingWrong: 'Qualcosa è andato storto da parte mia; riprova tra un minuto.',
+  pickChannel: 'Dove devo pubblicare i promemoria? Scegliete un canale (o invitatemi in uno).',
+  pickChannelPlaceholder: 'Scegli un canale…',
+  channelAdopted: 'Da ora pubblico qui i promemoria dei doveri GDPR di questo workspace.',
+  channelPicked: (channel) => `I promemoria andranno in ${channel}.`,
+  inviteMe: (channel) =>
+    `Invitatemi in ${channel} (scrivete \`/invite @dutybot\` lì) così posso pubblicare i promemoria.`,
+  adminCheckFailed:
+    'Non sono riuscito a verificare il tuo ruolo su Slack, quindi non ho registrato nulla. Riprova tra un minuto.',
   historyTitle: (title) => `Storico — ${title}`,
 };
 

@@ -10,7 +10,7 @@ import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import type { HandlerDeps } from './handlers/deps.js';
-import { registerFirstContact, welcomeIfNew } from './handlers/first-contact.js';
+import { registerFirstContact, welcomeInstaller as welcomeOrResume } from './handlers/first-contact.js';
 import { registerHome } from './handlers/home.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerViews } from './handlers/views.js';
@@ -129,7 +129,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   };
 }
 
-/** After an OAuth install: create the workspace in the core and welcome the installer in a DM. */
+/** After an OAuth install: create the workspace and welcome the installer in a DM, or resume it after a re-install. */
 async function welcomeInstaller(
   deps: HandlerDeps,
   installation: Installation,
@@ -140,7 +140,7 @@ async function welcomeInstaller(
   const workspaceId = slackWorkspaceId({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id });
   const client = new webApi.WebClient(token, clientOptions);
   try {
-    await welcomeIfNew(deps, { workspaceId, platform: 'slack', channelId: null }, installation.user.id, client);
+    await welcomeOrResume(deps, { workspaceId, platform: 'slack', channelId: null }, installation.user.id, client);
   } catch (error) {
     // The installation itself succeeded (it is stored); the workspace is created on first contact anyway.
     deps.logger.warn('after-install welcome failed', { workspaceId, error });

@@ -28,6 +28,11 @@ export const EVENT_SCOPES = {
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
   app_home_opened: null,
+  // The bot's own arrival in a channel (its first channel becomes the workspace's home). Public
+  // channels need channels:read; in a private channel the first mention of the bot does the same.
+  member_joined_channel: 'channels:read',
+  app_uninstalled: null,
+  tokens_revoked: null,
 } as const satisfies Record<string, string | null>;
 
 export type SlackEvent = keyof typeof EVENT_SCOPES;

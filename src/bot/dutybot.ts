@@ -105,7 +105,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     );
     if (!created) return null;
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
-    return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '');
+    return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '', {
+      inChannel: conversation.channelId !== null,
+    });
   }
 
   return {
@@ -179,9 +181,38 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     },
     async home(conversation: Conversation, actor: Actor, now = clock()) {
       const workspace = await workspaceFor(conversation, actor.userId);
-      return schedule.home(workspace, actor, now);
+      const view = await schedule.home(workspace, actor, now);
+      const nowhere = !workspace.homeChannel && !workspace.settings.default_channel;
+      return nowhere ? { ...view, askForChannel: true } : view;
     },
     ensureWorkspace,
+    async adoptHomeChannel(conversation, actor) {
+      const workspace = await store.getWorkspace(conversation.workspaceId);
+      if (!workspace || workspace.homeChannel || !conversation.channelId) return false;
+      const now = clock();
+      const { settings } = workspace;
+      // Reminders had nowhere to go until now: what fell due before stays out of the first round
+      // (no burst), just as on an install. With a channel already configured nothing changes.
+      const hadNowhere = settings.default_channel === null && Object.keys(settings.channels).length === 0;
+      const adopted = await store.setHomeChannelIfUnset(
+        workspace.id,
+        conversation.channelId,
+        { actor, at: now },
+        hadNowhere ? now : null,
+      );
+      if (adopted) await scheduler.recomputeWake(deps, workspace.id, now);
+      return adopted;
+    },
+    async deactivateWorkspace(workspaceId, actor, reason) {
+      if (!(await store.getWorkspace(workspaceId))) return false;
+      return store.setWorkspaceStatus(workspaceId, 'inactive', { actor, at: clock(), reason });
+    },
+    async reactivateWorkspace(workspaceId, actor) {
+      if (!(await store.getWorkspace(workspaceId))) return 0;
+      const now = clock();
+      await store.setWorkspaceStatus(workspaceId, 'active', { actor, at: now, reason: 'installed again' });
+      return scheduler.resumeWorkspace(deps, workspaceId, now);
+    },
     useMessenger(platform, messenger) {
       messengers.set(platform, messenger);
     },

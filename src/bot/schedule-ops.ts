@@ -80,7 +80,7 @@ export function createScheduleOps(deps: scheduler.SchedulerDeps): ScheduleOps {
     async home(workspace, actor, now) {
       const lang = workspace.settings.language;
       const admin = await isAdmin(actor, workspace.settings);
-      const summary = admin ? settingsLines(workspace.settings, lang) : null;
+      const summary = admin ? settingsLines(workspace.settings, lang, workspace.homeChannel) : null;
       return homeView(await statuses(workspace, now), actor.userId, lang, now, summary);
     },
   };

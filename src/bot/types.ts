@@ -94,6 +94,19 @@ export interface Dutybot {
    * with defaults and returns the welcome message the first time; null afterwards.
    */
   ensureWorkspace(conversation: Conversation, installer: string, lang?: Lang): Promise<WelcomeView | null>;
+  /**
+   * The bot was used in, or added to, a channel of a known workspace: the first such channel
+   * becomes its home (where reminders go unless settings route them elsewhere) if it has none yet,
+   * e.g. after an OAuth install. True when it was set by this call.
+   */
+  adoptHomeChannel(conversation: Conversation, actor: string): Promise<boolean>;
+  /** Uninstalled, or its token revoked: stop scheduling for the workspace (ledger and settings kept). */
+  deactivateWorkspace(workspaceId: string, actor: string, reason: string): Promise<boolean>;
+  /**
+   * Installed again (or heard from again after an uninstall): scheduling resumes and the failed
+   * deliveries of the current open occurrences are sent again. Returns how many were put back.
+   */
+  reactivateWorkspace(workspaceId: string, actor: string): Promise<number>;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */

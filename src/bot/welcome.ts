@@ -16,7 +16,9 @@ export function welcomeView(
   settings: WorkspaceSettings,
   knowledge: Pick<Knowledge, 'document'>,
   commandPrefix: string,
+  options: { inChannel?: boolean } = {},
 ): WelcomeView {
+  const inChannel = options.inChannel ?? true;
   const lang = settings.language;
   const lines = catalogue(lang).welcome({
     ...documentFacts(knowledge),
@@ -24,6 +26,8 @@ export function welcomeView(
     zone: settings.timezone,
     digestDay: settings.digest.enabled ? weekdayName(settings.digest.weekday, lang) : null,
     prefix: commandPrefix ? `${commandPrefix} ` : '',
+    inChannel,
   });
-  return { lang, workspaceId, lines };
+  // Welcomed outside a channel (OAuth install, App Home, DM): the surface asks for one.
+  return inChannel ? { lang, workspaceId, lines } : { lang, workspaceId, lines, askForChannel: true };
 }

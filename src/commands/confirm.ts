@@ -35,10 +35,8 @@ export async function confirm(
       refView,
     );
 
-  if (!(await mayConfirm(input.actor, duty, settings)))
-    return refusal(lang, 'forbidden', m.forbiddenConfirm(title), m.forbiddenConfirmHint, refView);
-
-  // Validate every value before touching the ledger.
+  // Validate every value before touching the ledger — and before the permission check, which may
+  // need a platform call (Slack users.info): a form can then show field errors without waiting.
   let evidenceUrl: string | null = null;
   if (request.evidenceUrl) {
     const url = parseEvidenceUrl(request.evidenceUrl);
@@ -58,6 +56,9 @@ export async function confirm(
     }
     snoozedUntil = parsed.value;
   }
+
+  if (!(await mayConfirm(input.actor, duty, settings)))
+    return refusal(lang, 'forbidden', m.forbiddenConfirm(title), m.forbiddenConfirmHint, refView);
 
   // A retried submission answers with what was recorded the first time, whatever happened since.
   if (input.idempotencyKey) {

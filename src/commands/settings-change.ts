@@ -16,7 +16,7 @@ export function showSettings(workspace: WorkspaceRow, lang: Lang): Reply {
     kind: 'settings',
     lang,
     title: messages(lang).settingsTitle,
-    lines: settingsLines(settings, lang),
+    lines: settingsLines(settings, lang, workspace.homeChannel),
     yaml: settingsToYaml(settings),
   };
 }

@@ -6,5 +6,6 @@ export { digestKey, escalationKey, followUpKey, reminderKey, reReminderKey, upda
 export { type DeliveryPayload, readPayload } from './payload.js';
 export { digestChannels, digestInstant, planWorkspace, type WorkspacePlan } from './plan.js';
 export { describeError, redactSecrets } from './redact.js';
+export { resumeWorkspace } from './resume.js';
 export { afterConfirmation, buildDigestNow, planDue, tick } from './tick.js';
 export { recomputeWake } from './wake.js';

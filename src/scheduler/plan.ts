@@ -44,6 +44,8 @@ export interface WorkspacePlan {
 
 export async function planWorkspace(store: Store, snapshot: WorkspaceSnapshot, now: Date): Promise<WorkspacePlan> {
   const { workspace } = snapshot;
+  // Uninstalled: nothing is planned (re-installing re-plans it); the ledger stays as it is.
+  if (workspace.status === 'inactive') return { deliveries: [], nextWake: null };
   const settings = workspace.settings;
   const calendar = calendarOf(settings);
   const deliveries: NewDelivery[] = [];
@@ -68,7 +70,8 @@ export async function planWorkspace(store: Store, snapshot: WorkspaceSnapshot, n
     // Occurrences that fell due before the bot joined are not reminded one by one: on install that
     // would be a burst of dozens of messages before the team has narrowed services or assigned
     // owners. They still show in `pending`, the home view and the digest.
-    const neverAsked = occurrence.dueAt < workspace.createdAt;
+    // (An OAuth install gets its channel later: the cut-off is then when it got one.)
+    const neverAsked = occurrence.dueAt < (workspace.remindersSince ?? workspace.createdAt);
     if (channel === null || neverAsked) continue;
     const base = {
       workspaceId: workspace.id,

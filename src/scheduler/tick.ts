@@ -44,7 +44,7 @@ async function planDueDetailed(deps: SchedulerDeps, now: Date): Promise<{ worksp
 }
 
 /**
- * After a confirmation: a done/skip closes the occurrence, so every message already posted (or
+ * After a confirmation: a done/skip closes the occurrence (a snooze pauses it), so every message already posted (or
  * still queued) about it — the reminder, re-reminders after snoozes, follow-up, escalation — is
  * updated in place to show who closed it, instead of posting anything new. Then re-plan, since
  * a snooze or a closed occurrence changes the next wake-up.
@@ -55,7 +55,8 @@ export async function afterConfirmation(
   confirmation: ConfirmationRow,
   now: Date,
 ): Promise<void> {
-  if (confirmation.status === 'done' || confirmation.status === 'skipped') {
+  // A snooze updates them too (who snoozed, until when), keeping their buttons.
+  if (confirmation.status === 'done' || confirmation.status === 'skipped' || confirmation.status === 'snoozed') {
     const { dutyId, occurrence } = confirmation;
     const snoozes = (await deps.store.history(workspaceId, dutyId, 500)).filter(
       (c) => c.occurrence === occurrence && c.status === 'snoozed',

@@ -80,6 +80,8 @@ export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
     homeChannel: row.home_channel,
     nextWakeAt: toDateOrNull(row.next_wake_at),
     createdAt: toDate(row.created_at),
+    status: row.status === 'inactive' ? 'inactive' : 'active',
+    remindersSince: toDateOrNull(row.reminders_since),
   };
 }
 

@@ -16,6 +16,10 @@ export interface WorkspacesTable {
   /** Chain head anchor: seq and hash of the last audit entry (0 / genesis when empty). */
   head_seq: Generated<number>;
   head_hash: string;
+  /** `active` | `inactive` (uninstalled); added by migration 0002. */
+  status: Generated<string>;
+  /** Occurrences due before this are not reminded one by one (null: since created_at). */
+  reminders_since: number | null;
 }
 
 export interface AuditLogTable {

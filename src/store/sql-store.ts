@@ -17,6 +17,7 @@ import type {
   NewDelivery,
   Store,
   WorkspaceRow,
+  WorkspaceStatus,
 } from './types.js';
 
 /** Namespace of `kv` rows written by firstSeen. */
@@ -154,12 +155,67 @@ export class KyselySqlStore implements SqlStore {
     if (Number(result.numUpdatedRows) === 0) throw new UnknownWorkspaceError(workspaceId);
   }
 
+  async setHomeChannelIfUnset(
+    workspaceId: string,
+    channel: string,
+    { actor, at }: { actor: string; at: Date },
+    remindersSince: Date | null,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      // Locking the chain head locks the workspace row: two replicas cannot both see it empty.
+      const head = await this.audit.lockHead(trx, workspaceId);
+      const changed = await trx
+        .updateTable('workspaces')
+        .set(
+          remindersSince ? { home_channel: channel, reminders_since: toMs(remindersSince) } : { home_channel: channel },
+        )
+        .where('id', '=', workspaceId)
+        .where('home_channel', 'is', null)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) return false;
+      await this.audit.appendAfter(trx, workspaceId, head, {
+        kind: 'workspace.home_channel',
+        actor,
+        at,
+        payload: { homeChannel: channel },
+      });
+      return true;
+    });
+  }
+
+  async setWorkspaceStatus(
+    workspaceId: string,
+    status: WorkspaceStatus,
+    audit: { actor: string; at: Date; reason: string },
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const head = await this.audit.lockHead(trx, workspaceId);
+      const changed = await trx
+        .updateTable('workspaces')
+        // Inactive: no wake-up, so no planner picks it; reactivation re-plans it (the facade).
+        .set(status === 'inactive' ? { status, next_wake_at: null } : { status })
+        .where('id', '=', workspaceId)
+        .where('status', '!=', status)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) return false;
+      await this.audit.appendAfter(trx, workspaceId, head, {
+        kind: 'workspace.status',
+        actor: audit.actor,
+        at: audit.at,
+        payload: { status, reason: audit.reason },
+      });
+      return true;
+    });
+  }
+
   async dueWorkspaces(now: Date, limit: number): Promise<WorkspaceRow[]> {
     // Range scan on workspaces_next_wake_at: rows with NULL or future wake times are never read.
     const rows = await this.db
       .selectFrom('workspaces')
       .selectAll()
       .where('next_wake_at', '<=', toMs(now))
+      // An uninstalled workspace has no wake-up; this also holds if a late planner set one.
+      .where('status', '=', 'active')
       .orderBy('next_wake_at')
       .limit(limit)
       .execute();
@@ -316,6 +372,17 @@ export class KyselySqlStore implements SqlStore {
 
   getDelivery(key: string): Promise<DeliveryRow | null> {
     return this.outbox.get(key);
+  }
+
+  async requeueFailed(keys: readonly string[], now: Date): Promise<number> {
+    if (keys.length === 0) return 0;
+    const result = await this.db
+      .updateTable('deliveries')
+      .set({ status: 'pending', not_before: toMs(now), attempts: 0, lease_owner: null, lease_until: null })
+      .where('key', 'in', [...keys])
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   // ── Key-value ───────────────────────────────────────────────────────────────────────────────

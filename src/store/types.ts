@@ -23,7 +23,19 @@ export interface WorkspaceRow {
   /** Earliest instant at which the scheduler has something to do for this workspace. */
   nextWakeAt: Date | null;
   createdAt: Date;
+  /**
+   * `inactive` once the bot was uninstalled (or its token revoked): nothing is planned for it
+   * until it is installed again; its ledger and settings are kept. Absent means active.
+   */
+  status?: WorkspaceStatus;
+  /**
+   * When the workspace first had somewhere to post reminders, if later than its creation (an
+   * OAuth install starts without a channel): occurrences due before it are not reminded one by one.
+   */
+  remindersSince?: Date | null;
 }
+
+export type WorkspaceStatus = 'active' | 'inactive';
 
 /** One entry of the append-only, hash-chained audit log (chain per workspace). */
 
@@ -89,6 +101,27 @@ export interface Store {
     audit: { kind: string; actor: string; at: Date; payload: Record<string, unknown> },
   ): Promise<AuditEntry>;
   setNextWake(workspaceId: string, at: Date | null): Promise<void>;
+  /**
+   * Sets the home channel only while it is still empty (the first channel the bot is used in or
+   * invited to, or the one picked in the App Home), with a `workspace.home_channel` audit entry.
+   * Returns false when a home channel was already set (the first one wins across replicas).
+   */
+  setHomeChannelIfUnset(
+    workspaceId: string,
+    channel: string,
+    audit: { actor: string; at: Date },
+    /** Moves the "no burst" cut-off (see remindersSince) when reminders had nowhere to go until now. */
+    remindersSince: Date | null,
+  ): Promise<boolean>;
+  /**
+   * Marks the workspace active or inactive (uninstalled) with a `workspace.status` audit entry;
+   * an inactive workspace loses its wake-up so no replica plans it. Returns false if unchanged.
+   */
+  setWorkspaceStatus(
+    workspaceId: string,
+    status: WorkspaceStatus,
+    audit: { actor: string; at: Date; reason: string },
+  ): Promise<boolean>;
   /** Workspaces whose nextWakeAt <= now (indexed: cost grows with what is due). */
   dueWorkspaces(now: Date, limit: number): Promise<WorkspaceRow[]>;
 
@@ -129,6 +162,11 @@ export interface Store {
   markRetry(key: string, error: string, notBefore: Date): Promise<void>;
   markFailed(key: string, error: string): Promise<void>;
   getDelivery(key: string): Promise<DeliveryRow | null>;
+  /**
+   * Puts `failed` deliveries with these keys back to `pending` (due at `now`, attempts reset), e.g.
+   * the current reminders of a workspace that was re-installed; returns how many.
+   */
+  requeueFailed(keys: readonly string[], now: Date): Promise<number>;
 
   // Durable key-value state that is not ledger (dedupe keys, installations, conversation refs).
   /** True the first time a key is seen (atomic across replicas); false afterwards until it expires. */

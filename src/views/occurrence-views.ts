@@ -111,6 +111,8 @@ export function reminderView(
     translation: dutyTranslation(duty, lang),
     source: sourceCitation(knowledge, duty, lang),
     closedBy,
+    snoozedBy:
+      status.state === 'snoozed' && status.latest?.status === 'snoozed' ? confirmationView(status.latest) : null,
     snoozeOptions: closedBy ? [] : snoozeOptions(lang),
   };
 }

@@ -9,7 +9,7 @@ import type { Lang } from './types.js';
  * admin's App Home summary both show these lines. Each starts with the key people type in
  * `settings set`; weekday numbers become names, empty values say what happens instead.
  */
-export function settingsLines(s: WorkspaceSettings, lang: Lang): string[] {
+export function settingsLines(s: WorkspaceSettings, lang: Lang, homeChannel: string | null): string[] {
   const c = catalogue(lang).settings;
   const none = '—';
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : none);
@@ -27,7 +27,8 @@ export function settingsLines(s: WorkspaceSettings, lang: Lang): string[] {
     `timezone: ${s.timezone}`,
     `working_days: ${days(s.working_days)}   holidays: ${list(s.holidays)}`,
     `reminder_time: ${s.reminder_time}`,
-    `default_channel: ${channel(s.default_channel, c.where)}`,
+    // Say where that actually is: after an OAuth install there is no such channel until one is set.
+    `default_channel: ${channel(s.default_channel, c.where(homeChannel))}`,
     `channels: ${list(Object.entries(s.channels).map(([k, v]) => `${k} → ${v}`))}`,
     `owners: ${list(owners)}   fallback: ${list(s.owners.fallback.map(mention))}`,
     `admins: ${s.admins.length ? s.admins.map(mention).join(', ') : c.platformAdmins}`,

@@ -113,6 +113,8 @@ export interface ReminderView {
   source: SourceCitation;
   /** Set when the occurrence has been confirmed: the reminder is then updated in place. */
   closedBy: ConfirmationView | null;
+  /** Set while the occurrence is snoozed (who, until when); unlike closedBy the controls stay. */
+  snoozedBy?: ConfirmationView | null;
   /** Snooze choices offered as buttons. */
   snoozeOptions: { id: string; label: string }[];
 }
@@ -146,12 +148,16 @@ export interface HomeView {
   upcoming: OccurrenceView[];
   /** Only for admins. */
   settingsSummary: string[] | null;
+  /** Set while reminders have nowhere to go (no home or default channel): ask for one. */
+  askForChannel?: boolean;
 }
 
 export interface WelcomeView {
   lang: Lang;
   workspaceId: string;
   lines: string[];
+  /** Welcomed outside any channel (e.g. after an OAuth install): the surface offers a channel picker. */
+  askForChannel?: boolean;
 }
 
 export interface HelpView {

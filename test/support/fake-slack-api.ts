@@ -53,6 +53,10 @@ export class FakeSlackApi {
   /** Which team a bot token belongs to (auth.test). */
   readonly teamsByToken = new Map<string, string>();
   botUserId = 'UDUTYBOT';
+  /** Tokens of an uninstalled app: every call with one answers `account_inactive`, as Slack does. */
+  readonly revokedTokens = new Set<string>();
+  /** Milliseconds each call of a method waits before answering (a slow Slack). */
+  readonly delays = new Map<string, number>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly failures = new Map<string, string[]>();
   private readonly grants = new Map<string, OAuthGrant>();
@@ -161,6 +165,12 @@ export class FakeSlackApi {
     const call: RecordedCall = { method, args, token, status: 200, ok: true, answer: null };
     this.calls.push(call);
 
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (token && this.revokedTokens.has(token)) {
+      call.ok = false;
+      return send(res, 200, { ok: false, error: 'account_inactive' });
+    }
     const limits = this.rateLimits.get(method);
     if (limits && limits.length > 0) {
       const seconds = limits.shift() as number;

@@ -4,6 +4,7 @@ import { labels } from '../labels.js';
 import { ACTION, type DutyButtonValue } from './ids.js';
 import { type Block, button, context, divider, escapeMrkdwn, header, LIMITS, mrkdwn, section } from './kit.js';
 import { occurrenceLine, packLines } from './occurrences.js';
+import { channelPicker } from './welcome.js';
 
 /** Reserved for headers, dividers, the settings summary and overflow lines. */
 const CHROME_BLOCKS = 16;
@@ -12,6 +13,7 @@ const CHROME_BLOCKS = 16;
 export function renderHome(view: HomeView): types.HomeView {
   const l = labels(view.lang);
   const blocks: Block[] = [header(l.homeTitle)];
+  if (view.askForChannel) blocks.push(channelPicker(view.lang), divider());
   const groups: [string, OccurrenceView[]][] = [
     [l.overdue, view.overdue],
     [l.dueToday, view.due],

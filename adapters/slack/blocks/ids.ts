@@ -9,6 +9,8 @@ export const ACTION = {
   snooze: 'duty_snooze',
   skip: 'duty_skip',
   share: 'answer_share',
+  /** The conversations_select offered while a workspace has no channel for its reminders. */
+  pickChannel: 'home_channel_pick',
 } as const;
 
 export const VIEW = {

@@ -55,6 +55,12 @@ export function renderReminder(view: ReminderView): SlackMessage {
   if (view.closedBy) {
     blocks.push(section(closedLine(view)));
   } else {
+    // Snoozed: say who and until when, and keep the controls (it can still be done or skipped).
+    const snoozed = view.snoozedBy;
+    if (snoozed) {
+      const until = slackDate(snoozed.snoozedUntil ?? snoozed.at);
+      blocks.push(context([l.closedSnoozed(`<@${snoozed.by}>`, until)]));
+    }
     const value: DutyButtonValue = { dutyId: occ.duty.id, occurrence: occ.occurrence };
     const json = JSON.stringify(value);
     const elements: types.ActionsBlockElement[] = [button(l.done, ACTION.done, json, 'primary')];

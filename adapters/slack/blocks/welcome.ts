@@ -1,12 +1,38 @@
-import type { HelpView, WelcomeView } from '../../../src/views/types.js';
+import type { HelpView, Lang, WelcomeView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { SLASH_COMMAND } from '../scopes.js';
-import { type Block, context, escapeMrkdwn, header, message, mrkdwn, plain, type SlackMessage } from './kit.js';
+import { ACTION } from './ids.js';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  header,
+  message,
+  mrkdwn,
+  plain,
+  type SlackMessage,
+  section,
+} from './kit.js';
 import { packLines } from './occurrences.js';
 
 export function renderWelcome(view: WelcomeView): SlackMessage {
   const blocks = packLines(view.lines.map(mrkdwn), { maxBlocks: 10, maxLines: 100 }, labels(view.lang).morePlain);
+  if (view.askForChannel) blocks.push(channelPicker(view.lang));
   return message(view.lines.map(plain).join('\n'), blocks);
+}
+
+/**
+ * Asks for the channel the reminders go to (welcome DM after an OAuth install, App Home) while the
+ * workspace has none. Only channels of this workspace; the bot may still need an invitation there.
+ */
+export function channelPicker(lang: Lang): Block {
+  const l = labels(lang);
+  return section(escapeMrkdwn(l.pickChannel), {
+    type: 'conversations_select',
+    action_id: ACTION.pickChannel,
+    placeholder: { type: 'plain_text', text: l.pickChannelPlaceholder, emoji: true },
+    filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+  });
 }
 
 export function renderHelp(help: HelpView): SlackMessage {

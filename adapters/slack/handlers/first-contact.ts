@@ -1,47 +1,175 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App, BlockAction, ConversationsSelectAction, webApi } from '@slack/bolt';
 import type { Conversation } from '../../../src/bot/types.js';
 import type { WelcomeView } from '../../../src/views/types.js';
+import { ACTION } from '../blocks/ids.js';
+import { message, section } from '../blocks/kit.js';
 import { renderWelcome } from '../blocks/welcome.js';
+import { labels } from '../labels.js';
 import { openDirectMessage } from '../messenger.js';
 import { homeChannelCandidate, slackWorkspaceId } from '../workspace.js';
-import type { HandlerDeps } from './deps.js';
+import { type HandlerDeps, subscribe, workspaceLang } from './deps.js';
+import { refreshHome } from './home.js';
+
+interface EventFields {
+  type?: string;
+  user?: string;
+  channel?: string;
+  inviter?: string;
+  tokens?: { bot?: string[] };
+}
 
 /** Who and where, from any kind of Slack request (event, command, action, view). */
 function contactOf(body: Record<string, unknown>): { userId: string | null; channelId: string | null } {
-  const event = body.event as { user?: string; channel?: string } | undefined;
+  const event = body.event as EventFields | undefined;
   const user = body.user as { id?: string } | undefined;
   const channel = body.channel as { id?: string } | undefined;
+  // When the bot is added to a channel, the person who added it is the one to credit.
+  const eventUser = event?.type === 'member_joined_channel' ? (event.inviter ?? event.user) : event?.user;
   return {
-    userId: event?.user ?? (body.user_id as string | undefined) ?? user?.id ?? null,
+    userId: eventUser ?? (body.user_id as string | undefined) ?? user?.id ?? null,
     channelId: event?.channel ?? (body.channel_id as string | undefined) ?? channel?.id ?? null,
   };
 }
 
+/** Events after which the bot can no longer act in the workspace: they never mean "it is back". */
+const GOODBYE_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
+
 /**
- * On the first request from a workspace, creates it in the core (defaults, audit entry) and posts
- * the welcome. Runs before every listener, so the first command already finds its workspace; the
- * set of known workspaces keeps later requests free of the extra lookup.
+ * A channel the bot is certainly a member of: it was mentioned there (Slack only delivers
+ * mentions from channels the bot is in). A slash command proves nothing: it works everywhere.
+ */
+function channelWithBot(body: Record<string, unknown>): string | null {
+  const event = body.event as EventFields | undefined;
+  return event?.type === 'app_mention' ? homeChannelCandidate(event.channel) : null;
+}
+
+/**
+ * Runs before every listener. On the first request from a workspace it creates it in the core
+ * (defaults, audit entry) and posts the welcome, so the first command already finds its workspace.
+ * Until the workspace is settled (active, with a home channel) it also looks after its life: a
+ * request from an uninstalled workspace means it was installed again, and the first channel the
+ * bot is mentioned in becomes the home of its reminders. Settled workspaces cost no extra lookup.
  */
 export function registerFirstContact(app: App, deps: HandlerDeps): void {
-  const known = new Set<string>();
+  const settled = new Set<string>();
+  const created = new Set<string>();
   app.use(async ({ body, context, client, next }) => {
-    if (context.teamId || context.enterpriseId) {
+    const raw = body as Record<string, unknown>;
+    const eventType = (raw.event as EventFields | undefined)?.type;
+    if ((context.teamId || context.enterpriseId) && !GOODBYE_EVENTS.has(eventType ?? '')) {
       const workspaceId = slackWorkspaceId(context);
-      if (!known.has(workspaceId)) {
-        const { userId, channelId } = contactOf(body as Record<string, unknown>);
-        if (userId) {
-          await welcomeIfNew(
-            deps,
-            { workspaceId, platform: 'slack', channelId: homeChannelCandidate(channelId) },
-            userId,
-            client as webApi.WebClient,
-          );
-          known.add(workspaceId);
+      const { userId, channelId } = contactOf(raw);
+      if (!settled.has(workspaceId) && userId) {
+        try {
+          if (!created.has(workspaceId)) {
+            await welcomeIfNew(
+              deps,
+              { workspaceId, platform: 'slack', channelId: homeChannelCandidate(channelId) },
+              userId,
+              client as webApi.WebClient,
+            );
+            created.add(workspaceId);
+          }
+          let workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+          if (workspace?.status === 'inactive') await deps.dutybot.reactivateWorkspace(workspaceId, userId);
+          const channel = channelWithBot(raw);
+          if (workspace && !workspace.homeChannel && channel) {
+            await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
+            workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+          }
+          // Reminders have somewhere to go: nothing left to look after on later requests.
+          if (workspace?.homeChannel || workspace?.settings.default_channel) settled.add(workspaceId);
+        } catch (error) {
+          // The request itself may still be answerable; the next one tries again.
+          deps.logger.warn('first contact failed', { error, workspaceId });
         }
       }
     }
     await next();
   });
+
+  // The bot was added to a channel: the first one becomes the home of the reminders.
+  subscribe(app, 'member_joined_channel', async ({ event, client, context }) => {
+    const joined = event as EventFields;
+    const channel = homeChannelCandidate(joined.channel);
+    if (!joined.user || joined.user !== context.botUserId || !channel) return;
+    const workspaceId = slackWorkspaceId(context);
+    const adopted = await deps.dutybot.adoptHomeChannel(
+      { workspaceId, platform: 'slack', channelId: channel },
+      joined.inviter ?? joined.user,
+    );
+    if (!adopted) return;
+    const text = labels(await workspaceLang(deps, workspaceId)).channelAdopted;
+    await (client as webApi.WebClient).chat
+      .postMessage({ channel, ...message(text, [section(text)]) })
+      .catch((error: unknown) => deps.logger.warn('home channel notice failed', { error }));
+  });
+
+  // Uninstalled, or the bot token revoked: stop scheduling (ledger and settings stay).
+  const goodbye =
+    (kind: 'app_uninstalled' | 'tokens_revoked'): Parameters<typeof subscribe>[2] =>
+    async ({ event, context }) => {
+      const revoked = event as EventFields;
+      // tokens_revoked also reports user tokens, which dutybot does not use.
+      if (kind === 'tokens_revoked' && !revoked.tokens?.bot?.length) return;
+      const workspaceId = slackWorkspaceId(context);
+      settled.delete(workspaceId);
+      await deps.dutybot.deactivateWorkspace(workspaceId, 'slack', kind);
+      deps.logger.info(`dutybot was removed from ${workspaceId} (${kind}): scheduling stopped`);
+    };
+  subscribe(app, 'app_uninstalled', goodbye('app_uninstalled'));
+  subscribe(app, 'tokens_revoked', goodbye('tokens_revoked'));
+
+  // The channel picked in the welcome or the App Home (only while the workspace has none).
+  app.action<BlockAction<ConversationsSelectAction>>(
+    ACTION.pickChannel,
+    async ({ ack, body, action, client, context }) => {
+      await ack();
+      const web = client as webApi.WebClient;
+      const workspaceId = slackWorkspaceId(context);
+      const channel = homeChannelCandidate(action.selected_conversation);
+      const lang = await workspaceLang(deps, workspaceId);
+      try {
+        if (channel) {
+          await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, body.user.id);
+        }
+        const workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+        const home = workspace?.settings.default_channel ?? workspace?.homeChannel;
+        if (home) {
+          // Tell the channel; if the bot is not in it yet, ask the person to invite it.
+          const l = labels(lang);
+          const posted = await web.chat
+            .postMessage({ channel: home, ...message(l.channelAdopted, [section(l.channelAdopted)]) })
+            .then(() => true)
+            .catch(() => false);
+          const text = posted ? l.channelPicked(`<#${home}>`) : l.inviteMe(`<#${home}>`);
+          const dm = await openDirectMessage(web, body.user.id);
+          await web.chat.postMessage({ channel: dm, ...message(text, [section(text)]) });
+        }
+        if (body.view?.type === 'home') await refreshHome(deps, context, body.user.id, web);
+      } catch (error) {
+        deps.logger.error('home channel pick failed', { error });
+      }
+    },
+  );
+}
+
+/**
+ * After an OAuth install: a new workspace is created and the installer welcomed in a DM (asked
+ * to pick the reminders' channel); a workspace that was uninstalled resumes, and the reminders that
+ * failed while it was gone are sent again.
+ */
+export async function welcomeInstaller(
+  deps: HandlerDeps,
+  conversation: Conversation,
+  userId: string,
+  client: webApi.WebClient,
+): Promise<void> {
+  const welcome = await welcomeIfNew(deps, conversation, userId, client);
+  if (welcome) return;
+  const requeued = await deps.dutybot.reactivateWorkspace(conversation.workspaceId, userId);
+  if (requeued > 0)
+    deps.logger.info(`re-sending ${requeued} reminders of ${conversation.workspaceId} after re-install`);
 }
 
 /** Creates the workspace if new and posts its welcome where the contact happened (or to the user's DM). */

@@ -1,6 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { renderHome } from '../blocks/home.js';
-import { actorOf, conversationOf, firstTime, type HandlerDeps, subscribe, type TeamContext } from './deps.js';
+import { answerOnce } from './answered.js';
+import { actorOf, conversationOf, type HandlerDeps, subscribe, type TeamContext } from './deps.js';
 
 /** Publishes the user's App Home: their own duties; admins also see the settings summary. */
 export async function refreshHome(
@@ -18,11 +19,14 @@ export function registerHome(app: App, deps: HandlerDeps): void {
     const opened = event as { user: string; tab?: string };
     if (opened.tab !== 'home') return;
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await firstTime(deps, `slack:${eventId}`))) return;
-    try {
-      await refreshHome(deps, context, opened.user, client as webApi.WebClient);
-    } catch (error) {
-      deps.logger.error('app home failed', { error });
-    }
+    await answerOnce(deps, eventId, async () => {
+      try {
+        await refreshHome(deps, context, opened.user, client as webApi.WebClient);
+        return true;
+      } catch (error) {
+        deps.logger.error('app home failed', { error });
+        return false;
+      }
+    });
   });
 }

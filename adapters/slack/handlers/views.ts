@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { AckFn, App, ViewOutput, ViewResponseAction, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { Actor } from '../../../src/bot/types.js';
 import type { ConfirmationStatus, Reply } from '../../../src/views/types.js';
+import { AdminCheckPending } from '../actor.js';
 import { INPUT, type ModalMetadata, ModalMetadataSchema, parseJson, VIEW } from '../blocks/ids.js';
-import { plain, truncate } from '../blocks/kit.js';
+import { message, plain, type SlackMessage, section, truncate } from '../blocks/kit.js';
 import { labels } from '../labels.js';
+import { openDirectMessage } from '../messenger.js';
+import { slackWorkspaceId } from '../workspace.js';
 import { prepareReply } from './deliver.js';
-import { actorOf, conversationOf, type HandlerDeps, type TeamContext } from './deps.js';
+import { conversationOf, type HandlerDeps, type TeamContext } from './deps.js';
 import { refreshHome } from './home.js';
 
 function inputValue(view: ViewOutput, input: { block: string; action: string }): string | null {
@@ -72,10 +76,10 @@ async function submit(
     .update(JSON.stringify([fields.note ?? null, fields.evidenceUrl ?? null, fields.reason ?? null]))
     .digest('hex')
     .slice(0, 16);
-  let reply: Reply;
-  try {
-    reply = await deps.dutybot.confirm({
-      actor: actorOf(deps, context, user, client),
+  const workspaceId = slackWorkspaceId(context);
+  const confirmAs = (actor: Actor) =>
+    deps.dutybot.confirm({
+      actor,
       conversation: conversationOf(context, metadata.channel),
       dutyId: metadata.dutyId,
       occurrence: metadata.occurrence,
@@ -85,30 +89,63 @@ async function submit(
       reason: fields.reason ?? null,
       idempotencyKey: `slack:view:${view.id}:${digest}`,
     });
+
+  // Slack shows the user an error if the submission is not answered within 3 s. Everything that
+  // needs no Web API call (the values, the ledger) happens before the answer; when the permission
+  // check would have to ask Slack (users.info, not cached), the modal is closed first and the
+  // outcome is posted back to the user afterwards.
+  let reply: Reply | null = null;
+  try {
+    reply = await confirmAs(deps.actors.cachedActor(workspaceId, user, client));
   } catch (error) {
-    deps.logger.error('confirmation failed', { error });
-    await ack({ response_action: 'errors', errors: { [firstField]: labels(metadata.lang).somethingWrong } });
-    return;
+    if (!(error instanceof AdminCheckPending)) {
+      deps.logger.error('confirmation failed', { error });
+      await ack({ response_action: 'errors', errors: { [firstField]: labels(metadata.lang).somethingWrong } });
+      return;
+    }
   }
-  if (reply.kind === 'error') {
+  if (reply?.kind === 'error') {
     await ack(fieldError(reply, fields.fieldFor(reply)));
     return;
   }
   await ack();
 
-  // Tell the person it worked where they clicked: privately in the channel, or on their Home tab.
+  if (!reply) {
+    try {
+      reply = await confirmAs(deps.actors.strictActor(workspaceId, user, client));
+    } catch (error) {
+      deps.logger.warn('confirmation after the admin check failed', { error });
+      // Web API errors carry a `slack_…` code: then it was the role check, not dutybot, that failed.
+      const fromSlack = String((error as { code?: unknown } | null)?.code ?? '').startsWith('slack_');
+      const l = labels(metadata.lang);
+      const text = fromSlack ? l.adminCheckFailed : l.somethingWrong;
+      await tellUser(deps, { client, context, user, channel: metadata.channel }, message(text, [section(text)]), true);
+      return;
+    }
+  }
+  // Tell the person how it went where they clicked: privately in the channel, or on their Home tab.
+  const rendered = await prepareReply(deps, reply, { userId: user, client });
+  await tellUser(deps, { client, context, user, channel: metadata.channel }, rendered, reply.kind === 'error');
+}
+
+/** Privately in the channel where the button was; from the Home tab, the refreshed Home (and a DM if refused). */
+async function tellUser(
+  deps: HandlerDeps,
+  where: { client: webApi.WebClient; context: TeamContext; user: string; channel: string | null },
+  notice: SlackMessage,
+  refused = false,
+): Promise<void> {
+  const { client, context, user, channel } = where;
   try {
-    if (metadata.channel) {
-      const rendered = await prepareReply(deps, reply, { userId: user, client });
-      await client.chat.postEphemeral({
-        channel: metadata.channel,
-        user,
-        text: rendered.text,
-        blocks: rendered.blocks,
-      });
-    } else {
-      // Clicked on the Home tab: show the list without the duty just confirmed.
-      await refreshHome(deps, context, user, client);
+    if (channel) {
+      await client.chat.postEphemeral({ channel, user, text: notice.text, blocks: notice.blocks });
+      return;
+    }
+    // Clicked on the Home tab: show the list without the duty just confirmed.
+    await refreshHome(deps, context, user, client);
+    if (refused) {
+      const dm = await openDirectMessage(client, user);
+      await client.chat.postMessage({ channel: dm, text: notice.text, blocks: notice.blocks });
     }
   } catch (error) {
     deps.logger.warn('confirmation notice failed', { error });

@@ -134,7 +134,10 @@ export const en = {
 
   /** `settings show` and the App Home summary: values explained in the reply language. */
   settings: {
-    where: '(where the bot was installed)',
+    where: (homeChannel: string | null) =>
+      homeChannel
+        ? `${homeChannel} (where the bot was added)`
+        : '(none yet: add the bot to a channel — until then no reminders are sent)',
     defaultChannel: '(the default channel)',
     platformAdmins: '(platform admins only)',
     digestOn: (weekday: string, time: string) => `every ${weekday} at ${time}`,
@@ -148,7 +151,7 @@ export const en = {
   /** The first message in a new workspace; facts come from the settings and the document. */
   welcome: (f: WelcomeFacts) => [
     `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and an audit ledger for your team.`,
-    `From now on I'll remind you here of the customer duties of every ${f.provider} service, at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}.`,
+    `${f.inChannel ? "From now on I'll remind you here" : "Pick the channel for the reminders, or add me to a channel: from then on I'll remind it"} of the customer duties of every ${f.provider} service, at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}.`,
     `Narrow it to the services you use: \`${f.prefix}settings set services rocketweb,email,1backup\``,
     `Assign owners: \`${f.prefix}assign rocketweb @someone\` (until someone is assigned, reminders address the channel).`,
     `Duties already open today are not reminded one by one: see them with \`${f.prefix}pending all\` and in the digest.`,
@@ -244,6 +247,8 @@ export interface WelcomeFacts extends DocumentFacts {
   digestDay: string | null;
   /** What precedes a command on this surface ("/duty " on Slack, "" elsewhere). */
   prefix: string;
+  /** Welcomed in a channel (reminders go there) or elsewhere (a DM, the App Home: one must be picked). */
+  inChannel: boolean;
 }
 
 export type Catalogue = typeof en;

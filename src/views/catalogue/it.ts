@@ -117,7 +117,10 @@ export const it: Catalogue = {
   },
 
   settings: {
-    where: '(dove è stato installato il bot)',
+    where: (homeChannel) =>
+      homeChannel
+        ? `${homeChannel} (dove è stato aggiunto il bot)`
+        : '(nessuno: aggiungete il bot a un canale — fino ad allora non parte nessun promemoria)',
     defaultChannel: '(il canale predefinito)',
     platformAdmins: '(solo gli amministratori della piattaforma)',
     digestOn: (weekday, time) => `ogni ${weekday} alle ${time}`,
@@ -130,7 +133,7 @@ export const it: Catalogue = {
 
   welcome: (f) => [
     `Ciao! Sono dutybot: trasformo il documento ${f.title} di ${f.provider} (${f.version} del ${f.date}) in promemoria e in un registro di audit per il vostro team.`,
-    `Da ora ricorderò qui i doveri del cliente per tutti i servizi ${f.provider}, alle ${f.time} (${f.zone}) nei giorni lavorativi${f.digestDay ? `, con un riepilogo ${f.digestDay === 'domenica' ? 'la' : 'il'} ${f.digestDay}` : ''}.`,
+    `${f.inChannel ? 'Da ora ricorderò qui' : 'Scegliete il canale dei promemoria, o aggiungetemi a un canale: da lì ricorderò'} i doveri del cliente per tutti i servizi ${f.provider}, alle ${f.time} (${f.zone}) nei giorni lavorativi${f.digestDay ? `, con un riepilogo ${f.digestDay === 'domenica' ? 'la' : 'il'} ${f.digestDay}` : ''}.`,
     `Indicate i servizi che usate: \`${f.prefix}impostazioni imposta services rocketweb,email,1backup\``,
     `Assegnate i responsabili: \`${f.prefix}assegna rocketweb @persona\` (finché nessuno è assegnato, i promemoria si rivolgono al canale).`,
     `I doveri già aperti oggi non li ricordo uno per uno: li trovate con \`${f.prefix}pendenti tutti\` e nel riepilogo.`,
