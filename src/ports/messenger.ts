@@ -1,4 +1,4 @@
-import type { DigestView, ReminderView, WelcomeView } from '../views/types.js';
+import type { OutboundMessage } from '../views/types.js';
 
 /**
  * The only way the core talks to a chat platform. Each adapter (Slack, Teams, terminal)
@@ -12,10 +12,7 @@ export interface MessageRef {
   id: string;
 }
 
-export type OutboundMessage =
-  | { kind: 'reminder' | 'followup' | 'escalation'; view: ReminderView }
-  | { kind: 'digest'; view: DigestView }
-  | { kind: 'welcome'; view: WelcomeView };
+export type { OutboundMessage };
 
 export interface PostRequest {
   workspaceId: string;

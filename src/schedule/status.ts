@@ -1,7 +1,6 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { ConfirmationRow, Store, WorkspaceRow } from '../store/types.js';
-import type { OccurrenceState } from '../views/types.js';
 import { calendarOf } from './calendar.js';
 import {
   latestDueOccurrence,
@@ -10,7 +9,7 @@ import {
   previousOccurrenceFor,
 } from './occurrences.js';
 import { type NotScheduledReason, scheduledDuties, scheduleOf, whyNotScheduled } from './resolve.js';
-import type { Occurrence, ResolvedSchedule } from './types.js';
+import type { Occurrence, OccurrenceState, ResolvedSchedule } from './types.js';
 
 /**
  * Where each scheduled duty stands at an instant, derived from the ledger (the latest

@@ -38,3 +38,6 @@ export interface Occurrence {
   /** End of the last working day of the period. */
   deadline: Date;
 }
+
+/** Where an occurrence stands, computed from the calendar and the ledger (./status.ts). */
+export type OccurrenceState = 'upcoming' | 'due' | 'overdue' | 'done' | 'skipped' | 'snoozed';

@@ -1,11 +1,11 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { WorkspaceSettingsSchema } from '../settings/schema.js';
-import type { ConfirmationStatus } from '../views/types.js';
 import type { AuditLogTable, ConfirmationsTable, DeliveriesTable, WorkspacesTable } from './schema.js';
 import type {
   AuditEntry,
   ConfirmationRow,
+  ConfirmationStatus,
   DeliveryKind,
   DeliveryRow,
   DeliveryStatus,

@@ -4,7 +4,6 @@ import type { AuditEntry } from '../ledger/entry.js';
 export type { AuditEntry };
 
 import type { WorkspaceSettings } from '../settings/schema.js';
-import type { ConfirmationStatus } from '../views/types.js';
 
 /**
  * The persistence contract of the core. One implementation (`createStore`) speaks SQL through
@@ -38,6 +37,9 @@ export interface WorkspaceRow {
 export type WorkspaceStatus = 'active' | 'inactive';
 
 /** One entry of the append-only, hash-chained audit log (chain per workspace). */
+
+/** How a confirmation closes (done, skipped) or postpones (snoozed) an occurrence. */
+export type ConfirmationStatus = 'done' | 'skipped' | 'snoozed';
 
 export interface NewConfirmation {
   workspaceId: string;

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { OutboundMessage } from '../ports/messenger.js';
 import { renderAnswerText } from './answer-text.js';
 import { catalogue } from './catalogue/index.js';
 import { stateLabel } from './labels.js';
@@ -11,6 +10,7 @@ import type {
   Lang,
   OccurrenceState,
   OccurrenceView,
+  OutboundMessage,
   ReminderView,
   Reply,
 } from './types.js';

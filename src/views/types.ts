@@ -1,3 +1,9 @@
+import type { OccurrenceState } from '../schedule/types.js';
+import type { ConfirmationStatus } from '../store/types.js';
+
+/** Defined by the layers that compute them; re-exported because every view speaks of them. */
+export type { ConfirmationStatus, OccurrenceState };
+
 /**
  * View models: what the core returns and what adapters render (text, Block Kit, Adaptive Cards).
  * Plain data only — no platform types. User ids are platform user ids; adapters turn them into
@@ -60,8 +66,6 @@ export interface DutyRefView {
   title: string;
 }
 
-export type OccurrenceState = 'upcoming' | 'due' | 'overdue' | 'done' | 'skipped' | 'snoozed';
-
 export interface OccurrenceView {
   duty: DutyRefView;
   /** Occurrence key, e.g. "2026-11-28", "2026-W48", "2026-11", "2026-Q4". */
@@ -79,8 +83,6 @@ export interface OccurrenceView {
   missedBefore: number;
   lastConfirmation: ConfirmationView | null;
 }
-
-export type ConfirmationStatus = 'done' | 'skipped' | 'snoozed';
 
 export interface ConfirmationView {
   dutyId: string;
@@ -199,3 +201,9 @@ export type Reply =
   | { kind: 'export'; lang: Lang; format: 'csv' | 'json'; filename: string; content: string; entries: number }
   | { kind: 'audit'; lang: Lang; ok: boolean; message: string; problems: string[] }
   | { kind: 'help'; lang: Lang; help: HelpView };
+
+/** Everything the scheduler asks a surface to post: a view model, rendered by the adapter. */
+export type OutboundMessage =
+  | { kind: 'reminder' | 'followup' | 'escalation'; view: ReminderView }
+  | { kind: 'digest'; view: DigestView }
+  | { kind: 'welcome'; view: WelcomeView };
