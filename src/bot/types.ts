@@ -1,32 +1,17 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
+import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
 
+/** Who and where: defined by the command layer, which checks them; adapters build them. */
+export type { Actor, Conversation };
+
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
  * returned view models; every business rule (permissions, validation, scheduling) lives behind it.
  */
-
-export interface Actor {
-  /** Platform user id (Slack U…, Teams AAD object id or 29:… id, terminal user name). */
-  userId: string;
-  /**
-   * Whether the platform says this user administers the workspace (Slack admin/owner via
-   * users.info, Teams team owner via the roster). Lazy: only called for commands that need it.
-   */
-  isPlatformAdmin?: () => Promise<boolean>;
-}
-
-/** Where a command came from. */
-export interface Conversation {
-  /** `local`, `slack:T123` (or `slack:E1:T123`), `teams:<tenant>:<team or conversation id>`. */
-  workspaceId: string;
-  platform: Platform;
-  /** Channel / conversation id where the command was typed; null for a CLI call. */
-  channelId: string | null;
-}
 
 export interface CommandInput {
   /** The text after the command name, e.g. "done restore test 1backup all good https://…". */

@@ -1,8 +1,8 @@
-import type { Actor, Conversation } from '../bot/types.js';
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { Store, WorkspaceRow } from '../store/types.js';
 import type { ConfirmationStatus, Reply } from '../views/types.js';
 import type { ScheduleOps } from './schedule-ops.js';
+import type { Actor, Conversation } from './types.js';
 
 /** What every command module needs from the rest of the core, kept narrow on purpose. */
 export interface ExecuteDeps {

@@ -1,7 +1,7 @@
-import type { Actor } from '../bot/types.js';
 import type { Duty } from '../knowledge/model.js';
 import { ownersOf } from '../schedule/status.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
+import type { Actor } from './types.js';
 
 /**
  * Who may do what. Adapters only supply facts about the actor (platform admin or not); the

@@ -1,8 +1,8 @@
-import type { Actor } from '../bot/types.js';
 import type { Duty } from '../knowledge/model.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { ConfirmationRow, WorkspaceRow } from '../store/types.js';
 import type { DigestView, HomeView, Lang, OccurrenceView } from '../views/types.js';
+import type { Actor } from './types.js';
 import type { SnoozeCalendar } from './values.js';
 
 /**

@@ -1,0 +1,25 @@
+import type { Platform } from '../store/types.js';
+
+/**
+ * Who runs a command and where: the two facts every command is checked against. They live in the
+ * command layer (which decides permissions from them); the facade re-exports them for adapters.
+ */
+
+export interface Actor {
+  /** Platform user id (Slack U…, Teams AAD object id or 29:… id, terminal user name). */
+  userId: string;
+  /**
+   * Whether the platform says this user administers the workspace (Slack admin/owner via
+   * users.info, Teams team owner via the roster). Lazy: only called for commands that need it.
+   */
+  isPlatformAdmin?: () => Promise<boolean>;
+}
+
+/** Where a command came from. */
+export interface Conversation {
+  /** `local`, `slack:T123` (or `slack:E1:T123`), `teams:<tenant>:<team or conversation id>`. */
+  workspaceId: string;
+  platform: Platform;
+  /** Channel / conversation id where the command was typed; null for a CLI call. */
+  channelId: string | null;
+}
