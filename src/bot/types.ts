@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
+import type { LlmUsage } from './model-records.js';
 
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
@@ -85,6 +86,8 @@ export interface Dutybot {
    * with defaults and returns the welcome message the first time; null afterwards.
    */
   ensureWorkspace(conversation: Conversation, installer: string, lang?: Lang): Promise<WelcomeView | null>;
+  /** Tokens and calls a workspace has spent on the optional language model (for `dutybot status`). */
+  llmUsage(workspaceId: string): Promise<LlmUsage>;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */
