@@ -11,6 +11,7 @@ import {
   packCandidates,
   packVersion,
   questionForModel,
+  squashSpaces,
   validateSelection,
 } from './model-selection.js';
 import type { Decision, Scored } from './rank.js';
@@ -197,9 +198,8 @@ function cacheKey(knowledge: Knowledge, question: string, services: readonly str
 /** The fact sentence holding the model's quote, else the first. */
 function quotedSentence(doc: IndexedDoc, quote: string | undefined): number {
   if (doc.kind !== 'fact' || !quote) return 0;
-  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const at = doc.fact.text.findIndex((sentence) => squash(sentence).includes(squash(quote)));
-  return at >= 0 ? at : 0;
+  const at = doc.fact.text.findIndex((sentence) => squashSpaces(sentence).includes(squashSpaces(quote)));
+  return Math.max(at, 0);
 }
 
 class ModelTimeout extends Error {

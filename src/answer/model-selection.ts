@@ -93,7 +93,7 @@ export function validateSelection(selection: ModelSelection, knowledge: Knowledg
     if (quote.trim() === '') continue;
     const texts = textsOf(id, knowledge);
     if (!texts || !ids.includes(id)) return { ok: false, reason: `quote for unselected id ${id}` };
-    if (!texts.some((text) => squash(text).includes(squash(quote))))
+    if (!texts.some((text) => squashSpaces(text).includes(squashSpaces(quote))))
       return { ok: false, reason: `quote not verbatim in ${id}` };
     quotes.set(id, quote);
   }
@@ -110,6 +110,6 @@ function textsOf(id: string, knowledge: Knowledge): string[] | null {
 }
 
 /** Verbatim up to spacing: models re-flow whitespace, never words. */
-function squash(text: string): string {
+export function squashSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
