@@ -48,8 +48,16 @@ function instant(values: Values): Date | undefined {
 }
 
 async function openBot(): Promise<Dutybot> {
-  const { createDutybot } = await import('../../src/bot/dutybot.js');
-  return createDutybot({ databaseUrl: process.env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+  const [{ createDutybot }, { answerModelFromEnv }] = await Promise.all([
+    import('../../src/bot/dutybot.js'),
+    import('../llm/from-env.js'),
+  ]);
+  return createDutybot({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    commandPrefix: 'dutybot',
+    // One-shot commands stay quiet about the model; `start` and `chat` say when it is on.
+    answerModel: await answerModelFromEnv(process.env, () => undefined),
+  });
 }
 
 async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {

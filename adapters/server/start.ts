@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
+import { answerModelFromEnv } from '../llm/from-env.js';
 
 /**
  * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the
@@ -49,6 +50,7 @@ export async function startServer(
       databaseUrl: env.DATABASE_URL || undefined,
       commandPrefix: '/duty',
       dispatchAfterConfirm: true,
+      answerModel: await answerModelFromEnv(env),
     }));
   const app = express();
   app.disable('x-powered-by');
