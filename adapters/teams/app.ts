@@ -9,6 +9,7 @@ import type { TeamsConfig } from './config.js';
 import { conversationFor, locate, type TeamsLocation, workspaceIdFor } from './location.js';
 import { cardActivity, type TeamsRenderer } from './renderer.js';
 import type { TeamsState } from './state.js';
+import { withTypingIndicator } from './typing.js';
 
 /**
  * The Teams turn handlers: thin translations from activities to Dutybot calls and back to cards.
@@ -177,12 +178,16 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
       const text = await commandText(context, location);
       let reply: Reply;
       try {
-        reply = await dutybot.handle({
-          text: text === '' ? 'help' : text,
-          actor,
-          conversation,
-          idempotencyKey: `teams:${context.activity.id}`,
-        });
+        reply = await withTypingIndicator(
+          context,
+          dutybot.handle({
+            text: text === '' ? 'help' : text,
+            actor,
+            conversation,
+            idempotencyKey: `teams:${context.activity.id}`,
+          }),
+          deps.log,
+        );
       } catch (error) {
         deps.log(`teams: command failed in ${workspaceId}: ${describe(error)}`);
         await context.sendActivity(failureMessage(context));
