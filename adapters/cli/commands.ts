@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Actor, Conversation, Dutybot } from '../../src/bot/types.js';
 import type { Reply } from '../../src/views/types.js';
+import { evalCommand } from './eval.js';
 
 /** One `dutybot` sub-command: its options, its help and what it runs. */
 export interface CliCommand {
@@ -184,6 +185,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       return 0;
     },
   },
+  eval: evalCommand,
   duties: {
     summary: 'list the duties of the knowledge base',
     usage: 'dutybot duties [--service S] [--party provider|customer] [--json]',
