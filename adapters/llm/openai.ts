@@ -40,21 +40,22 @@ export function createOpenAiAnswerModel(config: LlmConfig, options: OpenAiModelO
   const debug = config.debug
     ? (options.debugLog ?? ((line: string) => process.stderr.write(`dutybot llm: ${line}\n`)))
     : null;
-  const schemas = new WeakMap<readonly ModelCandidate[], ReturnType<typeof selectionSchema>>();
-  const schemaFor = (candidates: readonly ModelCandidate[]) => {
-    let schema = schemas.get(candidates);
-    if (!schema) {
-      schema = selectionSchema(candidates.map((c) => c.id));
-      schemas.set(candidates, schema);
+  // The JSON schema of a pack is built once (121 ids in an enum take milliseconds to convert).
+  const formats = new WeakMap<readonly ModelCandidate[], ReturnType<typeof formatsFor>>();
+  const formatFor = (candidates: readonly ModelCandidate[]) => {
+    let format = formats.get(candidates);
+    if (!format) {
+      format = formatsFor(candidates.map((c) => c.id));
+      formats.set(candidates, format);
     }
-    return schema;
+    return format;
   };
 
   return {
     name: `${config.provider.kind}:${config.model}`,
     timeoutMs: config.timeoutMs,
     async select(request: ModelSelectionRequest): Promise<ModelSelection> {
-      const schema = schemaFor(request.candidates);
+      const format = formatFor(request.candidates);
       const instructions = promptPrefix(request.candidates);
       const question = questionMessage(request);
       const requestOptions = { signal: request.signal, timeout: config.timeoutMs, maxRetries: 0 };
@@ -66,7 +67,7 @@ export function createOpenAiAnswerModel(config: LlmConfig, options: OpenAiModelO
             instructions,
             input: question,
             store: false,
-            text: { format: zodTextFormat(schema, FORMAT_NAME) },
+            text: { format: format.text },
           },
           requestOptions,
         );
@@ -89,7 +90,7 @@ export function createOpenAiAnswerModel(config: LlmConfig, options: OpenAiModelO
             { role: 'system', content: instructions },
             { role: 'user', content: question },
           ],
-          response_format: zodResponseFormat(schema, FORMAT_NAME),
+          response_format: format.chat,
         },
         requestOptions,
       );
@@ -117,6 +118,12 @@ function selectionSchema(ids: readonly string[]) {
     ids: z.array(id),
     quotes: z.array(z.object({ id, quote: z.string() })),
   });
+}
+
+/** The same schema as each API wants it (strict JSON schema, parsed back with zod by the SDK). */
+function formatsFor(ids: readonly string[]) {
+  const schema = selectionSchema(ids);
+  return { text: zodTextFormat(schema, FORMAT_NAME), chat: zodResponseFormat(schema, FORMAT_NAME) };
 }
 
 function usage(input: number | undefined, output: number | undefined, cached: number | undefined | null): ModelUsage {

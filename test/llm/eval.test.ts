@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromQuestionSet, parseEvalFile } from '../../adapters/cli/eval.js';
+import { fromQuestionSet, parseEvalFile } from '../../adapters/cli/eval-report.js';
 import { loadQuestionSet } from '../../src/answer/question-set.js';
 import { byQuestion, type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.js';
 

@@ -6,11 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadLlmConfig } from '../../adapters/llm/config.js';
 import { answerModelFromEnv } from '../../adapters/llm/from-env.js';
 import { createOpenAiAnswerModel } from '../../adapters/llm/openai.js';
-import {
-  type CachedSelection,
-  createModelAssistedAnswerer,
-  type SelectionCache,
-} from '../../src/answer/model-assisted.js';
+import { createModelAssistedAnswerer } from '../../src/answer/model-assisted.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Conversation } from '../../src/bot/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -27,17 +23,6 @@ const PARAPHRASE = 'who makes sure our off-site copies can really be brought bac
 const RESTORE_TEST = '1backup.customer.restore-test';
 const restoreDuty = knowledge.dutyById.get(RESTORE_TEST)!;
 const silent = () => undefined;
-
-function memoryCache(): SelectionCache & { entries: Map<string, CachedSelection> } {
-  const entries = new Map<string, CachedSelection>();
-  return {
-    entries,
-    get: async (key) => entries.get(key),
-    set: async (key, value) => {
-      entries.set(key, value);
-    },
-  };
-}
 
 describe('model-assisted answers through the openai SDK', () => {
   let fake: FakeOpenAi;
