@@ -186,6 +186,27 @@ describe('model-assisted answers through the openai SDK', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('logs prompts and outputs only with DUTYBOT_DEBUG', async () => {
+    fake.reply = () => ({ kind: 'select', selection: { status: 'answered', ids: [RESTORE_TEST] } });
+    const lines = (debug: boolean) => {
+      const logged: string[] = [];
+      const config = loadLlmConfig({
+        OPENAI_BASE_URL: fake.baseURL,
+        DUTYBOT_LLM_MODEL: 'fake-model',
+        ...(debug ? { DUTYBOT_DEBUG: '1' } : {}),
+      })!;
+      const model = createOpenAiAnswerModel(config, { debugLog: (line) => logged.push(line) });
+      return { answerer: createModelAssistedAnswerer({ knowledge, model }), logged };
+    };
+    const quiet = lines(false);
+    await quiet.answerer.answer(PARAPHRASE);
+    expect(quiet.logged).toEqual([]);
+    const verbose = lines(true);
+    await verbose.answerer.answer(PARAPHRASE);
+    expect(verbose.logged.join('\n')).toContain(PARAPHRASE);
+    expect(verbose.logged.join('\n')).toContain(RESTORE_TEST);
+  });
+
   describe('wired into the bot', () => {
     const dirs: string[] = [];
     afterAll(() => {
