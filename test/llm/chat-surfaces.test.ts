@@ -6,6 +6,7 @@ import type { AnswerModel } from '../../src/ports/answer-model.js';
 import { startSlackHarness } from '../slack/harness.js';
 import { slashCommand } from '../slack/payloads.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.js';
+import { cardProblems } from '../teams/card-validation.js';
 import { cardOf, personalMessage, startTeamsHarness } from '../teams/harness.js';
 
 /**
@@ -73,8 +74,9 @@ describe('a slow model behind Slack and Teams', () => {
       expect(typing).toBeGreaterThanOrEqual(0);
       const answer = h.connector.calls.findIndex((call) => JSON.stringify(cardOf(call) ?? {}).includes(restoreText));
       expect(answer).toBeGreaterThan(typing);
-      const card = JSON.stringify(cardOf(h.connector.calls[answer]!));
-      expect(card).toContain('suggested by a language model');
+      const card = cardOf(h.connector.calls[answer]!);
+      expect(JSON.stringify(card)).toContain('suggested by a language model');
+      expect(cardProblems(card)).toEqual([]);
     } finally {
       await h.close();
     }

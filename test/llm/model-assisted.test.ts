@@ -63,6 +63,7 @@ describe('model-assisted answers through the openai SDK', () => {
     expect(view.items[0]!.source.label).toContain('1Backup');
     expect(view.modelSuggestion).toMatch(/suggested by a language model/);
     expect(result.answer.text).toContain(restoreDuty.text);
+    expect(result.answer.text).toContain(view.modelSuggestion);
     expect(result.usage).toEqual({ inputTokens: 1200, outputTokens: 20, cachedTokens: 1024 });
 
     expect(fake.requests).toHaveLength(1);

@@ -97,7 +97,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     if (res.destroyed) return;
-    res.writeHead(status, { 'content-type': 'application/json', 'x-should-retry': 'false' });
+    // No x-should-retry header: whether the client retries is the client's own setting (maxRetries: 0).
+    res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
 
