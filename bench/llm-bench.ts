@@ -108,8 +108,8 @@ export async function benchLlm(): Promise<string[]> {
     }
     if (fake.requests.length !== callsBefore) throw new Error('cache hits reached the model');
 
-    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-    const added = (q: number) => quantile(sorted(llm), q) - quantile(sorted(floor), q);
+    // Paired: each model-path sample minus the round trip measured just before it, same question.
+    const added = llm.map((ms, i) => ms - floor[i]!).sort((a, b) => a - b);
     const report = await evaluate(
       fromQuestionSet(loadQuestionSet()),
       async (question) => ({ answer: answer(question, knowledge) }),
@@ -120,7 +120,7 @@ export async function benchLlm(): Promise<string[]> {
       `  engine alone (abstains): ${summary(engine)}`,
       `  bare HTTP round trip of the same request: ${summary(floor)}`,
       `  whole model path (engine, prompt, SDK, parse, validation, compose): ${summary(llm)}`,
-      `  added by dutybot over the round trip: p50 ${added(0.5).toFixed(2)} ms · p99 ${added(0.99).toFixed(2)} ms`,
+      `  added by dutybot over the round trip (paired): p50 ${quantile(added, 0.5).toFixed(2)} ms · p99 ${quantile(added, 0.99).toFixed(2)} ms`,
       `  cached answer (SQLite key-value, no call): ${summary(hits)}`,
       `  prompt prefix (cacheable by the provider): ${promptPrefix(candidates).length.toLocaleString('en')} characters, ${candidates.length} items`,
       '`dutybot eval` on the project question set:',
