@@ -153,6 +153,8 @@ export function createModelAssistedAnswerer(options: ModelAssistOptions): ModelA
       const doc = byId.get(id);
       return doc ? [{ doc, score: 0 }] : [];
     });
+    // Keys carry the pack version, so a cached id is always the pack's; never compose from nothing.
+    if (results.length === 0) return trace.answer;
     const sentences = new Map<string, number>();
     for (const { doc } of results)
       if (doc.kind === 'fact') sentences.set(doc.id, quotedSentence(doc, quotes.get(doc.id)));
