@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import type { Reply } from '../../src/views/types.js';
+import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
 
 /** One `dutybot` sub-command: its options, its help and what it runs. */
@@ -33,8 +34,16 @@ function instant(values: Values): Date | undefined {
 }
 
 async function openBot(): Promise<Dutybot> {
-  const { createDutybot } = await import('../../src/bot/dutybot.js');
-  return createDutybot({ databaseUrl: process.env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+  const [{ createDutybot }, { answerModelFromEnv }] = await Promise.all([
+    import('../../src/bot/dutybot.js'),
+    import('../llm/from-env.js'),
+  ]);
+  return createDutybot({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    commandPrefix: 'dutybot',
+    // One-shot commands stay quiet about the model; `start` and `chat` say when it is on.
+    answerModel: await answerModelFromEnv(process.env, () => undefined),
+  });
 }
 
 async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {
@@ -217,6 +226,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       return 0;
     },
   },
+  eval: evalCommand,
   duties: {
     summary: 'list the duties of the knowledge base',
     usage: 'dutybot duties [--service S] [--party provider|customer] [--json]',

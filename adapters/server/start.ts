@@ -4,6 +4,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
+import { answerModelFromEnv } from '../llm/from-env.js';
 
 /**
  * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the
@@ -57,6 +58,7 @@ export async function startServer(
       commandPrefix: '/duty',
       dispatchAfterConfirm: true,
       logger,
+      answerModel: await answerModelFromEnv(env),
     }));
   const app = express();
   app.disable('x-powered-by');

@@ -17,12 +17,8 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     reason,
     foreign,
   });
-  // The CISPE section names AWS, Aruba, Register and OVH: that question is ours.
-  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
-  if (analysis.foreign.length > 0 && !allowedForeign) return refuse('foreign', analysis.foreign);
-  // "Is the mail export free?": the page says that export is charged for; whether the answer says
-  // so is checked once it is ranked (rank.ts). Other price questions stay refused there.
-  if (analysis.offTopic.length > 0 && !conditionallyInScope(analysis, lexicon)) return refuse('off_topic');
+  if (namesOtherProvider(analysis, lexicon)) return refuse('foreign', analysis.foreign);
+  if (asksOffTopic(analysis, lexicon)) return refuse('off_topic');
 
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.
@@ -87,6 +83,21 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
   if (analysis.strongConcepts === 0 && unknownSubjects > 0 && !asksForDuties) return refuse('off_topic');
   return null;
+}
+
+/** Another provider's product is named ("AWS"); the CISPE section names AWS, Aruba, Register and OVH: that question is ours. */
+export function namesOtherProvider(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
+  return analysis.foreign.length > 0 && !allowedForeign;
+}
+
+/**
+ * Words of questions the page never answers (prices, weather). "Is the mail export free?": the page
+ * says that export is charged for; whether the answer says so is checked once it is ranked
+ * (rank.ts). Other price questions stay refused there.
+ */
+export function asksOffTopic(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  return analysis.offTopic.length > 0 && !conditionallyInScope(analysis, lexicon);
 }
 
 /**

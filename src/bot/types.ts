@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
+import type { LlmUsage } from './model-records.js';
 
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
 export type { Actor, Conversation };
@@ -92,6 +93,8 @@ export interface Dutybot {
    * deliveries of the current open occurrences are sent again. Returns how many were put back.
    */
   reactivateWorkspace(workspaceId: string, actor: string): Promise<number>;
+  /** Tokens and calls a workspace has spent on the optional language model (for `dutybot status`). */
+  llmUsage(workspaceId: string): Promise<LlmUsage>;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */
