@@ -4,18 +4,11 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import type { Reply } from '../../src/views/types.js';
+import { type CliCommand, CliUsageError } from './command.js';
 import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
 
-/** One `dutybot` sub-command: its options, its help and what it runs. */
-export interface CliCommand {
-  summary: string;
-  usage: string;
-  options?: ParseArgsConfig['options'];
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
-}
-
-export class CliUsageError extends Error {}
+export { type CliCommand, CliUsageError };
 
 type Values = Record<string, string | boolean | undefined>;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type CliCommand, CliUsageError } from './commands.js';
+import { type CliCommand, CliUsageError } from './command.js';
 import { type Asked, EvalFileError, evaluate, formatReport, parseEvalFile } from './eval-report.js';
 
 /**
