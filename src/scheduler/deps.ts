@@ -11,6 +11,11 @@ export interface SchedulerDeps {
   workerId: string;
   /** Where operational problems are reported (default console.warn). Never given tokens. */
   log?: (message: string) => void;
+  /**
+   * The current instant while a tick runs (lease checks right before a post). Default: the system
+   * clock; tests pass a fake one so days pass in seconds.
+   */
+  clock?: () => Date;
   /** Tuning; defaults suit production. */
   options?: Partial<SchedulerOptions>;
 }
@@ -29,6 +34,14 @@ export interface SchedulerOptions {
   /** First retry delay and cap of the exponential backoff. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * Longest one platform call may take (the adapters' own timeouts and retries stay under it). A
+   * post starts only while the lease has at least this long left, so a lease cannot run out while
+   * the call is in flight and another worker post the same message.
+   */
+  sendBudgetMs: number;
+  /** A delivery still failing this long after its first failure is given up and reported. */
+  giveUpAfterMs: number;
   /** Source of randomness for jitter (tests pass a fixed one). */
   random: () => number;
 }
@@ -41,6 +54,8 @@ export const DEFAULT_OPTIONS: SchedulerOptions = {
   leaseMs: 60_000,
   retryBaseMs: 30_000,
   retryMaxMs: 3_600_000,
+  sendBudgetMs: 25_000,
+  giveUpAfterMs: 24 * 3_600_000,
   random: Math.random,
 };
 
@@ -50,4 +65,8 @@ export function optionsOf(deps: SchedulerDeps): SchedulerOptions {
 
 export function logOf(deps: SchedulerDeps): (message: string) => void {
   return deps.log ?? ((message) => console.warn(`[dutybot scheduler] ${message}`));
+}
+
+export function clockOf(deps: SchedulerDeps): () => Date {
+  return deps.clock ?? (() => new Date());
 }

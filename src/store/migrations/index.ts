@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialSchema } from './0001-initial.js';
+import { outboxLeaseToken } from './0002-outbox-lease-token.js';
 
 /**
  * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
@@ -7,6 +8,7 @@ import { initialSchema } from './0001-initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialSchema,
+  '0002-outbox-lease-token': outboxLeaseToken,
 };
 
 export const migrationProvider: MigrationProvider = {
