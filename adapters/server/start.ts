@@ -82,8 +82,19 @@ export async function startServer(
 
   let timer: NodeJS.Timeout | undefined;
   if (options.scheduler !== false) {
-    const tick = () =>
-      bot.tick(new Date()).catch((error: Error) => process.stderr.write(`dutybot scheduler: ${error.message}\n`));
+    // One tick at a time: a tick still delivering when the next is due is not doubled (the next
+    // one simply starts on the following interval).
+    let running: Promise<unknown> | null = null;
+    const tick = () => {
+      if (running) return running;
+      running = bot
+        .tick(new Date())
+        .catch((error: Error) => process.stderr.write(`dutybot scheduler: ${error.message}\n`))
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    };
     timer = setInterval(tick, TICK_INTERVAL_MS);
     void tick();
   }
