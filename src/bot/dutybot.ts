@@ -29,6 +29,8 @@ export interface DutybotOptions {
    * off so every delivery happens in an explicit `tick`.
    */
   dispatchAfterConfirm?: boolean;
+  /** Scheduler tuning (tests shorten the send budget and retry delays). */
+  scheduler?: Partial<scheduler.SchedulerOptions>;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -49,6 +51,8 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     knowledge,
     messengerFor: (platform) => messengers.get(platform),
     workerId: options.workerId ?? `dutybot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    clock,
+    ...(options.scheduler ? { options: options.scheduler } : {}),
   };
   const schedule = createScheduleOps(deps);
 
@@ -168,6 +172,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     },
     tick(now) {
       return scheduler.tick(deps, now);
+    },
+    deliveryFailures(workspaceId) {
+      return store.deliveryFailures(workspaceId);
     },
     firstSeen(key, ttlMs = DEDUPE_TTL_MS) {
       return store.firstSeen(key, ttlMs, clock());

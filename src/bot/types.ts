@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
-import type { Platform, Store } from '../store/types.js';
+import type { DeliveryRow, Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
 
 /**
@@ -89,6 +89,8 @@ export interface Dutybot {
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */
   tick(now: Date): Promise<TickReport>;
+  /** Deliveries that failed for good in this workspace (the admins were told), newest first. */
+  deliveryFailures(workspaceId: string): Promise<DeliveryRow[]>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
