@@ -51,7 +51,6 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     knowledge,
     messengerFor: (platform) => messengers.get(platform),
     workerId: options.workerId ?? `dutybot-${process.pid}-${randomUUID().slice(0, 8)}`,
-    clock,
     ...(options.scheduler ? { options: options.scheduler } : {}),
   };
   const schedule = createScheduleOps(deps);

@@ -12,8 +12,9 @@ export interface SchedulerDeps {
   /** Where operational problems are reported (default console.warn). Never given tokens. */
   log?: (message: string) => void;
   /**
-   * The current instant while a tick runs (lease checks right before a post). Default: the system
-   * clock; tests pass a fake one so days pass in seconds.
+   * The current instant while a tick runs (lease checks right before a post), on the same time
+   * base as the tick's `now`. Default: the tick's `now` plus the real time elapsed since the tick
+   * started — the system clock in production, where ticks run at `new Date()`.
    */
   clock?: () => Date;
   /** Tuning; defaults suit production. */
@@ -67,6 +68,8 @@ export function logOf(deps: SchedulerDeps): (message: string) => void {
   return deps.log ?? ((message) => console.warn(`[dutybot scheduler] ${message}`));
 }
 
-export function clockOf(deps: SchedulerDeps): () => Date {
-  return deps.clock ?? (() => new Date());
+export function clockOf(deps: SchedulerDeps, tickNow: Date): () => Date {
+  if (deps.clock) return deps.clock;
+  const started = performance.now();
+  return () => new Date(tickNow.getTime() + (performance.now() - started));
 }

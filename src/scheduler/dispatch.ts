@@ -98,11 +98,15 @@ export class DispatchContext {
   readonly reminded = new Set<string>();
   /** Channels the platform asked us to leave alone until then (Retry-After), for this dispatch. */
   readonly pausedUntil = new Map<string, Date>();
+  /** The current instant, on the tick's time base. */
+  readonly clock: () => Date;
 
   constructor(
     readonly deps: SchedulerDeps,
     readonly now: Date,
-  ) {}
+  ) {
+    this.clock = clockOf(deps, now);
+  }
 
   workspace(id: string): Promise<WorkspaceRow | null> {
     let row = this.workspaces.get(id);
@@ -183,7 +187,7 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   }
 
   // Last check before the platform sees anything: still ours, with time left for a whole call.
-  const clock = clockOf(deps);
+  const { clock } = context;
   if (!(await store.holdsLease(lease, new Date(clock().getTime() + options.sendBudgetMs)))) {
     if (await store.holdsLease(lease, clock())) {
       // Ours but nearly expired (a slow batch): hand it back untouched rather than race the expiry.
@@ -202,10 +206,12 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
     const expired = now.getTime() - firstError.getTime() >= options.giveUpAfterMs;
     if (retryable && !expired) {
       const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : null;
-      if (retryAfter !== null) {
-        context.pausedUntil.set(`${row.workspaceId}|${row.channel}`, new Date(now.getTime() + retryAfter));
-      }
-      return retry(message, retryAfter);
+      const delay = retryDelayMs(row.attempts, retryAfter, backoff(options));
+      // The channel is failing: its other messages in this batch wait too instead of each paying
+      // for another failed call (other channels are not affected).
+      const until = new Date(now.getTime() + delay);
+      context.pausedUntil.set(`${row.workspaceId}|${row.channel}`, until);
+      return (await store.markRetry(lease, message, until, now)) ? 'retry' : lost('for retry');
     }
     const reason = retryable
       ? `gave up after ${Math.round((now.getTime() - firstError.getTime()) / 3_600_000)} h of failures: ${message}`
@@ -226,7 +232,7 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
 /** One structured line per delivery that failed for good (the mark succeeds once, so it logs once). */
 function logFailure(deps: SchedulerDeps, row: DeliveryRow, reason: string): void {
   logOf(deps)(
-    `delivery failed ${JSON.stringify({
+    `delivery ${row.key} failed permanently ${JSON.stringify({
       event: 'delivery_failed',
       key: row.key,
       kind: row.kind,
