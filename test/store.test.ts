@@ -468,9 +468,9 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       // Sent and failed rows are never claimed again, whatever the time.
       expect((await store.claimDeliveries(minutes(10_000), 'w3', 10, hour)).map((d) => d.key)).toEqual(['r']);
 
-      await expect(store.markSent({ key: 'nope', owner: 'w', token: 't' }, { channel: 'C', id: '1' }, T0)).rejects.toThrow(
-        UnknownDeliveryError,
-      );
+      await expect(
+        store.markSent({ key: 'nope', owner: 'w', token: 't' }, { channel: 'C', id: '1' }, T0),
+      ).rejects.toThrow(UnknownDeliveryError);
     });
 
     it('fences every mark by the claim: a lost lease changes nothing, and failures are listed', async () => {

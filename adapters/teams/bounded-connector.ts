@@ -8,7 +8,10 @@ const RETRY_POLICY = 'defaultRetryPolicy';
 
 interface PipelineLike {
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest: (request: { timeout: number }, next: (r: never) => unknown) => unknown }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest: (request: { timeout: number }, next: (r: never) => unknown) => unknown;
+  }): void;
 }
 
 /**

@@ -191,7 +191,9 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   if (!(await store.holdsLease(lease, new Date(clock().getTime() + options.sendBudgetMs)))) {
     if (await store.holdsLease(lease, clock())) {
       // Ours but nearly expired (a slow batch): hand it back untouched rather than race the expiry.
-      return (await store.markRetry(lease, 'lease nearly expired before sending', now, now)) ? 'retry' : lost('for retry');
+      return (await store.markRetry(lease, 'lease nearly expired before sending', now, now))
+        ? 'retry'
+        : lost('for retry');
     }
     return lost('sent (not posted)');
   }

@@ -23,7 +23,12 @@ export function noticeKey(workspaceId: string, channel: string, at: Date): strin
 }
 
 /** The notice row enqueued (in the same transaction) when `row` is marked failed for good. */
-export function failureNotice(workspace: WorkspaceRow, row: DeliveryRow, reason: string, now: Date): NewDelivery | undefined {
+export function failureNotice(
+  workspace: WorkspaceRow,
+  row: DeliveryRow,
+  reason: string,
+  now: Date,
+): NewDelivery | undefined {
   // Notices and in-place updates are not reported (no loops; an update lost is cosmetic).
   if (row.kind === 'notice' || row.kind === 'update') return undefined;
   const payload: NoticePayload = {
@@ -65,11 +70,7 @@ const WHAT: Record<'en' | 'it', Record<string, string>> = {
 };
 
 /** The notice's text, in the workspace language. The reason is the adapter's own (English) hint. */
-export function noticeView(
-  workspace: WorkspaceRow,
-  notice: NoticePayload,
-  knowledge: Knowledge,
-): WelcomeView {
+export function noticeView(workspace: WorkspaceRow, notice: NoticePayload, knowledge: Knowledge): WelcomeView {
   const lang = workspace.settings.language;
   const duty = notice.dutyId ? knowledge.dutyById.get(notice.dutyId) : undefined;
   const title = duty ? (lang === 'it' ? duty.title_it : duty.title) : null;

@@ -118,7 +118,9 @@ export class Outbox {
       .updateTable('deliveries')
       .set((eb) => ({
         ...rest,
-        ...(firstErrorAt !== undefined ? { first_error_at: eb.fn.coalesce('first_error_at', eb.val(firstErrorAt)) } : {}),
+        ...(firstErrorAt !== undefined
+          ? { first_error_at: eb.fn.coalesce('first_error_at', eb.val(firstErrorAt)) }
+          : {}),
         lease_owner: null,
         lease_until: null,
         lease_token: null,
@@ -183,5 +185,5 @@ async function insertDeliveries(trx: Transaction<Database>, deliveries: readonly
       .executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
-return inserted;
+  return inserted;
 }

@@ -135,7 +135,9 @@ export class FakeSlackApi {
 
   /** Successful posts (what a channel actually shows), optionally to one channel. */
   posted(channel?: string): RecordedCall[] {
-    return this.callsTo('chat.postMessage').filter((c) => c.ok && (channel === undefined || c.args.channel === channel));
+    return this.callsTo('chat.postMessage').filter(
+      (c) => c.ok && (channel === undefined || c.args.channel === channel),
+    );
   }
 
   private activeFault(method: string, args: Record<string, unknown>): Fault | null {

@@ -1,8 +1,8 @@
 import { SlackClients } from '../../adapters/slack/clients.js';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import { SlackMessenger } from '../../adapters/slack/messenger.js';
-import { afterConfirmation, recomputeWake, type SchedulerDeps, tick } from '../../src/scheduler/index.js';
 import { loadSnapshot, workspaceStatuses } from '../../src/schedule/status.js';
+import { afterConfirmation, recomputeWake, type SchedulerDeps, tick } from '../../src/scheduler/index.js';
 import { defaultSettings } from '../../src/settings/schema.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
@@ -131,7 +131,11 @@ export async function runWeek(
       };
     });
     const primary = deps[0] as SchedulerDeps;
-    await primary.store.createWorkspace({ id: WS, platform: 'slack', settings: settings(), homeChannel: 'C-HOME' }, 'installer', CREATED);
+    await primary.store.createWorkspace(
+      { id: WS, platform: 'slack', settings: settings(), homeChannel: 'C-HOME' },
+      'installer',
+      CREATED,
+    );
     await recomputeWake(primary, WS, CREATED);
     // Before the fault: last week's leftovers go out, so the runs differ only from here on.
     await Promise.all(deps.map((d) => tick(d, WARM_UP)));
@@ -147,7 +151,8 @@ export async function runWeek(
       const reports = await Promise.all(deps.map((d) => tick(d, now)));
       for (const report of reports) {
         for (const d of report.deliveries) {
-          if (d.status === 'sent' && d.kind !== 'update' && d.kind !== 'notice') sent.set(d.key, (sent.get(d.key) ?? 0) + 1);
+          if (d.status === 'sent' && d.kind !== 'update' && d.kind !== 'notice')
+            sent.set(d.key, (sent.get(d.key) ?? 0) + 1);
         }
       }
     }
@@ -160,7 +165,12 @@ export async function runWeek(
     const aboutSkipped = (c: RecordedCall) => {
       const b = buttonsOf(c);
       const text = JSON.stringify(c.args.blocks ?? '');
-      return skipped !== null && (b ? b.dutyId === skipped.dutyId && b.occurrence === skipped.occurrence : text.includes(skipped.occurrence) && text.includes('Weekly backup review'));
+      return (
+        skipped !== null &&
+        (b
+          ? b.dutyId === skipped.dutyId && b.occurrence === skipped.occurrence
+          : text.includes(skipped.occurrence) && text.includes('Weekly backup review'))
+      );
     };
     const staleOpen = channelPosts.filter((c) => c.at > skipAt && buttonsOf(c) !== null && aboutSkipped(c));
     const nudgesAfterClose = channelPosts.filter(
@@ -189,7 +199,10 @@ export async function runWeek(
 }
 
 /** Someone skips this week's backup review (channel C-BACKUP) while Slack is still failing. */
-async function skipWeeklyReview(deps: SchedulerDeps, now: Date): Promise<{ dutyId: string; occurrence: string } | null> {
+async function skipWeeklyReview(
+  deps: SchedulerDeps,
+  now: Date,
+): Promise<{ dutyId: string; occurrence: string } | null> {
   const snapshot = await loadSnapshot(deps.store, knowledge, WS);
   if (!snapshot) throw new Error('no workspace');
   const status = workspaceStatuses(snapshot, now, { missed: false }).find((s) => s.duty.id === DUTY.weeklyReview);
@@ -221,7 +234,14 @@ export const PLANS: Record<string, FaultPlan> = {
   rateLimitOneChannel: {
     name: '429 Retry-After: 70 on #backup for 3 min',
     arm: (api, at) =>
-      api.inject({ method: 'chat.postMessage', channel: 'C-BACKUP', kind: 'status', status: 429, retryAfter: 70, untilMs: at(240) }),
+      api.inject({
+        method: 'chat.postMessage',
+        channel: 'C-BACKUP',
+        kind: 'status',
+        status: 429,
+        retryAfter: 70,
+        untilMs: at(240),
+      }),
     endsAt: new Date(FAULT_START.getTime() + 240_000),
   },
   serverErrors100s: {
@@ -246,12 +266,14 @@ export const PLANS: Record<string, FaultPlan> = {
   },
   notInChannel: {
     name: 'not_in_channel on #backup (permanent)',
-    arm: (api) => api.inject({ method: 'chat.postMessage', channel: 'C-BACKUP', kind: 'error', error: 'not_in_channel' }),
+    arm: (api) =>
+      api.inject({ method: 'chat.postMessage', channel: 'C-BACKUP', kind: 'error', error: 'not_in_channel' }),
     endsAt: null,
   },
   channelNotFound: {
     name: 'channel_not_found on #ops (permanent)',
-    arm: (api) => api.inject({ method: 'chat.postMessage', channel: 'C-OPS', kind: 'error', error: 'channel_not_found' }),
+    arm: (api) =>
+      api.inject({ method: 'chat.postMessage', channel: 'C-OPS', kind: 'error', error: 'channel_not_found' }),
     endsAt: null,
   },
   invalidAuth: {
