@@ -101,7 +101,16 @@ export async function runWeek(
   dialect: Dialect,
   workers: number,
   plan: FaultPlan | null,
-  tuning: { callTimeoutMs?: number } = {},
+  tuning: {
+    callTimeoutMs?: number;
+    /**
+     * Start the next tick this many real ms after the previous one STARTED, without waiting for it
+     * (what a server on a timer does when a tick outlives its interval). Default: ticks in turn.
+     */
+    overlapRealMs?: number;
+    /** Web API retry policy of the messenger's client (default: quick, for tests). */
+    retryConfig?: SlackConfig['retryConfig'];
+  } = {},
 ): Promise<Outcome> {
   const database = await freshDatabase(dialect);
   const stores: Store[] = [];
@@ -117,7 +126,10 @@ export async function runWeek(
       appToken: null,
       apiUrl: api.url,
       adminIds: [],
-      retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 },
+      retryConfig:
+        tuning.retryConfig === undefined
+          ? { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 }
+          : tuning.retryConfig,
     };
     const deps: SchedulerDeps[] = stores.map((store, i) => {
       const messenger = new SlackMessenger(new SlackClients(config, null, { timeoutMs: tuning.callTimeoutMs ?? 250 }));
@@ -144,18 +156,27 @@ export async function runWeek(
 
     const sent = new Map<string, number>();
     let skipped: { dutyId: string; occurrence: string } | null = null;
+    const inFlight: Promise<void>[] = [];
     for (const instant of instants()) {
       now = instant;
       if (plan?.beforeTick) await plan.beforeTick(api, now);
       if (!skipped && now >= SKIP_AT) skipped = await skipWeeklyReview(primary, now);
-      const reports = await Promise.all(deps.map((d) => tick(d, now)));
-      for (const report of reports) {
-        for (const d of report.deliveries) {
-          if (d.status === 'sent' && d.kind !== 'update' && d.kind !== 'notice')
-            sent.set(d.key, (sent.get(d.key) ?? 0) + 1);
+      const ticks = Promise.all(deps.map((d) => tick(d, now))).then((reports) => {
+        for (const report of reports) {
+          for (const d of report.deliveries) {
+            if (d.status === 'sent' && d.kind !== 'update' && d.kind !== 'notice') {
+              sent.set(d.key, (sent.get(d.key) ?? 0) + 1);
+            }
+          }
         }
+      });
+      if (tuning.overlapRealMs === undefined) await ticks;
+      else {
+        inFlight.push(ticks);
+        await new Promise((resolve) => setTimeout(resolve, tuning.overlapRealMs));
       }
     }
+    await Promise.all(inFlight);
     await api.goOnline();
 
     const posts = api.posted();
