@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { type FaultPlan, type Outcome, PLANS, runWeek } from './support/scheduler-faults.js';
+import type { Dialect } from './support/scheduler-setup.js';
+
+/**
+ * The same faults with ticks started on a timer without waiting for the previous one (a server
+ * whose tick outlives its interval, or replicas), and the Web API client's PRODUCTION retry policy:
+ * the conditions under which the outbox used to post messages 2–4 times. Fake time runs 100× real
+ * time here (a 30 s tick every 300 ms), so a call the platform holds for 1 s outlives a 60 s lease.
+ */
+
+function tally(reference: Outcome, run: Outcome) {
+  const missing = [...reference.sent.keys()].filter((key) => !run.sent.has(key));
+  const reportedTwice = [...run.sent.values()].filter((n) => n > 1).length;
+  const duplicates = run.channelPosts.length - run.sent.size + reportedTwice;
+  return { duplicates, missing: missing.length, stale: run.staleOpen.length, nudges: run.nudgesAfterClose.length };
+}
+
+const cases: [Dialect, number][] = [
+  ['sqlite', 1],
+  ['postgres', 2],
+];
+
+describe.each(cases)('overlapping ticks, production retry policy, %s with %i scheduler(s)', (dialect, workers) => {
+  let reference: Outcome;
+  it('reference', async () => {
+    reference = await runWeek(dialect, workers, null);
+    expect(reference.failures).toEqual([]);
+  });
+
+  it.each(['serverErrors100s', 'hang', 'refused'] as const)('%s: exactly once, nothing stale', async (name) => {
+    const plan = PLANS[name] as FaultPlan;
+    const run = await runWeek(dialect, workers, plan, { overlapRealMs: 300, retryConfig: null, callTimeoutMs: 250 });
+    const result = tally(reference, run);
+    if (process.env.FAULT_TABLE)
+      console.log(`OVERLAP ${plan.name} (${dialect}, ${workers}): ${JSON.stringify(result)}`);
+    expect(result).toEqual({ duplicates: 0, missing: 0, stale: 0, nudges: 0 });
+    expect(run.auditHead).toEqual(reference.auditHead);
+  });
+});
