@@ -3,10 +3,14 @@ import { type FaultPlan, type Outcome, PLANS, runWeek } from './support/schedule
 import type { Dialect } from './support/scheduler-setup.js';
 
 /**
- * The same faults with ticks started on a timer without waiting for the previous one (a server
- * whose tick outlives its interval, or replicas), and the Web API client's PRODUCTION retry policy:
- * the conditions under which the outbox used to post messages 2–4 times. Fake time runs 100× real
- * time here (a 30 s tick every 300 ms), so a call the platform holds for 1 s outlives a 60 s lease.
+ * The same faults with ticks started on a timer without waiting for the previous one (replicas, or
+ * a server whose tick outlives its interval): the conditions under which the outbox used to post
+ * messages 2–4 times. Fake time runs 100× real time here (a 30 s tick every 300 ms), and the
+ * schedulers check leases on that fake clock. The Web API client is bounded the way production
+ * bounds it, scaled to this clock: production allows one call at most ~21 s (10 s timeout, one
+ * retry) against a 25 s send budget and a 60 s lease; here one 200 ms attempt is 20 s of fake time.
+ * (Before the fix, the client's default policy — 10 retries over ~30 minutes, no timeout — made
+ * every faulty call outlive the lease: 12–18 duplicates and stale open posts in this very run.)
  */
 
 function tally(reference: Outcome, run: Outcome) {
@@ -30,7 +34,12 @@ describe.each(cases)('overlapping ticks, production retry policy, %s with %i sch
 
   it.each(['serverErrors100s', 'hang', 'refused'] as const)('%s: exactly once, nothing stale', async (name) => {
     const plan = PLANS[name] as FaultPlan;
-    const run = await runWeek(dialect, workers, plan, { overlapRealMs: 300, retryConfig: null, callTimeoutMs: 250 });
+    const run = await runWeek(dialect, workers, plan, {
+      overlapRealMs: 300,
+      retryConfig: { retries: 0, factor: 1 },
+      callTimeoutMs: 200,
+      fakeSchedulerClock: true,
+    });
     const result = tally(reference, run);
     if (process.env.FAULT_TABLE)
       console.log(`OVERLAP ${plan.name} (${dialect}, ${workers}): ${JSON.stringify(result)}`);

@@ -110,6 +110,8 @@ export async function runWeek(
     overlapRealMs?: number;
     /** Web API retry policy of the messenger's client (default: quick, for tests). */
     retryConfig?: SlackConfig['retryConfig'];
+    /** Give the schedulers the fake clock for their lease checks (default: the tick's instant + real time). */
+    fakeSchedulerClock?: boolean;
   } = {},
 ): Promise<Outcome> {
   const database = await freshDatabase(dialect);
@@ -138,6 +140,7 @@ export async function runWeek(
         knowledge,
         messengerFor: (platform) => (platform === 'slack' ? messenger : undefined),
         workerId: `worker-${i}`,
+        ...(tuning.fakeSchedulerClock ? { clock: () => now } : {}),
         log: (message) => logs.push(`[worker-${i}] ${message}`),
         options: { random: () => 0.5, sendBudgetMs: 2_000 },
       };
