@@ -29,6 +29,8 @@ const CREATED = rome('2026-10-28T12:00');
 const WARM_UP = rome('2026-11-02T08:30');
 const FAULT_START = rome('2026-11-02T08:59');
 const SKIP_AT = rome('2026-11-02T09:01:30');
+/** Ticks run every 30 s until then, hourly afterwards. */
+const FAULT_WINDOW_END = rome('2026-11-02T09:12');
 
 export interface FaultPlan {
   name: string;
@@ -73,7 +75,7 @@ function settings() {
 /** Every 30 s around the fault, then hourly to Wednesday evening (follow-ups, escalations). */
 function instants(): Date[] {
   const out: Date[] = [];
-  for (let t = FAULT_START.getTime(); t < rome('2026-11-02T09:12').getTime(); t += 30_000) out.push(new Date(t));
+  for (let t = FAULT_START.getTime(); t < FAULT_WINDOW_END.getTime(); t += 30_000) out.push(new Date(t));
   for (let t = rome('2026-11-02T10:00').getTime(); t <= rome('2026-11-04T18:00').getTime(); t += 3_600_000) {
     out.push(new Date(t));
   }
@@ -173,8 +175,11 @@ export async function runWeek(
           }
         }
       });
-      if (tuning.overlapRealMs === undefined) await ticks;
-      else {
+      // Overlap only around the fault (the hourly rest of the week runs ticks in turn, quickly).
+      if (tuning.overlapRealMs === undefined || instant >= FAULT_WINDOW_END) {
+        await Promise.all(inFlight);
+        await ticks;
+      } else {
         inFlight.push(ticks);
         await new Promise((resolve) => setTimeout(resolve, tuning.overlapRealMs));
       }
