@@ -87,6 +87,9 @@ function summary(row: DeliveryRow): Omit<Report, 'status'> {
   };
 }
 
+/** A failed call that took this long (a timeout, a hung connection) pauses its channel for the batch. */
+const SLOW_CALL_MS = 1_000;
+
 /** How long a ledger snapshot is reused before a message is rendered from a fresh one (real time). */
 const SNAPSHOT_FRESH_MS = 1_000;
 
@@ -199,6 +202,7 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   }
 
   let ref: MessageRef;
+  const callStarted = performance.now();
   try {
     ref = await withinBudget(send(messenger, workspace, row, step), options.sendBudgetMs);
   } catch (error) {
@@ -209,10 +213,12 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
     if (retryable && !expired) {
       const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : null;
       const delay = retryDelayMs(row.attempts, retryAfter, backoff(options));
-      // The channel is failing: its other messages in this batch wait too instead of each paying
-      // for another failed call (other channels are not affected).
       const until = new Date(now.getTime() + delay);
-      context.pausedUntil.set(`${row.workspaceId}|${row.channel}`, until);
+      // A throttled or slow channel: its other messages in this batch wait too rather than each
+      // pay for another failed call (other channels are not affected).
+      if (retryAfter !== null || performance.now() - callStarted >= SLOW_CALL_MS) {
+        context.pausedUntil.set(`${row.workspaceId}|${row.channel}`, until);
+      }
       return (await store.markRetry(lease, message, until, now)) ? 'retry' : lost('for retry');
     }
     const reason = retryable

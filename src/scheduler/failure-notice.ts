@@ -18,6 +18,12 @@ export interface NoticePayload {
   reason: string;
 }
 
+/**
+ * A notice waits a little: the messages already due go first, and the other failures of the same
+ * burst (a reminder and the digest of one channel) are folded into the same day's notice.
+ */
+const NOTICE_DELAY_MS = 10 * 60_000;
+
 export function noticeKey(workspaceId: string, channel: string, at: Date): string {
   return `${workspaceId}|notice|${channel}|${at.toISOString().slice(0, 10)}`;
 }
@@ -48,7 +54,7 @@ export function failureNotice(
     channel: workspace.homeChannel ?? '',
     payload: { ...payload },
     createdAt: now,
-    notBefore: now,
+    notBefore: new Date(now.getTime() + NOTICE_DELAY_MS),
   };
 }
 
