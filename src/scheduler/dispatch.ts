@@ -168,7 +168,7 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   };
   const paused = context.pausedUntil.get(`${row.workspaceId}|${row.channel}`);
   if (paused) {
-    const deferred = await store.markRetry(lease, 'the channel is rate limited', paused, now);
+    const deferred = await store.markRetry(lease, 'waiting with its channel (throttled or slow)', paused, now);
     return deferred ? 'retry' : lost('for retry');
   }
   let step: Step;

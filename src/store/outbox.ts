@@ -12,7 +12,8 @@ const INSERT_CHUNK = 500;
 /**
  * The delivery outbox (table `deliveries`): the scheduler enqueues messages under unique keys,
  * workers lease due rows, and each row ends sent or failed. Leases expire, so a row held by a
- * worker that died is picked up again.
+ * worker that died is picked up again. Each claim gets a fresh token, and every mark names the
+ * claim (owner + token): a worker whose lease expired and was taken over changes nothing.
  */
 export class Outbox {
   constructor(
