@@ -92,8 +92,20 @@ export async function startServer(
 
   let timer: NodeJS.Timeout | undefined;
   if (options.scheduler !== false) {
+    // One tick at a time: a tick still delivering when the next is due is not doubled (the next
+    // one simply starts on the following interval).
     const schedulerLog = logger.child({ component: 'scheduler' });
-    const tick = () => bot.tick(new Date()).catch((error: unknown) => schedulerLog.error('tick failed', { error }));
+    let running: Promise<unknown> | null = null;
+    const tick = () => {
+      if (running) return running;
+      running = bot
+        .tick(new Date())
+        .catch((error: unknown) => schedulerLog.error('tick failed', { error }))
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    };
     timer = setInterval(tick, TICK_INTERVAL_MS);
     void tick();
   }

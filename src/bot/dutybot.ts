@@ -41,6 +41,8 @@ export interface DutybotOptions {
    * src/answer/model-assisted.ts). None: answers are deterministic and no network call is made.
    */
   answerModel?: AnswerModel;
+  /** Scheduler tuning (tests shorten the send budget and retry delays). */
+  scheduler?: Partial<scheduler.SchedulerOptions>;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -65,6 +67,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     messengerFor: (platform) => messengers.get(platform),
     workerId: options.workerId ?? `dutybot-${process.pid}-${randomUUID().slice(0, 8)}`,
     logger,
+    ...(options.scheduler ? { options: options.scheduler } : {}),
   };
   const schedule = createScheduleOps(deps);
 
@@ -238,6 +241,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     },
     tick(now) {
       return scheduler.tick(deps, now);
+    },
+    deliveryFailures(workspaceId) {
+      return store.deliveryFailures(workspaceId);
     },
     firstSeen(key, ttlMs = DEDUPE_TTL_MS) {
       return store.firstSeen(key, ttlMs, clock());
