@@ -5,6 +5,7 @@ import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
 import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { resolveParty } from './party.js';
+import { fillerWords } from './filler.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
 import { correctTypo } from './typos.js';
@@ -75,7 +76,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     const word = correctTypo(token.word, index, lexicon);
     const wordStem = stem(word);
     // "hosts" → "host" is the same word; "fiume" → "firme" is a guess.
-    return { ...token, word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };
+    return { ...token, word, typed: token.word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };
   });
   const stems = words.map((w) => w.stem);
   const surface = words.map((w) => w.word);
@@ -85,6 +86,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // Foreign names first: "WordPress.com" is not our WordPress hosting.
   const foreign = findForeign(words, stems, lexicon);
   const mentions = findServices(words, stems, index, lexicon);
+  // Greetings, names, thanks, urgency, "my manager asked": claimed, so nothing later reads them.
+  fillerWords(words, index, lexicon).forEach((isFiller, i) => {
+    if (isFiller) words[i]!.used = true;
+  });
   const { hinted: hintedServices, stems: serviceStems, byName: servicesByName } = mentions;
   let services = mentions.named;
 
