@@ -66,14 +66,18 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   if (opens > 0 && opens <= subjectStarts) {
     for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i)) filler[i] = true;
   }
-  // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"): an
-  // everyday noun there may be what is asked about ("the backup of my LAPTOP").
+  // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"), and
+  // only right after the subject or other filler: an everyday noun there may be what is asked
+  // about ("the backup of my LAPTOP"), and so is a lowercase acronym after "our" or "of" ("our pc").
   const last = anchored.at(-1)!;
-  for (let k = last.length - 1; k >= 0; k--) {
+  const lastAnchor = last.findLastIndex((i) => anchors[i]);
+  for (let k = lastAnchor + 1; k < last.length; k++) {
     const i = last[k]!;
-    if (anchors[i]) break;
+    const previous = last[k - 1]!;
     const w = words[i]!;
-    if (unknown[i] && (isChatShorthand(w) || general.isFirstName(w.typed))) filler[i] = true;
+    const shaped = unknown[i] && (isChatShorthand(w) || general.isFirstName(w.typed));
+    if (!shaped || !(anchors[previous] || filler[previous])) break;
+    filler[i] = true;
   }
   return filler;
 }
