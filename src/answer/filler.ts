@@ -1,4 +1,4 @@
-import { generalLanguage } from './general-words.js';
+import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { stem } from './text.js';
@@ -32,7 +32,7 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   const general = generalLanguage();
   const everyday = (i: number) => {
     const w = words[i]!;
-    return general.isFrequent(w.typed) || general.isFirstName(w.typed) || isChatShorthand(w);
+    return general.isFrequent(w.typed) || general.isFirstName(w.typed) || isChatShorthand(w, general);
   };
 
   const { anchors, questionCues } = anchorsOf(words, lexicon);
@@ -48,10 +48,13 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   // One clause and nothing else, or no anchor anywhere: the whole message is the question.
   if (anchored.length === 0) return filler;
 
+  const firstAnchored = words[anchored[0]![0]!]!.segment;
   for (const positions of segments.values()) {
     if (positions.some((i) => anchors[i])) continue;
-    // A clause of a rare word ("ransomware: what does CoreTech do?") may be the subject itself.
-    if (!positions.every((i) => !unknown[i] || everyday(i))) continue;
+    // A clause of a rare word ("ransomware: what does CoreTech do?") may be the subject itself; a
+    // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
+    const addressed = words[positions[0]!]!.segment < firstAnchored && positions.some((i) => !unknown[i] || everyday(i));
+    if (!positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
     const asks = positions.some((i) => questionCues[i]);
     for (const i of positions) if (!asks || unknown[i]) filler[i] = true;
@@ -75,16 +78,19 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const i = last[k]!;
     const previous = last[k - 1]!;
     const w = words[i]!;
-    const shaped = unknown[i] && (isChatShorthand(w) || general.isFirstName(w.typed));
+    const shaped = unknown[i] && (isChatShorthand(w, general) || general.isFirstName(w.typed));
     if (!shaped || !(anchors[previous] || filler[previous])) break;
     filler[i] = true;
   }
   return filler;
 }
 
-/** "thx", "pls", "btw", "cmq": lowercase, 2–4 letters, no vowel. "DNS", "SSL" are acronyms, not shorthand. */
-function isChatShorthand(word: Word): boolean {
-  return !word.capitalized && /^[b-df-hj-np-tv-z]{2,4}$/.test(word.typed);
+/**
+ * "thx", "pls", "fyi", "tia", "cmq": short, lowercase and no word of either language. Written in
+ * capitals ("DNS", "SSL") it is an acronym, and a subject.
+ */
+function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
+  return !word.cased && /^[a-z]{2,4}$/.test(word.typed) && !general.isFrequent(word.typed);
 }
 
 /** Words that carry the question's subject, and words that start a question. */

@@ -44,7 +44,20 @@ function loadGeneralLanguage(): GeneralLanguage {
   for (const word of italian) frequent.add(normalize(word));
   for (const name of italianNames) names.add(normalize(name));
   return {
-    isFrequent: (word) => frequent.has(word),
+    isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
     isFirstName: (word) => names.has(word),
   };
+}
+
+/**
+ * Forms a frequency list leaves out but chat is full of: Italian absolute superlatives
+ * ("gentilissimi", "URGENTISSIMO" → gentile, urgente; the lists hold the base forms) and the
+ * Italian chat spelling of "per" as "x" ("xfavore" → favore, "xché" → perché).
+ */
+function chatForms(word: string): string[] {
+  const forms: string[] = [];
+  const superlative = /^(.{3,})issim[oaie]$/.exec(word);
+  if (superlative) for (const ending of ['o', 'e', 'i', 'a']) forms.push(superlative[1] + ending);
+  if (/^x[a-z]{3,}$/.test(word)) forms.push(word.slice(1), `per${word.slice(1)}`);
+  return forms;
 }

@@ -32,6 +32,8 @@ export interface Token {
   segment: number;
   /** Written as a mention ("@marco"): a person addressed, never the subject. */
   mention: boolean;
+  /** Written with any capital letter, first word included ("Tomasz", "DNS"). */
+  cased: boolean;
 }
 
 /** Punctuation, emoji and line breaks that end a clause of a chat message. */
@@ -45,6 +47,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const raw = text
     .replace(EMOJI_SHORTCODE, ' | ')
+    // A handle with dots or underscores ("@giulia.rossi") is one mention: each part is marked.
+    .replace(/@[\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+/gu, (handle) => handle.replace(/[._]/g, ' @'))
     .replace(/[’'`´]/g, ' ')
     // "round-the-clock", "up-to-date" are phrases; "e-mail", "sub-processor" are words.
     .replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){2,}/gu, (chain) => chain.replace(/-/g, ' '))
@@ -67,6 +71,7 @@ export function tokenize(text: string): Token[] {
       capitalized: index > 0 && /\p{Lu}/u.test(surface),
       segment,
       mention: between.endsWith('@'),
+      cased: /\p{Lu}/u.test(surface),
     });
     index++;
   }
