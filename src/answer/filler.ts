@@ -2,6 +2,7 @@ import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { stem } from './text.js';
+import { QUESTION_WORDS } from './typos.js';
 import type { Word } from './words.js';
 
 /**
@@ -72,13 +73,21 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"), and
   // only right after the subject or other filler: an everyday noun there may be what is asked
   // about ("the backup of my LAPTOP"), and so is a lowercase acronym after "our" or "of" ("our pc").
+  // Everyday words closed by an exclamation or an emoji are a sign-off ("…on Stellar cheers!",
+  // "…del sito gentilissimi 🙏"): nobody asks with an exclamation mark.
   const last = anchored.at(-1)!;
   const lastAnchor = last.findLastIndex((i) => anchors[i]);
+  const tail = last.slice(lastAnchor + 1);
+  const signOff =
+    tail.length > 0 &&
+    words[tail.at(-1)!]!.exclaims &&
+    tail.every((i) => !unknown[i] || everyday(i)) &&
+    tail.some((i) => unknown[i]);
   for (let k = lastAnchor + 1; k < last.length; k++) {
     const i = last[k]!;
     const previous = last[k - 1]!;
     const w = words[i]!;
-    const shaped = unknown[i] && (isChatShorthand(w, general) || general.isFirstName(w.typed));
+    const shaped = unknown[i] && (signOff || isChatShorthand(w, general) || general.isFirstName(w.typed));
     if (!shaped || !(anchors[previous] || filler[previous])) break;
     filler[i] = true;
   }
@@ -106,6 +115,7 @@ function anchorsOf(
     for (let k = start; k < start + length; k++) flags[k] = true;
   };
   for (let i = 0; i < words.length; i++) {
+    if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
     for (const { length } of lexicon.concepts.matchesAt(stems, i)) mark(anchors, i, length);
     for (const { length } of lexicon.offTopic.matchesAt(surface, i)) mark(anchors, i, length);
     for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
@@ -113,7 +123,8 @@ function anchorsOf(
       // ("my manager asked") is not.
       if (values.some((c) => c.kind === 'cadence' || (c.kind === 'party' && c.cue !== 'customer_weak')))
         mark(anchors, i, length);
-      if (values.some((c) => c.kind === 'intent')) mark(questionCues, i, length);
+      if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
+        mark(questionCues, i, length);
     }
   }
   return { anchors, questionCues };

@@ -51,13 +51,17 @@ function loadGeneralLanguage(): GeneralLanguage {
 
 /**
  * Forms a frequency list leaves out but chat is full of: Italian absolute superlatives
- * ("gentilissimi", "URGENTISSIMO" → gentile, urgente; the lists hold the base forms) and the
- * Italian chat spelling of "per" as "x" ("xfavore" → favore, "xché" → perché).
+ * ("gentilissimi", "URGENTISSIMO" → gentile, urgente; the lists hold the base forms), the Italian
+ * chat spelling of "per" as "x" ("xfavore" → favore) and the other gender or number of an Italian
+ * word ("bentrovata" → bentrovato).
  */
 function chatForms(word: string): string[] {
   const forms: string[] = [];
   const superlative = /^(.{3,})issim[oaie]$/.exec(word);
   if (superlative) for (const ending of ['o', 'e', 'i', 'a']) forms.push(superlative[1] + ending);
   if (/^x[a-z]{3,}$/.test(word)) forms.push(word.slice(1), `per${word.slice(1)}`);
+  // Italian gender and number ("bentrovata", "carissime"): the lists often hold one form only.
+  const stemmed = /^([a-z]{4,})[aeio]$/.exec(word);
+  if (stemmed) for (const ending of ['o', 'a', 'i', 'e']) forms.push(stemmed[1] + ending);
   return forms;
 }

@@ -34,6 +34,8 @@ export interface Token {
   mention: boolean;
   /** Written with any capital letter, first word included ("Tomasz", "DNS"). */
   cased: boolean;
+  /** Followed by an exclamation mark or an emoji: what ends there is an exclamation, not a question. */
+  exclaims: boolean;
 }
 
 /** Punctuation, emoji and line breaks that end a clause of a chat message. */
@@ -56,11 +58,14 @@ export function tokenize(text: string): Token[] {
   let index = 0;
   let segment = 0;
   let previousEnd = 0;
+  const exclaims = (between: string) => /[!|]|\p{Extended_Pictographic}/u.test(between) && !between.includes('?');
   for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
     const surface = match[0];
     const start = match.index;
     const between = raw.slice(previousEnd, start);
     previousEnd = start + surface.length;
+    const last = tokens.at(-1);
+    if (last) last.exclaims = exclaims(between);
     // "node.js", "1.5", "16/04": a dot or slash inside a word is not the end of a clause.
     const inside = between.length === 1 && /[./]/.test(between) && index > 0;
     if (index > 0 && !inside && CLAUSE_BREAK.test(between)) segment++;
@@ -72,9 +77,12 @@ export function tokenize(text: string): Token[] {
       segment,
       mention: between.endsWith('@'),
       cased: /\p{Lu}/u.test(surface),
+      exclaims: false,
     });
     index++;
   }
+  const last = tokens.at(-1);
+  if (last) last.exclaims = exclaims(raw.slice(previousEnd));
   return tokens;
 }
 
