@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { defaultLexiconPath, loadLexicon } from '../src/answer/lexicon.js';
 import { loadQuestionSet } from '../src/answer/question-set.js';
 import { stem, tokenize, words } from '../src/answer/text.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { answer } from '../src/answer/answer.js';
 import {
   loadHeldOutQuestionSet,
@@ -52,7 +52,9 @@ beforeAll(() => {
     const s = scores.get(part)!;
     return `  ${part.padEnd(15)} English ${percent(s.en)}% (${s.en.correct}/${s.en.total}) · Italian ${percent(s.it)}% (${s.it.correct}/${s.it.total}) · out of scope abstained ${percent(s.abstain)}% (${s.abstain.correct}/${s.abstain.total})`;
   };
-  console.log(['question sets:', ...(['dev', 'heldout', 'dev-filler', 'heldout-filler'] as const).map(line)].join('\n'));
+  console.log(
+    ['question sets:', ...(['dev', 'heldout', 'dev-filler', 'heldout-filler'] as const).map(line)].join('\n'),
+  );
 });
 
 function knownFailures(): Record<Part, string[]> {
@@ -79,18 +81,21 @@ describe('question sets with a known-failures ratchet', () => {
     expect(heldOut.filter((q) => devKeys.has(questionKey(q))).map(questionKey)).toEqual([]);
   });
 
-  it.each(['dev', 'heldout', 'dev-filler', 'heldout-filler'] as const)('%s: no question outside the known failures fails, and fixed ones leave the list', (part) => {
-    const known = new Set(knownFailures()[part]);
-    const failing = scores.get(part)!.failures;
-    const newlyFailing = failing.filter((f) => !known.has(questionKey(f.question)));
-    expect(
-      newlyFailing.map((f) => `${questionKey(f.question)} — ${f.problem}`),
-      `${part}: questions that used to pass now fail`,
-    ).toEqual([]);
-    const stillFailing = new Set(failing.map((f) => questionKey(f.question)));
-    const fixed = [...known].filter((key) => !stillFailing.has(key));
-    expect(fixed, `${part}: these now pass — delete them from test/questions/known-failures.yaml`).toEqual([]);
-  });
+  it.each(['dev', 'heldout', 'dev-filler', 'heldout-filler'] as const)(
+    '%s: no question outside the known failures fails, and fixed ones leave the list',
+    (part) => {
+      const known = new Set(knownFailures()[part]);
+      const failing = scores.get(part)!.failures;
+      const newlyFailing = failing.filter((f) => !known.has(questionKey(f.question)));
+      expect(
+        newlyFailing.map((f) => `${questionKey(f.question)} — ${f.problem}`),
+        `${part}: questions that used to pass now fail`,
+      ).toEqual([]);
+      const stillFailing = new Set(failing.map((f) => questionKey(f.question)));
+      const fixed = [...known].filter((key) => !stillFailing.has(key));
+      expect(fixed, `${part}: these now pass — delete them from test/questions/known-failures.yaml`).toEqual([]);
+    },
+  );
 
   it('abstains on every out-of-scope development question, plain and with filler', () => {
     for (const part of ['dev', 'dev-filler'] as const) {

@@ -43,7 +43,9 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   });
   const segments = new Map<number, number[]>();
   words.forEach((w, i) => {
-    segments.set(w.segment, [...(segments.get(w.segment) ?? []), i]);
+    const positions = segments.get(w.segment);
+    if (positions) positions.push(i);
+    else segments.set(w.segment, [i]);
   });
   const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i]));
   // One clause and nothing else, or no anchor anywhere: the whole message is the question.
@@ -54,7 +56,8 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     if (positions.some((i) => anchors[i])) continue;
     // A clause of a rare word ("ransomware: what does CoreTech do?") may be the subject itself; a
     // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
-    const addressed = words[positions[0]!]!.segment < firstAnchored && positions.some((i) => !unknown[i] || everyday(i));
+    const addressed =
+      words[positions[0]!]!.segment < firstAnchored && positions.some((i) => !unknown[i] || everyday(i));
     if (!positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
     const asks = positions.some((i) => questionCues[i]);
@@ -103,10 +106,7 @@ function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
 }
 
 /** Words that carry the question's subject, and words that start a question. */
-function anchorsOf(
-  words: readonly Word[],
-  lexicon: CompiledLexicon,
-): { anchors: boolean[]; questionCues: boolean[] } {
+function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors: boolean[]; questionCues: boolean[] } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
   const stems = words.map((w) => w.stem);
