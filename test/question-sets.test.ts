@@ -26,7 +26,7 @@ type Part = 'dev' | 'heldout' | 'dev-filler' | 'heldout-filler';
 
 const KNOWN_FAILURES = join(import.meta.dirname, 'questions', 'known-failures.yaml');
 
-export function questionKey(question: Question): string {
+function questionKey(question: Question): string {
   return `[${question.lang}] ${question.q}`;
 }
 
