@@ -56,9 +56,12 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     if (positions.some((i) => anchors[i])) continue;
     // A clause of a rare word ("ransomware: what does CoreTech do?") may be the subject itself; a
     // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
-    const addressed =
-      words[positions[0]!]!.segment < firstAnchored && positions.some((i) => !unknown[i] || everyday(i));
-    if (!positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
+    // So is any clause before the question that names a person ("bentrovata Federica,").
+    const before = words[positions[0]!]!.segment < firstAnchored;
+    const addressed = before && positions.some((i) => !unknown[i] || everyday(i));
+    const vocative =
+      before && positions.some((i) => words[i]!.mention || (unknown[i] && general.isFirstName(words[i]!.typed)));
+    if (!vocative && !positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
     const asks = positions.some((i) => questionCues[i]);
     for (const i of positions) if (!asks || unknown[i]) filler[i] = true;
@@ -72,6 +75,17 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   const subjectStarts = first.findIndex((i) => anchors[i]);
   if (opens > 0 && opens <= subjectStarts) {
     for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i)) filler[i] = true;
+  }
+  // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
+  // CoreTech…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
+  // plain everyday words there ("mobile app for Sygma") may be the subject, so it needs that sign.
+  if (first === segments.get(words[0]!.segment)) {
+    let end = 0;
+    while (end < first.length && unknown[first[end]!] && everyday(first[end]!)) end++;
+    const run = first.slice(0, end);
+    const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words[i]!, general));
+    const next = first[end];
+    if (signed && next !== undefined && (anchors[next] || questionCues[next])) for (const i of run) filler[i] = true;
   }
   // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"), and
   // only right after the subject or other filler: an everyday noun there may be what is asked
@@ -90,7 +104,9 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const i = last[k]!;
     const previous = last[k - 1]!;
     const w = words[i]!;
-    const shaped = unknown[i] && (signOff || isChatShorthand(w, general) || general.isFirstName(w.typed));
+    const shaped =
+      unknown[i] &&
+      (signOff || isChatShorthand(w, general) || general.isChatSpelling(w.typed) || general.isFirstName(w.typed));
     if (!shaped || !(anchors[previous] || filler[previous])) break;
     filler[i] = true;
   }

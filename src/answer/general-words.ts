@@ -19,6 +19,8 @@ export interface GeneralLanguage {
   isFrequent(word: string): boolean;
   /** A first name (the Italian list, which holds common international ones too): how colleagues are addressed. */
   isFirstName(word: string): boolean;
+  /** An everyday word in a chat spelling ("xfavore" for "per favore"): written only in chat, never a subject. */
+  isChatSpelling(word: string): boolean;
 }
 
 /** SUBTLEX ranks below this are everyday English; the tail is names, rare and technical words. */
@@ -46,6 +48,7 @@ function loadGeneralLanguage(): GeneralLanguage {
   return {
     isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
     isFirstName: (word) => names.has(word),
+    isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
   };
 }
 
@@ -59,9 +62,14 @@ function chatForms(word: string): string[] {
   const forms: string[] = [];
   const superlative = /^(.{3,})issim[oaie]$/.exec(word);
   if (superlative) for (const ending of ['o', 'e', 'i', 'a']) forms.push(superlative[1] + ending);
-  if (/^x[a-z]{3,}$/.test(word)) forms.push(word.slice(1), `per${word.slice(1)}`);
+  forms.push(...chatSpellings(word));
   // Italian gender and number ("bentrovata", "carissime"): the lists often hold one form only.
   const stemmed = /^([a-z]{4,})[aeio]$/.exec(word);
   if (stemmed) for (const ending of ['o', 'a', 'i', 'e']) forms.push(stemmed[1] + ending);
   return forms;
+}
+
+/** The Italian chat spelling of "per" as "x": "xfavore" → favore, per favore. */
+function chatSpellings(word: string): string[] {
+  return /^x[a-z]{3,}$/.test(word) ? [word.slice(1), `per${word.slice(1)}`] : [];
 }
