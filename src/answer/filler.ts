@@ -37,6 +37,8 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   };
 
   const { anchors, questionCues } = anchorsOf(words, lexicon);
+  // A known word that is no function word ("data", "days"): a noun phrase may end there.
+  const content = (i: number) => !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed);
   // An everyday word is not a misspelt domain word: what its correction says anchors nothing.
   words.forEach((w, i) => {
     if (w.corrected && unknown[i] && general.isFrequent(w.typed)) anchors[i] = false;
@@ -85,11 +87,12 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const run = first.slice(0, end);
     const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words[i]!, general));
     const next = first[end];
-    if (signed && next !== undefined && (anchors[next] || questionCues[next])) for (const i of run) filler[i] = true;
+    if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
   }
   // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"), and
-  // only right after the subject or other filler: an everyday noun there may be what is asked
-  // about ("the backup of my LAPTOP"), and so is a lowercase acronym after "our" or "of" ("our pc").
+  // only right after a content word or other filler, never after a function word: an everyday noun
+  // there may be what is asked about ("the backup of my LAPTOP"), and so is a lowercase acronym
+  // after "our" or "of" ("our pc").
   // Everyday words closed by an exclamation or an emoji are a sign-off ("…on Stellar cheers!",
   // "…del sito gentilissimi 🙏"): nobody asks with an exclamation mark.
   const last = anchored.at(-1)!;
@@ -107,7 +110,7 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const shaped =
       unknown[i] &&
       (signOff || isChatShorthand(w, general) || general.isChatSpelling(w.typed) || general.isFirstName(w.typed));
-    if (!shaped || !(anchors[previous] || filler[previous])) break;
+    if (!shaped || !(anchors[previous] || filler[previous] || questionCues[previous] || content(previous))) break;
     filler[i] = true;
   }
   return filler;
