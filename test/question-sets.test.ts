@@ -97,6 +97,21 @@ describe('question sets with a known-failures ratchet', () => {
     },
   );
 
+  it('answers filler variants within 2 points of the plain questions, per language', () => {
+    for (const [plain, variants] of [
+      ['dev', 'dev-filler'],
+      ['heldout', 'heldout-filler'],
+    ] as const) {
+      for (const lang of ['en', 'it'] as const) {
+        const gap = percent(scores.get(plain)![lang]) - percent(scores.get(variants)![lang]);
+        expect(gap, `${variants} ${lang}`).toBeLessThanOrEqual(2);
+      }
+      expect(scores.get(variants)!.abstain.correct, variants).toBeGreaterThanOrEqual(
+        scores.get(plain)!.abstain.correct,
+      );
+    }
+  });
+
   it('abstains on every out-of-scope development question, plain and with filler', () => {
     for (const part of ['dev', 'dev-filler'] as const) {
       const s = scores.get(part)!;

@@ -42,14 +42,20 @@ function loadGeneralLanguage(): GeneralLanguage {
   const frequent = new Set<string>();
   const names = new Set<string>();
   // SUBTLEX spells names as said in films ("Sarah", "Marco"): they count as everyday words too.
-  for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) frequent.add(normalize(word));
-  for (const word of italian) frequent.add(normalize(word));
-  for (const name of italianNames) names.add(normalize(name));
+  for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) frequent.add(plain(word));
+  for (const word of italian) frequent.add(plain(word));
+  for (const name of italianNames) names.add(plain(name));
   return {
     isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
     isFirstName: (word) => names.has(word),
     isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
   };
+}
+
+/** Normalized like question words; most list words are plain ASCII already, which is the cheap path. */
+function plain(word: string): string {
+  const lower = word.toLowerCase();
+  return /^[a-z0-9]*$/.test(lower) ? lower : normalize(word);
 }
 
 /**
