@@ -187,7 +187,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   ask: {
     summary: 'answer a question from the knowledge base (no database, no network)',
     usage:
-      'dutybot ask [--json] "<question>"\n  dutybot ask --json < questions.txt   one question per line in, one JSON object per line out',
+      'dutybot ask [--json] "<question>"   exits 0 when answered, 1 when it does not know\n  dutybot ask --json < questions.txt   one question per line in, one JSON object per line out',
     options: { json: { type: 'boolean' }, lang: { type: 'string' } },
     run: async (values, positionals) => {
       const [{ loadKnowledge }, { answer, toJsonContract }, { renderAnswerText }] = await Promise.all([
@@ -199,14 +199,15 @@ export const COMMANDS: Record<string, CliCommand> = {
       const lang = str(values, 'lang');
       if (lang !== undefined && lang !== 'en' && lang !== 'it') throw new CliUsageError('--lang must be en or it');
       const context = lang ? { lang: lang as 'en' | 'it' } : {};
-      const reply = (question: string) => {
-        const result = answer(question, knowledge, context);
-        return values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
-      };
+      const render = (result: ReturnType<typeof answer>) =>
+        values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
+      const reply = (question: string) => render(answer(question, knowledge, context));
       const question = positionals.join(' ').trim();
       if (question) {
-        process.stdout.write(`${reply(question)}\n`);
-        return 0;
+        // Scripts can tell an answer (0) from an honest "I don't know" (1).
+        const result = answer(question, knowledge, context);
+        process.stdout.write(`${render(result)}\n`);
+        return result.view.abstained ? 1 : 0;
       }
       if (!values.json) throw new CliUsageError('ask needs a question (or --json to read questions from stdin)');
       const out: string[] = [];

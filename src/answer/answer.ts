@@ -148,6 +148,8 @@ export function toJsonContract(a: Answer): {
   question: string;
   answer: string;
   lang: 'en' | 'it';
+  /** True for an honest "I don't know": the question is not one the page answers. */
+  abstained: boolean;
   matches: {
     id: string;
     service: string | null;
@@ -160,6 +162,7 @@ export function toJsonContract(a: Answer): {
     question: a.question,
     answer: a.text,
     lang: a.lang,
+    abstained: a.view.abstained,
     matches: a.matches.map(({ id, service, party, text, cadence }) => ({ id, service, party, text, cadence })),
   };
 }

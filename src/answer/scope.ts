@@ -1,8 +1,15 @@
 import type { CompiledLexicon } from './lexicon.js';
 import type { Intent } from './lexicon-schema.js';
-import type { Abstention } from './rank.js';
 import { stem } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
+
+/** Why the engine gives no answer; scope decides most of them, ranking the rest (`no_match`). */
+export interface Abstention {
+  kind: 'abstain';
+  reason: 'empty' | 'foreign' | 'off_topic' | 'no_match';
+  /** Other providers' names the question used ("AWS"), to say what we know nothing about. */
+  foreign: string[];
+}
 
 /**
  * Is the question ours? The page answers who does what, how often and how long for CoreTech's
@@ -103,7 +110,7 @@ export function asksOffTopic(analysis: QuestionAnalysis, lexicon: CompiledLexico
 /**
  * Whether every out-of-scope word is also a word of a subject the page speaks of in one place
  * (`only_when_said`), next to another subject of the page: answerable only if the best answer says
- * it (see `saysConditionalSubjects`).
+ * it (see `conditionalSubjects`).
  */
 export function conditionallyInScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
   if (!analysis.offTopic.every((phrase) => lexicon.conditionalOffTopic.has(phrase))) return false;
