@@ -85,7 +85,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       expect(row).toMatchObject({ id: 'ws1', platform: 'slack', homeChannel: 'C-home', nextWakeAt: null });
       expect(row?.createdAt.toISOString()).toBe(T0.toISOString());
       expect(row?.settings).toEqual(defaultSettings());
-      const entries = await store.auditEntries('ws1');
+      const entries = await store.ledgerEntries('ws1');
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({
         seq: 1,
@@ -108,10 +108,10 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       });
       expect(entry).toMatchObject({ seq: 2, kind: 'settings.changed', actor: 'U9' });
       expect((await store.getWorkspace('ws1'))?.settings.language).toBe('it');
-      const entries = await store.auditEntries('ws1');
+      const entries = await store.ledgerEntries('ws1');
       expect(entries.map((e) => e.kind)).toEqual(['workspace.created', 'settings.changed']);
       expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
-      expect(await store.auditHead('ws1')).toEqual({ seq: 2, hash: entry.hash });
+      expect(await store.ledgerHead('ws1')).toEqual({ seq: 2, hash: entry.hash });
     });
 
     it('rejects invalid settings and unknown workspaces without writing anything', async () => {
@@ -124,7 +124,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         store.saveSettings('ghost', defaultSettings(), { kind: 'settings.changed', actor: 'U9', at: T0, payload: {} }),
       ).rejects.toThrow(UnknownWorkspaceError);
       await expect(store.setNextWake('ghost', T0)).rejects.toThrow(/ghost/);
-      expect(await store.auditEntries('ws1')).toHaveLength(1);
+      expect(await store.ledgerEntries('ws1')).toHaveLength(1);
     });
 
     it('fails loudly, naming the workspace, when a stored settings row is corrupt', async () => {
@@ -183,7 +183,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         by: 'U123',
         seq: 2,
       });
-      const entries = await store.auditEntries('ws1');
+      const entries = await store.ledgerEntries('ws1');
       expect(entries[1]).toMatchObject({ seq: 2, kind: 'confirmation', actor: 'U123', hash: row.hash });
       expect(entries[1]?.payload).toEqual({
         dutyId: 'backup.restore-test',
@@ -203,7 +203,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const again = await store.appendConfirmation(confirmation({ note: 'changed my mind', at: minutes(1) }));
       expect(again.duplicate).toBe(true);
       expect(again.confirmation).toEqual(first.confirmation);
-      expect(await store.auditEntries('ws1')).toHaveLength(2);
+      expect(await store.ledgerEntries('ws1')).toHaveLength(2);
     });
 
     it('writes exactly one entry when two replicas receive the same submission at once', async () => {
@@ -216,8 +216,8 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const results = await Promise.all(attempts);
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(new Set(results.map((r) => r.confirmation.hash)).size).toBe(1);
-      expect(await replicaA.auditEntries('ws1')).toHaveLength(2);
-      expect((await replicaA.verifyAudit('ws1')).ok).toBe(true);
+      expect(await replicaA.ledgerEntries('ws1')).toHaveLength(2);
+      expect((await replicaA.verifyLedger('ws1')).ok).toBe(true);
     });
 
     it('never forks the chain when replicas append different entries concurrently', async () => {
@@ -230,9 +230,9 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
           ),
         ),
       );
-      const entries = await replicas[0]!.auditEntries('ws1');
+      const entries = await replicas[0]!.ledgerEntries('ws1');
       expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
-      expect(await replicas[1]!.verifyAudit('ws1')).toEqual({ ok: true, checked: 31, problems: [] });
+      expect(await replicas[1]!.verifyLedger('ws1')).toEqual({ ok: true, checked: 31, problems: [] });
     });
 
     it('keeps the latest confirmation per duty and occurrence, history and recent ones', async () => {
@@ -290,7 +290,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         store.appendConfirmation(confirmation({ status: 'finished' as NewConfirmation['status'] })),
       ).rejects.toThrow(/unknown confirmation status "finished"/);
       await expect(store.appendConfirmation(confirmation({ idempotencyKey: '' }))).rejects.toThrow(/idempotency/);
-      expect(await store.auditEntries('ws1')).toHaveLength(1);
+      expect(await store.ledgerEntries('ws1')).toHaveLength(1);
     });
   });
 
@@ -306,7 +306,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
 
     it('passes an untouched chain', async () => {
       const { store } = await chainOfSix();
-      expect(await store.verifyAudit('ws1')).toEqual({ ok: true, checked: 6, problems: [] });
+      expect(await store.verifyLedger('ws1')).toEqual({ ok: true, checked: 6, problems: [] });
     });
 
     it('names an entry whose payload was edited in SQL', async () => {
@@ -318,7 +318,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       );
       const forged = row!.payload.replace('"done"', '"skipped"');
       await backend.sql(url, 'update audit_log set payload = ? where workspace_id = ? and seq = 4', [forged, 'ws1']);
-      expect(await store.verifyAudit('ws1')).toEqual({
+      expect(await store.verifyLedger('ws1')).toEqual({
         ok: false,
         checked: 6,
         problems: ['entry #4 was edited (hash mismatch)'],
@@ -328,7 +328,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
     it('names a deleted middle entry', async () => {
       const { store, url } = await chainOfSix();
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 3', ['ws1']);
-      const result = await store.verifyAudit('ws1');
+      const result = await store.verifyLedger('ws1');
       expect(result.ok).toBe(false);
       expect(result.problems).toEqual(['entry #3 is missing (seq jumps 2→4)']);
     });
@@ -336,11 +336,11 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
     it('detects a deleted tail through the chain head on the workspace row', async () => {
       const { store, url } = await chainOfSix();
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 6', ['ws1']);
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entry #6 was deleted (head says 6 entries, found 5)',
       ]);
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 5', ['ws1']);
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entries #5–#6 were deleted (head says 6 entries, found 4)',
       ]);
     });
@@ -350,22 +350,22 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       await backend.sql(url, 'update audit_log set seq = -1 where workspace_id = ? and seq = 3', ['ws1']);
       await backend.sql(url, 'update audit_log set seq = 3 where workspace_id = ? and seq = 4', ['ws1']);
       await backend.sql(url, 'update audit_log set seq = 4 where workspace_id = ? and seq = -1', ['ws1']);
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entries #3/#4 are out of order (prev_hash does not link)',
       ]);
     });
 
     it('names rows inserted behind the ledger, past the recorded head', async () => {
       const { store, url } = await chainOfSix();
-      const [last] = await store.auditWindow('ws1', 6, 6);
-      const { nextEntry } = await import('../src/ledger/audit-chain.js');
+      const [last] = await store.ledgerWindow('ws1', 6, 6);
+      const { nextEntry } = await import('../src/ledger/chain.js');
       const forged = nextEntry(last!, { workspaceId: 'ws1', kind: 'confirmation', actor: 'U-x', at: T0, payload: {} });
       await backend.sql(
         url,
         'insert into audit_log (workspace_id, seq, kind, actor, at, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
         ['ws1', forged.seq, forged.kind, forged.actor, T0.getTime(), '{}', forged.prevHash, forged.hash],
       );
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entries after #6 were added outside the ledger (head says 6 entries, found up to #7)',
       ]);
     });
@@ -376,23 +376,23 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const appends = Promise.all(
         Array.from({ length: 20 }, (_, i) => writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}` }))),
       );
-      const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyAudit('ws1')));
+      const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyLedger('ws1')));
       await appends;
       for (const check of checks) expect(check.problems).toEqual([]);
-      expect((await store.verifyAudit('ws1')).checked).toBe(26);
+      expect((await store.verifyLedger('ws1')).checked).toBe(26);
     });
 
     it('detects an entry rewritten with a recomputed hash by the broken link after it', async () => {
       const { store, url } = await chainOfSix();
-      const { computeEntryHash } = await import('../src/ledger/audit-chain.js');
-      const [original] = await store.auditWindow('ws1', 3, 3);
+      const { computeEntryHash } = await import('../src/ledger/chain.js');
+      const [original] = await store.ledgerWindow('ws1', 3, 3);
       const forged = { ...original!, actor: 'U-impostor' };
       await backend.sql(url, 'update audit_log set actor = ?, hash = ? where workspace_id = ? and seq = 3', [
         forged.actor,
         computeEntryHash(forged),
         'ws1',
       ]);
-      const result = await store.verifyAudit('ws1');
+      const result = await store.verifyLedger('ws1');
       expect(result.ok).toBe(false);
       expect(result.problems[0]).toMatch(/^entries #3\/#4 do not link/);
     });
@@ -611,7 +611,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       open.splice(open.indexOf(store), 1);
       const reopened = await storeAt(url);
       expect(await reopened.latestConfirmations('ws1')).toHaveLength(1);
-      expect((await reopened.verifyAudit('ws1')).ok).toBe(true);
+      expect((await reopened.verifyLedger('ws1')).ok).toBe(true);
     });
 
     it('survives several processes migrating a fresh database at the same time', async () => {

@@ -143,7 +143,7 @@ async function runCommand(
     case 'audit': {
       const forbidden = await requireAdmin();
       if (forbidden) return forbidden;
-      const result = await deps.store.verifyAudit(workspace.id);
+      const result = await deps.store.verifyLedger(workspace.id);
       return {
         kind: 'audit',
         lang,

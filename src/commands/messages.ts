@@ -18,7 +18,7 @@ const en = {
   usageLine: (usage: string) => `Usage: ${usage}`,
   problems: {
     missing_duty: 'Which duty? Name it by id or with a few words.',
-    missing_reason: 'A skip needs a reason, so the audit trail explains it.',
+    missing_reason: 'A skip needs a reason, so the ledger explains it.',
     missing_duration: 'How long? Add a duration such as 1h, 2d, tomorrow or next-week.',
     missing_target: 'Assign what? Name a duty, a service or "fallback".',
     missing_users: 'Assign to whom? Mention one or more people, or say "none" to clear.',
@@ -48,7 +48,7 @@ const en = {
   forbiddenAdminHint: 'Ask a workspace admin, or one listed in `settings show` under admins.',
   badUrl: (url: string) => `"${url}" is not a valid evidence link: use a full http:// or https:// address.`,
   badUrlHint: 'Paste the link to the evidence (backup report, ticket, screenshot) as https://…',
-  reasonRequired: 'A skip needs a reason, so the audit trail explains it.',
+  reasonRequired: 'A skip needs a reason, so the ledger explains it.',
   reasonRequiredHint: 'e.g. skip website backup -- site frozen for migration',
   badDuration: (d: string) => `"${d}" is not a duration I understand.`,
   badDurationHint: 'Use 30m, 1h, 3h, 2d, 1w, tomorrow, next-week or an ISO date-time.',
@@ -76,8 +76,8 @@ const en = {
   pendingTitle: 'Your pending duties',
   pendingAllTitle: 'Pending duties in this workspace',
   settingsTitle: 'Workspace settings',
-  auditOk: (n: number) => `The audit ledger is intact: ${n} entries verified, every hash links to the previous one.`,
-  auditBroken: (n: number) => `The audit ledger has been tampered with (${n} problems found):`,
+  auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
+  auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
 };
 
 type Messages = typeof en;

@@ -1,5 +1,5 @@
 import type { Duty } from '../knowledge/model.js';
-import { ownersOf } from '../schedule/status.js';
+import { ownersOf } from '../occurrences/status.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { Actor } from './types.js';
 

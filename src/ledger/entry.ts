@@ -21,14 +21,14 @@ export interface AuditEntry {
  */
 export interface LedgerSource {
   /** Entries with firstSeq <= seq <= lastSeq, in seq order; `from` inclusive, `to` exclusive. */
-  auditWindow(
+  ledgerWindow(
     workspaceId: string,
     firstSeq: number,
     lastSeq: number,
     range?: { from?: Date; to?: Date },
   ): Promise<AuditEntry[]>;
   /** The chain head anchored on the workspace row; null if no such workspace. */
-  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
+  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
   /** Recomputes the chain; names the first edited, deleted or reordered entry. */
-  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
+  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
 }

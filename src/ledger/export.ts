@@ -122,7 +122,7 @@ function fileStem(workspaceId: string, options: ExportOptions, now: Date): strin
 /** The ledger as recorded by its head, in windows of seq values (rows past the head are not ledger). */
 async function* pagesOf(store: LedgerSource, workspaceId: string, lastSeq: number, range: { from?: Date; to?: Date }) {
   for (let first = 1; first <= lastSeq; first += PAGE_SIZE) {
-    const page = await store.auditWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
+    const page = await store.ledgerWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
     if (page.length > 0) yield page;
   }
 }
@@ -140,7 +140,7 @@ export async function exportLedger(
       `the export range is empty: "from" (${from.toISOString()}) must be before "to" (${to.toISOString()})`,
     );
   }
-  const head = await store.auditHead(workspaceId);
+  const head = await store.ledgerHead(workspaceId);
   if (head === null) throw new Error(`workspace "${workspaceId}" does not exist, so it has no ledger to export`);
   const now = options.now ?? new Date();
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
@@ -158,7 +158,7 @@ export async function exportLedger(
   }
 
   // JSON: the envelope first, then one entry per line (readable, and cheap to build for 100k).
-  const verification = await store.verifyAudit(workspaceId);
+  const verification = await store.verifyLedger(workspaceId);
   const rows: string[] = [];
   for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
     for (const entry of page) {

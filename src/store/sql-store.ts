@@ -1,11 +1,11 @@
 import Keyv from 'keyv';
 import type { Kysely, Transaction } from 'kysely';
-import { GENESIS_HASH } from '../ledger/audit-chain.js';
+import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
-import { AuditLog, type AuditRange } from './audit-log.js';
 import type { Dialect } from './database.js';
 import { UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
+import { AuditLog, type AuditRange } from './ledger-table.js';
 import { Outbox } from './outbox.js';
 import { toConfirmationRow, toMs, toWorkspaceRow } from './row-mapping.js';
 import type { Database } from './schema.js';
@@ -241,19 +241,19 @@ export class KyselySqlStore implements SqlStore {
 
   // ── Audit log ───────────────────────────────────────────────────────────────────────────────
 
-  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null> {
+  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null> {
     return this.audit.head(workspaceId);
   }
 
-  auditEntries(workspaceId: string, range?: AuditRange): Promise<AuditEntry[]> {
+  ledgerEntries(workspaceId: string, range?: AuditRange): Promise<AuditEntry[]> {
     return this.audit.entries(workspaceId, range);
   }
 
-  auditWindow(workspaceId: string, firstSeq: number, lastSeq: number, range?: AuditRange): Promise<AuditEntry[]> {
+  ledgerWindow(workspaceId: string, firstSeq: number, lastSeq: number, range?: AuditRange): Promise<AuditEntry[]> {
     return this.audit.window(workspaceId, firstSeq, lastSeq, range);
   }
 
-  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
+  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
     return this.audit.verify(workspaceId);
   }
 

@@ -36,7 +36,7 @@ export interface WorkspaceRow {
 
 export type WorkspaceStatus = 'active' | 'inactive';
 
-/** One entry of the append-only, hash-chained audit log (chain per workspace). */
+/** One entry of the append-only, hash-chained ledger (chain per workspace). */
 
 /** How a confirmation closes (done, skipped) or postpones (snoozed) an occurrence. */
 export type ConfirmationStatus = 'done' | 'skipped' | 'snoozed';
@@ -154,21 +154,21 @@ export interface Store {
 
   // Audit log
   /** Entries in seq order; `from` is inclusive, `to` exclusive (both on the entry's `at`). */
-  auditEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
+  ledgerEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
   /**
    * Entries with firstSeq <= seq <= lastSeq, in seq order (same range rules): pages through a
-   * long log in bounded windows, e.g. 1–5000, 5001–10000, … up to auditHead().seq.
+   * long log in bounded windows, e.g. 1–5000, 5001–10000, … up to ledgerHead().seq.
    */
-  auditWindow(
+  ledgerWindow(
     workspaceId: string,
     firstSeq: number,
     lastSeq: number,
     range?: { from?: Date; to?: Date },
   ): Promise<AuditEntry[]>;
   /** The chain head anchored on the workspace row (seq 0 + genesis hash when empty); null if no such workspace. */
-  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
+  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
   /** Recomputes the chain; names the first edited, deleted or reordered entry. */
-  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
+  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
 
   // Outbox
   /** Inserts unless the key exists; returns the number inserted. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Cadence } from '../knowledge/schema.js';
-import type { Period, ResolvedSchedule } from '../schedule/types.js';
+import type { Period, ResolvedSchedule } from '../occurrences/types.js';
 import { catalogue } from './catalogue/index.js';
 import type { Lang, OccurrenceState } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
-import type { DutyStatus } from '../schedule/status.js';
+import type { DutyStatus } from '../occurrences/status.js';
 import type { ConfirmationRow } from '../store/types.js';
 import { catalogue } from './catalogue/index.js';
 import { sourceCitation } from './citation.js';

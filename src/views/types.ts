@@ -1,4 +1,4 @@
-import type { OccurrenceState } from '../schedule/types.js';
+import type { OccurrenceState } from '../occurrences/types.js';
 import type { ConfirmationStatus } from '../store/types.js';
 
 /** Defined by the layers that compute them; re-exported because every view speaks of them. */

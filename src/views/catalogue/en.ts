@@ -150,7 +150,7 @@ export const en = {
 
   /** The first message in a new workspace; facts come from the settings and the document. */
   welcome: (f: WelcomeFacts) => [
-    `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and an audit ledger for your team.`,
+    `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and a ledger for your team.`,
     `${f.inChannel ? "From now on I'll remind you here" : "Pick the channel for the reminders, or add me to a channel: from then on I'll remind it"} of the customer duties of every ${f.provider} service, at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}.`,
     `Narrow it to the services you use: \`${f.prefix}settings set services rocketweb,email,1backup\``,
     `Assign owners: \`${f.prefix}assign rocketweb @someone\` (until someone is assigned, reminders address the channel).`,
@@ -206,8 +206,8 @@ export const en = {
       { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
       { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
       { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
-      { usage: 'export [csv|json] [from …] [to …]', description: 'the audit ledger for an auditor (admins)' },
-      { usage: 'audit', description: 'check the audit ledger has not been tampered with (admins)' },
+      { usage: 'export [csv|json] [from …] [to …]', description: 'the ledger for an auditor (admins)' },
+      { usage: 'audit', description: 'check the ledger has not been tampered with (admins)' },
     ],
     examples: [
       'who handles backups on RocketWeb?',

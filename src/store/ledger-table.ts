@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { ChainVerifier, nextEntry } from '../ledger/audit-chain.js';
+import { ChainVerifier, nextEntry } from '../ledger/chain.js';
 import type { Dialect } from './database.js';
 import { UnknownWorkspaceError } from './errors.js';
 import { toAuditEntry, toMs } from './row-mapping.js';
@@ -12,7 +12,7 @@ export type AuditRange = { from?: Date; to?: Date };
 const PAGE_SIZE = 5_000;
 
 /**
- * The hash-chained audit log (table `audit_log`) and its anchor, the chain head kept on the
+ * The hash-chained ledger (table `audit_log`) and its anchor, the chain head kept on the
  * workspace row. Appends happen inside the caller's transaction so that a confirmation or a
  * settings change and its entry commit together.
  */

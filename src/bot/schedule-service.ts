@@ -1,5 +1,5 @@
 import { isAdmin } from '../commands/permissions.js';
-import type { ScheduleOps } from '../commands/schedule-ops.js';
+import type { ScheduleOps } from '../commands/schedule-port.js';
 import {
   calendarOf,
   confirmTarget,
@@ -7,7 +7,7 @@ import {
   loadSnapshot,
   whyNotScheduled,
   workspaceStatuses,
-} from '../schedule/index.js';
+} from '../occurrences/index.js';
 import * as scheduler from '../scheduler/index.js';
 import type { WorkspaceRow } from '../store/types.js';
 import { formatInstant, periodLabel } from '../views/labels.js';

@@ -7,7 +7,7 @@ import type { SnoozeCalendar } from './values.js';
 
 /**
  * What the command layer needs from schedules and the scheduler, kept narrow so commands can be
- * read without the occurrence math. Implemented in `src/bot/schedule-ops.ts`.
+ * read without the occurrence math. Implemented in `src/bot/schedule-service.ts`.
  */
 export type OccurrenceTarget =
   | { ok: true; occurrence: string; periodLabel(lang: Lang): string }
