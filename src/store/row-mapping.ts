@@ -112,6 +112,7 @@ export function toConfirmationRow(row: Selectable<ConfirmationsTable>): Confirma
     snoozedUntil: toDateOrNull(row.snoozed_until),
     seq: Number(row.seq),
     hash: row.hash,
+    ...(Number(row.backfill ?? 0) === 1 ? { backfill: true } : {}),
   };
 }
 

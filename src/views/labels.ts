@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import type { Cadence } from '../knowledge/schema.js';
 import type { Period, ResolvedSchedule } from '../schedule/types.js';
 import { catalogue } from './catalogue/index.js';
-import type { Lang, OccurrenceState } from './types.js';
+import type { ConfirmationStatus, Lang, OccurrenceState } from './types.js';
 
 /**
  * Localized labels for schedules, periods, states and instants, read from the catalogue. Month
  * and weekday names come from Intl through luxon, so they are spelled as each language spells them.
  */
 
-export function stateLabel(state: OccurrenceState, lang: Lang): string {
+export function stateLabel(state: OccurrenceState | ConfirmationStatus, lang: Lang): string {
   return catalogue(lang).states[state];
 }
 

@@ -25,7 +25,7 @@ export type MentionRenderer = (userId: string) => string;
 const plainMention: MentionRenderer = (id) => `@${id}`;
 
 /** Overdue shouts in plain text, where there is no colour to say it. */
-function stateName(state: OccurrenceState, lang: Lang): string {
+function stateName(state: OccurrenceState | ConfirmationView['status'], lang: Lang): string {
   const label = stateLabel(state, lang);
   return state === 'overdue' ? label.toUpperCase() : label;
 }

@@ -176,6 +176,7 @@ export type ErrorCode =
   | 'ambiguous_duty'
   | 'not_scheduled'
   | 'not_due_yet'
+  | 'already_closed'
   | 'bad_value'
   | 'forbidden'
   | 'not_found';

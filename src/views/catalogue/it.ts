@@ -50,6 +50,7 @@ export const it: Catalogue = {
     done: 'fatto',
     skipped: 'saltato',
     snoozed: 'rimandato',
+    reopened: 'riaperto',
   },
 
   periodCadence: {
@@ -215,6 +216,51 @@ export const it: Catalogue = {
     due: (n) => `${n} da fare`,
     allInOrder: (closed, total) => `tutto in regola (${closed}/${total} confermati)`,
     missed: (n) => `${n} scadenze precedenti mancate`,
+  },
+
+  ledger: {
+    alreadyClosed: (title, period, status, by, at) =>
+      `"${title}" (${period}) è già stato ${status === 'done' ? 'fatto' : 'saltato'} da {{user:${by}}} il ${at}; non ho scritto nulla.`,
+    alreadyClosedHint: (period) =>
+      `Per cambiarlo, un responsabile o un amministratore lo riapre prima: \`riapri <dovere> per ${period} -- <motivo>\`.`,
+    reopened: (title, period) =>
+      `Ho riaperto "${title}" (${period}); ora si può confermare di nuovo. La riapertura è nel registro di audit.`,
+    notClosed: (title, period) => `"${title}" (${period}) non è chiuso, quindi non c'è nulla da riaprire.`,
+    reopenNeedsPeriod: 'Quale periodo? Una riapertura lo indica, es. `riapri backup sito per 2026-11 -- registrato per errore`.',
+    forbiddenReopen: (title) => `Solo i responsabili di "${title}" o un amministratore possono riaprirlo.`,
+    badPeriod: (typed, title, format, example) =>
+      `"${typed}" non è un periodo di "${title}": si conferma per periodi scritti ${format}, es. ${example}. Non ho scritto nulla.`,
+    badPeriodHint:
+      'I periodi si scrivono 2026-11-30 (giorno), 2026-W49 (settimana), 2026-11 (mese), 2026-B6 (bimestre), 2026-Q4 (trimestre).',
+    periodFormat: {
+      daily: 'AAAA-MM-GG',
+      weekly: 'AAAA-Wss',
+      monthly: 'AAAA-MM',
+      bimonthly: 'AAAA-Bn (n = 1–6)',
+      quarterly: 'AAAA-Qn (n = 1–4)',
+    },
+    beforeInstall: (period, title, since) =>
+      `${period} di "${title}" era già finito quando dutybot è stato configurato qui (${since}); non ho scritto nulla.`,
+    beforeInstallHint: (period) =>
+      `Un amministratore può registrarlo come recupero: \`fatto <dovere> per ${period} --backfill -- <motivo>\`.`,
+    backfillNotNeeded: (period) =>
+      `${period} era ancora aperto quando dutybot è stato configurato qui: confermalo senza --backfill.`,
+    backfillForbidden: 'Solo un amministratore del workspace può registrare un recupero.',
+    backfillNeedsReason: 'Un recupero richiede un motivo dopo `--`, così il registro spiega perché è registrato in ritardo.',
+    backfillNeedsReasonHint: 'es. fatto backup sito per 2026-10 --backfill -- ripreso dal registro cartaceo di ottobre',
+    backfillMarker: 'recupero',
+    tooLong: (field, length, max) => `${field} è troppo lungo (${length} caratteri; al massimo ${max}). Non ho scritto nulla.`,
+    tooLongHint: "Accorcialo, o metti i dettagli nell'evidenza collegata.",
+    fields: { note: 'La nota', reason: 'Il motivo', evidenceUrl: "Il link all'evidenza" },
+    head: (seq, hash) => `Testa del registro: ${seq} voci, #${seq} ${hash}`,
+    headHint:
+      'Annota questa riga fuori da dutybot: `audit verify --against` controlla poi che il registro la prolunghi ancora.',
+    againstOk: (seq) => `Il registro prolunga ancora la testa che hai annotato (voce #${seq}).`,
+    againstBroken: (seq, why) => `Il registro non prolunga la testa che hai annotato (voce #${seq}): ${why}`,
+    againstMissing: (seq, count) => `la voce #${seq} non esiste più (il registro ha ${count} voci)`,
+    againstDiffers: (seq) => `la voce #${seq} ora ha un hash diverso`,
+    badHead: (typed) =>
+      `"${typed}" non è una testa del registro: usa l'hash di un riepilogo o di \`audit head\`, eventualmente come <seq>:<hash>.`,
   },
 
   source: {
