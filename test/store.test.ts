@@ -488,7 +488,9 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const { store, url } = await chainOfSix();
       const writer = await storeAt(url);
       const appends = Promise.all(
-        Array.from({ length: 20 }, (_, i) => writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}`, dutyId: `live-duty-${i}` }))),
+        Array.from({ length: 20 }, (_, i) =>
+          writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}`, dutyId: `live-duty-${i}` })),
+        ),
       );
       const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyAudit('ws1')));
       await appends;

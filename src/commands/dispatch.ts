@@ -11,8 +11,8 @@ import { helpView } from './help.js';
 import { messages } from './messages.js';
 import { isAdmin } from './permissions.js';
 import { leftoverError, refError, refusal } from './refusal.js';
-import { changeSettings, showSettings } from './settings-change.js';
 import { reopen } from './reopen.js';
+import { changeSettings, showSettings } from './settings-change.js';
 import { parseDateOrInstant } from './values.js';
 
 /**

@@ -51,7 +51,14 @@ export interface UsageError {
   command: CommandName;
   lang: Lang | null;
   /** What was missing or wrong, in English; the executor localizes with the usage line. */
-  problem: 'missing_duty' | 'missing_reason' | 'missing_duration' | 'missing_target' | 'missing_users' | 'bad_settings' | 'bad_export';
+  problem:
+    | 'missing_duty'
+    | 'missing_reason'
+    | 'missing_duration'
+    | 'missing_target'
+    | 'missing_users'
+    | 'bad_settings'
+    | 'bad_export';
 }
 
 /** Command words, English and Italian. */

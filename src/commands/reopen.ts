@@ -6,7 +6,7 @@ import type { Lang, Reply } from '../views/types.js';
 import { badPeriodRefusal, tooLongRefusal } from './confirm.js';
 import type { ExecuteDeps, ExecuteInput } from './deps.js';
 import { messages } from './messages.js';
-import { mayConfirm } from './permissions.js';
+import { mayReopen } from './permissions.js';
 import { refusal } from './refusal.js';
 import { overLimit } from './values.js';
 
@@ -41,7 +41,7 @@ export async function reopen(
       m.notScheduledHint,
       refView,
     );
-  if (!(await mayConfirm(input.actor, duty, workspace.settings)))
+  if (!(await mayReopen(input.actor, duty, workspace.settings)))
     return refusal(lang, 'forbidden', l.forbiddenReopen(title), m.forbiddenConfirmHint, refView);
 
   const target = await deps.schedule.occurrenceToConfirm(workspace, duty, input.now, request.occurrence);
@@ -57,7 +57,7 @@ export async function reopen(
     by: input.actor.userId,
     at: input.now,
     reason,
-    idempotencyKey: input.idempotencyKey ?? `${input.actor.userId}|reopen|${duty.id}|${occurrence}|${input.now.getTime()}`,
+    idempotencyKey: input.idempotencyKey ?? `${input.actor.userId}|reopen|${duty.id}|${occurrence}`,
   });
   if (!reopened) return refusal(lang, 'bad_value', l.notClosed(title, period), null, refView);
   await deps.schedule.settingsChanged(workspace.id, input.now);

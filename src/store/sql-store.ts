@@ -323,7 +323,8 @@ export class KyselySqlStore implements SqlStore {
         evidenceUrl: null,
         reason: r.reason,
         snoozedUntil: null,
-        idempotencyKey: r.idempotencyKey,
+        // One reopening per closing: the same request again finds nothing closed (nothing written).
+        idempotencyKey: `${r.idempotencyKey}|reopens#${closedBy.seq}`,
       };
       const entry = await this.audit.appendAfter(trx, r.workspaceId, head, {
         kind: 'reopen',

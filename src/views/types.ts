@@ -100,6 +100,8 @@ export interface ConfirmationView {
   /** Audit chain position and hash. */
   seq: number;
   hash: string;
+  /** Recorded by an admin for a period that ended before the workspace existed: every surface marks it. */
+  backfill?: true;
 }
 
 export interface ReminderView {

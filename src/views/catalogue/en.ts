@@ -233,12 +233,15 @@ export const en = {
       `To change it, an owner or admin reopens it first: \`reopen <duty> for ${period} -- <reason>\`.`,
     reopened: (title: string, period: string) =>
       `Reopened "${title}" (${period}); it can now be confirmed again. The reopening is in the audit ledger.`,
-    notClosed: (title: string, period: string) => `"${title}" (${period}) is not closed, so there is nothing to reopen.`,
-    reopenNeedsPeriod: 'Which period? A reopen names it, e.g. `reopen website backup for 2026-11 -- recorded by mistake`.',
+    notClosed: (title: string, period: string) =>
+      `"${title}" (${period}) is not closed, so there is nothing to reopen.`,
+    reopenNeedsPeriod:
+      'Which period? A reopen names it, e.g. `reopen website backup for 2026-11 -- recorded by mistake`.',
     forbiddenReopen: (title: string) => `Only the owners of "${title}" or an admin can reopen it.`,
     badPeriod: (typed: string, title: string, format: string, example: string) =>
       `"${typed}" is not a period of "${title}": it is confirmed per period written ${format}, e.g. ${example}. Nothing was written.`,
-    badPeriodHint: 'Periods are written 2026-11-30 (day), 2026-W49 (week), 2026-11 (month), 2026-B6 (two months), 2026-Q4 (quarter).',
+    badPeriodHint:
+      'Periods are written 2026-11-30 (day), 2026-W49 (week), 2026-11 (month), 2026-B6 (two months), 2026-Q4 (quarter).',
     /** How each cadence writes its periods. */
     periodFormat: {
       daily: 'YYYY-MM-DD',
@@ -263,9 +266,11 @@ export const en = {
     tooLongHint: 'Shorten it, or put the details in the linked evidence.',
     fields: { note: 'The note', reason: 'The reason', evidenceUrl: 'The evidence link' },
     head: (seq: number, hash: string) => `Ledger head: ${seq} entries, #${seq} ${hash}`,
-    headHint: 'Note this line somewhere outside dutybot: `audit verify --against` checks later that the ledger still extends it.',
+    headHint:
+      'Note this line somewhere outside dutybot: `audit verify --against` checks later that the ledger still extends it.',
     againstOk: (seq: number) => `The ledger still extends the head you noted (entry #${seq}).`,
-    againstBroken: (seq: number, why: string) => `The ledger does not extend the head you noted (entry #${seq}): ${why}`,
+    againstBroken: (seq: number, why: string) =>
+      `The ledger does not extend the head you noted (entry #${seq}): ${why}`,
     againstMissing: (seq: number, count: number) => `entry #${seq} no longer exists (the ledger has ${count} entries)`,
     againstDiffers: (seq: number) => `entry #${seq} now has a different hash`,
     badHead: (typed: string) =>

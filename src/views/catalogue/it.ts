@@ -226,7 +226,8 @@ export const it: Catalogue = {
     reopened: (title, period) =>
       `Ho riaperto "${title}" (${period}); ora si può confermare di nuovo. La riapertura è nel registro di audit.`,
     notClosed: (title, period) => `"${title}" (${period}) non è chiuso, quindi non c'è nulla da riaprire.`,
-    reopenNeedsPeriod: 'Quale periodo? Una riapertura lo indica, es. `riapri backup sito per 2026-11 -- registrato per errore`.',
+    reopenNeedsPeriod:
+      'Quale periodo? Una riapertura lo indica, es. `riapri backup sito per 2026-11 -- registrato per errore`.',
     forbiddenReopen: (title) => `Solo i responsabili di "${title}" o un amministratore possono riaprirlo.`,
     badPeriod: (typed, title, format, example) =>
       `"${typed}" non è un periodo di "${title}": si conferma per periodi scritti ${format}, es. ${example}. Non ho scritto nulla.`,
@@ -246,10 +247,12 @@ export const it: Catalogue = {
     backfillNotNeeded: (period) =>
       `${period} era ancora aperto quando dutybot è stato configurato qui: confermalo senza --backfill.`,
     backfillForbidden: 'Solo un amministratore del workspace può registrare un recupero.',
-    backfillNeedsReason: 'Un recupero richiede un motivo dopo `--`, così il registro spiega perché è registrato in ritardo.',
+    backfillNeedsReason:
+      'Un recupero richiede un motivo dopo `--`, così il registro spiega perché è registrato in ritardo.',
     backfillNeedsReasonHint: 'es. fatto backup sito per 2026-10 --backfill -- ripreso dal registro cartaceo di ottobre',
     backfillMarker: 'recupero',
-    tooLong: (field, length, max) => `${field} è troppo lungo (${length} caratteri; al massimo ${max}). Non ho scritto nulla.`,
+    tooLong: (field, length, max) =>
+      `${field} è troppo lungo (${length} caratteri; al massimo ${max}). Non ho scritto nulla.`,
     tooLongHint: "Accorcialo, o metti i dettagli nell'evidenza collegata.",
     fields: { note: 'La nota', reason: 'Il motivo', evidenceUrl: "Il link all'evidenza" },
     head: (seq, hash) => `Testa del registro: ${seq} voci, #${seq} ${hash}`,
