@@ -1,6 +1,11 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { renderReply as renderSlackReply } from '../adapters/slack/blocks/reply.js';
+import { RenderContext } from '../adapters/teams/cards/context.js';
+import { renderReply as renderTeamsReply } from '../adapters/teams/cards/reply.js';
 import type { Actor } from '../src/bot/types.js';
 import { parseCommand } from '../src/commands/grammar.js';
+import { replyText } from '../src/views/text.js';
 import type { Reply } from '../src/views/types.js';
 import { admin, alice, bob, useCommandBot } from './support/command-bot.js';
 
@@ -70,6 +75,28 @@ describe('periods a confirmation may name', () => {
     });
     const entries = await current().store.auditEntries('integrity');
     expect(entries.at(-1)?.payload).toMatchObject({ backfill: true, occurrence: '2026-10' });
+
+    // Every view marks it: text, Slack, Teams, and the export column.
+    const history = await run('history website backup');
+    if (history.kind !== 'history') throw new Error(JSON.stringify(history));
+    const [entry] = history.entries;
+    expect(entry).toMatchObject({ backfill: true });
+    expect(replyText(history)).toMatch(/2026-10 done \(backfill\) by @admin/);
+    expect(JSON.stringify(renderSlackReply(history).blocks)).toMatch(/done \(backfill\)/);
+    const teams = renderTeamsReply(history, new RenderContext('en', new Map(), () => 'Website backup'));
+    expect(JSON.stringify(teams.card)).toMatch(/done \(backfill\)/);
+    const italian = renderTeamsReply(
+      { ...history, lang: 'it' },
+      new RenderContext('it', new Map(), () => 'Backup sito'),
+    );
+    expect(JSON.stringify(italian.card)).toMatch(/fatto \(recupero\)/);
+    const csv = await run('export csv');
+    if (csv.kind !== 'export') throw new Error(JSON.stringify(csv));
+    const rows = parse(csv.content, { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.backfill === 'true').map((r) => r.occurrence)).toEqual(['2026-10']);
+    const json = await run('export json');
+    if (json.kind !== 'export') throw new Error(JSON.stringify(json));
+    expect(json.content).toMatch(/"backfill":"true"/);
   });
 });
 

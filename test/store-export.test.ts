@@ -96,6 +96,7 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
       'evidence_url',
       'reason',
       'snoozed_until',
+      'backfill',
       'details',
       'prev_hash',
       'hash',

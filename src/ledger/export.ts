@@ -41,6 +41,7 @@ const COLUMNS = [
   'evidence_url',
   'reason',
   'snoozed_until',
+  'backfill',
   'details',
   'prev_hash',
   'hash',
@@ -86,6 +87,9 @@ function toExportRow(entry: AuditEntry): ExportRow {
     evidence_url: text(payload.evidenceUrl),
     reason: text(payload.reason),
     snoozed_until: text(payload.snoozedUntil),
+    // A period recorded by an admin after the fact (issue 10); also kept in `details`, which
+    // rebuilds the hashed payload.
+    backfill: payload.backfill === true ? 'true' : null,
     details: details(entry),
     prev_hash: entry.prevHash,
     hash: entry.hash,

@@ -13,6 +13,15 @@ export function stateLabel(state: OccurrenceState | ConfirmationStatus, lang: La
   return catalogue(lang).states[state];
 }
 
+/**
+ * A recorded confirmation's state as every surface shows it: "done", or "done (backfill)" when
+ * an admin recorded it for a period that ended before the workspace existed.
+ */
+export function confirmationStateLabel(c: { status: ConfirmationStatus; backfill?: boolean }, lang: Lang): string {
+  const label = stateLabel(c.status, lang);
+  return c.backfill ? `${label} (${catalogue(lang).ledger.backfillMarker})` : label;
+}
+
 /** The source document's cadence in words ("at least monthly / bimonthly"): answers and schedules share it. */
 export function cadenceName(cadence: Cadence, lang: Lang): string {
   return catalogue(lang).sourceCadence[cadence];
