@@ -1,4 +1,4 @@
-import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
+import { confirmationStateLabel } from '../../../src/views/labels.js';
 import type { DigestServiceLine, DigestView, OccurrenceView } from '../../../src/views/types.js';
 import type { RenderContext } from './context.js';
 import { bullets, type CardElement, card, container, heading, type RenderedCard, subtle, text } from './elements.js';
