@@ -439,6 +439,52 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       });
     });
 
+    it('names a confirmation row edited in SQL behind an intact chain (seen: "skipped" shown as "done by mallory")', async () => {
+      const { store, url } = await chainOfSix();
+      await store.appendConfirmation(
+        confirmation({
+          idempotencyKey: 'skip-1',
+          occurrence: '2026-07',
+          status: 'skipped',
+          reason: 'holiday',
+          note: null,
+        }),
+      );
+      expect((await store.verifyAudit('ws1')).ok).toBe(true);
+      await backend.sql(
+        url,
+        "update confirmations set status = 'done', confirmed_by = 'mallory', reason = null where workspace_id = ? and seq = 7",
+        ['ws1'],
+      );
+      // What the bot shows now looks genuine (the row still carries the entry's hash)…
+      expect((await store.history('ws1', 'backup.restore-test', 1))[0]).toMatchObject({
+        status: 'done',
+        by: 'mallory',
+      });
+      // …but verification holds the row against its chained entry and names the first mismatch.
+      expect(await store.verifyAudit('ws1')).toEqual({
+        ok: false,
+        checked: 7,
+        problems: [
+          'confirmation row #7 does not match its chained entry (status: row says "done", entry says "skipped")',
+        ],
+      });
+    });
+
+    it('names a confirmation row deleted or added behind the ledger', async () => {
+      const { store, url } = await chainOfSix();
+      await backend.sql(url, 'delete from confirmations where workspace_id = ? and seq = 3', ['ws1']);
+      await backend.sql(
+        url,
+        "insert into confirmations (workspace_id, seq, duty_id, occurrence, status, confirmed_by, at, hash, idempotency_key) values (?, 9, 'x.duty', '2026-09', 'done', 'mallory', ?, 'feed', 'forged')",
+        ['ws1', T0.getTime()],
+      );
+      expect((await store.verifyAudit('ws1')).problems).toEqual([
+        'the confirmation row of entry #3 is missing (deleted from what the bot shows)',
+        'confirmation row #9 (x.duty 2026-09 done by mallory) was added outside the ledger (past the chain head)',
+      ]);
+    });
+
     it('names a deleted middle entry', async () => {
       const { store, url } = await chainOfSix();
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 3', ['ws1']);
