@@ -139,6 +139,41 @@ describe('one closing per occurrence, and reopen', () => {
   });
 });
 
+describe('the head leaves the database', () => {
+  it('states the current head hash and entry count in every digest, on every surface', async () => {
+    const head = await current().store.auditHead('integrity');
+    const reply = await run('digest');
+    if (reply.kind !== 'digest') throw new Error(JSON.stringify(reply));
+    const line = `Ledger head: ${head!.seq} entries, #${head!.seq} ${head!.hash}`;
+    expect(reply.digest.ledgerHead).toBe(line);
+    expect(replyText(reply)).toContain(line);
+    expect(JSON.stringify(renderSlackReply(reply).blocks)).toContain(line);
+    const teams = renderTeamsReply(reply, new RenderContext('en', new Map(), () => 'Website backup'));
+    expect(JSON.stringify(teams.card)).toContain(head!.hash);
+  });
+
+  it('audit states the head; --against a head noted earlier passes while the ledger extends it', async () => {
+    const before = await current().store.auditHead('integrity');
+    const head = await run('audit head');
+    expect(head).toMatchObject({
+      kind: 'audit',
+      ok: true,
+      message: `Ledger head: ${before!.seq} entries, #${before!.seq} ${before!.hash}`,
+    });
+    await run('done stellar.check-backup-results -- checked');
+    const against = await run(`audit verify --against ${before!.seq}:${before!.hash}`);
+    expect(against).toMatchObject({ kind: 'audit', ok: true });
+    if (against.kind === 'audit') expect(against.message).toMatch(/still extends the head you noted/);
+    const wrong = await run(`audit verify --against ${before!.seq}:${'0'.repeat(64)}`);
+    expect(wrong).toMatchObject({ kind: 'audit', ok: false });
+    if (wrong.kind === 'audit') expect(wrong.message).toMatch(/now has a different hash/);
+    const italian = await run(`verifica contro ${before!.seq + 100}:${before!.hash}`);
+    expect(italian).toMatchObject({ kind: 'audit', ok: false, lang: 'it' });
+    if (italian.kind === 'audit') expect(italian.message).toMatch(/non esiste più/);
+    expect((await run('audit head', bob)).kind).toBe('error');
+  });
+});
+
 describe('length limits in the core', () => {
   it('refuses an overlong note, reason or evidence link with a clear error', async () => {
     const note = await refused(`done stellar.check-backup-results -- ${'n'.repeat(1001)}`, 'bad_value');

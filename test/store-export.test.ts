@@ -100,6 +100,7 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
       'details',
       'prev_hash',
       'hash',
+      'chain_head',
     ]);
     expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5']);
     expect(rows[1]).toMatchObject({

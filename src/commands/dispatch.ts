@@ -3,6 +3,7 @@ import type { WorkspaceRow } from '../store/types.js';
 import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
 import { assign } from './assign.js';
+import { audit } from './audit.js';
 import { confirm } from './confirm.js';
 import type { ExecuteDeps, ExecuteInput, ParsedCommandInput } from './deps.js';
 import { resolveDutyRef } from './duty-ref.js';
@@ -158,14 +159,7 @@ async function runCommand(
     case 'audit': {
       const forbidden = await requireAdmin();
       if (forbidden) return forbidden;
-      const result = await deps.store.verifyAudit(workspace.id);
-      return {
-        kind: 'audit',
-        lang,
-        ok: result.ok,
-        message: result.ok ? m.auditOk(result.checked) : m.auditBroken(result.problems.length),
-        problems: result.problems,
-      };
+      return audit(deps, workspace, lang, command);
     }
   }
 }

@@ -35,7 +35,13 @@ export type Command =
   | { name: 'settings'; action: 'set'; key: string; value: string }
   | { name: 'settings'; action: 'import'; yaml: string }
   | { name: 'export'; format: 'csv' | 'json'; from: string | null; to: string | null }
-  | { name: 'audit' }
+  | {
+      name: 'audit';
+      /** `head`: state the chain head (to note outside dutybot); otherwise verify the ledger. */
+      action?: 'verify' | 'head';
+      /** `--against <hash | seq:hash>`: a head noted earlier must still be a prefix of the chain. */
+      against?: string;
+    }
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -131,8 +137,15 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       return { command: { name, question: rest }, lang: null };
     case 'pending':
       return { command: { name, all: /^(all|tutt[ei])$/i.test(rest) }, lang };
+    case 'audit': {
+      const against = /(?:^|\s)(?:--against|against|contro)\s+(\S+)/i.exec(rest)?.[1];
+      const head = /^(head|testa)\b/i.test(rest);
+      return {
+        command: { name, ...(head ? { action: 'head' as const } : {}), ...(against ? { against } : {}) },
+        lang,
+      };
+    }
     case 'digest':
-    case 'audit':
     case 'help':
       return { command: { name } as Command, lang };
     case 'history':

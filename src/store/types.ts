@@ -32,6 +32,8 @@ export interface WorkspaceRow {
    * OAuth install starts without a channel): occurrences due before it are not reminded one by one.
    */
   remindersSince?: Date | null;
+  /** The chain head anchored on the row when it was read (digests state it, so it leaves the database). */
+  ledgerHead?: { seq: number; hash: string };
 }
 
 export type WorkspaceStatus = 'active' | 'inactive';

@@ -81,6 +81,7 @@ export function digestText(d: DigestView, opts: TextOptions = {}): string {
     ...done,
     `${l.services}:`,
     ...d.services.map((s) => `  ${s.status === 'ok' ? '✓' : s.status === 'due' ? '•' : '!'} ${s.line}`),
+    ...(d.ledgerHead ? [d.ledgerHead] : []),
   ].join('\n');
 }
 

@@ -142,6 +142,11 @@ export interface DigestView {
   upcoming: OccurrenceView[];
   doneSinceLast: ConfirmationView[];
   services: DigestServiceLine[];
+  /**
+   * "Ledger head: N entries, #N <hash>": each digest takes the chain head out of the database, so
+   * a later rewrite of history is caught by `audit verify --against` with a head noted here.
+   */
+  ledgerHead?: string;
 }
 
 export interface HomeView {

@@ -77,6 +77,7 @@ export function renderDigest(view: DigestView, ctx: RenderContext): RenderedCard
       ),
     );
   }
+  if (view.ledgerHead) body.push(subtle(ctx.text(view.ledgerHead)));
   const fallback = [
     ctx.plain(view.title),
     `${l.overdue}: ${view.overdue.length} · ${l.dueToday}: ${view.dueToday.length} · ${l.upcoming}: ${view.upcoming.length}`,

@@ -202,13 +202,20 @@ export const en = {
       { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
       { usage: 'done <duty> [note] [link]', description: 'record a duty as done, with a note and an evidence link' },
       { usage: 'skip <duty> <reason>', description: 'record a skipped duty (a reason is required)' },
+      {
+        usage: 'reopen <duty> for <period> -- <reason>',
+        description: 'undo a done or skip, on the record, so the period can be confirmed again (owners, admins)',
+      },
       { usage: 'snooze <duty> <duration>', description: 'remind later (1h, 2d, tomorrow, next-week)' },
       { usage: 'assign <duty|service> @person', description: 'choose the internal owners (admins)' },
       { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
       { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
       { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
       { usage: 'export [csv|json] [from …] [to …]', description: 'the audit ledger for an auditor (admins)' },
-      { usage: 'audit', description: 'check the audit ledger has not been tampered with (admins)' },
+      {
+        usage: 'audit [head | verify --against <head>]',
+        description: 'check the audit ledger has not been tampered with; state its head to note elsewhere (admins)',
+      },
     ],
     examples: [
       'who handles backups on RocketWeb?',
@@ -266,13 +273,11 @@ export const en = {
     tooLongHint: 'Shorten it, or put the details in the linked evidence.',
     fields: { note: 'The note', reason: 'The reason', evidenceUrl: 'The evidence link' },
     head: (seq: number, hash: string) => `Ledger head: ${seq} entries, #${seq} ${hash}`,
-    headHint:
-      'Note this line somewhere outside dutybot: `audit verify --against` checks later that the ledger still extends it.',
     againstOk: (seq: number) => `The ledger still extends the head you noted (entry #${seq}).`,
-    againstBroken: (seq: number, why: string) =>
-      `The ledger does not extend the head you noted (entry #${seq}): ${why}`,
+    againstBroken: (why: string) => `The ledger does not extend the head you noted: ${why}.`,
     againstMissing: (seq: number, count: number) => `entry #${seq} no longer exists (the ledger has ${count} entries)`,
     againstDiffers: (seq: number) => `entry #${seq} now has a different hash`,
+    againstUnknownHash: (count: number) => `no entry of the ledger (${count} entries) has that hash`,
     badHead: (typed: string) =>
       `"${typed}" is not a ledger head: use the hash from a digest or \`audit head\`, optionally as <seq>:<hash>.`,
   },

@@ -187,6 +187,11 @@ export const it: Catalogue = {
       },
       { usage: 'salta <dovere> <motivo>', description: 'registra un dovere saltato (il motivo è obbligatorio)' },
       {
+        usage: 'riapri <dovere> per <periodo> -- <motivo>',
+        description:
+          'annulla un fatto o un salto, a registro, per confermare di nuovo il periodo (responsabili, admin)',
+      },
+      {
         usage: 'rimanda <dovere> <durata>',
         description: 'rimanda il promemoria (1h, 2d, domani, settimana-prossima)',
       },
@@ -201,7 +206,11 @@ export const it: Catalogue = {
         usage: 'esporta [csv|json] [dal …] [al …]',
         description: 'il registro di audit per un revisore (solo admin)',
       },
-      { usage: 'verifica', description: 'controlla che il registro di audit non sia stato manomesso (solo admin)' },
+      {
+        usage: 'verifica [testa | contro <testa>]',
+        description:
+          'controlla che il registro di audit non sia stato manomesso; ne indica la testa da annotare altrove (solo admin)',
+      },
     ],
     examples: [
       'chi fa il backup su RocketWeb?',
@@ -256,12 +265,11 @@ export const it: Catalogue = {
     tooLongHint: "Accorcialo, o metti i dettagli nell'evidenza collegata.",
     fields: { note: 'La nota', reason: 'Il motivo', evidenceUrl: "Il link all'evidenza" },
     head: (seq, hash) => `Testa del registro: ${seq} voci, #${seq} ${hash}`,
-    headHint:
-      'Annota questa riga fuori da dutybot: `audit verify --against` controlla poi che il registro la prolunghi ancora.',
     againstOk: (seq) => `Il registro prolunga ancora la testa che hai annotato (voce #${seq}).`,
-    againstBroken: (seq, why) => `Il registro non prolunga la testa che hai annotato (voce #${seq}): ${why}`,
+    againstBroken: (why) => `Il registro non prolunga la testa che hai annotato: ${why}.`,
     againstMissing: (seq, count) => `la voce #${seq} non esiste più (il registro ha ${count} voci)`,
     againstDiffers: (seq) => `la voce #${seq} ora ha un hash diverso`,
+    againstUnknownHash: (count) => `nessuna voce del registro (${count} voci) ha quell'hash`,
     badHead: (typed) =>
       `"${typed}" non è una testa del registro: usa l'hash di un riepilogo o di \`audit head\`, eventualmente come <seq>:<hash>.`,
   },
