@@ -171,7 +171,7 @@ export function alreadyClosedRefusal(
   return refusal(
     lang,
     'already_closed',
-    l.alreadyClosed(dutyTitle(duty, lang), period, closedBy.status, closedBy.by, at),
+    l.alreadyClosed(l.occurrenceOf(dutyTitle(duty, lang), period), closedBy.status, closedBy.by, at),
     l.alreadyClosedHint(closedBy.occurrence),
     [dutyRefView(duty, lang)],
   );

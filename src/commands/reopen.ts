@@ -59,12 +59,12 @@ export async function reopen(
     reason,
     idempotencyKey: input.idempotencyKey ?? `${input.actor.userId}|reopen|${duty.id}|${occurrence}`,
   });
-  if (!reopened) return refusal(lang, 'bad_value', l.notClosed(title, period), null, refView);
+  if (!reopened) return refusal(lang, 'bad_value', l.notClosed(l.occurrenceOf(title, period)), null, refView);
   await deps.schedule.settingsChanged(workspace.id, input.now);
   return {
     kind: 'confirmed',
     lang,
-    message: l.reopened(title, period),
+    message: l.reopened(l.occurrenceOf(title, period)),
     confirmation: confirmationView(reopened),
     duplicate: false,
   };

@@ -234,14 +234,15 @@ export const en = {
 
   /** The confirmation ledger's own sentences: closings, reopenings, periods, backfills, the chain head. */
   ledger: {
-    alreadyClosed: (title: string, period: string, status: string, by: string, at: string) =>
-      `"${title}" (${period}) was already ${status === 'done' ? 'done' : 'skipped'} by {{user:${by}}} on ${at}; nothing was written.`,
+    /** A duty's occurrence named in ledger sentences: "Website backup" (November 2026). */
+    occurrenceOf: (title: string, period: string) => `"${title}" (${period})`,
+    alreadyClosed: (occurrence: string, status: string, by: string, at: string) =>
+      `${occurrence} was already ${status === 'done' ? 'done' : 'skipped'} by {{user:${by}}} on ${at}; nothing was written.`,
     alreadyClosedHint: (period: string) =>
       `To change it, an owner or admin reopens it first: \`reopen <duty> for ${period} -- <reason>\`.`,
-    reopened: (title: string, period: string) =>
-      `Reopened "${title}" (${period}); it can now be confirmed again. The reopening is in the audit ledger.`,
-    notClosed: (title: string, period: string) =>
-      `"${title}" (${period}) is not closed, so there is nothing to reopen.`,
+    reopened: (occurrence: string) =>
+      `Reopened ${occurrence}; it can now be confirmed again. The reopening is in the audit ledger.`,
+    notClosed: (occurrence: string) => `${occurrence} is not closed, so there is nothing to reopen.`,
     reopenNeedsPeriod:
       'Which period? A reopen names it, e.g. `reopen website backup for 2026-11 -- recorded by mistake`.',
     forbiddenReopen: (title: string) => `Only the owners of "${title}" or an admin can reopen it.`,

@@ -228,13 +228,14 @@ export const it: Catalogue = {
   },
 
   ledger: {
-    alreadyClosed: (title, period, status, by, at) =>
-      `"${title}" (${period}) è già stato ${status === 'done' ? 'fatto' : 'saltato'} da {{user:${by}}} il ${at}; non ho scritto nulla.`,
+    occurrenceOf: (title, period) => `"${title}" (${period})`,
+    alreadyClosed: (occurrence, status, by, at) =>
+      `${occurrence} è già stato ${status === 'done' ? 'fatto' : 'saltato'} da {{user:${by}}} il ${at}; non ho scritto nulla.`,
     alreadyClosedHint: (period) =>
       `Per cambiarlo, un responsabile o un amministratore lo riapre prima: \`riapri <dovere> per ${period} -- <motivo>\`.`,
-    reopened: (title, period) =>
-      `Ho riaperto "${title}" (${period}); ora si può confermare di nuovo. La riapertura è nel registro di audit.`,
-    notClosed: (title, period) => `"${title}" (${period}) non è chiuso, quindi non c'è nulla da riaprire.`,
+    reopened: (occurrence) =>
+      `Ho riaperto ${occurrence}; ora si può confermare di nuovo. La riapertura è nel registro di audit.`,
+    notClosed: (occurrence) => `${occurrence} non è chiuso, quindi non c'è nulla da riaprire.`,
     reopenNeedsPeriod:
       'Quale periodo? Una riapertura lo indica, es. `riapri backup sito per 2026-11 -- registrato per errore`.',
     forbiddenReopen: (title) => `Solo i responsabili di "${title}" o un amministratore possono riaprirlo.`,
