@@ -96,9 +96,11 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
       'evidence_url',
       'reason',
       'snoozed_until',
+      'backfill',
       'details',
       'prev_hash',
       'hash',
+      'chain_head',
     ]);
     expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5']);
     expect(rows[1]).toMatchObject({

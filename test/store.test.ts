@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type WorkspaceSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore, UnknownDeliveryError, UnknownWorkspaceError } from '../src/store/create-store.js';
+import { OccurrenceClosedError } from '../src/store/errors.js';
 import type { NewConfirmation, NewDelivery } from '../src/store/types.js';
 import { STORE_BACKENDS, type StoreBackend } from './support/postgres.js';
 
@@ -226,7 +227,11 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
           replicas[i % 3]!.appendConfirmation(
-            confirmation({ idempotencyKey: `evt-${i}`, occurrence: `2026-${String((i % 12) + 1).padStart(2, '0')}` }),
+            confirmation({
+              idempotencyKey: `evt-${i}`,
+              dutyId: `duty-${i % 3}`,
+              occurrence: `2026-${String((i % 10) + 1).padStart(2, '0')}`,
+            }),
           ),
         ),
       );
@@ -294,12 +299,121 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
     });
   });
 
+  describe('one closing per occurrence', () => {
+    it('lets exactly one of concurrent Done and Skip from two store instances close an occurrence', async () => {
+      const { url } = await freshStore();
+      const replicaA = await storeAt(url);
+      const replicaB = await storeAt(url);
+      const attempts = Array.from({ length: 10 }, (_, i) =>
+        (i % 2 === 0 ? replicaA : replicaB)
+          .appendConfirmation(
+            confirmation({
+              idempotencyKey: `click-${i}`,
+              by: i % 2 === 0 ? 'U-alice' : 'U-bob',
+              status: i % 3 === 0 ? 'skipped' : 'done',
+              reason: i % 3 === 0 ? 'holiday' : null,
+            }),
+          )
+          .then(
+            (result) => ({ written: result, error: null }),
+            (error: unknown) => ({ written: null, error }),
+          ),
+      );
+      const results = await Promise.all(attempts);
+      const written = results.filter((r) => r.written && !r.written.duplicate);
+      expect(written).toHaveLength(1);
+      const winner = written[0]!.written!.confirmation;
+      const losers = results.filter((r) => r.error);
+      expect(losers).toHaveLength(9);
+      for (const loser of losers) {
+        expect(loser.error).toBeInstanceOf(OccurrenceClosedError);
+        // The loser is told who closed it and when.
+        expect((loser.error as OccurrenceClosedError).closedBy).toMatchObject({
+          by: winner.by,
+          status: winner.status,
+          seq: winner.seq,
+          at: winner.at,
+        });
+      }
+      expect(await replicaA.ledgerEntries('ws1')).toHaveLength(2);
+      expect(await replicaB.history('ws1', 'backup.restore-test', 10)).toHaveLength(1);
+      expect((await replicaA.verifyLedger('ws1')).ok).toBe(true);
+    });
+
+    it('refuses a later closing or snooze of a closed occurrence and writes nothing', async () => {
+      const { store } = await freshStore();
+      await store.appendConfirmation(confirmation());
+      const head = await store.ledgerHead('ws1');
+      for (const late of [
+        confirmation({ idempotencyKey: 'stale-card', status: 'skipped', reason: 'never happened', by: 'U-mallory' }),
+        confirmation({ idempotencyKey: 'snooze', status: 'snoozed', snoozedUntil: minutes(60) }),
+      ]) {
+        await expect(store.appendConfirmation(late)).rejects.toThrow(OccurrenceClosedError);
+      }
+      expect(await store.ledgerHead('ws1')).toEqual(head);
+      // Another occurrence of the same duty is independent.
+      const other = await store.appendConfirmation(confirmation({ idempotencyKey: 'feb', occurrence: '2026-02' }));
+      expect(other.duplicate).toBe(false);
+    });
+
+    it('reopens a closed occurrence with a chained entry, after which it can be closed again', async () => {
+      const { store } = await freshStore();
+      expect(
+        await store.reopenOccurrence({
+          workspaceId: 'ws1',
+          dutyId: 'backup.restore-test',
+          occurrence: '2026-03',
+          by: 'U-admin',
+          at: minutes(1),
+          reason: 'not closed yet',
+          idempotencyKey: 'r0',
+        }),
+      ).toBeNull();
+      expect(await store.ledgerEntries('ws1')).toHaveLength(1);
+      await store.appendConfirmation(confirmation());
+      const reopened = await store.reopenOccurrence({
+        workspaceId: 'ws1',
+        dutyId: 'backup.restore-test',
+        occurrence: '2026-03',
+        by: 'U-admin',
+        at: minutes(2),
+        reason: 'recorded by mistake',
+        idempotencyKey: 'r1',
+      });
+      expect(reopened).toMatchObject({ status: 'reopened', reason: 'recorded by mistake', by: 'U-admin', seq: 3 });
+      const [entry] = await store.ledgerWindow('ws1', 3, 3);
+      expect(entry).toMatchObject({ kind: 'reopen', actor: 'U-admin' });
+      expect(entry?.payload).toMatchObject({ status: 'reopened', reopens: 2, occurrence: '2026-03' });
+      const again = await store.appendConfirmation(
+        confirmation({ idempotencyKey: 'redo', status: 'skipped', reason: 'site frozen', at: minutes(3) }),
+      );
+      expect(again).toMatchObject({ duplicate: false, confirmation: { status: 'skipped', seq: 4 } });
+      const latest = await store.latestConfirmations('ws1');
+      expect(latest.map((c) => c.status)).toEqual(['skipped']);
+      expect((await store.verifyLedger('ws1')).ok).toBe(true);
+    });
+
+    it('records a backfill in the row and in the chained payload', async () => {
+      const { store } = await freshStore();
+      const { confirmation: row } = await store.appendConfirmation(
+        confirmation({ occurrence: '2025-10', backfill: true, reason: 'from the paper log', note: null }),
+      );
+      expect(row.backfill).toBe(true);
+      expect((await store.history('ws1', 'backup.restore-test', 1))[0]?.backfill).toBe(true);
+      const [entry] = await store.ledgerWindow('ws1', 2, 2);
+      expect(entry?.payload).toMatchObject({ backfill: true, reason: 'from the paper log' });
+    });
+  });
+
   describe('audit chain verification', () => {
     /** ws1 with entries #1 (created) … #6 (5 confirmations). */
     async function chainOfSix(): Promise<{ store: SqlStore; url: string }> {
       const fresh = await freshStore();
       for (let i = 0; i < 5; i++) {
-        await fresh.store.appendConfirmation(confirmation({ idempotencyKey: `k${i}`, at: minutes(i + 1) }));
+        // One closing per occurrence: each entry closes its own month.
+        await fresh.store.appendConfirmation(
+          confirmation({ idempotencyKey: `k${i}`, occurrence: `2026-0${i + 1}`, at: minutes(i + 1) }),
+        );
       }
       return fresh;
     }
@@ -323,6 +437,52 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         checked: 6,
         problems: ['entry #4 was edited (hash mismatch)'],
       });
+    });
+
+    it('names a confirmation row edited in SQL behind an intact chain (seen: "skipped" shown as "done by mallory")', async () => {
+      const { store, url } = await chainOfSix();
+      await store.appendConfirmation(
+        confirmation({
+          idempotencyKey: 'skip-1',
+          occurrence: '2026-07',
+          status: 'skipped',
+          reason: 'holiday',
+          note: null,
+        }),
+      );
+      expect((await store.verifyLedger('ws1')).ok).toBe(true);
+      await backend.sql(
+        url,
+        "update confirmations set status = 'done', confirmed_by = 'mallory', reason = null where workspace_id = ? and seq = 7",
+        ['ws1'],
+      );
+      // What the bot shows now looks genuine (the row still carries the entry's hash)…
+      expect((await store.history('ws1', 'backup.restore-test', 1))[0]).toMatchObject({
+        status: 'done',
+        by: 'mallory',
+      });
+      // …but verification holds the row against its chained entry and names the first mismatch.
+      expect(await store.verifyLedger('ws1')).toEqual({
+        ok: false,
+        checked: 7,
+        problems: [
+          'confirmation row #7 does not match its chained entry (status: row says "done", entry says "skipped")',
+        ],
+      });
+    });
+
+    it('names a confirmation row deleted or added behind the ledger', async () => {
+      const { store, url } = await chainOfSix();
+      await backend.sql(url, 'delete from confirmations where workspace_id = ? and seq = 3', ['ws1']);
+      await backend.sql(
+        url,
+        "insert into confirmations (workspace_id, seq, duty_id, occurrence, status, confirmed_by, at, hash, idempotency_key) values (?, 9, 'x.duty', '2026-09', 'done', 'mallory', ?, 'feed', 'forged')",
+        ['ws1', T0.getTime()],
+      );
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
+        'the confirmation row of entry #3 is missing (deleted from what the bot shows)',
+        'confirmation row #9 (x.duty 2026-09 done by mallory) was added outside the ledger (past the chain head)',
+      ]);
     });
 
     it('names a deleted middle entry', async () => {
@@ -374,7 +534,9 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const { store, url } = await chainOfSix();
       const writer = await storeAt(url);
       const appends = Promise.all(
-        Array.from({ length: 20 }, (_, i) => writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}` }))),
+        Array.from({ length: 20 }, (_, i) =>
+          writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}`, dutyId: `live-duty-${i}` })),
+        ),
       );
       const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyLedger('ws1')));
       await appends;

@@ -32,4 +32,6 @@ export interface ConfirmationRequest {
   evidenceUrl: string | null;
   reason: string | null;
   snooze: string | null;
+  /** `--backfill`: a period that ended before the workspace existed (admins, with a reason). */
+  backfill?: boolean;
 }

@@ -9,6 +9,7 @@ const en = {
   usage: {
     done: 'done <duty> [note] [evidence-url]   e.g. done restore test 1backup -- restored mailbox X https://wiki/…',
     skip: 'skip <duty> <reason>   e.g. skip website backup -- site frozen for migration',
+    reopen: 'reopen <duty> for <period> -- <reason>   e.g. reopen website backup for 2026-11 -- recorded by mistake',
     snooze: 'snooze <duty> <duration>   e.g. snooze restore test 1backup 2d   (1h, 3h, 2d, 1w, tomorrow, next-week)',
     assign: 'assign <duty|service|fallback> @user [@user…] | none',
     history: 'history <duty>',
@@ -86,6 +87,7 @@ const it: Messages = {
   usage: {
     done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino 1backup -- ripristinata casella X https://wiki/…',
     skip: 'salta <dovere> <motivo>   es. salta backup sito -- sito congelato per migrazione',
+    reopen: 'riapri <dovere> per <periodo> -- <motivo>   es. riapri backup sito per 2026-11 -- registrato per errore',
     snooze:
       'rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
     assign: 'assegna <dovere|servizio|fallback> @utente [@utente…] | nessuno',

@@ -70,6 +70,14 @@ export function buildDigest(input: DigestInput): DigestView {
     upcoming: upcoming.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     doneSinceLast,
     services: serviceLines(snapshot, statuses, routed.length > 0, lang),
+    ...(snapshot.workspace.ledgerHead
+      ? {
+          ledgerHead: catalogue(lang).ledger.head(
+            snapshot.workspace.ledgerHead.seq,
+            snapshot.workspace.ledgerHead.hash,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -40,6 +40,7 @@ export function confirmationView(row: ConfirmationRow): ConfirmationView {
     snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
     seq: row.seq,
     hash: row.hash,
+    ...(row.backfill ? { backfill: true as const } : {}),
   };
 }
 

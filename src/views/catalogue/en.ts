@@ -59,6 +59,7 @@ export const en = {
     done: 'done',
     skipped: 'skipped',
     snoozed: 'snoozed',
+    reopened: 'reopened',
   },
 
   /** How a scheduled duty recurs in the workspace. */
@@ -201,13 +202,20 @@ export const en = {
       { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
       { usage: 'done <duty> [note] [link]', description: 'record a duty as done, with a note and an evidence link' },
       { usage: 'skip <duty> <reason>', description: 'record a skipped duty (a reason is required)' },
+      {
+        usage: 'reopen <duty> for <period> -- <reason>',
+        description: 'undo a done or skip, on the record, so the period can be confirmed again (owners, admins)',
+      },
       { usage: 'snooze <duty> <duration>', description: 'remind later (1h, 2d, tomorrow, next-week)' },
       { usage: 'assign <duty|service> @person', description: 'choose the internal owners (admins)' },
       { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
       { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
       { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
       { usage: 'export [csv|json] [from …] [to …]', description: 'the ledger for an auditor (admins)' },
-      { usage: 'audit', description: 'check the ledger has not been tampered with (admins)' },
+      {
+        usage: 'audit [head | verify --against <head>]',
+        description: 'check the ledger has not been tampered with; state its head to note elsewhere (admins)',
+      },
     ],
     examples: [
       'who handles backups on RocketWeb?',
@@ -222,6 +230,57 @@ export const en = {
     due: (n: number) => `${n} due`,
     allInOrder: (closed: number, total: number) => `all in order (${closed}/${total} confirmed)`,
     missed: (n: number) => `${n} earlier occurrences missed`,
+  },
+
+  /** The confirmation ledger's own sentences: closings, reopenings, periods, backfills, the chain head. */
+  ledger: {
+    /** A duty's occurrence named in ledger sentences: "Website backup" (November 2026). */
+    occurrenceOf: (title: string, period: string) => `"${title}" (${period})`,
+    alreadyClosed: (occurrence: string, status: string, by: string, at: string) =>
+      `${occurrence} was already ${status === 'done' ? 'done' : 'skipped'} by {{user:${by}}} on ${at}; nothing was written.`,
+    alreadyClosedHint: (period: string) =>
+      `To change it, an owner or admin reopens it first: \`reopen <duty> for ${period} -- <reason>\`.`,
+    reopened: (occurrence: string) =>
+      `Reopened ${occurrence}; it can now be confirmed again. The reopening is in the ledger.`,
+    notClosed: (occurrence: string) => `${occurrence} is not closed, so there is nothing to reopen.`,
+    reopenNeedsPeriod:
+      'Which period? A reopen names it, e.g. `reopen website backup for 2026-11 -- recorded by mistake`.',
+    forbiddenReopen: (title: string) => `Only the owners of "${title}" or an admin can reopen it.`,
+    badPeriod: (typed: string, title: string, format: string, example: string) =>
+      `"${typed}" is not a period of "${title}": it is confirmed per period written ${format}, e.g. ${example}. Nothing was written.`,
+    badPeriodHint:
+      'Periods are written 2026-11-30 (day), 2026-W49 (week), 2026-11 (month), 2026-B6 (two months), 2026-Q4 (quarter).',
+    /** How each cadence writes its periods. */
+    periodFormat: {
+      daily: 'YYYY-MM-DD',
+      weekly: 'YYYY-Www',
+      monthly: 'YYYY-MM',
+      bimonthly: 'YYYY-Bn (n = 1–6)',
+      quarterly: 'YYYY-Qn (n = 1–4)',
+    },
+    beforeInstall: (period: string, title: string, since: string) =>
+      `${period} of "${title}" had already ended when dutybot was set up here (${since}); nothing was written.`,
+    beforeInstallHint: (period: string) =>
+      `An admin can record it as a backfill: \`done <duty> for ${period} --backfill -- <reason>\`.`,
+    backfillNotNeeded: (period: string) =>
+      `${period} was still open when dutybot was set up here: confirm it without --backfill.`,
+    backfillForbidden: 'Only a workspace admin can record a backfill.',
+    backfillNeedsReason: 'A backfill needs a reason after `--`, so the ledger says why it was recorded late.',
+    backfillNeedsReasonHint: 'e.g. done website backup for 2026-10 --backfill -- copied from the October paper log',
+    /** The marker every surface shows next to a backfilled entry. */
+    backfillMarker: 'backfill',
+    tooLong: (field: string, length: number, max: number) =>
+      `${field} is too long (${length} characters; at most ${max}). Nothing was written.`,
+    tooLongHint: 'Shorten it, or put the details in the linked evidence.',
+    fields: { note: 'The note', reason: 'The reason', evidenceUrl: 'The evidence link' },
+    head: (seq: number, hash: string) => `Ledger head: ${seq} entries, #${seq} ${hash}`,
+    againstOk: (seq: number) => `The ledger still extends the head you noted (entry #${seq}).`,
+    againstBroken: (why: string) => `The ledger does not extend the head you noted: ${why}.`,
+    againstMissing: (seq: number, count: number) => `entry #${seq} no longer exists (the ledger has ${count} entries)`,
+    againstDiffers: (seq: number) => `entry #${seq} now has a different hash`,
+    againstUnknownHash: (count: number) => `no entry of the ledger (${count} entries) has that hash`,
+    badHead: (typed: string) =>
+      `"${typed}" is not a ledger head: use the hash from a digest or \`audit head\`, optionally as <seq>:<hash>.`,
   },
 
   /** Citing the provider document: every part comes from the knowledge data. */

@@ -50,6 +50,7 @@ export const it: Catalogue = {
     done: 'fatto',
     skipped: 'saltato',
     snoozed: 'rimandato',
+    reopened: 'riaperto',
   },
 
   periodCadence: {
@@ -186,6 +187,11 @@ export const it: Catalogue = {
       },
       { usage: 'salta <dovere> <motivo>', description: 'registra un dovere saltato (il motivo è obbligatorio)' },
       {
+        usage: 'riapri <dovere> per <periodo> -- <motivo>',
+        description:
+          'annulla un fatto o un salto, a registro, per confermare di nuovo il periodo (responsabili, admin)',
+      },
+      {
         usage: 'rimanda <dovere> <durata>',
         description: 'rimanda il promemoria (1h, 2d, domani, settimana-prossima)',
       },
@@ -200,7 +206,11 @@ export const it: Catalogue = {
         usage: 'esporta [csv|json] [dal …] [al …]',
         description: 'il registro di audit per un revisore (solo admin)',
       },
-      { usage: 'verifica', description: 'controlla che il registro di audit non sia stato manomesso (solo admin)' },
+      {
+        usage: 'verifica [testa | contro <testa>]',
+        description:
+          'controlla che il registro di audit non sia stato manomesso; ne indica la testa da annotare altrove (solo admin)',
+      },
     ],
     examples: [
       'chi fa il backup su RocketWeb?',
@@ -215,6 +225,54 @@ export const it: Catalogue = {
     due: (n) => `${n} da fare`,
     allInOrder: (closed, total) => `tutto in regola (${closed}/${total} confermati)`,
     missed: (n) => `${n} scadenze precedenti mancate`,
+  },
+
+  ledger: {
+    occurrenceOf: (title, period) => `"${title}" (${period})`,
+    alreadyClosed: (occurrence, status, by, at) =>
+      `${occurrence} è già stato ${status === 'done' ? 'fatto' : 'saltato'} da {{user:${by}}} il ${at}; non ho scritto nulla.`,
+    alreadyClosedHint: (period) =>
+      `Per cambiarlo, un responsabile o un amministratore lo riapre prima: \`riapri <dovere> per ${period} -- <motivo>\`.`,
+    reopened: (occurrence) =>
+      `Ho riaperto ${occurrence}; ora si può confermare di nuovo. La riapertura è nel registro di audit.`,
+    notClosed: (occurrence) => `${occurrence} non è chiuso, quindi non c'è nulla da riaprire.`,
+    reopenNeedsPeriod:
+      'Quale periodo? Una riapertura lo indica, es. `riapri backup sito per 2026-11 -- registrato per errore`.',
+    forbiddenReopen: (title) => `Solo i responsabili di "${title}" o un amministratore possono riaprirlo.`,
+    badPeriod: (typed, title, format, example) =>
+      `"${typed}" non è un periodo di "${title}": si conferma per periodi scritti ${format}, es. ${example}. Non ho scritto nulla.`,
+    badPeriodHint:
+      'I periodi si scrivono 2026-11-30 (giorno), 2026-W49 (settimana), 2026-11 (mese), 2026-B6 (bimestre), 2026-Q4 (trimestre).',
+    periodFormat: {
+      daily: 'AAAA-MM-GG',
+      weekly: 'AAAA-Wss',
+      monthly: 'AAAA-MM',
+      bimonthly: 'AAAA-Bn (n = 1–6)',
+      quarterly: 'AAAA-Qn (n = 1–4)',
+    },
+    beforeInstall: (period, title, since) =>
+      `${period} di "${title}" era già finito quando dutybot è stato configurato qui (${since}); non ho scritto nulla.`,
+    beforeInstallHint: (period) =>
+      `Un amministratore può registrarlo come recupero: \`fatto <dovere> per ${period} --backfill -- <motivo>\`.`,
+    backfillNotNeeded: (period) =>
+      `${period} era ancora aperto quando dutybot è stato configurato qui: confermalo senza --backfill.`,
+    backfillForbidden: 'Solo un amministratore del workspace può registrare un recupero.',
+    backfillNeedsReason:
+      'Un recupero richiede un motivo dopo `--`, così il registro spiega perché è registrato in ritardo.',
+    backfillNeedsReasonHint: 'es. fatto backup sito per 2026-10 --backfill -- ripreso dal registro cartaceo di ottobre',
+    backfillMarker: 'recupero',
+    tooLong: (field, length, max) =>
+      `${field} è troppo lungo (${length} caratteri; al massimo ${max}). Non ho scritto nulla.`,
+    tooLongHint: "Accorcialo, o metti i dettagli nell'evidenza collegata.",
+    fields: { note: 'La nota', reason: 'Il motivo', evidenceUrl: "Il link all'evidenza" },
+    head: (seq, hash) => `Testa del registro: ${seq} voci, #${seq} ${hash}`,
+    againstOk: (seq) => `Il registro prolunga ancora la testa che hai annotato (voce #${seq}).`,
+    againstBroken: (why) => `Il registro non prolunga la testa che hai annotato: ${why}.`,
+    againstMissing: (seq, count) => `la voce #${seq} non esiste più (il registro ha ${count} voci)`,
+    againstDiffers: (seq) => `la voce #${seq} ora ha un hash diverso`,
+    againstUnknownHash: (count) => `nessuna voce del registro (${count} voci) ha quell'hash`,
+    badHead: (typed) =>
+      `"${typed}" non è una testa del registro: usa l'hash di un riepilogo o di \`audit head\`, eventualmente come <seq>:<hash>.`,
   },
 
   source: {
