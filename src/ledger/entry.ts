@@ -1,5 +1,5 @@
 /**
- * One entry of a workspace's ledger, as chained and verified by ./audit-chain.ts. It lives here,
+ * One entry of a workspace's ledger, as chained and verified by ./chain.ts. It lives here,
  * below the store, because the store computes and stores the chain while the ledger knows no store.
  */
 export interface AuditEntry {
@@ -17,7 +17,7 @@ export interface AuditEntry {
 
 /**
  * What an export reads of the ledger. The Store satisfies it; declaring it here keeps the ledger
- * below the store, which computes the chain with ./audit-chain.ts.
+ * below the store, which computes the chain with ./chain.ts.
  */
 export interface LedgerSource {
   /** Entries with firstSeq <= seq <= lastSeq, in seq order; `from` inclusive, `to` exclusive. */
