@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
+import { inertPlain } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
 import { LOCAL, localActor } from './local.js';
 
@@ -159,8 +160,26 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
       throw new Error(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     process.stderr.write(`wrote ${reply.entries} entries to ${out}\n`);
-  } else process.stdout.write(reply.content.endsWith('\n') ? reply.content : `${reply.content}\n`);
+  } else {
+    const shown = terminalSafeExport(reply);
+    process.stdout.write(shown.endsWith('\n') ? shown : `${shown}\n`);
+  }
   return 0;
+}
+
+/**
+ * An export printed to the terminal, not to a file: JSON keeps its exact data with the characters
+ * a terminal would act on written as `\uXXXX` escapes (JSON.stringify leaves C1 controls and bidi
+ * overrides raw); CSV shows them as visible symbols (the plain-text rule). `--out` keeps the bytes.
+ */
+function terminalSafeExport(reply: Extract<Reply, { kind: 'export' }>): string {
+  if (reply.format === 'json') {
+    return reply.content.replace(
+      /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  }
+  return inertPlain(reply.content);
 }
 
 async function readLines(onLine: (line: string) => Promise<void>): Promise<void> {

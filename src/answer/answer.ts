@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import { renderAnswerText } from '../views/answer-text.js';
+import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
 import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
@@ -98,6 +99,7 @@ export function answerWith(
  */
 function withoutMentions(question: string): string {
   return question
+    .replace(new RegExp(MENTION_PATTERN, 'g'), ' ')
     .replace(/\{\{user:[^}]*\}\}/g, ' ')
     .replace(/<@[^>]*>/g, ' ')
     .replace(/<at>.*?<\/at>/gi, ' ')

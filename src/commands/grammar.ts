@@ -1,3 +1,4 @@
+import { MENTION_PATTERN } from '../views/mentions.js';
 import type { Lang } from '../views/types.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Lang } from '../views/types.js';
  * `/duty` and Teams messages. Adapters pass the text after the command name; anything that does
  * not start with a command word is a question.
  *
- * Mentions reach the grammar as `{{user:ID}}` tokens (adapters convert platform mentions) or as
+ * Mentions reach the grammar as mention marks (src/views/mentions.ts) (adapters convert platform mentions) or as
  * `@name` in the terminal.
  */
 
@@ -131,10 +132,12 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       return { command: { name, ref: duration.ref, duration: duration.duration, occurrence }, lang };
     }
     case 'assign': {
-      const users = [...rest.matchAll(/\{\{user:([^}]+)\}\}|(?:^|\s)@([\w.-]+)/g)].map((m) => (m[1] ?? m[2]) as string);
+      const users = [...rest.matchAll(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@([\\w.-]+)`, 'g'))].map(
+        (m) => (m[1] ?? m[2]) as string,
+      );
       const clear = /\s(none|nobody|nessuno)\s*$/i.test(` ${rest}`);
       const target = rest
-        .replace(/\{\{user:[^}]+\}\}|(?:^|\s)@[\w.-]+/g, ' ')
+        .replace(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@[\\w.-]+`, 'g'), ' ')
         .replace(/\s(?:to|a|none|nobody|nessuno)\s*$/i, ' ')
         .replace(/\s(?:to|a)\s*$/i, ' ')
         .trim();

@@ -1,3 +1,4 @@
+import { mention } from '../views/mentions.js';
 import type { Lang } from '../views/types.js';
 
 /**
@@ -39,7 +40,7 @@ const en = {
   notDueYet: (title: string, due: string) => `"${title}" is not due yet: the next occurrence is due ${due}.`,
   notDueYetHint: 'Confirm it once it is due; a late confirmation is always accepted.',
   alreadyClosed: (title: string, status: string, by: string, at: string, next: string) =>
-    `"${title}" is already ${status === 'done' ? 'done' : 'skipped'} for this period ({{user:${by}}}, ${at}); the next occurrence is due ${next}.`,
+    `"${title}" is already ${status === 'done' ? 'done' : 'skipped'} for this period (${mention(by)}, ${at}); the next occurrence is due ${next}.`,
   alreadyClosedHint: 'To correct an earlier period, name it: e.g. `done <duty> for 2026-11`.',
   unknownOccurrence: (occ: string, title: string) => `"${occ}" is not an occurrence of "${title}".`,
   forbiddenConfirm: (title: string) => `Only the owners of "${title}" or an admin can confirm it.`,
@@ -118,7 +119,7 @@ const it: Messages = {
   notDueYet: (title, due) => `"${title}" non è ancora in scadenza: la prossima occorrenza scade ${due}.`,
   notDueYetHint: 'Confermalo quando è in scadenza; una conferma in ritardo è sempre accettata.',
   alreadyClosed: (title, status, by, at, next) =>
-    `"${title}" è già ${status === 'done' ? 'fatto' : 'saltato'} per questo periodo ({{user:${by}}}, ${at}); la prossima occorrenza scade ${next}.`,
+    `"${title}" è già ${status === 'done' ? 'fatto' : 'saltato'} per questo periodo (${mention(by)}, ${at}); la prossima occorrenza scade ${next}.`,
   alreadyClosedHint: 'Per correggere un periodo precedente, indicalo: es. `fatto <dovere> per 2026-11`.',
   unknownOccurrence: (occ, title) => `"${occ}" non è un'occorrenza di "${title}".`,
   forbiddenConfirm: (title) => `Solo i responsabili di "${title}" o un amministratore possono confermarlo.`,

@@ -10,7 +10,6 @@ import {
   LIMITS,
   message,
   mrkdwn,
-  plain,
   type SlackMessage,
   section,
   truncate,
@@ -41,7 +40,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       const fallback = [reply.message, reply.hint, ...reply.candidates.map((c) => `${c.title} (${c.id})`)]
         .filter(Boolean)
         .join('\n');
-      return message(plain(fallback), blocks);
+      return message(fallback, blocks);
     }
     case 'confirmed': {
       const c = reply.confirmation;
@@ -49,7 +48,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
         section(`${c.status === 'done' ? '✅' : c.status === 'skipped' ? '⏭️' : '💤'} ${mrkdwn(reply.message)}`),
         context([`#${c.seq} · \`${c.hash.slice(0, 12)}\``]),
       ];
-      return message(plain(reply.message), blocks);
+      return message(reply.message, blocks);
     }
     case 'pending': {
       const lines = reply.items.map((item) => occurrenceLine(item, reply.lang));
@@ -79,7 +78,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       return message(reply.title, blocks);
     }
     case 'updated':
-      return message(plain(reply.message), [section(`✅ ${mrkdwn(reply.message)}`)]);
+      return message(reply.message, [section(`✅ ${mrkdwn(reply.message)}`)]);
     case 'export': {
       const text = l.exportSent(reply.filename, reply.entries);
       return message(text, [section(`📎 ${escapeMrkdwn(text)}`)]);
@@ -94,7 +93,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
           l.morePlain,
         ),
       );
-      return message(`${title}: ${plain(reply.message)}`, blocks);
+      return message(`${title}: ${reply.message}`, blocks);
     }
     case 'help':
       return renderHelp(reply.help);
