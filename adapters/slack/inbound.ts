@@ -16,7 +16,8 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
 export function slackTextToCore(text: string, botUserId?: string | null): string {
   const result = stripMarks(text).replace(TOKEN, (whole, token: string | undefined, entity: string | undefined) => {
     if (entity) return ENTITY[entity] as string;
-    const body = token ?? '';
+    // Inside a token Slack escapes `&` too (`<https://x/?a=1&amp;b=2>`): decoded here, within the token only.
+    const body = (token ?? '').replace(/&(amp|lt|gt);/g, (_, name: string) => ENTITY[name] as string);
     const [target = '', label] = body.split('|', 2);
     if (/^@[UW][A-Z0-9]+$/.test(target)) return target.slice(1) === botUserId ? ' ' : mention(target.slice(1));
     if (/^#[CG][A-Z0-9]+$/.test(target)) return target.slice(1);
