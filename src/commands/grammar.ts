@@ -1,4 +1,4 @@
-import { MENTION_PATTERN } from '../views/mentions.js';
+import { asText, MENTION_PATTERN } from '../views/mentions.js';
 import type { Lang } from '../views/types.js';
 
 /**
@@ -116,13 +116,17 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       const { text: withoutUrl, url } = takeUrl(withoutOccurrence);
       const { head, tail } = splitAtSeparator(withoutUrl);
       if (!head) return usage('missing_duty');
-      return { command: { name, ref: head, note: tail, evidenceUrl: url, occurrence }, lang };
+      // Mentions in free text are kept as `@id` text: a note never notifies anyone when shown again.
+      return {
+        command: { name, ref: head, note: tail === null ? null : asText(tail), evidenceUrl: url, occurrence },
+        lang,
+      };
     }
     case 'skip': {
       const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
       const { head, tail } = splitAtSeparator(withoutOccurrence);
       if (!head) return usage('missing_duty');
-      return { command: { name, ref: head, reason: tail ?? '', occurrence }, lang };
+      return { command: { name, ref: head, reason: asText(tail ?? ''), occurrence }, lang };
     }
     case 'snooze': {
       const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);

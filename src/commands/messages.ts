@@ -1,4 +1,4 @@
-import { mention } from '../views/mentions.js';
+import { mention, typed } from '../views/mentions.js';
 import type { Lang } from '../views/types.js';
 
 /**
@@ -162,8 +162,36 @@ const it: Messages = {
   auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
 };
 
+/**
+ * Sentences that echo what a user typed, and which of their arguments that is: every language's
+ * sentence gets those arguments as typed spans (src/views/mentions.ts), so each surface shows
+ * them as inert text — a typed `<!channel>`, `*bold*` or `[link](…)` is never markup.
+ */
+const ECHOES = {
+  unknownDuty: [0],
+  ambiguous: [0],
+  unknownOccurrence: [0],
+  badUrl: [0],
+  badDuration: [0],
+  badDate: [0],
+  badSetting: [0, 1],
+  unknownSetting: [0],
+  settingsImportBad: [0],
+  unknownService: [0],
+} as const satisfies Partial<Record<keyof Messages, readonly number[]>>;
+
+function withTypedEchoes(sentences: Messages): Messages {
+  const wrapped: Record<string, unknown> = { ...sentences };
+  for (const [key, positions] of Object.entries(ECHOES)) {
+    const say = sentences[key as keyof typeof ECHOES] as (...args: string[]) => string;
+    wrapped[key] = (...args: string[]) =>
+      say(...args.map((arg, i) => ((positions as readonly number[]).includes(i) ? typed(arg) : arg)));
+  }
+  return wrapped as Messages;
+}
+
 /** One entry per language: a third language is one more object typed `Messages`. */
-const MESSAGES: Readonly<Record<Lang, Messages>> = { en, it };
+const MESSAGES: Readonly<Record<Lang, Messages>> = { en: withTypedEchoes(en), it: withTypedEchoes(it) };
 
 export function messages(lang: Lang): Messages {
   return MESSAGES[lang];

@@ -30,9 +30,22 @@ export function mention(userId: string): string {
   return `${MENTION_OPEN}${stripMarks(userId)}${MENTION_CLOSE}`;
 }
 
+/**
+ * Free text as it is stored and echoed (a note, a reason, a duty name someone typed): a mention
+ * made in it is kept as readable `@id` text, never as a mark, so it cannot notify anyone when
+ * the text is shown again.
+ */
+export function asText(text: string): string {
+  return stripMarks(
+    text.replace(MARK, (_, id: string | undefined, span: string | undefined) =>
+      id !== undefined ? `@${id}` : (span ?? ''),
+    ),
+  );
+}
+
 /** Wraps user-supplied text interpolated into a core sentence, so surfaces render it inert. */
 export function typed(text: string): string {
-  return `${TYPED_OPEN}${stripMarks(text)}${TYPED_CLOSE}`;
+  return `${TYPED_OPEN}${asText(text)}${TYPED_CLOSE}`;
 }
 
 export interface MarkRenderers {

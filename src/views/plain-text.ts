@@ -1,4 +1,4 @@
-import { renderMarked } from './mentions.js';
+import { asText, renderMarked } from './mentions.js';
 
 export type MentionRenderer = (userId: string) => string;
 
@@ -29,7 +29,7 @@ export function inertPlain(text: string): string {
 
 /** A value a user supplied (note, reason, typed span): inert, and on one line so it cannot fake a line of ours. */
 export function userField(value: string): string {
-  return inertPlain(value.replace(/\r\n|\r|\n/g, ' \u2424 ')).replace(/\t/g, ' ');
+  return inertPlain(asText(value).replace(/\r\n|\r|\n/g, ' \u2424 ')).replace(/\t/g, ' ');
 }
 
 /** A core sentence: its words and typed spans made inert, mentions rendered by `at`. */

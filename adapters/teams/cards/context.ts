@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { mention, mentionedUserIds, renderMarked } from '../../../src/views/mentions.js';
+import { asText, mention, mentionedUserIds, renderMarked } from '../../../src/views/mentions.js';
 import { inertPlain } from '../../../src/views/text.js';
 import type { Lang } from '../../../src/views/types.js';
 import { inertText } from './elements.js';
@@ -49,7 +49,7 @@ export class RenderContext {
 
   /** A value a user supplied (note, reason, name, question), inert in a TextBlock or Fact. */
   userText(value: string): string {
-    return inertText(value);
+    return inertText(asText(value));
   }
 
   /** Same sentence for plain-text places (fallbackText, notification summary): names, no markup. */
