@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
-import { inertPlain } from '../../src/views/text.js';
+import { inertPlain, TERMINAL_ACTIVE } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
 import { LOCAL, localActor } from './local.js';
 
@@ -52,7 +52,7 @@ async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<n
   const failed = reply.kind === 'error' || (reply.kind === 'audit' && !reply.ok);
   // Times read best in the workspace's own time zone.
   const zone = bot ? (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone : undefined;
-  if (json) process.stdout.write(`${JSON.stringify(reply)}\n`);
+  if (json) process.stdout.write(`${terminalJson(JSON.stringify(reply))}\n`);
   else (failed ? process.stderr : process.stdout).write(`${replyText(reply, { zone })}\n`);
   return failed ? 1 : 0;
 }
@@ -168,18 +168,19 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
 }
 
 /**
- * An export printed to the terminal, not to a file: JSON keeps its exact data with the characters
- * a terminal would act on written as `\uXXXX` escapes (JSON.stringify leaves C1 controls and bidi
- * overrides raw); CSV shows them as visible symbols (the plain-text rule). `--out` keeps the bytes.
+ * JSON for the terminal: the same data, with the characters a terminal would act on written as
+ * `\uXXXX` escapes (JSON.stringify already escapes C0 controls, but leaves DEL, C1 controls such
+ * as the one-character CSI U+009B, and bidi overrides raw).
  */
+function terminalJson(json: string): string {
+  // Noncharacters (the core's mark delimiters) are escaped too: valid JSON, and visible.
+  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return json.replace(TERMINAL_ACTIVE, escape).replace(/[\uFDD0-\uFDEF]/g, escape);
+}
+
+/** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */
 function terminalSafeExport(reply: Extract<Reply, { kind: 'export' }>): string {
-  if (reply.format === 'json') {
-    return reply.content.replace(
-      /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-  }
-  return inertPlain(reply.content);
+  return reply.format === 'json' ? terminalJson(reply.content) : inertPlain(reply.content);
 }
 
 async function readLines(onLine: (line: string) => Promise<void>): Promise<void> {
@@ -218,7 +219,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       const context = lang ? { lang: lang as 'en' | 'it' } : {};
       const reply = (question: string) => {
         const result = answer(question, knowledge, context);
-        return values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
+        return values.json ? terminalJson(JSON.stringify(toJsonContract(result))) : renderAnswerText(result.view);
       };
       const question = positionals.join(' ').trim();
       if (question) {

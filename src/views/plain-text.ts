@@ -1,4 +1,4 @@
-import { asText, renderMarked } from './mentions.js';
+import { asText, renderMarked, stripMarks } from './mentions.js';
 
 export type MentionRenderer = (userId: string) => string;
 
@@ -8,7 +8,7 @@ export type MentionRenderer = (userId: string) => string;
  * (U+009B is a one-character CSI), Unicode bidi embeddings/overrides/isolates and marks (U+202E
  * reverses what follows), and line/paragraph separators.
  */
-const TERMINAL_ACTIVE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
+export const TERMINAL_ACTIVE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
 
 function visible(char: string): string {
   const code = char.charCodeAt(0);
@@ -24,7 +24,7 @@ function visible(char: string): string {
  * bot's own layout stay.
  */
 export function inertPlain(text: string): string {
-  return text.replace(TERMINAL_ACTIVE, visible);
+  return stripMarks(text).replace(TERMINAL_ACTIVE, visible);
 }
 
 /** A value a user supplied (note, reason, typed span): inert, and on one line so it cannot fake a line of ours. */

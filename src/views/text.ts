@@ -4,7 +4,7 @@ import { catalogue } from './catalogue/index.js';
 import { stateLabel } from './labels.js';
 import { type MentionRenderer, sentence, userField } from './plain-text.js';
 
-export { inertPlain } from './plain-text.js';
+export { inertPlain, TERMINAL_ACTIVE } from './plain-text.js';
 
 import type {
   ConfirmationView,
