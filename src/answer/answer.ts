@@ -94,8 +94,9 @@ export function answerWith(
 }
 
 /**
- * People address colleagues and the bot inside questions: core mention tokens (`{{user:U1}}`), raw
- * Slack (`<@U1>`) or Teams (`<at>Name</at>`) mentions, and links say nothing about the question.
+ * People address colleagues and the bot inside questions: core mention marks, a typed
+ * `{{user:U1}}`, raw Slack (`<@U1>`) or Teams (`<at>Name</at>`) mentions, and links say nothing
+ * about the question.
  */
 function withoutMentions(question: string): string {
   return question

@@ -151,6 +151,7 @@ describe('untrusted text on Slack', () => {
     const digest = await command(admin, 'digest');
     expect(JSON.stringify(digest)).toContain('approve this');
     await command(admin, 'pending all');
+    await command(admin, 'settings show');
     // A refusal echoes what was typed as the duty's name.
     const refused = await command(owner, `done ${slackTyped(hostileLine())} ${REAL_TOKENS}`);
     expect(JSON.stringify(refused)).toMatch(/all hands/);

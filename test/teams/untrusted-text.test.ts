@@ -126,6 +126,9 @@ describe('untrusted text on Teams', () => {
     expect(JSON.stringify(cardOf(history))).toContain('Teams bold');
     await h.post(channelMessage(h.connector.serviceUrl, 'digest', ANNA));
     await h.post(channelMessage(h.connector.serviceUrl, 'pending all', ANNA));
+    // The export preview shows the ledger's notes, line by line.
+    await h.post(personalMessage(h.connector.serviceUrl, 'export csv', ANNA));
+    expect(JSON.stringify(cardOf(h.connector.messages().at(-1) as RecordedCall))).toContain('Teams bold');
     // A duty name typed with the corpus (and a real mention of Luca) is echoed by the refusal.
     await h.post(
       channelMessage(h.connector.serviceUrl, `done ${hostileLine()} @Luca Verdi`, MARCO, { mentions: [LUCA] }),

@@ -74,7 +74,9 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       ];
       // The YAML is what `settings import` accepts: shown as a code block so it can be copied.
       const fence = '```';
-      blocks.push(section(`${fence}${truncate(escapeMrkdwn(reply.yaml), LIMITS.text - 10)}${fence}`));
+      // A typed value holding ``` would end the fence: backticks in it get a zero-width space.
+      const yaml = escapeMrkdwn(reply.yaml).replace(/`/g, '`\u200B');
+      blocks.push(section(`${fence}${truncate(yaml, LIMITS.text - 10)}${fence}`));
       return message(reply.title, blocks);
     }
     case 'updated':

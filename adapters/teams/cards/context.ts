@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { asText, mention, mentionedUserIds, renderMarked } from '../../../src/views/mentions.js';
 import { inertPlain } from '../../../src/views/text.js';
 import type { Lang } from '../../../src/views/types.js';
-import { inertText } from './elements.js';
+import { inertText } from './inert.js';
 import { type Labels, labels } from './labels.js';
 
 /** A Teams mention entity, as it must accompany `<at>name</at>` in a card or message. */

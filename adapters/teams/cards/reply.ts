@@ -213,7 +213,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
         text(`**${reply.ok ? l.auditOk : l.auditBroken}**`, { color: reply.ok ? 'Good' : 'Attention' }),
         text(ctx.text(reply.message)),
       ];
-      if (reply.problems.length > 0) body.push(bullets(reply.problems));
+      if (reply.problems.length > 0) body.push(bullets(reply.problems.map((problem) => ctx.text(problem))));
       return card(ctx, body, ctx.plain(reply.message));
     }
     case 'help':
