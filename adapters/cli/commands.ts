@@ -174,8 +174,8 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
  */
 function terminalJson(json: string): string {
   // Noncharacters (the core's mark delimiters) are escaped too: valid JSON, and visible.
-  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return json.replace(TERMINAL_ACTIVE, escape).replace(/[\uFDD0-\uFDEF]/g, escape);
+  const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return json.replace(TERMINAL_ACTIVE, unicodeEscape).replace(/[\uFDD0-\uFDEF]/g, unicodeEscape);
 }
 
 /** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */

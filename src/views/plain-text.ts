@@ -8,6 +8,7 @@ export type MentionRenderer = (userId: string) => string;
  * (U+009B is a one-character CSI), Unicode bidi embeddings/overrides/isolates and marks (U+202E
  * reverses what follows), and line/paragraph separators.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 export const TERMINAL_ACTIVE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
 
 function visible(char: string): string {

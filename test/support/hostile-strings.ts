@@ -30,6 +30,7 @@ export const HOSTILE_STRINGS = [
   // Bare addresses Teams would auto-link.
   'https://evil.example/autolink and www.evil.example',
   // Adaptive Card template functions and data binding.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a typed data binding, on purpose.
   '{{DATE(1999-12-31T23:59:59Z, LONG)}} {{TIME(1999-12-31T23:59:59Z)}} ${secret}',
   // Terminal: CSI (clear screen, colour), OSC 8 hyperlink ended by BEL, OSC title, backspaces,
   // a carriage return that rewrites the line, a one-character C1 CSI, DEL.
@@ -123,6 +124,7 @@ export function teamsLiveMarkup(text: string): string[] {
     if (rest.includes(formatted)) problems.push(`formatting ${formatted}`);
   }
   if (/\{\{(DATE|TIME)\(1999/.test(rest)) problems.push('template function');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the typed data binding of the corpus.
   if (rest.includes('${secret}')) problems.push('data binding');
   if (/(?<!\\)<at>Mallory/.test(rest)) problems.push('mention markup');
   if (/(^|[\n\r])\s*(#|-|>|1\.)\s/.test(rest.replace(/(^|[\n\r])- /g, '$1'))) problems.push('block markup');
@@ -134,6 +136,7 @@ export function terminalLive(text: string): string[] {
   const problems: string[] = [];
   if (MARKS.test(text)) problems.push('mark delimiter');
   for (const [c] of text.matchAll(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g,
   )) {
     problems.push(`U+${(c as string).charCodeAt(0).toString(16).padStart(4, '0')}`);
