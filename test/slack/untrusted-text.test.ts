@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/fake-slack-api.js';
-import { HOSTILE_EVIDENCE, hostileLine, hostileText, slackLiveMarkup, slackTyped } from '../support/hostile-strings.js';
+import {
+  HOSTILE_EVIDENCE,
+  hostileLine,
+  hostileText,
+  slackLiveMarkup,
+  slackMrkdwnTexts,
+  slackTyped,
+} from '../support/hostile-strings.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
 import { appMention, blockAction, homeOpened, slashCommand, viewSubmission, type Who } from './payloads.js';
 
@@ -23,23 +30,6 @@ const REAL_TOKENS =
   '<!channel> <!here|here> <@U0CEO|ceo> <#C0SECRET|secret> <https://evil.example/login|Click to verify>';
 
 let now = new Date('2026-11-30T07:00:00Z');
-
-/** Every string Slack would parse as mrkdwn: `text` fields of messages and `mrkdwn` text objects. */
-function mrkdwnTexts(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) {
-    for (const item of value) mrkdwnTexts(item, out);
-  } else if (value && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if (object.type === 'plain_text') return out;
-    for (const [key, item] of Object.entries(object)) {
-      // Button values and metadata are data, never shown; modal field errors are plain text.
-      if (key === 'value' || key === 'private_metadata' || key === 'errors') continue;
-      if (key === 'text' && typeof item === 'string') out.push(item);
-      else mrkdwnTexts(item, out);
-    }
-  }
-  return out;
-}
 
 describe('untrusted text on Slack', () => {
   let h: SlackHarness;
@@ -105,7 +95,7 @@ describe('untrusted text on Slack', () => {
     expect(text).toContain('<@UOWNER>');
     expect(text).toContain('\u200B*\u200Bbold\u200B*\u200B');
     expect(slackLiveMarkup(text, PEOPLE)).toEqual([]);
-    for (const t of mrkdwnTexts(update.args.blocks)) expect(slackLiveMarkup(t, PEOPLE)).toEqual([]);
+    for (const t of slackMrkdwnTexts(update.args.blocks)) expect(slackLiveMarkup(t, PEOPLE)).toEqual([]);
   });
 
   it('shows a hostile Done note and evidence link inert, the link labelled with its host', async () => {
@@ -140,7 +130,7 @@ describe('untrusted text on Slack', () => {
       '<https://evidence.example.com/x)[Open%20the%20signed%20report](https://evil.example/phish|evidence.example.com>',
     );
     expect(shown).toContain('&lt;@U0CEO&gt; approve this');
-    for (const t of [String(update.args.text), ...mrkdwnTexts(update.args.blocks)]) {
+    for (const t of [String(update.args.text), ...slackMrkdwnTexts(update.args.blocks)]) {
       expect(slackLiveMarkup(t, PEOPLE)).toEqual([]);
     }
   });
@@ -165,7 +155,7 @@ describe('untrusted text on Slack', () => {
 
   it('sent nothing live anywhere: Web API calls, response URLs and HTTP answers', async () => {
     const surfaces: unknown[] = [...h.api.calls.map((c) => c.args), ...h.api.responses.map((r) => r.body), ...answers];
-    const texts = surfaces.flatMap((surface) => mrkdwnTexts(surface));
+    const texts = surfaces.flatMap((surface) => slackMrkdwnTexts(surface));
     expect(texts.length).toBeGreaterThan(20);
     expect(texts.some((t) => t.includes('all hands'))).toBe(true);
     const live = texts.flatMap((t) => slackLiveMarkup(t, PEOPLE).map((problem) => `${problem} in ${t.slice(0, 120)}`));

@@ -92,8 +92,10 @@ export function slackLiveMarkup(text: string, allowedUsers: readonly string[]): 
       if (host !== 'evidence.example.com' || (label !== undefined && label !== host)) problems.push(`link ${token}`);
     }
   }
+  // Slack formats nothing inside a code block of the bot's own (a fence a typed value cannot close).
+  const outsideFences = text.replace(/```(?:[^`]|`\u200B)*```/g, ' ');
   for (const formatted of ['*bold*', '_italic_', '~strike~', '`code`', '```block```']) {
-    if (text.includes(formatted)) problems.push(`formatting ${formatted}`);
+    if (outsideFences.includes(formatted)) problems.push(`formatting ${formatted}`);
   }
   return problems;
 }
@@ -119,7 +121,8 @@ export function teamsLiveMarkup(text: string): string[] {
     rest = rest.replace(whole, ' ');
   }
   if (/(?<!\\)!\[|(?<!\\)\]\(/.test(rest)) problems.push('link syntax');
-  if (/https?:\/\/|www\./i.test(rest.replace(/https?:\/\/evidence\.example\.com\b/g, ''))) problems.push('bare link');
+  // The corpus's addresses are all on evil.example: none may be left for Teams to auto-link.
+  if (/https?:\/\/evil\.example|www\.evil/i.test(rest)) problems.push('bare link');
   for (const formatted of ['**Teams bold**', '__underline__', '*bold*', '_italic_', '~strike~', '`code`']) {
     if (rest.includes(formatted)) problems.push(`formatting ${formatted}`);
   }
@@ -142,4 +145,41 @@ export function terminalLive(text: string): string[] {
     problems.push(`U+${(c as string).charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   return problems;
+}
+
+/** Every string Slack parses as mrkdwn: `text` fields of messages and `mrkdwn` text objects. */
+export function slackMrkdwnTexts(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) slackMrkdwnTexts(item, out);
+  } else if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    if (object.type === 'plain_text') return out;
+    for (const [key, item] of Object.entries(object)) {
+      // Button values and metadata are data, never shown; modal field errors are plain text.
+      if (key === 'value' || key === 'private_metadata' || key === 'errors') continue;
+      if (key === 'text' && typeof item === 'string') out.push(item);
+      else slackMrkdwnTexts(item, out);
+    }
+  }
+  return out;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
+function findAll(node: any, predicate: (n: any) => boolean, into: any[] = []): any[] {
+  if (Array.isArray(node)) for (const item of node) findAll(item, predicate, into);
+  else if (node && typeof node === 'object') {
+    if (predicate(node)) into.push(node);
+    for (const value of Object.values(node)) findAll(value, predicate, into);
+  }
+  return into;
+}
+
+/** Every text Teams renders as Markdown in a card: TextBlock texts, Fact titles and values. */
+export function teamsMarkdownTexts(card: unknown): string[] {
+  return [
+    ...findAll(card, (n) => n.type === 'TextBlock' && typeof n.text === 'string').map((n) => n.text as string),
+    ...findAll(card, (n) => n.type === 'FactSet').flatMap((n) =>
+      (n.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]),
+    ),
+  ];
 }

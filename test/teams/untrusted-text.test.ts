@@ -6,6 +6,7 @@ import {
   hostileLine,
   hostileText,
   teamsLiveMarkup,
+  teamsMarkdownTexts,
   terminalLive,
 } from '../support/hostile-strings.js';
 import { cardProblems } from './card-validation.js';
@@ -46,16 +47,6 @@ function findAll(node: Json, predicate: (n: Json) => boolean, into: Json[] = [])
     for (const value of Object.values(node)) findAll(value, predicate, into);
   }
   return into;
-}
-
-/** Every text Teams renders as Markdown in a card: TextBlock texts, Fact titles and values. */
-function markdownTexts(card: Json): string[] {
-  return [
-    ...findAll(card, (n) => n.type === 'TextBlock' && typeof n.text === 'string').map((n) => n.text as string),
-    ...findAll(card, (n) => n.type === 'FactSet').flatMap((n) =>
-      (n.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]),
-    ),
-  ];
 }
 
 describe('untrusted text on Teams', () => {
@@ -101,7 +92,7 @@ describe('untrusted text on Teams', () => {
     const body = await act(REMINDER_VERBS.skip, reminder, { reason: hostileText('\n') });
     const [entry] = await h.bot.store.history(TEAM_WORKSPACE, dutyOf(reminder), 1);
     expect(entry?.status).toBe('skipped');
-    const texts = markdownTexts(body.value);
+    const texts = teamsMarkdownTexts(body.value);
     expect(texts.join('\n')).toContain('\\[Open the signed report\\]\\(https:\u200B//evil.example/phish\\)');
     expect(texts.join('\n')).toContain('{\u200B{DATE\\(1999');
     for (const text of texts) expect(teamsLiveMarkup(text), text).toEqual([]);
@@ -112,7 +103,7 @@ describe('untrusted text on Teams', () => {
     const body = await act(REMINDER_VERBS.done, reminder, { note: hostileText('\n'), evidenceUrl: HOSTILE_EVIDENCE });
     const [entry] = await h.bot.store.history(TEAM_WORKSPACE, dutyOf(reminder), 1);
     expect(entry?.status).toBe('done');
-    const texts = markdownTexts(body.value);
+    const texts = teamsMarkdownTexts(body.value);
     expect(texts).toContain(
       '[evidence.example.com](https://evidence.example.com/x%29%5BOpen%20the%20signed%20report%5D%28https://evil.example/phish)',
     );
@@ -141,7 +132,7 @@ describe('untrusted text on Teams', () => {
   it('sent nothing live in any card, invoke response, fallback or summary', () => {
     const cards = [...cardsIn(h.connector), ...invokeCards];
     for (const card of cards) expect(cardProblems(card)).toEqual([]);
-    const texts = cards.flatMap(markdownTexts);
+    const texts = cards.flatMap(teamsMarkdownTexts);
     expect(texts.some((t) => t.includes('Teams bold'))).toBe(true);
     const live = texts.flatMap((t) => teamsLiveMarkup(t).map((problem) => `${problem} in ${t.slice(0, 160)}`));
     expect(live).toEqual([]);

@@ -1,3 +1,4 @@
+import { stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { type AnswerRenderOptions, renderAnswer } from './answer.js';
@@ -75,7 +76,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       // The YAML is what `settings import` accepts: shown as a code block so it can be copied.
       const fence = '```';
       // A typed value holding ``` would end the fence: backticks in it get a zero-width space.
-      const yaml = escapeMrkdwn(reply.yaml).replace(/`/g, '`\u200B');
+      const yaml = escapeMrkdwn(stripMarks(reply.yaml)).replace(/`/g, '`\u200B');
       blocks.push(section(`${fence}${truncate(yaml, LIMITS.text - 10)}${fence}`));
       return message(reply.title, blocks);
     }
