@@ -94,6 +94,8 @@ export function slackLiveMarkup(text: string, allowedUsers: readonly string[]): 
   }
   // Slack formats nothing inside a code block of the bot's own (a fence a typed value cannot close).
   const outsideFences = text.replace(/```(?:[^`]|`\u200B)*```/g, ' ');
+  // A typed `>` starting a line would open a quote (Slack writes typed quotes as `&gt;`).
+  if (/(^|\n)[ \t]*&gt;/.test(outsideFences)) problems.push('quote');
   for (const formatted of ['*bold*', '_italic_', '~strike~', '`code`', '```block```']) {
     if (outsideFences.includes(formatted)) problems.push(`formatting ${formatted}`);
   }

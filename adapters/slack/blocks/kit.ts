@@ -33,12 +33,13 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * Slack has no escape for its formatting markers, so in text a user typed each `*`, `_`, `~` and
- * backtick is fenced with zero-width spaces: a marker must touch the text it formats, so it no
- * longer opens or closes bold, italics, strike-through or code, and the reader sees the same text.
+ * Slack has no escape for its formatting markers, so in (already entity-escaped) text a user typed
+ * each `*`, `_`, `~` and backtick is fenced with zero-width spaces: a marker must touch the text it
+ * formats, so it no longer opens or closes bold, italics, strike-through or code, and the reader
+ * sees the same text. A `&gt;` starting a line gets one too, so it does not open a quote.
  */
-function inertFormatting(text: string): string {
-  return text.replace(/[*_~`]/g, '\u200B$&\u200B');
+function inertFormatting(escaped: string): string {
+  return escaped.replace(/[*_~`]/g, '\u200B$&\u200B').replace(/^([ \t]*)&gt;/gm, '$1\u200B&gt;');
 }
 
 /**
