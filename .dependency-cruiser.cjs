@@ -62,10 +62,19 @@ module.exports = {
     },
     {
       name: 'adapters-stay-apart',
-      comment: 'An adapter imports no other adapter; only adapters/server composes them.',
+      comment:
+        'An adapter imports no other adapter; only adapters/server composes them. adapters/llm is no surface: it implements the AnswerModel port, and whatever creates a Dutybot (server, CLI, terminal chat) may plug it in.',
       severity: 'error',
       from: { path: '^adapters/([^/]+)/', pathNot: '^adapters/server/' },
-      to: { path: '^adapters/', pathNot: '^adapters/$1/' },
+      to: { path: '^adapters/', pathNot: '^adapters/($1|llm)/' },
+    },
+    {
+      name: 'chat-adapters-use-the-facade',
+      comment:
+        'Slack and Teams reach the core through the facade (src/bot), view models (src/views), ports and the logger: never the store, the pack or a rule module.',
+      severity: 'error',
+      from: { path: '^adapters/(slack|teams|server)/' },
+      to: { path: '^src/', pathNot: '^src/(bot|views|ports|logging)/' },
     },
     {
       name: 'product-never-imports-tests',

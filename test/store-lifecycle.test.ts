@@ -82,6 +82,30 @@ describe.each(STORE_BACKENDS)('workspace lifecycle on $name', ({ make }) => {
     ]);
   });
 
+  it("holds an uninstalled workspace's messages until it is active again, and drops its queued notices", async () => {
+    const { store } = await fresh('C1');
+    const row = (key: string, kind: 'reminder' | 'notice') => ({
+      key,
+      workspaceId: 'ws1',
+      kind,
+      dutyId: 'd',
+      occurrence: key,
+      channel: 'C1',
+      payload: { kind },
+      createdAt: T0,
+      notBefore: T0,
+    });
+    await store.enqueue([row('reminder-1', 'reminder'), row('notice-1', 'notice')]);
+    expect(
+      await store.setWorkspaceStatus('ws1', 'inactive', { actor: 'slack', at: T0, reason: 'app_uninstalled' }),
+    ).toBe(true);
+    expect(await store.claimDeliveries(later(1), 'w', 10, 60_000)).toEqual([]);
+    expect(await store.getDelivery('notice-1')).toMatchObject({ status: 'failed' });
+    expect((await store.getDelivery('notice-1'))?.lastError).toMatch(/^cancelled:/);
+    await store.setWorkspaceStatus('ws1', 'active', { actor: 'slack', at: later(2), reason: 'installed again' });
+    expect((await store.claimDeliveries(later(3), 'w', 10, 60_000)).map((d) => d.key)).toEqual(['reminder-1']);
+  });
+
   it('puts back only failed deliveries among the given keys', async () => {
     const { store } = await fresh('C1');
     const row = (key: string) => ({
@@ -98,9 +122,14 @@ describe.each(STORE_BACKENDS)('workspace lifecycle on $name', ({ make }) => {
     await store.enqueue([row('failed-current'), row('failed-old'), row('sent')]);
     const claimed = await store.claimDeliveries(T0, 'w', 10, 60_000);
     expect(claimed).toHaveLength(3);
-    await store.markFailed('failed-current', 'account_inactive');
-    await store.markFailed('failed-old', 'account_inactive');
-    await store.markSent('sent', { channel: 'C1', id: '1.1' }, T0);
+    const lease = (key: string) => {
+      const held = claimed.find((d) => d.key === key)?.lease;
+      if (!held) throw new Error(`no lease on ${key}`);
+      return held;
+    };
+    await store.markFailed(lease('failed-current'), 'account_inactive', T0);
+    await store.markFailed(lease('failed-old'), 'account_inactive', T0);
+    await store.markSent(lease('sent'), { channel: 'C1', id: '1.1' }, T0);
     expect(await store.requeueFailed(['failed-current', 'sent', 'missing'], later(60))).toBe(1);
     expect(await store.getDelivery('failed-current')).toMatchObject({ status: 'pending', attempts: 0 });
     expect((await store.getDelivery('failed-current'))?.notBefore.toISOString()).toBe(later(60).toISOString());

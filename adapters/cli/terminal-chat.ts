@@ -5,6 +5,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import { inertPlain, replyText } from '../../src/views/text.js';
 import type { Lang, Reply } from '../../src/views/types.js';
+import { answerModelFromEnv } from '../llm/from-env.js';
 import { LOCAL, localActor } from './local.js';
 import { TerminalMessenger } from './terminal-messenger.js';
 
@@ -24,6 +25,7 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
     databaseUrl: env.DATABASE_URL || undefined,
     commandPrefix: '',
     dispatchAfterConfirm: interactive,
+    answerModel: await answerModelFromEnv(env),
   });
   const actor = localActor(undefined);
   const rl = createInterface({
@@ -101,7 +103,7 @@ export function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
 
 /** Times are shown in the workspace's time zone, which `settings set timezone` may change. */
 async function zoneOf(bot: Dutybot): Promise<string> {
-  return (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone ?? 'UTC';
+  return (await bot.workspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
 }
 
 function render(reply: Reply, zone: string): string {

@@ -51,7 +51,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const root = options.logger ?? processLogger();
   const logger = root.child({ component: 'slack' });
   const bolt = boltLogger(root);
-  const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.store) : null;
+  const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
   const deps: HandlerDeps = { dutybot, actors: new SlackActors(config.adminIds), logger };
 
@@ -115,7 +115,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const messenger = new SlackMessenger(new SlackClients(config, installations, root));
+  const messenger = new SlackMessenger(new SlackClients(config, installations, { logger: root }));
   dutybot.useMessenger('slack', messenger);
 
   if (config.appToken) await app.start();

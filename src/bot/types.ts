@@ -1,12 +1,15 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
+import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
-import type { Platform, Store } from '../store/types.js';
+import type { TickReport } from '../scheduler/report.js';
+import type { DeliveryRow, Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
+import type { LlmUsage } from './model-records.js';
 
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
-export type { Actor, Conversation };
+export type { Actor, Conversation, TickReport };
 
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
@@ -43,24 +46,30 @@ export interface ConfirmInput {
   now?: Date;
 }
 
-export interface TickReport {
-  at: string;
-  workspaces: number;
-  enqueued: number;
-  deliveries: {
-    key: string;
-    kind: string;
-    workspaceId: string;
-    dutyId: string | null;
-    occurrence: string | null;
-    channel: string;
-    status: 'sent' | 'retry' | 'failed';
-  }[];
+/** What a surface may know of a workspace before the core answers (chrome, first contact). */
+export interface WorkspaceFacts {
+  id: string;
+  lang: Lang;
+  /** IANA zone its times are shown in. */
+  timezone: string;
+  active: boolean;
+  /** The first channel the bot was used in or added to; null until there is one. */
+  homeChannel: string | null;
+  /** Where reminders go when a service has no channel of its own; null: nowhere yet. */
+  reminderChannel: string | null;
 }
 
+/**
+ * The facade adapters call. It exposes no store and no knowledge pack: an adapter asks for what it
+ * needs (a workspace's facts, a duty's title, its own key-value state) and nothing else.
+ */
 export interface Dutybot {
-  readonly knowledge: Knowledge;
-  readonly store: Store;
+  /** The adapter's own small state (installations, conversation references, answered requests). */
+  readonly keyValue: KeyValueStore;
+  /** A workspace's facts, or null when the bot has never seen it (nothing is created). */
+  workspace(workspaceId: string): Promise<WorkspaceFacts | null>;
+  /** A duty's title in a language, or null for an id the pack does not have. */
+  dutyTitle(dutyId: string, lang: Lang): string | null;
   /** Answer a free question (no command word). */
   ask(question: string, conversation?: Conversation): Promise<AnswerView>;
   /** Run one line of the command grammar (a bare question is an `ask`). */
@@ -92,11 +101,24 @@ export interface Dutybot {
    * deliveries of the current open occurrences are sent again. Returns how many were put back.
    */
   reactivateWorkspace(workspaceId: string, actor: string): Promise<number>;
+  /** Tokens and calls a workspace has spent on the optional language model (for `dutybot status`). */
+  llmUsage(workspaceId: string): Promise<LlmUsage>;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */
   tick(now: Date): Promise<TickReport>;
+  /** Deliveries that failed for good in this workspace (the admins were told), newest first. */
+  deliveryFailures(workspaceId: string): Promise<DeliveryRow[]>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * What `createDutybot` returns: the facade plus the store and pack it runs on, for the composition
+ * root and for tests that look behind it. Adapters are given a `Dutybot`, never this.
+ */
+export interface DutybotCore extends Dutybot {
+  readonly knowledge: Knowledge;
+  readonly store: Store;
 }

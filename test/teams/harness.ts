@@ -7,7 +7,8 @@ import express from 'express';
 import type { TeamsConfig } from '../../adapters/teams/config.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Dutybot } from '../../src/bot/types.js';
+import type { Dutybot, DutybotCore } from '../../src/bot/types.js';
+import type { AnswerModel } from '../../src/ports/answer-model.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { type FakeConnector, startFakeConnector, testCredentials } from '../support/fake-connector.js';
 import { type FakeOpenId, startFakeOpenId } from '../support/fake-openid.js';
@@ -43,7 +44,7 @@ export interface PostResult {
 }
 
 export interface TeamsHarness {
-  bot: Dutybot;
+  bot: DutybotCore;
   connector: FakeConnector;
   openId: FakeOpenId;
   messenger: Messenger;
@@ -61,6 +62,7 @@ export async function startTeamsHarness(
     clock?: () => Date;
     /** Replaces core behaviour seen by the adapter (e.g. a failing confirm). */
     wrap?: (bot: Dutybot) => Dutybot;
+    answerModel?: AnswerModel;
   } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
@@ -73,6 +75,7 @@ export async function startTeamsHarness(
     logger,
     databaseUrl: `sqlite:${join(directory, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.answerModel ? { answerModel: options.answerModel } : {}),
   });
   const config: TeamsConfig = {
     appId: APP_ID,

@@ -49,12 +49,12 @@ export async function answerOnce(
 }
 
 async function answeredBefore(deps: HandlerDeps, eventId: string): Promise<boolean> {
-  return (await deps.dutybot.store.kvGet<boolean>(ANSWERED_NAMESPACE, eventId)) === true;
+  return (await deps.dutybot.keyValue.kvGet<boolean>(ANSWERED_NAMESPACE, eventId)) === true;
 }
 
 async function markAnswered(deps: HandlerDeps, eventId: string): Promise<void> {
   try {
-    await deps.dutybot.store.kvSet(ANSWERED_NAMESPACE, eventId, true, ANSWERED_TTL_MS);
+    await deps.dutybot.keyValue.kvSet(ANSWERED_NAMESPACE, eventId, true, ANSWERED_TTL_MS);
   } catch (error) {
     // The answer is out; at worst a redelivery answers once more (the ledger is protected anyway).
     deps.logger.warn(`could not record event ${eventId} as answered: ${(error as Error).message}`);

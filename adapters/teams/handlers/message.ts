@@ -4,6 +4,7 @@ import { mention, stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import type { TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
+import { withTypingIndicator } from '../typing.js';
 import { actorFor, firstTime, type HandlerDeps, remember, resolve, turnLogger } from './deps.js';
 import { reportFailure, somethingWrongMessage } from './failure.js';
 import { welcomeIfNew } from './install.js';
@@ -22,12 +23,16 @@ export function registerMessage(app: Application<TurnState>, deps: HandlerDeps):
         const actor = actorFor(deps, context, place);
         await welcomeIfNew(deps, context, place, actor.userId);
         const text = await commandText(deps, context, location);
-        reply = await deps.dutybot.handle({
-          text: text === '' ? 'help' : text,
-          actor,
-          conversation,
-          idempotencyKey: `teams:${context.activity.id}`,
-        });
+        reply = await withTypingIndicator(
+          context,
+          deps.dutybot.handle({
+            text: text === '' ? 'help' : text,
+            actor,
+            conversation,
+            idempotencyKey: `teams:${context.activity.id}`,
+          }),
+          turnLogger(deps, context),
+        );
       } catch (error) {
         reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });
         await context.sendActivity(somethingWrongMessage(context));
