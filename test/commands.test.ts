@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../src/bot/types.js';
+import { mention } from '../src/views/mentions.js';
 import type { Reply } from '../src/views/types.js';
 import { admin, alice, bob, useCommandBot } from './support/command-bot.js';
 
@@ -53,7 +54,7 @@ describe('confirmations', () => {
     expect(await ledgerSize()).toBe(size);
     // Typed again without a platform id: the period is closed, and the reply says by whom.
     const closed = expectError(await run('done website backup'), 'not_due_yet');
-    expect(closed.message).toMatch(/already done .*\{\{user:admin\}\}/);
+    expect(closed.message).toMatch(/already done .*\uFDD0admin\uFDD1/);
     expect(await ledgerSize()).toBe(size);
     const history = await run('history rocketweb.website-backup');
     expect(history.kind).toBe('history');
@@ -143,10 +144,10 @@ describe('confirmations', () => {
 describe('permissions and assignments', () => {
   it('only admins assign; owners and admins confirm; assignments feed the answers', async () => {
     const before = await ledgerSize();
-    expectError(await run('assign rocketweb {{user:bob}}', bob), 'forbidden');
+    expectError(await run(`assign rocketweb ${mention('bob')}`, bob), 'forbidden');
     expect(await ledgerSize()).toBe(before);
 
-    expect(await run('assign rocketweb {{user:alice}}')).toMatchObject({ kind: 'updated' });
+    expect(await run(`assign rocketweb ${mention('alice')}`)).toMatchObject({ kind: 'updated' });
     expectError(await run('done resource usage check', bob), 'forbidden');
     expect(await run('done resource usage check', alice)).toMatchObject({
       kind: 'confirmed',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../src/commands/grammar.js';
+import { mention } from '../src/views/mentions.js';
 
 describe('command grammar', () => {
   it('treats anything without a command word as a question', () => {
@@ -76,7 +77,7 @@ describe('command grammar', () => {
   });
 
   it('reads assignments with platform mentions, @names and "none"', () => {
-    expect(parseCommand('assign rocketweb {{user:U1}} {{user:U2}}')).toEqual({
+    expect(parseCommand(`assign rocketweb ${mention('U1')} ${mention('U2')}`)).toEqual({
       command: { name: 'assign', target: 'rocketweb', users: ['U1', 'U2'], clear: false },
       lang: 'en',
     });

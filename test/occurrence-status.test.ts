@@ -10,7 +10,7 @@ import {
 } from '../src/occurrences/index.js';
 import { defaultSettings, type WorkspaceSettings } from '../src/settings/schema.js';
 import type { ConfirmationRow } from '../src/store/types.js';
-import { mentionedUserIds } from '../src/views/mentions.js';
+import { mention, mentionedUserIds } from '../src/views/mentions.js';
 import { homeView, pendingView, reminderView } from '../src/views/occurrence-views.js';
 import type { ConfirmationStatus } from '../src/views/types.js';
 import { DUTY, dutyOf, testKnowledge } from './support/scheduler-knowledge.js';
@@ -195,7 +195,7 @@ describe('occurrence views', () => {
     const view = reminderView('reminder', 'ws1', status, knowledge, 'en', 'Europe/Rome');
     expect(view.closedBy).toMatchObject({ status: 'done', by: 'U-ANNA', occurrence: '2026-11' });
     expect(view.snoozeOptions).toEqual([]);
-    expect(view.headline).toContain('done by {{user:U-ANNA}}');
+    expect(view.headline).toContain(`done by ${mention('U-ANNA')}`);
   });
 
   it('shows a user their own and unassigned duties at home, urgent first', () => {

@@ -10,6 +10,7 @@ import {
 } from '../src/scheduler/index.js';
 import { defaultSettings, type WorkspaceSettings } from '../src/settings/schema.js';
 import type { NewConfirmation, Store } from '../src/store/types.js';
+import { mention } from '../src/views/mentions.js';
 import type { ReminderView } from '../src/views/types.js';
 import { DUTY, testKnowledge } from './support/scheduler-knowledge.js';
 import { RecordingMessenger } from './support/scheduler-messenger.js';
@@ -133,7 +134,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     expect(followUp.deliveryKey).toBe(followUpKey('ws1', DUTY.websiteBackup, '2026-11'));
     expect(followUp.thread).toEqual({ channel: 'C-HOME', id: 'm1' });
     expect(reminderViewOf(1).headline).toMatch(
-      /^\{\{user:U-ANNA\}\}, a nudge: “Website backup” for November 2026 is still open/,
+      /^\uFDD0U-ANNA\uFDD1, a nudge: “Website backup” for November 2026 is still open/,
     );
 
     await tick(deps, rome('2026-11-04T09:00'));
@@ -142,7 +143,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('scheduler on %s', (dialect) => {
     expect(messenger.posts).toHaveLength(3);
     expect(messenger.posts[2]).toMatchObject({ channel: 'C-ESC', thread: null });
     expect(reminderViewOf(2)).toMatchObject({ kind: 'escalation' });
-    expect(reminderViewOf(2).headline).toContain('still open after 3 working days. Owners: {{user:U-ANNA}}.');
+    expect(reminderViewOf(2).headline).toContain(`still open after 3 working days. Owners: ${mention('U-ANNA')}.`);
 
     await tick(deps, rome('2026-11-20T09:00'));
     expect(messenger.posts).toHaveLength(3); // nothing more this month

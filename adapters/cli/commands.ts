@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
+import { inertPlain, TERMINAL_ACTIVE } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
 import { type CliCommand, CliUsageError } from './command.js';
 import { evalCommand } from './eval.js';
@@ -53,7 +54,7 @@ async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<n
   const failed = reply.kind === 'error' || (reply.kind === 'audit' && !reply.ok);
   // Times read best in the workspace's own time zone.
   const zone = bot ? (await bot.workspace(LOCAL.workspaceId))?.timezone : undefined;
-  if (json) process.stdout.write(`${JSON.stringify(reply)}\n`);
+  if (json) process.stdout.write(`${terminalJson(JSON.stringify(reply))}\n`);
   else (failed ? process.stderr : process.stdout).write(`${replyText(reply, { zone })}\n`);
   return failed ? 1 : 0;
 }
@@ -161,8 +162,27 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
       throw new Error(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     process.stderr.write(`wrote ${reply.entries} entries to ${out}\n`);
-  } else process.stdout.write(reply.content.endsWith('\n') ? reply.content : `${reply.content}\n`);
+  } else {
+    const shown = terminalSafeExport(reply);
+    process.stdout.write(shown.endsWith('\n') ? shown : `${shown}\n`);
+  }
   return 0;
+}
+
+/**
+ * JSON for the terminal: the same data, with the characters a terminal would act on written as
+ * `\uXXXX` escapes (JSON.stringify already escapes C0 controls, but leaves DEL, C1 controls such
+ * as the one-character CSI U+009B, and bidi overrides raw).
+ */
+function terminalJson(json: string): string {
+  // Noncharacters (the core's mark delimiters) are escaped too: valid JSON, and visible.
+  const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return json.replace(TERMINAL_ACTIVE, unicodeEscape).replace(/[\uFDD0-\uFDEF]/g, unicodeEscape);
+}
+
+/** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */
+function terminalSafeExport(reply: Extract<Reply, { kind: 'export' }>): string {
+  return reply.format === 'json' ? terminalJson(reply.content) : inertPlain(reply.content);
 }
 
 async function readLines(onLine: (line: string) => Promise<void>): Promise<void> {
@@ -200,7 +220,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (lang !== undefined && lang !== 'en' && lang !== 'it') throw new CliUsageError('--lang must be en or it');
       const context = lang ? { lang: lang as 'en' | 'it' } : {};
       const render = (result: ReturnType<typeof answer>) =>
-        values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
+        values.json ? terminalJson(JSON.stringify(toJsonContract(result))) : renderAnswerText(result.view);
       const reply = (question: string) => render(answer(question, knowledge, context));
       const question = positionals.join(' ').trim();
       if (question) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { processLogger } from '../../src/logging/pino-logger.js';
+import { inertPlain } from '../../src/views/text.js';
 import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
 
 /**
@@ -65,7 +66,7 @@ export function runCli(argv: string[], commands: Record<string, CliCommand>): Pr
     (error: unknown) => {
       // Users get one clear line, never a stack trace; DUTYBOT_DEBUG=1 logs the stack for developers.
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`dutybot: ${message}\n`);
+      process.stderr.write(`dutybot: ${inertPlain(message)}\n`);
       if (process.env.DUTYBOT_DEBUG && error instanceof Error && error.stack) {
         processLogger().debug('command failed', { error, stack: error.stack });
       }

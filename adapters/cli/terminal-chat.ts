@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
-import { replyText } from '../../src/views/text.js';
+import { inertPlain, replyText } from '../../src/views/text.js';
 import type { Lang, Reply } from '../../src/views/types.js';
 import { answerModelFromEnv } from '../llm/from-env.js';
 import { LOCAL, localActor } from './local.js';
@@ -97,7 +97,8 @@ export function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
   const message = error instanceof Error ? error.message : String(error);
   const lead = localeLanguage(env) === 'it' ? 'La richiesta non è riuscita' : 'That request failed';
   const debug = env.DUTYBOT_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  return `${lead}: ${message}${debug}`;
+  // A message may quote what was typed (a file name, a value): inert like every printed line.
+  return `${lead}: ${inertPlain(message)}${debug}`;
 }
 
 /** Times are shown in the workspace's time zone, which `settings set timezone` may change. */

@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import { renderAnswerText } from '../views/answer-text.js';
+import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
 import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
@@ -127,11 +128,13 @@ export function answerFromDecision(input: {
 }
 
 /**
- * People address colleagues and the bot inside questions: core mention tokens (`{{user:U1}}`), raw
- * Slack (`<@U1>`) or Teams (`<at>Name</at>`) mentions, and links say nothing about the question.
+ * People address colleagues and the bot inside questions: core mention marks, a typed
+ * `{{user:U1}}`, raw Slack (`<@U1>`) or Teams (`<at>Name</at>`) mentions, and links say nothing
+ * about the question.
  */
 export function withoutMentions(question: string): string {
   return question
+    .replace(new RegExp(MENTION_PATTERN, 'g'), ' ')
     .replace(/\{\{user:[^}]*\}\}/g, ' ')
     .replace(/<@[^>]*>/g, ' ')
     .replace(/<at>.*?<\/at>/gi, ' ')

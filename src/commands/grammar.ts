@@ -1,3 +1,4 @@
+import { asText, MENTION_PATTERN } from '../views/mentions.js';
 import type { Lang } from '../views/types.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Lang } from '../views/types.js';
  * `/duty` and Teams messages. Adapters pass the text after the command name; anything that does
  * not start with a command word is a question.
  *
- * Mentions reach the grammar as `{{user:ID}}` tokens (adapters convert platform mentions) or as
+ * Mentions reach the grammar as mention marks (src/views/mentions.ts) (adapters convert platform mentions) or as
  * `@name` in the terminal.
  */
 
@@ -156,8 +157,16 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       const { text: withoutUrl, url } = takeUrl(withoutOccurrence);
       const { head, tail } = splitAtSeparator(withoutUrl);
       if (!head) return usage('missing_duty');
+      // Mentions in free text are kept as `@id` text: a note never notifies anyone when shown again.
       return {
-        command: { name, ref: head, note: tail, evidenceUrl: url, occurrence, ...(backfill ? { backfill } : {}) },
+        command: {
+          name,
+          ref: head,
+          note: tail === null ? null : asText(tail),
+          evidenceUrl: url,
+          occurrence,
+          ...(backfill ? { backfill } : {}),
+        },
         lang,
       };
     }
@@ -166,14 +175,17 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       const { text: withoutOccurrence, occurrence } = takeOccurrence(withoutFlag, true);
       const { head, tail } = splitAtSeparator(withoutOccurrence);
       if (!head) return usage('missing_duty');
-      return { command: { name, ref: head, reason: tail ?? '', occurrence, ...(backfill ? { backfill } : {}) }, lang };
+      return {
+        command: { name, ref: head, reason: asText(tail ?? ''), occurrence, ...(backfill ? { backfill } : {}) },
+        lang,
+      };
     }
     case 'reopen': {
       const { text: withoutOccurrence, occurrence } = takeOccurrence(rest, true);
       const { head, tail } = splitAtSeparator(withoutOccurrence);
       if (!head) return usage('missing_duty');
       if (!tail) return usage('missing_reason');
-      return { command: { name, ref: head, occurrence, reason: tail }, lang };
+      return { command: { name, ref: head, occurrence, reason: asText(tail) }, lang };
     }
     case 'snooze': {
       const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
@@ -183,10 +195,12 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       return { command: { name, ref: duration.ref, duration: duration.duration, occurrence }, lang };
     }
     case 'assign': {
-      const users = [...rest.matchAll(/\{\{user:([^}]+)\}\}|(?:^|\s)@([\w.-]+)/g)].map((m) => (m[1] ?? m[2]) as string);
+      const users = [...rest.matchAll(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@([\\w.-]+)`, 'g'))].map(
+        (m) => (m[1] ?? m[2]) as string,
+      );
       const clear = /\s(none|nobody|nessuno)\s*$/i.test(` ${rest}`);
       const target = rest
-        .replace(/\{\{user:[^}]+\}\}|(?:^|\s)@[\w.-]+/g, ' ')
+        .replace(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@[\\w.-]+`, 'g'), ' ')
         .replace(/\s(?:to|a|none|nobody|nessuno)\s*$/i, ' ')
         .replace(/\s(?:to|a)\s*$/i, ' ')
         .trim();

@@ -213,9 +213,10 @@ function coerce(pattern: string, raw: string): unknown {
     case 'holidays':
     case 'admins':
     case 'owners.fallback':
+      // A mention mark (src/views/mentions.ts; settings sit below views, so the pattern is spelled here).
       return /^(none|nessuno|\[\])$/i.test(text)
         ? []
-        : list(text).map((s) => s.replace(/^\{\{user:([^}]+)\}\}$/, '$1').replace(/^@/, ''));
+        : list(text).map((s) => s.replace(/^\uFDD0([^\uFDD0-\uFDEF]+)\uFDD1$/, '$1').replace(/^@/, ''));
     case 'working_days': {
       // \p{L}: Italian names carry accents ("lunedì-venerdì").
       const range = /^([\p{L}\d]+)\s*-\s*([\p{L}\d]+)$/u.exec(text);

@@ -1,5 +1,5 @@
 import { catalogue } from './catalogue/index.js';
-import { renderMentions } from './mentions.js';
+import { inertPlain, sentence } from './plain-text.js';
 import type { AnswerItemView, AnswerView, Lang } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ export function renderAnswerText(
   renderMention: (userId: string) => string = (id) => `@${id}`,
 ): string {
   const labels = catalogue(view.lang).ui;
-  const lines: string[] = [renderMentions(view.summary, renderMention)];
+  const lines: string[] = [sentence(view.summary, renderMention)];
   const numbered = view.items.length > 1;
   view.items.forEach((item, i) => {
     lines.push('');
@@ -24,7 +24,7 @@ export function renderAnswerText(
     for (const suggestion of view.suggestions) lines.push(`  • ${suggestion}`);
   }
   if (view.modelSuggestion) lines.push('', `(${view.modelSuggestion})`);
-  return lines.join('\n');
+  return inertPlain(lines.join('\n'));
 }
 
 function itemLines(

@@ -4,13 +4,14 @@ import type { ConfirmationRow } from '../store/types.js';
 import { catalogue } from './catalogue/index.js';
 import { sourceCitation } from './citation.js';
 import { formatDay, formatInstant, missedNote, periodLabel, scheduleLabel, snoozeOptions } from './labels.js';
-import { mention } from './mentions.js';
+import { mention, typed } from './mentions.js';
 import type { ConfirmationView, DutyRefView, HomeView, Lang, OccurrenceView, ReminderView } from './types.js';
 
 /**
  * View models for occurrences: single lines (OccurrenceView), reminder messages (ReminderView,
  * including follow-ups, escalations and the closed form a reminder is updated to), a user's home
- * and pending lists. Sentences mention people with `{{user:ID}}` tokens; adapters render them.
+ * and pending lists. Sentences mention people with mention marks and wrap what users typed in typed
+ * spans (src/views/mentions.ts); adapters render both.
  */
 
 export function dutyRefView(duty: Duty, lang: Lang): DutyRefView {
@@ -156,7 +157,7 @@ function closedHeadline(status: DutyStatus, closedBy: ConfirmationView, lang: La
   const when = formatInstant(new Date(closedBy.at), zone, lang);
   const by = mention(closedBy.by);
   if (closedBy.status === 'skipped')
-    return c.skipped(title, period, by, when) + (closedBy.reason ? c.skipReason(closedBy.reason) : '');
+    return c.skipped(title, period, by, when) + (closedBy.reason ? c.skipReason(typed(closedBy.reason)) : '');
   return c.done(title, period, by, when);
 }
 

@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import { renderAnswerText } from './answer-text.js';
 import { catalogue } from './catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from './labels.js';
-import { renderMentions } from './mentions.js';
+import { type MentionRenderer, sentence, userField } from './plain-text.js';
+
+export { inertPlain, TERMINAL_ACTIVE } from './plain-text.js';
+
 import type {
   ConfirmationView,
   DigestView,
@@ -21,7 +24,8 @@ import type {
  * renders them otherwise.
  */
 
-export type MentionRenderer = (userId: string) => string;
+export type { MentionRenderer };
+
 const plainMention: MentionRenderer = (id) => `@${id}`;
 
 /** Overdue shouts in plain text, where there is no colour to say it. */
@@ -55,9 +59,9 @@ export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOpti
   const parts = [
     `${shortInstant(c.at, opts.zone)} ${c.occurrence} ${confirmationStateLabel(c, lang)} ${l.by} ${at(c.by)}`,
   ];
-  if (c.note) parts.push(`${l.note.toLowerCase()}: ${c.note}`);
-  if (c.evidenceUrl) parts.push(`${l.evidence.toLowerCase()}: ${c.evidenceUrl}`);
-  if (c.reason) parts.push(`${l.reason.toLowerCase()}: ${c.reason}`);
+  if (c.note) parts.push(`${l.note.toLowerCase()}: ${userField(c.note)}`);
+  if (c.evidenceUrl) parts.push(`${l.evidence.toLowerCase()}: ${userField(c.evidenceUrl)}`);
+  if (c.reason) parts.push(`${l.reason.toLowerCase()}: ${userField(c.reason)}`);
   if (c.snoozedUntil) parts.push(`${l.until} ${shortInstant(c.snoozedUntil, opts.zone)}`);
   parts.push(`#${c.seq} ${c.hash.slice(0, 12)}`);
   return parts.join(' · ');
@@ -88,7 +92,7 @@ export function digestText(d: DigestView, opts: TextOptions = {}): string {
 export function reminderText(r: ReminderView, opts: TextOptions = {}): string {
   const at = opts.mention ?? plainMention;
   const l = catalogue(r.lang).ui;
-  const lines = [renderMentions(r.headline, at), `> ${r.quote}`];
+  const lines = [sentence(r.headline, at), `> ${r.quote}`];
   if (r.translation) lines.push(`> ${r.translation}`);
   lines.push(`${r.source.label} · id ${r.occurrence.duty.id} · ${r.occurrence.occurrence}`);
   if (r.closedBy) {
@@ -117,7 +121,7 @@ export function outboundText(message: OutboundMessage, opts: TextOptions = {}): 
     case 'digest':
       return digestText(message.view, opts);
     case 'welcome':
-      return message.view.lines.map((line) => renderMentions(line, at)).join('\n');
+      return message.view.lines.map((line) => sentence(line, at)).join('\n');
     default:
       return reminderText(message.view, opts);
   }
@@ -130,7 +134,7 @@ export function replyText(reply: Reply, opts: TextOptions = {}): string {
     case 'answer':
       return renderAnswerText(reply.answer, at);
     case 'error': {
-      const lines = [renderMentions(reply.message, at)];
+      const lines = [sentence(reply.message, at)];
       if (reply.candidates.length) {
         // Candidates are suggestions only when the duty was not recognised; otherwise they name
         // the duty the refusal is about.
@@ -140,11 +144,11 @@ export function replyText(reply: Reply, opts: TextOptions = {}): string {
           ...reply.candidates.map((c) => `  • ${c.id} — ${c.title} (${c.serviceName})`),
         );
       }
-      if (reply.hint) lines.push(reply.hint);
+      if (reply.hint) lines.push(sentence(reply.hint, at));
       return lines.join('\n');
     }
     case 'confirmed':
-      return [renderMentions(reply.message, at), confirmationLine(reply.confirmation, reply.lang, opts)].join('\n');
+      return [sentence(reply.message, at), confirmationLine(reply.confirmation, reply.lang, opts)].join('\n');
     case 'pending':
       return reply.items.length
         ? [`${reply.title}:`, ...reply.items.map((o) => `  • ${occurrenceLine(o, reply.lang, opts)}`)].join('\n')
@@ -159,13 +163,13 @@ export function replyText(reply: Reply, opts: TextOptions = {}): string {
     case 'digest':
       return digestText(reply.digest, opts);
     case 'settings':
-      return [`${reply.title}:`, ...reply.lines.map((line) => `  ${renderMentions(line, at)}`)].join('\n');
+      return [`${reply.title}:`, ...reply.lines.map((line) => `  ${sentence(line, at)}`)].join('\n');
     case 'updated':
-      return renderMentions(reply.message, at);
+      return sentence(reply.message, at);
     case 'export':
       return l.exported(reply.entries, reply.format.toUpperCase());
     case 'audit':
-      return [reply.message, ...reply.problems.map((p) => `  • ${p}`)].join('\n');
+      return [sentence(reply.message, at), ...reply.problems.map((p) => `  • ${sentence(p, at)}`)].join('\n');
     case 'help':
       return helpText(reply.help);
   }

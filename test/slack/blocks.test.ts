@@ -6,6 +6,7 @@ import { escapeMrkdwn, LIMITS, mrkdwn, truncate } from '../../adapters/slack/blo
 import { renderReminder } from '../../adapters/slack/blocks/reminder.js';
 import { renderReply } from '../../adapters/slack/blocks/reply.js';
 import { slackTextToCore } from '../../adapters/slack/inbound.js';
+import { mention } from '../../src/views/mentions.js';
 import type { AnswerView } from '../../src/views/types.js';
 import { bigDigest, bigHome, confirmation, occurrence, reminder } from './fixtures.js';
 import { blockKitViolations } from './limits.js';
@@ -120,12 +121,12 @@ describe('Slack Block Kit renderers', () => {
 
   it('escapes user text and renders core mention tokens', () => {
     expect(escapeMrkdwn('<!channel> & <@U1>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt;');
-    expect(mrkdwn('ask {{user:U42}} about <this>')).toBe('ask <@U42> about &lt;this&gt;');
+    expect(mrkdwn(`ask ${mention('U42')} about <this>`)).toBe('ask <@U42> about &lt;this&gt;');
   });
 
   it('turns Slack wire text into the core grammar', () => {
     expect(slackTextToCore('<@UBOT> assign rocketweb <@U1|ann> <@U2>', 'UBOT')).toBe(
-      'assign rocketweb {{user:U1}} {{user:U2}}',
+      `assign rocketweb ${mention('U1')} ${mention('U2')}`,
     );
     expect(slackTextToCore('settings set default_channel <#C123|ops>')).toBe('settings set default_channel C123');
     expect(slackTextToCore('done backup fine &amp; dandy <https://x.example/a?b=1&amp;c=2|link>')).toBe(

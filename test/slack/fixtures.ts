@@ -1,3 +1,4 @@
+import { mention } from '../../src/views/mentions.js';
 import type { ConfirmationView, DigestView, HomeView, OccurrenceView, ReminderView } from '../../src/views/types.js';
 
 /** View models as the core builds them, in bulk, for rendering tests. */
@@ -74,7 +75,7 @@ export function reminder(overrides: Partial<ReminderView> = {}): ReminderView {
     lang: 'en',
     workspaceId: 'slack:T0001',
     occurrence: occurrence(1, 'due'),
-    headline: 'Time for this month’s duty, {{user:UOWNER1}} <b>&</b>',
+    headline: `Time for this month’s duty, ${mention('UOWNER1')} <b>&</b>`,
     quote: 'Make a personal backup of your website at least once a month',
     translation: null,
     source: {

@@ -3,6 +3,7 @@ import { SlackClients } from '../../adapters/slack/clients.js';
 import { loadSlackConfig, type SlackConfig } from '../../adapters/slack/config.js';
 import { SlackMessenger } from '../../adapters/slack/messenger.js';
 import { DeliveryError } from '../../src/ports/messenger.js';
+import { mention } from '../../src/views/mentions.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { recordingLogger } from '../support/recording-logger.js';
 import { bigDigest, confirmation, reminder } from './fixtures.js';
@@ -41,7 +42,10 @@ describe('SlackMessenger', () => {
     await messenger.post({
       workspaceId: 'slack:T1',
       channel: 'COPS',
-      message: { kind: 'followup', view: reminder({ kind: 'followup', headline: '{{user:UOWNER1}}, still open' }) },
+      message: {
+        kind: 'followup',
+        view: reminder({ kind: 'followup', headline: `${mention('UOWNER1')}, still open` }),
+      },
       thread: ref,
       deliveryKey: 'k2',
     });

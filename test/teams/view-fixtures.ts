@@ -1,3 +1,4 @@
+import { mention } from '../../src/views/mentions.js';
 import type {
   ConfirmationView,
   DigestView,
@@ -63,8 +64,8 @@ export function reminderView(lang: 'en' | 'it' = 'en', closedBy: ConfirmationVie
     occurrence,
     headline:
       lang === 'it'
-        ? 'Promemoria per {{user:aad-anna}}: backup del sito di novembre 2026'
-        : 'Reminder for {{user:aad-anna}}: website backup for November 2026',
+        ? `Promemoria per ${mention('aad-anna')}: backup del sito di novembre 2026`
+        : `Reminder for ${mention('aad-anna')}: website backup for November 2026`,
     quote: 'Make a backup of the website at least monthly / bimonthly (*files and databases*)',
     translation: lang === 'it' ? 'Fare un backup del sito almeno mensile / bimestrale' : null,
     source: { label: 'CoreTech GDPR V.1 of 16/04/2020 — RocketWeb - Web Hosting, Customer', section: 'RocketWeb' },
@@ -106,7 +107,7 @@ export const help: HelpView = {
 export const welcome: WelcomeView = {
   lang: 'en',
   workspaceId: 'teams:tenant-1:19:general@thread.tacv2',
-  lines: ['Hi, I am dutybot.', 'I remind {{user:aad-anna}} and the team of GDPR duties.'],
+  lines: ['Hi, I am dutybot.', `I remind ${mention('aad-anna')} and the team of GDPR duties.`],
 };
 
 export function everyReply(): Reply[] {
@@ -117,7 +118,7 @@ export function everyReply(): Reply[] {
       answer: {
         lang: 'en',
         question: 'who backs up the website?',
-        summary: 'Your team backs up the website at least monthly / bimonthly; owner {{user:aad-anna}}.',
+        summary: `Your team backs up the website at least monthly / bimonthly; owner ${mention('aad-anna')}.`,
         items: [
           {
             id: duty.id,
@@ -174,7 +175,7 @@ export function everyReply(): Reply[] {
       kind: 'error',
       lang: 'it',
       code: 'forbidden',
-      message: 'Solo {{user:aad-anna}} o un amministratore può confermarlo.',
+      message: `Solo ${mention('aad-anna')} o un amministratore può confermarlo.`,
       hint: null,
       candidates: [],
     },

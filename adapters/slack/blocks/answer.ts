@@ -13,7 +13,6 @@ import {
   mentionList,
   message,
   mrkdwn,
-  plain,
   type SlackMessage,
   section,
   truncate,
@@ -93,7 +92,7 @@ function quote(text: string): string {
 /** The notification / screen-reader text: the plain answer and the first duty quoted. */
 export function answerFallback(answer: AnswerView): string {
   const first = answer.items[0];
-  const lines = [plain(answer.summary)];
+  const lines = [answer.summary];
   if (first) lines.push(`"${first.quote}" (${first.source.label})`);
   return lines.join('\n');
 }

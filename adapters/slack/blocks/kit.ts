@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { DateTime } from 'luxon';
-import { renderMentions } from '../../../src/views/mentions.js';
+import { renderMarked, typed } from '../../../src/views/mentions.js';
 
 /**
  * Small Block Kit builders that enforce Slack's limits, so no renderer can produce a message
@@ -32,14 +32,62 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Escaped core sentence with `{{user:ID}}` tokens turned into Slack mentions. */
-export function mrkdwn(text: string): string {
-  return renderMentions(escapeMrkdwn(text), (id) => `<@${id}>`);
+/**
+ * Slack has no escape for its formatting markers, so in (already entity-escaped) text a user typed
+ * each `*`, `_`, `~` and backtick is fenced with zero-width spaces: a marker must touch the text it
+ * formats, so it no longer opens or closes bold, italics, strike-through or code, and the reader
+ * sees the same text. A `&gt;` starting a line gets one too, so it does not open a quote.
+ */
+function inertFormatting(escaped: string): string {
+  return escaped.replace(/[*_~`]/g, '\u200B$&\u200B').replace(/^([ \t]*)&gt;/gm, '$1\u200B&gt;');
 }
 
-/** Plain text (no mrkdwn) with mention tokens spelled as Slack mentions, for notification fallbacks. */
+/**
+ * THE Slack escaping rule, used for every `text` Slack parses as mrkdwn — blocks and the
+ * message-level notification text alike. A core sentence keeps its own formatting; `&`, `<`, `>`
+ * become entities everywhere (so no `<!channel>`, `<@U…>`, `<#C…>` or `<url|label>` can come from
+ * user text); text a user typed (a typed span, see src/views/mentions.ts) also loses its
+ * formatting markers; mention marks become Slack mentions.
+ */
+export function mrkdwn(text: string): string {
+  return renderMarked(
+    text,
+    { mention: (id) => `<@${id}>`, typed: (s) => inertFormatting(escapeMrkdwn(s)) },
+    escapeMrkdwn,
+  );
+}
+
+/**
+ * A core sentence for a field Slack shows as plain text, never parses (a modal field's error):
+ * marks removed, mentions spelled as Slack writes them.
+ */
 export function plain(text: string): string {
-  return renderMentions(text, (id) => `<@${id}>`);
+  return renderMarked(text, { mention: (id) => `<@${id}>` });
+}
+
+/** A value a user supplied (note, reason, question), rendered inert for mrkdwn. */
+export function userText(text: string): string {
+  return mrkdwn(typed(text));
+}
+
+/**
+ * An evidence link a user supplied: the target percent-encoded (nothing in it can end the link
+ * or add a label), the label the host name, so a link never says anything its target does not.
+ * Anything that is not an http(s) URL is shown as inert text.
+ */
+export function evidenceLink(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return userText(url);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return userText(url);
+  const target = parsed.href.replace(
+    /[<>|\s"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return `<${target}|${userText(parsed.host)}>`;
 }
 
 export function mentionList(userIds: readonly string[]): string {
@@ -135,13 +183,25 @@ export function option(text: string, value: string): types.PlainTextOption {
   return { text: { type: 'plain_text', text: truncate(text, LIMITS.optionText), emoji: true }, value };
 }
 
-/** A message body: blocks (capped) plus the plain-text fallback used by notifications and screen readers. */
+/**
+ * A message body: blocks (capped) plus the fallback text used by notifications and screen readers.
+ * Slack parses that text as mrkdwn too, so it goes through the same escaping as the blocks: pass
+ * the core's plain text (with its marks), never pre-rendered mrkdwn.
+ */
 export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
 
 export function message(fallback: string, blocks: Block[]): SlackMessage {
+  return messageMrkdwn(mrkdwn(fallback), blocks);
+}
+
+/**
+ * The same with a fallback the adapter composed as mrkdwn itself (a `<#C…>` channel link it
+ * took from the workspace's settings): only for text with no user-supplied part.
+ */
+export function messageMrkdwn(fallback: string, blocks: Block[]): SlackMessage {
   if (blocks.length > LIMITS.messageBlocks) {
     throw new Error(`message has ${blocks.length} blocks (Slack allows ${LIMITS.messageBlocks})`);
   }

@@ -1,7 +1,17 @@
 import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
 import type { ConfirmationView, Lang, OccurrenceView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
-import { type Block, context, escapeMrkdwn, LIMITS, mentionList, section, slackDate } from './kit.js';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  evidenceLink,
+  LIMITS,
+  mentionList,
+  section,
+  slackDate,
+  userText,
+} from './kit.js';
 
 const STATE_ICON: Record<OccurrenceView['state'], string> = {
   overdue: '🔴',
@@ -27,9 +37,9 @@ export function confirmationLine(entry: ConfirmationView, lang: Lang, title?: st
   const parts = [
     `${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${confirmationStateLabel(entry, lang)} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`,
   ];
-  if (entry.note) parts.push(`${l.note}: ${escapeMrkdwn(entry.note)}`);
-  if (entry.evidenceUrl) parts.push(`${l.evidence}: <${entry.evidenceUrl.replace(/[<>|]/g, '')}|link>`);
-  if (entry.reason) parts.push(`${l.reason}: ${escapeMrkdwn(entry.reason)}`);
+  if (entry.note) parts.push(`${l.note}: ${userText(entry.note)}`);
+  if (entry.evidenceUrl) parts.push(`${l.evidence}: ${evidenceLink(entry.evidenceUrl)}`);
+  if (entry.reason) parts.push(`${l.reason}: ${userText(entry.reason)}`);
   if (entry.snoozedUntil) parts.push(`→ ${slackDate(entry.snoozedUntil)}`);
   return parts.join(' · ');
 }

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { mention } from '../../../src/views/mentions.js';
 import type { ReminderView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { ACTION, type DutyButtonValue, type SnoozeValue } from './ids.js';
@@ -9,17 +10,18 @@ import {
   citation,
   context,
   escapeMrkdwn,
+  evidenceLink,
   fields,
   LIMITS,
   mentionList,
   message,
   mrkdwn,
   option,
-  plain,
   type SlackMessage,
   section,
   slackDate,
   truncate,
+  userText,
 } from './kit.js';
 
 /**
@@ -80,7 +82,7 @@ export function renderReminder(view: ReminderView): SlackMessage {
   }
   blocks.push(context([`📄 ${l.source}: ${escapeMrkdwn(citation(view.source))}`]));
 
-  const fallback = view.closedBy ? `${plain(view.headline)} — ${closedFallback(view)}` : plain(view.headline);
+  const fallback = view.closedBy ? `${view.headline} — ${closedFallback(view)}` : view.headline;
   return message(fallback, blocks);
 }
 
@@ -96,14 +98,14 @@ function closedLine(view: ReminderView): string {
         ? l.closedSkipped(by, slackDate(c.at))
         : l.closedSnoozed(by, c.snoozedUntil ? slackDate(c.snoozedUntil) : slackDate(c.at));
   const extra: string[] = [];
-  if (c.note) extra.push(`${l.note}: ${escapeMrkdwn(c.note)}`);
-  if (c.evidenceUrl) extra.push(`${l.evidence}: <${c.evidenceUrl.replace(/[<>|]/g, '')}>`);
-  if (c.reason) extra.push(`${l.reason}: ${escapeMrkdwn(c.reason)}`);
+  if (c.note) extra.push(`${l.note}: ${userText(c.note)}`);
+  if (c.evidenceUrl) extra.push(`${l.evidence}: ${evidenceLink(c.evidenceUrl)}`);
+  if (c.reason) extra.push(`${l.reason}: ${userText(c.reason)}`);
   return [line, ...extra].join('\n');
 }
 
 function closedFallback(view: ReminderView): string {
   const c = view.closedBy;
   if (!c) return '';
-  return `${c.status} by <@${c.by}> at ${c.at}`;
+  return `${c.status} by ${mention(c.by)} at ${c.at}`;
 }

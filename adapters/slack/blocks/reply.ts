@@ -1,3 +1,4 @@
+import { stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { type AnswerRenderOptions, renderAnswer } from './answer.js';
@@ -10,7 +11,6 @@ import {
   LIMITS,
   message,
   mrkdwn,
-  plain,
   type SlackMessage,
   section,
   truncate,
@@ -41,7 +41,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       const fallback = [reply.message, reply.hint, ...reply.candidates.map((c) => `${c.title} (${c.id})`)]
         .filter(Boolean)
         .join('\n');
-      return message(plain(fallback), blocks);
+      return message(fallback, blocks);
     }
     case 'confirmed': {
       const c = reply.confirmation;
@@ -49,7 +49,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
         section(`${c.status === 'done' ? '✅' : c.status === 'skipped' ? '⏭️' : '💤'} ${mrkdwn(reply.message)}`),
         context([`#${c.seq} · \`${c.hash.slice(0, 12)}\``]),
       ];
-      return message(plain(reply.message), blocks);
+      return message(reply.message, blocks);
     }
     case 'pending': {
       const lines = reply.items.map((item) => occurrenceLine(item, reply.lang));
@@ -75,11 +75,13 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       ];
       // The YAML is what `settings import` accepts: shown as a code block so it can be copied.
       const fence = '```';
-      blocks.push(section(`${fence}${truncate(escapeMrkdwn(reply.yaml), LIMITS.text - 10)}${fence}`));
+      // A typed value holding ``` would end the fence: backticks in it get a zero-width space.
+      const yaml = escapeMrkdwn(stripMarks(reply.yaml)).replace(/`/g, '`\u200B');
+      blocks.push(section(`${fence}${truncate(yaml, LIMITS.text - 10)}${fence}`));
       return message(reply.title, blocks);
     }
     case 'updated':
-      return message(plain(reply.message), [section(`✅ ${mrkdwn(reply.message)}`)]);
+      return message(reply.message, [section(`✅ ${mrkdwn(reply.message)}`)]);
     case 'export': {
       const text = l.exportSent(reply.filename, reply.entries);
       return message(text, [section(`📎 ${escapeMrkdwn(text)}`)]);
@@ -94,7 +96,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
           l.morePlain,
         ),
       );
-      return message(`${title}: ${plain(reply.message)}`, blocks);
+      return message(`${title}: ${reply.message}`, blocks);
     }
     case 'help':
       return renderHelp(reply.help);

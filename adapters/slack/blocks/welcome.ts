@@ -2,23 +2,13 @@ import type { HelpView, Lang, WelcomeView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { SLASH_COMMAND } from '../scopes.js';
 import { ACTION } from './ids.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  header,
-  message,
-  mrkdwn,
-  plain,
-  type SlackMessage,
-  section,
-} from './kit.js';
+import { type Block, context, escapeMrkdwn, header, message, mrkdwn, type SlackMessage, section } from './kit.js';
 import { packLines } from './occurrences.js';
 
 export function renderWelcome(view: WelcomeView): SlackMessage {
   const blocks = packLines(view.lines.map(mrkdwn), { maxBlocks: 10, maxLines: 100 }, labels(view.lang).morePlain);
   if (view.askForChannel) blocks.push(channelPicker(view.lang));
-  return message(view.lines.map(plain).join('\n'), blocks);
+  return message(view.lines.join('\n'), blocks);
 }
 
 /**
@@ -53,5 +43,5 @@ export function renderHelp(help: HelpView): SlackMessage {
     blocks.push(...packLines(examples, { maxBlocks: 4, maxLines: 30 }, l.morePlain));
   }
   const fallback = [help.intro, ...help.commands.map((c) => `${c.usage} — ${c.description}`)].join('\n');
-  return message(plain(fallback), blocks);
+  return message(fallback, blocks);
 }

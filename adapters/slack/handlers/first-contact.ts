@@ -2,7 +2,7 @@ import type { App, BlockAction, ConversationsSelectAction, webApi } from '@slack
 import type { Conversation } from '../../../src/bot/types.js';
 import type { WelcomeView } from '../../../src/views/types.js';
 import { ACTION } from '../blocks/ids.js';
-import { message, section } from '../blocks/kit.js';
+import { message, messageMrkdwn, section } from '../blocks/kit.js';
 import { renderWelcome } from '../blocks/welcome.js';
 import { labels } from '../labels.js';
 import { openDirectMessage } from '../messenger.js';
@@ -143,7 +143,7 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
             .catch(() => false);
           const text = posted ? l.channelPicked(`<#${home}>`) : l.inviteMe(`<#${home}>`);
           const dm = await openDirectMessage(web, body.user.id);
-          await web.chat.postMessage({ channel: dm, ...message(text, [section(text)]) });
+          await web.chat.postMessage({ channel: dm, ...messageMrkdwn(text, [section(text)]) });
         }
         if (body.view?.type === 'home') await refreshHome(deps, context, body.user.id, web);
       } catch (error) {

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
-import { mentionedUserIds, renderMentions } from '../../../src/views/mentions.js';
+import { asText, mention, mentionedUserIds, renderMarked } from '../../../src/views/mentions.js';
+import { inertPlain } from '../../../src/views/text.js';
 import type { Lang } from '../../../src/views/types.js';
+import { inertText } from './inert.js';
 import { type Labels, labels } from './labels.js';
 
 /** A Teams mention entity, as it must accompany `<at>name</at>` in a card or message. */
@@ -40,14 +42,24 @@ export class RenderContext {
     return userIds.map((id) => this.user(id)).join(', ');
   }
 
-  /** Core sentence with `{{user:ID}}` tokens turned into mentions. */
+  /** Core sentence for a TextBlock or Fact: made inert (`inertText`), mention marks turned into mentions. */
   text(sentence: string): string {
-    return renderMentions(sentence, (id) => this.user(id));
+    return renderMarked(sentence, { mention: (id) => this.user(id), typed: inertText }, inertText);
+  }
+
+  /** A value a user supplied (note, reason, name, question), inert in a TextBlock or Fact. */
+  userText(value: string): string {
+    return inertText(asText(value));
   }
 
   /** Same sentence for plain-text places (fallbackText, notification summary): names, no markup. */
   plain(sentence: string): string {
-    return renderMentions(sentence, (id) => this.names.get(id) ?? id);
+    return inertPlain(renderMarked(sentence, { mention: (id) => this.names.get(id) ?? id }));
+  }
+
+  /** A user's display name (or id) for plain-text places. */
+  plainUser(userId: string): string {
+    return this.plain(mention(userId));
   }
 
   dutyTitle(dutyId: string): string {

@@ -11,7 +11,7 @@ export function occurrenceLine(occ: OccurrenceView, ctx: RenderContext, plain = 
     occ.ownerIds.length === 0
       ? l.noOwner
       : plain
-        ? occ.ownerIds.map((id) => ctx.plain(`{{user:${id}}}`)).join(', ')
+        ? occ.ownerIds.map((id) => ctx.plainUser(id)).join(', ')
         : ctx.users(occ.ownerIds);
   const due = plain ? ctx.plainWhen(occ.dueAt) : ctx.when(occ.dueAt, false);
   return `**${occ.duty.title}** · ${occ.duty.serviceName} · ${occ.periodLabel} · ${l.due} ${due} · ${owners}`;

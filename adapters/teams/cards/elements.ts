@@ -1,4 +1,7 @@
 import type { RenderContext, TeamsMention } from './context.js';
+import { inertText } from './inert.js';
+
+export { evidenceLink, inertText } from './inert.js';
 
 /**
  * Small constructors for Adaptive Card 1.5 JSON, so renderers read as layout, not as braces.
@@ -64,14 +67,15 @@ export function bullets(lines: string[]): CardElement {
 
 /**
  * Preformatted text (YAML, CSV) line by line: Teams' Markdown would join lines and drop
- * indentation, so each line is its own monospace block with its leading spaces kept.
+ * indentation, so each line is its own monospace block with its leading spaces kept. The text
+ * holds what users typed (notes in an export), so each line is made inert.
  */
 export function preformatted(value: string): CardElement[] {
   return value
     .replace(/\n$/, '')
     .split('\n')
     .map((line) =>
-      text(line.replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length)) || '\u00a0', {
+      text(inertText(line).replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length)) || '\u00a0', {
         fontType: 'Monospace',
         size: 'Small',
         spacing: 'None',

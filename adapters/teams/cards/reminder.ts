@@ -6,6 +6,7 @@ import {
   card,
   container,
   errorBox,
+  evidenceLink,
   facts,
   heading,
   type RenderedCard,
@@ -91,7 +92,7 @@ function occurrenceFacts(occ: OccurrenceView, ctx: RenderContext): CardElement {
 
 function closedSentence(confirmation: ConfirmationView, ctx: RenderContext, plain = false): string {
   const l = ctx.labels;
-  const who = plain ? ctx.plain(`{{user:${confirmation.by}}}`) : ctx.user(confirmation.by);
+  const who = plain ? ctx.plainUser(confirmation.by) : ctx.user(confirmation.by);
   const at = plain ? ctx.plainWhen(confirmation.at) : ctx.when(confirmation.at);
   const lead =
     confirmation.status === 'done' ? l.doneBy : confirmation.status === 'skipped' ? l.skippedBy : l.snoozedBy;
@@ -107,9 +108,9 @@ function closedBox(confirmation: ConfirmationView, ctx: RenderContext): CardElem
   const style = confirmation.status === 'done' ? 'good' : confirmation.status === 'skipped' ? 'warning' : 'accent';
   const items: CardElement[] = [text(`**${closedSentence(confirmation, ctx)}**`)];
   const details = facts([
-    [l.note, confirmation.note],
-    [l.reason, confirmation.reason],
-    [l.evidence, confirmation.evidenceUrl ? `[${confirmation.evidenceUrl}](${confirmation.evidenceUrl})` : null],
+    [l.note, confirmation.note ? ctx.userText(confirmation.note) : null],
+    [l.reason, confirmation.reason ? ctx.userText(confirmation.reason) : null],
+    [l.evidence, confirmation.evidenceUrl ? evidenceLink(confirmation.evidenceUrl) : null],
     [l.ledger, `#${confirmation.seq} · ${confirmation.hash.slice(0, 12)}`],
   ]);
   items.push(details);

@@ -15,6 +15,7 @@ import {
   card,
   container,
   errorBox,
+  evidenceLink,
   facts,
   heading,
   preformatted,
@@ -101,9 +102,9 @@ export function renderWelcome(view: WelcomeView, ctx: RenderContext): RenderedCa
 function confirmationLine(entry: ConfirmationView, ctx: RenderContext): string {
   const l = ctx.labels;
   const extra = [
-    entry.note,
-    entry.reason,
-    entry.evidenceUrl ? `[${l.evidence}](${entry.evidenceUrl})` : null,
+    entry.note ? ctx.userText(entry.note) : null,
+    entry.reason ? ctx.userText(entry.reason) : null,
+    entry.evidenceUrl ? evidenceLink(entry.evidenceUrl) : null,
     entry.snoozedUntil ? `${l.until} ${ctx.when(entry.snoozedUntil)}` : null,
   ].filter(Boolean);
   return `${entry.occurrence} · **${confirmationStateLabel(entry, ctx.lang)}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${
@@ -140,9 +141,9 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
       const body: CardElement[] = [
         text(`**${ctx.text(reply.message)}**`, { color: c.status === 'done' ? 'Good' : 'Default' }),
         facts([
-          [l.note, c.note],
-          [l.reason, c.reason],
-          [l.evidence, c.evidenceUrl ? `[${c.evidenceUrl}](${c.evidenceUrl})` : null],
+          [l.note, c.note ? ctx.userText(c.note) : null],
+          [l.reason, c.reason ? ctx.userText(c.reason) : null],
+          [l.evidence, c.evidenceUrl ? evidenceLink(c.evidenceUrl) : null],
           [l.until, c.snoozedUntil ? ctx.when(c.snoozedUntil) : null],
           [l.ledger, `#${c.seq} · ${c.hash.slice(0, 12)}`],
         ]),
@@ -213,7 +214,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
         text(`**${reply.ok ? l.auditOk : l.auditBroken}**`, { color: reply.ok ? 'Good' : 'Attention' }),
         text(ctx.text(reply.message)),
       ];
-      if (reply.problems.length > 0) body.push(bullets(reply.problems));
+      if (reply.problems.length > 0) body.push(bullets(reply.problems.map((problem) => ctx.text(problem))));
       return card(ctx, body, ctx.plain(reply.message));
     }
     case 'help':

@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { mention, stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import type { TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
@@ -44,10 +45,10 @@ export function registerMessage(app: Application<TurnState>, deps: HandlerDeps):
 
 /**
  * The message text as the core's grammar expects it: the bot's own mention is already gone
- * (teams-ai removes it); other people's mentions become `{{user:ID}}` tokens.
+ * (teams-ai removes it); other people's mention entities become mention marks (typed text never can: marks are stripped first).
  */
 async function commandText(deps: HandlerDeps, context: TurnContext, location: TeamsLocation): Promise<string> {
-  let text = context.activity.text ?? '';
+  let text = stripMarks(context.activity.text ?? '');
   const botId = context.activity.recipient?.id;
   for (const entity of context.activity.entities ?? []) {
     if (entity.type !== 'mention') continue;
@@ -59,7 +60,7 @@ async function commandText(deps: HandlerDeps, context: TurnContext, location: Te
       continue;
     }
     const userId = await stableUserId(deps, context, location, mentioned.id, mentioned.name ?? null);
-    text = text.split(markup).join(` {{user:${userId}}} `);
+    text = text.split(markup).join(` ${mention(userId)} `);
   }
   return decodeEntities(text.replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')

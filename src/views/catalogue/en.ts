@@ -4,6 +4,8 @@
  * only their own chrome (button texts, modal titles) next to their renderers.
  */
 
+import { mention } from '../mentions.js';
+
 function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
@@ -237,7 +239,7 @@ export const en = {
     /** A duty's occurrence named in ledger sentences: "Website backup" (November 2026). */
     occurrenceOf: (title: string, period: string) => `"${title}" (${period})`,
     alreadyClosed: (occurrence: string, status: string, by: string, at: string) =>
-      `${occurrence} was already ${status === 'done' ? 'done' : 'skipped'} by {{user:${by}}} on ${at}; nothing was written.`,
+      `${occurrence} was already ${status === 'done' ? 'done' : 'skipped'} by ${mention(by)} on ${at}; nothing was written.`,
     alreadyClosedHint: (period: string) =>
       `To change it, an owner or admin reopens it first: \`reopen <duty> for ${period} -- <reason>\`.`,
     reopened: (occurrence: string) =>
@@ -326,7 +328,7 @@ export const en = {
     notDueYet: (title: string, due: string) => `"${title}" is not due yet: the next occurrence is due ${due}.`,
     notDueYetHint: 'Confirm it once it is due; a late confirmation is always accepted.',
     alreadyClosed: (title: string, status: string, by: string, at: string, next: string) =>
-      `"${title}" is already ${status === 'done' ? 'done' : 'skipped'} for this period ({{user:${by}}}, ${at}); the next occurrence is due ${next}.`,
+      `"${title}" is already ${status === 'done' ? 'done' : 'skipped'} for this period (${mention(by)}, ${at}); the next occurrence is due ${next}.`,
     alreadyClosedHint: 'To correct an earlier period, name it: e.g. `done <duty> for 2026-11`.',
     unknownOccurrence: (occ: string, title: string) => `"${occ}" is not an occurrence of "${title}".`,
     forbiddenConfirm: (title: string) => `Only the owners of "${title}" or an admin can confirm it.`,

@@ -2,6 +2,8 @@ import type { Catalogue } from './en.js';
 
 /** Every sentence and label the core shows people, in Italian (same keys as `en.ts`, enforced by the type). */
 
+import { mention } from '../mentions.js';
+
 const plurale = (n: number, uno: string, molti: string) => (n === 1 ? uno : molti);
 
 export const it: Catalogue = {
@@ -230,7 +232,7 @@ export const it: Catalogue = {
   ledger: {
     occurrenceOf: (title, period) => `"${title}" (${period})`,
     alreadyClosed: (occurrence, status, by, at) =>
-      `${occurrence} è già stato ${status === 'done' ? 'fatto' : 'saltato'} da {{user:${by}}} il ${at}; non ho scritto nulla.`,
+      `${occurrence} è già stato ${status === 'done' ? 'fatto' : 'saltato'} da ${mention(by)} il ${at}; non ho scritto nulla.`,
     alreadyClosedHint: (period) =>
       `Per cambiarlo, un responsabile o un amministratore lo riapre prima: \`riapri <dovere> per ${period} -- <motivo>\`.`,
     reopened: (occurrence) =>
@@ -318,7 +320,7 @@ export const it: Catalogue = {
     notDueYet: (title, due) => `"${title}" non è ancora in scadenza: la prossima occorrenza scade ${due}.`,
     notDueYetHint: 'Confermalo quando è in scadenza; una conferma in ritardo è sempre accettata.',
     alreadyClosed: (title, status, by, at, next) =>
-      `"${title}" è già ${status === 'done' ? 'fatto' : 'saltato'} per questo periodo ({{user:${by}}}, ${at}); la prossima occorrenza scade ${next}.`,
+      `"${title}" è già ${status === 'done' ? 'fatto' : 'saltato'} per questo periodo (${mention(by)}, ${at}); la prossima occorrenza scade ${next}.`,
     alreadyClosedHint: 'Per correggere un periodo precedente, indicalo: es. `fatto <dovere> per 2026-11`.',
     unknownOccurrence: (occ, title) => `"${occ}" non è un'occorrenza di "${title}".`,
     forbiddenConfirm: (title) => `Solo i responsabili di "${title}" o un amministratore possono confermarlo.`,
