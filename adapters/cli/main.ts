@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
+import { loadEnvFile } from './env-file.js';
 
 /**
  * `dutybot <command> …` — the scripting surface. The process entry (`adapters/server/main.ts`)
@@ -12,10 +13,11 @@ import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './comma
  * is; diagnostics go to the process's logger (stderr; `DUTYBOT_LOG_LEVEL`, `DUTYBOT_LOG_FORMAT`),
  * which every command that opens the core shares.
  */
-// DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
-if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
-
 async function dispatch(argv: string[], commands: Record<string, CliCommand>): Promise<number> {
+  // `.env` first, so every command (and `start`) sees the configuration the docs say to put there.
+  loadEnvFile(process.env);
+  // DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
+  if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${globalHelp(commands)}\n`);

@@ -36,6 +36,9 @@ export interface DutybotOptions {
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
+/** A database URL with its password masked, for operators' lines and logs. */
+export { describeUrl as describeDatabaseUrl } from '../store/database.js';
+
 /** Dedupe keys outlive any platform's redelivery window (Slack retries for minutes, Teams less). */
 const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 
