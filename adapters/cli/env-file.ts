@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { CliUsageError } from './commands.js';
+import { CliUsageError } from './errors.js';
 import { OPERATOR } from './wording.js';
 
 /**

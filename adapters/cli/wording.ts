@@ -29,4 +29,60 @@ export const OPERATOR = {
     'Put the Slack or Teams variables in .env (see .env.example) or the environment, run `npm start` in a terminal for the chat, or pipe lines into it.',
   envFileLoaded: (file: string, count: number) => `configuration: ${count} variable(s) from ${file}`,
   envFileNone: 'configuration: environment only (no .env file here)',
+
+  // Choosing a workspace
+  noWorkspaceYet:
+    "this store has no workspace yet: `dutybot chat` (or a first `dutybot done …`) creates the terminal's, installing the bot in Slack or Teams creates theirs",
+  noSuchWorkspace: (id: string, known: readonly string[]) =>
+    `no workspace "${id}" in this store (${known.length ? `it has: ${known.join(', ')}` : 'it has none yet'}; see \`dutybot workspaces\`)`,
+  chooseWorkspace: (known: readonly string[]) =>
+    `this store has ${known.length} workspaces (${known.join(', ')}): choose one with --workspace <id>`,
+  noLocalInSharedStore:
+    'this store belongs to the server (it holds Slack/Teams workspaces): the terminal\'s "local" workspace is not created here; use --workspace <id> or a DATABASE_URL of your own',
+
+  // dutybot workspaces
+  workspacesHeader: ['platform', 'id', 'status', 'home channel', 'entries', 'chain head', 'last activity', 'failed'],
+  noWorkspaces: 'no workspaces yet',
+
+  // dutybot status
+  storeOk: (workspaces: number) => `store: answers (${workspaces} workspace${workspaces === 1 ? '' : 's'})`,
+  workspaceStatus: (
+    id: string,
+    platform: string,
+    status: string,
+    pending: number,
+    failed: number,
+    nextWake: Date | null,
+  ) =>
+    `  ${id} (${platform}${status === 'active' ? '' : `, ${status}`}): ${pending} waiting in the outbox, ${failed} failed, next wake-up ${nextWake ? nextWake.toISOString() : 'none'}`,
+
+  // dutybot tick
+  tickDryRun: (at: string, count: number) =>
+    `dry run at ${at}: ${count} deliver${count === 1 ? 'y' : 'ies'} would be enqueued; nothing was changed (add --commit to apply)`,
+  tickWould: (kind: string, workspace: string, what: string, channel: string) =>
+    `would send ${kind} in ${workspace} → ${channel}: ${what}`,
+  tickCommitted: (at: string, enqueued: number, delivered: number) =>
+    `tick ${at}: ${enqueued} enqueued, ${delivered} delivered or attempted`,
+  tickRefusedPlatform: (id: string, platform: string) =>
+    `refused: ${id} is a ${platform} workspace; the server delivers its messages (the CLI can only deliver to the terminal's own workspace). Run without --commit to see what would be sent.`,
+  tickRefusedSharedStore: (ids: readonly string[]) =>
+    `refused: this store also holds platform workspaces (${ids.join(', ')}); their deliveries belong to the server's scheduler, so --commit only runs on a terminal store. Run without --commit to see what would be sent.`,
+  tickFutureWarning: (at: string, ids: readonly string[]) =>
+    `warning: ${at} is in the future; ${ids.join(', ')} now plan${ids.length === 1 ? 's' : ''} from that instant, so what falls due before it has been planned already`,
+
+  // dutybot audit verify --all
+  auditOk: (id: string, entries: number) => `${id}: chain intact (${entries} entries)`,
+  auditBroken: (id: string, problem: string) => `${id}: BROKEN — ${problem}`,
+  auditSummary: (broken: readonly string[]) =>
+    broken.length === 0
+      ? 'every chain is intact'
+      : `broken chain${broken.length === 1 ? '' : 's'}: ${broken.join(', ')}`,
+
+  // usage
+  unknownOption: (option: string, command: string) =>
+    `unknown option ${option} for \`dutybot ${command}\` (run \`dutybot ${command} --help\`)`,
+  optionNeedsValue: (option: string, command: string) => `${option} needs a value (run \`dutybot ${command} --help\`)`,
+  unknownService: (typed: string, known: readonly string[]) =>
+    `unknown service "${typed}" (one of: ${known.join(', ')})`,
+  partyValues: '--party must be provider (CoreTech) or customer',
 } as const;

@@ -81,8 +81,15 @@ export async function startServer(
     }));
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  // Healthy means the store answers: a replica whose database is gone must leave the load balancer.
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await bot.checkStore();
+      res.json({ ok: true, store: 'ok' });
+    } catch (error) {
+      logger.error('health check: the store does not answer', { error });
+      res.status(503).json({ ok: false, store: 'unavailable' });
+    }
   });
 
   const stops: (() => Promise<void>)[] = [];

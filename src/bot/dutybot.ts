@@ -7,13 +7,22 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
 import type { Messenger } from '../ports/messenger.js';
+import { loadSnapshot } from '../schedule/status.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
 import { createScheduleOps } from './schedule-ops.js';
-import type { Actor, CommandInput, ConfirmInput, Conversation, Dutybot } from './types.js';
+import type {
+  Actor,
+  CommandInput,
+  ConfirmInput,
+  Conversation,
+  Dutybot,
+  TickReport,
+  WorkspaceSummary,
+} from './types.js';
 import { welcomeView } from './welcome.js';
 
 export interface DutybotOptions {
@@ -113,9 +122,72 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     });
   }
 
+  async function summary(row: WorkspaceRow): Promise<WorkspaceSummary> {
+    const [head, activity] = await Promise.all([store.auditHead(row.id), store.workspaceActivity(row.id)]);
+    return {
+      id: row.id,
+      platform: row.platform,
+      status: row.status ?? 'active',
+      homeChannel: row.homeChannel,
+      timezone: row.settings.timezone,
+      language: row.settings.language,
+      createdAt: row.createdAt,
+      entries: head?.seq ?? 0,
+      chainHead: head?.hash ?? '',
+      lastActivityAt: activity.lastActivityAt,
+      pendingDeliveries: activity.pendingDeliveries,
+      failedDeliveries: activity.failedDeliveries,
+      nextWakeAt: row.nextWakeAt,
+    };
+  }
+
+  async function previewTick(now: Date, workspaceIds?: readonly string[]): Promise<TickReport> {
+    const rows = (await store.listWorkspaces()).filter(
+      (w) =>
+        (workspaceIds ? workspaceIds.includes(w.id) : true) &&
+        (w.status ?? 'active') === 'active' &&
+        w.nextWakeAt !== null &&
+        w.nextWakeAt <= now,
+    );
+    const deliveries: TickReport['deliveries'] = [];
+    let planned = 0;
+    for (const row of rows) {
+      const snapshot = await loadSnapshot(store, knowledge, row);
+      if (!snapshot) continue;
+      const plan = await scheduler.planWorkspace(store, snapshot, now);
+      for (const d of plan.deliveries) {
+        // Already in the outbox: the real tick's insert would be a no-op.
+        if (await store.getDelivery(d.key)) continue;
+        planned++;
+        deliveries.push({
+          key: d.key,
+          kind: d.kind,
+          workspaceId: d.workspaceId,
+          dutyId: d.dutyId,
+          occurrence: d.occurrence,
+          channel: d.channel,
+          status: 'planned',
+        });
+      }
+    }
+    return { at: now.toISOString(), workspaces: rows.length, enqueued: planned, deliveries };
+  }
+
   return {
     knowledge,
     store,
+    async workspaces() {
+      return Promise.all((await store.listWorkspaces()).map(summary));
+    },
+    async findWorkspace(id) {
+      const row = await store.getWorkspace(id);
+      return row ? summary(row) : null;
+    },
+    previewTick,
+    async checkStore() {
+      // A real round trip to the database (any id will do): a closed pool or a missing file fails here.
+      await store.getWorkspace('healthz');
+    },
     async ask(question, conversation) {
       const workspace = conversation ? await store.getWorkspace(conversation.workspaceId) : null;
       return answerFor(question, workspace);

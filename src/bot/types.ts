@@ -54,8 +54,27 @@ export interface TickReport {
     dutyId: string | null;
     occurrence: string | null;
     channel: string;
-    status: 'sent' | 'retry' | 'failed';
+    /** `planned`: what a dry run (`previewTick`) would enqueue; nothing was written. */
+    status: 'sent' | 'retry' | 'failed' | 'planned';
   }[];
+}
+
+/** One workspace as the operator sees it (`dutybot workspaces`, `dutybot status`). */
+export interface WorkspaceSummary {
+  id: string;
+  platform: Platform;
+  status: 'active' | 'inactive';
+  homeChannel: string | null;
+  timezone: string;
+  language: Lang;
+  createdAt: Date;
+  /** Audit entries in its chain, and the chain head's hash. */
+  entries: number;
+  chainHead: string;
+  lastActivityAt: Date | null;
+  pendingDeliveries: number;
+  failedDeliveries: number;
+  nextWakeAt: Date | null;
 }
 
 export interface Dutybot {
@@ -96,6 +115,17 @@ export interface Dutybot {
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */
   tick(now: Date): Promise<TickReport>;
+  /** Every workspace of the store, with its ledger and outbox figures (creates nothing). */
+  workspaces(): Promise<WorkspaceSummary[]>;
+  /** One workspace's summary, or null when there is no such workspace (creates nothing). */
+  findWorkspace(id: string): Promise<WorkspaceSummary | null>;
+  /**
+   * A dry run of `tick(now)`: what would be enqueued for the workspaces due by `now` (or only
+   * those named), with status `planned`. Writes nothing: no outbox row, no wake-up moved.
+   */
+  previewTick(now: Date, workspaceIds?: readonly string[]): Promise<TickReport>;
+  /** Throws when the store cannot answer a query (health checks). */
+  checkStore(): Promise<void>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ import type {
   NewConfirmation,
   NewDelivery,
   Store,
+  WorkspaceActivity,
   WorkspaceRow,
   WorkspaceStatus,
 } from './types.js';
@@ -220,6 +221,33 @@ export class KyselySqlStore implements SqlStore {
       .limit(limit)
       .execute();
     return rows.map(toWorkspaceRow);
+  }
+
+  async listWorkspaces(): Promise<WorkspaceRow[]> {
+    const rows = await this.db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toWorkspaceRow);
+  }
+
+  async workspaceActivity(workspaceId: string): Promise<WorkspaceActivity> {
+    const last = await this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    const counts = await this.db
+      .selectFrom('deliveries')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', 'in', ['pending', 'failed'])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+    const at = last?.at === null || last?.at === undefined ? null : Number(last.at);
+    return {
+      lastActivityAt: at === null ? null : new Date(at),
+      pendingDeliveries: count('pending'),
+      failedDeliveries: count('failed'),
+    };
   }
 
   // ── Audit log ───────────────────────────────────────────────────────────────────────────────
