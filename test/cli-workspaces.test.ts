@@ -102,6 +102,13 @@ describe('--workspace', () => {
 
   it('read-only commands never create a workspace, even in an empty store', () => {
     const env = { DATABASE_URL: `sqlite:${join(dir(), 'empty.sqlite')}` };
+    const absent = cli(['pending'], { env });
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toBe(
+      `dutybot: there is no database at ${join(dir(), 'empty.sqlite')} yet: nothing has been recorded\n`,
+    );
+    // `status` opens the store to write (it brings its schema up to date) and creates no workspace.
+    expect(cli(['status'], { env }).code).toBe(0);
     for (const args of [['pending'], ['history', 'website', 'backup'], ['audit', 'verify'], ['export'], ['digest']]) {
       const result = cli(args, { env });
       expect(result.code, args.join(' ')).toBe(1);

@@ -24,7 +24,11 @@ function bareEnv(extra: Record<string, string> = {}): Record<string, string> {
 describe('.env is read by every command', () => {
   it('takes DATABASE_URL from .env in the working directory', () => {
     writeFileSync(join(dir(), '.env'), '# copied from .env.example\nDATABASE_URL=sqlite:./from-dotenv.sqlite\n');
-    const result = spawnSync(process.execPath, [CLI, 'workspaces'], { cwd: dir(), env: bareEnv(), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'done', 'website', 'backup'], {
+      cwd: dir(),
+      env: bareEnv(),
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(existsSync(join(dir(), 'from-dotenv.sqlite'))).toBe(true);
@@ -32,7 +36,9 @@ describe('.env is read by every command', () => {
 
   it('lets a variable already in the environment win over the file', () => {
     writeFileSync(join(dir(), '.env'), 'DATABASE_URL=sqlite:./loser.sqlite\n');
-    const { code } = cli(['workspaces'], { env: { DATABASE_URL: `sqlite:${join(dir(), 'winner.sqlite')}` } });
+    const { code } = cli(['done', 'website', 'backup'], {
+      env: { DATABASE_URL: `sqlite:${join(dir(), 'winner.sqlite')}` },
+    });
     expect(code).toBe(0);
     expect(existsSync(join(dir(), 'winner.sqlite'))).toBe(true);
     expect(existsSync(join(dir(), 'loser.sqlite'))).toBe(false);
@@ -40,7 +46,7 @@ describe('.env is read by every command', () => {
 
   it('reads the file DUTYBOT_ENV_FILE names, and says so when it does not exist', () => {
     writeFileSync(join(dir(), 'staging.env'), 'DATABASE_URL="sqlite:./staging.sqlite"\n');
-    const ok = spawnSync(process.execPath, [CLI, 'workspaces'], {
+    const ok = spawnSync(process.execPath, [CLI, 'done', 'website', 'backup'], {
       cwd: dir(),
       env: bareEnv({ DUTYBOT_ENV_FILE: 'staging.env' }),
       encoding: 'utf8',
@@ -48,7 +54,7 @@ describe('.env is read by every command', () => {
     expect(ok.status).toBe(0);
     expect(existsSync(join(dir(), 'staging.sqlite'))).toBe(true);
 
-    const missing = spawnSync(process.execPath, [CLI, 'workspaces'], {
+    const missing = spawnSync(process.execPath, [CLI, 'done', 'website', 'backup'], {
       cwd: dir(),
       env: bareEnv({ DUTYBOT_ENV_FILE: 'nope.env' }),
       encoding: 'utf8',

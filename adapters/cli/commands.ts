@@ -35,13 +35,18 @@ function instant(values: Values): Date | undefined {
   return date;
 }
 
-async function openBot(): Promise<Dutybot> {
+async function openBot(access: Access): Promise<Dutybot> {
   const { createDutybot } = await import('../../src/bot/dutybot.js');
-  return createDutybot({ databaseUrl: process.env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+  return createDutybot({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    commandPrefix: 'dutybot',
+    readOnly: access === 'read',
+  });
 }
 
-async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {
-  const bot = await openBot();
+/** Opens the store for one command: read-only (no migration, nothing created) for a command that only reads. */
+async function withBot<T>(fn: (bot: Dutybot) => Promise<T>, access: Access = 'write'): Promise<T> {
+  const bot = await openBot(access);
   try {
     return await fn(bot);
   } finally {
@@ -92,18 +97,19 @@ function botCommand(
     },
     run: (values, positionals) => {
       const command = build(values, positionals);
+      const now = instant(values);
+      const mode = typeof access === 'function' ? access(positionals) : access;
       return withBot(async (bot) => {
-        const mode = typeof access === 'function' ? access(positionals) : access;
         const { conversation } = await chooseWorkspace(bot, str(values, 'workspace'), mode);
         const reply = await bot.run(command, {
           actor: localActor(str(values, 'by')),
           conversation,
-          now: instant(values),
+          now,
           idempotencyKey: str(values, 'key'),
         });
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
         return printReply(withCliUsage(reply, usage), values.json === true, bot, conversation.workspaceId);
-      });
+      }, mode);
     },
   };
 }
@@ -364,20 +370,24 @@ export const COMMANDS: Record<string, CliCommand> = {
     summary: "show what one scheduler pass would send at an instant (--commit runs it on the terminal's store)",
     usage: 'dutybot tick [--at <ISO instant>] [--workspace <id>] [--commit] [--json]',
     options: { at: { type: 'string' }, json: { type: 'boolean' }, commit: { type: 'boolean' }, ...workspaceOption },
-    run: (values) =>
-      withBot(async (bot) => {
-        const json = values.json === true;
-        const at = instant(values) ?? new Date();
-        const requested = str(values, 'workspace');
-        const chosen = requested ? (await chooseWorkspace(bot, requested, 'read')).summary : null;
-        if (values.commit !== true) {
-          const report = await bot.previewTick(at, chosen ? [chosen.id] : undefined);
-          printDeliveries(report.deliveries, json);
-          if (!json) process.stderr.write(`${OPERATOR.tickDryRun(report.at, report.deliveries.length)}\n`);
-          return 0;
-        }
-        return commitTick(bot, at, chosen, json);
-      }),
+    run: (values) => {
+      const at = instant(values) ?? new Date();
+      return withBot(
+        async (bot) => {
+          const json = values.json === true;
+          const requested = str(values, 'workspace');
+          const chosen = requested ? (await chooseWorkspace(bot, requested, 'read')).summary : null;
+          if (values.commit !== true) {
+            const report = await bot.previewTick(at, chosen ? [chosen.id] : undefined);
+            printDeliveries(report.deliveries, json);
+            if (!json) process.stderr.write(`${OPERATOR.tickDryRun(report.at, report.deliveries.length)}\n`);
+            return 0;
+          }
+          return commitTick(bot, at, chosen, json);
+        },
+        values.commit === true ? 'write' : 'read',
+      );
+    },
   },
   pending: botCommand(
     'list due and overdue duties',
@@ -460,7 +470,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         );
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
         return printReply(reply, false, bot, conversation.workspaceId);
-      }),
+      }, 'read'),
   },
   audit: {
     summary: "verify the hash chain of a workspace's ledger (--all: every workspace)",
@@ -493,7 +503,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         if (values.json !== true)
           (broken.length ? process.stderr : process.stdout).write(`${OPERATOR.auditSummary(broken)}\n`);
         return broken.length ? 1 : 0;
-      });
+      }, 'read');
     },
   },
   workspaces: {
@@ -523,7 +533,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         ]);
         process.stdout.write(`${table([[...OPERATOR.workspacesHeader], ...rows])}\n`);
         return 0;
-      }),
+      }, 'read'),
   },
 };
 

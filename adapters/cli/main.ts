@@ -86,6 +86,11 @@ function protectGrammarWords(argv: string[]): { args: string[]; restore: (word: 
 
 /** Runs one command line and sets the process's exit code: 2 for bad usage, 1 for a failure. */
 export function runCli(argv: string[], commands: Record<string, CliCommand>): Promise<void> {
+  // `dutybot history | head`: the reader has what it wanted; the rest of the output has nowhere to go.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return dispatch(argv, commands).then(
     (code) => {
       process.exitCode = code;

@@ -11,6 +11,7 @@ import { loadSnapshot } from '../schedule/status.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
+import { WorkspaceRowMissingError } from '../store/errors.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
 import { createScheduleOps } from './schedule-ops.js';
@@ -42,6 +43,11 @@ export interface DutybotOptions {
   dispatchAfterConfirm?: boolean;
   /** The process's one logger, from the composition root; default a logger on stderr (see createLogger). */
   logger?: Logger;
+  /**
+   * Open the store only to read (CLI `export`, `audit verify`, `history`…): a SQLite file opens
+   * read-only and is not migrated. Anything that would write then fails with the store's own line.
+   */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -60,6 +66,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
   const logger = options.logger ?? processLogger();
   const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL, {
     logger: logger.child({ component: 'store' }),
+    readOnly: options.readOnly === true,
   });
   const clock = options.clock ?? (() => new Date());
   const messengers = new Map<Platform, Messenger>();
@@ -105,16 +112,24 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
 
   async function ensureWorkspace(conversation: Conversation, installer: string, lang: Lang = 'en') {
     const settings = defaultSettings({ language: lang });
-    const created = await store.createWorkspace(
-      {
-        id: conversation.workspaceId,
-        platform: conversation.platform,
-        settings,
-        homeChannel: conversation.channelId,
-      },
-      installer,
-      clock(),
-    );
+    let created: boolean;
+    try {
+      created = await store.createWorkspace(
+        {
+          id: conversation.workspaceId,
+          platform: conversation.platform,
+          settings,
+          homeChannel: conversation.channelId,
+        },
+        installer,
+        clock(),
+      );
+    } catch (error) {
+      // Its row was deleted by hand while its ledger stayed: a new chain must not start over it.
+      if ((await store.auditWindow(conversation.workspaceId, 1, 1)).length > 0)
+        throw new WorkspaceRowMissingError(conversation.workspaceId, { cause: error });
+      throw error;
+    }
     if (!created) return null;
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
     return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '', {
