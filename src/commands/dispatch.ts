@@ -1,6 +1,6 @@
 import { exportLedger } from '../ledger/export.js';
 import type { WorkspaceRow } from '../store/types.js';
-import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
+import { confirmationView, dutyRefView, pendingFooter } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
 import { assign } from './assign.js';
 import { confirm } from './confirm.js';
@@ -65,8 +65,14 @@ async function runCommand(
       return { kind: 'help', lang, help: helpView(lang, deps.knowledge) };
 
     case 'pending': {
-      const items = await deps.schedule.pending(workspace, input.now, lang, command.all ? null : input.actor.userId);
-      return { kind: 'pending', lang, title: command.all ? m.pendingAllTitle : m.pendingTitle, items };
+      const { items, othersCount } = await deps.schedule.pending(
+        workspace,
+        input.now,
+        lang,
+        command.all ? null : input.actor.userId,
+      );
+      const title = command.all ? m.pendingAllTitle : m.pendingTitle;
+      return { kind: 'pending', lang, title, items, footer: pendingFooter(othersCount, lang, 'pending all') };
     }
 
     case 'digest': {

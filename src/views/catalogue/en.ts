@@ -45,6 +45,7 @@ export const en = {
     examples: 'Examples',
     noHistory: 'No confirmations recorded yet.',
     nothingPending: 'Nothing pending. 🎉',
+    openBeforeInstall: 'open since before dutybot was installed',
     auditOk: 'Audit chain intact',
     auditBroken: 'Audit chain broken',
     exported: (n: number, format: string) => `Exported ${n} ledger entries as ${format}.`,
@@ -130,6 +131,7 @@ export const en = {
     nothing: (scope: string) => `${scope}: nothing pending.`,
     open: (scope: string, open: number, snoozed: number) =>
       `${scope}: ${open} open${snoozed > 0 ? `, ${snoozed} snoozed` : ''}.`,
+    moreForOthers: (n: number, command: string) => `${n} more assigned to others — \`${command}\``,
   },
 
   /** `settings show` and the App Home summary: values explained in the reply language. */

@@ -34,6 +34,7 @@ export const it: Catalogue = {
     commands: 'Comandi',
     examples: 'Esempi',
     noHistory: 'Nessuna conferma registrata finora.',
+    openBeforeInstall: 'aperto da prima che dutybot fosse installato',
     nothingPending: 'Niente in sospeso. 🎉',
     auditOk: 'Catena di audit integra',
     auditBroken: 'Catena di audit compromessa',
@@ -114,6 +115,7 @@ export const it: Catalogue = {
     all: 'Adempimenti del workspace',
     nothing: (scope) => `${scope}: niente in sospeso.`,
     open: (scope, open, snoozed) => `${scope}: ${open} da fare${snoozed > 0 ? `, ${snoozed} rimandati` : ''}.`,
+    moreForOthers: (n, command) => `altri ${n} assegnati ad altri — \`${command}\``,
   },
 
   settings: {
