@@ -465,7 +465,13 @@ export class KyselySqlStore implements SqlStore {
     if (!namespace) throw new Error('a key-value namespace must not be empty');
     let keyv = cache.get(namespace);
     if (!keyv) {
-      keyv = new Keyv({ store: new KeyvSqlAdapter(this.db, namespace), namespace });
+      // The namespace is a column of `kv`: keys are stored unprefixed (as they were under keyv 6).
+      keyv = new Keyv({
+        store: new KeyvSqlAdapter(this.db, namespace),
+        namespace,
+        useKeyPrefix: false,
+        throwOnErrors: true,
+      });
       cache.set(namespace, keyv);
     }
     return keyv;
