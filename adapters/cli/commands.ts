@@ -164,12 +164,13 @@ function confirmation(verb: 'done' | 'skip' | 'snooze'): CommandBuilder {
 }
 
 /** `settings import <file>` reads the file here, so the YAML reaches the bot as a value. */
-function settingsCommand(_values: Values, positionals: string[]): ParsedCommand | UsageError {
+function settingsCommand(values: Values, positionals: string[]): ParsedCommand | UsageError {
   if (positionals[0] !== 'import') return chatWords('settings', positionals);
   const file = positionals[1];
   if (!file) throw new CliUsageError('usage: dutybot settings import <file.yaml>');
   try {
-    return { command: { name: 'settings', action: 'import', yaml: readFileSync(file, 'utf8') }, lang: CLI_LANG };
+    const yaml = readFileSync(file, 'utf8');
+    return { command: { name: 'settings', action: 'import', yaml, replace: values.replace === true }, lang: CLI_LANG };
   } catch (error) {
     throw new CliUsageError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -439,9 +440,9 @@ export const COMMANDS: Record<string, CliCommand> = {
   ),
   settings: botCommand(
     'show or change workspace settings',
-    'dutybot settings show | set <key> <value> | import <file.yaml> [--by user] [--json]',
+    'dutybot settings show | set <key> <value> | import <file.yaml> [--replace] [--by user] [--json]',
     settingsCommand,
-    {},
+    { replace: { type: 'boolean' } },
     (positionals) => (positionals.length === 0 || positionals[0] === 'show' ? 'read' : 'write'),
   ),
   export: {

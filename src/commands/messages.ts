@@ -73,6 +73,12 @@ const en = {
   unassigned: (target: string) => `${target} has no owners now (reminders address the channel).`,
   settingUpdated: (key: string, value: string) => `Setting "${key}" is now ${value}.`,
   settingsImported: 'Settings imported and validated.',
+  settingsImportedDiff: (changed: readonly string[], reset: readonly string[]) =>
+    [
+      changed.length + reset.length === 0 ? 'Settings imported: nothing changed.' : 'Settings imported.',
+      ...(changed.length ? ['Changed:', ...changed.map((line) => `  ${line}`)] : []),
+      ...(reset.length ? ['Reset to defaults:', ...reset.map((key) => `  ${key}`)] : []),
+    ].join('\n'),
   pendingTitle: 'Your pending duties',
   pendingAllTitle: 'Pending duties in this workspace',
   settingsTitle: 'Workspace settings',
@@ -154,6 +160,12 @@ const it: Messages = {
   unassigned: (target) => `${target} non ha più responsabili (i promemoria si rivolgono al canale).`,
   settingUpdated: (key, value) => `L'impostazione "${key}" ora vale ${value}.`,
   settingsImported: 'Impostazioni importate e validate.',
+  settingsImportedDiff: (changed, reset) =>
+    [
+      changed.length + reset.length === 0 ? 'Impostazioni importate: nulla è cambiato.' : 'Impostazioni importate.',
+      ...(changed.length ? ['Cambiate:', ...changed.map((line) => `  ${line}`)] : []),
+      ...(reset.length ? ['Riportate ai valori predefiniti:', ...reset.map((key) => `  ${key}`)] : []),
+    ].join('\n'),
   pendingTitle: 'I tuoi doveri in sospeso',
   pendingAllTitle: 'Doveri in sospeso in questo workspace',
   settingsTitle: 'Impostazioni del workspace',
