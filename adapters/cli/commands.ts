@@ -178,12 +178,15 @@ function settingsCommand(values: Values, positionals: string[]): ParsedCommand |
   }
 }
 
-function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | undefined): number {
+function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | undefined, force = false): number {
   if (out) {
     try {
-      writeFileSync(out, reply.content);
+      // An earlier export may be what an auditor was sent: replacing it takes --force.
+      writeFileSync(out, reply.content, { flag: force ? 'w' : 'wx' });
     } catch (error) {
-      throw new Error(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new CliFailure(OPERATOR.exportExists(out));
+      throw new Error(`cannot write ${out}: ${code ?? (error as Error).message}`);
     }
     process.stderr.write(`wrote ${reply.entries} entries to ${out}\n`);
   } else process.stdout.write(reply.content.endsWith('\n') ? reply.content : `${reply.content}\n`);
@@ -448,12 +451,13 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     summary: "export a workspace's whole ledger with its chain hashes (admins)",
     usage:
-      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file] [--by user] [--workspace <id>]',
+      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id>]',
     options: {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       by: { type: 'string' },
       ...workspaceOption,
     },
@@ -469,7 +473,7 @@ export const COMMANDS: Record<string, CliCommand> = {
           },
           { actor: localActor(str(values, 'by')), conversation },
         );
-        if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
+        if (reply.kind === 'export') return writeExport(reply, str(values, 'out'), values.force === true);
         return printReply(reply, false, bot, conversation.workspaceId);
       }, 'read'),
   },

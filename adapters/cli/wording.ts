@@ -78,6 +78,9 @@ export const OPERATOR = {
       ? 'every chain is intact'
       : `broken chain${broken.length === 1 ? '' : 's'}: ${broken.join(', ')}`,
 
+  exportExists: (file: string) =>
+    `${file} already exists: nothing was overwritten (choose another --out, or add --force to replace it)`,
+
   // usage
   unknownOption: (option: string, command: string) =>
     `unknown option ${option} for \`dutybot ${command}\` (run \`dutybot ${command} --help\`)`,

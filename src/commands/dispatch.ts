@@ -142,7 +142,11 @@ async function runCommand(
       }
       if (range.from && range.to && range.from >= range.to)
         return refusal(lang, 'bad_value', m.emptyRange(command.from!, command.to!), m.badDateHint);
-      const exported = await exportLedger(deps.store, workspace.id, { format: command.format, ...range });
+      const exported = await exportLedger(deps.store, workspace.id, {
+        format: command.format,
+        ...range,
+        zone: settings.timezone,
+      });
       return { kind: 'export', lang, format: command.format, ...exported };
     }
 
