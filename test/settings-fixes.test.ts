@@ -75,3 +75,21 @@ describe('snooze', () => {
     });
   });
 });
+
+describe('the workspace language', () => {
+  const italian = useCommandBot('italianws', now);
+  const say = (text: string) => italian.bot().handle({ text, actor: admin, conversation: italian.here, now });
+
+  it('governs replies to commands typed with the documented (English) words; a question keeps its own', async () => {
+    expect((await say('settings set language it')).lang).toBe('en');
+    const help = await say('help');
+    expect(help.lang).toBe('it');
+    const pending = await say('pending all');
+    expect(pending.lang).toBe('it');
+    expect(replyText(pending)).toMatch(/^Doveri in sospeso in questo workspace/);
+    // Italian words still get Italian; an English question gets an English answer.
+    expect((await say('pendenti')).lang).toBe('it');
+    const answer = await say('who keeps the Sygma platform software updated?');
+    expect(answer.lang).toBe('en');
+  });
+});

@@ -37,15 +37,26 @@ export async function executeParsedCommand(
 ): Promise<Reply> {
   const settings = workspace.settings;
   if ('error' in parsed) {
-    const lang = parsed.lang ?? settings.language;
+    const lang = replyLanguage(parsed.lang, settings.language);
     const m = messages(lang);
     const usage = (m.usage as Record<string, string>)[parsed.command];
     return refusal(lang, 'bad_usage', m.problems[parsed.problem], usage ? m.usageLine(usage) : null);
   }
   const { command } = parsed;
   if (command.name === 'ask') return deps.ask(command.question, workspace);
-  const lang = parsed.lang ?? settings.language;
+  const lang = replyLanguage(parsed.lang, settings.language);
   return runCommand(deps, input, workspace, command, lang);
+}
+
+/**
+ * Command words are documented (help, CLI, docs) in English for everyone, so an English command word
+ * says nothing about the person: the reply follows the workspace's `language`. A command typed with
+ * another language's words (`pendenti`, `fatto`) is answered in that language, as a question is.
+ */
+const DOCUMENTED_COMMAND_LANGUAGE: Lang = 'en';
+
+function replyLanguage(commandLang: Lang | null | undefined, workspaceLang: Lang): Lang {
+  return commandLang == null || commandLang === DOCUMENTED_COMMAND_LANGUAGE ? workspaceLang : commandLang;
 }
 
 async function runCommand(
