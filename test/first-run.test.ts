@@ -52,4 +52,12 @@ describe('the first run', () => {
     expect(text).toBe(`Nothing pending. 🎉\n${others} more assigned to others — \`pending all\``);
     expect(all.text).not.toContain('more assigned to others');
   });
+
+  it('does not call a quarterly item "Due today" in the digest', async () => {
+    const { reply, text } = await say('digest');
+    expect(reply.kind).toBe('digest');
+    expect(text).not.toContain('Due today');
+    expect(text).toMatch(/^Open now/m);
+    expect(text).toMatch(/Q4 2026|2026-Q4/);
+  });
 });

@@ -19,7 +19,8 @@ export const en = {
   /** Labels every surface shows around the view models (plain text, Slack, Teams). */
   ui: {
     overdue: 'Overdue',
-    dueToday: 'Due today',
+    // Everything open whose deadline has not passed: a quarterly duty is open for months, not "due today".
+    dueToday: 'Open now',
     upcoming: 'Upcoming',
     doneSinceLast: 'Confirmed since the last digest',
     services: 'Services',
@@ -206,7 +207,7 @@ export const en = {
       { usage: 'snooze <duty> <duration>', description: 'remind later (1h, 2d, tomorrow, next-week)' },
       { usage: 'assign <duty|service> @person', description: 'choose the internal owners (admins)' },
       { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
-      { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
+      { usage: 'digest', description: 'overdue, open now, upcoming, recently done' },
       { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
       { usage: 'export [csv|json] [from …] [to …]', description: 'the audit ledger for an auditor (admins)' },
       { usage: 'audit', description: 'check the audit ledger has not been tampered with (admins)' },

@@ -9,7 +9,7 @@ export const it: Catalogue = {
 
   ui: {
     overdue: 'In ritardo',
-    dueToday: 'In scadenza oggi',
+    dueToday: 'Da fare ora',
     upcoming: 'In arrivo',
     doneSinceLast: "Confermati dall'ultimo riepilogo",
     services: 'Servizi',
@@ -193,7 +193,7 @@ export const it: Catalogue = {
       },
       { usage: 'assegna <dovere|servizio> @persona', description: 'sceglie i responsabili interni (solo admin)' },
       { usage: 'storico <dovere>', description: 'le conferme registrate per un dovere' },
-      { usage: 'riepilogo', description: 'in ritardo, in scadenza oggi, in arrivo, fatti di recente' },
+      { usage: 'riepilogo', description: 'in ritardo, da fare ora, in arrivo, fatti di recente' },
       {
         usage: 'impostazioni mostra|imposta|importa',
         description: 'servizi, fuso orario, canali, orari (solo admin per cambiare)',
