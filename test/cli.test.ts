@@ -124,6 +124,8 @@ describe('bad usage', () => {
       'digest',
       'start',
       'chat',
+      'workspaces',
+      'status',
     ]) {
       const { code, stdout } = cli([command, '--help']);
       expect(code, command).toBe(0);
@@ -136,7 +138,7 @@ describe('bad usage', () => {
 
 describe('schedule, ledger and audit from the CLI', () => {
   it('ticks, confirms, exports and verifies', () => {
-    const tick = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--json']);
+    const tick = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--commit', '--json']);
     expect(tick.code).toBe(0);
     const deliveries = tick.stdout
       .trim()
@@ -151,7 +153,7 @@ describe('schedule, ledger and audit from the CLI', () => {
       ),
     ).toBe(true);
     // The same instant again delivers nothing new.
-    const again = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--json']);
+    const again = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--commit', '--json']);
     expect(again.stdout.trim()).toBe('');
 
     const done = cli([

@@ -82,7 +82,7 @@ describe('settings editing', () => {
     if (!numbers.ok) throw new Error(JSON.stringify(numbers.problem));
     expect(numbers.value.settings.working_days).toEqual([1, 2, 3, 4]);
     const time = applySetting(s, 'reminder_time', '8:30', known);
-    expect(time).toMatchObject({ ok: true, value: { shown: '"08:30"' } });
+    expect(time).toMatchObject({ ok: true, value: { shown: '08:30' } });
     const off = applySetting(s, 'digest.enabled', 'off', known);
     if (!off.ok) throw new Error(JSON.stringify(off.problem));
     expect(off.value.settings.digest.enabled).toBe(false);
@@ -107,7 +107,7 @@ describe('settings editing', () => {
   });
 
   it('imports a whole YAML document and refuses unknown keys', () => {
-    const ok = importSettings('language: it\ntimezone: UTC\nservices: [email]\n');
+    const ok = importSettings('language: it\ntimezone: UTC\nservices: [email]\n', defaultSettings());
     expect(ok).toMatchObject({ ok: true });
     if (ok.ok)
       expect(ok.value.settings).toMatchObject({
@@ -116,9 +116,9 @@ describe('settings editing', () => {
         services: ['email'],
         reminder_time: '09:00',
       });
-    const bad = importSettings('timezone: UTC\nflavour: vanilla\n');
+    const bad = importSettings('timezone: UTC\nflavour: vanilla\n', defaultSettings());
     expect(bad).toMatchObject({ ok: false, problem: { detail: expect.stringMatching(/flavour/) } });
-    const broken = importSettings('timezone: [unclosed');
+    const broken = importSettings('timezone: [unclosed', defaultSettings());
     expect(broken).toMatchObject({ ok: false, problem: { detail: expect.stringMatching(/invalid YAML/) } });
   });
 });

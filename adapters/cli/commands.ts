@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
-import type { Dutybot } from '../../src/bot/types.js';
+import type { Conversation, Dutybot, TickReport, WorkspaceSummary } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import { inertPlain, TERMINAL_ACTIVE } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
-import { type CliCommand, CliUsageError } from './command.js';
+import type { CliCommand } from './command.js';
+import { CliFailure, CliUsageError } from './errors.js';
 import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
+import { OPERATOR } from './wording.js';
+import { type Access, chooseWorkspace, conversationOf } from './workspace-choice.js';
 
 export { type CliCommand, CliUsageError };
 
@@ -27,7 +30,7 @@ function instant(values: Values): Date | undefined {
   return date;
 }
 
-async function openBot(): Promise<Dutybot> {
+async function openBot(access: Access): Promise<Dutybot> {
   const [{ createDutybot }, { answerModelFromEnv }] = await Promise.all([
     import('../../src/bot/dutybot.js'),
     import('../llm/from-env.js'),
@@ -35,13 +38,15 @@ async function openBot(): Promise<Dutybot> {
   return createDutybot({
     databaseUrl: process.env.DATABASE_URL || undefined,
     commandPrefix: 'dutybot',
+    readOnly: access === 'read',
     // One-shot commands stay quiet about the model; `start` and `chat` say when it is on.
     answerModel: await answerModelFromEnv(process.env, () => undefined),
   });
 }
 
-async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {
-  const bot = await openBot();
+/** Opens the store for one command: read-only (no migration, nothing created) for a command that only reads. */
+async function withBot<T>(fn: (bot: Dutybot) => Promise<T>, access: Access = 'write'): Promise<T> {
+  const bot = await openBot(access);
   try {
     return await fn(bot);
   } finally {
@@ -49,11 +54,11 @@ async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {
   }
 }
 
-async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<number> {
+async function printReply(reply: Reply, json: boolean, bot: Dutybot, workspaceId: string): Promise<number> {
   const { replyText } = await import('../../src/views/text.js');
   const failed = reply.kind === 'error' || (reply.kind === 'audit' && !reply.ok);
-  // Times read best in the workspace's own time zone.
-  const zone = bot ? (await bot.workspace(LOCAL.workspaceId))?.timezone : undefined;
+  // Times read best in the workspace's own time zone (after the command: `settings set timezone`).
+  const zone = (await bot.findWorkspace(workspaceId))?.timezone;
   if (json) process.stdout.write(`${terminalJson(JSON.stringify(reply))}\n`);
   else (failed ? process.stderr : process.stdout).write(`${replyText(reply, { zone })}\n`);
   return failed ? 1 : 0;
@@ -66,28 +71,46 @@ async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<n
  */
 type CommandBuilder = (values: Values, positionals: string[]) => ParsedCommand | UsageError;
 
-/** Runs a command value for the local workspace, as the CLI user; usage hints show CLI syntax. */
+/** `--workspace <id>`: every workspace-scoped command takes it (see workspace-choice.ts). */
+const workspaceOption: ParseArgsConfig['options'] = { workspace: { type: 'string' } };
+
+/**
+ * Runs a command value in the chosen workspace, as the CLI user; usage hints show CLI syntax.
+ * `access` says whether the command writes: only a writing command may create the terminal's workspace.
+ */
 function botCommand(
   summary: string,
   usage: string,
   build: CommandBuilder,
   extra: ParseArgsConfig['options'] = {},
+  access: Access | ((positionals: string[]) => Access) = 'write',
 ): CliCommand {
   return {
     summary,
-    usage,
-    options: { at: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' }, ...extra },
-    run: (values, positionals) =>
-      withBot(async (bot) => {
-        const reply = await bot.run(build(values, positionals), {
+    usage: `${usage} [--workspace <id>]`,
+    options: {
+      at: { type: 'string' },
+      by: { type: 'string' },
+      json: { type: 'boolean' },
+      ...workspaceOption,
+      ...extra,
+    },
+    run: (values, positionals) => {
+      const command = build(values, positionals);
+      const now = instant(values);
+      const mode = typeof access === 'function' ? access(positionals) : access;
+      return withBot(async (bot) => {
+        const { conversation } = await chooseWorkspace(bot, str(values, 'workspace'), mode);
+        const reply = await bot.run(command, {
           actor: localActor(str(values, 'by')),
-          conversation: LOCAL,
-          now: instant(values),
+          conversation,
+          now,
           idempotencyKey: str(values, 'key'),
         });
         if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
-        return printReply(withCliUsage(reply, usage), values.json === true, bot);
-      }),
+        return printReply(withCliUsage(reply, usage), values.json === true, bot, conversation.workspaceId);
+      }, mode);
+    },
   };
 }
 
@@ -141,12 +164,13 @@ function confirmation(verb: 'done' | 'skip' | 'snooze'): CommandBuilder {
 }
 
 /** `settings import <file>` reads the file here, so the YAML reaches the bot as a value. */
-function settingsCommand(_values: Values, positionals: string[]): ParsedCommand | UsageError {
+function settingsCommand(values: Values, positionals: string[]): ParsedCommand | UsageError {
   if (positionals[0] !== 'import') return chatWords('settings', positionals);
   const file = positionals[1];
   if (!file) throw new CliUsageError('usage: dutybot settings import <file.yaml>');
   try {
-    return { command: { name: 'settings', action: 'import', yaml: readFileSync(file, 'utf8') }, lang: CLI_LANG };
+    const yaml = readFileSync(file, 'utf8');
+    return { command: { name: 'settings', action: 'import', yaml, replace: values.replace === true }, lang: CLI_LANG };
   } catch (error) {
     throw new CliUsageError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -154,12 +178,15 @@ function settingsCommand(_values: Values, positionals: string[]): ParsedCommand 
   }
 }
 
-function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | undefined): number {
+function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | undefined, force = false): number {
   if (out) {
     try {
-      writeFileSync(out, reply.content);
+      // An earlier export may be what an auditor was sent: replacing it takes --force.
+      writeFileSync(out, reply.content, { flag: force ? 'w' : 'wx' });
     } catch (error) {
-      throw new Error(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new CliFailure(OPERATOR.exportExists(out));
+      throw new Error(`cannot write ${out}: ${code ?? (error as Error).message}`);
     }
     process.stderr.write(`wrote ${reply.entries} entries to ${out}\n`);
   } else {
@@ -183,6 +210,59 @@ function terminalJson(json: string): string {
 /** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */
 function terminalSafeExport(reply: Extract<Reply, { kind: 'export' }>): string {
   return reply.format === 'json' ? terminalJson(reply.content) : inertPlain(reply.content);
+}
+
+function printDeliveries(deliveries: TickReport['deliveries'], json: boolean): void {
+  for (const d of deliveries) {
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ kind: d.kind, workspace: d.workspaceId, duty: d.dutyId, occurrence: d.occurrence, channel: d.channel, key: d.key, status: d.status })}\n`,
+      );
+    else if (d.status === 'planned')
+      process.stdout.write(
+        `${OPERATOR.tickWould(d.kind, d.workspaceId, [d.dutyId, d.occurrence].filter(Boolean).join(' ') || d.key, d.channel)}\n`,
+      );
+  }
+}
+
+/**
+ * `tick --commit`: the CLI delivers only to the terminal, so it runs only on a store whose
+ * workspaces are all the terminal's; Slack/Teams deliveries are the server's (it has their messengers).
+ */
+async function commitTick(bot: Dutybot, at: Date, chosen: WorkspaceSummary | null, json: boolean): Promise<number> {
+  if (chosen && chosen.platform !== 'local')
+    throw new CliFailure(OPERATOR.tickRefusedPlatform(chosen.id, chosen.platform));
+  const platform = (await bot.workspaces()).filter((w) => w.platform !== 'local');
+  if (platform.length > 0) throw new CliFailure(OPERATOR.tickRefusedSharedStore(platform.map((w) => w.id)));
+  const { TerminalMessenger } = await import('./terminal-messenger.js');
+  const zone = async () => (await bot.findWorkspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
+  const print = json ? () => {} : (text: string) => process.stdout.write(`${text}\n`);
+  bot.useMessenger('local', new TerminalMessenger(print, zone));
+  await bot.ensureWorkspace(LOCAL, localActor(undefined).userId);
+  const report = await bot.tick(at);
+  printDeliveries(report.deliveries, json);
+  if (!json) process.stderr.write(`${OPERATOR.tickCommitted(report.at, report.enqueued, report.deliveries.length)}\n`);
+  if (at.getTime() > Date.now() + 60_000)
+    process.stderr.write(`${OPERATOR.tickFutureWarning(report.at, [LOCAL.workspaceId])}\n`);
+  return report.deliveries.some((d) => d.status === 'failed') ? 1 : 0;
+}
+
+/** `--party`: the document's words for each side (CoreTech is the provider, "we" the customer). */
+const PARTY_WORDS: Record<string, 'provider' | 'customer'> = {
+  provider: 'provider',
+  coretech: 'provider',
+  fornitore: 'provider',
+  customer: 'customer',
+  cliente: 'customer',
+  us: 'customer',
+  we: 'customer',
+};
+
+function partyOf(typed: string | undefined): 'provider' | 'customer' | undefined {
+  if (typed === undefined) return undefined;
+  const party = PARTY_WORDS[typed.trim().toLowerCase()];
+  if (!party) throw new CliUsageError(OPERATOR.partyValues);
+  return party;
 }
 
 async function readLines(onLine: (line: string) => Promise<void>): Promise<void> {
@@ -248,14 +328,18 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: async (values) => {
       const { loadKnowledge } = await import('../../src/knowledge/load.js');
       const knowledge = loadKnowledge();
-      const service = str(values, 'service');
-      const party = str(values, 'party');
-      if (service && !knowledge.serviceById.has(service as never))
+      const { resolveService } = await import('../../src/commands/duty-ref.js');
+      const typed = str(values, 'service');
+      // Aliases work here as in questions: --service "rocket web", --service posta.
+      const service = typed === undefined ? undefined : resolveService(knowledge, typed)?.id;
+      if (typed !== undefined && !service)
         throw new CliUsageError(
-          `unknown service "${service}" (one of: ${knowledge.services.map((s) => s.id).join(', ')})`,
+          OPERATOR.unknownService(
+            typed,
+            knowledge.services.map((s) => s.id),
+          ),
         );
-      if (party && party !== 'provider' && party !== 'customer')
-        throw new CliUsageError('--party must be provider or customer');
+      const party = partyOf(str(values, 'party'));
       const duties = knowledge.duties.filter(
         (d) => (!service || d.service === service) && (!party || d.party === party),
       );
@@ -308,30 +392,27 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   tick: {
-    summary: 'run one scheduler pass at an instant (deliveries to the terminal workspace are printed)',
-    usage: 'dutybot tick [--at <ISO instant>] [--json]',
-    options: { at: { type: 'string' }, json: { type: 'boolean' } },
-    run: (values) =>
-      withBot(async (bot) => {
-        const { TerminalMessenger } = await import('./terminal-messenger.js');
-        const json = values.json === true;
-        const zone = async () => (await bot.workspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
-        const print = json ? () => {} : (text: string) => process.stdout.write(`${text}\n`);
-        bot.useMessenger('local', new TerminalMessenger(print, zone));
-        await bot.ensureWorkspace(LOCAL, localActor(undefined).userId);
-        const report = await bot.tick(instant(values) ?? new Date());
-        if (json) {
-          for (const d of report.deliveries) {
-            process.stdout.write(
-              `${JSON.stringify({ kind: d.kind, workspace: d.workspaceId, duty: d.dutyId, occurrence: d.occurrence, channel: d.channel, key: d.key, status: d.status })}\n`,
-            );
+    summary: "show what one scheduler pass would send at an instant (--commit runs it on the terminal's store)",
+    usage: 'dutybot tick [--at <ISO instant>] [--workspace <id>] [--commit] [--json]',
+    options: { at: { type: 'string' }, json: { type: 'boolean' }, commit: { type: 'boolean' }, ...workspaceOption },
+    run: (values) => {
+      const at = instant(values) ?? new Date();
+      return withBot(
+        async (bot) => {
+          const json = values.json === true;
+          const requested = str(values, 'workspace');
+          const chosen = requested ? (await chooseWorkspace(bot, requested, 'read')).summary : null;
+          if (values.commit !== true) {
+            const report = await bot.previewTick(at, chosen ? [chosen.id] : undefined);
+            printDeliveries(report.deliveries, json);
+            if (!json) process.stderr.write(`${OPERATOR.tickDryRun(report.at, report.deliveries.length)}\n`);
+            return 0;
           }
-        } else
-          process.stderr.write(
-            `tick ${report.at}: ${report.enqueued} enqueued, ${report.deliveries.length} delivered or attempted\n`,
-          );
-        return report.deliveries.some((d) => d.status === 'failed') ? 1 : 0;
-      }),
+          return commitTick(bot, at, chosen, json);
+        },
+        values.commit === true ? 'write' : 'read',
+      );
+    },
   },
   pending: botCommand(
     'list due and overdue duties',
@@ -342,6 +423,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       return { ...parsed, command: { name: 'pending', all: true } };
     },
     { all: { type: 'boolean' } },
+    'read',
   ),
   done: botCommand(
     'record a duty occurrence as done',
@@ -366,75 +448,154 @@ export const COMMANDS: Record<string, CliCommand> = {
     'dutybot assign <duty|service|fallback> @user [@user…] | none [--by user]',
     (_values, positionals) => chatWords('assign', positionals),
   ),
-  history: botCommand('confirmations recorded for a duty', 'dutybot history <duty> [--json]', (_values, positionals) =>
-    chatWords('history', positionals),
+  history: botCommand(
+    'confirmations recorded for a duty',
+    'dutybot history <duty> [--json]',
+    (_values, positionals) => chatWords('history', positionals),
+    {},
+    'read',
   ),
-  digest: botCommand('build the digest now', 'dutybot digest [--at ISO] [--json]', () => ({
-    command: { name: 'digest' },
-    lang: CLI_LANG,
-  })),
+  digest: botCommand(
+    'build the digest now',
+    'dutybot digest [--at ISO] [--json]',
+    () => ({ command: { name: 'digest' }, lang: CLI_LANG }),
+    {},
+    'read',
+  ),
   settings: botCommand(
     'show or change workspace settings',
-    'dutybot settings show | set <key> <value> | import <file.yaml> [--by user] [--json]',
+    'dutybot settings show | set <key> <value> | import <file.yaml> [--replace] [--by user] [--json]',
     settingsCommand,
+    { replace: { type: 'boolean' } },
+    (positionals) => (positionals.length === 0 || positionals[0] === 'show' ? 'read' : 'write'),
   ),
   export: {
-    summary: 'export the ledger with its chain hashes (admins)',
-    usage: 'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file] [--by user]',
+    summary: "export a workspace's whole ledger with its chain hashes (admins)",
+    usage:
+      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id>]',
     options: {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       by: { type: 'string' },
+      ...workspaceOption,
     },
     run: (values) =>
       withBot(async (bot) => {
         const format = str(values, 'format') ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new CliUsageError('--format must be csv or json');
+        const { conversation } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
         const reply = await bot.run(
           {
             command: { name: 'export', format, from: str(values, 'from') ?? null, to: str(values, 'to') ?? null },
             lang: CLI_LANG,
           },
-          { actor: localActor(str(values, 'by')), conversation: LOCAL },
+          { actor: localActor(str(values, 'by')), conversation },
         );
-        if (reply.kind === 'export') return writeExport(reply, str(values, 'out'));
-        return printReply(reply, false, bot);
-      }),
+        if (reply.kind === 'export') return writeExport(reply, str(values, 'out'), values.force === true);
+        return printReply(reply, false, bot, conversation.workspaceId);
+      }, 'read'),
   },
   audit: {
-    summary: 'verify the ledger (chain and every row shown), or print its head to note elsewhere',
-    usage: 'dutybot audit verify [--against <hash | seq:hash>] [--json] | dutybot audit head [--json]',
-    options: { json: { type: 'boolean' }, by: { type: 'string' }, against: { type: 'string' } },
+    summary:
+      "verify a workspace's ledger (its chain and every row shown; --all: every workspace), or print its head to note elsewhere",
+    usage:
+      'dutybot audit verify [--workspace <id> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id>] [--json]',
+    options: {
+      json: { type: 'boolean' },
+      by: { type: 'string' },
+      all: { type: 'boolean' },
+      against: { type: 'string' },
+      ...workspaceOption,
+    },
     run: (values, positionals) => {
       const action = positionals[0];
       if (action !== 'verify' && action !== 'head')
         throw new CliUsageError(
-          'usage: dutybot audit verify [--against <hash | seq:hash>] [--json] | dutybot audit head [--json]',
+          'usage: dutybot audit verify [--workspace <id> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id>] [--json]',
         );
       const against = str(values, 'against');
-      if (action === 'head' && against !== undefined) throw new CliUsageError('--against goes with audit verify');
-      return withBot(async (bot) =>
-        printReply(
-          await bot.run(
-            {
-              command: {
-                name: 'audit',
-                ...(action === 'head' ? { action: 'head' as const } : {}),
-                ...(against !== undefined ? { against } : {}),
-              },
-              lang: CLI_LANG,
+      if (action === 'head' && (against !== undefined || values.all === true))
+        throw new CliUsageError('--against and --all go with audit verify');
+      if (against !== undefined && values.all === true)
+        throw new CliUsageError("--against is one workspace's head: use it with --workspace, not --all");
+      const audit = (bot: Dutybot, conversation: Conversation) =>
+        bot.run(
+          {
+            command: {
+              name: 'audit',
+              ...(action === 'head' ? { action: 'head' as const } : {}),
+              ...(against !== undefined ? { against } : {}),
             },
-            { actor: localActor(str(values, 'by')), conversation: LOCAL },
-          ),
-          values.json === true,
-          bot,
-        ),
-      );
+            lang: CLI_LANG,
+          },
+          { actor: localActor(str(values, 'by')), conversation },
+        );
+      return withBot(async (bot) => {
+        if (values.all !== true) {
+          const { conversation } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
+          return printReply(await audit(bot, conversation), values.json === true, bot, conversation.workspaceId);
+        }
+        const broken: string[] = [];
+        for (const workspace of await bot.workspaces()) {
+          const reply = await audit(bot, conversationOf(workspace));
+          const ok = reply.kind === 'audit' && reply.ok;
+          if (!ok) broken.push(workspace.id);
+          if (values.json === true) process.stdout.write(`${JSON.stringify({ workspace: workspace.id, ...reply })}\n`);
+          else {
+            const problem = reply.kind === 'audit' ? (reply.problems[0] ?? reply.message) : JSON.stringify(reply);
+            const line = ok
+              ? OPERATOR.auditOk(workspace.id, workspace.entries)
+              : OPERATOR.auditBroken(workspace.id, problem);
+            (ok ? process.stdout : process.stderr).write(`${line}\n`);
+          }
+        }
+        if (values.json !== true)
+          (broken.length ? process.stderr : process.stdout).write(`${OPERATOR.auditSummary(broken)}\n`);
+        return broken.length ? 1 : 0;
+      }, 'read');
     },
   },
+  workspaces: {
+    summary: 'list every workspace of the store: platform, id, home channel, ledger, last activity, failures',
+    usage: 'dutybot workspaces [--json]',
+    options: { json: { type: 'boolean' } },
+    run: (values) =>
+      withBot(async (bot) => {
+        const all = await bot.workspaces();
+        if (values.json === true) {
+          for (const w of all) process.stdout.write(`${JSON.stringify(w)}\n`);
+          return 0;
+        }
+        if (all.length === 0) {
+          process.stdout.write(`${OPERATOR.noWorkspaces}\n`);
+          return 0;
+        }
+        const rows = all.map((w) => [
+          w.platform,
+          w.id,
+          w.status,
+          w.homeChannel ?? '—',
+          String(w.entries),
+          w.chainHead.slice(0, 12),
+          w.lastActivityAt?.toISOString() ?? '—',
+          String(w.failedDeliveries),
+        ]);
+        process.stdout.write(`${table([[...OPERATOR.workspacesHeader], ...rows])}\n`);
+        return 0;
+      }, 'read'),
+  },
 };
+
+/** Columns padded to their widest cell (the last one is not padded). */
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '))
+    .join('\n');
+}
 
 export function globalHelp(commands: Record<string, CliCommand> = COMMANDS): string {
   const width = Math.max(...Object.keys(commands).map((k) => k.length));

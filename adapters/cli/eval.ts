@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type CliCommand, CliUsageError } from './command.js';
+import type { CliCommand } from './command.js';
+import { CliUsageError } from './errors.js';
 import { type Asked, EvalFileError, evaluate, formatReport, parseEvalFile } from './eval-report.js';
 
 /**

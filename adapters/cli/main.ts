@@ -1,7 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import { inertPlain } from '../../src/views/text.js';
 import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
+import { loadEnvFile } from './env-file.js';
+import { OPERATOR } from './wording.js';
 
 /**
  * `dutybot <command> …` — the scripting surface. The process entry (`adapters/server/main.ts`)
@@ -13,11 +17,16 @@ import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './comma
  * is; diagnostics go to the process's logger (stderr; `DUTYBOT_LOG_LEVEL`, `DUTYBOT_LOG_FORMAT`),
  * which every command that opens the core shares.
  */
-// DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
-if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
-
 async function dispatch(argv: string[], commands: Record<string, CliCommand>): Promise<number> {
+  // `.env` first, so every command (and `start`) sees the configuration the docs say to put there.
+  loadEnvFile(process.env);
+  // DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
+  if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`dutybot ${packageVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${globalHelp(commands)}\n`);
     return 0;
@@ -33,12 +42,31 @@ async function dispatch(argv: string[], commands: Record<string, CliCommand>): P
   try {
     parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (run \`dutybot ${name} --help\`)`);
+    throw new CliUsageError(usageLine(error as NodeJS.ErrnoException, name));
   }
   const values = Object.fromEntries(
     Object.entries(parsed.values).map(([key, value]) => [key, typeof value === 'string' ? restore(value) : value]),
   ) as Record<string, string | boolean | undefined>;
   return command.run(values, parsed.positionals.map(restore));
+}
+
+/** parseArgs' messages suggest `--` tricks that do not apply here; say it the project's way. */
+function usageLine(error: NodeJS.ErrnoException, command: string): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return OPERATOR.unknownOption(option, command);
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return OPERATOR.optionNeedsValue(option, command);
+  return `${error.message.split('\n')[0]} (run \`dutybot ${command} --help\`)`;
+}
+
+/** The version in package.json, found from this file in src (tsx) and in dist alike. */
+function packageVersion(): string {
+  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'dutybot') return pkg.version ?? 'unknown';
+  }
+  return 'unknown';
 }
 
 /** Marks a protected word so `parseArgs` sees a positional; NUL never appears in typed arguments. */
@@ -59,6 +87,11 @@ function protectGrammarWords(argv: string[]): { args: string[]; restore: (word: 
 
 /** Runs one command line and sets the process's exit code: 2 for bad usage, 1 for a failure. */
 export function runCli(argv: string[], commands: Record<string, CliCommand>): Promise<void> {
+  // `dutybot history | head`: the reader has what it wanted; the rest of the output has nowhere to go.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return dispatch(argv, commands).then(
     (code) => {
       process.exitCode = code;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDutybot } from '../../src/bot/dutybot.js';
@@ -103,14 +103,24 @@ export function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
 
 /** Times are shown in the workspace's time zone, which `settings set timezone` may change. */
 async function zoneOf(bot: Dutybot): Promise<string> {
-  return (await bot.workspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
+  return (await bot.findWorkspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
+}
+
+/** `ledger.csv`, else `ledger-2.csv`, `ledger-3.csv`…: an earlier export is never overwritten. */
+function freeName(file: string): string {
+  const dot = file.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [file.slice(0, dot), file.slice(dot)] : [file, ''];
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? file : `${stem}-${n}${ext}`;
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 function render(reply: Reply, zone: string): string {
   if (reply.kind !== 'export') return replyText(reply, { zone });
   // An export is a file for an auditor, not chat text.
   mkdirSync('data', { recursive: true });
-  const file = join('data', reply.filename);
-  writeFileSync(file, reply.content);
+  const file = freeName(join('data', reply.filename));
+  writeFileSync(file, reply.content, { flag: 'wx' });
   return `${replyText(reply, { zone })} → ${file}`;
 }

@@ -14,5 +14,11 @@ await runCli(process.argv.slice(2), {
     // Loaded on demand: the other commands never pay for express, Bolt or botbuilder.
     run: async () => (await import('./start.js')).start(process.env),
   },
+  status: {
+    summary: "what npm start would serve, whether the store answers, and each workspace's backlog and next wake-up",
+    usage: 'dutybot status [--json]',
+    options: { json: { type: 'boolean' } },
+    run: async (values) => (await import('./status.js')).status(process.env, values.json === true),
+  },
   ...COMMANDS,
 });

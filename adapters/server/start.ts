@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import type { Server } from 'node:http';
 import express from 'express';
 import { createDutybot } from '../../src/bot/dutybot.js';
@@ -25,17 +26,23 @@ export interface RunningServer {
 }
 
 export async function start(env: NodeJS.ProcessEnv): Promise<number> {
-  const [{ isSlackConfigured }, { isTeamsConfigured }] = await Promise.all([
-    import('../slack/config.js'),
-    import('../teams/config.js'),
-  ]);
-  if (!isSlackConfigured(env) && !isTeamsConfigured(env)) {
-    const { runTerminalChat } = await import('../cli/terminal-chat.js');
-    return runTerminalChat(env);
+  const { describeSurfaces } = await import('./surfaces.js');
+  const surfaces = describeSurfaces(env, { scheduler: TICK_INTERVAL_MS / 1000 });
+  if (!surfaces.slack && !surfaces.teams) {
+    if (stdinHasInput()) {
+      const { runTerminalChat } = await import('../cli/terminal-chat.js');
+      return runTerminalChat(env);
+    }
+    // systemd, Docker without -i: exiting 0 in silence would look like a clean run of nothing.
+    const { OPERATOR } = await import('../cli/wording.js');
+    process.stderr.write(`${[OPERATOR.nothingToServe, ...surfaces.lines, OPERATOR.nothingToServeHint].join('\n')}\n`);
+    return 1;
   }
   const logger = createLogger({ env });
+  for (const line of surfaces.lines) logger.info(line);
   const running = await startServer(env, { logger });
-  logger.info('dutybot listening', { url: `http://${env.HOST ?? '0.0.0.0'}:${running.port}` });
+  const { OPERATOR } = await import('../cli/wording.js');
+  logger.info(OPERATOR.listening(`http://${env.HOST || '0.0.0.0'}:${running.port}`));
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
     process.once('SIGINT', shutdown);
@@ -43,6 +50,20 @@ export async function start(env: NodeJS.ProcessEnv): Promise<number> {
   });
   await running.stop();
   return 0;
+}
+
+/**
+ * A person at a terminal, or lines piped or redirected in: the terminal chat has someone to answer.
+ * `/dev/null` (systemd's and Docker's default stdin) or a closed stdin has no one.
+ */
+function stdinHasInput(): boolean {
+  if (process.stdin.isTTY) return true;
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** Builds the HTTP server with every configured platform mounted; used by `start` and tests. */
@@ -62,8 +83,15 @@ export async function startServer(
     }));
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  // Healthy means the store answers: a replica whose database is gone must leave the load balancer.
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await bot.checkStore();
+      res.json({ ok: true, store: 'ok' });
+    } catch (error) {
+      logger.error('health check: the store does not answer', { error });
+      res.status(503).json({ ok: false, store: 'unavailable' });
+    }
   });
 
   const stops: (() => Promise<void>)[] = [];

@@ -7,17 +7,27 @@ import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
+import { loadSnapshot } from '../occurrences/status.js';
 import type { AnswerModel } from '../ports/answer-model.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
+import { WorkspaceRowMissingError } from '../store/errors.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import { dutyTitle } from '../views/occurrence-views.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
 import { addUsage, storeSelectionCache, usageOf } from './model-records.js';
 import { createScheduleOps } from './schedule-service.js';
-import type { Actor, CommandInput, ConfirmInput, Conversation, DutybotCore } from './types.js';
+import type {
+  Actor,
+  CommandInput,
+  ConfirmInput,
+  Conversation,
+  DutybotCore,
+  TickReport,
+  WorkspaceSummary,
+} from './types.js';
 import { welcomeView } from './welcome.js';
 
 export interface DutybotOptions {
@@ -44,9 +54,17 @@ export interface DutybotOptions {
   answerModel?: AnswerModel;
   /** Scheduler tuning (tests shorten the send budget and retry delays). */
   scheduler?: Partial<scheduler.SchedulerOptions>;
+  /**
+   * Open the store only to read (CLI `export`, `audit verify`, `history`…): a SQLite file opens
+   * read-only and is not migrated. Anything that would write then fails with the store's own line.
+   */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
+/** A database URL with its password masked, for operators' lines and logs. */
+export { describeUrl as describeDatabaseUrl } from '../store/database.js';
+
 /** Dedupe keys outlive any platform's redelivery window (Slack retries for minutes, Teams less). */
 const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -59,6 +77,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
   const logger = options.logger ?? processLogger();
   const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL, {
     logger: logger.child({ component: 'store' }),
+    readOnly: options.readOnly === true,
   });
   const clock = options.clock ?? (() => new Date());
   const messengers = new Map<Platform, Messenger>();
@@ -114,21 +133,80 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
 
   async function ensureWorkspace(conversation: Conversation, installer: string, lang: Lang = 'en') {
     const settings = defaultSettings({ language: lang });
-    const created = await store.createWorkspace(
-      {
-        id: conversation.workspaceId,
-        platform: conversation.platform,
-        settings,
-        homeChannel: conversation.channelId,
-      },
-      installer,
-      clock(),
-    );
+    let created: boolean;
+    try {
+      created = await store.createWorkspace(
+        {
+          id: conversation.workspaceId,
+          platform: conversation.platform,
+          settings,
+          homeChannel: conversation.channelId,
+        },
+        installer,
+        clock(),
+      );
+    } catch (error) {
+      // Its row was deleted by hand while its ledger stayed: a new chain must not start over it.
+      if ((await store.ledgerWindow(conversation.workspaceId, 1, 1)).length > 0)
+        throw new WorkspaceRowMissingError(conversation.workspaceId, { cause: error });
+      throw error;
+    }
     if (!created) return null;
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
     return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '', {
       inChannel: conversation.channelId !== null,
     });
+  }
+
+  async function summary(row: WorkspaceRow): Promise<WorkspaceSummary> {
+    const [head, activity] = await Promise.all([store.ledgerHead(row.id), store.workspaceActivity(row.id)]);
+    return {
+      id: row.id,
+      platform: row.platform,
+      status: row.status ?? 'active',
+      homeChannel: row.homeChannel,
+      timezone: row.settings.timezone,
+      language: row.settings.language,
+      createdAt: row.createdAt,
+      entries: head?.seq ?? 0,
+      chainHead: head?.hash ?? '',
+      lastActivityAt: activity.lastActivityAt,
+      pendingDeliveries: activity.pendingDeliveries,
+      failedDeliveries: activity.failedDeliveries,
+      nextWakeAt: row.nextWakeAt,
+    };
+  }
+
+  async function previewTick(now: Date, workspaceIds?: readonly string[]): Promise<TickReport> {
+    const rows = (await store.listWorkspaces()).filter(
+      (w) =>
+        (workspaceIds ? workspaceIds.includes(w.id) : true) &&
+        (w.status ?? 'active') === 'active' &&
+        w.nextWakeAt !== null &&
+        w.nextWakeAt <= now,
+    );
+    const deliveries: TickReport['deliveries'] = [];
+    let planned = 0;
+    for (const row of rows) {
+      const snapshot = await loadSnapshot(store, knowledge, row);
+      if (!snapshot) continue;
+      const plan = await scheduler.planWorkspace(store, snapshot, now);
+      for (const d of plan.deliveries) {
+        // Already in the outbox: the real tick's insert would be a no-op.
+        if (await store.getDelivery(d.key)) continue;
+        planned++;
+        deliveries.push({
+          key: d.key,
+          kind: d.kind,
+          workspaceId: d.workspaceId,
+          dutyId: d.dutyId,
+          occurrence: d.occurrence,
+          channel: d.channel,
+          status: 'planned',
+        });
+      }
+    }
+    return { at: now.toISOString(), workspaces: rows.length, enqueued: planned, deliveries };
   }
 
   return {
@@ -150,6 +228,18 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     dutyTitle(dutyId, lang) {
       const duty = knowledge.dutyById.get(dutyId);
       return duty ? dutyTitle(duty, lang) : null;
+    },
+    async workspaces() {
+      return Promise.all((await store.listWorkspaces()).map(summary));
+    },
+    async findWorkspace(id) {
+      const row = await store.getWorkspace(id);
+      return row ? summary(row) : null;
+    },
+    previewTick,
+    async checkStore() {
+      // A real round trip to the database (any id will do): a closed pool or a missing file fails here.
+      await store.getWorkspace('healthz');
     },
     async ask(question, conversation) {
       const workspace = conversation ? await store.getWorkspace(conversation.workspaceId) : null;

@@ -69,7 +69,11 @@ export function createScheduleOps(deps: scheduler.SchedulerDeps): ScheduleOps {
     },
 
     async pending(workspace, now, lang, userId) {
-      return pendingView(await statuses(workspace, now), lang, { userId, all: userId === null }).items;
+      const { items, othersCount } = pendingView(await statuses(workspace, now), lang, {
+        userId,
+        all: userId === null,
+      });
+      return { items, othersCount };
     },
 
     digest(workspace, channel, now) {

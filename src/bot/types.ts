@@ -46,6 +46,24 @@ export interface ConfirmInput {
   now?: Date;
 }
 
+/** One workspace as the operator sees it (`dutybot workspaces`, `dutybot status`). */
+export interface WorkspaceSummary {
+  id: string;
+  platform: Platform;
+  status: 'active' | 'inactive';
+  homeChannel: string | null;
+  timezone: string;
+  language: Lang;
+  createdAt: Date;
+  /** Audit entries in its chain, and the chain head's hash. */
+  entries: number;
+  chainHead: string;
+  lastActivityAt: Date | null;
+  pendingDeliveries: number;
+  failedDeliveries: number;
+  nextWakeAt: Date | null;
+}
+
 /** What a surface may know of a workspace before the core answers (chrome, first contact). */
 export interface WorkspaceFacts {
   id: string;
@@ -109,6 +127,17 @@ export interface Dutybot {
   tick(now: Date): Promise<TickReport>;
   /** Deliveries that failed for good in this workspace (the admins were told), newest first. */
   deliveryFailures(workspaceId: string): Promise<DeliveryRow[]>;
+  /** Every workspace of the store, with its ledger and outbox figures (creates nothing). */
+  workspaces(): Promise<WorkspaceSummary[]>;
+  /** One workspace's summary, or null when there is no such workspace (creates nothing). */
+  findWorkspace(id: string): Promise<WorkspaceSummary | null>;
+  /**
+   * A dry run of `tick(now)`: what would be enqueued for the workspaces due by `now` (or only
+   * those named), with status `planned`. Writes nothing: no outbox row, no wake-up moved.
+   */
+  previewTick(now: Date, workspaceIds?: readonly string[]): Promise<TickReport>;
+  /** Throws when the store cannot answer a query (health checks). */
+  checkStore(): Promise<void>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import { exportLedger } from '../ledger/export.js';
 import type { WorkspaceRow } from '../store/types.js';
-import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
+import { confirmationView, dutyRefView, pendingFooter } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
 import { assign } from './assign.js';
 import { audit } from './audit.js';
@@ -39,15 +39,26 @@ export async function executeParsedCommand(
 ): Promise<Reply> {
   const settings = workspace.settings;
   if ('error' in parsed) {
-    const lang = parsed.lang ?? settings.language;
+    const lang = replyLanguage(parsed.lang, settings.language);
     const m = messages(lang);
     const usage = (m.usage as Record<string, string>)[parsed.command];
     return refusal(lang, 'bad_usage', m.problems[parsed.problem], usage ? m.usageLine(usage) : null);
   }
   const { command } = parsed;
   if (command.name === 'ask') return deps.ask(command.question, workspace);
-  const lang = parsed.lang ?? settings.language;
+  const lang = replyLanguage(parsed.lang, settings.language);
   return runCommand(deps, input, workspace, command, lang);
+}
+
+/**
+ * Command words are documented (help, CLI, docs) in English for everyone, so an English command word
+ * says nothing about the person: the reply follows the workspace's `language`. A command typed with
+ * another language's words (`pendenti`, `fatto`) is answered in that language, as a question is.
+ */
+const DOCUMENTED_COMMAND_LANGUAGE: Lang = 'en';
+
+function replyLanguage(commandLang: Lang | null | undefined, workspaceLang: Lang): Lang {
+  return commandLang == null || commandLang === DOCUMENTED_COMMAND_LANGUAGE ? workspaceLang : commandLang;
 }
 
 async function runCommand(
@@ -67,8 +78,14 @@ async function runCommand(
       return { kind: 'help', lang, help: helpView(lang, deps.knowledge) };
 
     case 'pending': {
-      const items = await deps.schedule.pending(workspace, input.now, lang, command.all ? null : input.actor.userId);
-      return { kind: 'pending', lang, title: command.all ? m.pendingAllTitle : m.pendingTitle, items };
+      const { items, othersCount } = await deps.schedule.pending(
+        workspace,
+        input.now,
+        lang,
+        command.all ? null : input.actor.userId,
+      );
+      const title = command.all ? m.pendingAllTitle : m.pendingTitle;
+      return { kind: 'pending', lang, title, items, footer: pendingFooter(othersCount, lang, 'pending all') };
     }
 
     case 'digest': {
@@ -152,7 +169,11 @@ async function runCommand(
       }
       if (range.from && range.to && range.from >= range.to)
         return refusal(lang, 'bad_value', m.emptyRange(command.from!, command.to!), m.badDateHint);
-      const exported = await exportLedger(deps.store, workspace.id, { format: command.format, ...range });
+      const exported = await exportLedger(deps.store, workspace.id, {
+        format: command.format,
+        ...range,
+        zone: settings.timezone,
+      });
       return { kind: 'export', lang, format: command.format, ...exported };
     }
 

@@ -34,7 +34,7 @@ export type Command =
   | { name: 'digest' }
   | { name: 'settings'; action: 'show' }
   | { name: 'settings'; action: 'set'; key: string; value: string }
-  | { name: 'settings'; action: 'import'; yaml: string }
+  | { name: 'settings'; action: 'import'; yaml: string; replace?: boolean }
   | { name: 'export'; format: 'csv' | 'json'; from: string | null; to: string | null }
   | {
       name: 'audit';

@@ -29,7 +29,13 @@ export interface ScheduleOps {
   snoozeCalendar(settings: WorkspaceSettings): SnoozeCalendar;
   formatInstant(at: Date, settings: WorkspaceSettings, lang: Lang): string;
   /** Due and overdue occurrences; only those owned by `userId` (or unowned) unless null. */
-  pending(workspace: WorkspaceRow, now: Date, lang: Lang, userId: string | null): Promise<OccurrenceView[]>;
+  /** Open occurrences (the user's and unassigned ones, or all with userId null) and how many others the list leaves out. */
+  pending(
+    workspace: WorkspaceRow,
+    now: Date,
+    lang: Lang,
+    userId: string | null,
+  ): Promise<{ items: OccurrenceView[]; othersCount: number }>;
   /** The digest for a channel (in the workspace's language). */
   digest(workspace: WorkspaceRow, channel: string | null, now: Date): Promise<DigestView>;
   /** After a confirmation: update the reminder in place, recompute the wake-up. */

@@ -34,7 +34,7 @@ export async function changeSettings(
   const result =
     command.action === 'set'
       ? applySetting(settings, command.key, command.value, { dutyIds: new Set(deps.knowledge.dutyById.keys()) })
-      : importSettings(command.yaml);
+      : importSettings(command.yaml, settings, { replace: command.replace === true });
   if (!result.ok) {
     const { problem } = result;
     if (problem.kind === 'unknown_key')
@@ -54,9 +54,17 @@ export async function changeSettings(
     actor: input.actor.userId,
     at: input.now,
     payload:
-      command.action === 'set' ? { key: change.key, value: JSON.parse(change.shown) } : { imported: change.settings },
+      command.action === 'set'
+        ? { key: change.key, value: change.value }
+        : { imported: change.settings, replace: command.replace === true },
   });
   await deps.schedule.settingsChanged(workspace.id, input.now);
-  const message = command.action === 'set' ? m.settingUpdated(change.key, change.shown) : m.settingsImported;
+  const message =
+    command.action === 'set'
+      ? m.settingUpdated(change.key, change.shown)
+      : m.settingsImportedDiff(
+          (change.diff ?? []).map((d) => `${d.key}: ${d.before} → ${d.after}`),
+          change.reset ?? [],
+        );
   return { kind: 'updated', lang, message };
 }

@@ -78,10 +78,9 @@ export type SnoozeResult = Result<Date, 'bad' | 'too_long' | 'past'>;
  * or an ISO date/date-time.
  */
 export function parseSnooze(raw: string, now: Date, calendar: SnoozeCalendar): SnoozeResult {
-  const text = raw
-    .trim()
-    .toLowerCase()
-    .replace(/^(until|fino\s+al?)\s+/, '');
+  // Keywords are matched without case; a date-time keeps its own ("T", "Z" are upper case in ISO).
+  const typed = raw.trim().replace(/^(until|fino\s+al?)\s+/i, '');
+  const text = typed.toLowerCase();
   const local = DateTime.fromJSDate(now, { zone: calendar.zone });
   const [hour, minute] = calendar.reminderTime.split(':').map(Number) as [number, number];
   const atReminder = (day: DateTime) => day.set({ hour, minute, second: 0, millisecond: 0 });
@@ -101,7 +100,7 @@ export function parseSnooze(raw: string, now: Date, calendar: SnoozeCalendar): S
   } else if (/^(next[- ]week|(la )?settimana[- ]prossima|1w)$/.test(text)) {
     until = atReminder(nextWorkingDay(local.plus({ weeks: 1 }).startOf('week')));
   } else {
-    const date = parseDateOrInstant(text, calendar.zone);
+    const date = parseDateOrInstant(typed, calendar.zone);
     if (date.ok) {
       until = DateTime.fromJSDate(date.value, { zone: calendar.zone });
       if (/^\d{4}-\d{2}-\d{2}$/.test(text)) until = atReminder(until);

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import type { AuditEntry, LedgerSource } from './entry.js';
 import { formatHead } from './head.js';
 
@@ -18,6 +19,8 @@ export interface ExportOptions {
   to?: Date;
   /** When the export is made (defaults to now); appears in the JSON and the file name. */
   now?: Date;
+  /** IANA zone the days of the file name are counted in (the workspace's; default UTC). */
+  zone?: string;
 }
 
 export interface LedgerExport {
@@ -120,10 +123,13 @@ function toCsvRecord(row: ExportRow): (string | number)[] {
 
 function fileStem(workspaceId: string, options: ExportOptions, now: Date): string {
   const safeWorkspace = workspaceId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
-  const day = (date: Date) => date.toISOString().slice(0, 10);
+  // Named by the days people typed: `from 2026-11-01` starts at local midnight (still 31 October in
+  // UTC), and `to` is exclusive (the instant after the last day).
+  const day = (date: Date) => DateTime.fromJSDate(date, { zone: options.zone ?? 'UTC' }).toISODate() ?? '';
+  const lastDay = (to: Date) => day(new Date(to.getTime() - 1));
   const range =
     options.from || options.to
-      ? `${options.from ? day(options.from) : 'start'}_to_${options.to ? day(options.to) : day(now)}`
+      ? `${options.from ? day(options.from) : 'start'}_to_${options.to ? lastDay(options.to) : day(now)}`
       : `until_${day(now)}`;
   return `dutybot-ledger-${safeWorkspace}-${range}`;
 }

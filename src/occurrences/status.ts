@@ -48,6 +48,11 @@ export interface DutyStatus {
   next: Occurrence | null;
   /** Earlier occurrences, since the workspace was created, left unconfirmed (bounded lookback). */
   missedBefore: number;
+  /**
+   * Open, and due before dutybot was installed in the workspace: nobody was ever asked, so it is
+   * never called overdue (and, like the missed count, never counted against anyone later).
+   */
+  openBeforeInstall: boolean;
   ownerIds: string[];
   channel: string | null;
 }
@@ -149,11 +154,15 @@ export function dutyStatus(
   const latest = latestConfirmationOf(snapshot, duty.id, current.key);
   const snoozedUntil = latest?.status === 'snoozed' ? latest.snoozedUntil : null;
   const dueSince = snoozedUntil && snoozedUntil > current.dueAt ? snoozedUntil : current.dueAt;
+  const state = stateOf(current, latest, now);
+  const openBeforeInstall = (state === 'due' || state === 'overdue') && current.dueAt < snapshot.workspace.createdAt;
   return {
     duty,
     schedule,
     occurrence: current,
-    state: stateOf(current, latest, now),
+    // Never OVERDUE for what was late before the bot existed; it stays open (due) until closed.
+    state: openBeforeInstall ? 'due' : state,
+    openBeforeInstall,
     latest,
     snoozedUntil,
     dueSince,

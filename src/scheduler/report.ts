@@ -10,6 +10,7 @@ export interface TickReport {
     dutyId: string | null;
     occurrence: string | null;
     channel: string;
-    status: 'sent' | 'retry' | 'failed';
+    /** `planned`: what a dry run (`previewTick`) would enqueue; nothing was written. */
+    status: 'sent' | 'retry' | 'failed' | 'planned';
   }[];
 }

@@ -18,6 +18,18 @@ export interface SettingChange {
   shown: string;
   /** The setting's canonical key (an Italian alias such as `lingua` becomes `language`), `yaml` for an import. */
   key: string;
+  /** The value as stored (for the audit entry), for `settings set`. */
+  value?: unknown;
+  /** For an import: every setting whose value changed, and (with replace) those set back to defaults. */
+  diff?: SettingDiff[];
+  reset?: string[];
+}
+
+/** One setting an import changed, its values shown as people write them. */
+export interface SettingDiff {
+  key: string;
+  before: string;
+  after: string;
 }
 
 export type SettingProblem =
@@ -255,12 +267,32 @@ function coerce(pattern: string, raw: string): unknown {
     case 'language':
       return text.toLowerCase();
     case 'timezone':
-      return text;
+      return canonicalZone(text);
     default: {
       const parsed: unknown = parseYaml(text);
       return parsed;
     }
   }
+}
+
+/** "europe/rome" → "Europe/Rome": the zone as the IANA database spells it (unknown zones as typed). */
+function canonicalZone(text: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return text;
+  }
+}
+
+/** A value as people write it in `settings set` (not JSON): lists with commas, maps as key: value. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(showValue).join(', ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${showValue(v)}`)
+      .join(', ');
+  return String(value);
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
@@ -323,10 +355,19 @@ export function applySetting(
   setPath(draft, parts, value);
   const parsed = WorkspaceSettingsSchema.safeParse(draft);
   if (!parsed.success) return failure({ kind: 'bad_value', key, detail: describeIssue(parsed.error), help });
-  return ok({ settings: parsed.data, shown: JSON.stringify(value), key });
+  return ok({ settings: parsed.data, shown: showValue(value), key, value });
 }
 
-export function importSettings(yamlText: string): EditResult {
+/**
+ * `settings import`: by default the file's keys are merged over the current settings (a file with
+ * one key changes one setting); with `replace` the file is the whole configuration and every key it
+ * leaves out goes back to its default. Either way the reply lists what changed.
+ */
+export function importSettings(
+  yamlText: string,
+  current: WorkspaceSettings,
+  options: { replace?: boolean } = {},
+): EditResult {
   let data: unknown;
   try {
     data = parseYaml(yamlText);
@@ -339,9 +380,53 @@ export function importSettings(yamlText: string): EditResult {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return failure({ kind: 'bad_value', key: 'yaml', detail: 'expected a mapping of settings (key: value lines)' });
-  const parsed = WorkspaceSettingsSchema.strict().safeParse(data);
+  const candidate = options.replace
+    ? data
+    : deepMerge(current as unknown as Record<string, unknown>, data as Record<string, unknown>);
+  const parsed = WorkspaceSettingsSchema.strict().safeParse(candidate);
   if (!parsed.success) return failure({ kind: 'bad_value', key: 'yaml', detail: describeIssue(parsed.error) });
-  return ok({ settings: parsed.data, shown: 'imported', key: 'yaml' });
+  const given = leaves(data as Record<string, unknown>).map(([key]) => key);
+  const diff = settingsDiff(current, parsed.data);
+  const reset = options.replace
+    ? diff.filter((d) => !given.some((g) => g === d.key || d.key.startsWith(`${g}.`) || g.startsWith(`${d.key}.`)))
+    : [];
+  return ok({
+    settings: parsed.data,
+    shown: 'imported',
+    key: 'yaml',
+    diff: diff.filter((d) => !reset.includes(d)),
+    reset: reset.map((d) => d.key),
+  });
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Mappings merge key by key; lists and scalars in the file replace what was there. */
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const before = merged[key];
+    merged[key] = isMapping(before) && isMapping(value) ? deepMerge(before, value) : value;
+  }
+  return merged;
+}
+
+/** Dotted paths to every leaf (a list is one leaf). */
+function leaves(value: Record<string, unknown>, prefix = ''): [string, unknown][] {
+  return Object.entries(value).flatMap(([key, v]): [string, unknown][] =>
+    isMapping(v) && Object.keys(v).length > 0 ? leaves(v, `${prefix}${key}.`) : [[`${prefix}${key}`, v]],
+  );
+}
+
+export function settingsDiff(before: WorkspaceSettings, after: WorkspaceSettings): SettingDiff[] {
+  const old = new Map(leaves(before as unknown as Record<string, unknown>));
+  const now = new Map(leaves(after as unknown as Record<string, unknown>));
+  const keys = [...new Set([...old.keys(), ...now.keys()])].sort();
+  return keys
+    .filter((key) => JSON.stringify(old.get(key)) !== JSON.stringify(now.get(key)))
+    .map((key) => ({ key, before: showValue(old.get(key)), after: showValue(now.get(key)) }));
 }
 
 export function settingsToYaml(settings: WorkspaceSettings): string {

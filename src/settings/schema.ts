@@ -82,6 +82,12 @@ export const WorkspaceSettingsSchema = z.object({
       /** null = the default channel. */
       channel: z.string().min(1).nullable().default(null),
     })
+    // The escalation goes to the team when the owner's follow-up did not help: never before it.
+    .refine((e) => e.escalate_after_working_days >= e.follow_up_after_working_days, {
+      message:
+        'the escalation cannot come before the follow-up (escalate_after_working_days ≥ follow_up_after_working_days)',
+      path: ['escalate_after_working_days'],
+    })
     .default({ follow_up_after_working_days: 1, escalate_after_working_days: 3, channel: null }),
   cadence: z
     .object({

@@ -20,7 +20,7 @@ import type { Database } from './schema.js';
 export type Dialect = 'sqlite' | 'postgres';
 
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; filename: string; memory: boolean }
+  | { dialect: 'sqlite'; filename: string; memory: boolean; readOnly?: boolean }
   | { dialect: 'postgres'; connectionString: string };
 
 /** Milliseconds a SQLite writer waits for another process's write lock before failing. */
@@ -117,6 +117,18 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  /**
+   * On a full disk (and some I/O errors) SQLite has already rolled the transaction back by itself;
+   * a second rollback would fail with "no transaction is active" and hide the real cause.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/.test(String((error as Error).message))) throw error;
+    }
+  }
 }
 
 /**
@@ -157,7 +169,7 @@ const MAX_CACHED_STATEMENTS = 512;
  * is synchronous (a statement runs to completion before its next use), the store never streams
  * (`iterate`), and SQLite recompiles a cached statement by itself after a schema change.
  */
-function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+function withStatementCache(connection: SqliteDatabase.Database, filename: string): SqliteDialectConfig['database'] {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => connection.close(),
@@ -165,7 +177,8 @@ function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectC
       let statement = statements.get(sql);
       if (!statement) {
         if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
-        statement = connection.prepare(sql);
+        const raw = explained(() => connection.prepare(sql), filename);
+        statement = explainedStatement(raw, filename);
         statements.set(sql, statement);
       }
       return statement;
@@ -214,18 +227,82 @@ export function checkExistingSqliteFile(filename: string): void {
     throw new Error(`${where} is not a SQLite database (unexpected header): refusing to open it as the ledger.`);
 }
 
-function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kysely<Database> {
-  if (!target.memory) {
-    checkExistingSqliteFile(target.filename);
-    mkdirSync(dirname(target.filename), { recursive: true });
+/** The statement methods Kysely's SQLite driver calls; each failure is explained (see StoreError). */
+function explainedStatement(statement: SqliteDatabase.Statement, filename: string): SqliteDatabase.Statement {
+  return {
+    get reader() {
+      return statement.reader;
+    },
+    all: (...args: unknown[]) => explained(() => statement.all(...args), filename),
+    run: (...args: unknown[]) => explained(() => statement.run(...args), filename),
+    get: (...args: unknown[]) => explained(() => statement.get(...args), filename),
+    iterate: (...args: unknown[]) => explained(() => statement.iterate(...args), filename),
+  } as unknown as SqliteDatabase.Statement;
+}
+
+function explained<T>(run: () => T, filename: string): T {
+  try {
+    return run();
+  } catch (error) {
+    throw explainSqliteError(error, filename);
   }
-  const connection = new SqliteDatabase(target.filename);
+}
+
+/**
+ * Why the store could not do its job, in one line that names the cause and what to do; `code`
+ * keeps SQLite's own code (SQLITE_FULL, SQLITE_BUSY, SQLITE_READONLY…) and `cause` the original.
+ */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    readonly code: string,
+    options: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function explainSqliteError(error: unknown, filename: string): unknown {
+  if (error instanceof StoreError) return error;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const where = filename === ':memory:' ? 'the in-memory database' : filename;
+  if (code.startsWith('SQLITE_FULL'))
+    return new StoreError(
+      `the disk holding ${where} is full: nothing was recorded; free some space and run it again`,
+      code,
+      { cause: error },
+    );
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new StoreError(
+      `${where} is locked by another program that has been writing for more than ${SQLITE_BUSY_TIMEOUT_MS / 1000} s (another dutybot, a backup, an open sqlite3 shell): let it finish or stop it, then run it again`,
+      code,
+      { cause: error },
+    );
+  if (code.startsWith('SQLITE_READONLY'))
+    return new StoreError(
+      `${where} is read-only for this user: reading commands (workspaces, pending, history, export, audit verify) still work; to record anything, give this user write access to the file and its folder`,
+      code,
+      { cause: error },
+    );
+  return error;
+}
+
+function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kysely<Database> {
+  const readOnly = target.readOnly === true && !target.memory;
+  if (!target.memory) checkExistingSqliteFile(target.filename);
+  if (!target.memory && !readOnly) mkdirSync(dirname(target.filename), { recursive: true });
+  const connection = explained(
+    () => new SqliteDatabase(target.filename, { readonly: readOnly, fileMustExist: readOnly }),
+    target.filename,
+  );
   connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  // WAL lets readers (another replica, the CLI) read while the bot writes.
-  if (!target.memory) connection.pragma('journal_mode = WAL');
+  // WAL lets readers (another replica, the CLI) read while the bot writes. Switching the mode is a
+  // write: a read-only opening keeps whatever mode the file has.
+  if (!target.memory && !readOnly) explained(() => connection.pragma('journal_mode = WAL'), target.filename);
   const lock = target.memory ? null : fileLock(target.filename);
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }, lock),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection, target.filename) }, lock),
   });
 }
 

@@ -25,3 +25,17 @@ export class OccurrenceClosedError extends Error {
     );
   }
 }
+
+/** A workspace row was deleted (by hand) while its ledger is still there. */
+export class WorkspaceRowMissingError extends Error {
+  override name = 'WorkspaceRowMissingError';
+  constructor(
+    readonly workspaceId: string,
+    options?: { cause: unknown },
+  ) {
+    super(
+      `workspace "${workspaceId}" has ledger entries but its row in the workspaces table is gone (deleted by hand?): restore it from a backup; dutybot will not start a second chain over the first`,
+      options,
+    );
+  }
+}

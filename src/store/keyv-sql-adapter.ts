@@ -1,16 +1,11 @@
 import { EventEmitter } from 'node:events';
-import {
-  type KeyvStorageAdapter,
-  type KeyvStorageCapability,
-  type KeyvStorageEntry,
-  keyvStorageCapability,
-} from 'keyv';
+import type { KeyvStoreAdapter } from 'keyv';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 type StorageMethod =
+  | 'opts'
   | 'namespace'
-  | 'capabilities'
   | 'get'
   | 'getMany'
   | 'has'
@@ -23,22 +18,34 @@ type StorageMethod =
   | 'iterator';
 
 /**
- * A Keyv v6 storage adapter over the store's own Kysely database (table `kv`).
+ * A Keyv 5 storage adapter over the store's own Kysely database (table `kv`).
+ *
+ * Keyv 5, not 6: keyv 6 (and its `hookified`) require Node >= 22 while dutybot supports Node 20.12+.
+ * What differs for an adapter: keyv 5 passes a relative `ttl` (ms) to `set`/`setMany` where keyv 6
+ * passed an absolute `expires`; its `deleteMany` answers one boolean; it has no capability
+ * descriptor; and it prefixes keys with the namespace unless told not to (sql-store turns that off:
+ * the namespace is a column here, so rows keep the same key as under keyv 6).
  *
  * Deliberately not @keyv/sqlite / @keyv/postgres: those bring a second SQLite driver (or keyv 5
  * peers) and open their own connections, so key-value writes would bypass the store's connection
  * (and, on SQLite, its single-writer serialization) and need configuration of their own. This
  * adapter works identically on SQLite and PostgreSQL and closes with the store.
  *
- * Keyv hands us already-serialized strings and an absolute `expires` (epoch ms); expired rows are
- * treated as absent on read and swept lazily.
+ * Keyv hands us already-serialized strings and a time to live; the adapter stores the absolute
+ * expiry (epoch ms), treats expired rows as absent on read and sweeps them lazily.
  */
 export class KeyvSqlAdapter
   extends EventEmitter
   // Keyv's IEventEmitter types listeners() more narrowly than node:events; the storage methods
   // are what must match.
-  implements Pick<KeyvStorageAdapter, StorageMethod>
+  implements Pick<KeyvStoreAdapter, StorageMethod>
 {
+  /**
+   * Keyv 5 reads `dialect`/`url` here to decide whether the adapter can iterate (SQL ones can);
+   * without them its constructor throws.
+   */
+  readonly opts = { dialect: 'sqlite', url: 'kysely:dutybot-store' };
+
   /** Set by Keyv; '' when Keyv has no namespace. */
   namespace: string | undefined;
 
@@ -51,10 +58,6 @@ export class KeyvSqlAdapter
     this.namespace = namespace;
   }
 
-  get capabilities(): KeyvStorageCapability {
-    return keyvStorageCapability(this);
-  }
-
   private get ns(): string {
     return this.namespace ?? '';
   }
@@ -62,6 +65,10 @@ export class KeyvSqlAdapter
   async get<Value>(key: string): Promise<Value | undefined> {
     const [value] = await this.getMany<Value>([key]);
     return value;
+  }
+
+  private expiresAt(ttl: number | undefined): number | null {
+    return typeof ttl === 'number' && ttl > 0 ? this.clock() + ttl : null;
   }
 
   async getMany<Value>(keys: string[]): Promise<Array<Value | undefined>> {
@@ -88,18 +95,18 @@ export class KeyvSqlAdapter
     return values.map((value) => value !== undefined);
   }
 
-  async set(key: string, value: unknown, expires?: number): Promise<boolean> {
-    const [ok] = await this.setMany([{ key, value, expires }]);
-    return ok ?? false;
+  async set(key: string, value: unknown, ttl?: number): Promise<boolean> {
+    await this.setMany([{ key, value, ttl }]);
+    return true;
   }
 
-  async setMany<Value>(entries: KeyvStorageEntry<Value>[]): Promise<boolean[]> {
-    if (entries.length === 0) return [];
+  async setMany(entries: Array<{ key: string; value: unknown; ttl?: number }>): Promise<void> {
+    if (entries.length === 0) return;
     const rows = entries.map((entry) => ({
       namespace: this.ns,
       key: entry.key,
       value: typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value),
-      expires_at: entry.expires ?? null,
+      expires_at: this.expiresAt(entry.ttl),
     }));
     await this.db
       .insertInto('kv')
@@ -111,24 +118,22 @@ export class KeyvSqlAdapter
         }),
       )
       .execute();
-    return entries.map(() => true);
   }
 
   async delete(key: string): Promise<boolean> {
-    const [deleted] = await this.deleteMany([key]);
-    return deleted ?? false;
+    return this.deleteMany([key]);
   }
 
-  async deleteMany(keys: string[]): Promise<boolean[]> {
-    if (keys.length === 0) return [];
+  /** True when at least one of the keys was there (keyv 5's contract). */
+  async deleteMany(keys: string[]): Promise<boolean> {
+    if (keys.length === 0) return false;
     const deleted = await this.db
       .deleteFrom('kv')
       .where('namespace', '=', this.ns)
       .where('key', 'in', keys)
       .returning('key')
       .execute();
-    const gone = new Set(deleted.map((row) => row.key));
-    return keys.map((key) => gone.has(key));
+    return deleted.length > 0;
   }
 
   /** Clears this namespace only. */

@@ -18,6 +18,7 @@ import type {
   NewDelivery,
   ReopenRequest,
   Store,
+  WorkspaceActivity,
   WorkspaceRow,
   WorkspaceStatus,
 } from './types.js';
@@ -242,6 +243,33 @@ export class KyselySqlStore implements SqlStore {
       .limit(limit)
       .execute();
     return rows.map(toWorkspaceRow);
+  }
+
+  async listWorkspaces(): Promise<WorkspaceRow[]> {
+    const rows = await this.db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toWorkspaceRow);
+  }
+
+  async workspaceActivity(workspaceId: string): Promise<WorkspaceActivity> {
+    const last = await this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    const counts = await this.db
+      .selectFrom('deliveries')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', 'in', ['pending', 'failed'])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+    const at = last?.at === null || last?.at === undefined ? null : Number(last.at);
+    return {
+      lastActivityAt: at === null ? null : new Date(at),
+      pendingDeliveries: count('pending'),
+      failedDeliveries: count('failed'),
+    };
   }
 
   // ── Audit log ───────────────────────────────────────────────────────────────────────────────
@@ -560,7 +588,13 @@ export class KyselySqlStore implements SqlStore {
     if (!namespace) throw new Error('a key-value namespace must not be empty');
     let keyv = cache.get(namespace);
     if (!keyv) {
-      keyv = new Keyv({ store: new KeyvSqlAdapter(this.db, namespace), namespace });
+      // The namespace is a column of `kv`: keys are stored unprefixed (as they were under keyv 6).
+      keyv = new Keyv({
+        store: new KeyvSqlAdapter(this.db, namespace),
+        namespace,
+        useKeyPrefix: false,
+        throwOnErrors: true,
+      });
       cache.set(namespace, keyv);
     }
     return keyv;

@@ -38,6 +38,14 @@ export interface WorkspaceRow {
 
 export type WorkspaceStatus = 'active' | 'inactive';
 
+export interface WorkspaceActivity {
+  /** The last audit entry's instant (null: none yet). */
+  lastActivityAt: Date | null;
+  /** Outbox rows waiting to be delivered, and rows given up on. */
+  pendingDeliveries: number;
+  failedDeliveries: number;
+}
+
 /** One entry of the append-only, hash-chained ledger (chain per workspace). */
 
 /**
@@ -157,6 +165,10 @@ export interface Store {
     status: WorkspaceStatus,
     audit: { actor: string; at: Date; reason: string },
   ): Promise<boolean>;
+  /** Every workspace, oldest first (the operator's `dutybot workspaces`). */
+  listWorkspaces(): Promise<WorkspaceRow[]>;
+  /** Last ledger activity and the outbox backlog of one workspace. */
+  workspaceActivity(workspaceId: string): Promise<WorkspaceActivity>;
   /** Workspaces whose nextWakeAt <= now (indexed: cost grows with what is due). */
   dueWorkspaces(now: Date, limit: number): Promise<WorkspaceRow[]>;
 

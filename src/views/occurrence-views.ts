@@ -58,6 +58,7 @@ export function occurrenceView(status: DutyStatus, lang: Lang): OccurrenceView {
     cadenceLabel: scheduleLabel(status.schedule, lang),
     missedBefore: status.missedBefore,
     lastConfirmation: status.latest ? confirmationView(status.latest) : null,
+    openBeforeInstall: status.openBeforeInstall,
   };
 }
 
@@ -73,6 +74,7 @@ export function nextOccurrenceView(status: DutyStatus, lang: Lang): OccurrenceVi
     deadline: status.next.deadline.toISOString(),
     missedBefore: 0,
     lastConfirmation: null,
+    openBeforeInstall: false,
   };
 }
 
@@ -224,16 +226,22 @@ export function pendingView(
   statuses: readonly DutyStatus[],
   lang: Lang,
   options: { userId?: string | null; all?: boolean } = {},
-): { title: string; items: OccurrenceView[] } {
+): { title: string; items: OccurrenceView[]; othersCount: number } {
   const mine = !options.all && options.userId;
-  const items = statuses
-    .filter((s) => s.state === 'overdue' || s.state === 'due' || s.state === 'snoozed')
+  const open = statuses.filter((s) => s.state === 'overdue' || s.state === 'due' || s.state === 'snoozed');
+  const items = open
     .filter((s) => !mine || concerns(s, options.userId as string))
     .map((s) => occurrenceView(s, lang))
     .sort(byUrgency);
-  const open = items.filter((i) => i.state !== 'snoozed').length;
+  const active = items.filter((i) => i.state !== 'snoozed').length;
   const c = catalogue(lang).pending;
   const scope = mine ? c.mine : c.all;
-  const title = items.length === 0 ? c.nothing(scope) : c.open(scope, open, items.length - open);
-  return { title, items };
+  const title = items.length === 0 ? c.nothing(scope) : c.open(scope, active, items.length - active);
+  // What the user's list leaves out, so "nothing pending" never hides overdue work of others.
+  return { title, items, othersCount: open.length - items.length };
+}
+
+/** The closing line of a `pending` list that leaves out duties assigned to others; null when none are. */
+export function pendingFooter(othersCount: number, lang: Lang, allCommand: string): string | null {
+  return othersCount > 0 ? catalogue(lang).pending.moreForOthers(othersCount, allCommand) : null;
 }

@@ -50,7 +50,8 @@ export function occurrenceLine(o: OccurrenceView, lang: Lang, opts: TextOptions 
   const l = catalogue(lang).ui;
   const owners = o.ownerIds.length ? o.ownerIds.map(at).join(', ') : l.noOwner;
   const missed = o.missedBefore > 0 ? ` ${l.missedShort(o.missedBefore)}` : '';
-  return `[${stateName(o.state, lang)}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} · ${o.cadenceLabel} · ${l.owners.toLowerCase()}: ${owners} · id ${o.duty.id}${missed}`;
+  const state = o.openBeforeInstall ? l.openBeforeInstall : stateName(o.state, lang);
+  return `[${state}] ${o.duty.title} — ${o.duty.serviceName}, ${o.periodLabel} · ${o.cadenceLabel} · ${l.owners.toLowerCase()}: ${owners} · id ${o.duty.id}${missed}`;
 }
 
 export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOptions = {}): string {
@@ -149,10 +150,12 @@ export function replyText(reply: Reply, opts: TextOptions = {}): string {
     }
     case 'confirmed':
       return [sentence(reply.message, at), confirmationLine(reply.confirmation, reply.lang, opts)].join('\n');
-    case 'pending':
-      return reply.items.length
-        ? [`${reply.title}:`, ...reply.items.map((o) => `  • ${occurrenceLine(o, reply.lang, opts)}`)].join('\n')
-        : l.nothingPending;
+    case 'pending': {
+      const list = reply.items.length
+        ? [`${reply.title}:`, ...reply.items.map((o) => `  • ${occurrenceLine(o, reply.lang, opts)}`)]
+        : [l.nothingPending];
+      return [...list, ...(reply.footer ? [reply.footer] : [])].join('\n');
+    }
     case 'history':
       return [
         `${reply.duty.title} — ${reply.duty.serviceName} (${reply.duty.id})`,

@@ -84,6 +84,8 @@ export interface OccurrenceView {
   /** Older occurrences of the same duty left unconfirmed (for catch-up notes). */
   missedBefore: number;
   lastConfirmation: ConfirmationView | null;
+  /** Open since before dutybot was installed (never shown as overdue). */
+  openBeforeInstall?: boolean;
 }
 
 export interface ConfirmationView {
@@ -203,7 +205,14 @@ export type Reply =
       candidates: DutyRefView[];
     }
   | { kind: 'confirmed'; lang: Lang; message: string; confirmation: ConfirmationView; duplicate: boolean }
-  | { kind: 'pending'; lang: Lang; title: string; items: OccurrenceView[] }
+  | {
+      kind: 'pending';
+      lang: Lang;
+      title: string;
+      items: OccurrenceView[];
+      /** "N more assigned to others — `pending all`" when the list leaves some out. */
+      footer?: string | null;
+    }
   | { kind: 'history'; lang: Lang; duty: DutyRefView; entries: ConfirmationView[] }
   | { kind: 'digest'; lang: Lang; digest: DigestView }
   | { kind: 'settings'; lang: Lang; title: string; lines: string[]; yaml: string }

@@ -56,6 +56,7 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
       const blocks = [header(reply.title)];
       if (lines.length === 0) blocks.push(section(escapeMrkdwn(l.nothingPending)));
       blocks.push(...packLines(lines, { maxBlocks: 12, maxLines: 200 }, l.morePlain));
+      if (reply.footer) blocks.push(section(escapeMrkdwn(reply.footer)));
       return message(`${reply.title} (${reply.items.length})`, blocks);
     }
     case 'history': {

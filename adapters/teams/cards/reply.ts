@@ -157,6 +157,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
           ? bullets(reply.items.map((o) => `${occurrenceLine(o, ctx)} · ${stateLabel(o.state, ctx.lang)}`))
           : subtle(l.nothing),
       );
+      if (reply.footer) body.push(subtle(ctx.text(reply.footer)));
       const fallback = [ctx.plain(reply.title), ...reply.items.map((o) => `- ${occurrenceLine(o, ctx, true)}`)].join(
         '\n',
       );

@@ -21,7 +21,8 @@ export const en = {
   /** Labels every surface shows around the view models (plain text, Slack, Teams). */
   ui: {
     overdue: 'Overdue',
-    dueToday: 'Due today',
+    // Everything open whose deadline has not passed: a quarterly duty is open for months, not "due today".
+    dueToday: 'Open now',
     upcoming: 'Upcoming',
     doneSinceLast: 'Confirmed since the last digest',
     services: 'Services',
@@ -47,6 +48,7 @@ export const en = {
     examples: 'Examples',
     noHistory: 'No confirmations recorded yet.',
     nothingPending: 'Nothing pending. 🎉',
+    openBeforeInstall: 'open since before dutybot was installed',
     auditOk: 'Audit chain intact',
     auditBroken: 'Audit chain broken',
     exported: (n: number, format: string) => `Exported ${n} ledger entries as ${format}.`,
@@ -133,6 +135,7 @@ export const en = {
     nothing: (scope: string) => `${scope}: nothing pending.`,
     open: (scope: string, open: number, snoozed: number) =>
       `${scope}: ${open} open${snoozed > 0 ? `, ${snoozed} snoozed` : ''}.`,
+    moreForOthers: (n: number, command: string) => `${n} more assigned to others — \`${command}\``,
   },
 
   /** `settings show` and the App Home summary: values explained in the reply language. */
@@ -211,7 +214,7 @@ export const en = {
       { usage: 'snooze <duty> <duration>', description: 'remind later (1h, 2d, tomorrow, next-week)' },
       { usage: 'assign <duty|service> @person', description: 'choose the internal owners (admins)' },
       { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
-      { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
+      { usage: 'digest', description: 'overdue, open now, upcoming, recently done' },
       { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
       { usage: 'export [csv|json] [from …] [to …]', description: 'the ledger for an auditor (admins)' },
       {
@@ -362,6 +365,12 @@ export const en = {
     unassigned: (target: string) => `${target} has no owners now (reminders address the channel).`,
     settingUpdated: (key: string, value: string) => `Setting "${key}" is now ${value}.`,
     settingsImported: 'Settings imported and validated.',
+    settingsImportedDiff: (changed: readonly string[], reset: readonly string[]) =>
+      [
+        changed.length + reset.length === 0 ? 'Settings imported: nothing changed.' : 'Settings imported.',
+        ...(changed.length ? ['Changed:', ...changed.map((line) => `  ${line}`)] : []),
+        ...(reset.length ? ['Reset to defaults:', ...reset.map((key) => `  ${key}`)] : []),
+      ].join('\n'),
     pendingTitle: 'Your pending duties',
     pendingAllTitle: 'Pending duties in this workspace',
     settingsTitle: 'Workspace settings',

@@ -11,7 +11,7 @@ export const it: Catalogue = {
 
   ui: {
     overdue: 'In ritardo',
-    dueToday: 'In scadenza oggi',
+    dueToday: 'Da fare ora',
     upcoming: 'In arrivo',
     doneSinceLast: "Confermati dall'ultimo riepilogo",
     services: 'Servizi',
@@ -36,6 +36,7 @@ export const it: Catalogue = {
     commands: 'Comandi',
     examples: 'Esempi',
     noHistory: 'Nessuna conferma registrata finora.',
+    openBeforeInstall: 'aperto da prima che dutybot fosse installato',
     nothingPending: 'Niente in sospeso. 🎉',
     auditOk: 'Catena di audit integra',
     auditBroken: 'Catena di audit compromessa',
@@ -117,6 +118,7 @@ export const it: Catalogue = {
     all: 'Adempimenti del workspace',
     nothing: (scope) => `${scope}: niente in sospeso.`,
     open: (scope, open, snoozed) => `${scope}: ${open} da fare${snoozed > 0 ? `, ${snoozed} rimandati` : ''}.`,
+    moreForOthers: (n, command) => `altri ${n} assegnati ad altri — \`${command}\``,
   },
 
   settings: {
@@ -199,7 +201,7 @@ export const it: Catalogue = {
       },
       { usage: 'assegna <dovere|servizio> @persona', description: 'sceglie i responsabili interni (solo admin)' },
       { usage: 'storico <dovere>', description: 'le conferme registrate per un dovere' },
-      { usage: 'riepilogo', description: 'in ritardo, in scadenza oggi, in arrivo, fatti di recente' },
+      { usage: 'riepilogo', description: 'in ritardo, da fare ora, in arrivo, fatti di recente' },
       {
         usage: 'impostazioni mostra|imposta|importa',
         description: 'servizi, fuso orario, canali, orari (solo admin per cambiare)',
@@ -356,6 +358,12 @@ export const it: Catalogue = {
     unassigned: (target) => `${target} non ha più responsabili (i promemoria si rivolgono al canale).`,
     settingUpdated: (key, value) => `L'impostazione "${key}" ora vale ${value}.`,
     settingsImported: 'Impostazioni importate e validate.',
+    settingsImportedDiff: (changed, reset) =>
+      [
+        changed.length + reset.length === 0 ? 'Impostazioni importate: nulla è cambiato.' : 'Impostazioni importate.',
+        ...(changed.length ? ['Cambiate:', ...changed.map((line) => `  ${line}`)] : []),
+        ...(reset.length ? ['Riportate ai valori predefiniti:', ...reset.map((key) => `  ${key}`)] : []),
+      ].join('\n'),
     pendingTitle: 'I tuoi doveri in sospeso',
     pendingAllTitle: 'Doveri in sospeso in questo workspace',
     settingsTitle: 'Impostazioni del workspace',

@@ -1,0 +1,91 @@
+/**
+ * The operator's sentences: what `dutybot` and `npm start` say about configuration, workspaces,
+ * the store and their own usage. Chat replies live in the core's catalogue (src/views/catalogue);
+ * these are CLI-only and English, like the CLI's options and help.
+ */
+export const OPERATOR = {
+  envFileMissing: (file: string) => `DUTYBOT_ENV_FILE names ${file}, which does not exist`,
+  envFileUnreadable: (file: string, cause: string) => `cannot read ${file}: ${cause}`,
+
+  // npm start: one line per surface
+  slackHttp: (auth: string) => `Slack: HTTP on POST /slack/events, ${auth}`,
+  slackSocket: (auth: string) => `Slack: Socket Mode (no public URL), ${auth}`,
+  slackAuthToken: 'one workspace (bot token)',
+  slackAuthOAuth: 'OAuth installs at /slack/install (installations kept in the store)',
+  slackMissing:
+    'Slack: not configured (set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET; see docs/slack.md)',
+  slackInvalid: (problem: string) => `Slack: not started — ${problem}`,
+  teamsOn: (appType: string) => `Teams: POST /api/messages (${appType})`,
+  teamsMissing:
+    'Teams: not configured (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID; see docs/teams.md)',
+  teamsInvalid: (problem: string) => `Teams: not started — ${problem}`,
+  store: (url: string) => `store: ${url}`,
+  scheduler: (seconds: number) => `scheduler: a pass every ${seconds} s`,
+  schedulerOff: 'scheduler: off',
+  listening: (url: string) => `listening on ${url}`,
+  nothingToServe:
+    'dutybot: no Slack or Teams credentials, and no terminal to chat in (stdin is not a terminal or a pipe).',
+  nothingToServeHint:
+    'Put the Slack or Teams variables in .env (see .env.example) or the environment, run `npm start` in a terminal for the chat, or pipe lines into it.',
+  envFileLoaded: (file: string, count: number) => `configuration: ${count} variable(s) from ${file}`,
+  envFileNone: 'configuration: environment only (no .env file here)',
+
+  // Choosing a workspace
+  noWorkspaceYet:
+    "this store has no workspace yet: `dutybot chat` (or a first `dutybot done …`) creates the terminal's, installing the bot in Slack or Teams creates theirs",
+  noSuchWorkspace: (id: string, known: readonly string[]) =>
+    `no workspace "${id}" in this store (${known.length ? `it has: ${known.join(', ')}` : 'it has none yet'}; see \`dutybot workspaces\`)`,
+  chooseWorkspace: (known: readonly string[]) =>
+    `this store has ${known.length} workspaces (${known.join(', ')}): choose one with --workspace <id>`,
+  noLocalInSharedStore:
+    'this store belongs to the server (it holds Slack/Teams workspaces): the terminal\'s "local" workspace is not created here; use --workspace <id> or a DATABASE_URL of your own',
+
+  // dutybot workspaces
+  workspacesHeader: ['platform', 'id', 'status', 'home channel', 'entries', 'chain head', 'last activity', 'failed'],
+  noWorkspaces: 'no workspaces yet',
+
+  // dutybot status
+  storeOk: (workspaces: number) => `store: answers (${workspaces} workspace${workspaces === 1 ? '' : 's'})`,
+  workspaceStatus: (
+    id: string,
+    platform: string,
+    status: string,
+    pending: number,
+    failed: number,
+    nextWake: Date | null,
+  ) =>
+    `  ${id} (${platform}${status === 'active' ? '' : `, ${status}`}): ${pending} waiting in the outbox, ${failed} failed, next wake-up ${nextWake ? nextWake.toISOString() : 'none'}`,
+
+  // dutybot tick
+  tickDryRun: (at: string, count: number) =>
+    `dry run at ${at}: ${count} deliver${count === 1 ? 'y' : 'ies'} would be enqueued; nothing was changed (add --commit to apply)`,
+  tickWould: (kind: string, workspace: string, what: string, channel: string) =>
+    `would send ${kind} in ${workspace} → ${channel}: ${what}`,
+  tickCommitted: (at: string, enqueued: number, delivered: number) =>
+    `tick ${at}: ${enqueued} enqueued, ${delivered} delivered or attempted`,
+  tickRefusedPlatform: (id: string, platform: string) =>
+    `refused: ${id} is a ${platform} workspace; the server delivers its messages (the CLI can only deliver to the terminal's own workspace). Run without --commit to see what would be sent.`,
+  tickRefusedSharedStore: (ids: readonly string[]) =>
+    `refused: this store also holds platform workspaces (${ids.join(', ')}); their deliveries belong to the server's scheduler, so --commit only runs on a terminal store. Run without --commit to see what would be sent.`,
+  tickFutureWarning: (at: string, ids: readonly string[]) =>
+    `warning: ${at} is in the future; ${ids.join(', ')} now plan${ids.length === 1 ? 's' : ''} from that instant, so what falls due before it has been planned already`,
+
+  // dutybot audit verify --all
+  auditOk: (id: string, entries: number) => `${id}: chain intact (${entries} entries)`,
+  auditBroken: (id: string, problem: string) => `${id}: BROKEN — ${problem}`,
+  auditSummary: (broken: readonly string[]) =>
+    broken.length === 0
+      ? 'every chain is intact'
+      : `broken chain${broken.length === 1 ? '' : 's'}: ${broken.join(', ')}`,
+
+  exportExists: (file: string) =>
+    `${file} already exists: nothing was overwritten (choose another --out, or add --force to replace it)`,
+
+  // usage
+  unknownOption: (option: string, command: string) =>
+    `unknown option ${option} for \`dutybot ${command}\` (run \`dutybot ${command} --help\`)`,
+  optionNeedsValue: (option: string, command: string) => `${option} needs a value (run \`dutybot ${command} --help\`)`,
+  unknownService: (typed: string, known: readonly string[]) =>
+    `unknown service "${typed}" (one of: ${known.join(', ')})`,
+  partyValues: '--party must be provider (CoreTech) or customer',
+} as const;

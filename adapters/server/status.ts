@@ -1,0 +1,43 @@
+import { createDutybot } from '../../src/bot/dutybot.js';
+import { OPERATOR } from '../cli/wording.js';
+import { describeSurfaces } from './surfaces.js';
+
+/**
+ * `dutybot status`: what `npm start` would serve (from the environment), whether the store
+ * answers, and per workspace its outbox backlog, failures and next wake-up. It lives beside
+ * `start` because it reads every surface's configuration; it creates nothing.
+ */
+export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<number> {
+  const surfaces = describeSurfaces(env);
+  const bot = await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+  try {
+    const workspaces = await bot.workspaces();
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({
+          surfaces: surfaces.lines,
+          store: 'ok',
+          workspaces: workspaces.map((w) => ({
+            id: w.id,
+            platform: w.platform,
+            status: w.status,
+            pendingDeliveries: w.pendingDeliveries,
+            failedDeliveries: w.failedDeliveries,
+            nextWakeAt: w.nextWakeAt,
+          })),
+        })}\n`,
+      );
+      return 0;
+    }
+    const lines = [...surfaces.lines, OPERATOR.storeOk(workspaces.length)];
+    for (const w of workspaces) {
+      lines.push(
+        OPERATOR.workspaceStatus(w.id, w.platform, w.status, w.pendingDeliveries, w.failedDeliveries, w.nextWakeAt),
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } finally {
+    await bot.close();
+  }
+}
