@@ -61,7 +61,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       try {
         if (!value) throw new Error('snooze option without a valid value');
         const reply = await deps.dutybot.confirm({
-          actor: actorOf(deps, context, body.user.id, web),
+          actor: actorOf(deps, context, body.user.id, web, { teamId: body.user.team_id }),
           conversation: conversationOf(context, channel),
           dutyId: value.dutyId,
           occurrence: value.occurrence,

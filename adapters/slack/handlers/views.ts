@@ -77,6 +77,9 @@ async function submit(
     .digest('hex')
     .slice(0, 16);
   const workspaceId = slackWorkspaceId(context);
+  // The submitter's own team: in an OAuth install the workspace is the one the modal was opened
+  // in (app_installed_team_id), which need not be the submitter's.
+  const hint = { teamId: body.user.team_id ?? body.team?.id ?? null };
   const confirmAs = (actor: Actor) =>
     deps.dutybot.confirm({
       actor,
@@ -96,7 +99,7 @@ async function submit(
   // outcome is posted back to the user afterwards.
   let reply: Reply | null = null;
   try {
-    reply = await confirmAs(deps.actors.cachedActor(workspaceId, user, client));
+    reply = await confirmAs(deps.actors.cachedActor(workspaceId, user, client, hint));
   } catch (error) {
     if (!(error instanceof AdminCheckPending)) {
       deps.logger.error('confirmation failed', { error });
@@ -112,7 +115,7 @@ async function submit(
 
   if (!reply) {
     try {
-      reply = await confirmAs(deps.actors.strictActor(workspaceId, user, client));
+      reply = await confirmAs(deps.actors.strictActor(workspaceId, user, client, hint));
     } catch (error) {
       deps.logger.warn('confirmation after the admin check failed', { error });
       // Web API errors carry a `slack_…` code: then it was the role check, not dutybot, that failed.
