@@ -13,10 +13,12 @@ import type { HandlerDeps } from './handlers/deps.js';
 import { registerFirstContact, welcomeInstaller as welcomeOrResume } from './handlers/first-contact.js';
 import { registerHome } from './handlers/home.js';
 import { registerMessages } from './handlers/messages.js';
+import { registerUnsupported } from './handlers/unsupported.js';
 import { registerViews } from './handlers/views.js';
 import { StoreInstallationStore } from './installation-store.js';
 import { boltLogger } from './logger.js';
 import { SlackMessenger } from './messenger.js';
+import { slackRequestGuard } from './request-guard.js';
 import { requiredBotScopes } from './scopes.js';
 import { slackWorkspaceId } from './workspace.js';
 
@@ -61,6 +63,8 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     // so apps.connections.open also honours SLACK_API_URL.
     receiver = new SocketModeReceiver({ appToken: config.appToken, logger: bolt, installerOptions: { clientOptions } });
   } else {
+    // Mounted before the receiver's own route so it runs first (see request-guard.ts).
+    server.post(SLACK_PATHS.events, ...slackRequestGuard(config.signingSecret));
     receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
       logger: bolt,
@@ -111,6 +115,8 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   registerActions(app, deps);
   registerViews(app, deps);
   registerHome(app, deps);
+  // Last: whatever no listener above claimed is answered, not left to time out.
+  registerUnsupported(app, deps);
   app.error(async (error) => {
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
