@@ -17,7 +17,9 @@ import { registerUnsupported } from './handlers/unsupported.js';
 import { registerViews } from './handlers/views.js';
 import { StoreInstallationStore } from './installation-store.js';
 import { boltLogger } from './logger.js';
+import { SlackMessageBindings } from './message-bindings.js';
 import { SlackMessenger } from './messenger.js';
+import { ModalSeal } from './modal-seal.js';
 import { slackRequestGuard } from './request-guard.js';
 import { requiredBotScopes } from './scopes.js';
 import { slackWorkspaceId } from './workspace.js';
@@ -55,7 +57,14 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const bolt = boltLogger(root);
   const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
-  const deps: HandlerDeps = { dutybot, actors: new SlackActors(config.adminIds), logger };
+  const bindings = new SlackMessageBindings(dutybot.store);
+  const deps: HandlerDeps = {
+    dutybot,
+    actors: new SlackActors(config.adminIds),
+    bindings,
+    seal: new ModalSeal(config.signingSecret),
+    logger,
+  };
 
   let receiver: ExpressReceiver | SocketModeReceiver;
   if (config.appToken) {
@@ -121,7 +130,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const messenger = new SlackMessenger(new SlackClients(config, installations, { logger: root }));
+  const messenger = bindings.recording(new SlackMessenger(new SlackClients(config, installations, { logger: root })));
   dutybot.useMessenger('slack', messenger);
 
   if (config.appToken) await app.start();

@@ -213,6 +213,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
           evidenceUrl: input.evidenceUrl ?? null,
           reason: input.reason ?? null,
           snooze: input.snooze ?? null,
+          boundTo: input.boundTo ?? null,
         },
       );
       return dispatchSoon(reply);

@@ -44,6 +44,18 @@ export interface ConfirmInput {
   snooze?: string | null;
   idempotencyKey: string;
   now?: Date;
+  /**
+   * What the message or card the click came from is about, as the adapter stored it when it was
+   * posted (null: not a stored message, e.g. the App Home or a reply). A click whose duty or
+   * occurrence differs from it is refused: the payload never redirects a confirmation.
+   */
+  boundTo?: MessageBinding | null;
+}
+
+/** The duty and occurrence a posted reminder is about. */
+export interface MessageBinding {
+  dutyId: string;
+  occurrence: string;
 }
 
 /** What a surface may know of a workspace before the core answers (chrome, first contact). */

@@ -1,4 +1,5 @@
 import type { WorkspaceRow } from '../store/types.js';
+import { catalogue } from '../views/catalogue/index.js';
 import { confirmationView, dutyRefView, dutyTitle } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
 import type { ConfirmationRequest, ExecuteDeps, ExecuteInput } from './deps.js';
@@ -24,6 +25,13 @@ export async function confirm(
   const settings = workspace.settings;
   const title = dutyTitle(duty, lang);
   const refView = [dutyRefView(duty, lang)];
+
+  // A button confirms what its message is about, whatever its payload says.
+  const bound = request.boundTo;
+  if (bound && (bound.dutyId !== duty.id || bound.occurrence !== request.occurrence)) {
+    const b = catalogue(lang).binding;
+    return refusal(lang, 'bad_value', b.otherMessage, b.otherMessageHint);
+  }
 
   const notScheduled = deps.schedule.whyNotScheduled(duty, settings);
   if (notScheduled)

@@ -32,4 +32,6 @@ export interface ConfirmationRequest {
   evidenceUrl: string | null;
   reason: string | null;
   snooze: string | null;
+  /** The duty and occurrence of the stored message the click came from, if any. */
+  boundTo?: { dutyId: string; occurrence: string } | null;
 }

@@ -150,3 +150,100 @@ describe('Slack OAuth: a form submitted from another team', () => {
     expect(await h.dutybot.store.history('slack:TGLOBEX', OWNED, 10)).toEqual([]);
   });
 });
+
+describe('Slack: a click is bound to the message it came from', () => {
+  let h: SlackHarness;
+  const A = OWNED;
+  const B = UNOWNED;
+  const ch = 'CBOUND';
+  const boss: Who = { team: 'T0001', user: 'UADMIN', channel: ch };
+  const own: Who = { team: 'T0001', user: 'UOWNER', channel: ch };
+  let reminderTs = '';
+  let clock = new Date('2026-11-30T07:00:00Z');
+
+  beforeAll(async () => {
+    h = await startSlackHarness({ clock: () => clock });
+    h.api.admins.add(boss.user);
+    await h.requester.event(appMention(boss, '<@UDUTYBOT> help'));
+    await h.requester.command(slashCommand(boss, `assign ${A} <@${own.user}>`, h.api.responseUrl()));
+    await h.requester.command(slashCommand(boss, `assign ${B} <@${own.user}>`, h.api.responseUrl()));
+    clock = new Date('2026-11-30T09:00:00Z');
+    await h.dutybot.tick(clock);
+    const reminder = h.api
+      .callsTo('chat.postMessage')
+      .find((c) => c.args.channel === ch && JSON.stringify(c.args.blocks ?? []).includes(`\\"dutyId\\":\\"${A}\\"`));
+    expect(reminder, 'reminder for A').toBeDefined();
+    reminderTs = reminder?.answer?.ts as string;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function openModal(who: Who, value: { dutyId: string; occurrence: string }, ts: string) {
+    const before = h.api.callsTo('views.open').length;
+    await h.requester.interaction(
+      blockAction(
+        who,
+        { type: 'button', action_id: 'duty_done', value: JSON.stringify(value) },
+        { messageTs: ts, responseUrl: h.api.responseUrl() },
+      ),
+    );
+    const opened = await h.api.waitFor(() => h.api.callsTo('views.open')[before], 'modal');
+    return opened.args.view as Record<string, unknown>;
+  }
+
+  it('a Done whose value names another duty than its reminder records nothing', async () => {
+    const view = await openModal(own, { dutyId: B, occurrence: '2026-11-30' }, reminderTs);
+    const res = await h.requester.interaction(viewSubmission(own, view, { note: 'redirected' }));
+    const body = res.json() as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.values(body.errors).join()).toMatch(/does not match the message/);
+    expect(await h.dutybot.store.history(WS, A, 10)).toEqual([]);
+    expect(await h.dutybot.store.history(WS, B, 10)).toEqual([]);
+    expect(h.api.callsTo('chat.update')).toEqual([]);
+  });
+
+  it('a snooze naming another occurrence than its reminder records nothing', async () => {
+    const responseUrl = h.api.responseUrl();
+    const value = JSON.stringify({ dutyId: A, occurrence: '2026-11-27', snooze: 'tomorrow' });
+    await h.requester.interaction(
+      blockAction(
+        own,
+        {
+          type: 'static_select',
+          action_id: 'duty_snooze',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value },
+        },
+        { messageTs: reminderTs, responseUrl },
+      ),
+    );
+    const reply = await h.api.waitFor(() => h.api.responsesTo(responseUrl)[0], 'snooze reply');
+    expect(String(reply.body.text)).toMatch(/does not match the message/);
+    expect(await h.dutybot.store.history(WS, A, 10)).toEqual([]);
+  });
+
+  it('an edited private_metadata cannot redirect the notice to another channel: refused, nothing written', async () => {
+    const view = await openModal(own, { dutyId: A, occurrence: '2026-11-30' }, reminderTs);
+    const sealed = JSON.parse(String(view.private_metadata)) as Record<string, unknown>;
+    for (const edit of [{ channel: 'CEVIL' }, { dutyId: B }, { messageTs: null }]) {
+      const res = await h.requester.interaction(
+        viewSubmission(own, { ...view, private_metadata: JSON.stringify({ ...sealed, ...edit }) }, { note: 'x' }),
+      );
+      expect((res.json() as { response_action: string }).response_action, JSON.stringify(edit)).toBe('errors');
+    }
+    // The same form submitted by another member of the workspace is not theirs either.
+    const other = await h.requester.interaction(viewSubmission({ ...own, user: 'UOTHER' }, view, { note: 'x' }));
+    expect((other.json() as { response_action: string }).response_action).toBe('errors');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.api.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'CEVIL')).toEqual([]);
+    expect(await h.dutybot.store.history(WS, A, 10)).toEqual([]);
+    expect(await h.dutybot.store.history(WS, B, 10)).toEqual([]);
+
+    // Untouched, the form records the reminder's own duty and tells the owner where they clicked.
+    const good = await h.requester.interaction(viewSubmission(own, view, { note: 'all green' }));
+    expect(good.text).toBe('');
+    expect(await h.dutybot.store.history(WS, A, 10)).toMatchObject([{ by: own.user, occurrence: '2026-11-30' }]);
+    const notice = await h.api.waitFor(() => h.api.callsTo('chat.postEphemeral').at(-1), 'notice');
+    expect(notice.args.channel).toBe(ch);
+  });
+});

@@ -3,6 +3,8 @@ import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
 import type { Lang } from '../../../src/views/types.js';
 import type { SlackActors, UserHint } from '../actor.js';
+import type { SlackMessageBindings } from '../message-bindings.js';
+import type { ModalSeal } from '../modal-seal.js';
 import type { SlackEvent } from '../scopes.js';
 import { slackWorkspaceId } from '../workspace.js';
 
@@ -10,6 +12,10 @@ import { slackWorkspaceId } from '../workspace.js';
 export interface HandlerDeps {
   dutybot: Dutybot;
   actors: SlackActors;
+  /** What each posted reminder is about: a click is judged by its message, not its payload. */
+  bindings: SlackMessageBindings;
+  /** Seals modal metadata so an edited private_metadata is refused. */
+  seal: ModalSeal;
   /** The process's logger, bound to `component: 'slack'`. */
   logger: Logger;
 }
