@@ -57,6 +57,9 @@ async function settle(
 
   const reply = await dutybot.confirm({
     actor,
+    // The card the click came from decides what is confirmed: data naming another duty or
+    // occurrence than the stored card is refused by the core.
+    boundTo: stored ? { dutyId: stored.view.occurrence.duty.id, occurrence: stored.view.occurrence.occurrence } : null,
     conversation,
     dutyId: data.dutyId,
     occurrence: data.occurrence,

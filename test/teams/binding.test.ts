@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REMINDER_VERBS } from '../../adapters/teams/cards/reminder.js';
+import type { RecordedCall } from '../support/fake-connector.js';
+import {
+  ANNA,
+  botAddedToTeam,
+  cardAction,
+  cardOf,
+  channelMessage,
+  LUCA,
+  MARCO,
+  startTeamsHarness,
+  TEAM,
+  TENANT,
+  type TeamsHarness,
+} from './harness.js';
+
+/**
+ * Issue 10, "Permissions and binding" on Teams, through the real botbuilder server with auth on:
+ * an Action.Execute confirms what its card is about (the card stored when it was posted), never
+ * what the invoke's data names.
+ */
+
+const INSTALLED = new Date('2026-11-30T07:00:00Z');
+const MONDAY = new Date('2026-11-30T08:30:00Z');
+const WS = `teams:${TENANT}:${TEAM}`;
+
+// biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
+function executeData(call: RecordedCall, verb: string): any {
+  // biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
+  const found: any[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
+  const walk = (node: any) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (node.type === 'Action.Execute' && node.verb === verb) found.push(node.data);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(cardOf(call));
+  return found[0];
+}
+
+describe('Teams: a card action is bound to its card', () => {
+  let h: TeamsHarness;
+  let now = INSTALLED;
+  beforeEach(async () => {
+    now = INSTALLED;
+    h = await startTeamsHarness({ clock: () => now });
+    h.connector.setMembers(TEAM, [
+      { ...ANNA, userRole: 'owner' },
+      { ...MARCO, userRole: 'user' },
+      { ...LUCA, userRole: 'user' },
+    ]);
+    await h.post(botAddedToTeam(h.connector.serviceUrl));
+    await h.post(channelMessage(h.connector.serviceUrl, 'settings set services rocketweb', ANNA));
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
+    );
+    h.connector.reset();
+    now = MONDAY;
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('a Done on one reminder card naming another duty records nothing and settles no card', async () => {
+    await h.bot.tick(now);
+    const first = h.connector.messages().find((c) => executeData(c, REMINDER_VERBS.done)) as RecordedCall;
+    const own = executeData(first, REMINDER_VERBS.done);
+    // Another duty Marco owns (all of RocketWeb is his), with the same period.
+    const other = {
+      ...own,
+      dutyId: [...h.bot.knowledge.dutyById.values()].find(
+        (d) => d.service === 'rocketweb' && d.party === 'customer' && d.id !== own.dutyId,
+      )?.id,
+    };
+    expect(other.dutyId).toBeDefined();
+    h.connector.reset();
+
+    for (const data of [
+      { ...own, dutyId: other.dutyId },
+      { ...own, occurrence: '2026-W40' },
+    ]) {
+      const response = await h.post(
+        cardAction(
+          h.connector.serviceUrl,
+          REMINDER_VERBS.done,
+          { ...data, note: 'x' },
+          first.assignedId as string,
+          MARCO,
+        ),
+      );
+      expect(response.status).toBe(200);
+      const card = response.body.value;
+      expect(card.body[0].style).toBe('attention');
+      expect(JSON.stringify(card)).toMatch(/does not match the message/);
+      // The card shown back is still the clicked card, with its buttons.
+      expect(JSON.stringify(card)).toContain(own.dutyId);
+    }
+    expect(await h.bot.store.history(WS, own.dutyId, 10)).toEqual([]);
+    expect(await h.bot.store.history(WS, other.dutyId, 10)).toEqual([]);
+    expect(h.connector.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+
+    // The card's own data still works.
+    const good = await h.post(
+      cardAction(
+        h.connector.serviceUrl,
+        REMINDER_VERBS.done,
+        { ...own, note: 'ok' },
+        first.assignedId as string,
+        MARCO,
+      ),
+    );
+    expect(good.status).toBe(200);
+    expect(await h.bot.store.history(WS, own.dutyId, 10)).toHaveLength(1);
+  });
+});
