@@ -5,6 +5,7 @@ import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { SlackActors } from './actor.js';
+import { SlackChannelDirectory } from './channel-directory.js';
 import { SlackClients, webClientOptions } from './clients.js';
 import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
@@ -130,8 +131,10 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const messenger = bindings.recording(new SlackMessenger(new SlackClients(config, installations, { logger: root })));
+  const clients = new SlackClients(config, installations, { logger: root });
+  const messenger = bindings.recording(new SlackMessenger(clients));
   dutybot.useMessenger('slack', messenger);
+  dutybot.useChannelDirectory('slack', new SlackChannelDirectory(clients));
 
   if (config.appToken) await app.start();
   return {

@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
 import type { AnswerModel } from '../ports/answer-model.js';
+import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
@@ -88,7 +89,14 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     const view = await answerFor(question, workspace);
     return { kind: 'answer', lang: view.lang, answer: view };
   };
-  const execDeps = { knowledge, store, schedule, ask: askReply };
+  const directories = new Map<Platform, ChannelDirectory>();
+  const execDeps = {
+    knowledge,
+    store,
+    schedule,
+    ask: askReply,
+    channels: (platform: Platform) => directories.get(platform),
+  };
 
   let dispatching: Promise<unknown> | null = null;
   function dispatchSoon(reply: Reply): Reply {
@@ -257,6 +265,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     },
     useMessenger(platform, messenger) {
       messengers.set(platform, messenger);
+    },
+    useChannelDirectory(platform, directory) {
+      directories.set(platform, directory);
     },
     tick(now) {
       return scheduler.tick(deps, now);

@@ -1,6 +1,7 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
+import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { TickReport } from '../scheduler/report.js';
@@ -115,6 +116,8 @@ export interface Dutybot {
   reactivateWorkspace(workspaceId: string, actor: string): Promise<number>;
   /** Tokens and calls a workspace has spent on the optional language model (for `dutybot status`). */
   llmUsage(workspaceId: string): Promise<LlmUsage>;
+  /** Register how a platform tells whether a channel belongs to a workspace (settings check it). */
+  useChannelDirectory(platform: Platform, directory: ChannelDirectory): void;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */

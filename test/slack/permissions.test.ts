@@ -101,6 +101,64 @@ describe('Slack: outsiders and owners', () => {
   });
 });
 
+describe('Slack: channels in settings belong to the workspace', () => {
+  let h: SlackHarness;
+  const boss: Who = { team: 'T0001', user: 'UADMIN', channel: 'CHOME' };
+  beforeAll(async () => {
+    h = await startSlackHarness({ clock: () => now });
+    h.api.admins.add(boss.user);
+    h.api.channels.set('CHOME', 'T0001');
+    h.api.channels.set('CDIGEST', 'T0001');
+    h.api.channels.set('COPS', 'T0001');
+    h.api.channels.set('CELSEWHERE', 'T0002');
+    await h.requester.event(appMention(boss, '<@UDUTYBOT> help'));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('refuses another workspace’s channel, an unknown id and a name, with a clear reply; nothing changes', async () => {
+    const before = await h.dutybot.store.getWorkspace(WS);
+    const audit = (await h.dutybot.store.auditEntries(WS)).length;
+    for (const [text, shown] of [
+      ['settings set default_channel <#CELSEWHERE|partners>', 'CELSEWHERE'],
+      ['settings set digest.channel C0NOTHERE', 'C0NOTHERE'],
+      ['settings set escalation.channel #random-name', 'random-name'],
+      ['settings set channels.rocketweb <#CELSEWHERE>', 'CELSEWHERE'],
+    ]) {
+      const res = await h.requester.command(slashCommand(boss, text as string, h.api.responseUrl()));
+      const body = res.json() as { response_type: string; text: string };
+      expect(body.response_type, text).toBe('ephemeral');
+      expect(body.text, text).toContain(`${shown} is not a channel of this workspace`);
+    }
+    const imported = await h.requester.command(
+      slashCommand(boss, 'settings import default_channel: CELSEWHERE', h.api.responseUrl()),
+    );
+    expect(bodyText(imported)).toContain('CELSEWHERE is not a channel of this workspace');
+    expect((await h.dutybot.store.getWorkspace(WS))?.settings).toEqual(before?.settings);
+    expect(await h.dutybot.store.auditEntries(WS)).toHaveLength(audit);
+    // Asked with this workspace's token, never another's.
+    expect(h.api.callsTo('conversations.info').every((c) => c.token === 'xoxb-test1')).toBe(true);
+  });
+
+  it('accepts a channel of the workspace', async () => {
+    const res = await h.requester.command(
+      slashCommand(boss, 'settings set digest.channel <#CDIGEST|digest>', h.api.responseUrl()),
+    );
+    expect(bodyText(res)).toMatch(/is now/);
+    expect((await h.dutybot.store.getWorkspace(WS))?.settings.digest.channel).toBe('CDIGEST');
+  });
+
+  it('changes nothing when Slack cannot be asked, and says so', async () => {
+    h.api.failNext('conversations.info', 'internal_error');
+    const res = await h.requester.command(
+      slashCommand(boss, 'settings set default_channel <#COPS|ops>', h.api.responseUrl()),
+    );
+    expect(bodyText(res)).toMatch(/could not check COPS/);
+    expect((await h.dutybot.store.getWorkspace(WS))?.settings.default_channel).toBeNull();
+  });
+});
+
 describe('Slack OAuth: a form submitted from another team', () => {
   let h: SlackHarness;
   const acme: Who = { team: 'TACME', user: 'UACMEADMIN', channel: 'CACME' };

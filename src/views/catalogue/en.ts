@@ -224,6 +224,8 @@ export const en = {
     otherMessageHint: 'Use the buttons of the reminder itself, or type `done <duty>`.',
     unknownChannel: (channel: string) =>
       `${channel} is not a channel of this workspace (or I cannot see it), so the setting was not changed.`,
+    channelCheckFailed: (channel: string) =>
+      `I could not check ${channel} with the platform just now, so the setting was not changed. Please try again in a minute.`,
     unknownChannelHint: 'Pick a channel of this workspace and add me to it, then try again.',
     noLongerSupported: (prefix: string) =>
       `This button or form is no longer supported: nothing was done. Type \`${prefix}pending\` to see your duties.`,

@@ -216,6 +216,8 @@ export const it: Catalogue = {
     otherMessageHint: 'Usa i pulsanti del promemoria stesso, oppure scrivi `fatto <dovere>`.',
     unknownChannel: (channel) =>
       `${channel} non è un canale di questo workspace (o non riesco a vederlo): l'impostazione non è stata cambiata.`,
+    channelCheckFailed: (channel) =>
+      `Non sono riuscito a verificare ${channel} con la piattaforma: l'impostazione non è stata cambiata. Riprova tra un minuto.`,
     unknownChannelHint: 'Scegli un canale di questo workspace e aggiungimi, poi riprova.',
     noLongerSupported: (prefix) =>
       `Questo pulsante o modulo non è più supportato: non ho fatto nulla. Scrivi \`${prefix}pendenti\` per vedere i tuoi doveri.`,
