@@ -11,6 +11,7 @@ import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp } from './app.js';
+import { TeamsChannelDirectory } from './channel-directory.js';
 import type { TeamsConfig } from './config.js';
 import { NotATeamsActivity } from './location.js';
 import { TeamsMessenger } from './messenger.js';
@@ -45,6 +46,7 @@ export async function mountTeams(
   const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
   const messenger = new TeamsMessenger(adapter, options.config.appId, state, renderer);
   options.dutybot.useMessenger('teams', messenger);
+  options.dutybot.useChannelDirectory('teams', new TeamsChannelDirectory(adapter, options.config.appId, state));
 
   let stopped = false;
   const router = express.Router();

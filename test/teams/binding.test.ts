@@ -116,3 +116,57 @@ describe('Teams: a card action is bound to its card', () => {
     expect(await h.bot.store.history(WS, own.dutyId, 10)).toHaveLength(1);
   });
 });
+
+describe('Teams: channels in settings belong to the team', () => {
+  let h: TeamsHarness;
+  const OPS = '19:ops-channel@thread.tacv2';
+  const OTHER_TEAM = '19:other-team-general@thread.tacv2';
+  const OTHER_TENANT = '19:8f7e6d5c4b3a@thread.skype';
+  beforeEach(async () => {
+    h = await startTeamsHarness({ clock: () => INSTALLED });
+    h.connector.setMembers(TEAM, [{ ...ANNA, userRole: 'owner' }]);
+    h.connector.setChannels(TEAM, [
+      { id: TEAM, name: 'General' },
+      { id: OPS, name: 'Ops' },
+    ]);
+    await h.post(botAddedToTeam(h.connector.serviceUrl));
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const say = async (text: string) => {
+    h.connector.reset();
+    await h.post(channelMessage(h.connector.serviceUrl, text, ANNA));
+    return JSON.stringify(h.connector.messages().map((c) => c.body));
+  };
+
+  it('refuses another team’s or another tenant’s 19: id; nothing is changed or posted there', async () => {
+    const before = await h.bot.store.getWorkspace(WS);
+    const audit = (await h.bot.store.auditEntries(WS)).length;
+    for (const channel of [OTHER_TEAM, OTHER_TENANT]) {
+      const said = await say(`settings set default_channel ${channel}`);
+      expect(said).toContain('is not a channel of this workspace');
+      const digest = await say(`settings set digest.channel ${channel}`);
+      expect(digest).toContain('is not a channel of this workspace');
+    }
+    expect((await h.bot.store.getWorkspace(WS))?.settings).toEqual(before?.settings);
+    expect(await h.bot.store.auditEntries(WS)).toHaveLength(audit);
+    // The team's channel list was asked for this team only.
+    expect(h.connector.calls.filter((c) => c.path.startsWith('/v3/teams/')).length).toBeGreaterThan(0);
+    await h.bot.tick(new Date('2026-11-30T08:30:00Z'));
+    expect(
+      h.connector
+        .messages()
+        .map((c) => c.conversationId)
+        .filter((id) => id === OTHER_TEAM || id === OTHER_TENANT),
+    ).toEqual([]);
+    expect(h.connector.messages().map((c) => c.conversationId)).toContain(TEAM);
+  });
+
+  it('accepts a channel of the team', async () => {
+    const said = await say(`settings set digest.channel ${OPS}`);
+    expect(said).toMatch(/is now/);
+    expect((await h.bot.store.getWorkspace(WS))?.settings.digest.channel).toBe(OPS);
+  });
+});
