@@ -37,7 +37,10 @@ export class SlackMessageBindings {
       if (binding) await this.record(workspaceId, ref, binding);
       return ref;
     };
+    // Everything else goes straight through (notifyAdmins only where the inner messenger has it).
+    const notifyAdmins = inner.notifyAdmins?.bind(inner);
     return {
+      ...(notifyAdmins ? { notifyAdmins } : {}),
       post: async (request: PostRequest) => remember(request.workspaceId, await inner.post(request), request.message),
       update: (workspaceId, ref, message) => inner.update(workspaceId, ref, message),
       sendToUser: async (workspaceId, userId, message, deliveryKey) =>
