@@ -170,3 +170,24 @@ describe('Teams: channels in settings belong to the team', () => {
     expect((await h.bot.store.getWorkspace(WS))?.settings.digest.channel).toBe(OPS);
   });
 });
+
+describe('Teams: a card action without the data this version understands', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await startTeamsHarness({ clock: () => MONDAY });
+    h.connector.setMembers(TEAM, [{ ...ANNA, userRole: 'owner' }]);
+    await h.post(botAddedToTeam(h.connector.serviceUrl));
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('is answered with the no-longer-supported notice and records nothing', async () => {
+    const response = await h.post(
+      cardAction(h.connector.serviceUrl, REMINDER_VERBS.done, { duty: 'old-style' }, 'activity-old', ANNA),
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).toMatch(/no longer supported/);
+    expect(await h.bot.store.auditEntries(WS)).toHaveLength(1);
+  });
+});
