@@ -9,6 +9,7 @@ import {
   channelMessage,
   LUCA,
   MARCO,
+  OTHER_TENANT as OTHER_TENANT_ID,
   startTeamsHarness,
   TEAM,
   TENANT,
@@ -189,5 +190,42 @@ describe('Teams: a card action without the data this version understands', () =>
     expect(response.status).toBe(200);
     expect(JSON.stringify(response.body)).toMatch(/no longer supported/);
     expect(await h.bot.store.auditEntries(WS)).toHaveLength(1);
+  });
+});
+
+describe('Teams: members of another tenant', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await startTeamsHarness({ clock: () => MONDAY });
+    // Luca is on the team's roster from another organisation's tenant, where Teams calls him an owner.
+    h.connector.setMembers(TEAM, [
+      { ...ANNA, userRole: 'owner', tenantId: TENANT },
+      { ...MARCO, userRole: 'user', tenantId: TENANT },
+      { ...LUCA, userRole: 'owner', tenantId: OTHER_TENANT_ID },
+    ]);
+    await h.post(botAddedToTeam(h.connector.serviceUrl));
+    await h.post(channelMessage(h.connector.serviceUrl, 'settings set services rocketweb', ANNA));
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const say = async (text: string, who = LUCA, mentions: (typeof MARCO)[] = []) => {
+    h.connector.reset();
+    await h.post(channelMessage(h.connector.serviceUrl, text, who, { mentions }));
+    return JSON.stringify(h.connector.messages().map((c) => c.body));
+  };
+
+  it('are never admins here and confirm only what is assigned to them by name', async () => {
+    const before = await h.bot.store.getWorkspace(WS);
+    expect(await say('settings set language it')).toMatch(/Only workspace admins/);
+    expect((await h.bot.store.getWorkspace(WS))?.settings).toEqual(before?.settings);
+    // Unassigned: open to the team's own members, not to an outsider.
+    const duty = 'rocketweb.customer.resource-usage-check';
+    expect(await say(`done ${duty}`)).toMatch(/Only the owners/);
+    expect(await h.bot.store.history(WS, duty, 10)).toEqual([]);
+    await say(`assign ${duty} @Luca Verdi`, ANNA, [LUCA]);
+    expect(await say(`done ${duty}`)).toMatch(/Recorded/);
+    expect(await h.bot.store.history(WS, duty, 10)).toMatchObject([{ by: LUCA.aadObjectId }]);
   });
 });
