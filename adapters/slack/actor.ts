@@ -59,8 +59,11 @@ export class SlackActors {
   private build(workspaceId: string, userId: string, client: webApi.WebClient, hint: UserHint, mode: CheckMode): Actor {
     const external = async () => {
       // The payload already names another team (a modal opened in team B of an OAuth install,
-      // a Slack Connect member): no need to ask Slack.
-      if (hint.teamId && !this.isHomeTeam(workspaceId, hint.teamId, null)) return true;
+      // a Slack Connect member): no need to ask Slack — unless the workspace is part of an
+      // Enterprise Grid org, whose other workspaces' members are not outsiders (users.info says).
+      if (hint.teamId && !this.isHomeTeam(workspaceId, hint.teamId, null)) {
+        if (!parseSlackWorkspaceId(workspaceId)?.enterpriseId) return true;
+      }
       return (await this.facts(workspaceId, userId, client, mode)).external;
     };
     return {
