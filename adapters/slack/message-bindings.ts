@@ -1,6 +1,6 @@
 import type { MessageBinding } from '../../src/bot/types.js';
+import type { KeyValueStore } from '../../src/ports/key-value.js';
 import type { MessageRef, Messenger, OutboundMessage, PostRequest } from '../../src/ports/messenger.js';
-import type { Store } from '../../src/store/types.js';
 
 /**
  * Which duty and occurrence each reminder posted on Slack is about, keyed by the message
@@ -18,7 +18,7 @@ function bindingOf(message: OutboundMessage): MessageBinding | null {
 }
 
 export class SlackMessageBindings {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: KeyValueStore) {}
 
   async record(workspaceId: string, ref: MessageRef, binding: MessageBinding): Promise<void> {
     await this.store.kvSet(NAMESPACE, key(workspaceId, ref.channel, ref.id), binding, BINDING_TTL_MS);

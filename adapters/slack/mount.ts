@@ -58,7 +58,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const bolt = boltLogger(root);
   const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
-  const bindings = new SlackMessageBindings(dutybot.store);
+  const bindings = new SlackMessageBindings(dutybot.keyValue);
   const deps: HandlerDeps = {
     dutybot,
     actors: new SlackActors(config.adminIds),

@@ -56,7 +56,7 @@ async function settle(
   const status = VERB_STATUS[verb];
   if (!status || typeof data.dutyId !== 'string' || typeof data.occurrence !== 'string') {
     // A card of an older version (or hand-made data): said plainly, in the workspace's language.
-    const lang = (await dutybot.store.getWorkspace(workspaceId))?.settings.language ?? 'en';
+    const lang = (await dutybot.workspace(workspaceId))?.lang ?? 'en';
     return catalogue(lang).binding.noLongerSupported('');
   }
 
