@@ -5,6 +5,7 @@ import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { SlackActors } from './actor.js';
+import { SlackChannelDirectory } from './channel-directory.js';
 import { SlackClients, webClientOptions } from './clients.js';
 import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
@@ -13,10 +14,14 @@ import type { HandlerDeps } from './handlers/deps.js';
 import { registerFirstContact, welcomeInstaller as welcomeOrResume } from './handlers/first-contact.js';
 import { registerHome } from './handlers/home.js';
 import { registerMessages } from './handlers/messages.js';
+import { registerUnsupported } from './handlers/unsupported.js';
 import { registerViews } from './handlers/views.js';
 import { StoreInstallationStore } from './installation-store.js';
 import { boltLogger } from './logger.js';
+import { SlackMessageBindings } from './message-bindings.js';
 import { SlackMessenger } from './messenger.js';
+import { ModalSeal } from './modal-seal.js';
+import { slackRequestGuard } from './request-guard.js';
 import { requiredBotScopes } from './scopes.js';
 import { slackWorkspaceId } from './workspace.js';
 
@@ -53,7 +58,14 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const bolt = boltLogger(root);
   const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
-  const deps: HandlerDeps = { dutybot, actors: new SlackActors(config.adminIds), logger };
+  const bindings = new SlackMessageBindings(dutybot.keyValue);
+  const deps: HandlerDeps = {
+    dutybot,
+    actors: new SlackActors(config.adminIds),
+    bindings,
+    seal: new ModalSeal(config.signingSecret),
+    logger,
+  };
 
   let receiver: ExpressReceiver | SocketModeReceiver;
   if (config.appToken) {
@@ -61,6 +73,8 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     // so apps.connections.open also honours SLACK_API_URL.
     receiver = new SocketModeReceiver({ appToken: config.appToken, logger: bolt, installerOptions: { clientOptions } });
   } else {
+    // Mounted before the receiver's own route so it runs first (see request-guard.ts).
+    server.post(SLACK_PATHS.events, ...slackRequestGuard(config.signingSecret));
     receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
       logger: bolt,
@@ -111,12 +125,16 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   registerActions(app, deps);
   registerViews(app, deps);
   registerHome(app, deps);
+  // Last: whatever no listener above claimed is answered, not left to time out.
+  registerUnsupported(app, deps);
   app.error(async (error) => {
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const messenger = new SlackMessenger(new SlackClients(config, installations, { logger: root }));
+  const clients = new SlackClients(config, installations, { logger: root });
+  const messenger = bindings.recording(new SlackMessenger(clients));
   dutybot.useMessenger('slack', messenger);
+  dutybot.useChannelDirectory('slack', new SlackChannelDirectory(clients));
 
   if (config.appToken) await app.start();
   return {

@@ -11,6 +11,9 @@ export const METHOD_SCOPES = {
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
   'conversations.open': 'im:write',
+  // Settings check that a channel belongs to the workspace (public channels; a private one needs
+  // groups:read, which dutybot does not ask for: setting one is refused with "could not check").
+  'conversations.info': 'channels:read',
   // files.uploadV2 is the SDK helper over files.getUploadURLExternal + files.completeUploadExternal.
   'files.uploadV2': 'files:write',
   'users.info': 'users:read',

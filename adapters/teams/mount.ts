@@ -11,6 +11,7 @@ import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp } from './app.js';
+import { TeamsChannelDirectory } from './channel-directory.js';
 import type { TeamsConfig } from './config.js';
 import { NotATeamsActivity } from './location.js';
 import { TeamsMessenger } from './messenger.js';
@@ -45,14 +46,41 @@ export async function mountTeams(
   const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
   const messenger = new TeamsMessenger(adapter, options.config.appId, state, renderer);
   options.dutybot.useMessenger('teams', messenger);
+  options.dutybot.useChannelDirectory('teams', new TeamsChannelDirectory(adapter, options.config.appId, state));
 
   let stopped = false;
   const router = express.Router();
-  router.post(TEAMS_MESSAGES_PATH, express.json({ limit: '512kb' }), async (req, res) => {
+
+  /**
+   * The token first: a request that is not from the Bot Framework for this app is refused before
+   * its body is even read, so how a body would be parsed (or how large it is) tells a stranger
+   * nothing. The serviceUrl claim is checked against the activity once it is parsed (below).
+   */
+  const tokenFirst: express.RequestHandler = async (req, res, next) => {
     if (stopped) {
       res.status(503).json({ error: 'unavailable', message: 'dutybot is shutting down' });
       return;
     }
+    try {
+      // No activity yet: an empty channel id and serviceUrl skip only the checks that need one.
+      await adapter.authenticate({ channelId: '', serviceUrl: '' } as Activity, req.get('authorization') ?? '');
+      next();
+    } catch (error) {
+      refuseUnauthenticated(error, res);
+    }
+  };
+
+  const refuseUnauthenticated = (error: unknown, res: express.Response) => {
+    if (isAuthFailure(error)) {
+      res.status(401).json({ error: 'unauthorized', message: 'missing or invalid Bot Framework token' });
+      return;
+    }
+    // The issuer's key metadata could not be fetched: Teams will retry.
+    logger.warn('token validation unavailable', { error });
+    res.status(503).json({ error: 'unavailable', message: 'token validation is temporarily unavailable' });
+  };
+
+  router.post(TEAMS_MESSAGES_PATH, tokenFirst, express.json({ limit: '512kb' }), async (req, res) => {
     const activity = req.body as Activity | undefined;
     const problem = activityProblem(activity);
     if (problem || !activity) {
@@ -62,15 +90,10 @@ export async function mountTeams(
 
     let auth: AuthenticateRequestResult;
     try {
+      // Again with the activity: its serviceUrl must be the one the token was issued for.
       auth = await adapter.authenticate(activity, req.get('authorization') ?? '');
     } catch (error) {
-      if (isAuthFailure(error)) {
-        res.status(401).json({ error: 'unauthorized', message: 'missing or invalid Bot Framework token' });
-        return;
-      }
-      // The issuer's key metadata could not be fetched: Teams will retry.
-      logger.warn('token validation unavailable', { error });
-      res.status(503).json({ error: 'unavailable', message: 'token validation is temporarily unavailable' });
+      refuseUnauthenticated(error, res);
       return;
     }
 
@@ -90,16 +113,21 @@ export async function mountTeams(
         res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this activity' });
     }
   });
-  // Malformed JSON and oversized bodies from express.json(): answer in JSON, not an HTML page.
+  // Malformed JSON and oversized bodies from express.json(): answer in JSON with a fixed sentence —
+  // never the parser's own message, which quotes the body back.
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
-    // biome-ignore lint/suspicious/noExplicitAny: body-parser errors carry status/type fields.
-    const e = error as any;
-    const status = typeof e?.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 500;
-    res.status(status).json({
-      error: status === 500 ? 'internal_error' : 'bad_request',
-      message: status === 500 ? 'dutybot could not process this request' : String(e?.message ?? 'bad request'),
-    });
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status === 413) {
+      res.status(413).json({ error: 'bad_request', message: 'the body is too large' });
+      return;
+    }
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(400).json({ error: 'bad_request', message: 'the body must be a JSON activity' });
+      return;
+    }
+    logger.error('request failed before reaching the bot', { error });
+    res.status(500).json({ error: 'internal_error', message: 'dutybot could not process this request' });
   });
   server.use(router);
 

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
 import { loadSnapshot } from '../occurrences/status.js';
 import type { AnswerModel } from '../ports/answer-model.js';
+import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
@@ -107,7 +108,14 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     const view = await answerFor(question, workspace);
     return { kind: 'answer', lang: view.lang, answer: view };
   };
-  const execDeps = { knowledge, store, schedule, ask: askReply };
+  const directories = new Map<Platform, ChannelDirectory>();
+  const execDeps = {
+    knowledge,
+    store,
+    schedule,
+    ask: askReply,
+    channels: (platform: Platform) => directories.get(platform),
+  };
 
   let dispatching: Promise<unknown> | null = null;
   function dispatchSoon(reply: Reply): Reply {
@@ -303,6 +311,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
           evidenceUrl: input.evidenceUrl ?? null,
           reason: input.reason ?? null,
           snooze: input.snooze ?? null,
+          boundTo: input.boundTo ?? null,
         },
       );
       return dispatchSoon(reply);
@@ -346,6 +355,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     },
     useMessenger(platform, messenger) {
       messengers.set(platform, messenger);
+    },
+    useChannelDirectory(platform, directory) {
+      directories.set(platform, directory);
     },
     tick(now) {
       return scheduler.tick(deps, now);

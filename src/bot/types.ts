@@ -1,6 +1,7 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
+import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { TickReport } from '../scheduler/report.js';
@@ -44,6 +45,18 @@ export interface ConfirmInput {
   snooze?: string | null;
   idempotencyKey: string;
   now?: Date;
+  /**
+   * What the message or card the click came from is about, as the adapter stored it when it was
+   * posted (null: not a stored message, e.g. the App Home or a reply). A click whose duty or
+   * occurrence differs from it is refused: the payload never redirects a confirmation.
+   */
+  boundTo?: MessageBinding | null;
+}
+
+/** The duty and occurrence a posted reminder is about. */
+export interface MessageBinding {
+  dutyId: string;
+  occurrence: string;
 }
 
 /** One workspace as the operator sees it (`dutybot workspaces`, `dutybot status`). */
@@ -121,6 +134,8 @@ export interface Dutybot {
   reactivateWorkspace(workspaceId: string, actor: string): Promise<number>;
   /** Tokens and calls a workspace has spent on the optional language model (for `dutybot status`). */
   llmUsage(workspaceId: string): Promise<LlmUsage>;
+  /** Register how a platform tells whether a channel belongs to a workspace (settings check it). */
+  useChannelDirectory(platform: Platform, directory: ChannelDirectory): void;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */

@@ -1,5 +1,6 @@
 import type { WorkspaceSettings } from '../settings/schema.js';
-import type { WorkspaceRow } from '../store/types.js';
+import type { Platform, WorkspaceRow } from '../store/types.js';
+import { catalogue } from '../views/catalogue/index.js';
 import { mention } from '../views/mentions.js';
 import { dutyTitle } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
@@ -18,6 +19,11 @@ export async function assign(
   command: Extract<Command, { name: 'assign' }>,
 ): Promise<Reply> {
   const m = messages(lang);
+  const notPeople = notPeopleIn(command, input.conversation.platform);
+  if (notPeople.length > 0) {
+    const b = catalogue(lang).binding;
+    return refusal(lang, 'bad_value', b.notAPerson(notPeople.map((name) => `@${name}`).join(', ')), b.notAPersonHint);
+  }
   const settings: WorkspaceSettings = structuredClone(workspace.settings);
   const users = command.clear ? [] : [...new Set(command.users)];
   let label: string;
@@ -53,4 +59,19 @@ export async function assign(
   await deps.schedule.settingsChanged(workspace.id, input.now);
   const message = users.length ? m.assigned(label, users.map(mention).join(', ')) : m.unassigned(label);
   return { kind: 'updated', lang, message };
+}
+
+/** Names that address many people at once on every surface (Slack, Teams, e-mail habits). */
+const BROADCAST = new Set(['channel', 'here', 'everyone', 'all', 'group', 'team', 'canale', 'tutti']);
+
+/**
+ * Owners are people. On Slack and Teams a person reaches the core as a platform mention token;
+ * a typed `@word` there is text (a broadcast such as @channel, a user group, a name that mentions
+ * nobody). The terminal has no mentions, so `@name` is its way to name a person — but never a
+ * broadcast word.
+ */
+function notPeopleIn(command: Extract<Command, { name: 'assign' }>, platform: Platform): string[] {
+  const typed = command.typed ?? [];
+  if (platform !== 'local') return typed;
+  return typed.filter((name) => BROADCAST.has(name.toLowerCase()));
 }

@@ -29,6 +29,13 @@ export async function confirm(
   const title = dutyTitle(duty, lang);
   const refView = [dutyRefView(duty, lang)];
 
+  // A button confirms what its message is about, whatever its payload says.
+  const bound = request.boundTo;
+  if (bound && (bound.dutyId !== duty.id || bound.occurrence !== request.occurrence)) {
+    const b = catalogue(lang).binding;
+    return refusal(lang, 'bad_value', b.otherMessage, b.otherMessageHint);
+  }
+
   const notScheduled = deps.schedule.whyNotScheduled(duty, settings);
   if (notScheduled)
     return refusal(

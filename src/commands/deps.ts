@@ -1,5 +1,6 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
-import type { Store, WorkspaceRow } from '../store/types.js';
+import type { ChannelDirectory } from '../ports/channel-directory.js';
+import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import type { ConfirmationStatus, Reply } from '../views/types.js';
 import type { ScheduleOps } from './schedule-port.js';
 import type { Actor, Conversation } from './types.js';
@@ -9,6 +10,8 @@ export interface ExecuteDeps {
   knowledge: Knowledge;
   store: Store;
   schedule: ScheduleOps;
+  /** The platform's channel list (none for the terminal, where a channel is just a name). */
+  channels?(platform: Platform): ChannelDirectory | undefined;
   /** Answers a free question for this workspace (owners feed the answer). */
   ask(question: string, workspace: WorkspaceRow | null): Reply | Promise<Reply>;
 }
@@ -34,4 +37,6 @@ export interface ConfirmationRequest {
   snooze: string | null;
   /** `--backfill`: a period that ended before the workspace existed (admins, with a reason). */
   backfill?: boolean;
+  /** The duty and occurrence of the stored message the click came from, if any. */
+  boundTo?: { dutyId: string; occurrence: string } | null;
 }

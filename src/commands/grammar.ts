@@ -29,7 +29,14 @@ export type Command =
   | { name: 'skip'; ref: string; reason: string; occurrence: string | null; backfill?: true }
   | { name: 'reopen'; ref: string; occurrence: string | null; reason: string }
   | { name: 'snooze'; ref: string; duration: string; occurrence: string | null }
-  | { name: 'assign'; target: string; users: string[]; clear: boolean }
+  | {
+      name: 'assign';
+      target: string;
+      users: string[];
+      clear: boolean;
+      /** The `@word`s typed as text rather than as platform mentions (only when there are some). */
+      typed?: string[];
+    }
   | { name: 'history'; ref: string }
   | { name: 'digest' }
   | { name: 'settings'; action: 'show' }
@@ -195,9 +202,9 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       return { command: { name, ref: duration.ref, duration: duration.duration, occurrence }, lang };
     }
     case 'assign': {
-      const users = [...rest.matchAll(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@([\\w.-]+)`, 'g'))].map(
-        (m) => (m[1] ?? m[2]) as string,
-      );
+      const found = [...rest.matchAll(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@([\\w.-]+)`, 'g'))];
+      const users = found.map((m) => (m[1] ?? m[2]) as string);
+      const typed = found.filter((m) => m[1] === undefined).map((m) => m[2] as string);
       const clear = /\s(none|nobody|nessuno)\s*$/i.test(` ${rest}`);
       const target = rest
         .replace(new RegExp(`${MENTION_PATTERN}|(?:^|\\s)@[\\w.-]+`, 'g'), ' ')
@@ -206,7 +213,7 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
         .trim();
       if (!target) return usage('missing_target');
       if (users.length === 0 && !clear) return usage('missing_users');
-      return { command: { name, target, users, clear }, lang };
+      return { command: { name, target, users, clear, ...(typed.length > 0 ? { typed } : {}) }, lang };
     }
     case 'settings': {
       const sub = /^(\S+)\s*([\s\S]*)$/.exec(rest);

@@ -11,15 +11,20 @@ import type { Actor } from './types.js';
  * - admins (platform admins or `settings.admins`): settings set/import, assign, export, audit
  * - owners of the duty and admins: done, skip, snooze, reopen (reopen: never "anyone"); while a duty has no owner at all,
  *   anyone in the workspace may confirm it (the reminder addressed the whole channel).
+ * - people of another organisation (external): never admins, whatever their role at home or a
+ *   settings list says; they confirm only a duty assigned to them by name.
  */
 export async function isAdmin(actor: Actor, settings: WorkspaceSettings): Promise<boolean> {
+  if (await isExternal(actor)) return false;
   if (settings.admins.includes(actor.userId)) return true;
   return actor.isPlatformAdmin ? await actor.isPlatformAdmin() : false;
 }
 
 export async function mayConfirm(actor: Actor, duty: Duty, settings: WorkspaceSettings): Promise<boolean> {
   const owners = ownersOf(duty, settings.owners);
-  if (owners.length === 0 || owners.includes(actor.userId)) return true;
+  if (owners.includes(actor.userId)) return true;
+  if (await isExternal(actor)) return false;
+  if (owners.length === 0) return true;
   return isAdmin(actor, settings);
 }
 
@@ -30,4 +35,8 @@ export async function mayConfirm(actor: Actor, duty: Duty, settings: WorkspaceSe
 export async function mayReopen(actor: Actor, duty: Duty, settings: WorkspaceSettings): Promise<boolean> {
   if (ownersOf(duty, settings.owners).includes(actor.userId)) return true;
   return isAdmin(actor, settings);
+}
+
+function isExternal(actor: Actor): Promise<boolean> {
+  return actor.isExternal ? actor.isExternal() : Promise.resolve(false);
 }

@@ -1,5 +1,7 @@
 import { applySetting, importSettings, SETTABLE_KEYS, settingsToYaml } from '../settings/edit.js';
+import type { WorkspaceSettings } from '../settings/schema.js';
 import type { WorkspaceRow } from '../store/types.js';
+import { catalogue } from '../views/catalogue/index.js';
 import { settingsLines } from '../views/settings-summary.js';
 import type { Lang, Reply } from '../views/types.js';
 import type { ExecuteDeps, ParsedCommandInput } from './deps.js';
@@ -49,6 +51,8 @@ export async function changeSettings(
     );
   }
   const change = result.value;
+  const channelProblem = await unknownChannel(deps, input, workspace, change.settings, lang);
+  if (channelProblem) return channelProblem;
   await deps.store.saveSettings(workspace.id, change.settings, {
     kind: 'settings.changed',
     actor: input.actor.userId,
@@ -67,4 +71,46 @@ export async function changeSettings(
           change.reset ?? [],
         );
   return { kind: 'updated', lang, message };
+}
+
+/** Every channel a settings value names (default, per service, digest, escalation). */
+function channelsOf(settings: WorkspaceSettings): Set<string> {
+  const named = [
+    settings.default_channel,
+    settings.digest.channel,
+    settings.escalation.channel,
+    ...Object.values(settings.channels),
+  ];
+  return new Set(named.filter((channel): channel is string => typeof channel === 'string' && channel !== ''));
+}
+
+/**
+ * Channels newly named by a change must belong to the workspace, as the platform's channel list
+ * says (Slack conversations.info, the Teams team's channels): posting a digest into another
+ * team's or tenant's channel is refused when it is set. Channels already in the settings, and the
+ * workspace's home channel, are not asked about again.
+ */
+async function unknownChannel(
+  deps: ExecuteDeps,
+  input: ParsedCommandInput,
+  workspace: WorkspaceRow,
+  next: WorkspaceSettings,
+  lang: Lang,
+): Promise<Reply | null> {
+  const directory = deps.channels?.(input.conversation.platform);
+  if (!directory) return null;
+  const known = channelsOf(workspace.settings);
+  if (workspace.homeChannel) known.add(workspace.homeChannel);
+  const b = catalogue(lang).binding;
+  for (const channel of channelsOf(next)) {
+    if (known.has(channel)) continue;
+    let exists: boolean;
+    try {
+      exists = await directory.exists(workspace.id, channel);
+    } catch {
+      return refusal(lang, 'bad_value', b.channelCheckFailed(channel), b.unknownChannelHint);
+    }
+    if (!exists) return refusal(lang, 'bad_value', b.unknownChannel(channel), b.unknownChannelHint);
+  }
+  return null;
 }

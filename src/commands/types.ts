@@ -13,6 +13,12 @@ export interface Actor {
    * users.info, Teams team owner via the roster). Lazy: only called for commands that need it.
    */
   isPlatformAdmin?: () => Promise<boolean>;
+  /**
+   * Whether the user belongs to another organisation than the workspace (a Slack Connect user
+   * whose team differs, a form submitted from another team of an OAuth install). Lazy like
+   * isPlatformAdmin; absent means the surface has no outsiders (the terminal).
+   */
+  isExternal?: () => Promise<boolean>;
 }
 
 /** Where a command came from. */

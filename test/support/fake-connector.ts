@@ -44,6 +44,8 @@ export interface FakeConnector {
   messages(): RecordedCall[];
   /** Roster of a team or conversation id. */
   setMembers(conversationId: string, members: RosterMember[]): void;
+  /** A team's channel list (GET /v3/teams/{id}/conversations); a team without one has only its General channel. */
+  setChannels(teamId: string, channels: { id: string; name?: string }[]): void;
   /** Answer the next `count` activity posts/updates with `status` (e.g. 429 with Retry-After). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /**
@@ -68,6 +70,7 @@ export type ConnectorFault = { conversationId?: string; untilMs?: number } & (
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 const MEMBERS = /^\/v3\/conversations\/([^/]+)\/(?:paged)?members$/;
+const TEAM_CHANNELS = /^\/v3\/teams\/([^/]+)\/conversations$/;
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -80,6 +83,7 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
   const bearer = options.bearer ?? `test-bearer-${randomUUID()}`;
   const calls: RecordedCall[] = [];
   const rosters = new Map<string, RosterMember[]>();
+  const teamChannels = new Map<string, { id: string; name?: string }[]>();
   let failures: { remaining: number; status: number; retryAfter: number | undefined } = {
     remaining: 0,
     status: 500,
@@ -194,6 +198,15 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
       return;
     }
 
+    const listed = TEAM_CHANNELS.exec(path);
+    if (listed && call.method === 'GET') {
+      call.conversationId = decodeURIComponent(listed[1] as string);
+      const list = teamChannels.get(call.conversationId) ?? [{ id: call.conversationId, name: 'General' }];
+      record(200);
+      send(res, 200, { conversations: list });
+      return;
+    }
+
     record(404);
     send(res, 404, { error: { code: 'NotFound', message: `no route for ${call.method} ${path}` } });
   };
@@ -214,6 +227,9 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
       ),
     setMembers: (conversationId, list) => {
       rosters.set(conversationId, list);
+    },
+    setChannels: (teamId, list) => {
+      teamChannels.set(teamId, list);
     },
     failNext: (count, status, retryAfterSeconds) => {
       failures = { remaining: count, status, retryAfter: retryAfterSeconds };

@@ -65,6 +65,10 @@ export class FakeSlackApi {
   readonly uploads: RecordedUpload[] = [];
   /** Users whose users.info says is_admin. */
   readonly admins = new Set<string>();
+  /** A user's home team when it is not the calling token's (a Slack Connect member): users.info `team_id`. */
+  readonly userTeams = new Map<string, string>();
+  /** Channels conversations.info finds, by id → the team they belong to; any other id is `channel_not_found`. */
+  readonly channels = new Map<string, string>();
   /** Which team a bot token belongs to (auth.test). */
   readonly teamsByToken = new Map<string, string>();
   botUserId = 'UDUTYBOT';
@@ -301,8 +305,21 @@ export class FakeSlackApi {
         const user = String(args.user);
         return {
           ok: true,
-          user: { id: user, name: user.toLowerCase(), is_admin: this.admins.has(user), is_owner: false },
+          user: {
+            id: user,
+            name: user.toLowerCase(),
+            team_id: this.userTeams.get(user) ?? (token && this.teamsByToken.get(token)) ?? 'T0001',
+            is_admin: this.admins.has(user),
+            is_owner: false,
+          },
         };
+      }
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const team = this.channels.get(id);
+        if (!team || team !== ((token && this.teamsByToken.get(token)) ?? 'T0001'))
+          return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_archived: false } };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };

@@ -46,7 +46,11 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       const title = deps.dutybot.dutyTitle(value.dutyId, lang) ?? value.dutyId;
       const { channel, messageTs } = origin(body);
       const metadata: ModalMetadata = { ...value, channel, messageTs, lang };
-      await (client as webApi.WebClient).views.open({ trigger_id: body.trigger_id, view: modal(metadata, title) });
+      const view = {
+        ...modal(metadata, title),
+        private_metadata: deps.seal.seal(metadata, slackWorkspaceId(context), body.user.id),
+      };
+      await (client as webApi.WebClient).views.open({ trigger_id: body.trigger_id, view });
     });
   }
 
@@ -60,8 +64,10 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       const { channel, messageTs, fromHome } = origin(body);
       try {
         if (!value) throw new Error('snooze option without a valid value');
+        const boundTo = await deps.bindings.lookup(slackWorkspaceId(context), channel, messageTs);
         const reply = await deps.dutybot.confirm({
-          actor: actorOf(deps, context, body.user.id, web),
+          boundTo,
+          actor: actorOf(deps, context, body.user.id, web, { teamId: body.user.team_id }),
           conversation: conversationOf(context, channel),
           dutyId: value.dutyId,
           occurrence: value.occurrence,

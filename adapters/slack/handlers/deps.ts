@@ -2,7 +2,9 @@ import type { App, webApi } from '@slack/bolt';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
 import type { Lang } from '../../../src/views/types.js';
-import type { SlackActors } from '../actor.js';
+import type { SlackActors, UserHint } from '../actor.js';
+import type { SlackMessageBindings } from '../message-bindings.js';
+import type { ModalSeal } from '../modal-seal.js';
 import type { SlackEvent } from '../scopes.js';
 import { slackWorkspaceId } from '../workspace.js';
 
@@ -10,6 +12,10 @@ import { slackWorkspaceId } from '../workspace.js';
 export interface HandlerDeps {
   dutybot: Dutybot;
   actors: SlackActors;
+  /** What each posted reminder is about: a click is judged by its message, not its payload. */
+  bindings: SlackMessageBindings;
+  /** Seals modal metadata so an edited private_metadata is refused. */
+  seal: ModalSeal;
   /** The process's logger, bound to `component: 'slack'`. */
   logger: Logger;
 }
@@ -24,8 +30,15 @@ export function conversationOf(context: TeamContext, channelId: string | null): 
   return { workspaceId: slackWorkspaceId(context), platform: 'slack', channelId };
 }
 
-export function actorOf(deps: HandlerDeps, context: TeamContext, userId: string, client: webApi.WebClient): Actor {
-  return deps.actors.actor(slackWorkspaceId(context), userId, client);
+/** `hint`: what the payload says about the user (interactions name the user's own team). */
+export function actorOf(
+  deps: HandlerDeps,
+  context: TeamContext,
+  userId: string,
+  client: webApi.WebClient,
+  hint: UserHint = {},
+): Actor {
+  return deps.actors.actor(slackWorkspaceId(context), userId, client, hint);
 }
 
 /** The workspace's language, for adapter chrome shown before the core has answered (modal titles). */

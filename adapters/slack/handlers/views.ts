@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { AckFn, App, ViewOutput, ViewResponseAction, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { Actor } from '../../../src/bot/types.js';
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import type { ConfirmationStatus, Reply } from '../../../src/views/types.js';
 import { AdminCheckPending } from '../actor.js';
-import { INPUT, type ModalMetadata, ModalMetadataSchema, parseJson, VIEW } from '../blocks/ids.js';
+import { INPUT, type ModalMetadata, VIEW } from '../blocks/ids.js';
 import { message, plain, type SlackMessage, section, truncate } from '../blocks/kit.js';
 import { labels } from '../labels.js';
 import { openDirectMessage } from '../messenger.js';
 import { slackWorkspaceId } from '../workspace.js';
 import { prepareReply } from './deliver.js';
-import { conversationOf, type HandlerDeps, type TeamContext } from './deps.js';
+import { conversationOf, type HandlerDeps, type TeamContext, workspaceLang } from './deps.js';
 import { refreshHome } from './home.js';
 
 function inputValue(view: ViewOutput, input: { block: string; action: string }): string | null {
@@ -24,8 +25,12 @@ function fieldError(reply: Extract<Reply, { kind: 'error' }>, field: string) {
 }
 
 export function registerViews(app: App, deps: HandlerDeps): void {
+  // Unsealed or edited metadata (see modal-seal.ts) reads as none: the submission is refused.
+  const metadataOf = (body: ViewSubmitAction, context: TeamContext) =>
+    deps.seal.open(body.view.private_metadata, slackWorkspaceId(context), body.user.id);
+
   app.view<ViewSubmitAction>(VIEW.done, async ({ ack, body, view, client, context }) => {
-    const metadata = parseJson(ModalMetadataSchema, view.private_metadata);
+    const metadata = metadataOf(body, context);
     const note = inputValue(view, INPUT.note);
     const evidenceUrl = inputValue(view, INPUT.evidence);
     await submit(deps, { ack, body, view, client: client as webApi.WebClient, context }, metadata, 'done', {
@@ -37,7 +42,7 @@ export function registerViews(app: App, deps: HandlerDeps): void {
   });
 
   app.view<ViewSubmitAction>(VIEW.skip, async ({ ack, body, view, client, context }) => {
-    const metadata = parseJson(ModalMetadataSchema, view.private_metadata);
+    const metadata = metadataOf(body, context);
     await submit(deps, { ack, body, view, client: client as webApi.WebClient, context }, metadata, 'skipped', {
       reason: inputValue(view, INPUT.reason),
       fieldFor: () => INPUT.reason.block,
@@ -68,7 +73,8 @@ async function submit(
   const user = body.user.id;
   const firstField = status === 'skipped' ? INPUT.reason.block : INPUT.note.block;
   if (!metadata) {
-    await ack({ response_action: 'errors', errors: { [firstField]: labels('en').somethingWrong } });
+    const b = catalogue(await workspaceLang(deps, slackWorkspaceId(context))).binding;
+    await ack({ response_action: 'errors', errors: { [firstField]: `${b.otherMessage} ${b.otherMessageHint}` } });
     return;
   }
   // A resubmission of the same form with the same values is the same confirmation.
@@ -77,9 +83,15 @@ async function submit(
     .digest('hex')
     .slice(0, 16);
   const workspaceId = slackWorkspaceId(context);
+  // The submitter's own team: in an OAuth install the workspace is the one the modal was opened
+  // in (app_installed_team_id), which need not be the submitter's.
+  const hint = { teamId: body.user.team_id ?? body.team?.id ?? null };
+  // The form confirms what the message it was opened from is about (a reminder dutybot posted).
+  const boundTo = await deps.bindings.lookup(workspaceId, metadata.channel, metadata.messageTs);
   const confirmAs = (actor: Actor) =>
     deps.dutybot.confirm({
       actor,
+      boundTo,
       conversation: conversationOf(context, metadata.channel),
       dutyId: metadata.dutyId,
       occurrence: metadata.occurrence,
@@ -96,7 +108,7 @@ async function submit(
   // outcome is posted back to the user afterwards.
   let reply: Reply | null = null;
   try {
-    reply = await confirmAs(deps.actors.cachedActor(workspaceId, user, client));
+    reply = await confirmAs(deps.actors.cachedActor(workspaceId, user, client, hint));
   } catch (error) {
     if (!(error instanceof AdminCheckPending)) {
       deps.logger.error('confirmation failed', { error });
@@ -112,7 +124,7 @@ async function submit(
 
   if (!reply) {
     try {
-      reply = await confirmAs(deps.actors.strictActor(workspaceId, user, client));
+      reply = await confirmAs(deps.actors.strictActor(workspaceId, user, client, hint));
     } catch (error) {
       deps.logger.warn('confirmation after the admin check failed', { error });
       // Web API errors carry a `slack_…` code: then it was the role check, not dutybot, that failed.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import type { ConfirmationStatus } from '../../../src/views/types.js';
 import { REMINDER_VERBS, type ReminderActionData, type ReminderInputs } from '../cards/reminder.js';
 import { cardActivity } from '../renderer.js';
@@ -53,10 +54,17 @@ async function settle(
   await remember(deps, context, place);
   const actor = actorFor(deps, context, place);
   const status = VERB_STATUS[verb];
-  if (!status || typeof data.dutyId !== 'string' || typeof data.occurrence !== 'string') return 'Unknown action';
+  if (!status || typeof data.dutyId !== 'string' || typeof data.occurrence !== 'string') {
+    // A card of an older version (or hand-made data): said plainly, in the workspace's language.
+    const lang = (await dutybot.workspace(workspaceId))?.lang ?? 'en';
+    return catalogue(lang).binding.noLongerSupported('');
+  }
 
   const reply = await dutybot.confirm({
     actor,
+    // The card the click came from decides what is confirmed: data naming another duty or
+    // occurrence than the stored card is refused by the core.
+    boundTo: stored ? { dutyId: stored.view.occurrence.duty.id, occurrence: stored.view.occurrence.occurrence } : null,
     conversation,
     dutyId: data.dutyId,
     occurrence: data.occurrence,

@@ -1,4 +1,4 @@
-import { type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
+import { type ConversationReference, type TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
 import type { TeamsConfig } from '../config.js';
@@ -50,19 +50,34 @@ export function actorFor(deps: HandlerDeps, context: TurnContext, place: TurnPla
   const from = context.activity.from;
   const userId = from.aadObjectId ?? from.id;
   const { config } = deps;
+  const listed = () => config.adminIds.includes(userId) || config.adminIds.includes(from.id);
+  // One roster look-up per turn, shared by both facts, and only when a rule needs one.
+  let roster: Promise<TeamsChannelAccount | null> | null = null;
+  const member = () => {
+    roster ??= place.teamId
+      ? TeamsInfo.getTeamMember(context, place.teamId, from.id).catch((error: unknown) => {
+          turnLogger(deps, context).warn('roster look-up failed', { tenantId: place.location.tenantId, error });
+          return null;
+        })
+      : Promise.resolve(null);
+    return roster;
+  };
+  const isExternal = async () => {
+    // A personal or group chat has no roster to tell; the operator's own list is trusted.
+    if (!place.teamId || listed()) return false;
+    const found = await member();
+    // Not on the team's roster (or Teams could not say): treated as an outsider, fail closed.
+    if (!found) return true;
+    return found.userRole === 'guest' || Boolean(found.tenantId && found.tenantId !== place.location.tenantId);
+  };
   return {
     userId,
+    isExternal,
     isPlatformAdmin: async () => {
-      if (config.adminIds.includes(userId) || config.adminIds.includes(from.id)) return true;
-      if (!place.teamId) return false;
-      try {
-        // The roster's userRole says "owner" for team owners where Teams provides it.
-        const member = await TeamsInfo.getTeamMember(context, place.teamId, from.id);
-        return member.userRole === 'owner';
-      } catch (error) {
-        turnLogger(deps, context).warn('roster look-up failed', { tenantId: place.location.tenantId, error });
-        return false;
-      }
+      if (listed()) return true;
+      if (!place.teamId || (await isExternal())) return false;
+      // The roster's userRole says "owner" for team owners where Teams provides it.
+      return (await member())?.userRole === 'owner';
     },
   };
 }

@@ -228,6 +228,21 @@ export const en = {
       'done restore test 1backup -- restored mailbox info@ https://wiki.example.com/restore-42',
     ],
   },
+  /** Refusals about who and where: owners, channels, buttons bound to their message. */
+  binding: {
+    notAPerson: (names: string) =>
+      `${names}: owners must be people, mentioned one by one — not @channel, @here, @everyone or a user group. Nothing was changed.`,
+    notAPersonHint: 'Mention each owner, e.g. `assign rocketweb @marta @luca`.',
+    otherMessage: 'That button does not match the message it was clicked on, so nothing was recorded.',
+    otherMessageHint: 'Use the buttons of the reminder itself, or type `done <duty>`.',
+    unknownChannel: (channel: string) =>
+      `${channel} is not a channel of this workspace (or I cannot see it), so the setting was not changed.`,
+    channelCheckFailed: (channel: string) =>
+      `I could not check ${channel} with the platform just now, so the setting was not changed. Please try again in a minute.`,
+    unknownChannelHint: 'Pick a channel of this workspace and add me to it, then try again.',
+    noLongerSupported: (prefix: string) =>
+      `This button or form is no longer supported: nothing was done. Type \`${prefix}pending\` to see your duties.`,
+  },
   digest: {
     title: (week: string) => `GDPR duties digest — ${week}`,
     noDuties: 'no scheduled duties.',

@@ -222,6 +222,20 @@ export const it: Catalogue = {
       'fatto test di ripristino 1backup -- ripristinata la casella info@ https://wiki.example.com/restore-42',
     ],
   },
+  binding: {
+    notAPerson: (names) =>
+      `${names}: i responsabili devono essere persone, menzionate una per una — non @channel, @here, @everyone o un gruppo di utenti. Non ho modificato nulla.`,
+    notAPersonHint: 'Menziona ogni responsabile, es. `assegna rocketweb @marta @luca`.',
+    otherMessage: 'Quel pulsante non corrisponde al messaggio su cui è stato premuto: non ho registrato nulla.',
+    otherMessageHint: 'Usa i pulsanti del promemoria stesso, oppure scrivi `fatto <dovere>`.',
+    unknownChannel: (channel) =>
+      `${channel} non è un canale di questo workspace (o non riesco a vederlo): l'impostazione non è stata cambiata.`,
+    channelCheckFailed: (channel) =>
+      `Non sono riuscito a verificare ${channel} con la piattaforma: l'impostazione non è stata cambiata. Riprova tra un minuto.`,
+    unknownChannelHint: 'Scegli un canale di questo workspace e aggiungimi, poi riprova.',
+    noLongerSupported: (prefix) =>
+      `Questo pulsante o modulo non è più supportato: non ho fatto nulla. Scrivi \`${prefix}pendenti\` per vedere i tuoi doveri.`,
+  },
   digest: {
     title: (week) => `Riepilogo adempimenti GDPR — ${week}`,
     noDuties: 'nessun adempimento programmato.',
