@@ -180,14 +180,14 @@ describe('length limits in the core', () => {
   it('refuses an overlong note, reason or evidence link with a clear error', async () => {
     const note = await refused(`done stellar.check-backup-results -- ${'n'.repeat(1001)}`, 'bad_value');
     expect(note.message).toMatch(/The note is too long \(1001 characters; at most 1000\)/);
-    const reason = await refused(`skip stellar.check-backup-results -- ${'r'.repeat(501)}`, 'bad_value');
-    expect(reason.message).toMatch(/The reason is too long \(501 characters; at most 500\)/);
+    const reason = await refused(`skip stellar.check-backup-results -- ${'r'.repeat(1001)}`, 'bad_value');
+    expect(reason.message).toMatch(/The reason is too long \(1001 characters; at most 1000\)/);
     const url = await refused(
       `done stellar.check-backup-results --evidence https://e.example.com/${'u'.repeat(2000)}`,
       'bad_value',
     );
     expect(url.message).toMatch(/The evidence link is too long/);
-    const reopen = await refused(`reopen stellar.check-backup-results for 2026-12 -- ${'r'.repeat(501)}`, 'bad_value');
+    const reopen = await refused(`reopen stellar.check-backup-results for 2026-12 -- ${'r'.repeat(1001)}`, 'bad_value');
     expect(reopen.message).toMatch(/too long/);
   });
 });

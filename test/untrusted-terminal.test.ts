@@ -25,7 +25,7 @@ function printed(run: { stdout: string; stderr: string }): string {
 
 describe('untrusted text in the terminal', () => {
   it('shows every control sequence of a stored note and reason as a visible symbol', () => {
-    expect(cli(['tick', '--at', '2026-12-01T09:00:00+01:00']).code).toBe(0);
+    expect(cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--commit']).code).toBe(0);
     const done = cli([
       'done',
       'website',

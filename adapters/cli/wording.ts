@@ -56,6 +56,15 @@ export const OPERATOR = {
   ) =>
     `  ${id} (${platform}${status === 'active' ? '' : `, ${status}`}): ${pending} waiting in the outbox, ${failed} failed, next wake-up ${nextWake ? nextWake.toISOString() : 'none'}`,
 
+  llmUsage: (u: {
+    requests: number;
+    inputTokens: number;
+    outputTokens: number;
+    cachedTokens: number;
+    cacheHits: number;
+  }) =>
+    `    language model: ${u.requests} request${u.requests === 1 ? '' : 's'}, ${u.inputTokens} input tokens (${u.cachedTokens} cached), ${u.outputTokens} output tokens, ${u.cacheHits} answer${u.cacheHits === 1 ? '' : 's'} from the cache`,
+
   // dutybot tick
   tickDryRun: (at: string, count: number) =>
     `dry run at ${at}: ${count} deliver${count === 1 ? 'y' : 'ies'} would be enqueued; nothing was changed (add --commit to apply)`,

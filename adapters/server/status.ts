@@ -4,7 +4,7 @@ import { describeSurfaces } from './surfaces.js';
 
 /**
  * `dutybot status`: what `npm start` would serve (from the environment), whether the store
- * answers, and per workspace its outbox backlog, failures and next wake-up. It lives beside
+ * answers, and per workspace its outbox backlog, failures, next wake-up and language-model usage. It lives beside
  * `start` because it reads every surface's configuration; it creates nothing.
  */
 export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<number> {
@@ -12,6 +12,8 @@ export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<num
   const bot = await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
   try {
     const workspaces = await bot.workspaces();
+    // Tokens and calls each workspace spent on the optional language model (issue: LLM mode).
+    const usage = new Map(await Promise.all(workspaces.map(async (w) => [w.id, await bot.llmUsage(w.id)] as const)));
     if (json) {
       process.stdout.write(
         `${JSON.stringify({
@@ -24,6 +26,7 @@ export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<num
             pendingDeliveries: w.pendingDeliveries,
             failedDeliveries: w.failedDeliveries,
             nextWakeAt: w.nextWakeAt,
+            llmUsage: usage.get(w.id),
           })),
         })}\n`,
       );
@@ -34,6 +37,8 @@ export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<num
       lines.push(
         OPERATOR.workspaceStatus(w.id, w.platform, w.status, w.pendingDeliveries, w.failedDeliveries, w.nextWakeAt),
       );
+      const spent = usage.get(w.id);
+      if (spent && (spent.requests > 0 || spent.cacheHits > 0)) lines.push(OPERATOR.llmUsage(spent));
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

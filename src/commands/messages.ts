@@ -20,7 +20,6 @@ const ECHOES = {
   badSetting: [0, 1],
   unknownSetting: [0],
   settingsImportBad: [0],
-  unknownService: [0],
 } as const satisfies Partial<Record<keyof Messages, readonly number[]>>;
 
 function withTypedEchoes(sentences: Messages): Messages {

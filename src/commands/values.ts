@@ -10,7 +10,7 @@ import { failure, ok, type Result } from '../result.js';
  * How long free text in the ledger may be, in characters. Enforced in the core (every surface,
  * not only a card or modal): the ledger is evidence, read by people, and replayed into reminders.
  */
-export const TEXT_LIMITS = { note: 1_000, reason: 500, evidenceUrl: 2_000 } as const;
+export const TEXT_LIMITS = { note: 1_000, reason: 1_000, evidenceUrl: 2_000 } as const;
 export type LimitedField = keyof typeof TEXT_LIMITS;
 
 /** The first field longer than its limit, with its length; null when all fit. */

@@ -182,7 +182,6 @@ export interface HelpView {
 
 export type ErrorCode =
   | 'bad_usage'
-  | 'unknown_command'
   | 'unknown_duty'
   | 'ambiguous_duty'
   | 'not_scheduled'

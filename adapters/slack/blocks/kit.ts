@@ -207,19 +207,3 @@ export function messageMrkdwn(fallback: string, blocks: Block[]): SlackMessage {
   }
   return { text: truncate(fallback, LIMITS.fallbackText), blocks };
 }
-
-/**
- * Fits a list into a block budget: renders as many items as fit and replaces the rest with one
- * summary line built by `summarize(hiddenCount)`.
- */
-export function fitList<T>(
-  items: readonly T[],
-  budget: number,
-  render: (item: T) => Block,
-  summarize: (hidden: number) => Block,
-): Block[] {
-  if (budget <= 0) return items.length > 0 ? [summarize(items.length)] : [];
-  if (items.length <= budget) return items.map(render);
-  const shown = items.slice(0, budget - 1).map(render);
-  return [...shown, summarize(items.length - shown.length)];
-}

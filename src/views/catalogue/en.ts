@@ -369,9 +369,6 @@ export const en = {
     unknownSetting: (key: string) => `There is no setting called "${key}".`,
     unknownSettingHint: (keys: string) => `Settings you can change: ${keys}.`,
     settingsImportBad: (why: string) => `The settings were not imported: ${why}`,
-    unknownService: (s: string) => `I don't know a service called "${s}".`,
-    unknownServiceHint:
-      'Services: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
     done: (title: string, period: string) => `Recorded: "${title}" (${period}) is done.`,
     skipped: (title: string, period: string) => `Recorded: "${title}" (${period}) was skipped.`,
     snoozed: (title: string, until: string) => `Snoozed "${title}" until ${until}. I'll remind you then.`,

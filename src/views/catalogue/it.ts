@@ -361,9 +361,6 @@ export const it: Catalogue = {
     unknownSetting: (key) => `Non esiste un'impostazione chiamata "${key}".`,
     unknownSettingHint: (keys) => `Impostazioni modificabili: ${keys}.`,
     settingsImportBad: (why) => `Le impostazioni non sono state importate: ${why}`,
-    unknownService: (s) => `Non conosco un servizio chiamato "${s}".`,
-    unknownServiceHint:
-      'Servizi: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
     done: (title, period) => `Registrato: "${title}" (${period}) è fatto.`,
     skipped: (title, period) => `Registrato: "${title}" (${period}) è stato saltato.`,
     snoozed: (title, until) => `Ho rimandato "${title}" fino a ${until}. Te lo ricorderò allora.`,
