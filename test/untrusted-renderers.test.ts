@@ -56,7 +56,7 @@ function hostileReplies(h: string): Reply[] {
       case 'settings':
         return { ...reply, lines: [`default_channel: ${typed(h)}`], yaml: `holidays:\n  - ${h}\n` };
       case 'updated':
-        return { ...reply, message: m.unknownService(h) };
+        return { ...reply, message: m.unknownSetting(h) };
       case 'export':
         return { ...reply, content: `seq,note\n1,${h}\n` };
       case 'audit':
