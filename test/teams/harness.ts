@@ -213,6 +213,44 @@ export function botAddedToTeam(serviceUrl: string, installer: TeamsUser = ANNA, 
   };
 }
 
+/** The bot taken out of a team (Teams sends this, then the `installationUpdate` remove). */
+export function botRemovedFromTeam(serviceUrl: string, remover: TeamsUser = ANNA, tenantId = TENANT, team = TEAM) {
+  return {
+    ...base(serviceUrl, tenantId),
+    type: 'conversationUpdate',
+    membersRemoved: [{ id: BOT.id }],
+    from: remover,
+    conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, eventType: 'teamMemberRemoved' },
+  };
+}
+
+/** The app installed in (`add`) or uninstalled from (`remove`) a team, or one person's chat when `personal`. */
+export function installationUpdate(
+  serviceUrl: string,
+  action: 'add' | 'remove',
+  options: { user?: TeamsUser; tenantId?: string; team?: string; personal?: boolean } = {},
+) {
+  const user = options.user ?? ANNA;
+  const tenantId = options.tenantId ?? TENANT;
+  const team = options.team ?? TEAM;
+  return {
+    ...base(serviceUrl, tenantId),
+    type: 'installationUpdate',
+    action,
+    from: user,
+    ...(options.personal
+      ? {
+          conversation: { id: `a:personal-${user.id}-${tenantId}`, conversationType: 'personal', tenantId },
+          channelData: { tenant: { id: tenantId }, source: { name: 'message' } },
+        }
+      : {
+          conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId },
+          channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, source: { name: 'message' } },
+        }),
+  };
+}
+
 /** The `adaptiveCard/action` invoke Teams sends for an Action.Execute on a card in a channel. */
 export function cardAction(
   serviceUrl: string,
