@@ -20,6 +20,8 @@ import { recordingLogger } from '../support/recording-logger.js';
  */
 
 export const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+/** The client secret the bot presents to the (fake) token service when it signs the production way. */
+export const APP_PASSWORD = 'test-client-secret';
 export const TENANT = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
 export const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 export const TEAM = '19:team-general@thread.tacv2';
@@ -61,10 +63,17 @@ export async function startTeamsHarness(
     clock?: () => Date;
     /** Replaces core behaviour seen by the adapter (e.g. a failing confirm). */
     wrap?: (bot: Dutybot) => Dutybot;
+    /**
+     * Outgoing calls signed the production way (botbuilder's credentials from the config, MSAL):
+     * no test credentials factory. `channelLoginUrl` null = the public-cloud default login.
+     */
+    productionCredentials?: { channelLoginUrl: string | null; bearer: string };
   } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
-  const connector = await startFakeConnector();
+  const connector = await startFakeConnector(
+    options.productionCredentials ? { bearer: options.productionCredentials.bearer } : {},
+  );
   const openId = await startFakeOpenId();
   // One logger for the core and the adapter, as in production; lines are kept for assertions.
   const logs: string[] = [];
@@ -76,18 +85,20 @@ export async function startTeamsHarness(
   });
   const config: TeamsConfig = {
     appId: APP_ID,
-    appPassword: 'unused-in-tests',
+    appPassword: APP_PASSWORD,
     tenantId: TENANT,
     appType: 'SingleTenant',
     adminIds: options.adminIds ?? [],
     openIdMetadataUrl: openId.metadataUrl,
     tokenIssuer: openId.issuer,
+    channelLoginUrl: options.productionCredentials?.channelLoginUrl ?? null,
+    channelOAuthScope: null,
   };
   const app = express();
   const teams = await mountTeams(app, {
     dutybot: options.wrap ? options.wrap(bot) : bot,
     config,
-    credentialsFactory: testCredentials(APP_ID, connector.bearer),
+    ...(options.productionCredentials ? {} : { credentialsFactory: testCredentials(APP_ID, connector.bearer) }),
     logger,
   });
   const server: Server = await new Promise((resolve) => {
