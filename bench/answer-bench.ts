@@ -1,16 +1,25 @@
 import { performance } from 'node:perf_hooks';
 import { answer } from '../src/answer/answer.js';
 import { loadLexicon } from '../src/answer/lexicon.js';
-import { loadQuestionSet, percent, scoreQuestionSet } from '../src/answer/question-set.js';
+import {
+  loadHeldOutQuestionSet,
+  loadQuestionSet,
+  percent,
+  type Question,
+  scoreQuestionSet,
+} from '../src/answer/question-set.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { fillerVariants } from '../test/questions/filler.js';
 
 /**
- * In-process latency of `answer()` over the engine's own question set: the first call (which
+ * In-process latency of `answer()` over the engine's own question sets: the first call (which
  * builds the per-Knowledge indexes), then warm p50/p99/max per question over many rounds, plus
- * the question-set scores so speed and quality are read side by side.
+ * the scores so speed and quality are read side by side: the development part (tuned on), the
+ * held-out part (written blind, only measured) and the filler variants of each
+ * (test/questions/filler.ts), per language.
  */
 
-const ROUNDS = 200;
+const ROUNDS = 50;
 const WARMUP_ROUNDS = 5;
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -25,8 +34,12 @@ function ms(value: number): string {
 
 export async function benchAnswer(): Promise<string[]> {
   const knowledge = loadKnowledge();
-  const questions = loadQuestionSet();
-  const texts = questions.map((q) => q.q);
+  const dev = loadQuestionSet();
+  const heldOut = loadHeldOutQuestionSet();
+  const questions = [...dev, ...heldOut];
+  const variants = fillerVariants(questions);
+  // Speed over plain questions and their filler variants alike.
+  const texts = [...questions, ...variants].map((q) => q.q);
 
   const coldStart = performance.now();
   loadLexicon();
@@ -48,13 +61,20 @@ export async function benchAnswer(): Promise<string[]> {
   const elapsed = performance.now() - started;
   samples.sort((a, b) => a - b);
 
-  const score = scoreQuestionSet(questions, (q) => answer(q, knowledge));
+  const scoreLine = (name: string, set: readonly Question[]) => {
+    const score = scoreQuestionSet(set, (q) => answer(q, knowledge));
+    const part = (p: { correct: number; total: number }) => `${percent(p)}% (${p.correct}/${p.total})`;
+    return `  ${name.padEnd(22)} English ${part(score.en)} · Italian ${part(score.it)} · out of scope abstained ${part(score.abstain)}`;
+  };
   return [
-    `answer engine — ${questions.length} questions × ${ROUNDS} rounds in-process (warm), ${sink > 0 ? 'results checked' : 'no results?'}`,
+    `answer engine — ${texts.length} questions (plain and filler variants) × ${ROUNDS} rounds in-process (warm), ${sink > 0 ? 'results checked' : 'no results?'}`,
     `  first answer incl. lexicon + index build: ${ms(cold)}`,
     `  per question: p50 ${ms(quantile(samples, 0.5))} · p99 ${ms(quantile(samples, 0.99))} · max ${ms(samples.at(-1)!)}`,
     `  throughput: ${Math.round((samples.length / elapsed) * 1000).toLocaleString('en')} answers/s on one thread`,
-    `  question set: English ${percent(score.en)}% · Italian ${percent(score.it)}% · out of scope abstained ${percent(score.abstain)}%`,
+    scoreLine('dev (tuned on)', dev),
+    scoreLine('held-out (blind)', heldOut),
+    scoreLine('dev, filler variants', fillerVariants(dev)),
+    scoreLine('held-out, filler', fillerVariants(heldOut)),
   ];
 }
 

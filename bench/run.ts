@@ -7,6 +7,7 @@ type Section = { name: string; load: () => Promise<() => Promise<string[]>> };
 const sections: Section[] = [
   { name: 'answers (in-process)', load: async () => (await import('./answer-bench.js')).benchAnswer },
   { name: 'answers (CLI batch)', load: async () => (await import('./cli-bench.js')).benchCli },
+  { name: 'answers with a model (llm)', load: async () => (await import('./llm-bench.js')).benchLlm },
   { name: 'store', load: async () => (await import('./store-bench.js')).benchStore },
   { name: 'scheduler tick', load: async () => (await import('./tick-bench.js')).benchTick },
   { name: 'slack', load: async () => (await import('./slack-bench.js')).benchSlack },

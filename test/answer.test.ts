@@ -368,7 +368,8 @@ describe('the reply', () => {
   it('toJsonContract gives the CLI shape', () => {
     const a = ask('who handles backups on RocketWeb?');
     const json = toJsonContract(a);
-    expect(Object.keys(json).sort()).toEqual(['answer', 'lang', 'matches', 'question']);
+    expect(Object.keys(json).sort()).toEqual(['abstained', 'answer', 'lang', 'matches', 'question']);
+    expect(json.abstained).toBe(false);
     expect(json.answer).toBe(a.text);
     expect(json.matches[0]).toEqual({
       id: 'rocketweb.provider.backup-control',
@@ -378,6 +379,7 @@ describe('the reply', () => {
       cadence: 'daily',
     });
     expect(toJsonContract(ask('what is the weather?')).matches).toEqual([]);
+    expect(toJsonContract(ask('what is the weather?')).abstained).toBe(true);
   });
 
   it('is a pure function of its inputs', () => {

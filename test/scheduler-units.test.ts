@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPayload, redactSecrets, retryDelayMs, updateKey } from '../src/scheduler/index.js';
+import { redactSecrets } from '../src/logging/logger.js';
+import { readPayload, retryDelayMs, updateKey } from '../src/scheduler/index.js';
 
 describe('retry backoff', () => {
   const options = (random: number) => ({ baseMs: 30_000, maxMs: 3_600_000, random: () => random });

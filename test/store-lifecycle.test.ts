@@ -98,9 +98,14 @@ describe.each(STORE_BACKENDS)('workspace lifecycle on $name', ({ make }) => {
     await store.enqueue([row('failed-current'), row('failed-old'), row('sent')]);
     const claimed = await store.claimDeliveries(T0, 'w', 10, 60_000);
     expect(claimed).toHaveLength(3);
-    await store.markFailed('failed-current', 'account_inactive');
-    await store.markFailed('failed-old', 'account_inactive');
-    await store.markSent('sent', { channel: 'C1', id: '1.1' }, T0);
+    const lease = (key: string) => {
+      const held = claimed.find((d) => d.key === key)?.lease;
+      if (!held) throw new Error(`no lease on ${key}`);
+      return held;
+    };
+    await store.markFailed(lease('failed-current'), 'account_inactive', T0);
+    await store.markFailed(lease('failed-old'), 'account_inactive', T0);
+    await store.markSent(lease('sent'), { channel: 'C1', id: '1.1' }, T0);
     expect(await store.requeueFailed(['failed-current', 'sent', 'missing'], later(60))).toBe(1);
     expect(await store.getDelivery('failed-current')).toMatchObject({ status: 'pending', attempts: 0 });
     expect((await store.getDelivery('failed-current'))?.notBefore.toISOString()).toBe(later(60).toISOString());

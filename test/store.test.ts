@@ -438,9 +438,14 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const { store } = await freshStore();
       await store.enqueue([delivery('s'), delivery('r'), delivery('f')]);
       const hour = 3_600_000;
-      await store.claimDeliveries(T0, 'w', 10, hour);
+      const leases = new Map((await store.claimDeliveries(T0, 'w', 10, hour)).map((d) => [d.key, d.lease]));
+      const lease = (key: string) => {
+        const found = leases.get(key);
+        if (!found) throw new Error(`${key} was not leased`);
+        return found;
+      };
 
-      await store.markSent('s', { channel: 'C1', id: '1700000000.0001' }, minutes(1));
+      await store.markSent(lease('s'), { channel: 'C1', id: '1700000000.0001' }, minutes(1));
       expect(await store.getDelivery('s')).toMatchObject({
         status: 'sent',
         messageChannel: 'C1',
@@ -448,7 +453,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         sentAt: minutes(1),
       });
 
-      await store.markRetry('r', 'rate limited (429)', minutes(10));
+      await store.markRetry(lease('r'), 'rate limited (429)', minutes(10), T0);
       expect(await store.getDelivery('r')).toMatchObject({
         status: 'pending',
         lastError: 'rate limited (429)',
@@ -458,12 +463,41 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const retried = await store.claimDeliveries(minutes(10), 'w2', 10, hour);
       expect(retried.map((d) => [d.key, d.attempts])).toEqual([['r', 2]]);
 
-      await store.markFailed('f', 'channel_not_found');
+      await store.markFailed(lease('f'), 'channel_not_found', T0);
       expect(await store.getDelivery('f')).toMatchObject({ status: 'failed', lastError: 'channel_not_found' });
       // Sent and failed rows are never claimed again, whatever the time.
       expect((await store.claimDeliveries(minutes(10_000), 'w3', 10, hour)).map((d) => d.key)).toEqual(['r']);
 
-      await expect(store.markSent('nope', { channel: 'C', id: '1' }, T0)).rejects.toThrow(UnknownDeliveryError);
+      await expect(
+        store.markSent({ key: 'nope', owner: 'w', token: 't' }, { channel: 'C', id: '1' }, T0),
+      ).rejects.toThrow(UnknownDeliveryError);
+    });
+
+    it('fences every mark by the claim: a lost lease changes nothing, and failures are listed', async () => {
+      const { store } = await freshStore();
+      await store.enqueue([delivery('x'), delivery('y')]);
+      const [first] = await store.claimDeliveries(T0, 'worker-a', 1, 30_000);
+      const oldLease = first?.lease;
+      if (!oldLease) throw new Error('no lease');
+      expect(oldLease).toMatchObject({ key: 'x', owner: 'worker-a' });
+      expect(await store.holdsLease(oldLease, T0)).toBe(true);
+      // worker-a stalls past its lease; the SAME worker name claims again (a restart): a new token.
+      const [again] = await store.claimDeliveries(minutes(1), 'worker-a', 1, 30_000);
+      const newLease = again?.lease;
+      if (!newLease) throw new Error('no lease');
+      expect(newLease.token).not.toBe(oldLease.token);
+      expect(await store.holdsLease(oldLease, minutes(1))).toBe(false);
+      expect(await store.markSent(oldLease, { channel: 'C', id: 'stale' }, minutes(1))).toBe(false);
+      expect(await store.markRetry(oldLease, 'late', minutes(2), minutes(1))).toBe(false);
+      expect(await store.markFailed(oldLease, 'late', minutes(1))).toBe(false);
+      expect(await store.getDelivery('x')).toMatchObject({ status: 'pending', messageId: null, lastError: null });
+      // The current holder decides; a notice goes in with the failure, atomically.
+      const notice = delivery('notice-x');
+      expect(await store.markFailed(newLease, 'not_in_channel', minutes(1), notice)).toBe(true);
+      expect(await store.markFailed(newLease, 'not_in_channel', minutes(1), notice)).toBe(false);
+      expect((await store.getDelivery('notice-x'))?.status).toBe('pending');
+      expect((await store.getDelivery('x'))?.firstErrorAt).toEqual(minutes(1));
+      expect((await store.deliveryFailures('ws1')).map((d) => d.key)).toEqual(['x']);
     });
 
     it('gives concurrent workers on separate connections disjoint sets', async () => {

@@ -4,17 +4,11 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Dutybot } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import type { Reply } from '../../src/views/types.js';
+import { type CliCommand, CliUsageError } from './command.js';
+import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
 
-/** One `dutybot` sub-command: its options, its help and what it runs. */
-export interface CliCommand {
-  summary: string;
-  usage: string;
-  options?: ParseArgsConfig['options'];
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
-}
-
-export class CliUsageError extends Error {}
+export { type CliCommand, CliUsageError };
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -33,8 +27,16 @@ function instant(values: Values): Date | undefined {
 }
 
 async function openBot(): Promise<Dutybot> {
-  const { createDutybot } = await import('../../src/bot/dutybot.js');
-  return createDutybot({ databaseUrl: process.env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+  const [{ createDutybot }, { answerModelFromEnv }] = await Promise.all([
+    import('../../src/bot/dutybot.js'),
+    import('../llm/from-env.js'),
+  ]);
+  return createDutybot({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    commandPrefix: 'dutybot',
+    // One-shot commands stay quiet about the model; `start` and `chat` say when it is on.
+    answerModel: await answerModelFromEnv(process.env, () => undefined),
+  });
 }
 
 async function withBot<T>(fn: (bot: Dutybot) => Promise<T>): Promise<T> {
@@ -185,7 +187,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   ask: {
     summary: 'answer a question from the knowledge base (no database, no network)',
     usage:
-      'dutybot ask [--json] "<question>"\n  dutybot ask --json < questions.txt   one question per line in, one JSON object per line out',
+      'dutybot ask [--json] "<question>"   exits 0 when answered, 1 when it does not know\n  dutybot ask --json < questions.txt   one question per line in, one JSON object per line out',
     options: { json: { type: 'boolean' }, lang: { type: 'string' } },
     run: async (values, positionals) => {
       const [{ loadKnowledge }, { answer, toJsonContract }, { renderAnswerText }] = await Promise.all([
@@ -197,14 +199,15 @@ export const COMMANDS: Record<string, CliCommand> = {
       const lang = str(values, 'lang');
       if (lang !== undefined && lang !== 'en' && lang !== 'it') throw new CliUsageError('--lang must be en or it');
       const context = lang ? { lang: lang as 'en' | 'it' } : {};
-      const reply = (question: string) => {
-        const result = answer(question, knowledge, context);
-        return values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
-      };
+      const render = (result: ReturnType<typeof answer>) =>
+        values.json ? JSON.stringify(toJsonContract(result)) : renderAnswerText(result.view);
+      const reply = (question: string) => render(answer(question, knowledge, context));
       const question = positionals.join(' ').trim();
       if (question) {
-        process.stdout.write(`${reply(question)}\n`);
-        return 0;
+        // Scripts can tell an answer (0) from an honest "I don't know" (1).
+        const result = answer(question, knowledge, context);
+        process.stdout.write(`${render(result)}\n`);
+        return result.view.abstained ? 1 : 0;
       }
       if (!values.json) throw new CliUsageError('ask needs a question (or --json to read questions from stdin)');
       const out: string[] = [];
@@ -217,6 +220,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       return 0;
     },
   },
+  eval: evalCommand,
   duties: {
     summary: 'list the duties of the knowledge base',
     usage: 'dutybot duties [--service S] [--party provider|customer] [--json]',

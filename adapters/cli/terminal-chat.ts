@@ -5,6 +5,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import { replyText } from '../../src/views/text.js';
 import type { Lang, Reply } from '../../src/views/types.js';
+import { answerModelFromEnv } from '../llm/from-env.js';
 import { LOCAL, localActor } from './local.js';
 import { TerminalMessenger } from './terminal-messenger.js';
 
@@ -24,6 +25,7 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
     databaseUrl: env.DATABASE_URL || undefined,
     commandPrefix: '',
     dispatchAfterConfirm: interactive,
+    answerModel: await answerModelFromEnv(env),
   });
   const actor = localActor(undefined);
   const rl = createInterface({

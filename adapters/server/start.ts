@@ -4,6 +4,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
+import { answerModelFromEnv } from '../llm/from-env.js';
 
 /**
  * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the
@@ -57,6 +58,7 @@ export async function startServer(
       commandPrefix: '/duty',
       dispatchAfterConfirm: true,
       logger,
+      answerModel: await answerModelFromEnv(env),
     }));
   const app = express();
   app.disable('x-powered-by');
@@ -90,8 +92,20 @@ export async function startServer(
 
   let timer: NodeJS.Timeout | undefined;
   if (options.scheduler !== false) {
+    // One tick at a time: a tick still delivering when the next is due is not doubled (the next
+    // one simply starts on the following interval).
     const schedulerLog = logger.child({ component: 'scheduler' });
-    const tick = () => bot.tick(new Date()).catch((error: unknown) => schedulerLog.error('tick failed', { error }));
+    let running: Promise<unknown> | null = null;
+    const tick = () => {
+      if (running) return running;
+      running = bot
+        .tick(new Date())
+        .catch((error: unknown) => schedulerLog.error('tick failed', { error }))
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    };
     timer = setInterval(tick, TICK_INTERVAL_MS);
     void tick();
   }

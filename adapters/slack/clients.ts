@@ -5,16 +5,37 @@ import type { StoreInstallationStore } from './installation-store.js';
 import { boltLogger } from './logger.js';
 import { parseSlackWorkspaceId } from './workspace.js';
 
-/** Web API options shared by Bolt's own client, the OAuth installer and the messenger's clients. */
+/** Longest one HTTP attempt to the Web API may take (the SDK's default is no timeout at all). */
+export const WEB_API_TIMEOUT_MS = 10_000;
+
+/**
+ * A short retry policy instead of the SDK's default (10 retries over about 30 minutes): one more
+ * try after a second for a 5xx or a dropped connection. Worst case per call, 2 × timeout + 2 s,
+ * stays well under the scheduler's send budget and outbox lease.
+ */
+export const SHORT_RETRIES = { retries: 1, factor: 2, minTimeout: 1_000, maxTimeout: 2_000 };
+
+/**
+ * Web API options of Bolt's own client and the OAuth installer (replies to requests): bounded
+ * calls; a 429 is waited out inside the call (a reply has no outbox to come back from).
+ */
 export function webClientOptions(config: SlackConfig): webApi.WebClientOptions {
   const options: webApi.WebClientOptions = {
-    // 429s wait for Retry-After and try again inside the client; a post that still fails goes
-    // back to the outbox (DeliveryError) rather than being dropped.
     rejectRateLimitedCalls: false,
+    timeout: WEB_API_TIMEOUT_MS,
+    retryConfig: config.retryConfig ?? SHORT_RETRIES,
   };
   if (config.apiUrl) options.slackApiUrl = config.apiUrl;
-  if (config.retryConfig) options.retryConfig = config.retryConfig;
   return options;
+}
+
+/**
+ * Web API options of the messenger's clients (outbox deliveries): bounded calls, and a 429 is NOT
+ * waited out in the call (that pauses every call of the token for Retry-After, and would outlive
+ * the outbox lease): it rejects with `retryAfter`, which becomes the outbox row's own retry time.
+ */
+export function outboxClientOptions(config: SlackConfig, timeoutMs = WEB_API_TIMEOUT_MS): webApi.WebClientOptions {
+  return { ...webClientOptions(config), rejectRateLimitedCalls: true, timeout: timeoutMs };
 }
 
 /**
@@ -24,15 +45,17 @@ export function webClientOptions(config: SlackConfig): webApi.WebClientOptions {
  */
 export class SlackClients {
   private readonly byToken = new Map<string, webApi.WebClient>();
-  private readonly options: webApi.WebClientOptions;
 
   constructor(
     private readonly config: SlackConfig,
     private readonly installations: StoreInstallationStore | null,
-    /** The process's logger: the clients' own lines (rate limits, retries) go through it too. */
-    logger?: Logger,
-  ) {
-    this.options = { ...webClientOptions(config), ...(logger ? { logger: boltLogger(logger) } : {}) };
+    /** `logger`: the process's logger, so the clients' own lines (retries) go through it too. */
+    private readonly options: { timeoutMs?: number; logger?: Logger } = {},
+  ) {}
+
+  /** Users the deployment names as admins (SLACK_ADMIN_IDS), told about failed deliveries. */
+  get adminIds(): readonly string[] {
+    return this.config.adminIds;
   }
 
   async forWorkspace(workspaceId: string): Promise<webApi.WebClient> {
@@ -42,7 +65,10 @@ export class SlackClients {
   forToken(token: string): webApi.WebClient {
     let client = this.byToken.get(token);
     if (!client) {
-      client = new webApi.WebClient(token, this.options);
+      client = new webApi.WebClient(token, {
+        ...outboxClientOptions(this.config, this.options.timeoutMs),
+        ...(this.options.logger ? { logger: boltLogger(this.options.logger) } : {}),
+      });
       this.byToken.set(token, client);
     }
     return client;

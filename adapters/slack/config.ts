@@ -32,7 +32,7 @@ export interface SlackConfig {
   apiUrl: string | null;
   /** Slack user ids treated as platform admins in addition to workspace admins/owners. */
   adminIds: string[];
-  /** Web API retry policy; production keeps Slack's defaults (null), tests make it quick. */
+  /** Web API retry policy; null = the short bounded policy of clients.ts (SHORT_RETRIES), tests make it quicker. */
   retryConfig: { retries: number; factor: number; minTimeout?: number; maxTimeout?: number } | null;
 }
 

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import {
+  type AdminNotice,
   DeliveryError,
   type MessageRef,
   type Messenger,
@@ -74,6 +75,34 @@ export class SlackMessenger implements Messenger {
     } catch (error) {
       throw toDeliveryError(error, `sending ${message.kind} to ${userId}`);
     }
+  }
+
+  /**
+   * A DM to each admin the core knows plus the deployment's SLACK_ADMIN_IDS; the home channel
+   * when there is none. One DM that landed is enough: retrying would DM the others twice.
+   */
+  async notifyAdmins(notice: AdminNotice): Promise<MessageRef> {
+    const admins = [...new Set([...notice.userIds, ...this.clients.adminIds])];
+    let first: MessageRef | null = null;
+    let failure: unknown = null;
+    for (const userId of admins) {
+      try {
+        const ref = await this.sendToUser(notice.workspaceId, userId, notice.message, notice.deliveryKey);
+        first ??= ref;
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (first) return first;
+    if (failure) throw failure;
+    if (!notice.fallbackChannel) throw new DeliveryError('no admin and no home channel to tell', false);
+    return this.post({
+      workspaceId: notice.workspaceId,
+      channel: notice.fallbackChannel,
+      message: notice.message,
+      thread: null,
+      deliveryKey: notice.deliveryKey,
+    });
   }
 
   private async client(workspaceId: string): Promise<webApi.WebClient> {

@@ -115,7 +115,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const messenger = new SlackMessenger(new SlackClients(config, installations, root));
+  const messenger = new SlackMessenger(new SlackClients(config, installations, { logger: root }));
   dutybot.useMessenger('slack', messenger);
 
   if (config.appToken) await app.start();

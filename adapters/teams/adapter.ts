@@ -1,6 +1,7 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import { boundConnectorCalls } from './bounded-connector.js';
 import { botFrameworkAuthConfig, type TeamsConfig } from './config.js';
 
 /**
@@ -11,6 +12,7 @@ import { botFrameworkAuthConfig, type TeamsConfig } from './config.js';
 export class TeamsAdapterWithAuth extends TeamsAdapter {
   constructor(config: TeamsConfig, credentialsFactory?: ServiceClientCredentialsFactory) {
     super(botFrameworkAuthConfig(config), credentialsFactory);
+    boundConnectorCalls(this.botFrameworkAuthentication);
   }
 
   authenticate(activity: Activity, authorizationHeader: string): Promise<AuthenticateRequestResult> {

@@ -16,8 +16,9 @@ const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
 /**
  * Delivers the scheduler's messages into Teams through stored conversation references.
- * The connector client already retries 429 and 5xx with backoff (Azure core pipeline, honouring
- * Retry-After); what still fails is turned into a DeliveryError so the outbox keeps or drops it.
+ * Connector calls do not retry inside the call and time out (see bounded-connector.ts, wired in
+ * the adapter): a 429, 5xx or network failure becomes a retryable DeliveryError carrying the
+ * Retry-After, so the outbox schedules it; a 4xx (bot removed, 403) is permanent.
  */
 export class TeamsMessenger implements Messenger {
   constructor(
@@ -150,8 +151,8 @@ function isReminder(
 }
 
 /**
- * Throttling, server errors and network failures are worth another try later (the connector has
- * already retried a few times); 4xx mean the bot was removed or the conversation is gone.
+ * Throttling, server errors and network failures are worth another try later (the outbox retries);
+ * 4xx mean the bot was removed or the conversation is gone.
  */
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
@@ -162,7 +163,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
     e?.response?.headers?.get?.('retry-after') ?? e?.response?.headers?.['retry-after'];
   const retryAfterSeconds = retryAfterHeader ? Number(retryAfterHeader) : Number.NaN;
   const retryAfterMs = Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : null;
-  const message = `Teams connector ${status ?? 'network'} error: ${e?.message ?? String(error)}`;
+  const hint = status === 403 ? ' — the bot is not in this team or chat any more: add the dutybot app to it again' : '';
+  const message = `Teams connector ${status ?? 'network'} error: ${e?.message ?? String(error)}${hint}`;
   if (status === undefined || status === 408 || status === 429 || status >= 500) {
     return new DeliveryError(message, true, retryAfterMs);
   }

@@ -7,7 +7,7 @@ import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
 import { type Decision, decide } from './rank.js';
-import { analyzeQuestion } from './understand.js';
+import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
 /**
  * Answers a free question about CoreTech's GDPR shared-responsibility page, in English or
@@ -56,6 +56,22 @@ export function answerWith(
   knowledge: Knowledge,
   context: AnswerContext = {},
 ): Answer {
+  return traceAnswer(lexicon, question, knowledge, context).answer;
+}
+
+/** The answer with how it was reached: what the model-assisted path needs to decide whether to ask a model. */
+export interface AnswerTrace {
+  answer: Answer;
+  decision: Decision;
+  analysis: QuestionAnalysis | null;
+}
+
+export function traceAnswer(
+  lexicon: CompiledLexicon,
+  question: string,
+  knowledge: Knowledge,
+  context: AnswerContext = {},
+): AnswerTrace {
   const asked = question.trim().slice(0, MAX_QUESTION_LENGTH);
   const cleaned = withoutMentions(asked);
   const index = indexFor(knowledge, lexicon);
@@ -64,7 +80,25 @@ export function answerWith(
   const decision: Decision = analysis
     ? decide(analysis, index, lexicon)
     : { kind: 'abstain', reason: 'empty', foreign: [] };
-  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners });
+  return {
+    answer: answerFromDecision({ asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners }),
+    decision,
+    analysis,
+  };
+}
+
+/** Composes the reply and its matches for a decision, whoever made it (the engine, or a validated model selection). */
+export function answerFromDecision(input: {
+  asked: string;
+  lang: Lang;
+  decision: Decision;
+  analysis: QuestionAnalysis | null;
+  knowledge: Knowledge;
+  lexicon: CompiledLexicon;
+  owners: AnswerContext['owners'];
+}): Answer {
+  const { asked, lang, decision, analysis, knowledge, lexicon, owners } = input;
+  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners });
   const matches: AnswerMatch[] =
     decision.kind === 'abstain' || decision.kind === 'none'
       ? []
@@ -96,7 +130,7 @@ export function answerWith(
  * People address colleagues and the bot inside questions: core mention tokens (`{{user:U1}}`), raw
  * Slack (`<@U1>`) or Teams (`<at>Name</at>`) mentions, and links say nothing about the question.
  */
-function withoutMentions(question: string): string {
+export function withoutMentions(question: string): string {
   return question
     .replace(/\{\{user:[^}]*\}\}/g, ' ')
     .replace(/<@[^>]*>/g, ' ')
@@ -114,6 +148,8 @@ export function toJsonContract(a: Answer): {
   question: string;
   answer: string;
   lang: 'en' | 'it';
+  /** True for an honest "I don't know": the question is not one the page answers. */
+  abstained: boolean;
   matches: {
     id: string;
     service: string | null;
@@ -126,6 +162,7 @@ export function toJsonContract(a: Answer): {
     question: a.question,
     answer: a.text,
     lang: a.lang,
+    abstained: a.view.abstained,
     matches: a.matches.map(({ id, service, party, text, cadence }) => ({ id, service, party, text, cadence })),
   };
 }

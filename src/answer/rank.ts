@@ -3,15 +3,11 @@ import { groundQuestion } from './grounding.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { CadenceFilter, Intent } from './lexicon-schema.js';
-import { conditionalSubjects, outOfScope } from './scope.js';
-import type { QuestionAnalysis } from './understand.js';
+import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 
-export interface Abstention {
-  kind: 'abstain';
-  reason: 'empty' | 'foreign' | 'off_topic' | 'no_match';
-  /** Other providers' names the question used ("AWS"), to say what we know nothing about. */
-  foreign: string[];
-}
+export type { Abstention };
+
+import type { QuestionAnalysis } from './understand.js';
 
 /** How the engine decided to answer. */
 export type Decision =

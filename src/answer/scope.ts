@@ -1,8 +1,15 @@
 import type { CompiledLexicon } from './lexicon.js';
 import type { Intent } from './lexicon-schema.js';
-import type { Abstention } from './rank.js';
 import { stem } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
+
+/** Why the engine gives no answer; scope decides most of them, ranking the rest (`no_match`). */
+export interface Abstention {
+  kind: 'abstain';
+  reason: 'empty' | 'foreign' | 'off_topic' | 'no_match';
+  /** Other providers' names the question used ("AWS"), to say what we know nothing about. */
+  foreign: string[];
+}
 
 /**
  * Is the question ours? The page answers who does what, how often and how long for CoreTech's
@@ -17,12 +24,8 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     reason,
     foreign,
   });
-  // The CISPE section names AWS, Aruba, Register and OVH: that question is ours.
-  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
-  if (analysis.foreign.length > 0 && !allowedForeign) return refuse('foreign', analysis.foreign);
-  // "Is the mail export free?": the page says that export is charged for; whether the answer says
-  // so is checked once it is ranked (rank.ts). Other price questions stay refused there.
-  if (analysis.offTopic.length > 0 && !conditionallyInScope(analysis, lexicon)) return refuse('off_topic');
+  if (namesOtherProvider(analysis, lexicon)) return refuse('foreign', analysis.foreign);
+  if (asksOffTopic(analysis, lexicon)) return refuse('off_topic');
 
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.
@@ -89,10 +92,25 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   return null;
 }
 
+/** Another provider's product is named ("AWS"); the CISPE section names AWS, Aruba, Register and OVH: that question is ours. */
+export function namesOtherProvider(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  const allowedForeign = lexicon.lexicon.foreign_allowed_with.some((id) => analysis.concepts.has(id));
+  return analysis.foreign.length > 0 && !allowedForeign;
+}
+
+/**
+ * Words of questions the page never answers (prices, weather). "Is the mail export free?": the page
+ * says that export is charged for; whether the answer says so is checked once it is ranked
+ * (rank.ts). Other price questions stay refused there.
+ */
+export function asksOffTopic(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  return analysis.offTopic.length > 0 && !conditionallyInScope(analysis, lexicon);
+}
+
 /**
  * Whether every out-of-scope word is also a word of a subject the page speaks of in one place
  * (`only_when_said`), next to another subject of the page: answerable only if the best answer says
- * it (see `saysConditionalSubjects`).
+ * it (see `conditionalSubjects`).
  */
 export function conditionallyInScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
   if (!analysis.offTopic.every((phrase) => lexicon.conditionalOffTopic.has(phrase))) return false;

@@ -25,24 +25,64 @@ export interface Token {
   word: string;
   /** Whether the word was written with a capital letter somewhere other than its first position in the question. */
   capitalized: boolean;
+  /**
+   * Which clause of the message the word is in: punctuation, an emoji or a line break start a new
+   * one ("hi Marco, | who checks the backups? | thanks 🙏"). Filler lives in clauses of its own.
+   */
+  segment: number;
+  /** Written as a mention ("@marco"): a person addressed, never the subject. */
+  mention: boolean;
+  /** Written with any capital letter, first word included ("Tomasz", "DNS"). */
+  cased: boolean;
+  /** Followed by an exclamation mark or an emoji: what ends there is an exclamation, not a question. */
+  exclaims: boolean;
 }
+
+/** Punctuation, emoji and line breaks that end a clause of a chat message. */
+const CLAUSE_BREAK = /[,;:!?.…()[\]{}"“”«»\n\r|/\\]|\s[-–—]\s|\p{Extended_Pictographic}/u;
+
+/** Slack and Teams emoji shortcodes (":pray:", ":+1:"): pictures, not words. */
+const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/gi;
 
 /** Splits a question into normalized tokens, remembering which ones looked like proper names. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const raw = text
+    .replace(EMOJI_SHORTCODE, ' | ')
+    // A handle with dots or underscores ("@giulia.rossi") is one mention: each part is marked.
+    .replace(/@[\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+/gu, (handle) => handle.replace(/[._]/g, ' @'))
     .replace(/[’'`´]/g, ' ')
     // "round-the-clock", "up-to-date" are phrases; "e-mail", "sub-processor" are words.
     .replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){2,}/gu, (chain) => chain.replace(/-/g, ' '))
     .replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1');
   let index = 0;
+  let segment = 0;
+  let previousEnd = 0;
+  const exclaims = (between: string) => /[!|]|\p{Extended_Pictographic}/u.test(between) && !between.includes('?');
   for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
     const surface = match[0];
+    const start = match.index;
+    const between = raw.slice(previousEnd, start);
+    previousEnd = start + surface.length;
+    const last = tokens.at(-1);
+    if (last) last.exclaims = exclaims(between);
+    // "node.js", "1.5", "16/04": a dot or slash inside a word is not the end of a clause.
+    const inside = between.length === 1 && /[./]/.test(between) && index > 0;
+    if (index > 0 && !inside && CLAUSE_BREAK.test(between)) segment++;
     const word = normalize(surface);
     if (!word) continue;
-    tokens.push({ word, capitalized: index > 0 && /\p{Lu}/u.test(surface) });
+    tokens.push({
+      word,
+      capitalized: index > 0 && /\p{Lu}/u.test(surface),
+      segment,
+      mention: between.endsWith('@'),
+      cased: /\p{Lu}/u.test(surface),
+      exclaims: false,
+    });
     index++;
   }
+  const last = tokens.at(-1);
+  if (last) last.exclaims = exclaims(raw.slice(previousEnd));
   return tokens;
 }
 

@@ -62,4 +62,17 @@ function restoreDroppedLetter(word: string, index: KnowledgeIndex): string | nul
 }
 
 /** The interrogatives a question opens with, in both languages. */
-const QUESTION_WORDS = ['how', 'what', 'who', 'when', 'where', 'why', 'which', 'come', 'cosa', 'chi', 'dove', 'quando'];
+export const QUESTION_WORDS = [
+  'how',
+  'what',
+  'who',
+  'when',
+  'where',
+  'why',
+  'which',
+  'come',
+  'cosa',
+  'chi',
+  'dove',
+  'quando',
+];

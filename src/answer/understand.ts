@@ -1,5 +1,6 @@
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
+import { fillerWords } from './filler.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -71,20 +72,24 @@ const HOW = new Set(['how', 'come']);
 const WHY = new Set(['why', 'perche']);
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
-  const words: Word[] = tokenize(question).map((token) => {
+  const typed: Word[] = tokenize(question).map((token) => {
     const word = correctTypo(token.word, index, lexicon);
     const wordStem = stem(word);
     // "hosts" → "host" is the same word; "fiume" → "firme" is a guess.
-    return { ...token, word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };
+    return { ...token, word, typed: token.word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };
   });
+  const typedStems = typed.map((w) => w.stem);
+  markConceptPhrases(typed, typedStems, lexicon);
+  // Foreign names first: "WordPress.com" is not our WordPress hosting.
+  const foreign = findForeign(typed, typedStems, lexicon);
+  const mentions = findServices(typed, typedStems, index, lexicon);
+  // Greetings, names, thanks, urgency, "my manager asked": the question is read without them, so
+  // "URGENT: why…" still opens with "why".
+  const filler = fillerWords(typed, index, lexicon);
+  const words = typed.filter((_, i) => !filler[i]);
   const stems = words.map((w) => w.stem);
   const surface = words.map((w) => w.word);
   const lang = detectLanguage(words, lexicon);
-
-  markConceptPhrases(words, stems, lexicon);
-  // Foreign names first: "WordPress.com" is not our WordPress hosting.
-  const foreign = findForeign(words, stems, lexicon);
-  const mentions = findServices(words, stems, index, lexicon);
   const { hinted: hintedServices, stems: serviceStems, byName: servicesByName } = mentions;
   let services = mentions.named;
 

@@ -3,6 +3,8 @@ import type { Token } from './text.js';
 
 /** A question word as the analysis passes it around. */
 export interface Word extends Token {
+  /** As typed, before any typo correction. */
+  typed: string;
   stem: string;
   /** Claimed by a service or foreign name: not available to cues, concepts or ranking. */
   used: boolean;

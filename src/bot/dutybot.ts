@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
+import { createModelAssistedAnswerer } from '../answer/model-assisted.js';
 import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Logger } from '../logging/logger.js';
 import { processLogger } from '../logging/pino-logger.js';
+import type { AnswerModel } from '../ports/answer-model.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
+import { addUsage, storeSelectionCache, usageOf } from './model-records.js';
 import { createScheduleOps } from './schedule-ops.js';
 import type { Actor, CommandInput, ConfirmInput, Conversation, Dutybot } from './types.js';
 import { welcomeView } from './welcome.js';
@@ -33,6 +36,13 @@ export interface DutybotOptions {
   dispatchAfterConfirm?: boolean;
   /** The process's one logger, from the composition root; default a logger on stderr (see createLogger). */
   logger?: Logger;
+  /**
+   * A language model that may select pack items for questions the engine cannot answer (see
+   * src/answer/model-assisted.ts). None: answers are deterministic and no network call is made.
+   */
+  answerModel?: AnswerModel;
+  /** Scheduler tuning (tests shorten the send budget and retry delays). */
+  scheduler?: Partial<scheduler.SchedulerOptions>;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -57,14 +67,24 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     messengerFor: (platform) => messengers.get(platform),
     workerId: options.workerId ?? `dutybot-${process.pid}-${randomUUID().slice(0, 8)}`,
     logger,
+    ...(options.scheduler ? { options: options.scheduler } : {}),
   };
   const schedule = createScheduleOps(deps);
 
-  function answerFor(question: string, workspace: WorkspaceRow | null): AnswerView {
-    return answer(question, knowledge, workspace ? { owners: workspace.settings.owners } : {}).view;
+  const assisted = options.answerModel
+    ? createModelAssistedAnswerer({ knowledge, model: options.answerModel, cache: storeSelectionCache(store) })
+    : null;
+  async function answerFor(question: string, workspace: WorkspaceRow | null): Promise<AnswerView> {
+    const context = workspace ? { owners: workspace.settings.owners } : {};
+    if (!assisted || workspace?.settings.llm === 'off') return answer(question, knowledge, context).view;
+    const result = await assisted.answer(question, { ...context, services: workspace?.settings.services ?? [] });
+    if (workspace && (result.usage || result.outcome === 'cached')) {
+      await addUsage(store, workspace.id, result.usage, result.outcome === 'cached').catch(() => undefined);
+    }
+    return result.answer.view;
   }
-  const askReply = (question: string, workspace: WorkspaceRow | null): Reply => {
-    const view = answerFor(question, workspace);
+  const askReply = async (question: string, workspace: WorkspaceRow | null): Promise<Reply> => {
+    const view = await answerFor(question, workspace);
     return { kind: 'answer', lang: view.lang, answer: view };
   };
   const execDeps = { knowledge, store, schedule, ask: askReply };
@@ -213,11 +233,17 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       await store.setWorkspaceStatus(workspaceId, 'active', { actor, at: now, reason: 'installed again' });
       return scheduler.resumeWorkspace(deps, workspaceId, now);
     },
+    llmUsage(workspaceId) {
+      return usageOf(store, workspaceId);
+    },
     useMessenger(platform, messenger) {
       messengers.set(platform, messenger);
     },
     tick(now) {
       return scheduler.tick(deps, now);
+    },
+    deliveryFailures(workspaceId) {
+      return store.deliveryFailures(workspaceId);
     },
     firstSeen(key, ttlMs = DEDUPE_TTL_MS) {
       return store.firstSeen(key, ttlMs, clock());

@@ -2,11 +2,13 @@ import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Messenger } from '../ports/messenger.js';
-import type { Platform, Store } from '../store/types.js';
+import type { TickReport } from '../scheduler/report.js';
+import type { DeliveryRow, Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
+import type { LlmUsage } from './model-records.js';
 
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
-export type { Actor, Conversation };
+export type { Actor, Conversation, TickReport };
 
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
@@ -43,21 +45,6 @@ export interface ConfirmInput {
   now?: Date;
 }
 
-export interface TickReport {
-  at: string;
-  workspaces: number;
-  enqueued: number;
-  deliveries: {
-    key: string;
-    kind: string;
-    workspaceId: string;
-    dutyId: string | null;
-    occurrence: string | null;
-    channel: string;
-    status: 'sent' | 'retry' | 'failed';
-  }[];
-}
-
 export interface Dutybot {
   readonly knowledge: Knowledge;
   readonly store: Store;
@@ -92,10 +79,14 @@ export interface Dutybot {
    * deliveries of the current open occurrences are sent again. Returns how many were put back.
    */
   reactivateWorkspace(workspaceId: string, actor: string): Promise<number>;
+  /** Tokens and calls a workspace has spent on the optional language model (for `dutybot status`). */
+  llmUsage(workspaceId: string): Promise<LlmUsage>;
   /** Register the messenger that delivers for a platform (the scheduler routes by workspace). */
   useMessenger(platform: Platform, messenger: Messenger): void;
   /** One scheduler pass: enqueue what is due, then deliver the outbox. */
   tick(now: Date): Promise<TickReport>;
+  /** Deliveries that failed for good in this workspace (the admins were told), newest first. */
+  deliveryFailures(workspaceId: string): Promise<DeliveryRow[]>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;

@@ -10,7 +10,7 @@ export interface ExecuteDeps {
   store: Store;
   schedule: ScheduleOps;
   /** Answers a free question for this workspace (owners feed the answer). */
-  ask(question: string, workspace: WorkspaceRow | null): Reply;
+  ask(question: string, workspace: WorkspaceRow | null): Reply | Promise<Reply>;
 }
 
 export interface ExecuteInput {

@@ -1,3 +1,4 @@
+import { editDistance, words as textWords } from '../answer/text.js';
 import type { Duty, Knowledge } from '../knowledge/model.js';
 
 /**
@@ -12,20 +13,27 @@ export type DutyRefResult =
   | { kind: 'ambiguous'; candidates: Duty[] }
   | { kind: 'unknown'; suggestions: Duty[] };
 
-/** Words that say nothing about which duty is meant. */
+/**
+ * Words that say nothing about which duty is meant: articles, prepositions and possessives only.
+ * Not the answer engine's `stop_words`, which also drop everyday words ("good", "all", "still"):
+ * here those are the start of a note ("done restore test 1backup all good") and must stay in it.
+ */
 const STOP = new Set(
   'the a an of for on to in at my our your la il lo le gli i di del della dei delle su per sul sulla al alla da e and with con'.split(
     ' ',
   ),
 );
 
+/**
+ * The words of a duty reference, normalized exactly like questions and knowledge texts
+ * (answer/text.ts: accents, apostrophes, "e-mail" = "email"). A hyphen between words of an id or
+ * a typed reference ("restore-test", "sygma-connect") also separates them, so both the joined and
+ * the separate forms are kept.
+ */
 export function normalizeWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const joined = textWords(text);
+  const separate = textWords(text.replace(/-/g, ' '));
+  return joined.length === separate.length ? separate : [...separate, ...joined.filter((w) => !separate.includes(w))];
 }
 
 interface DutyVocabulary {
@@ -82,27 +90,9 @@ function wordMatches(word: string, vocab: Set<string>): boolean {
   return wordMatch(word, vocab) > 0;
 }
 
-/** Damerau-free single edit check: enough for typos like "ripristno" or "bakcup"-free cases. */
+/** One typo ("ripristno", "bakcup"): the same edit distance as questions use (answer/text.ts). */
 function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  return editDistance(a, b, 1) <= 1;
 }
 
 function byId(knowledge: Knowledge, token: string): Duty | undefined {

@@ -24,10 +24,27 @@ export interface PostRequest {
   deliveryKey: string;
 }
 
+/** Telling a workspace's admins something they must act on (a delivery that cannot succeed). */
+export interface AdminNotice {
+  workspaceId: string;
+  /** Admins the core knows (`settings.admins`); the adapter adds the platform's own admins. */
+  userIds: readonly string[];
+  /** Where to post when no admin can be reached personally (the workspace's home channel), if any. */
+  fallbackChannel: string | null;
+  message: OutboundMessage;
+  deliveryKey: string;
+}
+
 export interface Messenger {
   post(request: PostRequest): Promise<MessageRef>;
   update(workspaceId: string, ref: MessageRef, message: OutboundMessage): Promise<void>;
   sendToUser(workspaceId: string, userId: string, message: OutboundMessage, deliveryKey: string): Promise<MessageRef>;
+  /**
+   * Sends the notice personally to each admin (Slack DM, Teams personal chat), or to the fallback
+   * channel when none is known; resolves with the first message that landed. Optional: without
+   * it the scheduler uses `sendToUser` for the core's admins, else posts to the fallback channel.
+   */
+  notifyAdmins?(notice: AdminNotice): Promise<MessageRef>;
 }
 
 /**

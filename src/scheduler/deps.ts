@@ -12,6 +12,12 @@ export interface SchedulerDeps {
   workerId: string;
   /** Where operational problems are reported: the process's one logger (redaction included). */
   logger: Logger;
+  /**
+   * The current instant while a tick runs (lease checks right before a post), on the same time
+   * base as the tick's `now`. Default: the tick's `now` plus the real time elapsed since the tick
+   * started — the system clock in production, where ticks run at `new Date()`.
+   */
+  clock?: () => Date;
   /** Tuning; defaults suit production. */
   options?: Partial<SchedulerOptions>;
 }
@@ -30,6 +36,14 @@ export interface SchedulerOptions {
   /** First retry delay and cap of the exponential backoff. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * Longest one platform call may take (the adapters' own timeouts and retries stay under it). A
+   * post starts only while the lease has at least this long left, so a lease cannot run out while
+   * the call is in flight and another worker post the same message.
+   */
+  sendBudgetMs: number;
+  /** A delivery still failing this long after its first failure is given up and reported. */
+  giveUpAfterMs: number;
   /** Source of randomness for jitter (tests pass a fixed one). */
   random: () => number;
 }
@@ -42,6 +56,8 @@ export const DEFAULT_OPTIONS: SchedulerOptions = {
   leaseMs: 60_000,
   retryBaseMs: 30_000,
   retryMaxMs: 3_600_000,
+  sendBudgetMs: 25_000,
+  giveUpAfterMs: 24 * 3_600_000,
   random: Math.random,
 };
 
@@ -58,4 +74,10 @@ export function loggerOf(deps: SchedulerDeps): Logger {
 export function logOf(deps: SchedulerDeps): (message: string) => void {
   const logger = loggerOf(deps);
   return (message) => logger.warn(message);
+}
+
+export function clockOf(deps: SchedulerDeps, tickNow: Date): () => Date {
+  if (deps.clock) return deps.clock;
+  const started = performance.now();
+  return () => new Date(tickNow.getTime() + (performance.now() - started));
 }

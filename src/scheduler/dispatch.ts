@@ -1,5 +1,5 @@
-import type { TickReport } from '../bot/types.js';
 import { buildDigest } from '../digest/build.js';
+import { describeError } from '../logging/logger.js';
 import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage } from '../ports/messenger.js';
 import { calendarOf, localDay } from '../schedule/calendar.js';
 import { occurrenceByKeyFor } from '../schedule/occurrences.js';
@@ -9,10 +9,11 @@ import { dutyStatus, isClosed, loadSnapshot, type WorkspaceSnapshot } from '../s
 import type { DeliveryRow, WorkspaceRow } from '../store/types.js';
 import { reminderView } from '../views/occurrence-views.js';
 import { retryDelayMs } from './backoff.js';
-import { logOf, optionsOf, type SchedulerDeps } from './deps.js';
+import { clockOf, loggerOf, logOf, optionsOf, type SchedulerDeps } from './deps.js';
+import { failureNotice, type NoticePayload, noticeView } from './failure-notice.js';
 import { digestKey } from './keys.js';
 import { type DeliveryPayload, readPayload } from './payload.js';
-import { describeError } from './redact.js';
+import type { TickReport } from './report.js';
 import { inParallel, planMany } from './wake.js';
 
 /**
@@ -26,10 +27,21 @@ import { inParallel, planMany } from './wake.js';
  * pointless before delivery (a follow-up for an occurrence confirmed meanwhile) are cancelled —
  * recorded as failed with a `cancelled:` reason, not reported as deliveries and not logged.
  *
- * Exactly-once: the outbox row is marked sent right after the platform accepts the message. The
- * only window for a duplicate is a crash between the platform's acceptance and that mark (the
- * lease then expires and the message is posted again); PostRequest carries the outbox key so a
- * messenger that can deduplicate on the platform side may close even that window.
+ * Exactly-once: the outbox row is marked sent right after the platform accepts the message. Every
+ * mark names the claim (owner + token): a worker whose lease ran out can no longer change the row.
+ * A post starts only while the lease has at least `sendBudgetMs` left and the adapters bound each
+ * call below that, so no other worker can take the row while the post is in flight. The remaining
+ * window for a duplicate is a crash between the platform's acceptance and the mark (the lease then
+ * expires and the message is posted again); PostRequest carries the outbox key so a messenger that
+ * can deduplicate on the platform side may close even that window.
+ *
+ * Isolation: rows are delivered per channel, channels concurrently; a rate limit on one channel
+ * defers that channel's other rows of the batch without calling the platform again.
+ *
+ * Failures that last: a retryable failure still failing `giveUpAfterMs` after its first failure is
+ * given up. A delivery given up (or failed for good) is logged once, structured, and the
+ * workspace's admins get ONE notice per channel per day (an outbox row of its own, so it is
+ * retried and never sent twice); follow-ups and escalations still go out (see plan.ts).
  */
 
 type Report = TickReport['deliveries'][number];
@@ -41,9 +53,9 @@ export async function dispatchOutbox(deps: SchedulerDeps, now: Date, limit?: num
   const report: Report[] = [];
   for (let round = 0; round < options.maxDispatchRounds; round++) {
     const rows = await deps.store.claimDeliveries(now, deps.workerId, batch, options.leaseMs);
-    // Workspaces are served concurrently, each one's messages strictly in order (a channel reads
-    // its reminder before its follow-up, and a slow platform workspace does not hold up others).
-    const groups = [...groupBy(rows, (row) => row.workspaceId).values()];
+    // Channels are served concurrently, each one's messages strictly in order (a channel reads its
+    // reminder before its follow-up, and a slow or rate-limited channel does not hold up others).
+    const groups = [...groupBy(rows, (row) => `${row.workspaceId}|${row.channel}`).values()];
     const outcomes = new Map<DeliveryRow, Report['status'] | null>();
     await inParallel(groups, options.dispatchConcurrency, async (group) => {
       for (const row of group) outcomes.set(row, await deliver(context, row));
@@ -75,17 +87,29 @@ function summary(row: DeliveryRow): Omit<Report, 'status'> {
   };
 }
 
+/** A failed call that took this long (a timeout, a hung connection) pauses its channel for the batch. */
+const SLOW_CALL_MS = 1_000;
+
+/** How long a ledger snapshot is reused before a message is rendered from a fresh one (real time). */
+const SNAPSHOT_FRESH_MS = 1_000;
+
 /** Per-dispatch caches: a batch often holds several messages of one workspace. */
 export class DispatchContext {
   private readonly workspaces = new Map<string, Promise<WorkspaceRow | null>>();
-  private readonly snapshots = new Map<string, Promise<WorkspaceSnapshot | null>>();
+  private readonly snapshots = new Map<string, { loadedAt: number; snapshot: Promise<WorkspaceSnapshot | null> }>();
   /** Workspaces that had a reminder delivered: their follow-up times depend on it. */
   readonly reminded = new Set<string>();
+  /** Channels the platform asked us to leave alone until then (Retry-After), for this dispatch. */
+  readonly pausedUntil = new Map<string, Date>();
+  /** The current instant, on the tick's time base. */
+  readonly clock: () => Date;
 
   constructor(
     readonly deps: SchedulerDeps,
     readonly now: Date,
-  ) {}
+  ) {
+    this.clock = clockOf(deps, now);
+  }
 
   workspace(id: string): Promise<WorkspaceRow | null> {
     let row = this.workspaces.get(id);
@@ -96,20 +120,24 @@ export class DispatchContext {
     return row;
   }
 
+  /**
+   * The ledger as it is now: messages are rendered right before they are sent, so a snapshot is
+   * reused only briefly — a slow platform call must not make the next message render stale state.
+   */
   snapshot(id: string): Promise<WorkspaceSnapshot | null> {
-    let snapshot = this.snapshots.get(id);
-    if (!snapshot) {
-      snapshot = this.workspace(id).then((row) =>
-        row ? loadSnapshot(this.deps.store, this.deps.knowledge, row) : null,
-      );
-      this.snapshots.set(id, snapshot);
-    }
+    const cached = this.snapshots.get(id);
+    if (cached && performance.now() - cached.loadedAt < SNAPSHOT_FRESH_MS) return cached.snapshot;
+    const snapshot = this.workspace(id).then((row) =>
+      row ? loadSnapshot(this.deps.store, this.deps.knowledge, row) : null,
+    );
+    this.snapshots.set(id, { loadedAt: performance.now(), snapshot });
     return snapshot;
   }
 }
 
 type Step =
   | { action: 'post'; channel: string; message: OutboundMessage; thread: MessageRef | null }
+  | { action: 'notify'; notice: NoticePayload; message: OutboundMessage }
   | { action: 'update'; ref: MessageRef; message: OutboundMessage }
   | { action: 'wait'; reason: string }
   | { action: 'cancel'; reason: string };
@@ -119,15 +147,30 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   const { store } = deps;
   const options = optionsOf(deps);
   const log = logOf(deps);
+  const lease = row.lease;
+  if (!lease) throw new Error(`delivery ${row.key} was claimed without a lease`);
+  const lost = (what: string) => {
+    log(`delivery ${row.key}: lease lost before it could be marked ${what}; the new holder decides`);
+    return null;
+  };
   const workspace = await context.workspace(row.workspaceId);
   const payload = readPayload(row.payload);
   if (!workspace || !payload) {
     const why = workspace ? `unreadable payload for kind ${row.kind}` : `workspace ${row.workspaceId} no longer exists`;
-    await store.markFailed(row.key, why);
-    log(`delivery ${row.key} failed: ${why}`);
+    if (!(await store.markFailed(lease, why, now))) return lost('failed');
+    logFailure(deps, row, why);
     return 'failed';
   }
   const messenger = deps.messengerFor(workspace.platform);
+  const retry = async (reason: string, retryAfterMs: number | null) => {
+    const delay = retryDelayMs(row.attempts, retryAfterMs, backoff(options));
+    return (await store.markRetry(lease, reason, new Date(now.getTime() + delay), now)) ? 'retry' : lost('for retry');
+  };
+  const paused = context.pausedUntil.get(`${row.workspaceId}|${row.channel}`);
+  if (paused) {
+    const deferred = await store.markRetry(lease, 'waiting with its channel (throttled or slow)', paused, now);
+    return deferred ? 'retry' : lost('for retry');
+  }
   let step: Step;
   try {
     step = messenger
@@ -140,39 +183,87 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   }
 
   if (step.action === 'cancel') {
-    await store.markFailed(row.key, `cancelled: ${step.reason}`);
-    return null;
+    return (await store.markFailed(lease, `cancelled: ${step.reason}`, now)) ? null : lost('cancelled');
   }
   if (step.action === 'wait' || !messenger) {
-    const reason = step.action === 'wait' ? step.reason : 'no messenger';
-    await store.markRetry(
-      row.key,
-      reason,
-      new Date(now.getTime() + retryDelayMs(row.attempts, null, backoff(options))),
-    );
-    return 'retry';
+    return retry(step.action === 'wait' ? step.reason : 'no messenger', null);
+  }
+
+  // Last check before the platform sees anything: still ours, with time left for a whole call.
+  const { clock } = context;
+  if (!(await store.holdsLease(lease, new Date(clock().getTime() + options.sendBudgetMs)))) {
+    if (await store.holdsLease(lease, clock())) {
+      // Ours but nearly expired (a slow batch): hand it back untouched rather than race the expiry.
+      return (await store.markRetry(lease, 'lease nearly expired before sending', now, now))
+        ? 'retry'
+        : lost('for retry');
+    }
+    return lost('sent (not posted)');
   }
 
   let ref: MessageRef;
+  const callStarted = performance.now();
   try {
-    ref = await send(messenger, workspace, row, step);
+    ref = await withinBudget(send(messenger, workspace, row, step), options.sendBudgetMs);
   } catch (error) {
     const message = describeError(error);
-    if (error instanceof DeliveryError && !error.retryable) {
-      await store.markFailed(row.key, message);
-      log(`delivery ${row.key} failed permanently: ${message}`);
-      return 'failed';
+    const retryable = !(error instanceof DeliveryError) || error.retryable;
+    const firstError = row.firstErrorAt ?? now;
+    const expired = now.getTime() - firstError.getTime() >= options.giveUpAfterMs;
+    if (retryable && !expired) {
+      const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : null;
+      const delay = retryDelayMs(row.attempts, retryAfter, backoff(options));
+      const until = new Date(now.getTime() + delay);
+      // A throttled or slow channel: its other messages in this batch wait too rather than each
+      // pay for another failed call (other channels are not affected).
+      if (retryAfter !== null || performance.now() - callStarted >= SLOW_CALL_MS) {
+        context.pausedUntil.set(`${row.workspaceId}|${row.channel}`, until);
+      }
+      return (await store.markRetry(lease, message, until, now)) ? 'retry' : lost('for retry');
     }
-    const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : null;
-    const delay = retryDelayMs(row.attempts, retryAfter, backoff(options));
-    await store.markRetry(row.key, message, new Date(now.getTime() + delay));
-    return 'retry';
+    const reason = retryable
+      ? `gave up after ${Math.round((now.getTime() - firstError.getTime()) / 3_600_000)} h of failures: ${message}`
+      : message;
+    if (!(await store.markFailed(lease, reason, now, failureNotice(workspace, row, reason, now)))) {
+      return lost('failed');
+    }
+    logFailure(deps, row, reason);
+    return 'failed';
   }
   // Outside the try: if recording fails the store is down, and the tick must fail loudly rather
   // than call it a delivery failure (which would post the message again).
-  await store.markSent(row.key, ref, now);
+  if (!(await store.markSent(lease, ref, now))) return lost('sent (it WAS posted)');
   if (row.kind === 'reminder') context.reminded.add(row.workspaceId);
   return 'sent';
+}
+
+/** One structured line per delivery that failed for good (the mark succeeds once, so it logs once). */
+function logFailure(deps: SchedulerDeps, row: DeliveryRow, reason: string): void {
+  loggerOf(deps).warn('delivery failed permanently', {
+    event: 'delivery_failed',
+    deliveryKey: row.key,
+    kind: row.kind,
+    workspaceId: row.workspaceId,
+    channel: row.channel,
+    attempts: row.attempts,
+    reason,
+  });
+}
+
+/** A call that outlives the budget is abandoned (and retried): the adapters' timeouts should fire first. */
+async function withinBudget<T>(call: Promise<T>, budgetMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DeliveryError(`the platform did not answer within ${budgetMs} ms`, true)),
+      budgetMs,
+    );
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function backoff(options: ReturnType<typeof optionsOf>) {
@@ -184,12 +275,44 @@ async function send(messenger: Messenger, workspace: WorkspaceRow, row: Delivery
     await messenger.update(workspace.id, step.ref, step.message);
     return step.ref;
   }
+  if (step.action === 'notify') return notifyAdmins(messenger, workspace, row, step.message);
   if (step.action !== 'post') throw new Error(`unexpected step ${step.action}`);
   return messenger.post({
     workspaceId: workspace.id,
     channel: step.channel,
     message: step.message,
     thread: step.thread,
+    deliveryKey: row.key,
+  });
+}
+
+/** Through the messenger's own admin channel when it has one; else the core's admins, else the home channel. */
+async function notifyAdmins(
+  messenger: Messenger,
+  workspace: WorkspaceRow,
+  row: DeliveryRow,
+  message: OutboundMessage,
+): Promise<MessageRef> {
+  const notice = {
+    workspaceId: workspace.id,
+    userIds: workspace.settings.admins,
+    fallbackChannel: workspace.homeChannel,
+    message,
+    deliveryKey: row.key,
+  };
+  if (messenger.notifyAdmins) return messenger.notifyAdmins(notice);
+  let first: MessageRef | null = null;
+  for (const userId of notice.userIds) {
+    const ref = await messenger.sendToUser(workspace.id, userId, message, `${row.key}|${userId}`);
+    first ??= ref;
+  }
+  if (first) return first;
+  if (!notice.fallbackChannel) throw new DeliveryError('no admin and no home channel to tell', false);
+  return messenger.post({
+    workspaceId: workspace.id,
+    channel: notice.fallbackChannel,
+    message,
+    thread: null,
     deliveryKey: row.key,
   });
 }
@@ -230,6 +353,12 @@ async function prepare(
     }
     case 'welcome':
       return { action: 'post', channel: row.channel, message: { kind: 'welcome', view: payload.view }, thread: null };
+    case 'notice':
+      return {
+        action: 'notify',
+        notice: payload,
+        message: { kind: 'welcome', view: noticeView(workspace, payload, context.deps.knowledge) },
+      };
     case 'update': {
       const target = await store.getDelivery(payload.targetKey);
       if (!target || target.status === 'failed')

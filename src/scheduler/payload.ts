@@ -1,5 +1,6 @@
 import { isLang } from '../views/catalogue/index.js';
 import type { WelcomeView } from '../views/types.js';
+import { type NoticePayload, readNotice } from './failure-notice.js';
 
 /**
  * What an outbox row stores. Messages are rendered at delivery time from the ledger's current
@@ -14,7 +15,9 @@ export type DeliveryPayload =
   | { kind: 'digest' }
   | { kind: 'update'; targetKey: string }
   /** Welcome messages are composed once, at install time, and stored whole. */
-  | { kind: 'welcome'; view: WelcomeView };
+  | { kind: 'welcome'; view: WelcomeView }
+  /** Telling the admins a delivery failed for good (see failure-notice.ts). */
+  | NoticePayload;
 
 export function readPayload(raw: Record<string, unknown>): DeliveryPayload | null {
   switch (raw.kind) {
@@ -29,6 +32,8 @@ export function readPayload(raw: Record<string, unknown>): DeliveryPayload | nul
       return typeof raw.targetKey === 'string' ? { kind: 'update', targetKey: raw.targetKey } : null;
     case 'welcome':
       return isWelcomeView(raw.view) ? { kind: 'welcome', view: raw.view } : null;
+    case 'notice':
+      return readNotice(raw);
     default:
       return null;
   }

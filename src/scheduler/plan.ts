@@ -108,9 +108,13 @@ export async function planWorkspace(store: Store, snapshot: WorkspaceSnapshot, n
       }
       if (reminder === undefined) reminder = await store.getDelivery(primaryKey);
       // Without a delivered reminder there is nothing to follow up yet; dispatch recomputes the
-      // wake-up once the reminder goes out.
-      if (reminder?.status !== 'sent' || !reminder.sentAt) continue;
-      const from = new Date(Math.max(reminder.sentAt.getTime(), status.dueSince.getTime()));
+      // wake-up once the reminder goes out. A reminder that could not be delivered at all (the
+      // admins were told) must not silence the duty: it is followed up and escalated from when it
+      // fell due, through the channels that work.
+      const undeliverable = reminder?.status === 'failed' && !reminder.lastError?.startsWith('cancelled:');
+      if (!undeliverable && (reminder?.status !== 'sent' || !reminder.sentAt)) continue;
+      const sentAt = reminder?.sentAt?.getTime() ?? 0;
+      const from = new Date(Math.max(sentAt, status.dueSince.getTime()));
       const at = addWorkingDays(calendar, from, step.days);
       if (supersededAt && at >= supersededAt) continue;
       if (at > now) {
@@ -122,7 +126,7 @@ export async function planWorkspace(store: Store, snapshot: WorkspaceSnapshot, n
           ...base,
           key: followUpKey(workspace.id, duty.id, occurrence.key),
           kind: 'followup',
-          channel: reminder.messageChannel ?? channel,
+          channel: reminder?.messageChannel ?? channel,
           payload: payload({ kind: 'followup', threadKey: primaryKey }),
         });
       } else {

@@ -1,4 +1,3 @@
-import type { TickReport } from '../bot/types.js';
 import { buildDigest } from '../digest/build.js';
 import { calendarOf, localDay } from '../schedule/calendar.js';
 import { periodContaining, shiftPeriod } from '../schedule/periods.js';
@@ -8,6 +7,7 @@ import type { DigestView } from '../views/types.js';
 import { optionsOf, type SchedulerDeps } from './deps.js';
 import { dispatchOutbox } from './dispatch.js';
 import { digestKey, escalationKey, followUpKey, reminderKey, reReminderKey, updateKey } from './keys.js';
+import type { TickReport } from './report.js';
 import { planMany, recomputeWake } from './wake.js';
 
 /**

@@ -1,8 +1,8 @@
+import { describeError } from '../logging/logger.js';
 import { loadSnapshot } from '../schedule/status.js';
 import type { NewDelivery, WorkspaceRow } from '../store/types.js';
 import { logOf, type SchedulerDeps } from './deps.js';
 import { planWorkspace } from './plan.js';
-import { describeError } from './redact.js';
 
 /** A workspace whose planning threw is looked at again after this long (not in a hot loop). */
 const PLAN_ERROR_BACKOFF_MS = 15 * 60_000;

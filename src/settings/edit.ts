@@ -45,6 +45,7 @@ export const SETTABLE_KEYS = [
   'channels.*',
   'owners.fallback',
   'admins',
+  'llm',
   'digest.enabled',
   'digest.weekday',
   'digest.time',
@@ -139,6 +140,7 @@ const HELP: Partial<Record<(typeof SETTABLE_KEYS)[number], Record<'en' | 'it', s
   reminder_time: { en: 'use a time of day HH:MM (24h), e.g. 09:00.', it: "usa un'ora HH:MM (24h), es. 09:00." },
   'digest.time': { en: 'use a time of day HH:MM (24h), e.g. 09:00.', it: "usa un'ora HH:MM (24h), es. 09:00." },
   'digest.enabled': { en: 'use on or off.', it: 'usa sì o no.' },
+  llm: { en: 'use on or off.', it: 'usa sì o no.' },
   'digest.weekday': {
     en: 'use a weekday name or number (1 = Monday … 7 = Sunday), e.g. monday.',
     it: 'usa il nome o il numero del giorno (1 = lunedì … 7 = domenica), es. lunedì.',
@@ -244,6 +246,10 @@ function coerce(pattern: string, raw: string): unknown {
     case 'digest.enabled':
       if (/^(on|yes|si|sì|true|acceso|attivo)$/i.test(text)) return true;
       if (/^(off|no|false|spento|disattivo)$/i.test(text)) return false;
+      return text;
+    case 'llm':
+      if (/^(on|yes|si|sì|true|acceso|attivo)$/i.test(text)) return 'on';
+      if (/^(off|no|false|spento|disattivo)$/i.test(text)) return 'off';
       return text;
     case 'language':
       return text.toLowerCase();

@@ -60,6 +60,8 @@ export const WorkspaceSettingsSchema = z.object({
       fallback: userIds.default([]),
     })
     .default({ by_duty: {}, by_service: {}, fallback: [] }),
+  /** Whether questions the engine cannot answer may be passed to the configured language model (when one is). */
+  llm: z.enum(['on', 'off']).default('on'),
   /** Users who may change settings, assign and export, besides the platform's own admins. */
   admins: userIds.default([]),
   digest: z

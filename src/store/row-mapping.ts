@@ -132,5 +132,10 @@ export function toDeliveryRow(row: Selectable<DeliveriesTable>): DeliveryRow {
     messageChannel: row.message_channel,
     messageId: row.message_id,
     sentAt: toDateOrNull(row.sent_at),
+    lease:
+      row.lease_owner !== null && row.lease_token !== null
+        ? { key: row.key, owner: row.lease_owner, token: row.lease_token }
+        : null,
+    firstErrorAt: toDateOrNull(row.first_error_at),
   };
 }

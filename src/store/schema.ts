@@ -62,6 +62,9 @@ export interface DeliveriesTable {
   not_before: number;
   lease_owner: string | null;
   lease_until: number | null;
+  lease_token: string | null;
+  first_error_at: number | null;
+  reported_at: number | null;
   last_error: string | null;
   message_channel: string | null;
   message_id: string | null;

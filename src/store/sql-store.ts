@@ -12,6 +12,7 @@ import type { Database } from './schema.js';
 import type {
   AuditEntry,
   ConfirmationRow,
+  DeliveryLease,
   DeliveryRow,
   NewConfirmation,
   NewDelivery,
@@ -358,16 +359,20 @@ export class KyselySqlStore implements SqlStore {
     return this.outbox.claim(now, worker, limit, leaseMs);
   }
 
-  markSent(key: string, ref: { channel: string; id: string }, at: Date): Promise<void> {
-    return this.outbox.markSent(key, ref, at);
+  markSent(lease: DeliveryLease, ref: { channel: string; id: string }, at: Date): Promise<boolean> {
+    return this.outbox.markSent(lease, ref, at);
   }
 
-  markRetry(key: string, error: string, notBefore: Date): Promise<void> {
-    return this.outbox.markRetry(key, error, notBefore);
+  markRetry(lease: DeliveryLease, error: string, notBefore: Date, at: Date): Promise<boolean> {
+    return this.outbox.markRetry(lease, error, notBefore, at);
   }
 
-  markFailed(key: string, error: string): Promise<void> {
-    return this.outbox.markFailed(key, error);
+  markFailed(lease: DeliveryLease, error: string, at: Date, notice?: NewDelivery): Promise<boolean> {
+    return this.outbox.markFailed(lease, error, at, notice);
+  }
+
+  holdsLease(lease: DeliveryLease, now: Date): Promise<boolean> {
+    return this.outbox.holdsLease(lease, now);
   }
 
   getDelivery(key: string): Promise<DeliveryRow | null> {
@@ -378,11 +383,23 @@ export class KyselySqlStore implements SqlStore {
     if (keys.length === 0) return 0;
     const result = await this.db
       .updateTable('deliveries')
-      .set({ status: 'pending', not_before: toMs(now), attempts: 0, lease_owner: null, lease_until: null })
+      .set({
+        status: 'pending',
+        not_before: toMs(now),
+        attempts: 0,
+        lease_owner: null,
+        lease_until: null,
+        lease_token: null,
+        first_error_at: null,
+      })
       .where('key', 'in', [...keys])
       .where('status', '=', 'failed')
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
+  }
+
+  deliveryFailures(workspaceId: string, limit = 100): Promise<DeliveryRow[]> {
+    return this.outbox.failures(workspaceId, limit);
   }
 
   // ── Key-value ───────────────────────────────────────────────────────────────────────────────

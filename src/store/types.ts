@@ -61,7 +61,7 @@ export interface ConfirmationRow extends Omit<NewConfirmation, 'idempotencyKey'>
   hash: string;
 }
 
-export type DeliveryKind = 'reminder' | 'followup' | 'escalation' | 'digest' | 'update' | 'welcome';
+export type DeliveryKind = 'reminder' | 'followup' | 'escalation' | 'digest' | 'update' | 'welcome' | 'notice';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 export interface NewDelivery {
@@ -86,6 +86,21 @@ export interface DeliveryRow extends NewDelivery {
   messageChannel: string | null;
   messageId: string | null;
   sentAt: Date | null;
+  /** The claim this row is held under, when leased (see `claimDeliveries`). */
+  lease: DeliveryLease | null;
+  /** When delivering it first failed (transient failures are given up on after a bounded time). */
+  firstErrorAt: Date | null;
+}
+
+/**
+ * Who holds a claimed row: the worker and the random token of THIS claim. Every state change of a
+ * claimed row names it, and is refused (returns false) once the lease was lost — expired and taken
+ * by another claim — so the old holder can never overwrite the new holder's outcome.
+ */
+export interface DeliveryLease {
+  key: string;
+  owner: string;
+  token: string;
 }
 
 export interface Store {
@@ -160,15 +175,21 @@ export interface Store {
   enqueue(deliveries: readonly NewDelivery[]): Promise<number>;
   /** Leases up to `limit` pending deliveries whose notBefore <= now (SKIP LOCKED on PostgreSQL). */
   claimDeliveries(now: Date, worker: string, limit: number, leaseMs: number): Promise<DeliveryRow[]>;
-  markSent(key: string, ref: { channel: string; id: string }, at: Date): Promise<void>;
-  markRetry(key: string, error: string, notBefore: Date): Promise<void>;
-  markFailed(key: string, error: string): Promise<void>;
+  /** The mark* calls return false (and change nothing) when `lease` no longer holds the row. */
+  markSent(lease: DeliveryLease, ref: { channel: string; id: string }, at: Date): Promise<boolean>;
+  markRetry(lease: DeliveryLease, error: string, notBefore: Date, at: Date): Promise<boolean>;
+  /** Records a failure; `notice` (telling the admins) is enqueued in the same transaction. */
+  markFailed(lease: DeliveryLease, error: string, at: Date, notice?: NewDelivery): Promise<boolean>;
+  /** True while `lease` still holds the row (checked right before posting). */
+  holdsLease(lease: DeliveryLease, now: Date): Promise<boolean>;
   getDelivery(key: string): Promise<DeliveryRow | null>;
   /**
    * Puts `failed` deliveries with these keys back to `pending` (due at `now`, attempts reset), e.g.
    * the current reminders of a workspace that was re-installed; returns how many.
    */
   requeueFailed(keys: readonly string[], now: Date): Promise<number>;
+  /** Deliveries of a workspace that failed for good (not the ones cancelled as pointless), newest first. */
+  deliveryFailures(workspaceId: string, limit?: number): Promise<DeliveryRow[]>;
 
   // Durable key-value state that is not ledger (dedupe keys, installations, conversation refs).
   /** True the first time a key is seen (atomic across replicas); false afterwards until it expires. */

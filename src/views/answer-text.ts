@@ -23,6 +23,7 @@ export function renderAnswerText(
     if (!view.abstained) lines.push(`${labels.tryAsking}:`);
     for (const suggestion of view.suggestions) lines.push(`  • ${suggestion}`);
   }
+  if (view.modelSuggestion) lines.push('', `(${view.modelSuggestion})`);
   return lines.join('\n');
 }
 

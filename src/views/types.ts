@@ -57,6 +57,8 @@ export interface AnswerView {
   abstained: boolean;
   /** For abstentions and vague questions: example questions the bot can answer. */
   suggestions: string[];
+  /** Set when a language model suggested the match: the small-print note saying so, in `lang`. */
+  modelSuggestion?: string;
 }
 
 export interface DutyRefView {

@@ -9,6 +9,7 @@ import { loadSlackConfig, type SlackConfig } from '../../adapters/slack/config.j
 import { type MountedSlack, mountSlack } from '../../adapters/slack/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
+import type { AnswerModel } from '../../src/ports/answer-model.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { recordingLogger } from '../support/recording-logger.js';
 import { SlackRequester } from '../support/slack-signing.js';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   oauth?: boolean;
   /** Lets a test put a slow or failing core behind the adapter. */
   wrap?: (dutybot: Dutybot) => Dutybot;
+  /** A language model behind the core (test/llm). */
+  answerModel?: AnswerModel;
 }
 
 export const OAUTH_ENV = {
@@ -62,6 +65,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     databaseUrl: options.databaseUrl ?? `sqlite:${join(dir, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
     workerId: 'slack-test',
+    ...(options.answerModel ? { answerModel: options.answerModel } : {}),
   });
   const config: SlackConfig = {
     ...loadSlackConfig({

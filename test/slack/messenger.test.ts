@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackClients } from '../../adapters/slack/clients.js';
-import { loadSlackConfig } from '../../adapters/slack/config.js';
+import { loadSlackConfig, type SlackConfig } from '../../adapters/slack/config.js';
 import { SlackMessenger } from '../../adapters/slack/messenger.js';
 import { DeliveryError } from '../../src/ports/messenger.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
-import { parsedLines, recordingLogger } from '../support/recording-logger.js';
+import { recordingLogger } from '../support/recording-logger.js';
 import { bigDigest, confirmation, reminder } from './fixtures.js';
 import { blockKitViolations } from './limits.js';
 
@@ -14,13 +14,14 @@ describe('SlackMessenger', () => {
   let api: FakeSlackApi;
   let messenger: SlackMessenger;
   const logs: string[] = [];
+  let config: SlackConfig;
   beforeAll(async () => {
     api = await startFakeSlackApi();
-    const config = {
+    config = {
       ...loadSlackConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-m', SLACK_API_URL: api.url }),
       retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
     };
-    messenger = new SlackMessenger(new SlackClients(config, null, recordingLogger(logs)));
+    messenger = new SlackMessenger(new SlackClients(config, null, { logger: recordingLogger(logs) }));
   });
   afterAll(async () => {
     await api?.close();
@@ -71,23 +72,45 @@ describe('SlackMessenger', () => {
     expect(api.callsTo('conversations.open').at(-1)?.args.users).toBe('UOWNER1');
   });
 
-  it('waits out a 429 and delivers once', async () => {
-    api.rateLimit('chat.postMessage', 1);
+  it('hands a 429 back to the outbox with its Retry-After instead of sleeping in the call', async () => {
+    api.rateLimit('chat.postMessage', 70);
     const before = api.callsTo('chat.postMessage').length;
-    await messenger.post({
-      workspaceId: 'slack:T1',
-      channel: 'COPS',
-      message: { kind: 'reminder', view: reminder() },
-      thread: null,
-      deliveryKey: 'k5',
-    });
+    const started = performance.now();
+    const error = await messenger
+      .post({
+        workspaceId: 'slack:T1',
+        channel: 'COPS',
+        message: { kind: 'reminder', view: reminder() },
+        thread: null,
+        deliveryKey: 'k5',
+      })
+      .catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect((error as DeliveryError).retryable).toBe(true);
+    expect((error as DeliveryError).retryAfterMs).toBe(70_000);
     const attempts = api.callsTo('chat.postMessage').slice(before);
-    expect(attempts.map((c) => c.status)).toEqual([429, 200]);
-    // The Web API client's own report of the wait goes through the one logger, not the console.
-    const rateLimited = parsedLines(logs).filter((line) => /rate limit/i.test(String(line.msg)));
-    expect(rateLimited.length).toBeGreaterThan(0);
-    expect(rateLimited[0]).toMatchObject({ component: 'slack' });
+    expect(attempts.map((c) => c.status)).toEqual([429]);
+    // Whatever the Web API client logs of it goes through the one logger, without the token.
     expect(logs.join('\n')).not.toContain('xoxb-m');
+  });
+
+  it('gives up on a call Slack never answers after the timeout', async () => {
+    const quick = new SlackMessenger(new SlackClients(config, null, { timeoutMs: 200 }));
+    api.inject({ method: 'chat.postMessage', channel: 'CHUNG', kind: 'hang' });
+    const started = performance.now();
+    const error = await quick
+      .post({
+        workspaceId: 'slack:T1',
+        channel: 'CHUNG',
+        message: { kind: 'reminder', view: reminder() },
+        thread: null,
+        deliveryKey: 'k7',
+      })
+      .catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect((error as DeliveryError).retryable).toBe(true);
+    api.clearFaults();
   });
 
   it('turns Slack failures into retryable or permanent DeliveryErrors', async () => {

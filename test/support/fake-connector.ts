@@ -52,11 +52,24 @@ export interface FakeConnector {
   setMembers(conversationId: string, members: RosterMember[]): void;
   /** Answer the next `count` activity posts/updates with `status` (e.g. 429 with Retry-After). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /**
+   * A lasting fault on activity posts/updates (to one conversation when given): answer `status`
+   * (with Retry-After), or never answer (`hang`), until `untilMs` on `clock` (default: forever).
+   */
+  inject(fault: ConnectorFault): void;
+  clearFaults(): void;
+  /** The clock fault windows are measured on (tests share the scheduler's fake clock). */
+  clock: () => number;
   /** Resolves once `predicate` holds for some recorded call (or rejects after `timeoutMs`). */
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   reset(): void;
   close(): Promise<void>;
 }
+
+export type ConnectorFault = { conversationId?: string; untilMs?: number } & (
+  | { kind: 'status'; status: number; retryAfter?: number }
+  | { kind: 'hang' }
+);
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
@@ -81,6 +94,9 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
   let sequence = 0;
   const waiters = new Set<() => void>();
   const removedFrom = new Set<string>();
+  const faults: ConnectorFault[] = [];
+  const hung = new Set<ServerResponse>();
+  const state = { clock: Date.now as () => number };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -128,6 +144,24 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     if (activities && (call.method === 'POST' || call.method === 'PUT')) {
       call.conversationId = decodeURIComponent(activities[1] as string);
       call.activityId = activities[2] ? decodeURIComponent(activities[2]) : null;
+      const fault = faults.find(
+        (f) =>
+          (f.conversationId === undefined || call.conversationId?.startsWith(f.conversationId)) &&
+          (f.untilMs === undefined || state.clock() < f.untilMs),
+      );
+      if (fault?.kind === 'hang') {
+        record(0);
+        hung.add(res);
+        res.on('close', () => hung.delete(res));
+        return;
+      }
+      if (fault) {
+        record(fault.status);
+        const headers: Record<string, string> =
+          fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+        send(res, fault.status, { error: { code: 'InjectedFault', message: `injected ${fault.status}` } }, headers);
+        return;
+      }
       if (failures.remaining > 0) {
         failures.remaining -= 1;
         record(failures.status);
@@ -208,6 +242,18 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     failNext: (count, status, retryAfterSeconds) => {
       failures = { remaining: count, status, retryAfter: retryAfterSeconds };
     },
+    inject: (fault) => {
+      faults.push(fault);
+    },
+    clearFaults: () => {
+      faults.length = 0;
+    },
+    get clock() {
+      return state.clock;
+    },
+    set clock(clock: () => number) {
+      state.clock = clock;
+    },
     waitFor: (predicate, timeoutMs = 5_000) =>
       new Promise<RecordedCall>((resolve, reject) => {
         const check = () => {
@@ -231,6 +277,7 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

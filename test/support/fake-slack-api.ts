@@ -19,6 +19,8 @@ export interface RecordedCall {
   ok: boolean;
   /** What the fake answered (e.g. the `ts` of a posted message). */
   answer: Record<string, unknown> | null;
+  /** When it arrived, on the fake's clock. */
+  at: number;
 }
 
 export interface RecordedResponse {
@@ -40,6 +42,19 @@ export interface OAuthGrant {
   botToken: string;
   botUserId?: string;
 }
+
+/**
+ * A fault the fake injects into matching calls (method, and channel when given) while it is
+ * active: until `untilMs` on the fake's clock and/or for the next `count` matching calls.
+ *  - `status`: answers that HTTP status (429 carries `Retry-After: retryAfter`).
+ *  - `error`: answers HTTP 200 `{ ok: false, error }` (Slack's platform errors).
+ *  - `hang`: never answers (the socket stays open until the client gives up).
+ */
+export type Fault = { method: string; channel?: string; untilMs?: number; count?: number } & (
+  | { kind: 'status'; status: number; retryAfter?: number }
+  | { kind: 'error'; error: string }
+  | { kind: 'hang' }
+);
 
 /** Fields Slack's SDK sends as JSON strings inside the form. */
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'files', 'metadata', 'file_uploads']);
@@ -64,6 +79,11 @@ export class FakeSlackApi {
   private nextId = 1;
   private server: Server | null = null;
   private base = '';
+  private port = 0;
+  private readonly faults: Fault[] = [];
+  private readonly hung = new Set<ServerResponse>();
+  /** The clock fault windows are measured on (tests share the scheduler's fake clock). */
+  clock: () => number = Date.now;
 
   /** Base URL for `slackApiUrl` (ends with `/api/`). */
   get url(): string {
@@ -82,18 +102,61 @@ export class FakeSlackApi {
       });
     });
     this.server.keepAliveTimeout = 30_000;
-    this.server.listen(0, '127.0.0.1');
+    this.server.listen(this.port, '127.0.0.1');
     await once(this.server, 'listening');
     const { port } = this.server.address() as AddressInfo;
+    this.port = port;
     this.base = `http://127.0.0.1:${port}`;
     return this;
   }
 
   async close(): Promise<void> {
     if (!this.server) return;
+    for (const res of this.hung) res.destroy();
+    this.hung.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
     this.server = null;
+  }
+
+  /** Slack unreachable: the port refuses connections until `goOnline()` (same port, same records). */
+  async goOffline(): Promise<void> {
+    await this.close();
+  }
+
+  async goOnline(): Promise<void> {
+    if (!this.server) await this.start();
+  }
+
+  /** Injects a fault (see `Fault`); `clearFaults()` removes them all. */
+  inject(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Successful posts (what a channel actually shows), optionally to one channel. */
+  posted(channel?: string): RecordedCall[] {
+    return this.callsTo('chat.postMessage').filter(
+      (c) => c.ok && (channel === undefined || c.args.channel === channel),
+    );
+  }
+
+  private activeFault(method: string, args: Record<string, unknown>): Fault | null {
+    const now = this.clock();
+    for (const fault of this.faults) {
+      if (fault.method !== method) continue;
+      if (fault.channel !== undefined && fault.channel !== args.channel) continue;
+      if (fault.untilMs !== undefined && now >= fault.untilMs) continue;
+      if (fault.count !== undefined) {
+        if (fault.count <= 0) continue;
+        fault.count -= 1;
+      }
+      return fault;
+    }
+    return null;
   }
 
   /** A fresh loopback response URL (put it in slash-command and interaction payloads). */
@@ -162,7 +225,7 @@ export class FakeSlackApi {
     const args = decodeArgs(raw.toString('utf8'), req.headers['content-type']);
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : ((args.token as string) ?? null);
-    const call: RecordedCall = { method, args, token, status: 200, ok: true, answer: null };
+    const call: RecordedCall = { method, args, token, status: 200, ok: true, answer: null, at: this.clock() };
     this.calls.push(call);
 
     const delay = this.delays.get(method);
@@ -178,6 +241,23 @@ export class FakeSlackApi {
       call.ok = false;
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    const fault = this.activeFault(method, args);
+    if (fault) {
+      call.ok = false;
+      if (fault.kind === 'hang') {
+        call.status = 0;
+        this.hung.add(res);
+        res.on('close', () => this.hung.delete(res));
+        return;
+      }
+      if (fault.kind === 'error') return send(res, 200, { ok: false, error: fault.error });
+      call.status = fault.status;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+      res.writeHead(fault.status, headers);
+      res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
       return;
     }
     const failure = this.failures.get(method)?.shift();

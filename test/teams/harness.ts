@@ -8,6 +8,7 @@ import type { TeamsConfig } from '../../adapters/teams/config.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
+import type { AnswerModel } from '../../src/ports/answer-model.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { type FakeConnector, startFakeConnector, testCredentials } from '../support/fake-connector.js';
 import { type FakeOpenId, startFakeOpenId } from '../support/fake-openid.js';
@@ -68,6 +69,7 @@ export async function startTeamsHarness(
      * no test credentials factory. `channelLoginUrl` null = the public-cloud default login.
      */
     productionCredentials?: { channelLoginUrl: string | null; bearer: string };
+    answerModel?: AnswerModel;
   } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
@@ -82,6 +84,7 @@ export async function startTeamsHarness(
     logger,
     databaseUrl: `sqlite:${join(directory, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.answerModel ? { answerModel: options.answerModel } : {}),
   });
   const config: TeamsConfig = {
     appId: APP_ID,

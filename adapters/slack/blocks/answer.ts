@@ -47,6 +47,7 @@ export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = 
     const list = answer.suggestions.slice(0, 6).map((s) => `• ${escapeMrkdwn(s)}`);
     blocks.push(section(`${l.tryAsking}:\n${list.join('\n')}`));
   }
+  if (answer.modelSuggestion) blocks.push(context([escapeMrkdwn(answer.modelSuggestion)]));
   if (options.shareable) {
     const value = JSON.stringify({ question: truncate(answer.question, 1500) });
     blocks.push({ type: 'actions', elements: [button(l.share, ACTION.share, value)] });

@@ -38,6 +38,7 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
   if (answer.suggestions.length > 0) {
     body.push(container([text(`**${l.tryAsking}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
   }
+  if (answer.modelSuggestion) body.push(subtle(answer.modelSuggestion));
   const fallback = [
     ctx.plain(answer.summary),
     ...answer.items.map((item) => `- ${item.translation ?? item.quote} (${item.source.label})`),

@@ -3,6 +3,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Reply } from '../../../src/views/types.js';
 import type { TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
+import { withTypingIndicator } from '../typing.js';
 import { activityKey, actorFor, type HandlerDeps, remember, resolve, turnLogger } from './deps.js';
 import { reportFailure, somethingWrongMessage } from './failure.js';
 import { welcomeIfNew } from './install.js';
@@ -27,12 +28,16 @@ export function registerMessage(app: Application<TurnState>, deps: HandlerDeps):
           const actor = actorFor(deps, context, place);
           await welcomeIfNew(deps, context, place, actor.userId);
           const text = await commandText(deps, context, location);
-          reply = await deps.dutybot.handle({
-            text: text === '' ? 'help' : text,
-            actor,
-            conversation,
-            ...(key ? { idempotencyKey: key } : {}),
-          });
+          reply = await withTypingIndicator(
+            context,
+            deps.dutybot.handle({
+              text: text === '' ? 'help' : text,
+              actor,
+              conversation,
+              ...(key ? { idempotencyKey: key } : {}),
+            }),
+            turnLogger(deps, context),
+          );
         } catch (error) {
           // Not answered: a redelivery is processed again.
           reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });

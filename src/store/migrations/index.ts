@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialSchema } from './0001-initial.js';
 import { workspaceLifecycle } from './0002-workspace-lifecycle.js';
+import { outboxLeaseToken } from './0003-outbox-lease-token.js';
 
 /**
  * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
@@ -9,6 +10,7 @@ import { workspaceLifecycle } from './0002-workspace-lifecycle.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialSchema,
   '0002-workspace-lifecycle': workspaceLifecycle,
+  '0003-outbox-lease-token': outboxLeaseToken,
 };
 
 export const migrationProvider: MigrationProvider = {

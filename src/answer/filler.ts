@@ -1,0 +1,150 @@
+import { type GeneralLanguage, generalLanguage } from './general-words.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import type { CompiledLexicon } from './lexicon.js';
+import { stem } from './text.js';
+import { QUESTION_WORDS } from './typos.js';
+import type { Word } from './words.js';
+
+/**
+ * Which words of a chat message are filler around the question rather than part of it: "hey
+ * @marco, quick one: who checks the backups on Stellar? my manager asked, thx 🙏".
+ *
+ * The engine abstains on *unknown subjects*, not on unknown words, so an unknown word is judged by
+ * evidence no word list of this project holds:
+ * - shape: a mention ("@marco"), a lowercase chat abbreviation with no vowel ("thx", "pls");
+ * - general language: an everyday word or a first name of English or Italian (general-words.ts);
+ * - position: whether it sits in the question's subject phrase. The subject is where the anchors
+ *   are (a concept, a service, another provider, an out-of-scope word, a cadence, a party named
+ *   as actor). A clause with no anchor ("thanks a lot", "my manager asked") and the words before a
+ *   question starts ("hey team quick one WHO…") are outside it.
+ * An unknown word outside the subject that is everyday, a name or chat-shaped is filler; a rare
+ * word ("ransomware", "Synology") anywhere, or an everyday word inside the subject ("a password
+ * MANAGER", "the office PRINTER"), still counts as a subject the page does not cover.
+ *
+ * Returns one flag per word: true = filler, to be ignored by every later step.
+ */
+export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexicon: CompiledLexicon): boolean[] {
+  const filler = words.map((w) => w.mention);
+  // Judged as typed: a typo correction may have turned "manager" into a domain word.
+  const unknown = words.map(
+    (w) => !w.mention && !index.vocabulary.has(w.typed) && !index.stems.has(stem(w.typed)) && !/\d/.test(w.typed),
+  );
+  if (!unknown.some(Boolean)) return filler;
+  const general = generalLanguage();
+  const everyday = (i: number) => {
+    const w = words[i]!;
+    return general.isFrequent(w.typed) || general.isFirstName(w.typed) || isChatShorthand(w, general);
+  };
+
+  const { anchors, questionCues } = anchorsOf(words, lexicon);
+  // A known word that is no function word ("data", "days"): a noun phrase may end there.
+  const content = (i: number) => !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed);
+  // An everyday word is not a misspelt domain word: what its correction says anchors nothing.
+  words.forEach((w, i) => {
+    if (w.corrected && unknown[i] && general.isFrequent(w.typed)) anchors[i] = false;
+  });
+  const segments = new Map<number, number[]>();
+  words.forEach((w, i) => {
+    const positions = segments.get(w.segment);
+    if (positions) positions.push(i);
+    else segments.set(w.segment, [i]);
+  });
+  const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i]));
+  // One clause and nothing else, or no anchor anywhere: the whole message is the question.
+  if (anchored.length === 0) return filler;
+
+  const firstAnchored = words[anchored[0]![0]!]!.segment;
+  for (const positions of segments.values()) {
+    if (positions.some((i) => anchors[i])) continue;
+    // A clause of a rare word ("ransomware: what does CoreTech do?") may be the subject itself; a
+    // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
+    // So is any clause before the question that names a person ("bentrovata Federica,").
+    const before = words[positions[0]!]!.segment < firstAnchored;
+    const addressed = before && positions.some((i) => !unknown[i] || everyday(i));
+    const vocative =
+      before && positions.some((i) => words[i]!.mention || (unknown[i] && general.isFirstName(words[i]!.typed)));
+    if (!vocative && !positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
+    // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
+    const asks = positions.some((i) => questionCues[i]);
+    for (const i of positions) if (!asks || unknown[i]) filler[i] = true;
+  }
+
+  // Before the question starts in its first clause: "hey team quick one WHO checks…". Only words
+  // before a question word that itself comes before the subject ("is there a MOBILE app for Sygma?"
+  // has none: there the words before the service are the subject).
+  const first = anchored[0]!;
+  const opens = first.findIndex((i) => questionCues[i]);
+  const subjectStarts = first.findIndex((i) => anchors[i]);
+  if (opens > 0 && opens <= subjectStarts) {
+    for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i)) filler[i] = true;
+  }
+  // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
+  // CoreTech…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
+  // plain everyday words there ("mobile app for Sygma") may be the subject, so it needs that sign.
+  if (first === segments.get(words[0]!.segment)) {
+    let end = 0;
+    while (end < first.length && unknown[first[end]!] && everyday(first[end]!)) end++;
+    const run = first.slice(0, end);
+    const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words[i]!, general));
+    const next = first[end];
+    if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
+  }
+  // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"), and
+  // only right after a content word or other filler, never after a function word: an everyday noun
+  // there may be what is asked about ("the backup of my LAPTOP"), and so is a lowercase acronym
+  // after "our" or "of" ("our pc").
+  // Everyday words closed by an exclamation or an emoji are a sign-off ("…on Stellar cheers!",
+  // "…del sito gentilissimi 🙏"): nobody asks with an exclamation mark.
+  const last = anchored.at(-1)!;
+  const lastAnchor = last.findLastIndex((i) => anchors[i]);
+  const tail = last.slice(lastAnchor + 1);
+  const signOff =
+    tail.length > 0 &&
+    words[tail.at(-1)!]!.exclaims &&
+    tail.every((i) => !unknown[i] || everyday(i)) &&
+    tail.some((i) => unknown[i]);
+  for (let k = lastAnchor + 1; k < last.length; k++) {
+    const i = last[k]!;
+    const previous = last[k - 1]!;
+    const w = words[i]!;
+    const shaped =
+      unknown[i] &&
+      (signOff || isChatShorthand(w, general) || general.isChatSpelling(w.typed) || general.isFirstName(w.typed));
+    if (!shaped || !(anchors[previous] || filler[previous] || questionCues[previous] || content(previous))) break;
+    filler[i] = true;
+  }
+  return filler;
+}
+
+/**
+ * "thx", "pls", "fyi", "tia", "cmq": short, lowercase and no word of either language. Written in
+ * capitals ("DNS", "SSL") it is an acronym, and a subject.
+ */
+function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
+  return !word.cased && /^[a-z]{2,4}$/.test(word.typed) && !general.isFrequent(word.typed);
+}
+
+/** Words that carry the question's subject, and words that start a question. */
+function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors: boolean[]; questionCues: boolean[] } {
+  const anchors = words.map((w) => w.used || w.hint === true);
+  const questionCues = words.map(() => false);
+  const stems = words.map((w) => w.stem);
+  const surface = words.map((w) => w.word);
+  const mark = (flags: boolean[], start: number, length: number) => {
+    for (let k = start; k < start + length; k++) flags[k] = true;
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
+    for (const { length } of lexicon.concepts.matchesAt(stems, i)) mark(anchors, i, length);
+    for (const { length } of lexicon.offTopic.matchesAt(surface, i)) mark(anchors, i, length);
+    for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
+      // A cadence or a party named as actor ("CoreTech", "we") is part of the question; a possessive
+      // ("my manager asked") is not.
+      if (values.some((c) => c.kind === 'cadence' || (c.kind === 'party' && c.cue !== 'customer_weak')))
+        mark(anchors, i, length);
+      if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
+        mark(questionCues, i, length);
+    }
+  }
+  return { anchors, questionCues };
+}

