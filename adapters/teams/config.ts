@@ -131,6 +131,11 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
   };
 }
 
+/** The scope of the bot's outgoing tokens: the audience of every connector call. */
+export function channelOAuthScope(config: TeamsConfig): string {
+  return config.channelOAuthScope ?? PUBLIC_CLOUD.channelOAuthScope;
+}
+
 /** The option bag botbuilder's ConfigurationBotFrameworkAuthentication reads (its own key names). */
 export function botFrameworkAuthConfig(config: TeamsConfig): Record<string, string> {
   const options: Record<string, string> = {
@@ -149,7 +154,7 @@ export function botFrameworkAuthConfig(config: TeamsConfig): Record<string, stri
     ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl ?? PUBLIC_CLOUD.openIdMetadataUrl,
     ToBotFromChannelTokenIssuer: config.tokenIssuer ?? PUBLIC_CLOUD.tokenIssuer,
     ToChannelFromBotLoginUrl: config.channelLoginUrl ?? PUBLIC_CLOUD.channelLoginUrl,
-    ToChannelFromBotOAuthScope: config.channelOAuthScope ?? PUBLIC_CLOUD.channelOAuthScope,
+    ToChannelFromBotOAuthScope: channelOAuthScope(config),
     ToBotFromEmulatorOpenIdMetadataUrl: PUBLIC_CLOUD.emulatorOpenIdMetadataUrl,
     OAuthUrl: PUBLIC_CLOUD.oAuthUrl,
     CallerId: PUBLIC_CLOUD.callerId,

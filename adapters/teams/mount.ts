@@ -11,7 +11,7 @@ import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp } from './app.js';
-import type { TeamsConfig } from './config.js';
+import { channelOAuthScope, type TeamsConfig } from './config.js';
 import { NotATeamsActivity } from './location.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsRenderer } from './renderer.js';
@@ -43,7 +43,13 @@ export async function mountTeams(
   const state = new TeamsState(options.dutybot.store);
   const renderer = new TeamsRenderer(state, options.dutybot.knowledge);
   const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
-  const messenger = new TeamsMessenger(adapter, options.config.appId, state, renderer);
+  const messenger = new TeamsMessenger(
+    adapter,
+    options.config.appId,
+    state,
+    renderer,
+    channelOAuthScope(options.config),
+  );
   options.dutybot.useMessenger('teams', messenger);
 
   let stopped = false;

@@ -68,7 +68,7 @@ export async function startTeamsHarness(
      * Outgoing calls signed the production way (botbuilder's credentials from the config, MSAL):
      * no test credentials factory. `channelLoginUrl` null = the public-cloud default login.
      */
-    productionCredentials?: { channelLoginUrl: string | null; bearer: string };
+    productionCredentials?: { channelLoginUrl: string | null; channelOAuthScope?: string; bearer: string };
     answerModel?: AnswerModel;
   } = {},
 ): Promise<TeamsHarness> {
@@ -95,7 +95,7 @@ export async function startTeamsHarness(
     openIdMetadataUrl: openId.metadataUrl,
     tokenIssuer: openId.issuer,
     channelLoginUrl: options.productionCredentials?.channelLoginUrl ?? null,
-    channelOAuthScope: null,
+    channelOAuthScope: options.productionCredentials?.channelOAuthScope ?? null,
   };
   const app = express();
   const teams = await mountTeams(app, {

@@ -8,6 +8,7 @@ import {
   botAddedToTeam,
   personalMessage,
   startTeamsHarness,
+  TEAM,
   TENANT,
   type TeamsHarness,
 } from './harness.js';
@@ -37,13 +38,17 @@ describe('Teams with the sovereign-cloud variables set, signing outgoing calls t
     unroute = undefined;
   });
 
-  const start = async (channelLoginUrl: (login: FakeLogin) => string | null) => {
+  const start = async (channelLoginUrl: (login: FakeLogin) => string | null, channelOAuthScope?: string) => {
     // The token the fake Entra issues is the only bearer the fake connector accepts.
     const accessToken = `entra-token-${Date.now()}`;
     login = await startFakeLogin({ accessToken });
     unroute = login.routeHttps();
     h = await startTeamsHarness({
-      productionCredentials: { channelLoginUrl: channelLoginUrl(login), bearer: accessToken },
+      productionCredentials: {
+        channelLoginUrl: channelLoginUrl(login),
+        bearer: accessToken,
+        ...(channelOAuthScope ? { channelOAuthScope } : {}),
+      },
     });
     return { h, login, accessToken };
   };
@@ -79,5 +84,18 @@ describe('Teams with the sovereign-cloud variables set, signing outgoing calls t
     expect(request?.host).toBe('login.microsoftonline.com');
     expect(request?.path).toBe(`/${TENANT}/oauth2/v2.0/token`);
     expect(request?.form.scope).toBe('https://api.botframework.com/.default');
+  });
+
+  it('asks for TEAMS_CHANNEL_OAUTH_SCOPE, for replies and for opening a personal chat', async () => {
+    const scope = 'https://api.botframework.example';
+    const { h, login, accessToken } = await start((l) => l.loginUrl(TENANT), scope);
+    expect((await h.post(botAddedToTeam(h.connector.serviceUrl))).status).toBe(200);
+    // Proactive: a 1:1 chat opened through createConversation, signed for the same scope.
+    const view = { lang: 'en' as const, workspaceId: `teams:${TENANT}:${TEAM}`, lines: ['hello'] };
+    await h.messenger.sendToUser(`teams:${TENANT}:${TEAM}`, ANNA.aadObjectId, { kind: 'welcome', view }, 'dm-1');
+    expect(h.connector.calls.some((c) => c.path === '/v3/conversations')).toBe(true);
+    for (const call of h.connector.calls) expect(call.authorization).toBe(`Bearer ${accessToken}`);
+    expect(login.tokenRequests.length).toBeGreaterThan(0);
+    for (const request of login.tokenRequests) expect(request.form.scope).toBe(`${scope}/.default`);
   });
 });
