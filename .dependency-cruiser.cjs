@@ -69,6 +69,14 @@ module.exports = {
       to: { path: '^adapters/', pathNot: '^adapters/($1|llm)/' },
     },
     {
+      name: 'chat-adapters-use-the-facade',
+      comment:
+        'Slack and Teams reach the core through the facade (src/bot), view models (src/views), ports and the logger: never the store, the pack or a rule module.',
+      severity: 'error',
+      from: { path: '^adapters/(slack|teams|server)/' },
+      to: { path: '^src/', pathNot: '^src/(bot|views|ports|logging)/' },
+    },
+    {
       name: 'product-never-imports-tests',
       comment: 'src/ and adapters/ never import test/ or bench/: fakes stay out of the build.',
       severity: 'error',

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from './support/cli.js';
 
 /**
  * `dutybot ask` as scripts use it (issue 12): the JSON contract says whether the bot abstained, a
@@ -10,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * while its input is readable. Runs the built binary (`npm test` builds first).
  */
 
-const CLI = join(import.meta.dirname, '..', 'dist', 'adapters', 'cli', 'main.js');
 let dir: string;
 
 function ask(args: string[], input = '') {

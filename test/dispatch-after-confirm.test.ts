@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDutybot } from '../src/bot/dutybot.js';
-import type { Conversation, Dutybot } from '../src/bot/types.js';
+import type { Conversation, DutybotCore } from '../src/bot/types.js';
 import type { MessageRef, Messenger, OutboundMessage, PostRequest } from '../src/ports/messenger.js';
 
 /** A server confirms and the reminder is updated in place at once, not at the next tick. */
@@ -24,7 +24,7 @@ class RecordingMessenger implements Messenger {
 
 const here: Conversation = { workspaceId: 'local', platform: 'local', channelId: 'ops' };
 let dir: string;
-let bot: Dutybot | undefined;
+let bot: DutybotCore | undefined;
 
 afterEach(async () => {
   await bot?.close();

@@ -121,7 +121,9 @@ describe('the scheduler with an injected logger', () => {
     const failed = parsedLines(lines).filter((line) => String(line.msg).includes('failed permanently'));
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ level: 'warn', component: 'scheduler' });
-    expect(String(failed[0]?.msg)).toContain('platform said no');
+    // Structured: the reason and the delivery key are fields of the line.
+    expect(String(failed[0]?.reason)).toContain('platform said no');
+    expect(failed[0]?.deliveryKey).toEqual(expect.any(String));
     expect(lines.join('\n')).not.toMatch(TOKENS);
     expect(deps.logs).toEqual([]); // nothing went to the default logger of the helper
   });

@@ -82,6 +82,30 @@ describe.each(STORE_BACKENDS)('workspace lifecycle on $name', ({ make }) => {
     ]);
   });
 
+  it("holds an uninstalled workspace's messages until it is active again, and drops its queued notices", async () => {
+    const { store } = await fresh('C1');
+    const row = (key: string, kind: 'reminder' | 'notice') => ({
+      key,
+      workspaceId: 'ws1',
+      kind,
+      dutyId: 'd',
+      occurrence: key,
+      channel: 'C1',
+      payload: { kind },
+      createdAt: T0,
+      notBefore: T0,
+    });
+    await store.enqueue([row('reminder-1', 'reminder'), row('notice-1', 'notice')]);
+    expect(
+      await store.setWorkspaceStatus('ws1', 'inactive', { actor: 'slack', at: T0, reason: 'app_uninstalled' }),
+    ).toBe(true);
+    expect(await store.claimDeliveries(later(1), 'w', 10, 60_000)).toEqual([]);
+    expect(await store.getDelivery('notice-1')).toMatchObject({ status: 'failed' });
+    expect((await store.getDelivery('notice-1'))?.lastError).toMatch(/^cancelled:/);
+    await store.setWorkspaceStatus('ws1', 'active', { actor: 'slack', at: later(2), reason: 'installed again' });
+    expect((await store.claimDeliveries(later(3), 'w', 10, 60_000)).map((d) => d.key)).toEqual(['reminder-1']);
+  });
+
   it('puts back only failed deliveries among the given keys', async () => {
     const { store } = await fresh('C1');
     const row = (key: string) => ({

@@ -52,7 +52,7 @@ async function printReply(reply: Reply, json: boolean, bot?: Dutybot): Promise<n
   const { replyText } = await import('../../src/views/text.js');
   const failed = reply.kind === 'error' || (reply.kind === 'audit' && !reply.ok);
   // Times read best in the workspace's own time zone.
-  const zone = bot ? (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone : undefined;
+  const zone = bot ? (await bot.workspace(LOCAL.workspaceId))?.timezone : undefined;
   if (json) process.stdout.write(`${JSON.stringify(reply)}\n`);
   else (failed ? process.stderr : process.stdout).write(`${replyText(reply, { zone })}\n`);
   return failed ? 1 : 0;
@@ -295,7 +295,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       withBot(async (bot) => {
         const { TerminalMessenger } = await import('./terminal-messenger.js');
         const json = values.json === true;
-        const zone = async () => (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone ?? 'UTC';
+        const zone = async () => (await bot.workspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
         const print = json ? () => {} : (text: string) => process.stdout.write(`${text}\n`);
         bot.useMessenger('local', new TerminalMessenger(print, zone));
         await bot.ensureWorkspace(LOCAL, localActor(undefined).userId);

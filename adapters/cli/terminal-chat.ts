@@ -102,7 +102,7 @@ export function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
 
 /** Times are shown in the workspace's time zone, which `settings set timezone` may change. */
 async function zoneOf(bot: Dutybot): Promise<string> {
-  return (await bot.store.getWorkspace(LOCAL.workspaceId))?.settings.timezone ?? 'UTC';
+  return (await bot.workspace(LOCAL.workspaceId))?.timezone ?? 'UTC';
 }
 
 function render(reply: Reply, zone: string): string {

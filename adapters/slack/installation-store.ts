@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Store } from '../../src/store/types.js';
+import type { KeyValueStore } from '../../src/ports/key-value.js';
 
 /**
  * OAuth installations (bot tokens) kept in the project's own store, so every replica sees the same
@@ -19,7 +19,7 @@ export function installationKey(query: {
 }
 
 export class StoreInstallationStore implements InstallationStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: KeyValueStore) {}
 
   async storeInstallation(installation: Installation): Promise<void> {
     const key = installationKey({

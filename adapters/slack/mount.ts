@@ -51,7 +51,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const root = options.logger ?? processLogger();
   const logger = root.child({ component: 'slack' });
   const bolt = boltLogger(root);
-  const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.store) : null;
+  const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
   const deps: HandlerDeps = { dutybot, actors: new SlackActors(config.adminIds), logger };
 

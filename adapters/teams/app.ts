@@ -48,7 +48,7 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     renderer: deps.renderer,
     logger: deps.logger,
     ensured: new Set<string>(),
-    answers: new AnswerOnce(deps.dutybot.store, deps.logger, {
+    answers: new AnswerOnce(deps.dutybot.keyValue, deps.logger, {
       namespace: ANSWERED_NAMESPACE,
       ttlMs: ANSWERED_TTL_MS,
     }),

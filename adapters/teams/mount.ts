@@ -40,8 +40,8 @@ export async function mountTeams(
 ): Promise<{ messenger: Messenger; stop(): Promise<void> }> {
   const logger = (options.logger ?? processLogger()).child({ component: 'teams' });
   const adapter = new TeamsAdapterWithAuth(options.config, options.credentialsFactory);
-  const state = new TeamsState(options.dutybot.store);
-  const renderer = new TeamsRenderer(state, options.dutybot.knowledge);
+  const state = new TeamsState(options.dutybot.keyValue);
+  const renderer = new TeamsRenderer(state, options.dutybot);
   const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
   const messenger = new TeamsMessenger(
     adapter,

@@ -1,5 +1,5 @@
 import { type Activity, CardFactory } from 'botbuilder';
-import type { Knowledge } from '../../src/knowledge/model.js';
+import type { Dutybot } from '../../src/bot/types.js';
 import type { OutboundMessage } from '../../src/ports/messenger.js';
 import type { Lang, ReminderView, Reply } from '../../src/views/types.js';
 import { RenderContext, userIdsIn } from './cards/context.js';
@@ -13,16 +13,12 @@ import type { TeamsState } from './state.js';
 export class TeamsRenderer {
   constructor(
     private readonly state: TeamsState,
-    private readonly knowledge: Knowledge,
+    private readonly titles: Pick<Dutybot, 'dutyTitle'>,
   ) {}
 
   private async context(tenantId: string, lang: Lang, view: unknown): Promise<RenderContext> {
     const names = await this.state.names(tenantId, userIdsIn(view));
-    return new RenderContext(lang, names, (dutyId, language) => {
-      const duty = this.knowledge.dutyById.get(dutyId);
-      if (!duty) return null;
-      return language === 'it' ? duty.title_it : duty.title;
-    });
+    return new RenderContext(lang, names, (dutyId, language) => this.titles.dutyTitle(dutyId, language));
   }
 
   async reply(tenantId: string, reply: Reply): Promise<RenderedCard> {

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Store } from '../../src/store/types.js';
+import type { KeyValueStore } from '../../src/ports/key-value.js';
 import type { ReminderView } from '../../src/views/types.js';
 
 /**
@@ -38,7 +38,7 @@ export class TeamsState {
    */
   private readonly lastWritten = new Map<string, string>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: KeyValueStore) {}
 
   private async writeOnce(namespace: string, key: string, value: unknown): Promise<void> {
     const memoKey = `${namespace}|${key}`;

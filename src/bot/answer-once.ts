@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import type { Store } from '../store/types.js';
+import type { KeyValueStore } from '../ports/key-value.js';
 
 /**
  * Answers are at-least-once, effects exactly-once: the rule every surface follows for the
@@ -24,7 +24,7 @@ export class AnswerOnce {
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: KeyValueStore,
     private readonly logger: Logger,
     private readonly options: AnswerOnceOptions,
   ) {}

@@ -13,10 +13,11 @@ import * as scheduler from '../scheduler/index.js';
 import { defaultSettings } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
+import { dutyTitle } from '../views/occurrence-views.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
 import { addUsage, storeSelectionCache, usageOf } from './model-records.js';
 import { createScheduleOps } from './schedule-ops.js';
-import type { Actor, CommandInput, ConfirmInput, Conversation, Dutybot } from './types.js';
+import type { Actor, CommandInput, ConfirmInput, Conversation, DutybotCore } from './types.js';
 import { welcomeView } from './welcome.js';
 
 export interface DutybotOptions {
@@ -53,7 +54,7 @@ const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
  * Wires the core together: knowledge, store, answering, commands and the scheduler. Adapters
  * hold one of these and call nothing else of the core.
  */
-export async function createDutybot(options: DutybotOptions = {}): Promise<Dutybot> {
+export async function createDutybot(options: DutybotOptions = {}): Promise<DutybotCore> {
   const knowledge: Knowledge = loadKnowledge(options.knowledgePath);
   const logger = options.logger ?? processLogger();
   const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL, {
@@ -133,6 +134,23 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
   return {
     knowledge,
     store,
+    keyValue: store,
+    async workspace(workspaceId) {
+      const row = await store.getWorkspace(workspaceId);
+      if (!row) return null;
+      return {
+        id: row.id,
+        lang: row.settings.language,
+        timezone: row.settings.timezone,
+        active: row.status !== 'inactive',
+        homeChannel: row.homeChannel,
+        reminderChannel: row.settings.default_channel ?? row.homeChannel,
+      };
+    },
+    dutyTitle(dutyId, lang) {
+      const duty = knowledge.dutyById.get(dutyId);
+      return duty ? dutyTitle(duty, lang) : null;
+    },
     async ask(question, conversation) {
       const workspace = conversation ? await store.getWorkspace(conversation.workspaceId) : null;
       return answerFor(question, workspace);

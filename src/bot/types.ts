@@ -1,6 +1,7 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
+import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { TickReport } from '../scheduler/report.js';
 import type { DeliveryRow, Platform, Store } from '../store/types.js';
@@ -45,9 +46,30 @@ export interface ConfirmInput {
   now?: Date;
 }
 
+/** What a surface may know of a workspace before the core answers (chrome, first contact). */
+export interface WorkspaceFacts {
+  id: string;
+  lang: Lang;
+  /** IANA zone its times are shown in. */
+  timezone: string;
+  active: boolean;
+  /** The first channel the bot was used in or added to; null until there is one. */
+  homeChannel: string | null;
+  /** Where reminders go when a service has no channel of its own; null: nowhere yet. */
+  reminderChannel: string | null;
+}
+
+/**
+ * The facade adapters call. It exposes no store and no knowledge pack: an adapter asks for what it
+ * needs (a workspace's facts, a duty's title, its own key-value state) and nothing else.
+ */
 export interface Dutybot {
-  readonly knowledge: Knowledge;
-  readonly store: Store;
+  /** The adapter's own small state (installations, conversation references, answered requests). */
+  readonly keyValue: KeyValueStore;
+  /** A workspace's facts, or null when the bot has never seen it (nothing is created). */
+  workspace(workspaceId: string): Promise<WorkspaceFacts | null>;
+  /** A duty's title in a language, or null for an id the pack does not have. */
+  dutyTitle(dutyId: string, lang: Lang): string | null;
   /** Answer a free question (no command word). */
   ask(question: string, conversation?: Conversation): Promise<AnswerView>;
   /** Run one line of the command grammar (a bare question is an `ask`). */
@@ -90,4 +112,13 @@ export interface Dutybot {
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * What `createDutybot` returns: the facade plus the store and pack it runs on, for the composition
+ * root and for tests that look behind it. Adapters are given a `Dutybot`, never this.
+ */
+export interface DutybotCore extends Dutybot {
+  readonly knowledge: Knowledge;
+  readonly store: Store;
 }

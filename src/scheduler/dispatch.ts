@@ -324,9 +324,6 @@ async function prepare(
   payload: DeliveryPayload,
 ): Promise<Step> {
   const { store } = context.deps;
-  // Uninstalled or removed: nothing can reach it, and telling its admins is impossible too. What
-  // was queued is cancelled; a re-install re-sends the current occurrences' messages (resume.ts).
-  if (workspace.status === 'inactive') return { action: 'cancel', reason: 'dutybot was removed from the workspace' };
   switch (payload.kind) {
     case 'reminder':
     case 'followup':

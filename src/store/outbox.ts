@@ -41,6 +41,19 @@ export class Outbox {
       .where('status', '=', 'pending')
       .where('not_before', '<=', nowMs)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowMs)]))
+      // An uninstalled workspace's messages wait for its re-install instead of failing against a
+      // revoked token (and reporting failures nobody can act on).
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('workspaces')
+              .select('workspaces.id')
+              .whereRef('workspaces.id', '=', 'deliveries.workspace_id')
+              .where('workspaces.status', '=', 'inactive'),
+          ),
+        ),
+      )
       .orderBy('not_before')
       .limit(limit)
       .$if(this.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());

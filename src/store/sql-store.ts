@@ -199,6 +199,22 @@ export class KyselySqlStore implements SqlStore {
         .where('status', '!=', status)
         .executeTakeFirst();
       if (Number(changed.numUpdatedRows) === 0) return false;
+      if (status === 'inactive') {
+        // Notices of failed deliveries queued before the uninstall speak of a token that is gone:
+        // the re-install re-sends the failed messages themselves instead.
+        await trx
+          .updateTable('deliveries')
+          .set({
+            status: 'failed',
+            last_error: 'cancelled: workspace uninstalled',
+            lease_owner: null,
+            lease_until: null,
+          })
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', 'notice')
+          .where('status', '=', 'pending')
+          .execute();
+      }
       await this.audit.appendAfter(trx, workspaceId, head, {
         kind: 'workspace.status',
         actor: audit.actor,

@@ -70,11 +70,11 @@ describe('the llm workspace setting', () => {
     expect(settings.llm).toBe('on');
     expect(applySetting(settings, 'llm', 'spento', { dutyIds: new Set() })).toMatchObject({
       ok: true,
-      settings: { llm: 'off' },
+      value: { settings: { llm: 'off' } },
     });
     expect(applySetting(settings, 'llm', 'maybe', { dutyIds: new Set() })).toMatchObject({
       ok: false,
-      help: { en: 'use on or off.' },
+      problem: { kind: 'bad_value', key: 'llm', help: { en: 'use on or off.' } },
     });
   });
 });

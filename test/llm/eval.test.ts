@@ -6,12 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromQuestionSet, parseEvalFile } from '../../adapters/cli/eval-report.js';
 import { loadQuestionSet } from '../../src/answer/question-set.js';
+import { CLI } from '../support/cli.js';
 import { byQuestion, type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.js';
 
 /** `dutybot eval`, run as users run it (the built CLI), with and without a model on loopback. */
 
 const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'adapters', 'cli', 'main.js');
 const QUESTIONS = [
   '# a comment line',
   '{"question": "how often should we test restores on 1Backup?", "lang": "en", "expect": ["1backup.customer.restore-test"]}',

@@ -8,7 +8,7 @@ import express from 'express';
 import { loadSlackConfig, type SlackConfig } from '../../adapters/slack/config.js';
 import { type MountedSlack, mountSlack } from '../../adapters/slack/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Dutybot } from '../../src/bot/types.js';
+import type { Dutybot, DutybotCore } from '../../src/bot/types.js';
 import type { AnswerModel } from '../../src/ports/answer-model.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { recordingLogger } from '../support/recording-logger.js';
@@ -19,7 +19,7 @@ export const BOT_TOKEN = 'xoxb-test1';
 
 export interface SlackHarness {
   api: FakeSlackApi;
-  dutybot: Dutybot;
+  dutybot: DutybotCore;
   slack: MountedSlack;
   server: Server;
   /** http://127.0.0.1:PORT */

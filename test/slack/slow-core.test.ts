@@ -18,8 +18,6 @@ describe('Slack commands with a slow or failing core', () => {
     h = await startSlackHarness({
       wrap: (bot): Dutybot => ({
         ...bot,
-        knowledge: bot.knowledge,
-        store: bot.store,
         async handle(input) {
           if (input.text.startsWith('slow ')) {
             await sleep(2_600); // past the adapter's 2 s acknowledgement budget

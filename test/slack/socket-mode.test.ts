@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSlackConfig } from '../../adapters/slack/config.js';
 import { mountSlack } from '../../adapters/slack/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Dutybot } from '../../src/bot/types.js';
+import type { DutybotCore } from '../../src/bot/types.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { recordingLogger } from '../support/recording-logger.js';
 
@@ -16,7 +16,7 @@ import { recordingLogger } from '../support/recording-logger.js';
  */
 describe('Slack Socket Mode wiring', () => {
   let api: FakeSlackApi;
-  let dutybot: Dutybot;
+  let dutybot: DutybotCore;
   beforeAll(async () => {
     api = await startFakeSlackApi();
     dutybot = await createDutybot({ databaseUrl: 'sqlite::memory:' });

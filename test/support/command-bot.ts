@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Actor, Conversation, Dutybot } from '../../src/bot/types.js';
+import type { Actor, Conversation, DutybotCore } from '../../src/bot/types.js';
 
 /**
  * A real bot on its own SQLite file with one installed workspace and a fixed clock, for tests that
@@ -17,7 +17,7 @@ export const bob: Actor = { userId: 'bob', isPlatformAdmin: async () => false };
 export interface CommandBot {
   /** The workspace's terminal conversation, installed by `admin`. */
   here: Conversation;
-  bot(): Dutybot;
+  bot(): DutybotCore;
   /** Entries in the workspace's ledger, to prove a refusal changed nothing. */
   ledgerSize(): Promise<number>;
 }
@@ -25,7 +25,7 @@ export interface CommandBot {
 export function useCommandBot(workspaceId: string, now: Date): CommandBot {
   const here: Conversation = { workspaceId, platform: 'local', channelId: 'terminal' };
   let dir = '';
-  let bot: Dutybot | undefined;
+  let bot: DutybotCore | undefined;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), `dutybot-${workspaceId}-`));
     bot = await createDutybot({ databaseUrl: `sqlite:${join(dir, 'store.sqlite')}`, clock: () => now });

@@ -38,8 +38,6 @@ describe('Teams answers: at-least-once replies, exactly-once effects', () => {
       clock: () => NOW,
       wrap: (bot): Dutybot => ({
         ...bot,
-        knowledge: bot.knowledge,
-        store: bot.store,
         async confirm(input) {
           if (confirmFailures > 0) {
             confirmFailures -= 1;

@@ -25,8 +25,6 @@ describe('Teams failures on our side', () => {
     h = await startTeamsHarness({
       wrap: (bot): Dutybot => ({
         ...bot,
-        knowledge: bot.knowledge,
-        store: bot.store,
         async confirm() {
           throw new Error(INTERNAL);
         },

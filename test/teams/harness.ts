@@ -7,7 +7,7 @@ import express from 'express';
 import type { TeamsConfig } from '../../adapters/teams/config.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
-import type { Dutybot } from '../../src/bot/types.js';
+import type { Dutybot, DutybotCore } from '../../src/bot/types.js';
 import type { AnswerModel } from '../../src/ports/answer-model.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { type FakeConnector, startFakeConnector, testCredentials } from '../support/fake-connector.js';
@@ -46,7 +46,7 @@ export interface PostResult {
 }
 
 export interface TeamsHarness {
-  bot: Dutybot;
+  bot: DutybotCore;
   connector: FakeConnector;
   openId: FakeOpenId;
   messenger: Messenger;

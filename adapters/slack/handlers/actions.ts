@@ -1,5 +1,4 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, webApi } from '@slack/bolt';
-import { dutyTitle } from '../../../src/views/occurrence-views.js';
 import { renderAnswer } from '../blocks/answer.js';
 import {
   ACTION,
@@ -44,8 +43,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
         await respond({ response_type: 'ephemeral', replace_original: false, ...somethingWrong(lang) });
         return;
       }
-      const duty = deps.dutybot.knowledge.dutyById.get(value.dutyId);
-      const title = duty ? dutyTitle(duty, lang) : value.dutyId;
+      const title = deps.dutybot.dutyTitle(value.dutyId, lang) ?? value.dutyId;
       const { channel, messageTs } = origin(body);
       const metadata: ModalMetadata = { ...value, channel, messageTs, lang };
       await (client as webApi.WebClient).views.open({ trigger_id: body.trigger_id, view: modal(metadata, title) });

@@ -20,7 +20,7 @@ export function answerOnce(
 ): Promise<void> {
   let answers = perApp.get(deps);
   if (!answers) {
-    answers = new AnswerOnce(deps.dutybot.store, deps.logger, {
+    answers = new AnswerOnce(deps.dutybot.keyValue, deps.logger, {
       namespace: ANSWERED_NAMESPACE,
       ttlMs: ANSWERED_TTL_MS,
     });

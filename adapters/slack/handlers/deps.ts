@@ -30,8 +30,7 @@ export function actorOf(deps: HandlerDeps, context: TeamContext, userId: string,
 
 /** The workspace's language, for adapter chrome shown before the core has answered (modal titles). */
 export async function workspaceLang(deps: HandlerDeps, workspaceId: string): Promise<Lang> {
-  const workspace = await deps.dutybot.store.getWorkspace(workspaceId);
-  return workspace?.settings.language ?? 'en';
+  return (await deps.dutybot.workspace(workspaceId))?.lang ?? 'en';
 }
 
 /** Slack may deliver the same thing twice (retries, double clicks): true only the first time. */

@@ -70,15 +70,15 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
             );
             created.add(workspaceId);
           }
-          let workspace = await deps.dutybot.store.getWorkspace(workspaceId);
-          if (workspace?.status === 'inactive') await deps.dutybot.reactivateWorkspace(workspaceId, userId);
+          let workspace = await deps.dutybot.workspace(workspaceId);
+          if (workspace && !workspace.active) await deps.dutybot.reactivateWorkspace(workspaceId, userId);
           const channel = channelWithBot(raw);
           if (workspace && !workspace.homeChannel && channel) {
             await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
-            workspace = await deps.dutybot.store.getWorkspace(workspaceId);
+            workspace = await deps.dutybot.workspace(workspaceId);
           }
           // Reminders have somewhere to go: nothing left to look after on later requests.
-          if (workspace?.homeChannel || workspace?.settings.default_channel) settled.add(workspaceId);
+          if (workspace?.reminderChannel) settled.add(workspaceId);
         } catch (error) {
           // The request itself may still be answerable; the next one tries again.
           deps.logger.warn('first contact failed', { error, workspaceId });
@@ -133,8 +133,7 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
         if (channel) {
           await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, body.user.id);
         }
-        const workspace = await deps.dutybot.store.getWorkspace(workspaceId);
-        const home = workspace?.settings.default_channel ?? workspace?.homeChannel;
+        const home = (await deps.dutybot.workspace(workspaceId))?.reminderChannel;
         if (home) {
           // Tell the channel; if the bot is not in it yet, ask the person to invite it.
           const l = labels(lang);

@@ -75,8 +75,8 @@ async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<voi
   await welcomeIfNew(deps, context, place, installer);
   // Installed again after a removal: scheduling resumes, failed current reminders go out again.
   const workspaceId = ownWorkspaceId(place.location);
-  const workspace = await deps.dutybot.store.getWorkspace(workspaceId);
-  if (workspace?.status === 'inactive') {
+  const workspace = await deps.dutybot.workspace(workspaceId);
+  if (workspace && !workspace.active) {
     const requeued = await deps.dutybot.reactivateWorkspace(workspaceId, installer);
     turnLogger(deps, context).info('dutybot was installed again: scheduling resumed', { workspaceId, requeued });
   }
