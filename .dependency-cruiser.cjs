@@ -13,7 +13,7 @@ const SRC_LAYERS = [
   'settings', // a workspace's settings
   'ledger', // hash chain and exports, pure
   'store', // the Store port and its SQL implementation
-  'schedule', // occurrence math
+  'occurrences', // occurrence math
   'views', // view models and the sentence catalogue
   'ports', // what the core asks of a surface (Messenger)
   'answer', // question answering

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { nextEntry } from '../src/ledger/audit-chain.js';
+import { nextEntry } from '../src/ledger/chain.js';
 import { exportLedger } from '../src/ledger/export.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore } from '../src/store/create-store.js';
@@ -81,7 +81,7 @@ async function confirmationsPerSecond(store: SqlStore, label: string): Promise<s
   for (let i = 0; i < 500; i++) await store.appendConfirmation(confirmation('seq', i));
   const duplicates = 500 / ((performance.now() - start) / 1000);
 
-  const verify = await store.verifyAudit('par');
+  const verify = await store.verifyLedger('par');
   if (!verify.ok || verify.checked !== CONFIRMATIONS + 1)
     throw new Error(`chain broken after bench: ${verify.problems}`);
   return [
@@ -93,7 +93,7 @@ async function confirmationsPerSecond(store: SqlStore, label: string): Promise<s
 /** Entries #2…#100,000 of a valid chain after the workspace's first entry, built in memory (appending one by one would only bench appends). */
 async function buildChain(store: SqlStore, workspaceId: string): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
-  let head: { seq: number; hash: string } | null = await store.auditHead(workspaceId);
+  let head: { seq: number; hash: string } | null = await store.ledgerHead(workspaceId);
   for (let i = 1; i < EXPORT_ENTRIES; i++) {
     const c = confirmation(workspaceId, i);
     const entry = nextEntry(head, {
@@ -174,7 +174,7 @@ async function exportFigures(store: SqlStore, label: string): Promise<string[]> 
     );
   }
   const start = performance.now();
-  const verification = await store.verifyAudit('big');
+  const verification = await store.verifyLedger('big');
   if (!verification.ok) throw new Error(`seeded chain does not verify: ${verification.problems[0]}`);
   lines.push(`${label}: verify ${fmt(EXPORT_ENTRIES)}-entry chain in ${fmt(performance.now() - start)} ms`);
   return lines;

@@ -32,7 +32,7 @@ const facts = {
 function leaves(node: unknown, path: string): [string, unknown][] {
   if (typeof node === 'function') {
     // Sentences about the document or the workspace take a facts object; the others numbers or words.
-    const out = path.endsWith('welcome') || path.endsWith('intro') ? node(facts) : node('2', '3', '4', '5');
+    const out = path.endsWith('welcome') || path.endsWith('intro') ? node(facts) : node('2', '3', '4', '5', '6', '7', '8');
     return Array.isArray(out) ? out.map((line, i) => [`${path}()[${i}]`, line]) : [[`${path}()`, out]];
   }
   if (Array.isArray(node)) return node.flatMap((item, i) => leaves(item, `${path}[${i}]`));

@@ -109,7 +109,7 @@ describe('usage mistakes are explained in CLI syntax', () => {
       '2026-12-02T10:00:00+01:00',
     ]);
     expect(code).toBe(1);
-    expect(stderr).toContain('A skip needs a reason, so the audit trail explains it.');
+    expect(stderr).toContain('A skip needs a reason, so the ledger explains it.');
     expect(stderr).toContain('Usage: dutybot skip <duty> --reason "…"');
     expect(stderr).not.toContain(' -- ');
   });

@@ -113,7 +113,7 @@ describe('Italian all the way through', () => {
   it('accepts Italian setting names and Italian weekday ranges, recording the canonical key', async () => {
     const { text } = await say('impostazioni imposta giorni_lavorativi lunedì-giovedì');
     expect(text).toBe('L\'impostazione "working_days" ora vale [1,2,3,4].');
-    const entries = await current().store.auditEntries('qa');
+    const entries = await current().store.ledgerEntries('qa');
     expect(entries.at(-1)).toMatchObject({
       kind: 'settings.changed',
       payload: { key: 'working_days', value: [1, 2, 3, 4] },

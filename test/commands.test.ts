@@ -179,7 +179,7 @@ describe('settings', () => {
   it('changes a setting and records it in the ledger', async () => {
     expect(await run('settings set reminder_time 08:30')).toMatchObject({ kind: 'updated' });
     expect((await current().store.getWorkspace('local'))?.settings.reminder_time).toBe('08:30');
-    const entries = await current().store.auditEntries('local');
+    const entries = await current().store.ledgerEntries('local');
     expect(entries.at(-1)).toMatchObject({ kind: 'settings.changed', actor: 'admin' });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
-import { createScheduleOps } from '../src/bot/schedule-ops.js';
+import { createScheduleOps } from '../src/bot/schedule-service.js';
 import { welcomeView } from '../src/bot/welcome.js';
 import type { ExecuteDeps } from '../src/commands/execute.js';
 import { executeCommand, executeParsedCommand } from '../src/commands/execute.js';
@@ -8,7 +8,7 @@ import { parseCommand } from '../src/commands/grammar.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/model.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { ownersOf } from '../src/schedule/status.js';
+import { ownersOf } from '../src/occurrences/status.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { createStore } from '../src/store/create-store.js';
 import type { Store, WorkspaceRow } from '../src/store/types.js';

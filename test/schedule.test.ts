@@ -12,7 +12,7 @@ import {
   periodContaining,
   scheduleOf,
   whyNotScheduled,
-} from '../src/schedule/index.js';
+} from '../src/occurrences/index.js';
 import { defaultSettings, type WorkspaceSettings } from '../src/settings/schema.js';
 import { periodLabel, scheduleLabel } from '../src/views/labels.js';
 import { DUTY, dutyOf, testKnowledge } from './support/scheduler-knowledge.js';

@@ -45,7 +45,7 @@ describe.each(cases)('overlapping ticks, production retry policy, %s with %i sch
       if (process.env.FAULT_TABLE)
         console.log(`OVERLAP ${plan.name} (${dialect}, ${workers}): ${JSON.stringify(result)}`);
       expect(result).toEqual({ duplicates: 0, missing: 0, stale: 0, nudges: 0 });
-      expect(run.auditHead).toEqual(reference.auditHead);
+      expect(run.ledgerHead).toEqual(reference.ledgerHead);
     },
   );
 });

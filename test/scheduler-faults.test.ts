@@ -57,7 +57,7 @@ describe.each(cases)('Slack faults on %s with %i scheduler(s)', (dialect, worker
     expect(run.nudgesAfterClose).toEqual([]);
     expect(run.notices).toEqual([]);
     expect(run.failures).toEqual([]);
-    expect(run.auditHead).toEqual(reference.auditHead);
+    expect(run.ledgerHead).toEqual(reference.ledgerHead);
     expect(run.recoveryMs).not.toBeNull();
   });
 });
@@ -85,7 +85,7 @@ describe.each(cases)('permanent Slack failures on %s with %i scheduler(s)', (dia
       expect(duplicates).toBe(0);
       expect(run.staleOpen).toEqual([]);
       expect(run.nudgesAfterClose).toEqual([]);
-      expect(run.auditHead).toEqual(reference.auditHead);
+      expect(run.ledgerHead).toEqual(reference.ledgerHead);
       const failedKeys = run.failures.map((f) => f.slice(0, f.indexOf(': ')));
       // Each failure is logged once, structured, with its key.
       for (const key of failedKeys.filter((k) => !k.includes('|notice|'))) {

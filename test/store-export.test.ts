@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { computeEntryHash } from '../src/ledger/audit-chain.js';
+import { computeEntryHash } from '../src/ledger/chain.js';
 import { exportLedger, neutralizeFormula } from '../src/ledger/export.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore } from '../src/store/create-store.js';
@@ -96,9 +96,11 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
       'evidence_url',
       'reason',
       'snoozed_until',
+      'backfill',
       'details',
       'prev_hash',
       'hash',
+      'chain_head',
     ]);
     expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5']);
     expect(rows[1]).toMatchObject({
@@ -118,7 +120,7 @@ describe.each(STORE_BACKENDS)('ledger export on $name', ({ make }) => {
     expect(JSON.parse(rows[2]!.details!)).toEqual({ changed: ['language'] });
     expect(JSON.parse(rows[0]!.details!)).toMatchObject({ platform: 'slack', homeChannel: 'C1' });
     expect(rows[3]?.reason).toBe('nessun backup, server spento');
-    const entries = await s.auditEntries('ws1');
+    const entries = await s.ledgerEntries('ws1');
     expect(rows.map((r) => [r.prev_hash, r.hash])).toEqual(entries.map((e) => [e.prevHash, e.hash]));
   });
 

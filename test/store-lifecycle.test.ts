@@ -51,10 +51,10 @@ describe.each(STORE_BACKENDS)('workspace lifecycle on $name', ({ make }) => {
     expect(['CA', 'CB']).toContain(ws?.homeChannel);
     expect(ws?.remindersSince?.toISOString()).toBe(later(1).toISOString());
     expect(await store.setHomeChannelIfUnset('ws1', 'CC', { actor: 'UC', at: later(2) }, null)).toBe(false);
-    const entries = (await store.auditEntries('ws1')).filter((e) => e.kind === 'workspace.home_channel');
+    const entries = (await store.ledgerEntries('ws1')).filter((e) => e.kind === 'workspace.home_channel');
     expect(entries).toHaveLength(1);
     expect(entries[0]?.payload).toEqual({ homeChannel: ws?.homeChannel });
-    expect((await store.verifyAudit('ws1')).ok).toBe(true);
+    expect((await store.verifyLedger('ws1')).ok).toBe(true);
   });
 
   it('deactivates (no wake-up, not due) and reactivates, auditing each change once', async () => {
@@ -74,7 +74,7 @@ describe.each(STORE_BACKENDS)('workspace lifecycle on $name', ({ make }) => {
       await store.setWorkspaceStatus('ws1', 'active', { actor: 'U1', at: later(3), reason: 'installed again' }),
     ).toBe(true);
     expect((await store.dueWorkspaces(later(10), 10)).map((w) => w.id)).toEqual(['ws1']);
-    const kinds = (await store.auditEntries('ws1')).map((e) => [e.kind, e.payload.status ?? null]);
+    const kinds = (await store.ledgerEntries('ws1')).map((e) => [e.kind, e.payload.status ?? null]);
     expect(kinds).toEqual([
       ['workspace.created', null],
       ['workspace.status', 'inactive'],

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type WorkspaceSettings } from '../src/settings/schema.js';
 import { createStore, type SqlStore, UnknownDeliveryError, UnknownWorkspaceError } from '../src/store/create-store.js';
+import { OccurrenceClosedError } from '../src/store/errors.js';
 import type { NewConfirmation, NewDelivery } from '../src/store/types.js';
 import { STORE_BACKENDS, type StoreBackend } from './support/postgres.js';
 
@@ -85,7 +86,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       expect(row).toMatchObject({ id: 'ws1', platform: 'slack', homeChannel: 'C-home', nextWakeAt: null });
       expect(row?.createdAt.toISOString()).toBe(T0.toISOString());
       expect(row?.settings).toEqual(defaultSettings());
-      const entries = await store.auditEntries('ws1');
+      const entries = await store.ledgerEntries('ws1');
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({
         seq: 1,
@@ -108,10 +109,10 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       });
       expect(entry).toMatchObject({ seq: 2, kind: 'settings.changed', actor: 'U9' });
       expect((await store.getWorkspace('ws1'))?.settings.language).toBe('it');
-      const entries = await store.auditEntries('ws1');
+      const entries = await store.ledgerEntries('ws1');
       expect(entries.map((e) => e.kind)).toEqual(['workspace.created', 'settings.changed']);
       expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
-      expect(await store.auditHead('ws1')).toEqual({ seq: 2, hash: entry.hash });
+      expect(await store.ledgerHead('ws1')).toEqual({ seq: 2, hash: entry.hash });
     });
 
     it('rejects invalid settings and unknown workspaces without writing anything', async () => {
@@ -124,7 +125,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         store.saveSettings('ghost', defaultSettings(), { kind: 'settings.changed', actor: 'U9', at: T0, payload: {} }),
       ).rejects.toThrow(UnknownWorkspaceError);
       await expect(store.setNextWake('ghost', T0)).rejects.toThrow(/ghost/);
-      expect(await store.auditEntries('ws1')).toHaveLength(1);
+      expect(await store.ledgerEntries('ws1')).toHaveLength(1);
     });
 
     it('fails loudly, naming the workspace, when a stored settings row is corrupt', async () => {
@@ -183,7 +184,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         by: 'U123',
         seq: 2,
       });
-      const entries = await store.auditEntries('ws1');
+      const entries = await store.ledgerEntries('ws1');
       expect(entries[1]).toMatchObject({ seq: 2, kind: 'confirmation', actor: 'U123', hash: row.hash });
       expect(entries[1]?.payload).toEqual({
         dutyId: 'backup.restore-test',
@@ -203,7 +204,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const again = await store.appendConfirmation(confirmation({ note: 'changed my mind', at: minutes(1) }));
       expect(again.duplicate).toBe(true);
       expect(again.confirmation).toEqual(first.confirmation);
-      expect(await store.auditEntries('ws1')).toHaveLength(2);
+      expect(await store.ledgerEntries('ws1')).toHaveLength(2);
     });
 
     it('writes exactly one entry when two replicas receive the same submission at once', async () => {
@@ -216,8 +217,8 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const results = await Promise.all(attempts);
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(new Set(results.map((r) => r.confirmation.hash)).size).toBe(1);
-      expect(await replicaA.auditEntries('ws1')).toHaveLength(2);
-      expect((await replicaA.verifyAudit('ws1')).ok).toBe(true);
+      expect(await replicaA.ledgerEntries('ws1')).toHaveLength(2);
+      expect((await replicaA.verifyLedger('ws1')).ok).toBe(true);
     });
 
     it('never forks the chain when replicas append different entries concurrently', async () => {
@@ -226,13 +227,17 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
           replicas[i % 3]!.appendConfirmation(
-            confirmation({ idempotencyKey: `evt-${i}`, occurrence: `2026-${String((i % 12) + 1).padStart(2, '0')}` }),
+            confirmation({
+              idempotencyKey: `evt-${i}`,
+              dutyId: `duty-${i % 3}`,
+              occurrence: `2026-${String((i % 10) + 1).padStart(2, '0')}`,
+            }),
           ),
         ),
       );
-      const entries = await replicas[0]!.auditEntries('ws1');
+      const entries = await replicas[0]!.ledgerEntries('ws1');
       expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
-      expect(await replicas[1]!.verifyAudit('ws1')).toEqual({ ok: true, checked: 31, problems: [] });
+      expect(await replicas[1]!.verifyLedger('ws1')).toEqual({ ok: true, checked: 31, problems: [] });
     });
 
     it('keeps the latest confirmation per duty and occurrence, history and recent ones', async () => {
@@ -290,7 +295,113 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
         store.appendConfirmation(confirmation({ status: 'finished' as NewConfirmation['status'] })),
       ).rejects.toThrow(/unknown confirmation status "finished"/);
       await expect(store.appendConfirmation(confirmation({ idempotencyKey: '' }))).rejects.toThrow(/idempotency/);
-      expect(await store.auditEntries('ws1')).toHaveLength(1);
+      expect(await store.ledgerEntries('ws1')).toHaveLength(1);
+    });
+  });
+
+  describe('one closing per occurrence', () => {
+    it('lets exactly one of concurrent Done and Skip from two store instances close an occurrence', async () => {
+      const { url } = await freshStore();
+      const replicaA = await storeAt(url);
+      const replicaB = await storeAt(url);
+      const attempts = Array.from({ length: 10 }, (_, i) =>
+        (i % 2 === 0 ? replicaA : replicaB)
+          .appendConfirmation(
+            confirmation({
+              idempotencyKey: `click-${i}`,
+              by: i % 2 === 0 ? 'U-alice' : 'U-bob',
+              status: i % 3 === 0 ? 'skipped' : 'done',
+              reason: i % 3 === 0 ? 'holiday' : null,
+            }),
+          )
+          .then(
+            (result) => ({ written: result, error: null }),
+            (error: unknown) => ({ written: null, error }),
+          ),
+      );
+      const results = await Promise.all(attempts);
+      const written = results.filter((r) => r.written && !r.written.duplicate);
+      expect(written).toHaveLength(1);
+      const winner = written[0]!.written!.confirmation;
+      const losers = results.filter((r) => r.error);
+      expect(losers).toHaveLength(9);
+      for (const loser of losers) {
+        expect(loser.error).toBeInstanceOf(OccurrenceClosedError);
+        // The loser is told who closed it and when.
+        expect((loser.error as OccurrenceClosedError).closedBy).toMatchObject({
+          by: winner.by,
+          status: winner.status,
+          seq: winner.seq,
+          at: winner.at,
+        });
+      }
+      expect(await replicaA.ledgerEntries('ws1')).toHaveLength(2);
+      expect(await replicaB.history('ws1', 'backup.restore-test', 10)).toHaveLength(1);
+      expect((await replicaA.verifyLedger('ws1')).ok).toBe(true);
+    });
+
+    it('refuses a later closing or snooze of a closed occurrence and writes nothing', async () => {
+      const { store } = await freshStore();
+      await store.appendConfirmation(confirmation());
+      const head = await store.ledgerHead('ws1');
+      for (const late of [
+        confirmation({ idempotencyKey: 'stale-card', status: 'skipped', reason: 'never happened', by: 'U-mallory' }),
+        confirmation({ idempotencyKey: 'snooze', status: 'snoozed', snoozedUntil: minutes(60) }),
+      ]) {
+        await expect(store.appendConfirmation(late)).rejects.toThrow(OccurrenceClosedError);
+      }
+      expect(await store.ledgerHead('ws1')).toEqual(head);
+      // Another occurrence of the same duty is independent.
+      const other = await store.appendConfirmation(confirmation({ idempotencyKey: 'feb', occurrence: '2026-02' }));
+      expect(other.duplicate).toBe(false);
+    });
+
+    it('reopens a closed occurrence with a chained entry, after which it can be closed again', async () => {
+      const { store } = await freshStore();
+      expect(
+        await store.reopenOccurrence({
+          workspaceId: 'ws1',
+          dutyId: 'backup.restore-test',
+          occurrence: '2026-03',
+          by: 'U-admin',
+          at: minutes(1),
+          reason: 'not closed yet',
+          idempotencyKey: 'r0',
+        }),
+      ).toBeNull();
+      expect(await store.ledgerEntries('ws1')).toHaveLength(1);
+      await store.appendConfirmation(confirmation());
+      const reopened = await store.reopenOccurrence({
+        workspaceId: 'ws1',
+        dutyId: 'backup.restore-test',
+        occurrence: '2026-03',
+        by: 'U-admin',
+        at: minutes(2),
+        reason: 'recorded by mistake',
+        idempotencyKey: 'r1',
+      });
+      expect(reopened).toMatchObject({ status: 'reopened', reason: 'recorded by mistake', by: 'U-admin', seq: 3 });
+      const [entry] = await store.ledgerWindow('ws1', 3, 3);
+      expect(entry).toMatchObject({ kind: 'reopen', actor: 'U-admin' });
+      expect(entry?.payload).toMatchObject({ status: 'reopened', reopens: 2, occurrence: '2026-03' });
+      const again = await store.appendConfirmation(
+        confirmation({ idempotencyKey: 'redo', status: 'skipped', reason: 'site frozen', at: minutes(3) }),
+      );
+      expect(again).toMatchObject({ duplicate: false, confirmation: { status: 'skipped', seq: 4 } });
+      const latest = await store.latestConfirmations('ws1');
+      expect(latest.map((c) => c.status)).toEqual(['skipped']);
+      expect((await store.verifyLedger('ws1')).ok).toBe(true);
+    });
+
+    it('records a backfill in the row and in the chained payload', async () => {
+      const { store } = await freshStore();
+      const { confirmation: row } = await store.appendConfirmation(
+        confirmation({ occurrence: '2025-10', backfill: true, reason: 'from the paper log', note: null }),
+      );
+      expect(row.backfill).toBe(true);
+      expect((await store.history('ws1', 'backup.restore-test', 1))[0]?.backfill).toBe(true);
+      const [entry] = await store.ledgerWindow('ws1', 2, 2);
+      expect(entry?.payload).toMatchObject({ backfill: true, reason: 'from the paper log' });
     });
   });
 
@@ -299,14 +410,17 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
     async function chainOfSix(): Promise<{ store: SqlStore; url: string }> {
       const fresh = await freshStore();
       for (let i = 0; i < 5; i++) {
-        await fresh.store.appendConfirmation(confirmation({ idempotencyKey: `k${i}`, at: minutes(i + 1) }));
+        // One closing per occurrence: each entry closes its own month.
+        await fresh.store.appendConfirmation(
+          confirmation({ idempotencyKey: `k${i}`, occurrence: `2026-0${i + 1}`, at: minutes(i + 1) }),
+        );
       }
       return fresh;
     }
 
     it('passes an untouched chain', async () => {
       const { store } = await chainOfSix();
-      expect(await store.verifyAudit('ws1')).toEqual({ ok: true, checked: 6, problems: [] });
+      expect(await store.verifyLedger('ws1')).toEqual({ ok: true, checked: 6, problems: [] });
     });
 
     it('names an entry whose payload was edited in SQL', async () => {
@@ -318,17 +432,63 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       );
       const forged = row!.payload.replace('"done"', '"skipped"');
       await backend.sql(url, 'update audit_log set payload = ? where workspace_id = ? and seq = 4', [forged, 'ws1']);
-      expect(await store.verifyAudit('ws1')).toEqual({
+      expect(await store.verifyLedger('ws1')).toEqual({
         ok: false,
         checked: 6,
         problems: ['entry #4 was edited (hash mismatch)'],
       });
     });
 
+    it('names a confirmation row edited in SQL behind an intact chain (seen: "skipped" shown as "done by mallory")', async () => {
+      const { store, url } = await chainOfSix();
+      await store.appendConfirmation(
+        confirmation({
+          idempotencyKey: 'skip-1',
+          occurrence: '2026-07',
+          status: 'skipped',
+          reason: 'holiday',
+          note: null,
+        }),
+      );
+      expect((await store.verifyLedger('ws1')).ok).toBe(true);
+      await backend.sql(
+        url,
+        "update confirmations set status = 'done', confirmed_by = 'mallory', reason = null where workspace_id = ? and seq = 7",
+        ['ws1'],
+      );
+      // What the bot shows now looks genuine (the row still carries the entry's hash)…
+      expect((await store.history('ws1', 'backup.restore-test', 1))[0]).toMatchObject({
+        status: 'done',
+        by: 'mallory',
+      });
+      // …but verification holds the row against its chained entry and names the first mismatch.
+      expect(await store.verifyLedger('ws1')).toEqual({
+        ok: false,
+        checked: 7,
+        problems: [
+          'confirmation row #7 does not match its chained entry (status: row says "done", entry says "skipped")',
+        ],
+      });
+    });
+
+    it('names a confirmation row deleted or added behind the ledger', async () => {
+      const { store, url } = await chainOfSix();
+      await backend.sql(url, 'delete from confirmations where workspace_id = ? and seq = 3', ['ws1']);
+      await backend.sql(
+        url,
+        "insert into confirmations (workspace_id, seq, duty_id, occurrence, status, confirmed_by, at, hash, idempotency_key) values (?, 9, 'x.duty', '2026-09', 'done', 'mallory', ?, 'feed', 'forged')",
+        ['ws1', T0.getTime()],
+      );
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
+        'the confirmation row of entry #3 is missing (deleted from what the bot shows)',
+        'confirmation row #9 (x.duty 2026-09 done by mallory) was added outside the ledger (past the chain head)',
+      ]);
+    });
+
     it('names a deleted middle entry', async () => {
       const { store, url } = await chainOfSix();
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 3', ['ws1']);
-      const result = await store.verifyAudit('ws1');
+      const result = await store.verifyLedger('ws1');
       expect(result.ok).toBe(false);
       expect(result.problems).toEqual(['entry #3 is missing (seq jumps 2→4)']);
     });
@@ -336,11 +496,11 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
     it('detects a deleted tail through the chain head on the workspace row', async () => {
       const { store, url } = await chainOfSix();
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 6', ['ws1']);
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entry #6 was deleted (head says 6 entries, found 5)',
       ]);
       await backend.sql(url, 'delete from audit_log where workspace_id = ? and seq = 5', ['ws1']);
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entries #5–#6 were deleted (head says 6 entries, found 4)',
       ]);
     });
@@ -350,22 +510,22 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       await backend.sql(url, 'update audit_log set seq = -1 where workspace_id = ? and seq = 3', ['ws1']);
       await backend.sql(url, 'update audit_log set seq = 3 where workspace_id = ? and seq = 4', ['ws1']);
       await backend.sql(url, 'update audit_log set seq = 4 where workspace_id = ? and seq = -1', ['ws1']);
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entries #3/#4 are out of order (prev_hash does not link)',
       ]);
     });
 
     it('names rows inserted behind the ledger, past the recorded head', async () => {
       const { store, url } = await chainOfSix();
-      const [last] = await store.auditWindow('ws1', 6, 6);
-      const { nextEntry } = await import('../src/ledger/audit-chain.js');
+      const [last] = await store.ledgerWindow('ws1', 6, 6);
+      const { nextEntry } = await import('../src/ledger/chain.js');
       const forged = nextEntry(last!, { workspaceId: 'ws1', kind: 'confirmation', actor: 'U-x', at: T0, payload: {} });
       await backend.sql(
         url,
         'insert into audit_log (workspace_id, seq, kind, actor, at, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
         ['ws1', forged.seq, forged.kind, forged.actor, T0.getTime(), '{}', forged.prevHash, forged.hash],
       );
-      expect((await store.verifyAudit('ws1')).problems).toEqual([
+      expect((await store.verifyLedger('ws1')).problems).toEqual([
         'entries after #6 were added outside the ledger (head says 6 entries, found up to #7)',
       ]);
     });
@@ -374,25 +534,27 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       const { store, url } = await chainOfSix();
       const writer = await storeAt(url);
       const appends = Promise.all(
-        Array.from({ length: 20 }, (_, i) => writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}` }))),
+        Array.from({ length: 20 }, (_, i) =>
+          writer.appendConfirmation(confirmation({ idempotencyKey: `live-${i}`, dutyId: `live-duty-${i}` })),
+        ),
       );
-      const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyAudit('ws1')));
+      const checks = await Promise.all(Array.from({ length: 5 }, () => store.verifyLedger('ws1')));
       await appends;
       for (const check of checks) expect(check.problems).toEqual([]);
-      expect((await store.verifyAudit('ws1')).checked).toBe(26);
+      expect((await store.verifyLedger('ws1')).checked).toBe(26);
     });
 
     it('detects an entry rewritten with a recomputed hash by the broken link after it', async () => {
       const { store, url } = await chainOfSix();
-      const { computeEntryHash } = await import('../src/ledger/audit-chain.js');
-      const [original] = await store.auditWindow('ws1', 3, 3);
+      const { computeEntryHash } = await import('../src/ledger/chain.js');
+      const [original] = await store.ledgerWindow('ws1', 3, 3);
       const forged = { ...original!, actor: 'U-impostor' };
       await backend.sql(url, 'update audit_log set actor = ?, hash = ? where workspace_id = ? and seq = 3', [
         forged.actor,
         computeEntryHash(forged),
         'ws1',
       ]);
-      const result = await store.verifyAudit('ws1');
+      const result = await store.verifyLedger('ws1');
       expect(result.ok).toBe(false);
       expect(result.problems[0]).toMatch(/^entries #3\/#4 do not link/);
     });
@@ -611,7 +773,7 @@ describe.each(STORE_BACKENDS)('store on $name', ({ make }) => {
       open.splice(open.indexOf(store), 1);
       const reopened = await storeAt(url);
       expect(await reopened.latestConfirmations('ws1')).toHaveLength(1);
-      expect((await reopened.verifyAudit('ws1')).ok).toBe(true);
+      expect((await reopened.verifyLedger('ws1')).ok).toBe(true);
     });
 
     it('survives several processes migrating a fresh database at the same time', async () => {

@@ -384,15 +384,28 @@ export const COMMANDS: Record<string, CliCommand> = {
       }),
   },
   audit: {
-    summary: 'verify the hash chain of the ledger',
-    usage: 'dutybot audit verify [--json]',
-    options: { json: { type: 'boolean' }, by: { type: 'string' } },
+    summary: 'verify the ledger (chain and every row shown), or print its head to note elsewhere',
+    usage: 'dutybot audit verify [--against <hash | seq:hash>] [--json] | dutybot audit head [--json]',
+    options: { json: { type: 'boolean' }, by: { type: 'string' }, against: { type: 'string' } },
     run: (values, positionals) => {
-      if (positionals[0] !== 'verify') throw new CliUsageError('usage: dutybot audit verify [--json]');
+      const action = positionals[0];
+      if (action !== 'verify' && action !== 'head')
+        throw new CliUsageError(
+          'usage: dutybot audit verify [--against <hash | seq:hash>] [--json] | dutybot audit head [--json]',
+        );
+      const against = str(values, 'against');
+      if (action === 'head' && against !== undefined) throw new CliUsageError('--against goes with audit verify');
       return withBot(async (bot) =>
         printReply(
           await bot.run(
-            { command: { name: 'audit' }, lang: CLI_LANG },
+            {
+              command: {
+                name: 'audit',
+                ...(action === 'head' ? { action: 'head' as const } : {}),
+                ...(against !== undefined ? { against } : {}),
+              },
+              lang: CLI_LANG,
+            },
             { actor: localActor(str(values, 'by')), conversation: LOCAL },
           ),
           values.json === true,

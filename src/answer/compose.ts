@@ -1,6 +1,6 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
-import { type Owners, ownersOf } from '../schedule/status.js';
+import { type Owners, ownersOf } from '../occurrences/status.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { documentLabel, sectionCitation, sourceCitation } from '../views/citation.js';
 import { cadenceName } from '../views/labels.js';
@@ -27,7 +27,7 @@ import {
 import type { Decision } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
-export type { Owners } from '../schedule/status.js';
+export type { Owners } from '../occurrences/status.js';
 
 interface ComposeInput {
   question: string;

@@ -16,7 +16,7 @@ import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import { dutyTitle } from '../views/occurrence-views.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
 import { addUsage, storeSelectionCache, usageOf } from './model-records.js';
-import { createScheduleOps } from './schedule-ops.js';
+import { createScheduleOps } from './schedule-service.js';
 import type { Actor, CommandInput, ConfirmInput, Conversation, DutybotCore } from './types.js';
 import { welcomeView } from './welcome.js';
 

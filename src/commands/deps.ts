@@ -1,7 +1,7 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { Store, WorkspaceRow } from '../store/types.js';
 import type { ConfirmationStatus, Reply } from '../views/types.js';
-import type { ScheduleOps } from './schedule-ops.js';
+import type { ScheduleOps } from './schedule-port.js';
 import type { Actor, Conversation } from './types.js';
 
 /** What every command module needs from the rest of the core, kept narrow on purpose. */
@@ -32,4 +32,6 @@ export interface ConfirmationRequest {
   evidenceUrl: string | null;
   reason: string | null;
   snooze: string | null;
+  /** `--backfill`: a period that ended before the workspace existed (admins, with a reason). */
+  backfill?: boolean;
 }

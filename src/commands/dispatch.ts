@@ -3,6 +3,7 @@ import type { WorkspaceRow } from '../store/types.js';
 import { confirmationView, dutyRefView } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
 import { assign } from './assign.js';
+import { audit } from './audit.js';
 import { confirm } from './confirm.js';
 import type { ExecuteDeps, ExecuteInput, ParsedCommandInput } from './deps.js';
 import { resolveDutyRef } from './duty-ref.js';
@@ -11,6 +12,7 @@ import { helpView } from './help.js';
 import { messages } from './messages.js';
 import { isAdmin } from './permissions.js';
 import { leftoverError, refError, refusal } from './refusal.js';
+import { reopen } from './reopen.js';
 import { changeSettings, showSettings } from './settings-change.js';
 import { parseDateOrInstant } from './values.js';
 
@@ -97,14 +99,28 @@ async function runCommand(
         .filter((s): s is string => Boolean(s?.trim()))
         .join(' ')
         .trim();
+      // A backfill's free text is its reason (why it is recorded late), whether done or skipped.
+      const backfill = command.name !== 'snooze' && command.backfill === true;
       return confirm(deps, input, workspace, lang, {
         duty: ref.duty,
         occurrence: command.occurrence,
         status: command.name === 'done' ? 'done' : command.name === 'skip' ? 'skipped' : 'snoozed',
-        note: command.name === 'done' ? free || null : null,
+        note: command.name === 'done' && !backfill ? free || null : null,
         evidenceUrl: command.name === 'done' ? command.evidenceUrl : null,
-        reason: command.name === 'skip' ? free || null : null,
+        reason: command.name === 'skip' || backfill ? free || null : null,
         snooze: command.name === 'snooze' ? command.duration : null,
+        ...(backfill ? { backfill } : {}),
+      });
+    }
+
+    case 'reopen': {
+      const ref = resolveDutyRef(deps.knowledge, command.ref);
+      const refused = refError(ref, command.ref, lang) ?? leftoverError(ref, command.ref, lang);
+      if (refused || ref.kind !== 'found') return refused!;
+      return reopen(deps, input, workspace, lang, {
+        duty: ref.duty,
+        occurrence: command.occurrence,
+        reason: command.reason,
       });
     }
 
@@ -143,14 +159,7 @@ async function runCommand(
     case 'audit': {
       const forbidden = await requireAdmin();
       if (forbidden) return forbidden;
-      const result = await deps.store.verifyAudit(workspace.id);
-      return {
-        kind: 'audit',
-        lang,
-        ok: result.ok,
-        message: result.ok ? m.auditOk(result.checked) : m.auditBroken(result.problems.length),
-        problems: result.problems,
-      };
+      return audit(deps, workspace, lang, command);
     }
   }
 }

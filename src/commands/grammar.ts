@@ -16,8 +16,17 @@ import type { Lang } from '../views/types.js';
 export type Command =
   | { name: 'ask'; question: string }
   | { name: 'pending'; all: boolean }
-  | { name: 'done'; ref: string; note: string | null; evidenceUrl: string | null; occurrence: string | null }
-  | { name: 'skip'; ref: string; reason: string; occurrence: string | null }
+  | {
+      name: 'done';
+      ref: string;
+      note: string | null;
+      evidenceUrl: string | null;
+      occurrence: string | null;
+      /** `--backfill`: an admin records a period that ended before the workspace existed. */
+      backfill?: true;
+    }
+  | { name: 'skip'; ref: string; reason: string; occurrence: string | null; backfill?: true }
+  | { name: 'reopen'; ref: string; occurrence: string | null; reason: string }
   | { name: 'snooze'; ref: string; duration: string; occurrence: string | null }
   | { name: 'assign'; target: string; users: string[]; clear: boolean }
   | { name: 'history'; ref: string }
@@ -26,7 +35,13 @@ export type Command =
   | { name: 'settings'; action: 'set'; key: string; value: string }
   | { name: 'settings'; action: 'import'; yaml: string }
   | { name: 'export'; format: 'csv' | 'json'; from: string | null; to: string | null }
-  | { name: 'audit' }
+  | {
+      name: 'audit';
+      /** `head`: state the chain head (to note outside dutybot); otherwise verify the ledger. */
+      action?: 'verify' | 'head';
+      /** `--against <hash | seq:hash>`: a head noted earlier must still be a prefix of the chain. */
+      against?: string;
+    }
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -42,7 +57,14 @@ export interface UsageError {
   command: CommandName;
   lang: Lang | null;
   /** What was missing or wrong, in English; the executor localizes with the usage line. */
-  problem: 'missing_duty' | 'missing_duration' | 'missing_target' | 'missing_users' | 'bad_settings' | 'bad_export';
+  problem:
+    | 'missing_duty'
+    | 'missing_reason'
+    | 'missing_duration'
+    | 'missing_target'
+    | 'missing_users'
+    | 'bad_settings'
+    | 'bad_export';
 }
 
 /** Command words, English and Italian. */
@@ -61,6 +83,8 @@ const VERBS: Record<string, { name: CommandName; lang: Lang }> = {
   completato: { name: 'done', lang: 'it' },
   skip: { name: 'skip', lang: 'en' },
   salta: { name: 'skip', lang: 'it' },
+  reopen: { name: 'reopen', lang: 'en' },
+  riapri: { name: 'reopen', lang: 'it' },
   snooze: { name: 'snooze', lang: 'en' },
   rimanda: { name: 'snooze', lang: 'it' },
   posticipa: { name: 'snooze', lang: 'it' },
@@ -87,6 +111,15 @@ const URL_PATTERN = /\bhttps?:\/\/\S+/i;
 /** `for 2026-11`, `per 2026-W48`, `--for 2026-11-27`, `occurrence:2026-Q4` */
 const OCCURRENCE_PATTERN =
   /(?:^|\s)(?:--for|for|per|occurrence:|occorrenza:)\s*(\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2}|B\d|Q\d))(?=\s|$)/i;
+/**
+ * A period named with an explicit marker (`--for X`, `occurrence: X`) whatever its shape, so a
+ * malformed one is refused rather than read as part of the duty or note.
+ */
+const MARKED_PERIOD = /(?:^|\s)(?:--for|occurrence:|occorrenza:)\s*(\S+)(?=\s|$)/i;
+/** `for X` / `per X` ending the duty words (before any separator): X was meant as the period. */
+const TRAILING_PERIOD = /(?:^|\s)(?:for|per)\s+(\S+)\s*$/i;
+/** `--backfill` (done / skip): a period from before the workspace existed, recorded by an admin. */
+const BACKFILL_FLAG = /(?:^|\s)--backfill(?=\s|$)/i;
 /** Explicit separators between a duty reference and free text: `--`, `:`, `|` or a quoted note. */
 const SEPARATOR = /\s+(?:--|\||:)\s+|\s+(?=")/;
 
@@ -104,24 +137,43 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
       return { command: { name, question: rest }, lang: null };
     case 'pending':
       return { command: { name, all: /^(all|tutt[ei])$/i.test(rest) }, lang };
+    case 'audit': {
+      const against = /(?:^|\s)(?:--against|against|contro)\s+(\S+)/i.exec(rest)?.[1];
+      const head = /^(head|testa)\b/i.test(rest);
+      return {
+        command: { name, ...(head ? { action: 'head' as const } : {}), ...(against ? { against } : {}) },
+        lang,
+      };
+    }
     case 'digest':
-    case 'audit':
     case 'help':
       return { command: { name } as Command, lang };
     case 'history':
       return rest ? { command: { name, ref: rest }, lang } : usage('missing_duty');
     case 'done': {
-      const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
+      const { text: withoutFlag, backfill } = takeBackfill(rest);
+      const { text: withoutOccurrence, occurrence } = takeOccurrence(withoutFlag, true);
       const { text: withoutUrl, url } = takeUrl(withoutOccurrence);
       const { head, tail } = splitAtSeparator(withoutUrl);
       if (!head) return usage('missing_duty');
-      return { command: { name, ref: head, note: tail, evidenceUrl: url, occurrence }, lang };
+      return {
+        command: { name, ref: head, note: tail, evidenceUrl: url, occurrence, ...(backfill ? { backfill } : {}) },
+        lang,
+      };
     }
     case 'skip': {
-      const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
+      const { text: withoutFlag, backfill } = takeBackfill(rest);
+      const { text: withoutOccurrence, occurrence } = takeOccurrence(withoutFlag, true);
       const { head, tail } = splitAtSeparator(withoutOccurrence);
       if (!head) return usage('missing_duty');
-      return { command: { name, ref: head, reason: tail ?? '', occurrence }, lang };
+      return { command: { name, ref: head, reason: tail ?? '', occurrence, ...(backfill ? { backfill } : {}) }, lang };
+    }
+    case 'reopen': {
+      const { text: withoutOccurrence, occurrence } = takeOccurrence(rest, true);
+      const { head, tail } = splitAtSeparator(withoutOccurrence);
+      if (!head) return usage('missing_duty');
+      if (!tail) return usage('missing_reason');
+      return { command: { name, ref: head, occurrence, reason: tail }, lang };
     }
     case 'snooze': {
       const { text: withoutOccurrence, occurrence } = takeOccurrence(rest);
@@ -174,10 +226,31 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
   }
 }
 
-function takeOccurrence(text: string): { text: string; occurrence: string | null } {
+/**
+ * The period a confirmation names. A well-formed key is taken wherever it stands; with `loose`
+ * (done / skip / reopen), so is anything after `--for` / `occurrence:`, or after a `for` / `per`
+ * that ends the duty words: `done … for banana` is then refused with the formats the duty's
+ * cadence uses instead of being silently recorded for the current period.
+ */
+function takeOccurrence(text: string, loose = false): { text: string; occurrence: string | null } {
+  const cut = (m: RegExpExecArray, offset = 0) =>
+    (text.slice(0, offset + m.index) + text.slice(offset + m.index + m[0].length)).trim();
   const m = OCCURRENCE_PATTERN.exec(text);
-  if (!m) return { text, occurrence: null };
-  return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(), occurrence: m[1]!.toUpperCase() };
+  if (m) return { text: cut(m), occurrence: m[1]!.toUpperCase() };
+  if (!loose) return { text, occurrence: null };
+  const marked = MARKED_PERIOD.exec(text);
+  if (marked) return { text: cut(marked), occurrence: marked[1]! };
+  const separator = SEPARATOR.exec(text);
+  const head = separator ? text.slice(0, separator.index) : text;
+  const trailing = TRAILING_PERIOD.exec(head);
+  if (trailing) return { text: cut(trailing), occurrence: trailing[1]! };
+  return { text, occurrence: null };
+}
+
+function takeBackfill(text: string): { text: string; backfill: true | null } {
+  const m = BACKFILL_FLAG.exec(text);
+  if (!m) return { text, backfill: null };
+  return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(), backfill: true };
 }
 
 /** An explicit `--evidence X` / `evidence: X` wins, so a bad link is refused rather than kept as a note. */

@@ -1,5 +1,5 @@
 import type { Duty } from '../knowledge/model.js';
-import { ownersOf } from '../schedule/status.js';
+import { ownersOf } from '../occurrences/status.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { Actor } from './types.js';
 
@@ -9,7 +9,7 @@ import type { Actor } from './types.js';
  *
  * - anyone: ask, pending, history, digest, help, settings show
  * - admins (platform admins or `settings.admins`): settings set/import, assign, export, audit
- * - owners of the duty and admins: done, skip, snooze; while a duty has no owner at all,
+ * - owners of the duty and admins: done, skip, snooze, reopen (reopen: never "anyone"); while a duty has no owner at all,
  *   anyone in the workspace may confirm it (the reminder addressed the whole channel).
  */
 export async function isAdmin(actor: Actor, settings: WorkspaceSettings): Promise<boolean> {
@@ -20,5 +20,14 @@ export async function isAdmin(actor: Actor, settings: WorkspaceSettings): Promis
 export async function mayConfirm(actor: Actor, duty: Duty, settings: WorkspaceSettings): Promise<boolean> {
   const owners = ownersOf(duty, settings.owners);
   if (owners.length === 0 || owners.includes(actor.userId)) return true;
+  return isAdmin(actor, settings);
+}
+
+/**
+ * Reopening a closed occurrence changes the record: its owners or an admin, never "anyone" (even
+ * while the duty has no owner and anyone may confirm it).
+ */
+export async function mayReopen(actor: Actor, duty: Duty, settings: WorkspaceSettings): Promise<boolean> {
+  if (ownersOf(duty, settings.owners).includes(actor.userId)) return true;
   return isAdmin(actor, settings);
 }

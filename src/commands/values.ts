@@ -6,10 +6,28 @@ import { failure, ok, type Result } from '../result.js';
  * Each returns a `Result` whose problem the caller turns into a helpful message.
  */
 
+/**
+ * How long free text in the ledger may be, in characters. Enforced in the core (every surface,
+ * not only a card or modal): the ledger is evidence, read by people, and replayed into reminders.
+ */
+export const TEXT_LIMITS = { note: 1_000, reason: 500, evidenceUrl: 2_000 } as const;
+export type LimitedField = keyof typeof TEXT_LIMITS;
+
+/** The first field longer than its limit, with its length; null when all fit. */
+export function overLimit(
+  values: Partial<Record<LimitedField, string | null>>,
+): { field: LimitedField; length: number; max: number } | null {
+  for (const field of Object.keys(TEXT_LIMITS) as LimitedField[]) {
+    const length = [...(values[field]?.trim() ?? '')].length;
+    if (length > TEXT_LIMITS[field]) return { field, length, max: TEXT_LIMITS[field] };
+  }
+  return null;
+}
+
 /** Evidence must be a link an auditor can open: http(s) only, no javascript:/file: tricks. */
 export function parseEvidenceUrl(raw: string): Result<string, 'not_a_web_link'> {
   const text = raw.trim().replace(/^<|>$/g, '');
-  if (text.length > 2000) return failure('not_a_web_link');
+  if (text.length > TEXT_LIMITS.evidenceUrl) return failure('not_a_web_link');
   try {
     const url = new URL(text);
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return failure('not_a_web_link');

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { ServiceId } from '../knowledge/schema.js';
-import { calendarOf } from '../schedule/calendar.js';
-import { periodContaining } from '../schedule/periods.js';
-import { type DutyStatus, isClosed, type WorkspaceSnapshot, workspaceStatuses } from '../schedule/status.js';
+import { calendarOf } from '../occurrences/calendar.js';
+import { periodContaining } from '../occurrences/periods.js';
+import { type DutyStatus, isClosed, type WorkspaceSnapshot, workspaceStatuses } from '../occurrences/status.js';
 import type { ConfirmationRow } from '../store/types.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { periodLabel } from '../views/labels.js';
@@ -70,6 +70,14 @@ export function buildDigest(input: DigestInput): DigestView {
     upcoming: upcoming.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     doneSinceLast,
     services: serviceLines(snapshot, statuses, routed.length > 0, lang),
+    ...(snapshot.workspace.ledgerHead
+      ? {
+          ledgerHead: catalogue(lang).ledger.head(
+            snapshot.workspace.ledgerHead.seq,
+            snapshot.workspace.ledgerHead.hash,
+          ),
+        }
+      : {}),
   };
 }
 

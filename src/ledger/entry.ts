@@ -1,5 +1,5 @@
 /**
- * One entry of a workspace's ledger, as chained and verified by ./audit-chain.ts. It lives here,
+ * One entry of a workspace's ledger, as chained and verified by ./chain.ts. It lives here,
  * below the store, because the store computes and stores the chain while the ledger knows no store.
  */
 export interface AuditEntry {
@@ -17,18 +17,18 @@ export interface AuditEntry {
 
 /**
  * What an export reads of the ledger. The Store satisfies it; declaring it here keeps the ledger
- * below the store, which computes the chain with ./audit-chain.ts.
+ * below the store, which computes the chain with ./chain.ts.
  */
 export interface LedgerSource {
   /** Entries with firstSeq <= seq <= lastSeq, in seq order; `from` inclusive, `to` exclusive. */
-  auditWindow(
+  ledgerWindow(
     workspaceId: string,
     firstSeq: number,
     lastSeq: number,
     range?: { from?: Date; to?: Date },
   ): Promise<AuditEntry[]>;
   /** The chain head anchored on the workspace row; null if no such workspace. */
-  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
+  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
   /** Recomputes the chain; names the first edited, deleted or reordered entry. */
-  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
+  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
 }

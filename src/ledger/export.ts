@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AuditEntry, LedgerSource } from './entry.js';
+import { formatHead } from './head.js';
 
 /**
  * Ledger export for auditors: every audit entry in a time range, as CSV (one row per entry) or
@@ -41,9 +42,11 @@ const COLUMNS = [
   'evidence_url',
   'reason',
   'snoozed_until',
+  'backfill',
   'details',
   'prev_hash',
   'hash',
+  'chain_head',
 ] as const;
 
 type ExportRow = Record<(typeof COLUMNS)[number], string | number | null>;
@@ -72,7 +75,7 @@ function details(entry: AuditEntry): string | null {
   return Object.keys(rest).length > 0 ? JSON.stringify(rest) : null;
 }
 
-function toExportRow(entry: AuditEntry): ExportRow {
+function toExportRow(entry: AuditEntry, chainHead: string): ExportRow {
   const payload = entry.payload;
   return {
     seq: entry.seq,
@@ -86,9 +89,15 @@ function toExportRow(entry: AuditEntry): ExportRow {
     evidence_url: text(payload.evidenceUrl),
     reason: text(payload.reason),
     snoozed_until: text(payload.snoozedUntil),
+    // A period recorded by an admin after the fact (issue 10); also kept in `details`, which
+    // rebuilds the hashed payload.
+    backfill: payload.backfill === true ? 'true' : null,
     details: details(entry),
     prev_hash: entry.prevHash,
     hash: entry.hash,
+    // The chain head when the export was made (`seq:hash`), on every row so a CSV cut from the
+    // file still carries it: `audit verify --against <it>` checks later that history still extends it.
+    chain_head: chainHead,
   };
 }
 
@@ -122,7 +131,7 @@ function fileStem(workspaceId: string, options: ExportOptions, now: Date): strin
 /** The ledger as recorded by its head, in windows of seq values (rows past the head are not ledger). */
 async function* pagesOf(store: LedgerSource, workspaceId: string, lastSeq: number, range: { from?: Date; to?: Date }) {
   for (let first = 1; first <= lastSeq; first += PAGE_SIZE) {
-    const page = await store.auditWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
+    const page = await store.ledgerWindow(workspaceId, first, Math.min(first + PAGE_SIZE - 1, lastSeq), range);
     if (page.length > 0) yield page;
   }
 }
@@ -140,29 +149,30 @@ export async function exportLedger(
       `the export range is empty: "from" (${from.toISOString()}) must be before "to" (${to.toISOString()})`,
     );
   }
-  const head = await store.auditHead(workspaceId);
+  const head = await store.ledgerHead(workspaceId);
   if (head === null) throw new Error(`workspace "${workspaceId}" does not exist, so it has no ledger to export`);
   const now = options.now ?? new Date();
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const stem = fileStem(workspaceId, options, now);
+  const chainHead = formatHead(head);
 
   const parts: string[] = [];
   let count = 0;
   if (format === 'csv') {
     parts.push(stringify([[...COLUMNS]]));
     for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
-      parts.push(stringify(page.map((entry) => toCsvRecord(toExportRow(entry)))));
+      parts.push(stringify(page.map((entry) => toCsvRecord(toExportRow(entry, chainHead)))));
       count += page.length;
     }
     return { filename: `${stem}.csv`, content: parts.join(''), entries: count };
   }
 
   // JSON: the envelope first, then one entry per line (readable, and cheap to build for 100k).
-  const verification = await store.verifyAudit(workspaceId);
+  const verification = await store.verifyLedger(workspaceId);
   const rows: string[] = [];
   for await (const page of pagesOf(store, workspaceId, head.seq, range)) {
     for (const entry of page) {
-      const { details: _details, ...row } = toExportRow(entry);
+      const { details: _details, chain_head: _head, ...row } = toExportRow(entry, chainHead);
       // JSON carries the whole payload instead of the CSV's leftover `details`.
       rows.push(JSON.stringify({ ...row, payload: entry.payload }));
     }
@@ -173,6 +183,8 @@ export async function exportLedger(
     generated_at: now.toISOString(),
     range: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
     chain_head: head,
+    /** The head as `audit verify --against` takes it. */
+    chain_head_ref: chainHead,
     verification,
     entry_count: count,
   };

@@ -1,11 +1,11 @@
 import { buildDigest } from '../digest/build.js';
 import { describeError } from '../logging/logger.js';
+import { calendarOf, localDay } from '../occurrences/calendar.js';
+import { occurrenceByKeyFor } from '../occurrences/occurrences.js';
+import { periodContaining, shiftPeriod } from '../occurrences/periods.js';
+import { scheduleOf } from '../occurrences/resolve.js';
+import { dutyStatus, isClosed, loadSnapshot, type WorkspaceSnapshot } from '../occurrences/status.js';
 import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage } from '../ports/messenger.js';
-import { calendarOf, localDay } from '../schedule/calendar.js';
-import { occurrenceByKeyFor } from '../schedule/occurrences.js';
-import { periodContaining, shiftPeriod } from '../schedule/periods.js';
-import { scheduleOf } from '../schedule/resolve.js';
-import { dutyStatus, isClosed, loadSnapshot, type WorkspaceSnapshot } from '../schedule/status.js';
 import type { DeliveryRow, WorkspaceRow } from '../store/types.js';
 import { reminderView } from '../views/occurrence-views.js';
 import { retryDelayMs } from './backoff.js';

@@ -5,10 +5,10 @@ import {
   dayFromIso,
   firstWorkingDayFrom,
   localDay,
-} from '../schedule/calendar.js';
-import { periodContaining, shiftPeriod } from '../schedule/periods.js';
-import { type DutyStatus, type WorkspaceSnapshot, workspaceStatuses } from '../schedule/status.js';
-import type { Period } from '../schedule/types.js';
+} from '../occurrences/calendar.js';
+import { periodContaining, shiftPeriod } from '../occurrences/periods.js';
+import { type DutyStatus, type WorkspaceSnapshot, workspaceStatuses } from '../occurrences/status.js';
+import type { Period } from '../occurrences/types.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { DeliveryRow, NewDelivery, Store } from '../store/types.js';
 import { digestKey, escalationKey, followUpKey, reminderKey, reReminderKey } from './keys.js';

@@ -1,4 +1,4 @@
-import { isPending, loadSnapshot, workspaceStatuses } from '../schedule/status.js';
+import { isPending, loadSnapshot, workspaceStatuses } from '../occurrences/status.js';
 import type { SchedulerDeps } from './deps.js';
 import { escalationKey, followUpKey, reminderKey } from './keys.js';
 import { recomputeWake } from './wake.js';

@@ -1,7 +1,7 @@
 import { buildDigest } from '../digest/build.js';
-import { calendarOf, localDay } from '../schedule/calendar.js';
-import { periodContaining, shiftPeriod } from '../schedule/periods.js';
-import { loadSnapshot } from '../schedule/status.js';
+import { calendarOf, localDay } from '../occurrences/calendar.js';
+import { periodContaining, shiftPeriod } from '../occurrences/periods.js';
+import { loadSnapshot } from '../occurrences/status.js';
 import type { ConfirmationRow, NewDelivery } from '../store/types.js';
 import type { DigestView } from '../views/types.js';
 import { optionsOf, type SchedulerDeps } from './deps.js';

@@ -1,5 +1,5 @@
 import { describeError } from '../logging/logger.js';
-import { loadSnapshot } from '../schedule/status.js';
+import { loadSnapshot } from '../occurrences/status.js';
 import type { NewDelivery, WorkspaceRow } from '../store/types.js';
 import { logOf, type SchedulerDeps } from './deps.js';
 import { planWorkspace } from './plan.js';

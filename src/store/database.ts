@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -173,8 +173,52 @@ function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectC
   } as SqliteDialectConfig['database'];
 }
 
+/** The first 16 bytes of every SQLite 3 database file. */
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * An existing store file must be a readable SQLite database. Opening an empty (0-byte) or foreign
+ * file would otherwise start a fresh ledger on top of it — an audit trail silently reset and
+ * verified as "intact". Only a path where no file exists yet creates a new store.
+ */
+export function checkExistingSqliteFile(filename: string): void {
+  if (!existsSync(filename)) return;
+  const where = `the SQLite store ${filename}`;
+  let size: number;
+  try {
+    const stat = statSync(filename);
+    if (!stat.isFile()) throw new Error(`${where} is not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(where)) throw error;
+    throw new Error(`${where} exists but cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (size === 0)
+    throw new Error(
+      `${where} exists but is empty (0 bytes): refusing to start a new ledger over it. Restore it from a backup, or delete the file to start afresh deliberately.`,
+    );
+  let header = '';
+  try {
+    const fd = openSync(filename, constants.O_RDONLY);
+    try {
+      const buffer = Buffer.alloc(SQLITE_HEADER.length);
+      readSync(fd, buffer, 0, buffer.length, 0);
+      header = buffer.toString('latin1');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new Error(`${where} exists but cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (header !== SQLITE_HEADER)
+    throw new Error(`${where} is not a SQLite database (unexpected header): refusing to open it as the ledger.`);
+}
+
 function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Kysely<Database> {
-  if (!target.memory) mkdirSync(dirname(target.filename), { recursive: true });
+  if (!target.memory) {
+    checkExistingSqliteFile(target.filename);
+    mkdirSync(dirname(target.filename), { recursive: true });
+  }
   const connection = new SqliteDatabase(target.filename);
   connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // WAL lets readers (another replica, the CLI) read while the bot writes.

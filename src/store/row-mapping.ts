@@ -82,6 +82,7 @@ export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
     createdAt: toDate(row.created_at),
     status: row.status === 'inactive' ? 'inactive' : 'active',
     remindersSince: toDateOrNull(row.reminders_since),
+    ledgerHead: { seq: Number(row.head_seq), hash: row.head_hash },
   };
 }
 
@@ -112,6 +113,7 @@ export function toConfirmationRow(row: Selectable<ConfirmationsTable>): Confirma
     snoozedUntil: toDateOrNull(row.snoozed_until),
     seq: Number(row.seq),
     hash: row.hash,
+    ...(Number(row.backfill ?? 0) === 1 ? { backfill: true } : {}),
   };
 }
 

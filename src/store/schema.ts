@@ -47,6 +47,19 @@ export interface ConfirmationsTable {
   snoozed_until: number | null;
   hash: string;
   idempotency_key: string;
+  /** 1: a period that had ended before the workspace existed, recorded by an admin (0004). */
+  backfill: Generated<number>;
+}
+
+/** The one closing (done / skipped) of an occurrence; a reopen deletes it (0004). */
+export interface ClosingsTable {
+  workspace_id: string;
+  duty_id: string;
+  occurrence: string;
+  seq: number;
+  status: string;
+  closed_by: string;
+  at: number;
 }
 
 export interface DeliveriesTable {
@@ -83,6 +96,7 @@ export interface Database {
   workspaces: WorkspacesTable;
   audit_log: AuditLogTable;
   confirmations: ConfirmationsTable;
+  closings: ClosingsTable;
   deliveries: DeliveriesTable;
   kv: KvTable;
 }

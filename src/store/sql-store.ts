@@ -1,11 +1,11 @@
 import Keyv from 'keyv';
 import type { Kysely, Transaction } from 'kysely';
-import { GENESIS_HASH } from '../ledger/audit-chain.js';
+import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
-import { AuditLog, type AuditRange } from './audit-log.js';
 import type { Dialect } from './database.js';
-import { UnknownWorkspaceError } from './errors.js';
+import { OccurrenceClosedError, UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
+import { AuditLog, type AuditRange } from './ledger-table.js';
 import { Outbox } from './outbox.js';
 import { toConfirmationRow, toMs, toWorkspaceRow } from './row-mapping.js';
 import type { Database } from './schema.js';
@@ -16,6 +16,7 @@ import type {
   DeliveryRow,
   NewConfirmation,
   NewDelivery,
+  ReopenRequest,
   Store,
   WorkspaceRow,
   WorkspaceStatus,
@@ -23,11 +24,13 @@ import type {
 
 /** Namespace of `kv` rows written by firstSeen. */
 export const DEDUPE_NAMESPACE = 'dedupe';
+/** What appendConfirmation accepts; `reopened` rows are written by reopenOccurrence only. */
 const CONFIRMATION_STATUSES = new Set(['done', 'skipped', 'snoozed']);
+const CLOSING_STATUSES = new Set(['done', 'skipped']);
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export { UnknownDeliveryError, UnknownWorkspaceError } from './errors.js';
+export { OccurrenceClosedError, UnknownDeliveryError, UnknownWorkspaceError } from './errors.js';
 
 /** A Store plus access to Keyv namespaces backed by the same database (e.g. Slack installations). */
 export interface SqlStore extends Store {
@@ -54,10 +57,12 @@ function validateSettings(workspaceId: string, settings: WorkspaceSettings): Wor
 export function confirmationPayload(
   c: Pick<
     NewConfirmation,
-    'dutyId' | 'occurrence' | 'status' | 'note' | 'evidenceUrl' | 'reason' | 'snoozedUntil' | 'by'
+    'dutyId' | 'occurrence' | 'status' | 'note' | 'evidenceUrl' | 'reason' | 'snoozedUntil' | 'by' | 'backfill'
   >,
 ): Record<string, unknown> {
   return {
+    // Only present when set, so entries chained before backfills existed keep their exact form.
+    ...(c.backfill ? { backfill: true } : {}),
     dutyId: c.dutyId,
     occurrence: c.occurrence,
     status: c.status,
@@ -241,19 +246,19 @@ export class KyselySqlStore implements SqlStore {
 
   // ── Audit log ───────────────────────────────────────────────────────────────────────────────
 
-  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null> {
+  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null> {
     return this.audit.head(workspaceId);
   }
 
-  auditEntries(workspaceId: string, range?: AuditRange): Promise<AuditEntry[]> {
+  ledgerEntries(workspaceId: string, range?: AuditRange): Promise<AuditEntry[]> {
     return this.audit.entries(workspaceId, range);
   }
 
-  auditWindow(workspaceId: string, firstSeq: number, lastSeq: number, range?: AuditRange): Promise<AuditEntry[]> {
+  ledgerWindow(workspaceId: string, firstSeq: number, lastSeq: number, range?: AuditRange): Promise<AuditEntry[]> {
     return this.audit.window(workspaceId, firstSeq, lastSeq, range);
   }
 
-  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
+  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
     return this.audit.verify(workspaceId);
   }
 
@@ -273,41 +278,126 @@ export class KyselySqlStore implements SqlStore {
         // Re-check under the lock: a concurrent submission may have committed since the fast path.
         const raced = await this.findByIdempotencyKey(trx, c.workspaceId, c.idempotencyKey);
         if (raced) return { confirmation: raced, duplicate: true };
+        // The chain lock serializes appends, so this read sees every earlier closing.
+        const closedBy = await this.closingOf(trx, c.workspaceId, c.dutyId, c.occurrence);
+        if (closedBy) throw new OccurrenceClosedError(closedBy);
         const entry = await this.audit.appendAfter(trx, c.workspaceId, head, {
           kind: 'confirmation',
           actor: c.by,
           at: c.at,
           payload: confirmationPayload(c),
         });
-        await trx
-          .insertInto('confirmations')
-          .values({
-            workspace_id: c.workspaceId,
-            seq: entry.seq,
-            duty_id: c.dutyId,
-            occurrence: c.occurrence,
-            status: c.status,
-            confirmed_by: c.by,
-            at: toMs(c.at),
-            note: c.note,
-            evidence_url: c.evidenceUrl,
-            reason: c.reason,
-            snoozed_until: c.snoozedUntil ? toMs(c.snoozedUntil) : null,
-            hash: entry.hash,
-            idempotency_key: c.idempotencyKey,
-          })
-          .execute();
-        const { idempotencyKey: _key, ...fields } = c;
-        return { confirmation: { ...fields, seq: entry.seq, hash: entry.hash }, duplicate: false };
+        await this.insertConfirmationRow(trx, c, entry);
+        if (CLOSING_STATUSES.has(c.status)) {
+          // The (workspace, duty, occurrence) primary key is the constraint behind the check above.
+          await trx
+            .insertInto('closings')
+            .values({
+              workspace_id: c.workspaceId,
+              duty_id: c.dutyId,
+              occurrence: c.occurrence,
+              seq: entry.seq,
+              status: c.status,
+              closed_by: c.by,
+              at: toMs(c.at),
+            })
+            .execute();
+        }
+        const { idempotencyKey: _key, backfill, ...fields } = c;
+        return {
+          confirmation: { ...fields, ...(backfill ? { backfill: true } : {}), seq: entry.seq, hash: entry.hash },
+          duplicate: false,
+        };
       });
     } catch (error) {
       // Two replicas past the fast path at once: the unique (workspace_id, idempotency_key)
-      // constraint lets exactly one commit; the other reports the winner as a duplicate.
+      // constraint lets exactly one commit; the other reports the winner as a duplicate. A
+      // violation of the closings key means another closing won: name it.
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.findByIdempotencyKey(this.db, c.workspaceId, c.idempotencyKey);
-      if (!winner) throw error;
-      return { confirmation: winner, duplicate: true };
+      if (winner) return { confirmation: winner, duplicate: true };
+      const closedBy = await this.closingOf(this.db, c.workspaceId, c.dutyId, c.occurrence);
+      if (closedBy) throw new OccurrenceClosedError(closedBy);
+      throw error;
     }
+  }
+
+  async reopenOccurrence(r: ReopenRequest): Promise<ConfirmationRow | null> {
+    if (!r.idempotencyKey) throw new Error('a reopen needs an idempotency key');
+    if (!r.reason.trim()) throw new Error('a reopen needs a reason');
+    return this.db.transaction().execute(async (trx) => {
+      const head = await this.audit.lockHead(trx, r.workspaceId);
+      const closedBy = await this.closingOf(trx, r.workspaceId, r.dutyId, r.occurrence);
+      if (!closedBy) return null;
+      const row: NewConfirmation = {
+        workspaceId: r.workspaceId,
+        dutyId: r.dutyId,
+        occurrence: r.occurrence,
+        status: 'reopened',
+        by: r.by,
+        at: r.at,
+        note: null,
+        evidenceUrl: null,
+        reason: r.reason,
+        snoozedUntil: null,
+        // One reopening per closing: the same request again finds nothing closed (nothing written).
+        idempotencyKey: `${r.idempotencyKey}|reopens#${closedBy.seq}`,
+      };
+      const entry = await this.audit.appendAfter(trx, r.workspaceId, head, {
+        kind: 'reopen',
+        actor: r.by,
+        at: r.at,
+        payload: { ...confirmationPayload(row), reopens: closedBy.seq },
+      });
+      await this.insertConfirmationRow(trx, row, entry);
+      await trx
+        .deleteFrom('closings')
+        .where('workspace_id', '=', r.workspaceId)
+        .where('duty_id', '=', r.dutyId)
+        .where('occurrence', '=', r.occurrence)
+        .execute();
+      const { idempotencyKey: _key, ...fields } = row;
+      return { ...fields, seq: entry.seq, hash: entry.hash };
+    });
+  }
+
+  private async insertConfirmationRow(trx: Transaction<Database>, c: NewConfirmation, entry: AuditEntry) {
+    await trx
+      .insertInto('confirmations')
+      .values({
+        workspace_id: c.workspaceId,
+        seq: entry.seq,
+        duty_id: c.dutyId,
+        occurrence: c.occurrence,
+        status: c.status,
+        confirmed_by: c.by,
+        at: toMs(c.at),
+        note: c.note,
+        evidence_url: c.evidenceUrl,
+        reason: c.reason,
+        snoozed_until: c.snoozedUntil ? toMs(c.snoozedUntil) : null,
+        hash: entry.hash,
+        idempotency_key: c.idempotencyKey,
+        backfill: c.backfill ? 1 : 0,
+      })
+      .execute();
+  }
+
+  /** The confirmation that closed this occurrence, while it stands (not reopened). */
+  private async closingOf(db: Db, workspaceId: string, dutyId: string, occurrence: string) {
+    const row = await db
+      .selectFrom('closings')
+      .innerJoin('confirmations', (join) =>
+        join
+          .onRef('confirmations.workspace_id', '=', 'closings.workspace_id')
+          .onRef('confirmations.seq', '=', 'closings.seq'),
+      )
+      .selectAll('confirmations')
+      .where('closings.workspace_id', '=', workspaceId)
+      .where('closings.duty_id', '=', dutyId)
+      .where('closings.occurrence', '=', occurrence)
+      .executeTakeFirst();
+    return row ? toConfirmationRow(row) : null;
   }
 
   confirmationByKey(workspaceId: string, idempotencyKey: string): Promise<ConfirmationRow | null> {

@@ -32,14 +32,19 @@ export interface WorkspaceRow {
    * OAuth install starts without a channel): occurrences due before it are not reminded one by one.
    */
   remindersSince?: Date | null;
+  /** The chain head anchored on the row when it was read (digests state it, so it leaves the database). */
+  ledgerHead?: { seq: number; hash: string };
 }
 
 export type WorkspaceStatus = 'active' | 'inactive';
 
-/** One entry of the append-only, hash-chained audit log (chain per workspace). */
+/** One entry of the append-only, hash-chained ledger (chain per workspace). */
 
-/** How a confirmation closes (done, skipped) or postpones (snoozed) an occurrence. */
-export type ConfirmationStatus = 'done' | 'skipped' | 'snoozed';
+/**
+ * How a confirmation closes (done, skipped) or postpones (snoozed) an occurrence; `reopened`
+ * records that an owner or admin undid its closing (`reopen … -- reason`).
+ */
+export type ConfirmationStatus = 'done' | 'skipped' | 'snoozed' | 'reopened';
 
 export interface NewConfirmation {
   workspaceId: string;
@@ -53,6 +58,19 @@ export interface NewConfirmation {
   reason: string | null;
   snoozedUntil: Date | null;
   /** A repeated submission with the same key is a no-op that returns the first entry. */
+  idempotencyKey: string;
+  /** An admin recorded a period that had already ended when the workspace was created. */
+  backfill?: boolean;
+}
+
+/** What a reopen records: which closed occurrence, by whom, when and why. */
+export interface ReopenRequest {
+  workspaceId: string;
+  dutyId: string;
+  occurrence: string;
+  by: string;
+  at: Date;
+  reason: string;
   idempotencyKey: string;
 }
 
@@ -143,8 +161,18 @@ export interface Store {
   dueWorkspaces(now: Date, limit: number): Promise<WorkspaceRow[]>;
 
   // Ledger
-  /** Appends the confirmation and its audit entry atomically; idempotent on idempotencyKey. */
+  /**
+   * Appends the confirmation and its audit entry atomically; idempotent on idempotencyKey. An
+   * occurrence has at most one closing (done / skipped): once closed, any other confirmation of
+   * it throws `OccurrenceClosedError` (naming who closed it and when) and writes nothing, on
+   * every replica, until it is reopened.
+   */
   appendConfirmation(c: NewConfirmation): Promise<{ confirmation: ConfirmationRow; duplicate: boolean }>;
+  /**
+   * Undoes the closing of an occurrence with a chained `reopen` entry (a `reopened` row in the
+   * ledger); null when the occurrence is not closed (nothing is written).
+   */
+  reopenOccurrence(r: ReopenRequest): Promise<ConfirmationRow | null>;
   /** The confirmation first recorded with this idempotency key, if any (retries answer with it). */
   confirmationByKey(workspaceId: string, idempotencyKey: string): Promise<ConfirmationRow | null>;
   /** Latest confirmation per (duty, occurrence) for these duties (all when omitted). */
@@ -154,21 +182,21 @@ export interface Store {
 
   // Audit log
   /** Entries in seq order; `from` is inclusive, `to` exclusive (both on the entry's `at`). */
-  auditEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
+  ledgerEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
   /**
    * Entries with firstSeq <= seq <= lastSeq, in seq order (same range rules): pages through a
-   * long log in bounded windows, e.g. 1–5000, 5001–10000, … up to auditHead().seq.
+   * long log in bounded windows, e.g. 1–5000, 5001–10000, … up to ledgerHead().seq.
    */
-  auditWindow(
+  ledgerWindow(
     workspaceId: string,
     firstSeq: number,
     lastSeq: number,
     range?: { from?: Date; to?: Date },
   ): Promise<AuditEntry[]>;
   /** The chain head anchored on the workspace row (seq 0 + genesis hash when empty); null if no such workspace. */
-  auditHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
+  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
   /** Recomputes the chain; names the first edited, deleted or reordered entry. */
-  verifyAudit(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
+  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
 
   // Outbox
   /** Inserts unless the key exists; returns the number inserted. */

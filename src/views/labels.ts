@@ -1,16 +1,25 @@
 import { DateTime } from 'luxon';
 import type { Cadence } from '../knowledge/schema.js';
-import type { Period, ResolvedSchedule } from '../schedule/types.js';
+import type { Period, ResolvedSchedule } from '../occurrences/types.js';
 import { catalogue } from './catalogue/index.js';
-import type { Lang, OccurrenceState } from './types.js';
+import type { ConfirmationStatus, Lang, OccurrenceState } from './types.js';
 
 /**
  * Localized labels for schedules, periods, states and instants, read from the catalogue. Month
  * and weekday names come from Intl through luxon, so they are spelled as each language spells them.
  */
 
-export function stateLabel(state: OccurrenceState, lang: Lang): string {
+export function stateLabel(state: OccurrenceState | ConfirmationStatus, lang: Lang): string {
   return catalogue(lang).states[state];
+}
+
+/**
+ * A recorded confirmation's state as every surface shows it: "done", or "done (backfill)" when
+ * an admin recorded it for a period that ended before the workspace existed.
+ */
+export function confirmationStateLabel(c: { status: ConfirmationStatus; backfill?: boolean }, lang: Lang): string {
+  const label = stateLabel(c.status, lang);
+  return c.backfill ? `${label} (${catalogue(lang).ledger.backfillMarker})` : label;
 }
 
 /** The source document's cadence in words ("at least monthly / bimonthly"): answers and schedules share it. */

@@ -1,5 +1,5 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
-import type { DutyStatus } from '../schedule/status.js';
+import type { DutyStatus } from '../occurrences/status.js';
 import type { ConfirmationRow } from '../store/types.js';
 import { catalogue } from './catalogue/index.js';
 import { sourceCitation } from './citation.js';
@@ -40,6 +40,7 @@ export function confirmationView(row: ConfirmationRow): ConfirmationView {
     snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
     seq: row.seq,
     hash: row.hash,
+    ...(row.backfill ? { backfill: true as const } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { renderAnswerText } from './answer-text.js';
 import { catalogue } from './catalogue/index.js';
-import { stateLabel } from './labels.js';
+import { confirmationStateLabel, stateLabel } from './labels.js';
 import { renderMentions } from './mentions.js';
 import type {
   ConfirmationView,
@@ -52,7 +52,9 @@ export function occurrenceLine(o: OccurrenceView, lang: Lang, opts: TextOptions 
 export function confirmationLine(c: ConfirmationView, lang: Lang, opts: TextOptions = {}): string {
   const at = opts.mention ?? plainMention;
   const l = catalogue(lang).ui;
-  const parts = [`${shortInstant(c.at, opts.zone)} ${c.occurrence} ${stateName(c.status, lang)} ${l.by} ${at(c.by)}`];
+  const parts = [
+    `${shortInstant(c.at, opts.zone)} ${c.occurrence} ${confirmationStateLabel(c, lang)} ${l.by} ${at(c.by)}`,
+  ];
   if (c.note) parts.push(`${l.note.toLowerCase()}: ${c.note}`);
   if (c.evidenceUrl) parts.push(`${l.evidence.toLowerCase()}: ${c.evidenceUrl}`);
   if (c.reason) parts.push(`${l.reason.toLowerCase()}: ${c.reason}`);
@@ -79,6 +81,7 @@ export function digestText(d: DigestView, opts: TextOptions = {}): string {
     ...done,
     `${l.services}:`,
     ...d.services.map((s) => `  ${s.status === 'ok' ? '✓' : s.status === 'due' ? '•' : '!'} ${s.line}`),
+    ...(d.ledgerHead ? [d.ledgerHead] : []),
   ].join('\n');
 }
 
@@ -90,7 +93,7 @@ export function reminderText(r: ReminderView, opts: TextOptions = {}): string {
   lines.push(`${r.source.label} · id ${r.occurrence.duty.id} · ${r.occurrence.occurrence}`);
   if (r.closedBy) {
     lines.push(
-      l.closed(stateName(r.closedBy.status, r.lang), at(r.closedBy.by), shortInstant(r.closedBy.at, opts.zone)),
+      l.closed(confirmationStateLabel(r.closedBy, r.lang), at(r.closedBy.by), shortInstant(r.closedBy.at, opts.zone)),
     );
   }
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { OccurrenceState } from '../schedule/types.js';
+import type { OccurrenceState } from '../occurrences/types.js';
 import type { ConfirmationStatus } from '../store/types.js';
 
 /** Defined by the layers that compute them; re-exported because every view speaks of them. */
@@ -102,6 +102,8 @@ export interface ConfirmationView {
   /** Audit chain position and hash. */
   seq: number;
   hash: string;
+  /** Recorded by an admin for a period that ended before the workspace existed: every surface marks it. */
+  backfill?: true;
 }
 
 export interface ReminderView {
@@ -142,6 +144,11 @@ export interface DigestView {
   upcoming: OccurrenceView[];
   doneSinceLast: ConfirmationView[];
   services: DigestServiceLine[];
+  /**
+   * "Ledger head: N entries, #N <hash>": each digest takes the chain head out of the database, so
+   * a later rewrite of history is caught by `audit verify --against` with a head noted here.
+   */
+  ledgerHead?: string;
 }
 
 export interface HomeView {
@@ -178,6 +185,7 @@ export type ErrorCode =
   | 'ambiguous_duty'
   | 'not_scheduled'
   | 'not_due_yet'
+  | 'already_closed'
   | 'bad_value'
   | 'forbidden'
   | 'not_found';

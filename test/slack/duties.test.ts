@@ -104,7 +104,7 @@ describe('Slack duties end to end', () => {
     expect(history[0]).toMatchObject({ status: 'done', by: 'UOWNER', evidenceUrl: 'https://reports.example.com/7' });
     expect(history[0]?.note).toContain('<3');
     // The audit chain got the same confirmation.
-    const audit = await h.dutybot.store.auditEntries(WS);
+    const audit = await h.dutybot.store.ledgerEntries(WS);
     expect(audit.filter((e) => e.kind === 'confirmation' && e.actor === 'UOWNER')).toHaveLength(1);
   });
 

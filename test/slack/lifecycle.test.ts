@@ -105,9 +105,9 @@ describe('Slack: OAuth install, first channel, reminders', () => {
       'notice in the channel',
     );
     expect(notice.token).toBe('xoxb-acme');
-    const audit = await h.dutybot.store.auditEntries('slack:TACME');
+    const audit = await h.dutybot.store.ledgerEntries('slack:TACME');
     expect(audit.map((e) => e.kind)).toContain('workspace.home_channel');
-    expect((await h.dutybot.store.verifyAudit('slack:TACME')).ok).toBe(true);
+    expect((await h.dutybot.store.verifyLedger('slack:TACME')).ok).toBe(true);
     // `settings show` now names a real channel.
     const settings = await h.requester.command(slashCommand(acme, 'settings show', h.api.responseUrl()));
     expect(JSON.stringify(settings.json())).toContain(`default_channel: ${acme.channel} (where the bot was added)`);
@@ -205,7 +205,7 @@ describe('Slack: uninstall and re-install', () => {
       async () => (await h.dutybot.store.getWorkspace('slack:TACME'))?.status === 'inactive',
       'inactive',
     );
-    const ledgerWhileGone = await h.dutybot.store.auditEntries('slack:TACME');
+    const ledgerWhileGone = await h.dutybot.store.ledgerEntries('slack:TACME');
 
     // Two days pass: nothing is planned, nothing is attempted.
     const callsBefore = h.api.callsTo('chat.postMessage').length;
@@ -225,13 +225,13 @@ describe('Slack: uninstall and re-install', () => {
     expect(ws?.homeChannel).toBe(acme.channel);
     expect(ws?.settings).toEqual(settingsBefore);
     // The ledger is kept: what was there is unchanged, plus the two status entries.
-    const ledger = await h.dutybot.store.auditEntries('slack:TACME');
+    const ledger = await h.dutybot.store.ledgerEntries('slack:TACME');
     expect(ledger.slice(0, ledgerWhileGone.length)).toEqual(ledgerWhileGone);
     expect(ledger.slice(ledgerWhileGone.length - 1).map((e) => [e.kind, e.payload.status])).toEqual([
       ['workspace.status', 'inactive'],
       ['workspace.status', 'active'],
     ]);
-    expect((await h.dutybot.store.verifyAudit('slack:TACME')).ok).toBe(true);
+    expect((await h.dutybot.store.verifyLedger('slack:TACME')).ok).toBe(true);
 
     const resumed = await h.dutybot.tick(now);
     const sent = resumed.deliveries.filter((d) => d.status === 'sent' && d.kind === 'reminder');

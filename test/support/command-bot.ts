@@ -42,6 +42,6 @@ export function useCommandBot(workspaceId: string, now: Date): CommandBot {
   return {
     here,
     bot: current,
-    ledgerSize: async () => (await current().store.auditEntries(workspaceId)).length,
+    ledgerSize: async () => (await current().store.ledgerEntries(workspaceId)).length,
   };
 }

@@ -1,7 +1,7 @@
 import { SlackClients } from '../../adapters/slack/clients.js';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import { SlackMessenger } from '../../adapters/slack/messenger.js';
-import { loadSnapshot, workspaceStatuses } from '../../src/schedule/status.js';
+import { loadSnapshot, workspaceStatuses } from '../../src/occurrences/status.js';
 import { afterConfirmation, recomputeWake, type SchedulerDeps, tick } from '../../src/scheduler/index.js';
 import { defaultSettings } from '../../src/settings/schema.js';
 import { createStore } from '../../src/store/create-store.js';
@@ -56,7 +56,7 @@ export interface Outcome {
   nudgesAfterClose: RecordedCall[];
   /** Fake ms from the fault's end to the last successful channel post of the due messages. */
   recoveryMs: number | null;
-  auditHead: { seq: number; hash: string } | null;
+  ledgerHead: { seq: number; hash: string } | null;
   failures: string[];
   logs: string[];
 }
@@ -217,7 +217,7 @@ export async function runWeek(
       staleOpen,
       nudgesAfterClose,
       recoveryMs,
-      auditHead: await primary.store.auditHead(WS),
+      ledgerHead: await primary.store.ledgerHead(WS),
       failures: (await primary.store.deliveryFailures(WS)).map((f) => `${f.key}: ${f.lastError}`),
       logs,
     };

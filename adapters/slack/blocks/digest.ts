@@ -56,6 +56,7 @@ export function renderDigest(view: DigestView): SlackMessage {
     l.runHistory,
   );
   if (blocks.length === 2) blocks.push(context([escapeMrkdwn(l.nothingPending)]));
+  if (view.ledgerHead) blocks.push(context([escapeMrkdwn(view.ledgerHead)]));
 
   // 2 + 5 lists × (1 title + 4 blocks) = 27 blocks at most: well within 50 by construction.
   const capped = blocks.slice(0, LIMITS.messageBlocks);

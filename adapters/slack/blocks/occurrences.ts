@@ -1,4 +1,4 @@
-import { stateLabel } from '../../../src/views/labels.js';
+import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
 import type { ConfirmationView, Lang, OccurrenceView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { type Block, context, escapeMrkdwn, LIMITS, mentionList, section, slackDate } from './kit.js';
@@ -25,7 +25,7 @@ export function confirmationLine(entry: ConfirmationView, lang: Lang, title?: st
   const what = title ? `*${escapeMrkdwn(title)}* · ` : '';
   const icon = entry.status === 'done' ? '✅' : entry.status === 'skipped' ? '⏭️' : '💤';
   const parts = [
-    `${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${stateLabel(entry.status, lang)} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`,
+    `${icon} ${what}${escapeMrkdwn(entry.occurrence)} · ${confirmationStateLabel(entry, lang)} ${l.by} <@${entry.by}> ${slackDate(entry.at)}`,
   ];
   if (entry.note) parts.push(`${l.note}: ${escapeMrkdwn(entry.note)}`);
   if (entry.evidenceUrl) parts.push(`${l.evidence}: <${entry.evidenceUrl.replace(/[<>|]/g, '')}|link>`);

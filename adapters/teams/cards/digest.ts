@@ -1,4 +1,4 @@
-import { stateLabel } from '../../../src/views/labels.js';
+import { confirmationStateLabel } from '../../../src/views/labels.js';
 import type { DigestServiceLine, DigestView, OccurrenceView } from '../../../src/views/types.js';
 import type { RenderContext } from './context.js';
 import { bullets, type CardElement, card, container, heading, type RenderedCard, subtle, text } from './elements.js';
@@ -59,7 +59,7 @@ export function renderDigest(view: DigestView, ctx: RenderContext): RenderedCard
       l.doneSinceLast,
       view.doneSinceLast.map(
         (c) =>
-          `**${ctx.dutyTitle(c.dutyId)}** · ${c.occurrence} · ${stateLabel(c.status, ctx.lang)} · ${ctx.user(c.by)}`,
+          `**${ctx.dutyTitle(c.dutyId)}** · ${c.occurrence} · ${confirmationStateLabel(c, ctx.lang)} · ${ctx.user(c.by)}`,
       ),
       'Good',
       ctx,
@@ -77,6 +77,7 @@ export function renderDigest(view: DigestView, ctx: RenderContext): RenderedCard
       ),
     );
   }
+  if (view.ledgerHead) body.push(subtle(ctx.text(view.ledgerHead)));
   const fallback = [
     ctx.plain(view.title),
     `${l.overdue}: ${view.overdue.length} · ${l.dueToday}: ${view.dueToday.length} · ${l.upcoming}: ${view.upcoming.length}`,

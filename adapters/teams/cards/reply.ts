@@ -1,4 +1,4 @@
-import { stateLabel } from '../../../src/views/labels.js';
+import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
 import type {
   AnswerItemView,
   AnswerView,
@@ -106,7 +106,7 @@ function confirmationLine(entry: ConfirmationView, ctx: RenderContext): string {
     entry.evidenceUrl ? `[${l.evidence}](${entry.evidenceUrl})` : null,
     entry.snoozedUntil ? `${l.until} ${ctx.when(entry.snoozedUntil)}` : null,
   ].filter(Boolean);
-  return `${entry.occurrence} · **${stateLabel(entry.status, ctx.lang)}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${
+  return `${entry.occurrence} · **${confirmationStateLabel(entry, ctx.lang)}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${
     extra.length > 0 ? ` · ${extra.join(' · ')}` : ''
   }`;
 }

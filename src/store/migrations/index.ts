@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialSchema } from './0001-initial.js';
 import { workspaceLifecycle } from './0002-workspace-lifecycle.js';
 import { outboxLeaseToken } from './0003-outbox-lease-token.js';
+import { ledgerIntegrity } from './0004-ledger-integrity.js';
 
 /**
  * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialSchema,
   '0002-workspace-lifecycle': workspaceLifecycle,
   '0003-outbox-lease-token': outboxLeaseToken,
+  '0004-ledger-integrity': ledgerIntegrity,
 };
 
 export const migrationProvider: MigrationProvider = {

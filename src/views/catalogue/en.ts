@@ -59,6 +59,7 @@ export const en = {
     done: 'done',
     skipped: 'skipped',
     snoozed: 'snoozed',
+    reopened: 'reopened',
   },
 
   /** How a scheduled duty recurs in the workspace. */
@@ -150,7 +151,7 @@ export const en = {
 
   /** The first message in a new workspace; facts come from the settings and the document. */
   welcome: (f: WelcomeFacts) => [
-    `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and an audit ledger for your team.`,
+    `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and a ledger for your team.`,
     `${f.inChannel ? "From now on I'll remind you here" : "Pick the channel for the reminders, or add me to a channel: from then on I'll remind it"} of the customer duties of every ${f.provider} service, at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}.`,
     `Narrow it to the services you use: \`${f.prefix}settings set services rocketweb,email,1backup\``,
     `Assign owners: \`${f.prefix}assign rocketweb @someone\` (until someone is assigned, reminders address the channel).`,
@@ -201,13 +202,20 @@ export const en = {
       { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
       { usage: 'done <duty> [note] [link]', description: 'record a duty as done, with a note and an evidence link' },
       { usage: 'skip <duty> <reason>', description: 'record a skipped duty (a reason is required)' },
+      {
+        usage: 'reopen <duty> for <period> -- <reason>',
+        description: 'undo a done or skip, on the record, so the period can be confirmed again (owners, admins)',
+      },
       { usage: 'snooze <duty> <duration>', description: 'remind later (1h, 2d, tomorrow, next-week)' },
       { usage: 'assign <duty|service> @person', description: 'choose the internal owners (admins)' },
       { usage: 'history <duty>', description: 'the confirmations recorded for a duty' },
       { usage: 'digest', description: 'overdue, due today, upcoming, recently done' },
       { usage: 'settings show|set|import', description: 'services, time zone, channels, times (admins to change)' },
-      { usage: 'export [csv|json] [from …] [to …]', description: 'the audit ledger for an auditor (admins)' },
-      { usage: 'audit', description: 'check the audit ledger has not been tampered with (admins)' },
+      { usage: 'export [csv|json] [from …] [to …]', description: 'the ledger for an auditor (admins)' },
+      {
+        usage: 'audit [head | verify --against <head>]',
+        description: 'check the ledger has not been tampered with; state its head to note elsewhere (admins)',
+      },
     ],
     examples: [
       'who handles backups on RocketWeb?',
@@ -224,11 +232,139 @@ export const en = {
     missed: (n: number) => `${n} earlier occurrences missed`,
   },
 
+  /** The confirmation ledger's own sentences: closings, reopenings, periods, backfills, the chain head. */
+  ledger: {
+    /** A duty's occurrence named in ledger sentences: "Website backup" (November 2026). */
+    occurrenceOf: (title: string, period: string) => `"${title}" (${period})`,
+    alreadyClosed: (occurrence: string, status: string, by: string, at: string) =>
+      `${occurrence} was already ${status === 'done' ? 'done' : 'skipped'} by {{user:${by}}} on ${at}; nothing was written.`,
+    alreadyClosedHint: (period: string) =>
+      `To change it, an owner or admin reopens it first: \`reopen <duty> for ${period} -- <reason>\`.`,
+    reopened: (occurrence: string) =>
+      `Reopened ${occurrence}; it can now be confirmed again. The reopening is in the ledger.`,
+    notClosed: (occurrence: string) => `${occurrence} is not closed, so there is nothing to reopen.`,
+    reopenNeedsPeriod:
+      'Which period? A reopen names it, e.g. `reopen website backup for 2026-11 -- recorded by mistake`.',
+    forbiddenReopen: (title: string) => `Only the owners of "${title}" or an admin can reopen it.`,
+    badPeriod: (typed: string, title: string, format: string, example: string) =>
+      `"${typed}" is not a period of "${title}": it is confirmed per period written ${format}, e.g. ${example}. Nothing was written.`,
+    badPeriodHint:
+      'Periods are written 2026-11-30 (day), 2026-W49 (week), 2026-11 (month), 2026-B6 (two months), 2026-Q4 (quarter).',
+    /** How each cadence writes its periods. */
+    periodFormat: {
+      daily: 'YYYY-MM-DD',
+      weekly: 'YYYY-Www',
+      monthly: 'YYYY-MM',
+      bimonthly: 'YYYY-Bn (n = 1–6)',
+      quarterly: 'YYYY-Qn (n = 1–4)',
+    },
+    beforeInstall: (period: string, title: string, since: string) =>
+      `${period} of "${title}" had already ended when dutybot was set up here (${since}); nothing was written.`,
+    beforeInstallHint: (period: string) =>
+      `An admin can record it as a backfill: \`done <duty> for ${period} --backfill -- <reason>\`.`,
+    backfillNotNeeded: (period: string) =>
+      `${period} was still open when dutybot was set up here: confirm it without --backfill.`,
+    backfillForbidden: 'Only a workspace admin can record a backfill.',
+    backfillNeedsReason: 'A backfill needs a reason after `--`, so the ledger says why it was recorded late.',
+    backfillNeedsReasonHint: 'e.g. done website backup for 2026-10 --backfill -- copied from the October paper log',
+    /** The marker every surface shows next to a backfilled entry. */
+    backfillMarker: 'backfill',
+    tooLong: (field: string, length: number, max: number) =>
+      `${field} is too long (${length} characters; at most ${max}). Nothing was written.`,
+    tooLongHint: 'Shorten it, or put the details in the linked evidence.',
+    fields: { note: 'The note', reason: 'The reason', evidenceUrl: 'The evidence link' },
+    head: (seq: number, hash: string) => `Ledger head: ${seq} entries, #${seq} ${hash}`,
+    againstOk: (seq: number) => `The ledger still extends the head you noted (entry #${seq}).`,
+    againstBroken: (why: string) => `The ledger does not extend the head you noted: ${why}.`,
+    againstMissing: (seq: number, count: number) => `entry #${seq} no longer exists (the ledger has ${count} entries)`,
+    againstDiffers: (seq: number) => `entry #${seq} now has a different hash`,
+    againstUnknownHash: (count: number) => `no entry of the ledger (${count} entries) has that hash`,
+    badHead: (typed: string) =>
+      `"${typed}" is not a ledger head: use the hash from a digest or \`audit head\`, optionally as <seq>:<hash>.`,
+  },
+
   /** Citing the provider document: every part comes from the knowledge data. */
   source: {
     document: (provider: string, title: string, version: string, date: string) =>
       `${provider} ${title} ${version}, ${date}`,
     customerSection: 'Customer',
+  },
+
+  /** Replies of the command layer (`src/commands`): usage, refusals, confirmations. */
+  commands: {
+    usage: {
+      done: 'done <duty> [note] [evidence-url]   e.g. done restore test 1backup -- restored mailbox X https://wiki/…',
+      skip: 'skip <duty> <reason>   e.g. skip website backup -- site frozen for migration',
+      reopen: 'reopen <duty> for <period> -- <reason>   e.g. reopen website backup for 2026-11 -- recorded by mistake',
+      snooze: 'snooze <duty> <duration>   e.g. snooze restore test 1backup 2d   (1h, 3h, 2d, 1w, tomorrow, next-week)',
+      assign: 'assign <duty|service|fallback> @user [@user…] | none',
+      history: 'history <duty>',
+      settings: 'settings show | settings set <key> <value> | settings import <yaml>',
+      export: 'export [csv|json] [from YYYY-MM-DD] [to YYYY-MM-DD]',
+    },
+    usageLine: (usage: string) => `Usage: ${usage}`,
+    problems: {
+      missing_duty: 'Which duty? Name it by id or with a few words.',
+      missing_reason: 'A skip needs a reason, so the ledger explains it.',
+      missing_duration: 'How long? Add a duration such as 1h, 2d, tomorrow or next-week.',
+      missing_target: 'Assign what? Name a duty, a service or "fallback".',
+      missing_users: 'Assign to whom? Mention one or more people, or say "none" to clear.',
+      bad_settings: 'That settings command is incomplete.',
+      bad_export: 'I could not read that export request.',
+    },
+    unknownDuty: (ref: string) => `I don't know a customer duty called "${ref}".`,
+    unknownDutyHint: 'Try `pending` to see your duties with their ids, or use words like "restore test 1backup".',
+    ambiguous: (ref: string) => `"${ref}" could mean several duties; nothing was changed.`,
+    ambiguousHint: 'Repeat the command with the duty id or more words (e.g. the service name).',
+    notScheduled: (title: string, why: string) => `"${title}" is not scheduled in this workspace (${why}).`,
+    whyNotScheduled: {
+      provider: 'CoreTech does it, not your team',
+      service: 'the service is not in use here — see `settings set services …`',
+      cadence: 'it happens on an event or on request, or its review is switched off',
+    },
+    notScheduledHint: 'Ask about it instead, or change the cadence settings.',
+    notDueYet: (title: string, due: string) => `"${title}" is not due yet: the next occurrence is due ${due}.`,
+    notDueYetHint: 'Confirm it once it is due; a late confirmation is always accepted.',
+    alreadyClosed: (title: string, status: string, by: string, at: string, next: string) =>
+      `"${title}" is already ${status === 'done' ? 'done' : 'skipped'} for this period ({{user:${by}}}, ${at}); the next occurrence is due ${next}.`,
+    alreadyClosedHint: 'To correct an earlier period, name it: e.g. `done <duty> for 2026-11`.',
+    unknownOccurrence: (occ: string, title: string) => `"${occ}" is not an occurrence of "${title}".`,
+    forbiddenConfirm: (title: string) => `Only the owners of "${title}" or an admin can confirm it.`,
+    forbiddenConfirmHint: 'Ask an owner to confirm, or an admin to assign it to you (`assign <duty> @you`).',
+    forbiddenAdmin: 'Only workspace admins can change settings, assign duties, export or verify the ledger.',
+    forbiddenAdminHint: 'Ask a workspace admin, or one listed in `settings show` under admins.',
+    badUrl: (url: string) => `"${url}" is not a valid evidence link: use a full http:// or https:// address.`,
+    badUrlHint: 'Paste the link to the evidence (backup report, ticket, screenshot) as https://…',
+    reasonRequired: 'A skip needs a reason, so the ledger explains it.',
+    reasonRequiredHint: 'e.g. skip website backup -- site frozen for migration',
+    badDuration: (d: string) => `"${d}" is not a duration I understand.`,
+    badDurationHint: 'Use 30m, 1h, 3h, 2d, 1w, tomorrow, next-week or an ISO date-time.',
+    durationTooLong: 'A snooze can last at most 90 days.',
+    durationPast: 'That moment is already past; pick a moment in the future.',
+    badDate: (d: string) => `"${d}" is not a date: use YYYY-MM-DD or an ISO date-time.`,
+    badDateHint: 'e.g. export csv from 2026-01-01 to 2026-03-31',
+    emptyRange: (from: string, to: string) =>
+      `Nothing to export between ${from} and ${to}: the start must come before the end.`,
+    badSetting: (key: string, why: string) => `Setting "${key}" was not changed: ${why}`,
+    unknownSetting: (key: string) => `There is no setting called "${key}".`,
+    unknownSettingHint: (keys: string) => `Settings you can change: ${keys}.`,
+    settingsImportBad: (why: string) => `The settings were not imported: ${why}`,
+    unknownService: (s: string) => `I don't know a service called "${s}".`,
+    unknownServiceHint:
+      'Services: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
+    done: (title: string, period: string) => `Recorded: "${title}" (${period}) is done.`,
+    skipped: (title: string, period: string) => `Recorded: "${title}" (${period}) was skipped.`,
+    snoozed: (title: string, until: string) => `Snoozed "${title}" until ${until}. I'll remind you then.`,
+    duplicate: 'This was already recorded; nothing new was written.',
+    assigned: (target: string, users: string) => `${target} is now assigned to ${users}.`,
+    unassigned: (target: string) => `${target} has no owners now (reminders address the channel).`,
+    settingUpdated: (key: string, value: string) => `Setting "${key}" is now ${value}.`,
+    settingsImported: 'Settings imported and validated.',
+    pendingTitle: 'Your pending duties',
+    pendingAllTitle: 'Pending duties in this workspace',
+    settingsTitle: 'Workspace settings',
+    auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
+    auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
   },
 };
 

@@ -50,6 +50,7 @@ export const it: Catalogue = {
     done: 'fatto',
     skipped: 'saltato',
     snoozed: 'rimandato',
+    reopened: 'riaperto',
   },
 
   periodCadence: {
@@ -186,6 +187,11 @@ export const it: Catalogue = {
       },
       { usage: 'salta <dovere> <motivo>', description: 'registra un dovere saltato (il motivo è obbligatorio)' },
       {
+        usage: 'riapri <dovere> per <periodo> -- <motivo>',
+        description:
+          'annulla un fatto o un salto, a registro, per confermare di nuovo il periodo (responsabili, admin)',
+      },
+      {
         usage: 'rimanda <dovere> <durata>',
         description: 'rimanda il promemoria (1h, 2d, domani, settimana-prossima)',
       },
@@ -200,7 +206,11 @@ export const it: Catalogue = {
         usage: 'esporta [csv|json] [dal …] [al …]',
         description: 'il registro di audit per un revisore (solo admin)',
       },
-      { usage: 'verifica', description: 'controlla che il registro di audit non sia stato manomesso (solo admin)' },
+      {
+        usage: 'verifica [testa | contro <testa>]',
+        description:
+          'controlla che il registro di audit non sia stato manomesso; ne indica la testa da annotare altrove (solo admin)',
+      },
     ],
     examples: [
       'chi fa il backup su RocketWeb?',
@@ -217,8 +227,137 @@ export const it: Catalogue = {
     missed: (n) => `${n} scadenze precedenti mancate`,
   },
 
+  ledger: {
+    occurrenceOf: (title, period) => `"${title}" (${period})`,
+    alreadyClosed: (occurrence, status, by, at) =>
+      `${occurrence} è già stato ${status === 'done' ? 'fatto' : 'saltato'} da {{user:${by}}} il ${at}; non ho scritto nulla.`,
+    alreadyClosedHint: (period) =>
+      `Per cambiarlo, un responsabile o un amministratore lo riapre prima: \`riapri <dovere> per ${period} -- <motivo>\`.`,
+    reopened: (occurrence) =>
+      `Ho riaperto ${occurrence}; ora si può confermare di nuovo. La riapertura è nel registro di audit.`,
+    notClosed: (occurrence) => `${occurrence} non è chiuso, quindi non c'è nulla da riaprire.`,
+    reopenNeedsPeriod:
+      'Quale periodo? Una riapertura lo indica, es. `riapri backup sito per 2026-11 -- registrato per errore`.',
+    forbiddenReopen: (title) => `Solo i responsabili di "${title}" o un amministratore possono riaprirlo.`,
+    badPeriod: (typed, title, format, example) =>
+      `"${typed}" non è un periodo di "${title}": si conferma per periodi scritti ${format}, es. ${example}. Non ho scritto nulla.`,
+    badPeriodHint:
+      'I periodi si scrivono 2026-11-30 (giorno), 2026-W49 (settimana), 2026-11 (mese), 2026-B6 (bimestre), 2026-Q4 (trimestre).',
+    periodFormat: {
+      daily: 'AAAA-MM-GG',
+      weekly: 'AAAA-Wss',
+      monthly: 'AAAA-MM',
+      bimonthly: 'AAAA-Bn (n = 1–6)',
+      quarterly: 'AAAA-Qn (n = 1–4)',
+    },
+    beforeInstall: (period, title, since) =>
+      `${period} di "${title}" era già finito quando dutybot è stato configurato qui (${since}); non ho scritto nulla.`,
+    beforeInstallHint: (period) =>
+      `Un amministratore può registrarlo come recupero: \`fatto <dovere> per ${period} --backfill -- <motivo>\`.`,
+    backfillNotNeeded: (period) =>
+      `${period} era ancora aperto quando dutybot è stato configurato qui: confermalo senza --backfill.`,
+    backfillForbidden: 'Solo un amministratore del workspace può registrare un recupero.',
+    backfillNeedsReason:
+      'Un recupero richiede un motivo dopo `--`, così il registro spiega perché è registrato in ritardo.',
+    backfillNeedsReasonHint: 'es. fatto backup sito per 2026-10 --backfill -- ripreso dal registro cartaceo di ottobre',
+    backfillMarker: 'recupero',
+    tooLong: (field, length, max) =>
+      `${field} è troppo lungo (${length} caratteri; al massimo ${max}). Non ho scritto nulla.`,
+    tooLongHint: "Accorcialo, o metti i dettagli nell'evidenza collegata.",
+    fields: { note: 'La nota', reason: 'Il motivo', evidenceUrl: "Il link all'evidenza" },
+    head: (seq, hash) => `Testa del registro: ${seq} voci, #${seq} ${hash}`,
+    againstOk: (seq) => `Il registro prolunga ancora la testa che hai annotato (voce #${seq}).`,
+    againstBroken: (why) => `Il registro non prolunga la testa che hai annotato: ${why}.`,
+    againstMissing: (seq, count) => `la voce #${seq} non esiste più (il registro ha ${count} voci)`,
+    againstDiffers: (seq) => `la voce #${seq} ora ha un hash diverso`,
+    againstUnknownHash: (count) => `nessuna voce del registro (${count} voci) ha quell'hash`,
+    badHead: (typed) =>
+      `"${typed}" non è una testa del registro: usa l'hash di un riepilogo o di \`audit head\`, eventualmente come <seq>:<hash>.`,
+  },
+
   source: {
     document: (provider, title, version, date) => `${provider} ${title} ${version} del ${date}`,
     customerSection: 'Cliente',
+  },
+
+  /** Replies of the command layer (`src/commands`): usage, refusals, confirmations. */
+  commands: {
+    usage: {
+      done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino 1backup -- ripristinata casella X https://wiki/…',
+      skip: 'salta <dovere> <motivo>   es. salta backup sito -- sito congelato per migrazione',
+      reopen: 'riapri <dovere> per <periodo> -- <motivo>   es. riapri backup sito per 2026-11 -- registrato per errore',
+      snooze:
+        'rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
+      assign: 'assegna <dovere|servizio|fallback> @utente [@utente…] | nessuno',
+      history: 'storico <dovere>',
+      settings: 'impostazioni mostra | impostazioni imposta <chiave> <valore> | impostazioni importa <yaml>',
+      export: 'esporta [csv|json] [dal AAAA-MM-GG] [al AAAA-MM-GG]',
+    },
+    usageLine: (usage) => `Uso: ${usage}`,
+    problems: {
+      missing_duty: 'Quale dovere? Indicalo con il suo id o con qualche parola.',
+      missing_reason: 'Per saltare serve un motivo, così il registro di audit lo spiega.',
+      missing_duration: 'Per quanto? Aggiungi una durata come 1h, 2d, domani o settimana-prossima.',
+      missing_target: 'Assegnare cosa? Indica un dovere, un servizio o "fallback".',
+      missing_users: 'Assegnare a chi? Menziona una o più persone, oppure scrivi "nessuno" per togliere.',
+      bad_settings: 'Il comando impostazioni è incompleto.',
+      bad_export: 'Non ho capito la richiesta di esportazione.',
+    },
+    unknownDuty: (ref) => `Non conosco un dovere del cliente chiamato "${ref}".`,
+    unknownDutyHint:
+      'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa parole come "test di ripristino 1backup".',
+    ambiguous: (ref) => `"${ref}" può indicare più doveri; non ho modificato nulla.`,
+    ambiguousHint: "Ripeti il comando con l'id del dovere o con più parole (es. il nome del servizio).",
+    notScheduled: (title, why) => `"${title}" non è pianificato in questo workspace (${why}).`,
+    whyNotScheduled: {
+      provider: 'lo fa CoreTech, non il vostro team',
+      service: 'il servizio non è in uso qui — vedi `impostazioni imposta services …`',
+      cadence: 'avviene a seguito di un evento o su richiesta, oppure la sua revisione è disattivata',
+    },
+    notScheduledHint: 'Chiedimi informazioni, oppure cambia le impostazioni di cadenza.',
+    notDueYet: (title, due) => `"${title}" non è ancora in scadenza: la prossima occorrenza scade ${due}.`,
+    notDueYetHint: 'Confermalo quando è in scadenza; una conferma in ritardo è sempre accettata.',
+    alreadyClosed: (title, status, by, at, next) =>
+      `"${title}" è già ${status === 'done' ? 'fatto' : 'saltato'} per questo periodo ({{user:${by}}}, ${at}); la prossima occorrenza scade ${next}.`,
+    alreadyClosedHint: 'Per correggere un periodo precedente, indicalo: es. `fatto <dovere> per 2026-11`.',
+    unknownOccurrence: (occ, title) => `"${occ}" non è un'occorrenza di "${title}".`,
+    forbiddenConfirm: (title) => `Solo i responsabili di "${title}" o un amministratore possono confermarlo.`,
+    forbiddenConfirmHint:
+      'Chiedi a un responsabile di confermare, o a un amministratore di assegnartelo (`assegna <dovere> @te`).',
+    forbiddenAdmin:
+      'Solo gli amministratori del workspace possono cambiare impostazioni, assegnare doveri, esportare o verificare il registro.',
+    forbiddenAdminHint:
+      'Chiedi a un amministratore del workspace, o a uno elencato in `impostazioni mostra` alla voce admins.',
+    badUrl: (url) => `"${url}" non è un link di evidenza valido: usa un indirizzo completo http:// o https://.`,
+    badUrlHint: "Incolla il link all'evidenza (report di backup, ticket, screenshot) come https://…",
+    reasonRequired: 'Per saltare serve un motivo, così il registro di audit lo spiega.',
+    reasonRequiredHint: 'es. salta backup sito -- sito congelato per migrazione',
+    badDuration: (d) => `"${d}" non è una durata che capisco.`,
+    badDurationHint: 'Usa 30m, 1h, 3h, 2d, 1w, domani, settimana-prossima o una data-ora ISO.',
+    durationTooLong: 'Si può rimandare al massimo di 90 giorni.',
+    durationPast: 'Quel momento è già passato; scegline uno futuro.',
+    badDate: (d) => `"${d}" non è una data: usa AAAA-MM-GG o una data-ora ISO.`,
+    badDateHint: 'es. esporta csv dal 2026-01-01 al 2026-03-31',
+    emptyRange: (from, to) => `Niente da esportare tra ${from} e ${to}: l'inizio deve precedere la fine.`,
+    badSetting: (key, why) => `L'impostazione "${key}" non è stata cambiata: ${why}`,
+    unknownSetting: (key) => `Non esiste un'impostazione chiamata "${key}".`,
+    unknownSettingHint: (keys) => `Impostazioni modificabili: ${keys}.`,
+    settingsImportBad: (why) => `Le impostazioni non sono state importate: ${why}`,
+    unknownService: (s) => `Non conosco un servizio chiamato "${s}".`,
+    unknownServiceHint:
+      'Servizi: stellar, rocketweb, email, 1backup, mailarchive, rocketbox, rocketnews, sygma, sygma-connect.',
+    done: (title, period) => `Registrato: "${title}" (${period}) è fatto.`,
+    skipped: (title, period) => `Registrato: "${title}" (${period}) è stato saltato.`,
+    snoozed: (title, until) => `Ho rimandato "${title}" fino a ${until}. Te lo ricorderò allora.`,
+    duplicate: 'Era già registrato; non ho scritto nulla di nuovo.',
+    assigned: (target, users) => `${target} ora è assegnato a ${users}.`,
+    unassigned: (target) => `${target} non ha più responsabili (i promemoria si rivolgono al canale).`,
+    settingUpdated: (key, value) => `L'impostazione "${key}" ora vale ${value}.`,
+    settingsImported: 'Impostazioni importate e validate.',
+    pendingTitle: 'I tuoi doveri in sospeso',
+    pendingAllTitle: 'Doveri in sospeso in questo workspace',
+    settingsTitle: 'Impostazioni del workspace',
+    auditOk: (n) => `Il registro di audit è integro: ${n} voci verificate, ogni hash è collegato al precedente.`,
+    auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
   },
 };

@@ -7,7 +7,7 @@ import {
   ownersOf,
   type WorkspaceSnapshot,
   workspaceStatuses,
-} from '../src/schedule/index.js';
+} from '../src/occurrences/index.js';
 import { defaultSettings, type WorkspaceSettings } from '../src/settings/schema.js';
 import type { ConfirmationRow } from '../src/store/types.js';
 import { mentionedUserIds } from '../src/views/mentions.js';

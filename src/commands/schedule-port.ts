@@ -1,4 +1,5 @@
 import type { Duty } from '../knowledge/model.js';
+import type { PeriodCadence } from '../occurrences/types.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import type { ConfirmationRow, WorkspaceRow } from '../store/types.js';
 import type { DigestView, HomeView, Lang, OccurrenceView } from '../views/types.js';
@@ -7,12 +8,18 @@ import type { SnoozeCalendar } from './values.js';
 
 /**
  * What the command layer needs from schedules and the scheduler, kept narrow so commands can be
- * read without the occurrence math. Implemented in `src/bot/schedule-ops.ts`.
+ * read without the occurrence math. Implemented in `src/bot/schedule-service.ts`.
  */
 export type OccurrenceTarget =
-  | { ok: true; occurrence: string; periodLabel(lang: Lang): string }
+  | {
+      ok: true;
+      occurrence: string;
+      periodLabel(lang: Lang): string;
+      /** The period had already ended when the workspace was created (only a backfill records it). */
+      beforeInstall: boolean;
+    }
   | { ok: false; reason: 'not_due_yet'; dueAt: Date; closedBy: ConfirmationRow | null }
-  | { ok: false; reason: 'unknown_occurrence' };
+  | { ok: false; reason: 'unknown_occurrence'; cadence: PeriodCadence | null; example: string };
 
 export interface ScheduleOps {
   /** null when the duty is scheduled here; otherwise why not. */

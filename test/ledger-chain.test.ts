@@ -6,7 +6,7 @@ import {
   GENESIS_HASH,
   nextEntry,
   verifyChain,
-} from '../src/ledger/audit-chain.js';
+} from '../src/ledger/chain.js';
 import type { AuditEntry } from '../src/store/types.js';
 
 function chain(length: number): AuditEntry[] {

@@ -1,18 +1,21 @@
 import type { Kysely, Transaction } from 'kysely';
-import { ChainVerifier, nextEntry } from '../ledger/audit-chain.js';
+import { ChainVerifier, nextEntry } from '../ledger/chain.js';
+import { RowCoverage } from '../ledger/rows.js';
 import type { Dialect } from './database.js';
 import { UnknownWorkspaceError } from './errors.js';
-import { toAuditEntry, toMs } from './row-mapping.js';
+import { toAuditEntry, toConfirmationRow, toMs } from './row-mapping.js';
 import type { Database } from './schema.js';
-import type { AuditEntry } from './types.js';
+import type { AuditEntry, ConfirmationRow } from './types.js';
 
 export type AuditInput = Pick<AuditEntry, 'kind' | 'actor' | 'at' | 'payload'>;
 export type AuditRange = { from?: Date; to?: Date };
 
 const PAGE_SIZE = 5_000;
+/** Confirmation-row problems listed before "… and N more". */
+const MAX_ROW_PROBLEMS = 50;
 
 /**
- * The hash-chained audit log (table `audit_log`) and its anchor, the chain head kept on the
+ * The hash-chained ledger (table `audit_log`) and its anchor, the chain head kept on the
  * workspace row. Appends happen inside the caller's transaction so that a confirmation or a
  * settings change and its entry commit together.
  */
@@ -128,12 +131,21 @@ export class AuditLog {
 
   /**
    * Verifies the chain up to the head read first, so entries appended while it runs are not
-   * mistaken for forgeries; rows beyond the head are then checked separately (see below).
+   * mistaken for forgeries; rows beyond the head are then checked separately (see below). Every
+   * confirmation row — what pending, history, digests and exports show — is held against the
+   * chained entry of its seq, so editing the table alone is caught too.
    */
   async verify(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }> {
     const head = await this.head(workspaceId);
     const verifier = new ChainVerifier();
-    for await (const page of this.pages(workspaceId, undefined, head?.seq)) verifier.push(page);
+    const coverage = new RowCoverage();
+    const last = head?.seq ?? (await this.highestSeq(workspaceId));
+    for (let first = 1; first <= last; first += PAGE_SIZE) {
+      const end = Math.min(first + PAGE_SIZE - 1, last);
+      const page = await this.window(workspaceId, first, end);
+      verifier.push(page);
+      coverage.push(page, await this.confirmationRows(workspaceId, first, end));
+    }
     if (head === null) {
       const result = verifier.finish(undefined);
       if (result.checked === 0) return result;
@@ -144,8 +156,44 @@ export class AuditLog {
       };
     }
     const result = verifier.finish(head);
+    coverage.pushBeyondHead(await this.confirmationRowsBeyondHead(workspaceId, head.seq));
     const extra = await this.rowsBeyondHead(workspaceId);
-    return extra ? { ok: false, checked: result.checked, problems: [...result.problems, extra] } : result;
+    const chainProblems = [...result.problems, ...(extra ? [extra] : [])];
+    // Rows are judged against an intact chain only: once the chain itself is broken, its problems
+    // name the tampering, and rows cannot be matched against entries that are not trustworthy.
+    if (chainProblems.length > 0) return { ok: false, checked: result.checked, problems: chainProblems };
+    const rowProblems = coverage.finish().map((problem) => problem.message);
+    const problems = rowProblems.slice(0, MAX_ROW_PROBLEMS);
+    if (rowProblems.length > MAX_ROW_PROBLEMS)
+      problems.push(`… and ${rowProblems.length - MAX_ROW_PROBLEMS} more confirmation rows`);
+    return { ok: problems.length === 0, checked: result.checked, problems };
+  }
+
+  private async confirmationRows(workspaceId: string, firstSeq: number, lastSeq: number): Promise<ConfirmationRow[]> {
+    const rows = await this.db
+      .selectFrom('confirmations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('seq', '>=', firstSeq)
+      .where('seq', '<=', lastSeq)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toConfirmationRow);
+  }
+
+  /** Confirmation rows past the head no append recorded (re-reading the head, as for audit rows). */
+  private async confirmationRowsBeyondHead(workspaceId: string, headSeq: number): Promise<ConfirmationRow[]> {
+    const rows = await this.db
+      .selectFrom('confirmations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('seq', '>', headSeq)
+      .orderBy('seq')
+      .limit(MAX_ROW_PROBLEMS + 1)
+      .execute();
+    if (rows.length === 0) return [];
+    const now = await this.head(workspaceId);
+    return rows.map(toConfirmationRow).filter((row) => row.seq > (now?.seq ?? headSeq));
   }
 
   /**

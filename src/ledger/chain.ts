@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry } from './entry.js';
 
 /**
- * The audit log is a hash chain per workspace: entry n stores the hash of entry n-1, and its own
+ * The ledger is a hash chain per workspace: entry n stores the hash of entry n-1, and its own
  * hash covers every field including that link. Editing, deleting or reordering rows in the
  * database therefore breaks the chain in a way `verifyChain` can name. The workspace row keeps the
  * chain head (seq + hash) as an anchor, because deleting the *last* entries leaves a chain that

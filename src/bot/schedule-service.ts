@@ -1,13 +1,14 @@
 import { isAdmin } from '../commands/permissions.js';
-import type { ScheduleOps } from '../commands/schedule-ops.js';
+import type { ScheduleOps } from '../commands/schedule-port.js';
 import {
   calendarOf,
   confirmTarget,
   isWorkingDay,
   loadSnapshot,
+  scheduleOf,
   whyNotScheduled,
   workspaceStatuses,
-} from '../schedule/index.js';
+} from '../occurrences/index.js';
 import * as scheduler from '../scheduler/index.js';
 import type { WorkspaceRow } from '../store/types.js';
 import { formatInstant, periodLabel } from '../views/labels.js';
@@ -37,15 +38,21 @@ export function createScheduleOps(deps: scheduler.SchedulerDeps): ScheduleOps {
 
     async occurrenceToConfirm(workspace, duty, now, key) {
       const snapshot = await loadSnapshot(store, knowledge, workspace);
-      if (!snapshot) return { ok: false, reason: 'unknown_occurrence' };
+      const cadence = scheduleOf(duty, workspace.settings)?.cadence ?? null;
+      if (!snapshot) return { ok: false, reason: 'unknown_occurrence', cadence, example: '' };
       const target = confirmTarget(snapshot, duty, key, now);
       if (target.ok) {
         const { occurrence } = target.status;
-        return { ok: true, occurrence: occurrence.key, periodLabel: (lang) => periodLabel(occurrence.period, lang) };
+        return {
+          ok: true,
+          occurrence: occurrence.key,
+          periodLabel: (lang) => periodLabel(occurrence.period, lang),
+          beforeInstall: occurrence.deadline.getTime() < workspace.createdAt.getTime(),
+        };
       }
       if (target.reason === 'not_due_yet')
         return { ok: false, reason: 'not_due_yet', dueAt: target.dueAt, closedBy: target.closedBy };
-      return { ok: false, reason: 'unknown_occurrence' };
+      return { ok: false, reason: 'unknown_occurrence', cadence, example: 'example' in target ? target.example : '' };
     },
 
     snoozeCalendar(settings) {
