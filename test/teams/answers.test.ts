@@ -82,7 +82,7 @@ describe('Teams answers: at-least-once replies, exactly-once effects', () => {
     expect(replies[0]?.body.summary).toBe('This was already recorded; nothing new was written.');
     // Processed again, but the ledger is unchanged.
     expect(await h.bot.store.history(TEAM_WORKSPACE, BACKUP, 10)).toHaveLength(1);
-    expect((await h.bot.store.verifyAudit(TEAM_WORKSPACE)).ok).toBe(true);
+    expect((await h.bot.store.verifyLedger(TEAM_WORKSPACE)).ok).toBe(true);
 
     // Answered now: a further redelivery is dropped.
     expect((await h.post(activity)).status).toBe(200);

@@ -76,7 +76,7 @@ describe('Teams: removed from a team, installed again', () => {
     expect((await h.post(botRemovedFromTeam(h.connector.serviceUrl))).status).toBe(200);
     expect((await h.post(installationUpdate(h.connector.serviceUrl, 'remove'))).status).toBe(200);
     expect((await h.bot.store.getWorkspace(TEAM_WORKSPACE))?.status).toBe('inactive');
-    const ledgerWhileGone = await h.bot.store.auditEntries(TEAM_WORKSPACE);
+    const ledgerWhileGone = await h.bot.store.ledgerEntries(TEAM_WORKSPACE);
 
     // Two days pass: nothing is planned, nothing is attempted — also not after Marco writes to the
     // bot in his personal chat (it acts on his team, but it does not mean the bot is back there).
@@ -100,13 +100,13 @@ describe('Teams: removed from a team, installed again', () => {
     expect(workspace?.status).toBe('active');
     expect(workspace?.settings).toEqual(settingsBefore);
     // The ledger is kept: what was there is unchanged, plus the two status entries.
-    const ledger = await h.bot.store.auditEntries(TEAM_WORKSPACE);
+    const ledger = await h.bot.store.ledgerEntries(TEAM_WORKSPACE);
     expect(ledger.slice(0, ledgerWhileGone.length)).toEqual(ledgerWhileGone);
     expect(ledger.slice(ledgerWhileGone.length - 1).map((e) => [e.kind, e.payload.status])).toEqual([
       ['workspace.status', 'inactive'],
       ['workspace.status', 'active'],
     ]);
-    expect((await h.bot.store.verifyAudit(TEAM_WORKSPACE)).ok).toBe(true);
+    expect((await h.bot.store.verifyLedger(TEAM_WORKSPACE)).ok).toBe(true);
 
     h.connector.reset();
     const resumed = await h.bot.tick(now);
