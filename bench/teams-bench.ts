@@ -92,6 +92,8 @@ export async function benchTeams(): Promise<string[]> {
     adminIds: [],
     openIdMetadataUrl: openId.metadataUrl,
     tokenIssuer: openId.issuer,
+    channelLoginUrl: null,
+    channelOAuthScope: null,
   };
   try {
     // The ceiling: the same adapter, auth and connector, with a handler that only replies "ok".

@@ -1,4 +1,5 @@
 import { Application, type TurnState } from '@microsoft/teams-ai';
+import { AnswerOnce } from '../../src/bot/answer-once.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
@@ -15,6 +16,11 @@ import type { TeamsState } from './state.js';
  * thin translations from activities to Dutybot calls and back to cards. Business rules (grammar,
  * permissions, validation) stay in the core.
  */
+
+/** Where the "answered" marks of Teams activities are kept (src/bot/answer-once.ts). */
+const ANSWERED_NAMESPACE = 'teams-answered';
+/** Teams redelivers within seconds to minutes; a day covers it with room to spare. */
+const ANSWERED_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface TeamsAppDeps {
   adapter: TeamsAdapterWithAuth;
@@ -42,6 +48,10 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     renderer: deps.renderer,
     logger: deps.logger,
     ensured: new Set<string>(),
+    answers: new AnswerOnce(deps.dutybot.keyValue, deps.logger, {
+      namespace: ANSWERED_NAMESPACE,
+      ttlMs: ANSWERED_TTL_MS,
+    }),
   };
   // Routes run in registration order.
   registerInstall(app, handlerDeps);

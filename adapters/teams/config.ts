@@ -1,10 +1,13 @@
+import { CallerIdConstants } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
 
 /**
  * Teams settings from the environment. The four MICROSOFT_APP_* variables are the ones the Azure
- * Bot registration gives an admin (same names as Microsoft's samples); the two TEAMS_* overrides
- * exist so the suite can run with authentication ON against a local issuer, and for sovereign
- * clouds. Setting either override drops botbuilder's public-cloud defaults for inbound tokens.
+ * Bot registration gives an admin (same names as Microsoft's samples); the TEAMS_* overrides are
+ * for sovereign and private clouds (and let the suite run with authentication ON against a local
+ * issuer). Setting any override takes botbuilder's "parameterized" path, which drops every
+ * public-cloud default, inbound and outbound: `botFrameworkAuthConfig` fills back the ones not set.
  */
 
 export const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -23,7 +26,26 @@ export interface TeamsConfig {
   openIdMetadataUrl: string | null;
   /** Inbound token issuer override (ToBotFromChannelTokenIssuer); null = Bot Framework public cloud. */
   tokenIssuer: string | null;
+  /** Where the bot gets tokens for its outgoing calls (ToChannelFromBotLoginUrl); null = public cloud. */
+  channelLoginUrl: string | null;
+  /** The scope those tokens are for (ToChannelFromBotOAuthScope); null = public cloud. */
+  channelOAuthScope: string | null;
 }
+
+/**
+ * The Bot Framework public cloud, as botbuilder itself defines it. Filled in for the settings an
+ * admin did not override, because botbuilder's parameterized path leaves them empty (outgoing
+ * calls then fail with MSAL `empty_url_error`).
+ */
+export const PUBLIC_CLOUD = {
+  openIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+  tokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  channelLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  channelOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  emulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  oAuthUrl: AuthenticationConstants.OAuthUrl,
+  callerId: CallerIdConstants.PublicAzureChannel,
+} as const;
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -47,6 +69,8 @@ const EnvSchema = z
     TEAMS_ADMIN_IDS: optionalText,
     TEAMS_OPENID_METADATA_URL: optionalUrl,
     TEAMS_TOKEN_ISSUER: optionalText,
+    TEAMS_CHANNEL_LOGIN_URL: optionalUrl,
+    TEAMS_CHANNEL_OAUTH_SCOPE: optionalText,
   })
   .superRefine((env, ctx) => {
     const type = env.MICROSOFT_APP_TYPE ?? 'SingleTenant';
@@ -102,7 +126,14 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
       .filter((id) => id !== ''),
     openIdMetadataUrl: env_.TEAMS_OPENID_METADATA_URL ?? null,
     tokenIssuer: env_.TEAMS_TOKEN_ISSUER ?? null,
+    channelLoginUrl: env_.TEAMS_CHANNEL_LOGIN_URL ?? null,
+    channelOAuthScope: env_.TEAMS_CHANNEL_OAUTH_SCOPE ?? null,
   };
+}
+
+/** The scope of the bot's outgoing tokens: the audience of every connector call. */
+export function channelOAuthScope(config: TeamsConfig): string {
+  return config.channelOAuthScope ?? PUBLIC_CLOUD.channelOAuthScope;
 }
 
 /** The option bag botbuilder's ConfigurationBotFrameworkAuthentication reads (its own key names). */
@@ -113,7 +144,19 @@ export function botFrameworkAuthConfig(config: TeamsConfig): Record<string, stri
   };
   if (config.appPassword) options.MicrosoftAppPassword = config.appPassword;
   if (config.tenantId) options.MicrosoftAppTenantId = config.tenantId;
-  if (config.openIdMetadataUrl) options.ToBotFromChannelOpenIdMetadataUrl = config.openIdMetadataUrl;
-  if (config.tokenIssuer) options.ToBotFromChannelTokenIssuer = config.tokenIssuer;
-  return options;
+  const overridden =
+    config.openIdMetadataUrl || config.tokenIssuer || config.channelLoginUrl || config.channelOAuthScope;
+  if (!overridden) return options; // botbuilder's own public-cloud path
+  // Any override takes the parameterized path, where every setting not given is empty: inbound
+  // validation and outgoing tokens both need all of them, so the public cloud fills the gaps.
+  return {
+    ...options,
+    ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl ?? PUBLIC_CLOUD.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: config.tokenIssuer ?? PUBLIC_CLOUD.tokenIssuer,
+    ToChannelFromBotLoginUrl: config.channelLoginUrl ?? PUBLIC_CLOUD.channelLoginUrl,
+    ToChannelFromBotOAuthScope: channelOAuthScope(config),
+    ToBotFromEmulatorOpenIdMetadataUrl: PUBLIC_CLOUD.emulatorOpenIdMetadataUrl,
+    OAuthUrl: PUBLIC_CLOUD.oAuthUrl,
+    CallerId: PUBLIC_CLOUD.callerId,
+  };
 }

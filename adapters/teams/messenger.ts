@@ -11,9 +11,6 @@ import type { TeamsAdapterWithAuth } from './adapter.js';
 import { cardActivity, type TeamsRenderer } from './renderer.js';
 import { type TeamsState, tenantOf } from './state.js';
 
-/** Scope of the Bot Framework connector (public cloud); the credentials factory maps it to a token. */
-const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
-
 /**
  * Delivers the scheduler's messages into Teams through stored conversation references.
  * Connector calls do not retry inside the call and time out (see bounded-connector.ts, wired in
@@ -26,6 +23,8 @@ export class TeamsMessenger implements Messenger {
     private readonly appId: string,
     private readonly state: TeamsState,
     private readonly renderer: TeamsRenderer,
+    /** Scope of the Bot Framework connector (TEAMS_CHANNEL_OAUTH_SCOPE or the public cloud's). */
+    private readonly audience: string,
   ) {}
 
   async post(request: PostRequest): Promise<MessageRef> {
@@ -86,7 +85,7 @@ export class TeamsMessenger implements Messenger {
         this.appId,
         'msteams',
         base.serviceUrl,
-        CONNECTOR_AUDIENCE,
+        this.audience,
         {
           isGroup: false,
           bot: base.bot as ConversationReference['bot'],

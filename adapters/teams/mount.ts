@@ -12,7 +12,7 @@ import type { Messenger } from '../../src/ports/messenger.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp } from './app.js';
 import { TeamsChannelDirectory } from './channel-directory.js';
-import type { TeamsConfig } from './config.js';
+import { channelOAuthScope, type TeamsConfig } from './config.js';
 import { NotATeamsActivity } from './location.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsRenderer } from './renderer.js';
@@ -44,7 +44,13 @@ export async function mountTeams(
   const state = new TeamsState(options.dutybot.keyValue);
   const renderer = new TeamsRenderer(state, options.dutybot);
   const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
-  const messenger = new TeamsMessenger(adapter, options.config.appId, state, renderer);
+  const messenger = new TeamsMessenger(
+    adapter,
+    options.config.appId,
+    state,
+    renderer,
+    channelOAuthScope(options.config),
+  );
   options.dutybot.useMessenger('teams', messenger);
   options.dutybot.useChannelDirectory('teams', new TeamsChannelDirectory(adapter, options.config.appId, state));
 

@@ -57,8 +57,10 @@ export class TeamsState {
     if (!id) return;
     await this.writeOnce(CONVERSATIONS, `${workspaceId}|${id}`, reference);
     // The workspace's base reference lets the bot post into other channels of the same team,
-    // which Teams allows once the app is installed in the team.
-    await this.writeOnce(CONVERSATIONS, `${workspaceId}|*`, reference);
+    // which Teams allows once the app is installed in the team. Only the workspace's own
+    // conversations set it: a member's personal chat acts on their team, but a channel cannot be
+    // reached through it, so it must never replace the team's reference.
+    if (isOwnConversation(workspaceId, reference)) await this.writeOnce(CONVERSATIONS, `${workspaceId}|*`, reference);
   }
 
   async conversation(workspaceId: string, conversationId: string): Promise<Partial<ConversationReference> | null> {
@@ -121,6 +123,15 @@ export class TeamsState {
   async card(workspaceId: string, activityId: string): Promise<StoredCard | null> {
     return (await this.store.kvGet<StoredCard>(CARDS, `${workspaceId}|${activityId}`)) ?? null;
   }
+}
+
+/** A channel of the workspace's team, or the chat that is the workspace itself (`teams:<tenant>:<chat id>`). */
+function isOwnConversation(workspaceId: string, reference: Partial<ConversationReference>): boolean {
+  const conversation = reference.conversation;
+  if (!conversation) return false;
+  return (
+    conversation.conversationType === 'channel' || workspaceId === `teams:${tenantOf(workspaceId)}:${conversation.id}`
+  );
 }
 
 /** `teams:<tenant>:…` → tenant. */

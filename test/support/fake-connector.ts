@@ -39,6 +39,12 @@ export interface FakeConnector {
   serviceUrl: string;
   /** The bearer outgoing calls must carry. */
   bearer: string;
+  /**
+   * The bot was taken out of a team or chat: posts and updates to conversations starting with
+   * `conversationId` are refused with 403 `BotNotInConversationRoster`, as Teams does, until `restoreBot`.
+   */
+  removeBot(conversationId: string): void;
+  restoreBot(conversationId: string): void;
   calls: RecordedCall[];
   /** Successful message posts and updates (typing indicators excluded). */
   messages(): RecordedCall[];
@@ -91,6 +97,7 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
   };
   let sequence = 0;
   const waiters = new Set<() => void>();
+  const removedFrom = new Set<string>();
   const faults: ConnectorFault[] = [];
   const hung = new Set<ServerResponse>();
   const state = { clock: Date.now as () => number };
@@ -123,6 +130,17 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     if (req.headers.authorization !== `Bearer ${bearer}`) {
       record(401);
       send(res, 401, { error: { code: 'Unauthorized', message: 'missing or wrong bearer' } });
+      return;
+    }
+
+    const target = ACTIVITIES.exec(path)?.[1];
+    const gone = target && [...removedFrom].some((id) => decodeURIComponent(target).startsWith(id));
+    if (gone && (call.method === 'POST' || call.method === 'PUT')) {
+      call.conversationId = decodeURIComponent(target);
+      record(403);
+      send(res, 403, {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      });
       return;
     }
 
@@ -220,6 +238,12 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     bearer,
+    removeBot: (conversationId) => {
+      removedFrom.add(conversationId);
+    },
+    restoreBot: (conversationId) => {
+      removedFrom.delete(conversationId);
+    },
     calls,
     messages: () =>
       calls.filter(

@@ -30,6 +30,8 @@ describe('Teams configuration from the environment', () => {
       adminIds: ['aad-1', 'aad-2', '29:x'],
       openIdMetadataUrl: null,
       tokenIssuer: null,
+      channelLoginUrl: null,
+      channelOAuthScope: null,
     });
     expect(botFrameworkAuthConfig(config)).toEqual({
       MicrosoftAppId: complete.MICROSOFT_APP_ID,
@@ -84,6 +86,40 @@ describe('Teams configuration from the environment', () => {
     });
     expect(() => loadTeamsConfig({ ...complete, TEAMS_OPENID_METADATA_URL: 'not a url' })).toThrow(
       /TEAMS_OPENID_METADATA_URL/,
+    );
+  });
+
+  it('fills the public-cloud outgoing login and scope when only inbound overrides are set (no MSAL empty_url_error)', () => {
+    const config = loadTeamsConfig({
+      ...complete,
+      TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4000/.well-known/openid-configuration',
+    });
+    expect(botFrameworkAuthConfig(config)).toMatchObject({
+      ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4000/.well-known/openid-configuration',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    });
+  });
+
+  it('reads the outgoing login URL and scope of a sovereign cloud, keeping public-cloud inbound defaults', () => {
+    const config = loadTeamsConfig({
+      ...complete,
+      TEAMS_CHANNEL_LOGIN_URL: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+      TEAMS_CHANNEL_OAUTH_SCOPE: 'https://api.botframework.us',
+    });
+    expect(config).toMatchObject({
+      channelLoginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+      channelOAuthScope: 'https://api.botframework.us',
+    });
+    expect(botFrameworkAuthConfig(config)).toMatchObject({
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.us',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    });
+    expect(() => loadTeamsConfig({ ...complete, TEAMS_CHANNEL_LOGIN_URL: 'login.example' })).toThrow(
+      /TEAMS_CHANNEL_LOGIN_URL/,
     );
   });
 });

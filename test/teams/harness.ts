@@ -21,6 +21,8 @@ import { recordingLogger } from '../support/recording-logger.js';
  */
 
 export const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+/** The client secret the bot presents to the (fake) token service when it signs the production way. */
+export const APP_PASSWORD = 'test-client-secret';
 export const TENANT = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
 export const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 export const TEAM = '19:team-general@thread.tacv2';
@@ -62,11 +64,18 @@ export async function startTeamsHarness(
     clock?: () => Date;
     /** Replaces core behaviour seen by the adapter (e.g. a failing confirm). */
     wrap?: (bot: Dutybot) => Dutybot;
+    /**
+     * Outgoing calls signed the production way (botbuilder's credentials from the config, MSAL):
+     * no test credentials factory. `channelLoginUrl` null = the public-cloud default login.
+     */
+    productionCredentials?: { channelLoginUrl: string | null; channelOAuthScope?: string; bearer: string };
     answerModel?: AnswerModel;
   } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
-  const connector = await startFakeConnector();
+  const connector = await startFakeConnector(
+    options.productionCredentials ? { bearer: options.productionCredentials.bearer } : {},
+  );
   const openId = await startFakeOpenId();
   // One logger for the core and the adapter, as in production; lines are kept for assertions.
   const logs: string[] = [];
@@ -79,18 +88,20 @@ export async function startTeamsHarness(
   });
   const config: TeamsConfig = {
     appId: APP_ID,
-    appPassword: 'unused-in-tests',
+    appPassword: APP_PASSWORD,
     tenantId: TENANT,
     appType: 'SingleTenant',
     adminIds: options.adminIds ?? [],
     openIdMetadataUrl: openId.metadataUrl,
     tokenIssuer: openId.issuer,
+    channelLoginUrl: options.productionCredentials?.channelLoginUrl ?? null,
+    channelOAuthScope: options.productionCredentials?.channelOAuthScope ?? null,
   };
   const app = express();
   const teams = await mountTeams(app, {
     dutybot: options.wrap ? options.wrap(bot) : bot,
     config,
-    credentialsFactory: testCredentials(APP_ID, connector.bearer),
+    ...(options.productionCredentials ? {} : { credentialsFactory: testCredentials(APP_ID, connector.bearer) }),
     logger,
   });
   const server: Server = await new Promise((resolve) => {
@@ -213,6 +224,44 @@ export function botAddedToTeam(serviceUrl: string, installer: TeamsUser = ANNA, 
     from: installer,
     conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId },
     channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, eventType: 'teamMemberAdded' },
+  };
+}
+
+/** The bot taken out of a team (Teams sends this, then the `installationUpdate` remove). */
+export function botRemovedFromTeam(serviceUrl: string, remover: TeamsUser = ANNA, tenantId = TENANT, team = TEAM) {
+  return {
+    ...base(serviceUrl, tenantId),
+    type: 'conversationUpdate',
+    membersRemoved: [{ id: BOT.id }],
+    from: remover,
+    conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, eventType: 'teamMemberRemoved' },
+  };
+}
+
+/** The app installed in (`add`) or uninstalled from (`remove`) a team, or one person's chat when `personal`. */
+export function installationUpdate(
+  serviceUrl: string,
+  action: 'add' | 'remove',
+  options: { user?: TeamsUser; tenantId?: string; team?: string; personal?: boolean } = {},
+) {
+  const user = options.user ?? ANNA;
+  const tenantId = options.tenantId ?? TENANT;
+  const team = options.team ?? TEAM;
+  return {
+    ...base(serviceUrl, tenantId),
+    type: 'installationUpdate',
+    action,
+    from: user,
+    ...(options.personal
+      ? {
+          conversation: { id: `a:personal-${user.id}-${tenantId}`, conversationType: 'personal', tenantId },
+          channelData: { tenant: { id: tenantId }, source: { name: 'message' } },
+        }
+      : {
+          conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId },
+          channelData: { tenant: { id: tenantId }, team: { id: team, name: 'IT Ops' }, source: { name: 'message' } },
+        }),
   };
 }
 

@@ -5,7 +5,7 @@ import { catalogue } from '../../../src/views/catalogue/index.js';
 import type { ConfirmationStatus } from '../../../src/views/types.js';
 import { REMINDER_VERBS, type ReminderActionData, type ReminderInputs } from '../cards/reminder.js';
 import { cardActivity } from '../renderer.js';
-import { actorFor, firstTime, type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from './deps.js';
+import { activityKey, actorFor, type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from './deps.js';
 import { reportFailure, somethingWrong } from './failure.js';
 
 const VERB_STATUS: Record<string, ConfirmationStatus> = {
@@ -16,18 +16,37 @@ const VERB_STATUS: Record<string, ConfirmationStatus> = {
 
 /**
  * Done / snooze / skip on a reminder card (Universal Actions, `adaptiveCard/action` invokes).
- * The answer is the card the clicker sees; a text answer is shown as a message instead.
+ * The answer is the card the clicker sees; a text answer is shown as a message instead. An invoke
+ * counts as answered once its card is computed (it goes back in the HTTP response); a redelivery
+ * of an answered invoke shows the card as it now stands, and one whose first delivery failed is
+ * settled again (the ledger records one entry: the submission key).
  */
 export function registerCardActions(app: Application<TurnState>, deps: HandlerDeps): void {
   app.adaptiveCards.actionExecute<ReminderActionData>(Object.values(REMINDER_VERBS), async (context, _state, data) => {
     const place = await resolve(deps, context);
     try {
-      return await settle(deps, context, place, data);
+      let answer: AdaptiveCard | string | null = null;
+      await deps.answers.run(activityKey(context), async () => {
+        answer = await settle(deps, context, place, data);
+        return true;
+      });
+      return answer ?? (await cardAsItStands(deps, context, place));
     } catch (error) {
       reportFailure(turnLogger(deps, context), 'card action', error, { workspaceId: place.workspaceId });
       return somethingWrong(context);
     }
   });
+}
+
+/** The clicked card as it now stands (after the first delivery of this invoke did the work). */
+async function cardAsItStands(
+  deps: HandlerDeps,
+  context: TurnContext,
+  place: TurnPlace,
+): Promise<AdaptiveCard | string> {
+  const cardId = context.activity.replyToId;
+  const stored = cardId ? await deps.state.card(place.workspaceId, cardId) : null;
+  return stored ? (await deps.renderer.reminder(place.location.tenantId, stored.view)).card : 'OK';
 }
 
 async function settle(
@@ -47,10 +66,6 @@ async function settle(
     snooze: clean(data.snooze),
     reason: clean(data.reason),
   };
-  // A redelivered invoke: the first delivery did the work; show the card as it now stands.
-  if (!(await firstTime(deps, context))) {
-    return stored ? (await renderer.reminder(location.tenantId, stored.view)).card : 'OK';
-  }
   await remember(deps, context, place);
   const actor = actorFor(deps, context, place);
   const status = VERB_STATUS[verb];

@@ -1,4 +1,5 @@
 import { type ConversationReference, type TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
+import type { AnswerOnce } from '../../../src/bot/answer-once.js';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
 import type { TeamsConfig } from '../config.js';
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** Workspaces this process has already ensured: the store stays the authority, this only saves a query. */
   ensured: Set<string>;
+  /** Answers at-least-once, effects exactly-once (src/bot/answer-once.ts), keyed by `activityKey`. */
+  answers: AnswerOnce;
 }
 
 /** Where a turn happens, in the core's terms. */
@@ -40,9 +43,16 @@ export async function resolve(deps: HandlerDeps, context: TurnContext): Promise<
   return { location, workspaceId, teamId, conversation: conversationFor(workspaceId, location) };
 }
 
-/** Durable dedupe: Teams redelivers an activity it thinks we were too slow to take. */
-export function firstTime(deps: HandlerDeps, context: TurnContext): Promise<boolean> {
-  return context.activity.id ? deps.dutybot.firstSeen(`teams:${context.activity.id}`) : Promise.resolve(true);
+/**
+ * The key of one activity, for the "answered" mark and the ledger's idempotency key. Teams makes an
+ * activity id unique only within its conversation, so the key carries tenant and conversation:
+ * the same id in another tenant's (or another chat's) activity is another activity.
+ */
+export function activityKey(context: TurnContext): string | undefined {
+  const id = context.activity.id;
+  if (!id) return undefined;
+  const { tenantId, conversationId } = locate(context.activity);
+  return `teams:${tenantId}:${conversationId}:${id}`;
 }
 
 /** Who is acting, with the team-owner check done lazily (only admin commands need it). */

@@ -5,40 +5,50 @@ import type { Reply } from '../../../src/views/types.js';
 import type { TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
 import { withTypingIndicator } from '../typing.js';
-import { actorFor, firstTime, type HandlerDeps, remember, resolve, turnLogger } from './deps.js';
+import { activityKey, actorFor, type HandlerDeps, remember, resolve, turnLogger } from './deps.js';
 import { reportFailure, somethingWrongMessage } from './failure.js';
 import { welcomeIfNew } from './install.js';
 
-/** A message to the bot (personal chat, or a channel/group chat mention): the core's whole grammar. */
+/**
+ * A message to the bot (personal chat, or a channel/group chat mention): the core's whole grammar.
+ * It counts as answered only once its reply is posted: when posting fails the route answers 500,
+ * so Teams delivers the message again and it is processed again (its ledger effect is not
+ * repeated: the core keys it by the same activity key).
+ */
 export function registerMessage(app: Application<TurnState>, deps: HandlerDeps): void {
   app.message(
     async (context) => context.activity.type === 'message' && typeof context.activity.text === 'string',
     async (context) => {
-      if (!(await firstTime(deps, context))) return;
-      const place = await resolve(deps, context);
-      const { location, workspaceId, conversation } = place;
-      let reply: Reply;
-      try {
-        await remember(deps, context, place);
-        const actor = actorFor(deps, context, place);
-        await welcomeIfNew(deps, context, place, actor.userId);
-        const text = await commandText(deps, context, location);
-        reply = await withTypingIndicator(
-          context,
-          deps.dutybot.handle({
-            text: text === '' ? 'help' : text,
-            actor,
-            conversation,
-            idempotencyKey: `teams:${context.activity.id}`,
-          }),
-          turnLogger(deps, context),
-        );
-      } catch (error) {
-        reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });
-        await context.sendActivity(somethingWrongMessage(context));
-        return;
-      }
-      await context.sendActivity(cardActivity(await deps.renderer.reply(location.tenantId, reply)));
+      const key = activityKey(context);
+      await deps.answers.run(key, async () => {
+        const place = await resolve(deps, context);
+        const { location, workspaceId, conversation } = place;
+        let reply: Reply;
+        try {
+          await remember(deps, context, place);
+          const actor = actorFor(deps, context, place);
+          await welcomeIfNew(deps, context, place, actor.userId);
+          const text = await commandText(deps, context, location);
+          reply = await withTypingIndicator(
+            context,
+            deps.dutybot.handle({
+              text: text === '' ? 'help' : text,
+              actor,
+              conversation,
+              ...(key ? { idempotencyKey: key } : {}),
+            }),
+            turnLogger(deps, context),
+          );
+        } catch (error) {
+          // Not answered: a redelivery is processed again.
+          reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });
+          await context.sendActivity(somethingWrongMessage(context));
+          return false;
+        }
+        // A failed post throws out of here: not marked answered, and the route answers 500.
+        await context.sendActivity(cardActivity(await deps.renderer.reply(location.tenantId, reply)));
+        return true;
+      });
     },
   );
 }
