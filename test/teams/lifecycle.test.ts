@@ -143,6 +143,10 @@ describe('Teams: removed from a team, installed again', () => {
 
   it('keeps the team’s channel references when a member writes in personal chat', async () => {
     // rocketweb's reminders go to another channel of the team, reached through the team's reference.
+    h.connector.setChannels(TEAM, [
+      { id: TEAM, name: 'General' },
+      { id: OTHER_CHANNEL, name: 'Other' },
+    ]);
     await h.post(channelMessage(h.connector.serviceUrl, `settings set channels.rocketweb ${OTHER_CHANNEL}`, ANNA));
     // Marco writes in his personal chat (it acts on his team): that chat is not a channel of it.
     await h.post(personalMessage(h.connector.serviceUrl, 'pending', MARCO));
