@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../ledger/entry.js';
+import type { AuditEntry, LedgerSource } from '../ledger/entry.js';
 
 /** The Store's port speaks of ledger entries; their type is the ledger's own. */
 export type { AuditEntry };
@@ -129,7 +129,7 @@ export interface DeliveryLease {
   token: string;
 }
 
-export interface Store {
+export interface Store extends LedgerSource {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 
@@ -192,23 +192,9 @@ export interface Store {
   history(workspaceId: string, dutyId: string, limit: number): Promise<ConfirmationRow[]>;
   confirmationsSince(workspaceId: string, since: Date): Promise<ConfirmationRow[]>;
 
-  // Audit log
+  // Ledger (ledgerWindow, ledgerHead and verifyLedger come from LedgerSource, what exports read)
   /** Entries in seq order; `from` is inclusive, `to` exclusive (both on the entry's `at`). */
   ledgerEntries(workspaceId: string, range?: { from?: Date; to?: Date }): Promise<AuditEntry[]>;
-  /**
-   * Entries with firstSeq <= seq <= lastSeq, in seq order (same range rules): pages through a
-   * long log in bounded windows, e.g. 1–5000, 5001–10000, … up to ledgerHead().seq.
-   */
-  ledgerWindow(
-    workspaceId: string,
-    firstSeq: number,
-    lastSeq: number,
-    range?: { from?: Date; to?: Date },
-  ): Promise<AuditEntry[]>;
-  /** The chain head anchored on the workspace row (seq 0 + genesis hash when empty); null if no such workspace. */
-  ledgerHead(workspaceId: string): Promise<{ seq: number; hash: string } | null>;
-  /** Recomputes the chain; names the first edited, deleted or reordered entry. */
-  verifyLedger(workspaceId: string): Promise<{ ok: boolean; checked: number; problems: string[] }>;
 
   // Outbox
   /** Inserts unless the key exists; returns the number inserted. */
