@@ -100,7 +100,7 @@ describe('SlackMessenger', () => {
   });
 
   it('gives up on a call Slack never answers after the timeout', async () => {
-    const quick = new SlackMessenger(new SlackClients(config, null, { timeoutMs: 200 }));
+    const quick = new SlackMessenger(new SlackClients(config, null, { timeoutMs: 200, logger: recordingLogger(logs) }));
     api.inject({ method: 'chat.postMessage', channel: 'CHUNG', kind: 'hang' });
     const started = performance.now();
     const error = await quick

@@ -137,14 +137,17 @@ export async function runWeek(
           : tuning.retryConfig,
     };
     const deps: SchedulerDeps[] = stores.map((store, i) => {
-      const messenger = new SlackMessenger(new SlackClients(config, null, { timeoutMs: tuning.callTimeoutMs ?? 250 }));
+      // One logger per worker for the core and its Web API clients, as production wires it.
+      const logger = recordingLogger(logs).child({ worker: `worker-${i}` });
+      const clients = new SlackClients(config, null, { timeoutMs: tuning.callTimeoutMs ?? 250, logger });
+      const messenger = new SlackMessenger(clients);
       return {
         store,
         knowledge,
         messengerFor: (platform) => (platform === 'slack' ? messenger : undefined),
         workerId: `worker-${i}`,
         ...(tuning.fakeSchedulerClock ? { clock: () => now } : {}),
-        logger: recordingLogger(logs).child({ worker: `worker-${i}` }),
+        logger,
         options: { random: () => 0.5, sendBudgetMs: 2_000 },
       };
     });
