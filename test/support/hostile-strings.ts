@@ -1,3 +1,5 @@
+import { findAll } from './find-all.js';
+
 /**
  * Text an attacker inside a workspace types into notes, reasons, questions and duty names, and
  * the checks that none of it survives as live markup on a surface. Every surface's test feeds
@@ -164,16 +166,6 @@ export function slackMrkdwnTexts(value: unknown, out: string[] = []): string[] {
     }
   }
   return out;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
-function findAll(node: any, predicate: (n: any) => boolean, into: any[] = []): any[] {
-  if (Array.isArray(node)) for (const item of node) findAll(item, predicate, into);
-  else if (node && typeof node === 'object') {
-    if (predicate(node)) into.push(node);
-    for (const value of Object.values(node)) findAll(value, predicate, into);
-  }
-  return into;
 }
 
 /** Every text Teams renders as Markdown in a card: TextBlock texts, Fact titles and values. */

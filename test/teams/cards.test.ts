@@ -5,21 +5,12 @@ import type { AdaptiveCardJson } from '../../adapters/teams/cards/elements.js';
 import { REMINDER_VERBS, renderReminder } from '../../adapters/teams/cards/reminder.js';
 import { renderReply, renderWelcome } from '../../adapters/teams/cards/reply.js';
 import type { Lang } from '../../src/views/types.js';
+import { findAll } from '../support/find-all.js';
 import { cardProblems, mentionProblems } from './card-validation.js';
 import { confirmation, digest, everyReply, NAMES, reminderView, USER_ANNA, welcome } from './view-fixtures.js';
 
 const ctx = (lang: Lang = 'en') =>
   new RenderContext(lang, NAMES, (id) => (id === confirmation.dutyId ? 'Website backup' : null));
-
-// biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
-function findAll(node: any, predicate: (n: any) => boolean, into: any[] = []): any[] {
-  if (Array.isArray(node)) for (const item of node) findAll(item, predicate, into);
-  else if (node && typeof node === 'object') {
-    if (predicate(node)) into.push(node);
-    for (const value of Object.values(node)) findAll(value, predicate, into);
-  }
-  return into;
-}
 
 function expectValid(card: AdaptiveCardJson) {
   expect(cardProblems(card)).toEqual([]);

@@ -302,3 +302,23 @@ export function cardOf(call: { body: any }): any {
   if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') return null;
   return attachment.content;
 }
+
+/**
+ * The scene most Teams tests start from: a team whose roster is Anna (owner) plus `others`, the
+ * bot added to it, RocketWeb its only service, Marco owning it when he is on the roster, and the
+ * connector's record of all that cleared.
+ */
+export async function installRocketwebTeam(h: TeamsHarness, others: TeamsUser[] = [MARCO]): Promise<void> {
+  h.connector.setMembers(TEAM, [
+    { ...ANNA, userRole: 'owner' },
+    ...others.map((u) => ({ ...u, userRole: 'user' as const })),
+  ]);
+  await h.post(botAddedToTeam(h.connector.serviceUrl));
+  await h.post(channelMessage(h.connector.serviceUrl, 'settings set services rocketweb', ANNA));
+  if (others.some((u) => u.id === MARCO.id)) {
+    await h.post(
+      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
+    );
+  }
+  h.connector.reset();
+}

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REMINDER_VERBS } from '../../adapters/teams/cards/reminder.js';
 import type { RecordedCall } from '../support/fake-connector.js';
+import { findAll } from '../support/find-all.js';
 import { cardProblems } from './card-validation.js';
 import {
   ANNA,
-  botAddedToTeam,
   cardAction,
   cardOf,
   cardsIn,
-  channelMessage,
+  installRocketwebTeam,
   MARCO,
   startTeamsHarness,
   TEAM,
@@ -26,16 +26,6 @@ const MONDAY = new Date('2026-11-30T08:30:00Z'); // 09:30 in Rome, after the 09:
 const TEAM_WORKSPACE = `teams:${TENANT}:${TEAM}`;
 const WEEKLY = 'rocketweb.customer.resource-usage-check';
 
-// biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
-function findAll(node: any, predicate: (n: any) => boolean, into: any[] = []): any[] {
-  if (Array.isArray(node)) for (const item of node) findAll(item, predicate, into);
-  else if (node && typeof node === 'object') {
-    if (predicate(node)) into.push(node);
-    for (const value of Object.values(node)) findAll(value, predicate, into);
-  }
-  return into;
-}
-
 describe('Teams: one closing per occurrence, and only real periods', () => {
   let h: TeamsHarness;
   let now = INSTALLED;
@@ -46,16 +36,7 @@ describe('Teams: one closing per occurrence, and only real periods', () => {
     now = INSTALLED;
     invokeCards.length = 0;
     h = await startTeamsHarness({ clock: () => now });
-    h.connector.setMembers(TEAM, [
-      { ...ANNA, userRole: 'owner' },
-      { ...MARCO, userRole: 'user' },
-    ]);
-    await h.post(botAddedToTeam(h.connector.serviceUrl));
-    await h.post(channelMessage(h.connector.serviceUrl, 'settings set services rocketweb', ANNA));
-    await h.post(
-      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
-    );
-    h.connector.reset();
+    await installRocketwebTeam(h);
     now = MONDAY;
   });
   afterEach(async () => {

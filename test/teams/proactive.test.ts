@@ -3,14 +3,13 @@ import { REMINDER_VERBS } from '../../adapters/teams/cards/reminder.js';
 import { DeliveryError } from '../../src/ports/messenger.js';
 import type { ReminderView } from '../../src/views/types.js';
 import type { RecordedCall } from '../support/fake-connector.js';
+import { findAll } from '../support/find-all.js';
 import { cardProblems } from './card-validation.js';
 import {
-  ANNA,
-  botAddedToTeam,
   cardAction,
   cardOf,
   cardsIn,
-  channelMessage,
+  installRocketwebTeam,
   LUCA,
   MARCO,
   startTeamsHarness,
@@ -26,16 +25,6 @@ const TEAM_WORKSPACE = `teams:${TENANT}:${TEAM}`;
 /** Weekly, due on Monday 30 November: the duty the first tick reminds of. */
 const WEEKLY = 'rocketweb.customer.resource-usage-check';
 
-// biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
-function findAll(node: any, predicate: (n: any) => boolean, into: any[] = []): any[] {
-  if (Array.isArray(node)) for (const item of node) findAll(item, predicate, into);
-  else if (node && typeof node === 'object') {
-    if (predicate(node)) into.push(node);
-    for (const value of Object.values(node)) findAll(value, predicate, into);
-  }
-  return into;
-}
-
 describe('Teams proactive reminders, digests and card actions, end to end with auth on', () => {
   let h: TeamsHarness;
   let now = MONDAY;
@@ -46,18 +35,7 @@ describe('Teams proactive reminders, digests and card actions, end to end with a
     now = INSTALLED;
     invokeCards.length = 0;
     h = await startTeamsHarness({ clock: () => now });
-    h.connector.setMembers(TEAM, [
-      { ...ANNA, userRole: 'owner' },
-      { ...MARCO, userRole: 'user' },
-      { ...LUCA, userRole: 'user' },
-    ]);
-    await h.post(botAddedToTeam(h.connector.serviceUrl));
-    // Keep the schedule small: one service, with Marco owning it.
-    await h.post(channelMessage(h.connector.serviceUrl, 'settings set services rocketweb', ANNA));
-    await h.post(
-      channelMessage(h.connector.serviceUrl, 'assign rocketweb @Marco Bianchi', ANNA, { mentions: [MARCO] }),
-    );
-    h.connector.reset();
+    await installRocketwebTeam(h, [MARCO, LUCA]);
     now = MONDAY;
   });
   afterEach(async () => {

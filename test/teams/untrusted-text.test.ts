@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REMINDER_VERBS } from '../../adapters/teams/cards/reminder.js';
 import type { RecordedCall } from '../support/fake-connector.js';
+import { findAll } from '../support/find-all.js';
 import {
   HOSTILE_EVIDENCE,
   hostileLine,
@@ -39,15 +40,6 @@ const TEAM_WORKSPACE = `teams:${TENANT}:${TEAM}`;
 
 // biome-ignore lint/suspicious/noExplicitAny: walking card JSON.
 type Json = any;
-
-function findAll(node: Json, predicate: (n: Json) => boolean, into: Json[] = []): Json[] {
-  if (Array.isArray(node)) for (const item of node) findAll(item, predicate, into);
-  else if (node && typeof node === 'object') {
-    if (predicate(node)) into.push(node);
-    for (const value of Object.values(node)) findAll(value, predicate, into);
-  }
-  return into;
-}
 
 describe('untrusted text on Teams', () => {
   let h: TeamsHarness;
