@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_PATHS } from '../../adapters/slack/mount.js';
+import { EVENT_SCOPES, requiredBotScopes } from '../../adapters/slack/scopes.js';
 import { fillManifest, manifestValues } from '../../adapters/teams/package-manifest.js';
 import { parseCommand } from '../../src/commands/grammar.js';
 import { catalogue } from '../../src/views/catalogue/index.js';
@@ -174,5 +175,29 @@ describe('command lists ↔ the grammar', () => {
         expect(teamsItalian[`bots[0].commandLists[${l}].commands[${i}].description`], title).toBeTruthy();
       });
     });
+  });
+});
+
+describe('docs/store-review.md ↔ the code', () => {
+  const review = readFileSync(join(ROOT, 'docs/store-review.md'), 'utf8');
+  const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+
+  it('gives a reason for exactly the bot scopes the manifest asks for, and names every event', () => {
+    const rows = [...review.matchAll(/^\| `([a-z_:.]+)` \|/gm)].map((m) => m[1]);
+    expect(rows.sort()).toEqual(requiredBotScopes());
+    for (const event of Object.keys(EVENT_SCOPES)) expect(review, event).toContain(`\`${event}\``);
+  });
+
+  it('names only environment variables that .env.example declares, and every public page', () => {
+    const named = new Set(
+      [...review.matchAll(/\b((?:DUTYBOT|OPENAI|AZURE_OPENAI|SLACK|TEAMS)_[A-Z_]+|DATABASE_URL)\b/g)].map((m) => m[1]!),
+    );
+    expect(named.size).toBeGreaterThan(8);
+    // The token encryption key is declared by the tokens work, merged alongside this one.
+    const arriving = new Set(['DUTYBOT_ENCRYPTION_KEY']);
+    for (const name of named) {
+      if (!arriving.has(name)) expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
+    }
+    for (const path of Object.values(PUBLIC_PATHS)) expect(review, path).toContain(`| \`${path}\` |`);
   });
 });
