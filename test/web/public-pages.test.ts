@@ -3,7 +3,7 @@ import { startServer } from '../../adapters/server/start.js';
 import type { WebOffers } from '../../adapters/web/context.js';
 import { publicPageLanguage } from '../../adapters/web/public/language.js';
 import { operatorFacts } from '../../adapters/web/public/operator.js';
-import { InstalledPage, LandingPage, PrivacyPage } from '../../adapters/web/public/pages.js';
+import { InstalledPage, LandingPage, PrivacyPage, TermsPage } from '../../adapters/web/public/pages.js';
 import { CONTENT_SECURITY_POLICY } from '../../adapters/web/security-headers.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -215,7 +215,8 @@ describe('what the pages offer follows the configuration', () => {
     const neither = visibleText(await page({}));
     expect(neither).toContain(text.noInstall);
     expect(neither).toContain(catalogue('en').publicPages.noContact);
-    expect(neither).toContain(catalogue('en').publicPages.operatedBy(catalogue('en').publicPages.operatorUnnamed));
+    // Without DUTYBOT_OPERATOR_NAME no operator line is invented.
+    expect(neither).not.toContain(catalogue('en').publicPages.operatedBy('NAME').replace('NAME.', ''));
   });
 
   it('says what the landing page promises: Slack and Teams use, dependencies, complete languages', async () => {
@@ -235,6 +236,10 @@ describe('what the pages offer follows the configuration', () => {
     expect(html).toContain(catalogue('it').publicPages.privacy.llmOn('api.openai.com'));
     expect(html).toContain(catalogue('it').publicPages.privacy.retentionUninstall(30));
     expect(html).toContain(catalogue('it').publicPages.privacy.dataLocationUnknown);
+    // No operator name: the policy and the terms speak of "the organisation that runs this server".
+    expect(html).toContain(catalogue('it').publicPages.privacy.controllerUnnamed);
+    const terms = visibleText(await render(TermsPage({ lang: 'it', operator: facts, offers: {} })));
+    expect(terms).toContain(catalogue('it').publicPages.terms.providerUnnamed);
   });
 
   it('the server passes its real configuration: Slack OAuth and a model show up on the pages', async () => {

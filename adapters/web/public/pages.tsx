@@ -24,12 +24,14 @@ function href(page: PublicPage, lang: Lang): string {
   return `${PUBLIC_PATHS[page]}?lang=${lang}`;
 }
 
-function operatorName(props: PublicPageProps): string {
-  return props.operator.name ?? catalogue(props.lang).publicPages.operatorUnnamed;
-}
-
 /** The shell every public page shares: navigation, the operator line, footer links, the language switch. */
-function PublicShell(props: { page: PublicPage; title: string; lang: Lang; operator: string; children?: Child }) {
+function PublicShell(props: {
+  page: PublicPage;
+  title: string;
+  lang: Lang;
+  operator: string | undefined;
+  children?: Child;
+}) {
   const text = catalogue(props.lang).publicPages;
   const nav = (['landing', 'privacy', 'terms', 'support'] as const).map((page) => ({
     href: href(page, props.lang),
@@ -51,9 +53,11 @@ function PublicShell(props: { page: PublicPage; title: string; lang: Lang; opera
   return (
     <Page lang={props.lang} title={props.title} nav={nav} footer={footer}>
       {props.children}
-      <p>
-        <small>{text.operatedBy(props.operator)}</small>
-      </p>
+      {props.operator ? (
+        <p>
+          <small>{text.operatedBy(props.operator)}</small>
+        </p>
+      ) : null}
     </Page>
   );
 }
@@ -84,7 +88,7 @@ export function LandingPage(props: PublicPageProps) {
   const text = catalogue(props.lang).publicPages.landing;
   const { slackInstallPath, teams } = props.offers;
   return (
-    <PublicShell page="landing" title={text.title} lang={props.lang} operator={operatorName(props)}>
+    <PublicShell page="landing" title={text.title} lang={props.lang} operator={props.operator.name}>
       <hgroup>
         <h1>{text.title}</h1>
         <p>{text.lead}</p>
@@ -138,7 +142,7 @@ export function InstalledPage(props: PublicPageProps & { slackTeam?: unknown; sl
   const team = typeof props.slackTeam === 'string' && SLACK_ID.test(props.slackTeam) ? props.slackTeam : null;
   const app = typeof props.slackApp === 'string' && SLACK_ID.test(props.slackApp) ? props.slackApp : null;
   return (
-    <PublicShell page="installed" title={text.title} lang={props.lang} operator={operatorName(props)}>
+    <PublicShell page="installed" title={text.title} lang={props.lang} operator={props.operator.name}>
       <h1>{text.title}</h1>
       <p>{text.lead}</p>
       <ol>
@@ -160,9 +164,9 @@ export function PrivacyPage(props: PublicPageProps) {
   const text = catalogue(props.lang).publicPages.privacy;
   const { operator } = props;
   return (
-    <PublicShell page="privacy" title={text.title} lang={props.lang} operator={operatorName(props)}>
+    <PublicShell page="privacy" title={text.title} lang={props.lang} operator={props.operator.name}>
       <h1>{text.title}</h1>
-      <p>{text.controller(operatorName(props))}</p>
+      <p>{operator.name ? text.controller(operator.name) : text.controllerUnnamed}</p>
       <p>{operator.dataLocation ? text.dataLocation(operator.dataLocation) : text.dataLocationUnknown}</p>
       <section aria-labelledby="stored">
         <h2 id="stored">{text.storedHeading}</h2>
@@ -204,10 +208,10 @@ export function PrivacyPage(props: PublicPageProps) {
 export function TermsPage(props: PublicPageProps) {
   const text = catalogue(props.lang).publicPages.terms;
   return (
-    <PublicShell page="terms" title={text.title} lang={props.lang} operator={operatorName(props)}>
+    <PublicShell page="terms" title={text.title} lang={props.lang} operator={props.operator.name}>
       <h1>{text.title}</h1>
       <ol>
-        <li>{text.provider(operatorName(props))}</li>
+        <li>{props.operator.name ? text.provider(props.operator.name) : text.providerUnnamed}</li>
         {text.items.map((item) => (
           <li>{item}</li>
         ))}
@@ -220,7 +224,7 @@ export function TermsPage(props: PublicPageProps) {
 export function SupportPage(props: PublicPageProps) {
   const text = catalogue(props.lang).publicPages.support;
   return (
-    <PublicShell page="support" title={text.title} lang={props.lang} operator={operatorName(props)}>
+    <PublicShell page="support" title={text.title} lang={props.lang} operator={props.operator.name}>
       <h1>{text.title}</h1>
       <p>{text.lead}</p>
       <Contact lang={props.lang} email={props.operator.contactEmail} />

@@ -399,8 +399,7 @@ export const en = {
     languageName: 'English',
     nav: { landing: 'Home', privacy: 'Privacy', terms: 'Terms', support: 'Support' },
     languageNav: 'Language',
-    /** Who runs the server when DUTYBOT_OPERATOR_NAME is not set. */
-    operatorUnnamed: 'the organisation that runs this dutybot server',
+    /** Shown under every page when DUTYBOT_OPERATOR_NAME is set (nothing is shown without it). */
     operatedBy: (operator: string) => `This dutybot server is run by ${operator}.`,
     contactLabel: 'Contact',
     noContact:
@@ -457,6 +456,8 @@ export const en = {
       title: 'Privacy policy',
       controller: (operator: string) =>
         `This dutybot server is run by ${operator}, who decides how it is used and answers for the data below. CoreTech, whose document dutybot explains, receives nothing from it.`,
+      controllerUnnamed:
+        'The organisation that runs this dutybot server decides how it is used and answers for the data below. CoreTech, whose document dutybot explains, receives nothing from it.',
       dataLocation: (place: string) => `The data is stored in: ${place}.`,
       dataLocationUnknown: "The data is stored in the operator's database; the contact below can say where it is.",
       storedHeading: 'What is stored',
@@ -507,6 +508,8 @@ export const en = {
       title: 'Terms of use',
       provider: (operator: string) =>
         `dutybot is provided by ${operator} to help your team keep the duties that CoreTech's GDPR shared-responsibility document gives to CoreTech's customers.`,
+      providerUnnamed:
+        "dutybot is provided by the organisation that runs this server to help your team keep the duties that CoreTech's GDPR shared-responsibility document gives to CoreTech's customers.",
       items: [
         'dutybot explains a document and reminds you of it; it is not legal advice. The document itself and your agreements with CoreTech decide what you must do.',
         'What your team records (confirmations, skips, notes and evidence links) are your own statements; dutybot keeps them unchanged in its ledger.',

@@ -386,7 +386,6 @@ export const it: Catalogue = {
     languageName: 'Italiano',
     nav: { landing: 'Home', privacy: 'Privacy', terms: 'Condizioni', support: 'Assistenza' },
     languageNav: 'Lingua',
-    operatorUnnamed: "l'organizzazione che gestisce questo server dutybot",
     operatedBy: (operator) => `Questo server dutybot è gestito da ${operator}.`,
     contactLabel: 'Contatto',
     noContact:
@@ -443,6 +442,8 @@ export const it: Catalogue = {
       title: 'Informativa sulla privacy',
       controller: (operator) =>
         `Questo server dutybot è gestito da ${operator}, che decide come viene usato e risponde dei dati descritti qui sotto. CoreTech, il cui documento dutybot spiega, non riceve nulla.`,
+      controllerUnnamed:
+        "L'organizzazione che gestisce questo server dutybot decide come viene usato e risponde dei dati descritti qui sotto. CoreTech, il cui documento dutybot spiega, non riceve nulla.",
       dataLocation: (place) => `I dati sono conservati in: ${place}.`,
       dataLocationUnknown:
         'I dati sono conservati nel database del gestore; il contatto qui sotto può dire dove si trova.',
@@ -494,6 +495,8 @@ export const it: Catalogue = {
       title: 'Condizioni di utilizzo',
       provider: (operator) =>
         `dutybot è fornito da ${operator} per aiutare il tuo team a svolgere i doveri che il documento di CoreTech sulle responsabilità condivise GDPR assegna ai clienti di CoreTech.`,
+      providerUnnamed:
+        "dutybot è fornito dall'organizzazione che gestisce questo server per aiutare il tuo team a svolgere i doveri che il documento di CoreTech sulle responsabilità condivise GDPR assegna ai clienti di CoreTech.",
       items: [
         'dutybot spiega un documento e te lo ricorda; non è una consulenza legale. Il documento stesso e i tuoi accordi con CoreTech stabiliscono cosa devi fare.',
         'Ciò che il tuo team registra (conferme, salti, note e link alle prove) sono vostre dichiarazioni; dutybot le conserva invariate nel suo registro.',
