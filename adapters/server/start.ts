@@ -164,5 +164,11 @@ export async function startServer(
 /** Where questions may go when a language model is configured (the privacy policy names it); never a key. */
 function languageModelHost(env: NodeJS.ProcessEnv): string | undefined {
   const config = loadLlmConfig(env);
-  return config ? new URL(config.provider.baseURL).host : undefined;
+  if (!config) return undefined;
+  try {
+    return new URL(config.provider.baseURL).host;
+  } catch {
+    // An endpoint that is not a URL fails at the first model call; the policy still names it.
+    return config.provider.baseURL;
+  }
 }

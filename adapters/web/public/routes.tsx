@@ -1,4 +1,4 @@
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { PUBLIC_PATHS } from '../../../src/views/public-links.js';
 import type { Lang } from '../../../src/views/types.js';
 import type { WebContext } from '../context.js';
@@ -14,7 +14,7 @@ import { InstalledPage, LandingPage, PrivacyPage, type PublicPageProps, SupportP
  */
 export function publicPages(router: Router, context: WebContext): void {
   const operator = operatorFacts(context.env);
-  const props = (req: Request, res: { setHeader(name: string, value: string): unknown }): PublicPageProps => {
+  const props = (req: Request, res: Response): PublicPageProps => {
     const lang: Lang = publicPageLanguage(req.query.lang, req.get('accept-language'));
     res.setHeader('Content-Language', lang);
     // The same URL answers in another language for another Accept-Language.
