@@ -6,7 +6,7 @@ import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
 import { SlackActors } from './actor.js';
 import { SlackChannelDirectory } from './channel-directory.js';
-import { SlackClients, webClientOptions } from './clients.js';
+import { type BotTokenSource, SlackClients, webClientOptions } from './clients.js';
 import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
@@ -56,7 +56,9 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const root = options.logger ?? processLogger();
   const logger = root.child({ component: 'slack' });
   const bolt = boltLogger(root);
-  const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
+  if (config.auth.mode === 'oauth' && !dutybot.credentials.available) throw new SlackEncryptionKeyMissingError();
+  const installations =
+    config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.credentials, dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
   const bindings = new SlackMessageBindings(dutybot.keyValue);
   const deps: HandlerDeps = {
@@ -65,6 +67,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     bindings,
     seal: new ModalSeal(config.signingSecret),
     logger,
+    installations,
   };
 
   let receiver: ExpressReceiver | SocketModeReceiver;
@@ -131,7 +134,10 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const clients = new SlackClients(config, installations, { logger: root });
+  // Outgoing messages get their token the way requests do: through Bolt's installer, which
+  // refreshes a rotating token (and saves the new one) when it expires within two hours.
+  const installer = receiver instanceof ExpressReceiver ? receiver.installer : undefined;
+  const clients = new SlackClients(config, installer ? botTokenOf(installer) : null, { logger: root });
   const messenger = bindings.recording(new SlackMessenger(clients));
   dutybot.useMessenger('slack', messenger);
   dutybot.useChannelDirectory('slack', new SlackChannelDirectory(clients));
@@ -144,6 +150,25 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
       // In HTTP mode the shared express server belongs to the caller, who closes it.
       if (config.appToken) await app.stop();
     },
+  };
+}
+
+/** Slack OAuth keeps each workspace's tokens, so it needs the key they are sealed under. */
+export class SlackEncryptionKeyMissingError extends Error {
+  constructor() {
+    super(
+      "Slack OAuth (SLACK_CLIENT_ID…) stores each workspace's tokens encrypted: set DUTYBOT_ENCRYPTION_KEY first (`dutybot keys generate` prints one; see docs/security.md).",
+    );
+    this.name = 'SlackEncryptionKeyMissingError';
+  }
+}
+
+/** The bot token of an installed workspace, refreshed by Bolt's installer when it is about to expire. */
+function botTokenOf(installer: NonNullable<ExpressReceiver['installer']>): BotTokenSource {
+  return async (query) => {
+    const auth = await installer.authorize(query);
+    if (!auth.botToken) throw new Error('the Slack installation has no bot token');
+    return auth.botToken;
   };
 }
 
