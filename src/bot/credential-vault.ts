@@ -3,6 +3,9 @@ import { ENCRYPTION_KEY_VARIABLE, type Keyring } from '../secrets/keyring.js';
 import { open, seal } from '../secrets/seal.js';
 import type { Store } from '../store/types.js';
 
+/** For `dutybot keys generate`: the CLI reaches the keyring's format through the facade's folder only. */
+export { generateKeyEntry } from '../secrets/keyring.js';
+
 /** Rows re-sealed per query during a rotation (a large store is walked in pages). */
 const ROTATION_PAGE = 100;
 
