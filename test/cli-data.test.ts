@@ -92,6 +92,29 @@ describe('dutybot workspace purge and tombstones', () => {
   });
 });
 
+describe('dutybot status after an uninstall', () => {
+  it('says when the uninstalled workspace will be deleted, per DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL', async () => {
+    const { env } = await store('status.sqlite');
+    const bot = await createDutybot({
+      databaseUrl: env.DATABASE_URL,
+      logger: recordingLogger(),
+      clock: () => new Date('2026-12-01T10:00:00Z'),
+    });
+    await bot.deactivateWorkspace(SLACK.workspaceId, 'slack', 'app_uninstalled');
+    await bot.close();
+    const shown = cli(['status'], { env: { ...env, DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL: '7' } });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(
+      'uninstalled: its ledger and settings are deleted after 2026-12-08T10:00:00.000Z unless it is installed again',
+    );
+    const json = JSON.parse(cli(['status', '--json'], { env }).stdout) as {
+      workspaces: { id: string; deletionDueAt: string | null }[];
+    };
+    expect(json.workspaces.find((w) => w.id === SLACK.workspaceId)?.deletionDueAt).toBe('2026-12-31T10:00:00.000Z');
+    expect(json.workspaces.find((w) => w.id === TEAMS.workspaceId)?.deletionDueAt).toBeNull();
+  });
+});
+
 describe('dutybot keys', () => {
   it('generates an entry the keyring accepts, on stdout alone', () => {
     const generated = cli(['keys', 'generate', '--id', 'k7']);

@@ -107,6 +107,8 @@ export const OPERATOR_DATA = {
     `nothing deleted. This deletes ${id} for good: its ledger (${entries} entries, as a whole chain), settings, outbox, tokens and state, leaving only a tombstone with the chain's final head. Export it first (\`dutybot export --workspace ${id} --format json --out ${id.replace(/[^A-Za-z0-9._-]/g, '_')}.json\`), then run the same command with --yes.`,
   purged: (line: string) => `deleted: ${line}`,
   noTombstones: 'no workspace has been deleted',
+  deletionDue: (at: Date) =>
+    `    uninstalled: its ledger and settings are deleted after ${at.toISOString()} unless it is installed again (\`dutybot tombstones\` lists deletions)`,
   tombstone: (
     id: string,
     platform: string,

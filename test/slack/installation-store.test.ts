@@ -70,13 +70,20 @@ describe('Slack installation store', () => {
     await bot.keyValue.kvSet(LEGACY_INSTALLATIONS_NAMESPACE, 'team:-:TOLD', installation('TOLD', null, old));
     expect(JSON.stringify(sql('select value from kv'))).toContain(old);
 
-    const found = await store.fetchInstallation({ teamId: 'TOLD', isEnterpriseInstall: false });
+    const found = await store.fetchInstallation({
+      teamId: 'TOLD',
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
     expect(found.bot?.token).toBe(old);
     expect(sql(`select key from kv where namespace = '${LEGACY_INSTALLATIONS_NAMESPACE}'`)).toEqual([]);
     const rows = sql('select name, workspace_id, key_id, sealed from credentials');
     expect(rows).toMatchObject([{ name: 'slack-installation:team:-:TOLD', workspace_id: 'slack:TOLD', key_id: 'k1' }]);
     expect(JSON.stringify(rows)).not.toContain(old);
-    expect((await store.fetchInstallation({ teamId: 'TOLD', isEnterpriseInstall: false })).bot?.token).toBe(old);
+    expect(
+      (await store.fetchInstallation({ teamId: 'TOLD', enterpriseId: undefined, isEnterpriseInstall: false })).bot
+        ?.token,
+    ).toBe(old);
   });
 
   it('serves an org-wide installation to the workspaces of its org, and deletes it', async () => {
@@ -87,7 +94,7 @@ describe('Slack installation store', () => {
     ]);
     const forTeam = await store.fetchInstallation({ teamId: 'T1', enterpriseId: 'EORG', isEnterpriseInstall: false });
     expect(forTeam.bot?.token).toBe(org);
-    await store.deleteInstallation({ enterpriseId: 'EORG', isEnterpriseInstall: true });
+    await store.deleteInstallation({ teamId: undefined, enterpriseId: 'EORG', isEnterpriseInstall: true });
     await expect(
       store.fetchInstallation({ teamId: 'T1', enterpriseId: 'EORG', isEnterpriseInstall: false }),
     ).rejects.toThrow('dutybot is not installed in Slack EORGT1');
@@ -104,8 +111,8 @@ describe('Slack installation store', () => {
       name,
     );
     db.close();
-    await expect(store.fetchInstallation({ teamId: 'TTAMPER', isEnterpriseInstall: false })).rejects.toThrow(
-      /does not open/,
-    );
+    await expect(
+      store.fetchInstallation({ teamId: 'TTAMPER', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow(/does not open/);
   });
 });
