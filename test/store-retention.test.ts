@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDutybot } from '../src/bot/dutybot.js';
 import type { DutybotCore } from '../src/bot/types.js';
 import { generateKeyEntry } from '../src/secrets/keyring.js';
+import { openDatabase, parseDatabaseUrl } from '../src/store/database.js';
+import { migrationProvider } from '../src/store/migrations/index.js';
 import { STORE_BACKENDS, type StoreBackend } from './support/postgres.js';
 import { recordingLogger } from './support/recording-logger.js';
 
@@ -251,6 +254,28 @@ describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) =
     const rows = await backend.sql<Record<string, unknown>>(url, 'select * from tombstones');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ workspace_id: ACME.workspaceId, reason: 'request', head_hash: head?.hash });
+  });
+
+  it('migration 0006 starts the period of a workspace already uninstalled at its last status change', async () => {
+    now = T0;
+    const url = await backend.fresh();
+    const b = await bot(url, generateKeyEntry('k1'));
+    await installed(b, ACME, token());
+    now = at(3);
+    await b.deactivateWorkspace(ACME.workspaceId, 'slack', 'app_uninstalled');
+    now = at(5);
+    await b.close();
+    open.splice(open.indexOf(b), 1);
+    // Back to the schema before 0006 (its down migration), then up again as an upgrade would.
+    const db = openDatabase(parseDatabaseUrl(url), recordingLogger(logs));
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    expect((await migrator.migrateTo('0004-ledger-integrity')).error).toBeUndefined();
+    await db.destroy();
+    const upgraded = await bot(url, generateKeyEntry('k1'));
+    expect((await upgraded.store.getWorkspace(ACME.workspaceId))?.inactiveSince?.toISOString()).toBe(
+      at(3).toISOString(),
+    );
+    expect(await upgraded.store.tombstones()).toEqual([]);
   });
 
   it('refuses a retention period that is not a whole number of days', async () => {
