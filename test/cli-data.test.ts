@@ -159,6 +159,8 @@ describe('dutybot start with Slack OAuth', () => {
       },
     });
     expect(started.code).toBe(1);
-    expect(started.stderr).toContain('set DUTYBOT_ENCRYPTION_KEY first');
+    expect(started.stderr).toContain(
+      'DUTYBOT_ENCRYPTION_KEY is not set: installation tokens (Slack OAuth) are stored encrypted',
+    );
   });
 });

@@ -48,9 +48,11 @@ export function tombstoneLine(t: Tombstone): string {
   return OPERATOR_DATA.tombstone(t.workspaceId, t.platform, t.deletedAt, t.reason, t.actor, t.entries, t.headHash);
 }
 
-/** `dutybot keys rotate`: every credential re-sealed under the first key of DUTYBOT_ENCRYPTION_KEY. */
+/**
+ * `dutybot keys rotate`: every credential re-sealed under the first key of DUTYBOT_ENCRYPTION_KEY
+ * (without the variable, the vault's own error says what to set).
+ */
 export async function rotateKeys(bot: Dutybot): Promise<number> {
-  if (!bot.credentials.available) throw new CliFailure(OPERATOR_DATA.keysMissing);
   const report = await bot.rotateCredentialKeys();
   process.stdout.write(`${OPERATOR_DATA.rotated(report.currentKeyId, report.resealed, report.skipped)}\n`);
   return 0;

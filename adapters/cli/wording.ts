@@ -119,8 +119,6 @@ export const OPERATOR_DATA = {
     headHash: string,
   ) =>
     `${id} (${platform}) deleted ${at.toISOString()} — ${reason === 'request' ? `on request by ${actor}` : 'retention period over'}; ledger of ${entries} entries, final head ${headHash}`,
-  keysMissing:
-    'DUTYBOT_ENCRYPTION_KEY is not set: there is no key to seal tokens under (`dutybot keys generate` prints one; see docs/security.md)',
   rotated: (keyId: string, resealed: number, skipped: number) =>
     `every credential is sealed under key "${keyId}": ${resealed} re-sealed${skipped ? `, ${skipped} changed meanwhile and already current` : ''}. Keys after the first can now be removed from DUTYBOT_ENCRYPTION_KEY.`,
   generatedHint:

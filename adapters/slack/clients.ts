@@ -37,6 +37,9 @@ export function outboxClientOptions(config: SlackConfig, timeoutMs = WEB_API_TIM
   return { ...webClientOptions(config), rejectRateLimitedCalls: true, timeout: timeoutMs };
 }
 
+/** Web API clients kept at once (one per bot token). */
+const MAX_CLIENTS = 1_000;
+
 /** The bot token of an OAuth-installed workspace (Bolt's `authorize`, which refreshes rotating tokens). */
 export type BotTokenSource = (query: {
   teamId: string | undefined;
@@ -71,6 +74,8 @@ export class SlackClients {
   forToken(token: string): webApi.WebClient {
     let client = this.byToken.get(token);
     if (!client) {
+      // Rotating tokens change every 12 hours: the clients of expired ones are let go.
+      if (this.byToken.size >= MAX_CLIENTS) this.byToken.clear();
       client = new webApi.WebClient(token, {
         ...outboxClientOptions(this.config, this.options.timeoutMs),
         ...(this.options.logger ? { logger: boltLogger(this.options.logger) } : {}),

@@ -1,5 +1,6 @@
 import { App, ExpressReceiver, type Installation, SocketModeReceiver, webApi } from '@slack/bolt';
 import type express from 'express';
+import { EncryptionKeyMissingError } from '../../src/bot/credential-vault.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
@@ -56,7 +57,8 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const root = options.logger ?? processLogger();
   const logger = root.child({ component: 'slack' });
   const bolt = boltLogger(root);
-  if (config.auth.mode === 'oauth' && !dutybot.credentials.available) throw new SlackEncryptionKeyMissingError();
+  // OAuth keeps each workspace's tokens: without the key they are sealed under, it must not start.
+  if (config.auth.mode === 'oauth' && !dutybot.credentials.available) throw new EncryptionKeyMissingError();
   const installations =
     config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.credentials, dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
@@ -151,16 +153,6 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
       if (config.appToken) await app.stop();
     },
   };
-}
-
-/** Slack OAuth keeps each workspace's tokens, so it needs the key they are sealed under. */
-export class SlackEncryptionKeyMissingError extends Error {
-  constructor() {
-    super(
-      "Slack OAuth (SLACK_CLIENT_ID…) stores each workspace's tokens encrypted: set DUTYBOT_ENCRYPTION_KEY first (`dutybot keys generate` prints one; see docs/security.md).",
-    );
-    this.name = 'SlackEncryptionKeyMissingError';
-  }
 }
 
 /** The bot token of an installed workspace, refreshed by Bolt's installer when it is about to expire. */

@@ -12,7 +12,7 @@ const ROTATION_PAGE = 100;
 export class EncryptionKeyMissingError extends Error {
   constructor() {
     super(
-      `${ENCRYPTION_KEY_VARIABLE} is not set: installation tokens are stored encrypted under it. Generate one with \`dutybot keys generate\` and set it (see docs/security.md).`,
+      `${ENCRYPTION_KEY_VARIABLE} is not set: installation tokens (Slack OAuth) are stored encrypted under it, never in clear. Set it first (\`dutybot keys generate\` prints one; see docs/security.md).`,
     );
     this.name = 'EncryptionKeyMissingError';
   }

@@ -57,7 +57,7 @@ describe('the server deletes an uninstalled workspace in its periodic work', () 
   it('refuses to start Slack OAuth without DUTYBOT_ENCRYPTION_KEY, and serves nothing', async () => {
     await expect(
       startServer(env(), { port: 0, host: '127.0.0.1', logger: recordingLogger(logs), intervalMs: 50 }),
-    ).rejects.toThrow(/set DUTYBOT_ENCRYPTION_KEY first/);
+    ).rejects.toThrow(/DUTYBOT_ENCRYPTION_KEY is not set/);
   });
 
   it('install, uninstall: tokens gone at once, data deleted by the next periodic pass, tombstone left', async () => {

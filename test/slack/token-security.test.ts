@@ -203,7 +203,7 @@ describe('Slack OAuth without an encryption key', () => {
     try {
       const config = loadSlackConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, ...OAUTH_ENV, SLACK_API_URL: api.url });
       await expect(mountSlack(express(), { dutybot, config, logger: recordingLogger() })).rejects.toThrow(
-        /set DUTYBOT_ENCRYPTION_KEY first \(`dutybot keys generate` prints one/,
+        /DUTYBOT_ENCRYPTION_KEY is not set: .* Set it first \(`dutybot keys generate` prints one/,
       );
     } finally {
       await dutybot.close();
