@@ -10,9 +10,11 @@ const SRC_LAYERS = [
   'knowledge', // the provider's document as a validated pack
   'result', // the one Result shape every layer returns
   'logging', // the Logger every layer is given (port, redaction, pino implementation)
+  'secrets', // the encryption keyring and AES-256-GCM sealing of installation secrets, pure
   'settings', // a workspace's settings
   'ledger', // hash chain and exports, pure
   'store', // the Store port and its SQL implementation
+  'retention', // deleting uninstalled workspaces after their retention period, with tombstones
   'occurrences', // occurrence math
   'views', // view models and the sentence catalogue
   'ports', // what the core asks of a surface (Messenger)

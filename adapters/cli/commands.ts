@@ -6,10 +6,11 @@ import { type ParsedCommand, parseCommand, type UsageError } from '../../src/com
 import { inertPlain, TERMINAL_ACTIVE } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
 import type { CliCommand } from './command.js';
+import { printTombstones, purgeWorkspace, rotateKeys } from './data-commands.js';
 import { CliFailure, CliUsageError } from './errors.js';
 import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
-import { OPERATOR } from './wording.js';
+import { OPERATOR, OPERATOR_DATA } from './wording.js';
 import { type Access, chooseWorkspace, conversationOf } from './workspace-choice.js';
 
 export { type CliCommand, CliUsageError };
@@ -30,7 +31,12 @@ function instant(values: Values): Date | undefined {
   return date;
 }
 
-async function openBot(access: Access): Promise<Dutybot> {
+/** What a command needs of the environment beyond the store: the encryption key only for `keys`. */
+interface OpenOptions {
+  encryptionKey?: boolean;
+}
+
+async function openBot(access: Access, open: OpenOptions = {}): Promise<Dutybot> {
   const [{ createDutybot }, { answerModelFromEnv }] = await Promise.all([
     import('../../src/bot/dutybot.js'),
     import('../llm/from-env.js'),
@@ -41,12 +47,14 @@ async function openBot(access: Access): Promise<Dutybot> {
     readOnly: access === 'read',
     // One-shot commands stay quiet about the model; `start` and `chat` say when it is on.
     answerModel: await answerModelFromEnv(process.env, () => undefined),
+    retentionDaysAfterUninstall: process.env.DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL,
+    ...(open.encryptionKey ? { encryptionKey: process.env.DUTYBOT_ENCRYPTION_KEY } : {}),
   });
 }
 
 /** Opens the store for one command: read-only (no migration, nothing created) for a command that only reads. */
-async function withBot<T>(fn: (bot: Dutybot) => Promise<T>, access: Access = 'write'): Promise<T> {
-  const bot = await openBot(access);
+async function withBot<T>(fn: (bot: Dutybot) => Promise<T>, access: Access = 'write', open?: OpenOptions): Promise<T> {
+  const bot = await openBot(access, open);
   try {
     return await fn(bot);
   } finally {
@@ -273,6 +281,43 @@ async function readLines(onLine: (line: string) => Promise<void>): Promise<void>
 const confirmOptions: ParseArgsConfig['options'] = {
   occurrence: { type: 'string' },
   key: { type: 'string' },
+};
+
+/** Deleting data, and the keys tokens are sealed under (the work is in data-commands.ts). */
+const DATA_COMMANDS: Record<string, CliCommand> = {
+  workspace: {
+    summary: 'delete a workspace on request (GDPR): its ledger as a whole chain, settings, tokens; leaves a tombstone',
+    usage: 'dutybot workspace purge <id> --yes [--by user]   (export it first: dutybot export --workspace <id>)',
+    options: { yes: { type: 'boolean' }, by: { type: 'string' } },
+    run: (values, positionals) => {
+      const [action, id, ...rest] = positionals;
+      if (action !== 'purge' || !id || rest.length > 0)
+        throw new CliUsageError('usage: dutybot workspace purge <id> --yes [--by user]');
+      return withBot((bot) => purgeWorkspace(bot, id, values.yes === true, localActor(str(values, 'by')).userId));
+    },
+  },
+  tombstones: {
+    summary: 'what remains of deleted workspaces: when, why, and the final head of the deleted ledger',
+    usage: 'dutybot tombstones [--json]',
+    options: { json: { type: 'boolean' } },
+    run: (values) => withBot((bot) => printTombstones(bot, values.json === true), 'read'),
+  },
+  keys: {
+    summary: 'encryption keys of stored tokens: generate a new key entry, or re-seal every token under the first key',
+    usage: 'dutybot keys generate [--id <key id>] | dutybot keys rotate',
+    options: { id: { type: 'string' } },
+    run: async (values, positionals) => {
+      if (positionals[0] === 'generate' && positionals.length === 1) {
+        const { generateKeyEntry } = await import('../../src/bot/credential-vault.js');
+        process.stdout.write(`${generateKeyEntry(str(values, 'id'))}\n`);
+        process.stderr.write(`${OPERATOR_DATA.generatedHint}\n`);
+        return 0;
+      }
+      if (positionals[0] === 'rotate' && positionals.length === 1)
+        return withBot(rotateKeys, 'write', { encryptionKey: true });
+      throw new CliUsageError('usage: dutybot keys generate [--id <key id>] | dutybot keys rotate');
+    },
+  },
 };
 
 export const COMMANDS: Record<string, CliCommand> = {
@@ -587,6 +632,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         return 0;
       }, 'read'),
   },
+  ...DATA_COMMANDS,
 };
 
 /** Columns padded to their widest cell (the last one is not padded). */

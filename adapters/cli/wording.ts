@@ -98,3 +98,29 @@ export const OPERATOR = {
     `unknown service "${typed}" (one of: ${known.join(', ')})`,
   partyValues: '--party must be provider (CoreTech) or customer',
 } as const;
+
+/** The operator's sentences about deleting data and about encryption keys (`workspace purge`, `tombstones`, `keys`). */
+export const OPERATOR_DATA = {
+  purgeUnknown: (id: string, known: readonly string[]) =>
+    `no workspace "${id}" to delete${known.length ? ` (this store has: ${known.join(', ')})` : ''}; deleted ones are listed by \`dutybot tombstones\``,
+  purgeNeedsYes: (id: string, entries: number) =>
+    `nothing deleted. This deletes ${id} for good: its ledger (${entries} entries, as a whole chain), settings, outbox, tokens and state, leaving only a tombstone with the chain's final head. Export it first (\`dutybot export --workspace ${id} --format json --out ${id.replace(/[^A-Za-z0-9._-]/g, '_')}.json\`), then run the same command with --yes.`,
+  purged: (line: string) => `deleted: ${line}`,
+  noTombstones: 'no workspace has been deleted',
+  deletionDue: (at: Date) =>
+    `    uninstalled: its ledger and settings are deleted after ${at.toISOString()} unless it is installed again (\`dutybot tombstones\` lists deletions)`,
+  tombstone: (
+    id: string,
+    platform: string,
+    at: Date,
+    reason: string,
+    actor: string,
+    entries: number,
+    headHash: string,
+  ) =>
+    `${id} (${platform}) deleted ${at.toISOString()} — ${reason === 'request' ? `on request by ${actor}` : 'retention period over'}; ledger of ${entries} entries, final head ${headHash}`,
+  rotated: (keyId: string, resealed: number, skipped: number) =>
+    `every credential is sealed under key "${keyId}": ${resealed} re-sealed${skipped ? `, ${skipped} changed meanwhile and already current` : ''}. Keys after the first can now be removed from DUTYBOT_ENCRYPTION_KEY.`,
+  generatedHint:
+    'Put this entry FIRST in DUTYBOT_ENCRYPTION_KEY (keep older entries after it until `dutybot keys rotate` has run). Keep it secret: it opens every stored token.',
+} as const;

@@ -71,7 +71,15 @@ function stdinHasInput(): boolean {
 /** Builds the HTTP server with every configured platform mounted; used by `start` and tests. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
-  options: { bot?: Dutybot; port?: number; host?: string; scheduler?: boolean; logger?: Logger } = {},
+  options: {
+    bot?: Dutybot;
+    port?: number;
+    host?: string;
+    scheduler?: boolean;
+    logger?: Logger;
+    /** Milliseconds between periodic passes (scheduler and retention); tests shorten it. */
+    intervalMs?: number;
+  } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ env });
   const bot =
@@ -82,6 +90,8 @@ export async function startServer(
       dispatchAfterConfirm: true,
       logger,
       answerModel: await answerModelFromEnv(env),
+      encryptionKey: env.DUTYBOT_ENCRYPTION_KEY,
+      retentionDaysAfterUninstall: env.DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL,
     }));
   const app = express();
   app.disable('x-powered-by');
@@ -103,18 +113,25 @@ export async function startServer(
   ]);
   // What the public pages may offer visitors: only what this configuration really serves.
   const offers: WebOffers = { languageModelHost: languageModelHost(env) };
-  if (isSlackConfigured(env)) {
-    const { mountSlack, SLACK_PATHS } = await import('../slack/mount.js');
-    const config = loadSlackConfig(env);
-    const slack = await mountSlack(app, { dutybot: bot, config, logger });
-    stops.push(slack.stop);
-    if (config.auth.mode === 'oauth' && !config.appToken) offers.slackInstallPath = SLACK_PATHS.install;
-  }
-  if (isTeamsConfigured(env)) {
-    const { mountTeams } = await import('../teams/mount.js');
-    const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
-    stops.push(teams.stop);
-    offers.teams = true;
+  try {
+    if (isSlackConfigured(env)) {
+      const { mountSlack, SLACK_PATHS } = await import('../slack/mount.js');
+      const config = loadSlackConfig(env);
+      const slack = await mountSlack(app, { dutybot: bot, config, logger });
+      stops.push(slack.stop);
+      if (config.auth.mode === 'oauth' && !config.appToken) offers.slackInstallPath = SLACK_PATHS.install;
+    }
+    if (isTeamsConfigured(env)) {
+      const { mountTeams } = await import('../teams/mount.js');
+      const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
+      stops.push(teams.stop);
+      offers.teams = true;
+    }
+  } catch (error) {
+    // A surface refused to start (e.g. Slack OAuth without DUTYBOT_ENCRYPTION_KEY): nothing is served.
+    for (const stop of stops) await stop();
+    if (!options.bot) await bot.close();
+    throw error;
   }
   // Web pages come last: their routes never shadow the platforms' endpoints.
   const { mountWeb } = await import('../web/mount.js');
@@ -136,15 +153,19 @@ export async function startServer(
     let running: Promise<unknown> | null = null;
     const tick = () => {
       if (running) return running;
+      const now = new Date();
       running = bot
-        .tick(new Date())
+        .tick(now)
         .catch((error: unknown) => schedulerLog.error('tick failed', { error }))
+        // Uninstalled workspaces whose retention period is over are deleted (with tombstones).
+        .then(() => bot.deleteExpiredWorkspaces(now))
+        .catch((error: unknown) => schedulerLog.error('retention pass failed', { error }))
         .finally(() => {
           running = null;
         });
       return running;
     };
-    timer = setInterval(tick, TICK_INTERVAL_MS);
+    timer = setInterval(tick, options.intervalMs ?? TICK_INTERVAL_MS);
     void tick();
   }
 

@@ -1,5 +1,5 @@
 import { createDutybot } from '../../src/bot/dutybot.js';
-import { OPERATOR } from '../cli/wording.js';
+import { OPERATOR, OPERATOR_DATA } from '../cli/wording.js';
 import { describeSurfaces } from './surfaces.js';
 
 /**
@@ -9,7 +9,11 @@ import { describeSurfaces } from './surfaces.js';
  */
 export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<number> {
   const surfaces = describeSurfaces(env);
-  const bot = await createDutybot({ databaseUrl: env.DATABASE_URL || undefined, commandPrefix: 'dutybot' });
+  const bot = await createDutybot({
+    databaseUrl: env.DATABASE_URL || undefined,
+    commandPrefix: 'dutybot',
+    retentionDaysAfterUninstall: env.DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL,
+  });
   try {
     const workspaces = await bot.workspaces();
     // Tokens and calls each workspace spent on the optional language model (issue: LLM mode).
@@ -26,6 +30,7 @@ export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<num
             pendingDeliveries: w.pendingDeliveries,
             failedDeliveries: w.failedDeliveries,
             nextWakeAt: w.nextWakeAt,
+            deletionDueAt: w.deletionDueAt,
             llmUsage: usage.get(w.id),
           })),
         })}\n`,
@@ -37,6 +42,7 @@ export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<num
       lines.push(
         OPERATOR.workspaceStatus(w.id, w.platform, w.status, w.pendingDeliveries, w.failedDeliveries, w.nextWakeAt),
       );
+      if (w.deletionDueAt) lines.push(OPERATOR_DATA.deletionDue(w.deletionDueAt));
       const spent = usage.get(w.id);
       if (spent && (spent.requests > 0 || spent.cacheHits > 0)) lines.push(OPERATOR.llmUsage(spent));
     }

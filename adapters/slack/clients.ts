@@ -1,7 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logging/logger.js';
 import type { SlackConfig } from './config.js';
-import type { StoreInstallationStore } from './installation-store.js';
 import { boltLogger } from './logger.js';
 import { parseSlackWorkspaceId } from './workspace.js';
 
@@ -38,6 +37,16 @@ export function outboxClientOptions(config: SlackConfig, timeoutMs = WEB_API_TIM
   return { ...webClientOptions(config), rejectRateLimitedCalls: true, timeout: timeoutMs };
 }
 
+/** Web API clients kept at once (one per bot token). */
+const MAX_CLIENTS = 1_000;
+
+/** The bot token of an OAuth-installed workspace (Bolt's `authorize`, which refreshes rotating tokens). */
+export type BotTokenSource = (query: {
+  teamId: string | undefined;
+  enterpriseId: string | undefined;
+  isEnterpriseInstall: boolean;
+}) => Promise<string>;
+
 /**
  * Web API clients for outgoing messages that are not replies to a request (reminders, digests,
  * updates): one per bot token, the token found from the workspace id (single token, or the OAuth
@@ -48,7 +57,7 @@ export class SlackClients {
 
   constructor(
     private readonly config: SlackConfig,
-    private readonly installations: StoreInstallationStore | null,
+    private readonly botToken: BotTokenSource | null,
     /** `logger`: the process's logger, so the clients' own lines (retries) go through it too. */
     private readonly options: { timeoutMs?: number; logger?: Logger } = {},
   ) {}
@@ -65,6 +74,8 @@ export class SlackClients {
   forToken(token: string): webApi.WebClient {
     let client = this.byToken.get(token);
     if (!client) {
+      // Rotating tokens change every 12 hours: the clients of expired ones are let go.
+      if (this.byToken.size >= MAX_CLIENTS) this.byToken.clear();
       client = new webApi.WebClient(token, {
         ...outboxClientOptions(this.config, this.options.timeoutMs),
         ...(this.options.logger ? { logger: boltLogger(this.options.logger) } : {}),
@@ -77,14 +88,11 @@ export class SlackClients {
   private async tokenFor(workspaceId: string): Promise<string> {
     if (this.config.auth.mode === 'token') return this.config.auth.botToken;
     const ref = parseSlackWorkspaceId(workspaceId);
-    if (!ref || !this.installations) throw new Error(`${workspaceId} is not a Slack workspace id`);
-    const installation = await this.installations.fetchInstallation({
+    if (!ref || !this.botToken) throw new Error(`${workspaceId} is not a Slack workspace id`);
+    return this.botToken({
       teamId: ref.teamId ?? undefined,
       enterpriseId: ref.enterpriseId ?? undefined,
       isEnterpriseInstall: ref.teamId === null,
     });
-    const token = installation.bot?.token;
-    if (!token) throw new Error(`the Slack installation for ${workspaceId} has no bot token`);
-    return token;
   }
 }

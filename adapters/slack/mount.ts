@@ -1,5 +1,6 @@
 import { App, ExpressReceiver, type Installation, SocketModeReceiver, webApi } from '@slack/bolt';
 import type express from 'express';
+import { EncryptionKeyMissingError } from '../../src/bot/credential-vault.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
@@ -7,7 +8,7 @@ import type { Messenger } from '../../src/ports/messenger.js';
 import { PUBLIC_PATHS } from '../../src/views/public-links.js';
 import { SlackActors } from './actor.js';
 import { SlackChannelDirectory } from './channel-directory.js';
-import { SlackClients, webClientOptions } from './clients.js';
+import { type BotTokenSource, SlackClients, webClientOptions } from './clients.js';
 import type { SlackConfig } from './config.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
@@ -57,7 +58,10 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   const root = options.logger ?? processLogger();
   const logger = root.child({ component: 'slack' });
   const bolt = boltLogger(root);
-  const installations = config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.keyValue) : null;
+  // OAuth keeps each workspace's tokens: without the key they are sealed under, it must not start.
+  if (config.auth.mode === 'oauth' && !dutybot.credentials.available) throw new EncryptionKeyMissingError();
+  const installations =
+    config.auth.mode === 'oauth' ? new StoreInstallationStore(dutybot.credentials, dutybot.keyValue) : null;
   const clientOptions = webClientOptions(config);
   const bindings = new SlackMessageBindings(dutybot.keyValue);
   const deps: HandlerDeps = {
@@ -66,6 +70,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     bindings,
     seal: new ModalSeal(config.signingSecret),
     logger,
+    installations,
   };
 
   let receiver: ExpressReceiver | SocketModeReceiver;
@@ -136,7 +141,10 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     logger.error('unhandled Slack listener error', { error: error.original ?? error });
   });
 
-  const clients = new SlackClients(config, installations, { logger: root });
+  // Outgoing messages get their token the way requests do: through Bolt's installer, which
+  // refreshes a rotating token (and saves the new one) when it expires within two hours.
+  const installer = receiver instanceof ExpressReceiver ? receiver.installer : undefined;
+  const clients = new SlackClients(config, installer ? botTokenOf(installer) : null, { logger: root });
   const messenger = bindings.recording(new SlackMessenger(clients));
   dutybot.useMessenger('slack', messenger);
   dutybot.useChannelDirectory('slack', new SlackChannelDirectory(clients));
@@ -149,6 +157,15 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
       // In HTTP mode the shared express server belongs to the caller, who closes it.
       if (config.appToken) await app.stop();
     },
+  };
+}
+
+/** The bot token of an installed workspace, refreshed by Bolt's installer when it is about to expire. */
+function botTokenOf(installer: NonNullable<ExpressReceiver['installer']>): BotTokenSource {
+  return async (query) => {
+    const auth = await installer.authorize(query);
+    if (!auth.botToken) throw new Error('the Slack installation has no bot token');
+    return auth.botToken;
   };
 }
 

@@ -11,13 +11,16 @@ import { loadSnapshot } from '../occurrences/status.js';
 import type { AnswerModel } from '../ports/answer-model.js';
 import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { Messenger } from '../ports/messenger.js';
+import { deleteExpiredWorkspaces, parseRetentionDays, retentionEnds } from '../retention/retention.js';
 import * as scheduler from '../scheduler/index.js';
+import { type Keyring, parseKeyring } from '../secrets/keyring.js';
 import { defaultSettings } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
 import { WorkspaceRowMissingError } from '../store/errors.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
 import { dutyTitle } from '../views/occurrence-views.js';
 import type { AnswerView, Lang, Reply } from '../views/types.js';
+import { CredentialVault } from './credential-vault.js';
 import { addUsage, storeSelectionCache, usageOf } from './model-records.js';
 import { createScheduleOps } from './schedule-service.js';
 import type {
@@ -60,6 +63,13 @@ export interface DutybotOptions {
    * read-only and is not migrated. Anything that would write then fails with the store's own line.
    */
   readOnly?: boolean;
+  /**
+   * DUTYBOT_ENCRYPTION_KEY's value (`kid:base64key[,kid2:key2]`, first = current): the keys
+   * installation tokens are sealed under. Unset: no credential can be saved or read.
+   */
+  encryptionKey?: string;
+  /** DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL (days, or the variable's text); default 30. */
+  retentionDaysAfterUninstall?: number | string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -74,6 +84,12 @@ const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
  * hold one of these and call nothing else of the core.
  */
 export async function createDutybot(options: DutybotOptions = {}): Promise<DutybotCore> {
+  // Configuration first: a bad key or period fails before any database is opened.
+  const keyring: Keyring | null = options.encryptionKey?.trim() ? parseKeyring(options.encryptionKey) : null;
+  const retentionDays =
+    typeof options.retentionDaysAfterUninstall === 'number'
+      ? parseRetentionDays(String(options.retentionDaysAfterUninstall))
+      : parseRetentionDays(options.retentionDaysAfterUninstall);
   const knowledge: Knowledge = loadKnowledge(options.knowledgePath);
   const logger = options.logger ?? processLogger();
   const store: Store = await createStore(options.databaseUrl ?? DEFAULT_DATABASE_URL, {
@@ -81,6 +97,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     readOnly: options.readOnly === true,
   });
   const clock = options.clock ?? (() => new Date());
+  const credentials = new CredentialVault(store, keyring, clock);
   const messengers = new Map<Platform, Messenger>();
   const deps: scheduler.SchedulerDeps = {
     store,
@@ -182,6 +199,8 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       pendingDeliveries: activity.pendingDeliveries,
       failedDeliveries: activity.failedDeliveries,
       nextWakeAt: row.nextWakeAt,
+      deletionDueAt:
+        row.status === 'inactive' && row.inactiveSince ? retentionEnds(row.inactiveSince, retentionDays) : null,
     };
   }
 
@@ -221,6 +240,27 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     knowledge,
     store,
     keyValue: store,
+    credentials,
+    retentionDays,
+    deleteExpiredWorkspaces(now = clock()) {
+      return deleteExpiredWorkspaces(store, now, retentionDays, logger.child({ component: 'retention' }));
+    },
+    async deleteWorkspaceOnRequest(workspaceId, actor) {
+      const tombstone = await store.deleteWorkspace(workspaceId, { reason: 'request', actor, at: clock() });
+      if (tombstone)
+        logger.info('workspace data deleted on request', {
+          workspaceId,
+          entries: tombstone.entries,
+          headHash: tombstone.headHash,
+        });
+      return tombstone;
+    },
+    tombstones() {
+      return store.tombstones();
+    },
+    rotateCredentialKeys() {
+      return credentials.rotate();
+    },
     async workspace(workspaceId) {
       const row = await store.getWorkspace(workspaceId);
       if (!row) return null;

@@ -2,15 +2,18 @@ import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { ChannelDirectory } from '../ports/channel-directory.js';
+import type { CredentialStore } from '../ports/credentials.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { TickReport } from '../scheduler/report.js';
-import type { DeliveryRow, Platform, Store } from '../store/types.js';
+import type { DeliveryRow, Platform, Store, Tombstone } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
+import type { RotationReport } from './credential-vault.js';
 import type { LlmUsage } from './model-records.js';
 
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
-export type { Actor, Conversation, TickReport };
+/** What the operator's deletion and key commands report. */
+export type { Actor, Conversation, RotationReport, TickReport, Tombstone };
 
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
@@ -75,6 +78,8 @@ export interface WorkspaceSummary {
   pendingDeliveries: number;
   failedDeliveries: number;
   nextWakeAt: Date | null;
+  /** Uninstalled: when its ledger and settings will be deleted (the retention period's end); null while installed. */
+  deletionDueAt: Date | null;
 }
 
 /** What a surface may know of a workspace before the core answers (chrome, first contact). */
@@ -95,8 +100,10 @@ export interface WorkspaceFacts {
  * needs (a workspace's facts, a duty's title, its own key-value state) and nothing else.
  */
 export interface Dutybot {
-  /** The adapter's own small state (installations, conversation references, answered requests). */
+  /** The adapter's own small state (conversation references, answered requests); never secrets. */
   readonly keyValue: KeyValueStore;
+  /** Installation secrets (Slack OAuth tokens), sealed at rest; deleted when the workspace is uninstalled. */
+  readonly credentials: CredentialStore;
   /** A workspace's facts, or null when the bot has never seen it (nothing is created). */
   workspace(workspaceId: string): Promise<WorkspaceFacts | null>;
   /** A duty's title in a language, or null for an id the pack does not have. */
@@ -125,7 +132,10 @@ export interface Dutybot {
    * e.g. after an OAuth install. True when it was set by this call.
    */
   adoptHomeChannel(conversation: Conversation, actor: string): Promise<boolean>;
-  /** Uninstalled, or its token revoked: stop scheduling for the workspace (ledger and settings kept). */
+  /**
+   * Uninstalled, or its token revoked: stop scheduling for the workspace and delete its credentials
+   * at once; ledger and settings are kept for the retention period (restored by a re-install).
+   */
   deactivateWorkspace(workspaceId: string, actor: string, reason: string): Promise<boolean>;
   /**
    * Installed again (or heard from again after an uninstall): scheduling resumes and the failed
@@ -151,6 +161,22 @@ export interface Dutybot {
    * those named), with status `planned`. Writes nothing: no outbox row, no wake-up moved.
    */
   previewTick(now: Date, workspaceIds?: readonly string[]): Promise<TickReport>;
+  /** Days an uninstalled workspace's ledger and settings are kept (DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL). */
+  readonly retentionDays: number;
+  /**
+   * The periodic retention pass: deletes every workspace uninstalled more than `retentionDays`
+   * ago, each leaving a tombstone. Returns the tombstones written.
+   */
+  deleteExpiredWorkspaces(now?: Date): Promise<Tombstone[]>;
+  /**
+   * Deletes a workspace on request (a GDPR deletion request): its whole ledger, settings, outbox,
+   * credentials and state, leaving a tombstone. Null when there is no such workspace.
+   */
+  deleteWorkspaceOnRequest(workspaceId: string, actor: string): Promise<Tombstone | null>;
+  /** What remains of deleted workspaces, oldest first. */
+  tombstones(): Promise<Tombstone[]>;
+  /** Re-seals every credential under the current encryption key (`dutybot keys rotate`). */
+  rotateCredentialKeys(): Promise<RotationReport>;
   /** Throws when the store cannot answer a query (health checks). */
   checkStore(): Promise<void>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */

@@ -83,6 +83,7 @@ export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
     status: row.status === 'inactive' ? 'inactive' : 'active',
     remindersSince: toDateOrNull(row.reminders_since),
     ledgerHead: { seq: Number(row.head_seq), hash: row.head_hash },
+    inactiveSince: toDateOrNull(row.inactive_since),
   };
 }
 

@@ -20,6 +20,8 @@ export interface WorkspacesTable {
   status: Generated<string>;
   /** Occurrences due before this are not reminded one by one (null: since created_at). */
   reminders_since: number | null;
+  /** When it was uninstalled (null while installed); added by migration 0006. */
+  inactive_since: number | null;
 }
 
 export interface AuditLogTable {
@@ -92,6 +94,26 @@ export interface KvTable {
   expires_at: number | null;
 }
 
+/** One sealed installation secret (0006); `sealed` is `v1.<key id>.…` (src/secrets/seal.ts). */
+export interface CredentialsTable {
+  name: string;
+  workspace_id: string;
+  key_id: string;
+  sealed: string;
+  updated_at: number;
+}
+
+/** What remains of a deleted workspace (0006). */
+export interface TombstonesTable {
+  workspace_id: string;
+  platform: string;
+  entries: number;
+  head_hash: string;
+  deleted_at: number;
+  reason: string;
+  actor: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   audit_log: AuditLogTable;
@@ -99,4 +121,6 @@ export interface Database {
   closings: ClosingsTable;
   deliveries: DeliveriesTable;
   kv: KvTable;
+  credentials: CredentialsTable;
+  tombstones: TombstonesTable;
 }

@@ -2,6 +2,7 @@ import Keyv from 'keyv';
 import type { Kysely, Transaction } from 'kysely';
 import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
+import { CredentialsTableSql } from './credentials-table.js';
 import type { Dialect } from './database.js';
 import { OccurrenceClosedError, UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
@@ -12,16 +13,20 @@ import type { Database } from './schema.js';
 import type {
   AuditEntry,
   ConfirmationRow,
+  DeletionReason,
   DeliveryLease,
   DeliveryRow,
   NewConfirmation,
   NewDelivery,
   ReopenRequest,
+  SealedCredential,
   Store,
+  Tombstone,
   WorkspaceActivity,
   WorkspaceRow,
   WorkspaceStatus,
 } from './types.js';
+import { WorkspaceDeletion } from './workspace-deletion.js';
 
 /** Namespace of `kv` rows written by firstSeen. */
 export const DEDUPE_NAMESPACE = 'dedupe';
@@ -81,6 +86,8 @@ export class KyselySqlStore implements SqlStore {
 
   private readonly audit: AuditLog;
   private readonly outbox: Outbox;
+  private readonly credentials: CredentialsTableSql;
+  private readonly deletion: WorkspaceDeletion;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -88,6 +95,8 @@ export class KyselySqlStore implements SqlStore {
   ) {
     this.audit = new AuditLog(db, dialect);
     this.outbox = new Outbox(db, dialect);
+    this.credentials = new CredentialsTableSql(db);
+    this.deletion = new WorkspaceDeletion(db, this.audit);
   }
 
   async close(): Promise<void> {
@@ -200,12 +209,19 @@ export class KyselySqlStore implements SqlStore {
       const changed = await trx
         .updateTable('workspaces')
         // Inactive: no wake-up, so no planner picks it; reactivation re-plans it (the facade).
-        .set(status === 'inactive' ? { status, next_wake_at: null } : { status })
+        // The retention period runs from the uninstall; a re-install ends it.
+        .set(
+          status === 'inactive'
+            ? { status, next_wake_at: null, inactive_since: toMs(audit.at) }
+            : { status, inactive_since: null },
+        )
         .where('id', '=', workspaceId)
         .where('status', '!=', status)
         .executeTakeFirst();
       if (Number(changed.numUpdatedRows) === 0) return false;
       if (status === 'inactive') {
+        // Uninstalled: its tokens are deleted at once (the platform's rule), in this transaction.
+        await trx.deleteFrom('credentials').where('workspace_id', '=', workspaceId).execute();
         // Notices of failed deliveries queued before the uninstall speak of a token that is gone:
         // the re-install re-sends the failed messages themselves instead.
         await trx
@@ -243,6 +259,21 @@ export class KyselySqlStore implements SqlStore {
       .limit(limit)
       .execute();
     return rows.map(toWorkspaceRow);
+  }
+
+  workspacesInactiveSince(cutoff: Date): Promise<WorkspaceRow[]> {
+    return this.deletion.inactiveSince(cutoff);
+  }
+
+  deleteWorkspace(
+    workspaceId: string,
+    deletion: { reason: DeletionReason; actor: string; at: Date; inactiveSince?: Date },
+  ): Promise<Tombstone | null> {
+    return this.deletion.delete(workspaceId, deletion);
+  }
+
+  tombstones(): Promise<Tombstone[]> {
+    return this.deletion.tombstones();
   }
 
   async listWorkspaces(): Promise<WorkspaceRow[]> {
@@ -534,6 +565,31 @@ export class KyselySqlStore implements SqlStore {
 
   deliveryFailures(workspaceId: string, limit = 100): Promise<DeliveryRow[]> {
     return this.outbox.failures(workspaceId, limit);
+  }
+
+  // ── Credentials ─────────────────────────────────────────────────────────────────────────────
+
+  putCredential(credential: SealedCredential): Promise<void> {
+    return this.credentials.put(credential);
+  }
+
+  getCredential(name: string): Promise<SealedCredential | null> {
+    return this.credentials.get(name);
+  }
+
+  deleteCredential(name: string): Promise<void> {
+    return this.credentials.delete(name);
+  }
+
+  credentialsNotUnder(keyId: string, limit: number): Promise<SealedCredential[]> {
+    return this.credentials.notUnder(keyId, limit);
+  }
+
+  replaceCredential(
+    previous: SealedCredential,
+    next: Pick<SealedCredential, 'keyId' | 'sealed' | 'updatedAt'>,
+  ): Promise<boolean> {
+    return this.credentials.replace(previous, next);
   }
 
   // ── Key-value ───────────────────────────────────────────────────────────────────────────────

@@ -34,9 +34,40 @@ export interface WorkspaceRow {
   remindersSince?: Date | null;
   /** The chain head anchored on the row when it was read (digests state it, so it leaves the database). */
   ledgerHead?: { seq: number; hash: string };
+  /** When it was uninstalled (null while installed): its retention period runs from here. */
+  inactiveSince?: Date | null;
 }
 
 export type WorkspaceStatus = 'active' | 'inactive';
+
+/**
+ * One installation secret as the store keeps it: sealed (src/secrets/seal.ts) under the key
+ * `keyId`, never in clear. `workspaceId` is whose it is, so an uninstall deletes it at once.
+ */
+export interface SealedCredential {
+  name: string;
+  workspaceId: string;
+  keyId: string;
+  sealed: string;
+  updatedAt: Date;
+}
+
+/** Why a workspace's data was deleted: its retention period after an uninstall ran out, or an operator was asked to. */
+export type DeletionReason = 'retention' | 'request';
+
+/**
+ * What remains of a deleted workspace: its ledger was deleted as a whole chain, and this records
+ * which chain (final head hash, entry count), when, why and on whose word.
+ */
+export interface Tombstone {
+  workspaceId: string;
+  platform: Platform;
+  entries: number;
+  headHash: string;
+  deletedAt: Date;
+  reason: DeletionReason;
+  actor: string;
+}
 
 export interface WorkspaceActivity {
   /** The last audit entry's instant (null: none yet). */
@@ -158,13 +189,28 @@ export interface Store extends LedgerSource {
   ): Promise<boolean>;
   /**
    * Marks the workspace active or inactive (uninstalled) with a `workspace.status` audit entry;
-   * an inactive workspace loses its wake-up so no replica plans it. Returns false if unchanged.
+   * an inactive workspace loses its wake-up so no replica plans it, and its credentials are
+   * deleted in the same transaction (its retention period starts). Returns false if unchanged.
    */
   setWorkspaceStatus(
     workspaceId: string,
     status: WorkspaceStatus,
     audit: { actor: string; at: Date; reason: string },
   ): Promise<boolean>;
+  /** Inactive workspaces uninstalled at or before `cutoff` (their retention period is over). */
+  workspacesInactiveSince(cutoff: Date): Promise<WorkspaceRow[]>;
+  /**
+   * Deletes a workspace's ledger (the whole chain), confirmations, outbox, settings, credentials
+   * and key-value state in one transaction and leaves a tombstone with the final head. With
+   * `inactiveSince`, only a workspace still inactive since then or earlier is deleted (a re-install
+   * racing the retention sweep wins). Null when there was nothing to delete.
+   */
+  deleteWorkspace(
+    workspaceId: string,
+    deletion: { reason: DeletionReason; actor: string; at: Date; inactiveSince?: Date },
+  ): Promise<Tombstone | null>;
+  /** Every tombstone, oldest first. */
+  tombstones(): Promise<Tombstone[]>;
   /** Every workspace, oldest first (the operator's `dutybot workspaces`). */
   listWorkspaces(): Promise<WorkspaceRow[]>;
   /** Last ledger activity and the outbox backlog of one workspace. */
@@ -216,6 +262,21 @@ export interface Store extends LedgerSource {
   requeueFailed(keys: readonly string[], now: Date): Promise<number>;
   /** Deliveries of a workspace that failed for good (not the ones cancelled as pointless), newest first. */
   deliveryFailures(workspaceId: string, limit?: number): Promise<DeliveryRow[]>;
+
+  // Installation secrets, sealed by the caller (src/bot/credential-vault.ts): the store never sees them in clear.
+  putCredential(credential: SealedCredential): Promise<void>;
+  getCredential(name: string): Promise<SealedCredential | null>;
+  deleteCredential(name: string): Promise<void>;
+  /** Up to `limit` credentials sealed under another key than `keyId` (what a key rotation re-seals). */
+  credentialsNotUnder(keyId: string, limit: number): Promise<SealedCredential[]>;
+  /**
+   * Replaces a credential's sealed value only if it is still `previous.sealed` (a token refreshed
+   * meanwhile is not overwritten with the old one). True when replaced.
+   */
+  replaceCredential(
+    previous: SealedCredential,
+    next: Pick<SealedCredential, 'keyId' | 'sealed' | 'updatedAt'>,
+  ): Promise<boolean>;
 
   // Durable key-value state that is not ledger (dedupe keys, installations, conversation refs).
   /** True the first time a key is seen (atomic across replicas); false afterwards until it expires. */

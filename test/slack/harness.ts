@@ -10,6 +10,7 @@ import { type MountedSlack, mountSlack } from '../../adapters/slack/mount.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot, DutybotCore } from '../../src/bot/types.js';
 import type { AnswerModel } from '../../src/ports/answer-model.js';
+import { generateKeyEntry } from '../../src/secrets/keyring.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { recordingLogger } from '../support/recording-logger.js';
 import { SlackRequester } from '../support/slack-signing.js';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   wrap?: (dutybot: Dutybot) => Dutybot;
   /** A language model behind the core (test/llm). */
   answerModel?: AnswerModel;
+  /** DUTYBOT_ENCRYPTION_KEY's value; default a key made for this run, null: none. */
+  encryptionKey?: string | null;
 }
 
 export const OAUTH_ENV = {
@@ -65,6 +68,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     databaseUrl: options.databaseUrl ?? `sqlite:${join(dir, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
     workerId: 'slack-test',
+    ...(options.encryptionKey === null ? {} : { encryptionKey: options.encryptionKey ?? generateKeyEntry('test') }),
     ...(options.answerModel ? { answerModel: options.answerModel } : {}),
   });
   const config: SlackConfig = {

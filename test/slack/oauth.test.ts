@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTALLATIONS_NAMESPACE } from '../../adapters/slack/installation-store.js';
+import { installationCredentialName } from '../../adapters/slack/installation-store.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
 import { appMention, slashCommand, type Who } from './payloads.js';
 
@@ -47,9 +47,8 @@ describe('Slack OAuth installation and workspace isolation', () => {
     expect(done.headers.get('location')).toBe('/installed?team=TACME&app=A0001');
     const access = h.api.callsTo('oauth.v2.access').at(-1);
     expect(access?.args.code).toBe('code-acme');
-    const stored = await h.dutybot.store.kvGet<{ bot: { token: string }; user: { id: string } }>(
-      INSTALLATIONS_NAMESPACE,
-      'team:-:TACME',
+    const stored = await h.dutybot.credentials.load<{ bot: { token: string }; user: { id: string } }>(
+      installationCredentialName({ teamId: 'TACME' }),
     );
     expect(stored?.bot.token).toBe('xoxb-acme');
     expect(stored?.user.id).toBe(acme.user);
@@ -64,7 +63,7 @@ describe('Slack OAuth installation and workspace isolation', () => {
   it('refuses a callback with a forged state and stores nothing', async () => {
     const res = await fetch(`${h.base}/slack/oauth_redirect?code=code-globex&state=forged`, { redirect: 'manual' });
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(await h.dutybot.store.kvGet(INSTALLATIONS_NAMESPACE, 'team:-:TGLOBEX')).toBeUndefined();
+    expect(await h.dutybot.credentials.load(installationCredentialName({ teamId: 'TGLOBEX' }))).toBeUndefined();
   });
 
   it('keeps two installed workspaces apart: tokens, ledgers and reminders', async () => {

@@ -41,6 +41,20 @@ export interface OAuthGrant {
   installerId: string;
   botToken: string;
   botUserId?: string;
+  /**
+   * Token rotation on: the bot token expires after this many seconds and comes with a refresh
+   * token; `oauth.v2.access` with `grant_type=refresh_token` then issues a new pair (each new
+   * token lasts `refreshedExpiresIn`, default 12 hours, like Slack's).
+   */
+  expiresIn?: number;
+  refreshedExpiresIn?: number;
+}
+
+/** One refresh Slack granted: which refresh token was spent and what it gave. */
+export interface TokenRefresh {
+  refreshToken: string;
+  accessToken: string;
+  newRefreshToken: string;
 }
 
 /**
@@ -79,6 +93,10 @@ export class FakeSlackApi {
   private readonly rateLimits = new Map<string, number[]>();
   private readonly failures = new Map<string, string[]>();
   private readonly grants = new Map<string, OAuthGrant>();
+  /** Live refresh tokens, to the grant they renew. */
+  private readonly refreshTokens = new Map<string, OAuthGrant>();
+  /** Refreshes answered, in order. */
+  readonly refreshes: TokenRefresh[] = [];
   private nextTs = 1_700_000_000_000_100;
   private nextId = 1;
   private server: Server | null = null;
@@ -330,9 +348,15 @@ export class FakeSlackApi {
       case 'files.completeUploadExternal':
         return { ok: true, files: (args.files as { id: string; title?: string }[]) ?? [] };
       case 'oauth.v2.access': {
+        if (args.grant_type === 'refresh_token') return this.refresh(args);
         const grant = this.grants.get(String(args.code));
         if (!grant) return { ok: false, error: 'invalid_code' };
+        const rotation =
+          grant.expiresIn === undefined
+            ? {}
+            : { refresh_token: this.issueRefreshToken(grant), expires_in: grant.expiresIn };
         return {
+          ...rotation,
           ok: true,
           app_id: 'A0001',
           access_token: grant.botToken,
@@ -348,6 +372,38 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** A refresh token for `grant`, made at run time (nothing in the repository looks like a secret). */
+  private issueRefreshToken(grant: OAuthGrant): string {
+    const token = ['xoxe', '1', grant.teamId, String(this.nextId++)].join('-');
+    this.refreshTokens.set(token, grant);
+    return token;
+  }
+
+  /** `oauth.v2.access` with `grant_type=refresh_token`: the refresh token is spent, a new pair issued. */
+  private refresh(args: Record<string, unknown>): Record<string, unknown> {
+    const spent = String(args.refresh_token);
+    const grant = this.refreshTokens.get(spent);
+    if (!grant || !args.client_id || !args.client_secret) return { ok: false, error: 'invalid_refresh_token' };
+    this.refreshTokens.delete(spent);
+    const accessToken = [grant.botToken, 'r', String(this.nextId++)].join('-');
+    this.teamsByToken.set(accessToken, grant.teamId);
+    const newRefreshToken = this.issueRefreshToken(grant);
+    this.refreshes.push({ refreshToken: spent, accessToken, newRefreshToken });
+    return {
+      ok: true,
+      app_id: 'A0001',
+      access_token: accessToken,
+      token_type: 'bot',
+      refresh_token: newRefreshToken,
+      expires_in: grant.refreshedExpiresIn ?? 43_200,
+      scope: 'app_mentions:read,chat:write,commands',
+      bot_user_id: grant.botUserId ?? this.botUserId,
+      team: { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+      is_enterprise_install: false,
+    };
   }
 }
 

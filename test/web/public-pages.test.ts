@@ -39,7 +39,11 @@ function visibleText(html: string): string {
 }
 
 async function serve(env: NodeJS.ProcessEnv) {
-  const bot = await createDutybot({ databaseUrl: 'sqlite::memory:' });
+  // Configured as production does: the core reads the retention period from the same environment.
+  const bot = await createDutybot({
+    databaseUrl: 'sqlite::memory:',
+    retentionDaysAfterUninstall: env.DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL,
+  });
   const running = await startServer(env, { bot, port: 0, host: '127.0.0.1', scheduler: false, logger: silentLogger });
   return {
     base: `http://127.0.0.1:${running.port}`,
@@ -176,7 +180,6 @@ describe('operator values are text, whatever they contain', () => {
     DUTYBOT_OPERATOR_NAME: '<script>alert("name")</script> & <b>Co</b>',
     DUTYBOT_CONTACT_EMAIL: '"><img src=x onerror=alert(1)>@evil.example',
     DUTYBOT_DATA_LOCATION: '<iframe src="https://evil.example"></iframe> {{DATE(2020)}}',
-    DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL: '30<script>',
   };
   let server: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
@@ -195,13 +198,13 @@ describe('operator values are text, whatever they contain', () => {
     const privacy = await (await fetch(`${server.base}${PUBLIC_PATHS.privacy}`)).text();
     expect(visibleText(privacy)).toContain(hostile.DUTYBOT_CONTACT_EMAIL);
     expect(visibleText(privacy)).toContain(hostile.DUTYBOT_DATA_LOCATION);
-    // A malformed retention is never printed: the policy states the default the store applies.
+    // Without the variable the policy states the default period the core applies.
     expect(visibleText(privacy)).toContain(catalogue('en').publicPages.privacy.retentionUninstall(30));
   });
 });
 
 describe('what the pages offer follows the configuration', () => {
-  const facts = operatorFacts({});
+  const facts = operatorFacts({}, 30);
   const page = (offers: WebOffers, lang: Lang = 'en') => render(LandingPage({ lang, operator: facts, offers }));
 
   it('shows the Slack install button only when Slack OAuth is served, the Teams package steps only with Teams', async () => {

@@ -1,4 +1,4 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App, InstallationStore, webApi } from '@slack/bolt';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
 import type { Lang } from '../../../src/views/types.js';
@@ -18,6 +18,8 @@ export interface HandlerDeps {
   seal: ModalSeal;
   /** The process's logger, bound to `component: 'slack'`. */
   logger: Logger;
+  /** OAuth installations (null with a single bot token): an uninstall deletes the workspace's at once. */
+  installations: InstallationStore | null;
 }
 
 /** The part of Bolt's context that identifies the workspace. */

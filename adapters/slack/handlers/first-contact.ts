@@ -105,7 +105,8 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
       .catch((error: unknown) => deps.logger.warn('home channel notice failed', { error }));
   });
 
-  // Uninstalled, or the bot token revoked: stop scheduling (ledger and settings stay).
+  // Uninstalled, or the bot token revoked: its tokens are deleted at once (Slack's rule) and
+  // scheduling stops; ledger and settings stay for the retention period.
   const goodbye =
     (kind: 'app_uninstalled' | 'tokens_revoked'): Parameters<typeof subscribe>[2] =>
     async ({ event, context }) => {
@@ -114,8 +115,15 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
       if (kind === 'tokens_revoked' && !revoked.tokens?.bot?.length) return;
       const workspaceId = slackWorkspaceId(context);
       settled.delete(workspaceId);
+      // The core deletes the workspace's credentials with its status change; the installation is
+      // deleted here too, because an org-wide one belongs to the org rather than to this workspace.
+      await deps.installations?.deleteInstallation?.({
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+      });
       await deps.dutybot.deactivateWorkspace(workspaceId, 'slack', kind);
-      deps.logger.info(`dutybot was removed from ${workspaceId} (${kind}): scheduling stopped`);
+      deps.logger.info(`dutybot was removed from ${workspaceId} (${kind}): tokens deleted, scheduling stopped`);
     };
   subscribe(app, 'app_uninstalled', goodbye('app_uninstalled'));
   subscribe(app, 'tokens_revoked', goodbye('tokens_revoked'));

@@ -9,8 +9,9 @@ import { type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from 
  * Installation and membership: when the bot is added to a team, a group chat or a personal chat
  * it learns the roster and welcomes the workspace once; people added later are remembered. When
  * the bot is removed (uninstalled, taken out of the team, or the team deleted) the workspace stops
- * being scheduled, ledger and settings kept; installed again, it resumes and re-sends the current
- * reminders that failed meanwhile.
+ * being scheduled, ledger and settings kept for the retention period after which the core deletes
+ * them (Teams holds no installation tokens: the app's credentials are the deployment's); installed
+ * again within it, it resumes and re-sends the current reminders that failed meanwhile.
  */
 export function registerInstall(app: Application<TurnState>, deps: HandlerDeps): void {
   app.conversationUpdate('membersAdded', async (context) => {

@@ -13,7 +13,7 @@ import { InstalledPage, LandingPage, PrivacyPage, type PublicPageProps, SupportP
  * (manifest/), so they answer whatever the server's platforms are.
  */
 export function publicPages(router: Router, context: WebContext): void {
-  const operator = operatorFacts(context.env);
+  const operator = operatorFacts(context.env, context.dutybot.retentionDays);
   const props = (req: Request, res: Response): PublicPageProps => {
     const lang: Lang = publicPageLanguage(req.query.lang, req.get('accept-language'));
     res.setHeader('Content-Language', lang);
