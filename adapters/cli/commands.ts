@@ -3,12 +3,14 @@ import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Conversation, Dutybot, TickReport, WorkspaceSummary } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
-import { inertPlain, TERMINAL_ACTIVE } from '../../src/views/text.js';
+import { userField } from '../../src/views/plain-text.js';
+import { inertPlain } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
 import type { CliCommand } from './command.js';
 import { CliFailure, CliUsageError } from './errors.js';
 import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
+import { terminalJson } from './terminal-json.js';
 import { OPERATOR } from './wording.js';
 import { type Access, chooseWorkspace, conversationOf } from './workspace-choice.js';
 
@@ -194,17 +196,6 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
     process.stdout.write(shown.endsWith('\n') ? shown : `${shown}\n`);
   }
   return 0;
-}
-
-/**
- * JSON for the terminal: the same data, with the characters a terminal would act on written as
- * `\uXXXX` escapes (JSON.stringify already escapes C0 controls, but leaves DEL, C1 controls such
- * as the one-character CSI U+009B, and bidi overrides raw).
- */
-function terminalJson(json: string): string {
-  // Noncharacters (the core's mark delimiters) are escaped too: valid JSON, and visible.
-  const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return json.replace(TERMINAL_ACTIVE, unicodeEscape).replace(/[\uFDD0-\uFDEF]/g, unicodeEscape);
 }
 
 /** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */
@@ -559,14 +550,14 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   workspaces: {
-    summary: 'list every workspace of the store: platform, id, home channel, ledger, last activity, failures',
+    summary: 'list every workspace of the store: platform, id, name, home channel, ledger, last activity, failures',
     usage: 'dutybot workspaces [--json]',
     options: { json: { type: 'boolean' } },
     run: (values) =>
       withBot(async (bot) => {
         const all = await bot.workspaces();
         if (values.json === true) {
-          for (const w of all) process.stdout.write(`${JSON.stringify(w)}\n`);
+          for (const w of all) process.stdout.write(`${terminalJson(JSON.stringify(w))}\n`);
           return 0;
         }
         if (all.length === 0) {
@@ -576,6 +567,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         const rows = all.map((w) => [
           w.platform,
           w.id,
+          w.name === null ? '—' : userField(w.name),
           w.status,
           w.homeChannel ?? '—',
           String(w.entries),

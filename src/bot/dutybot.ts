@@ -30,6 +30,7 @@ import type {
   WorkspaceSummary,
 } from './types.js';
 import { welcomeView } from './welcome.js';
+import { workspaceName } from './workspace-name.js';
 
 export interface DutybotOptions {
   /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; default `sqlite:./data/dutybot.sqlite`. */
@@ -171,6 +172,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return {
       id: row.id,
       platform: row.platform,
+      name: row.name ?? null,
       status: row.status ?? 'active',
       homeChannel: row.homeChannel,
       timezone: row.settings.timezone,
@@ -231,6 +233,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
         active: row.status !== 'inactive',
         homeChannel: row.homeChannel,
         reminderChannel: row.settings.default_channel ?? row.homeChannel,
+        name: row.name ?? null,
       };
     },
     dutyTitle(dutyId, lang) {
@@ -339,6 +342,12 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       );
       if (adopted) await scheduler.recomputeWake(deps, workspace.id, now);
       return adopted;
+    },
+    async nameWorkspace(workspaceId, name) {
+      // A platform that sends no name (a personal chat, a failed look-up) never erases a known one.
+      const normalized = workspaceName(name);
+      if (normalized === null) return false;
+      return store.setWorkspaceName(workspaceId, normalized);
     },
     async deactivateWorkspace(workspaceId, actor, reason) {
       if (!(await store.getWorkspace(workspaceId))) return false;

@@ -63,6 +63,8 @@ export interface MessageBinding {
 export interface WorkspaceSummary {
   id: string;
   platform: Platform;
+  /** The platform's name for it (Slack workspace, Teams team or chat); null until learnt. */
+  name: string | null;
   status: 'active' | 'inactive';
   homeChannel: string | null;
   timezone: string;
@@ -88,6 +90,8 @@ export interface WorkspaceFacts {
   homeChannel: string | null;
   /** Where reminders go when a service has no channel of its own; null: nowhere yet. */
   reminderChannel: string | null;
+  /** The platform's name for the workspace; null until an adapter reported one. */
+  name: string | null;
 }
 
 /**
@@ -125,6 +129,11 @@ export interface Dutybot {
    * e.g. after an OAuth install. True when it was set by this call.
    */
   adoptHomeChannel(conversation: Conversation, actor: string): Promise<boolean>;
+  /**
+   * The platform reports the workspace's name (on install, and on later activity when it may have
+   * changed). Stored only when it differs; true when it did. Unknown workspaces are not created.
+   */
+  nameWorkspace(workspaceId: string, name: string | null | undefined): Promise<boolean>;
   /** Uninstalled, or its token revoked: stop scheduling for the workspace (ledger and settings kept). */
   deactivateWorkspace(workspaceId: string, actor: string, reason: string): Promise<boolean>;
   /**

@@ -20,6 +20,8 @@ export interface WorkspacesTable {
   status: Generated<string>;
   /** Occurrences due before this are not reminded one by one (null: since created_at). */
   reminders_since: number | null;
+  /** The platform's name for the workspace (Slack workspace, Teams team); added by migration 0005. */
+  name: string | null;
 }
 
 export interface AuditLogTable {

@@ -42,6 +42,14 @@ export function registerInstall(app: Application<TurnState>, deps: HandlerDeps):
   app.conversationUpdate('teamDeleted', (context) => onRemoved(deps, context, 'team deleted'));
   app.conversationUpdate('teamHardDeleted', (context) => onRemoved(deps, context, 'team deleted'));
 
+  // Every activity may carry the team's (or group chat's) current name: a rename reaches the store
+  // with the next activity, or at once through Teams' own rename events.
+  const knownNames = new Map<string, string>();
+  app.turn('beforeTurn', async (context) => {
+    await learnName(deps, context, knownNames, false);
+    return true;
+  });
+
   app.activity('installationUpdate', async (context) => {
     const action = context.activity.action;
     if (action === 'add' || action === 'add-upgrade') await onInstalled(deps, context);
@@ -73,6 +81,7 @@ async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<voi
   await learnRoster(deps, context, place);
   const installer = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'teams';
   await welcomeIfNew(deps, context, place, installer);
+  await learnName(deps, context, null, true);
   // Installed again after a removal: scheduling resumes, failed current reminders go out again.
   const workspaceId = ownWorkspaceId(place.location);
   const workspace = await deps.dutybot.workspace(workspaceId);
@@ -100,6 +109,43 @@ export async function welcomeIfNew(
     await context.sendActivity(
       cardActivity(await deps.renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })),
     );
+  }
+}
+
+/**
+ * The name Teams shows for the workspace an activity belongs to: the team's (channelData, or the
+ * team's details on install when the activity has none) or the group chat's topic. A personal chat
+ * has no name of its own. `known` (null on install: always ask) saves a store write per activity.
+ */
+async function learnName(
+  deps: HandlerDeps,
+  context: TurnContext,
+  known: Map<string, string> | null,
+  lookUp: boolean,
+): Promise<void> {
+  try {
+    const activity = context.activity;
+    const location = locate(activity);
+    if (location.conversationType === 'personal') return;
+    // biome-ignore lint/suspicious/noExplicitAny: channelData is Teams-specific and untyped in botbuilder.
+    const channelData = (activity.channelData ?? {}) as any;
+    let name: string | undefined =
+      location.conversationType === 'channel' ? channelData.team?.name : (activity.conversation?.name ?? undefined);
+    if (!name && lookUp && location.teamId) {
+      name = (await TeamsInfo.getTeamDetails(context, location.teamId).catch(() => null))?.name;
+    }
+    if (typeof name !== 'string' || !name.trim()) return;
+    const workspaceId = ownWorkspaceId(location);
+    if (known?.get(workspaceId) === name) return;
+    const stored = await deps.dutybot.nameWorkspace(workspaceId, name);
+    // Not remembered before the workspace exists (its first message creates it after this turn).
+    if (known && (stored || (await deps.dutybot.workspace(workspaceId)))) {
+      if (known.size >= 10_000) known.clear();
+      known.set(workspaceId, name);
+    }
+  } catch (error) {
+    // A name is a convenience for the operator: never a reason to drop the activity.
+    turnLogger(deps, context).warn('could not record the workspace name', { error });
   }
 }
 
