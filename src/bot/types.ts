@@ -122,7 +122,23 @@ export interface Dutybot {
    * Called when the bot is installed or first contacted in a workspace. Creates the workspace
    * with defaults and returns the welcome message the first time; null afterwards.
    */
-  ensureWorkspace(conversation: Conversation, installer: string, lang?: Lang): Promise<WelcomeView | null>;
+  ensureWorkspace(
+    conversation: Conversation,
+    installer: string,
+    lang?: Lang,
+    /** A team's welcome names who added the bot; a personal chat's does not (default: it does). */
+    welcome?: { mentionInstaller?: boolean },
+  ): Promise<WelcomeView | null>;
+  /**
+   * The welcome of one person's personal chat (a personal install), once per person and chat even
+   * when the chat acts on a team that was welcomed already; null afterwards.
+   */
+  personalWelcome(conversation: Conversation, userId: string, lang?: Lang): Promise<WelcomeView | null>;
+  /**
+   * A welcome whose first post failed: it is put in the outbox for `channel`, so the scheduler
+   * delivers it with its retries instead of it being lost. False when it was queued already today.
+   */
+  redeliverWelcome(view: WelcomeView, channel: string): Promise<boolean>;
   /**
    * The bot was used in, or added to, a channel of a known workspace: the first such channel
    * becomes its home (where reminders go unless settings route them elsewhere) if it has none yet,

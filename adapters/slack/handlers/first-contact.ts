@@ -195,7 +195,11 @@ export async function welcomeIfNew(
       const channel = await openDirectMessage(client, userId);
       await client.chat.postMessage({ channel, text, blocks, unfurl_links: false });
     } catch (error) {
-      deps.logger.warn('welcome message failed', { error });
+      // Not lost: the outbox delivers it (to the channel, or the installer's DM) with its retries.
+      deps.logger.warn('welcome post failed: the outbox will deliver it', { error });
+      await deps.dutybot
+        .redeliverWelcome(welcome, conversation.channelId ?? userId)
+        .catch((failure: unknown) => deps.logger.error('welcome could not be queued', { error: failure }));
     }
   })();
   return welcome;

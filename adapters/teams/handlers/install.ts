@@ -80,7 +80,7 @@ async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<voi
   await remember(deps, context, place);
   await learnRoster(deps, context, place);
   const installer = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'teams';
-  await welcomeIfNew(deps, context, place, installer);
+  await welcomeIfNew(deps, context, place, installer, true);
   await learnName(deps, context, null, true);
   // Installed again after a removal: scheduling resumes, failed current reminders go out again.
   const workspaceId = ownWorkspaceId(place.location);
@@ -91,24 +91,40 @@ async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<voi
   }
 }
 
-/** First contact with a workspace: create it and post the welcome card once. */
+/**
+ * First contact with a workspace: create it and post the welcome card once. A personal install
+ * gets one welcome of its own, even when the chat acts on a team that was welcomed already. A
+ * welcome whose post fails is handed to the outbox, which retries it, so it is never lost.
+ */
 export async function welcomeIfNew(
   deps: HandlerDeps,
   context: TurnContext,
   place: TurnPlace,
   installer: string,
+  personalInstall = false,
 ): Promise<void> {
   const { workspaceId, location } = place;
-  if (deps.ensured.has(workspaceId)) return;
+  if (deps.ensured.has(workspaceId) && !personalInstall) return;
   // A team whose installer uses Teams in Italian starts with Italian settings (changeable later).
   const lang: Lang = (context.activity.locale ?? '').toLowerCase().startsWith('it') ? 'it' : 'en';
-  const welcome = await deps.dutybot.ensureWorkspace(place.conversation, installer, lang);
+  const personal = location.conversationType === 'personal';
+  const setup = await deps.dutybot.ensureWorkspace(place.conversation, installer, lang, {
+    mentionInstaller: !personal,
+  });
   if (deps.ensured.size >= 10_000) deps.ensured.clear();
   deps.ensured.add(workspaceId);
-  if (welcome) {
+  // Asked even when the setup welcome goes out, so that chat is never welcomed a second time.
+  const own =
+    personalInstall && personal ? await deps.dutybot.personalWelcome(place.conversation, installer, lang) : null;
+  const welcome = setup ?? own;
+  if (!welcome) return;
+  try {
     await context.sendActivity(
       cardActivity(await deps.renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })),
     );
+  } catch (error) {
+    turnLogger(deps, context).warn('welcome post failed: the outbox will deliver it', { workspaceId, error });
+    await deps.dutybot.redeliverWelcome(welcome, location.conversationId);
   }
 }
 
