@@ -148,7 +148,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     conversation: Conversation,
     installer: string,
     lang: Lang = 'en',
-    welcome: { mentionInstaller?: boolean } = {},
+    welcome: { mentionInstaller?: boolean; commandPrefix?: string } = {},
   ) {
     const settings = defaultSettings({ language: lang });
     let created: boolean;
@@ -171,7 +171,8 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     }
     if (!created) return null;
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
-    return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '', {
+    const prefix = welcome.commandPrefix ?? options.commandPrefix ?? '';
+    return welcomeView(conversation.workspaceId, settings, knowledge, prefix, {
       inChannel: conversation.channelId !== null,
       // The terminal's own user, or someone in their own personal chat, is not told who added the bot.
       installer: conversation.platform !== 'local' && (welcome.mentionInstaller ?? true) ? installer : null,

@@ -126,8 +126,12 @@ export interface Dutybot {
     conversation: Conversation,
     installer: string,
     lang?: Lang,
-    /** A team's welcome names who added the bot; a personal chat's does not (default: it does). */
-    welcome?: { mentionInstaller?: boolean },
+    /**
+     * A team's welcome names who added the bot; a personal chat's does not (default: it does).
+     * `commandPrefix`: how commands are typed where the welcome is read ("/duty" on Slack,
+     * "@dutybot" in a Teams channel); default: the one given to `createDutybot`.
+     */
+    welcome?: { mentionInstaller?: boolean; commandPrefix?: string },
   ): Promise<WelcomeView | null>;
   /**
    * The welcome of one person's personal chat (a personal install), once per person and chat even

@@ -6,6 +6,7 @@ import { message, messageMrkdwn, section } from '../blocks/kit.js';
 import { renderWelcome } from '../blocks/welcome.js';
 import { labels } from '../labels.js';
 import { openDirectMessage } from '../messenger.js';
+import { SLASH_COMMAND } from '../scopes.js';
 import { homeChannelCandidate, slackWorkspaceId } from '../workspace.js';
 import { type HandlerDeps, subscribe, workspaceLang } from './deps.js';
 import { refreshHome } from './home.js';
@@ -178,7 +179,7 @@ export async function welcomeIfNew(
   userId: string,
   client: webApi.WebClient,
 ): Promise<WelcomeView | null> {
-  const welcome = await deps.dutybot.ensureWorkspace(conversation, userId);
+  const welcome = await deps.dutybot.ensureWorkspace(conversation, userId, undefined, { commandPrefix: SLASH_COMMAND });
   if (!welcome) return null;
   const { text, blocks } = renderWelcome(welcome);
   // Do not hold up the request that triggered it; a failed welcome is not worth failing it for.

@@ -110,6 +110,8 @@ export async function welcomeIfNew(
   const personal = location.conversationType === 'personal';
   const setup = await deps.dutybot.ensureWorkspace(place.conversation, installer, lang, {
     mentionInstaller: !personal,
+    // In a channel or group chat commands are typed after a mention of the bot; in a personal chat, alone.
+    commandPrefix: personal ? '' : `@${context.activity.recipient?.name || 'dutybot'}`,
   });
   if (deps.ensured.size >= 10_000) deps.ensured.clear();
   deps.ensured.add(workspaceId);
