@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/views/catalogue/index.js';
 import { findAll } from '../support/find-all.js';
+import { hostileLine, teamsLiveMarkup, teamsMarkdownTexts } from '../support/hostile-strings.js';
 import {
   ANNA,
   BOT,
@@ -98,6 +99,20 @@ describe('Teams welcome', () => {
     expect(text).not.toContain('added me here');
     // The team itself was welcomed once, as before.
     expect(welcomesIn(h, TEAM)).toHaveLength(1);
+  });
+
+  it("shows a hostile team name inert in a personal chat's welcome", async () => {
+    h = await startTeamsHarness({ clock: () => now });
+    h.connector.setMembers(TEAM, [{ ...ANNA, userRole: 'owner' }]);
+    const added = botAddedToTeam(h.connector.serviceUrl);
+    await h.post({ ...added, channelData: { ...added.channelData, team: { id: TEAM, name: hostileLine() } } });
+    await h.post(installationUpdate(h.connector.serviceUrl, 'add', { personal: true }));
+    const [welcome] = welcomesIn(h, `a:personal-${ANNA.id}-${TENANT}`);
+    expect(welcome).toBeDefined();
+    expect(cardText(welcome)).toContain('Here I act on');
+    for (const text of teamsMarkdownTexts(welcome)) expect(teamsLiveMarkup(text), text).toEqual([]);
+    // No mention entity comes from the typed name.
+    expect(welcome.msteams?.entities ?? []).toEqual([]);
   });
 
   it('delivers the welcome from the outbox when its first post fails', async () => {
