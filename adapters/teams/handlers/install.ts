@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Lang } from '../../../src/views/types.js';
-import { locate, type TeamsLocation } from '../location.js';
+import { locate, NotATeamsActivity, type TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
 import { type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from './deps.js';
 
@@ -162,6 +162,8 @@ async function learnName(
       known.set(workspaceId, name);
     }
   } catch (error) {
+    // Not a Teams activity: the handlers answer it; it has no workspace to name.
+    if (error instanceof NotATeamsActivity) return;
     // A name is a convenience for the operator: never a reason to drop the activity.
     turnLogger(deps, context).warn('could not record the workspace name', { error });
   }
