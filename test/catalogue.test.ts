@@ -31,7 +31,6 @@ const facts = {
 const setupStates = [
   { ...facts, servicesChosen: null, allServices: 9, ownersAssigned: false, channel: 'missing' },
   { ...facts, servicesChosen: 3, allServices: 9, ownersAssigned: true, channel: 'here' },
-  { ...facts, servicesChosen: 3, allServices: 9, ownersAssigned: true, channel: 'set' },
 ] as const;
 const SETUP_STEPS = new Set(['setup.services', 'setup.owners', 'setup.channel', 'setup.timing']);
 

@@ -17,8 +17,6 @@ import type { WelcomeView } from '../views/types.js';
 export interface WelcomeOptions {
   /** Welcomed in the channel reminders go to (default), or elsewhere (a DM after an OAuth install). */
   inChannel?: boolean;
-  /** Whether reminders have a channel when not welcomed in one (a default channel was set). */
-  channelSet?: boolean;
   /** The platform user who added the bot: a team's welcome names them (never in their own DM). */
   installer?: string | null;
 }
@@ -35,7 +33,7 @@ export function welcomeView(
   const c = catalogue(lang);
   const prefix = commandPrefix ? `${commandPrefix} ` : '';
   const [intro, questions] = c.welcome({ ...documentFacts(knowledge), prefix });
-  const facts = setupFacts(settings, knowledge, prefix, inChannel ? 'here' : options.channelSet ? 'set' : 'missing');
+  const facts = setupFacts(settings, knowledge, prefix, inChannel ? 'here' : 'missing');
   const lines = [
     intro ?? '',
     inChannel && options.installer ? c.setup.addedBy(mention(options.installer)) : c.setup.lead,

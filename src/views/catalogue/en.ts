@@ -176,7 +176,7 @@ export const en = {
     channel: (f: SetupFacts) =>
       f.channel === 'missing'
         ? '⬜ Reminders channel: not chosen yet, and no reminder is posted until it is. Pick it below, or add me to a channel.'
-        : `✅ Reminders channel: ${f.channel === 'here' ? 'this one' : 'chosen'} (another: \`${f.prefix}settings set default_channel <channel>\`)`,
+        : `✅ Reminders channel: this one (another: \`${f.prefix}settings set default_channel <channel>\`)`,
     timing: (f: SetupFacts) =>
       `Reminders go out at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}. Duties already open when reminders start are not reminded one by one: see them with \`${f.prefix}pending all\` and in the digest.`,
     personal: (workspace: string | null) =>
@@ -436,8 +436,8 @@ export interface SetupFacts {
   servicesChosen: number | null;
   allServices: number;
   ownersAssigned: boolean;
-  /** Reminders go to the channel the welcome is in, to one set elsewhere, or nowhere yet. */
-  channel: 'here' | 'set' | 'missing';
+  /** Reminders go to the channel the welcome is in, or nowhere yet (welcomed in a DM). */
+  channel: 'here' | 'missing';
 }
 
 export type Catalogue = typeof en;

@@ -156,7 +156,7 @@ export const it: Catalogue = {
     channel: (f) =>
       f.channel === 'missing'
         ? '⬜ Canale dei promemoria: non ancora scelto, e nessun promemoria parte finché non lo è. Sceglietelo qui sotto, o aggiungetemi a un canale.'
-        : `✅ Canale dei promemoria: ${f.channel === 'here' ? 'questo' : 'scelto'} (un altro: \`${f.prefix}impostazioni imposta default_channel <canale>\`)`,
+        : `✅ Canale dei promemoria: questo (un altro: \`${f.prefix}impostazioni imposta default_channel <canale>\`)`,
     timing: (f) =>
       `I promemoria partono alle ${f.time} (${f.zone}) nei giorni lavorativi${f.digestDay ? `, con un riepilogo ${f.digestDay === 'domenica' ? 'la' : 'il'} ${f.digestDay}` : ''}. I doveri già aperti quando i promemoria iniziano non li ricordo uno per uno: li trovate con \`${f.prefix}pendenti tutti\` e nel riepilogo.`,
     personal: (workspace) =>
