@@ -73,7 +73,7 @@ async function printReply(reply: Reply, json: boolean, bot: Dutybot, workspaceId
  */
 type CommandBuilder = (values: Values, positionals: string[]) => ParsedCommand | UsageError;
 
-/** `--workspace <id>`: every workspace-scoped command takes it (see workspace-choice.ts). */
+/** `--workspace <id|name>`: every workspace-scoped command takes it (see workspace-choice.ts). */
 const workspaceOption: ParseArgsConfig['options'] = { workspace: { type: 'string' } };
 
 /**
@@ -89,7 +89,7 @@ function botCommand(
 ): CliCommand {
   return {
     summary,
-    usage: `${usage} [--workspace <id>]`,
+    usage: `${usage} [--workspace <id|name>]`,
     options: {
       at: { type: 'string' },
       by: { type: 'string' },
@@ -384,7 +384,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   tick: {
     summary: "show what one scheduler pass would send at an instant (--commit runs it on the terminal's store)",
-    usage: 'dutybot tick [--at <ISO instant>] [--workspace <id>] [--commit] [--json]',
+    usage: 'dutybot tick [--at <ISO instant>] [--workspace <id|name>] [--commit] [--json]',
     options: { at: { type: 'string' }, json: { type: 'boolean' }, commit: { type: 'boolean' }, ...workspaceOption },
     run: (values) => {
       const at = instant(values) ?? new Date();
@@ -463,7 +463,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     summary: "export a workspace's whole ledger with its chain hashes (admins)",
     usage:
-      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id>]',
+      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id|name>]',
     options: {
       format: { type: 'string' },
       from: { type: 'string' },
@@ -493,7 +493,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     summary:
       "verify a workspace's ledger (its chain and every row shown; --all: every workspace), or print its head to note elsewhere",
     usage:
-      'dutybot audit verify [--workspace <id> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id>] [--json]',
+      'dutybot audit verify [--workspace <id|name> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id|name>] [--json]',
     options: {
       json: { type: 'boolean' },
       by: { type: 'string' },
@@ -505,7 +505,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       const action = positionals[0];
       if (action !== 'verify' && action !== 'head')
         throw new CliUsageError(
-          'usage: dutybot audit verify [--workspace <id> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id>] [--json]',
+          'usage: dutybot audit verify [--workspace <id|name> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id|name>] [--json]',
         );
       const against = str(values, 'against');
       if (action === 'head' && (against !== undefined || values.all === true))
