@@ -38,7 +38,7 @@ describe('Slack welcome', () => {
     );
   });
 
-  it('hands a welcome whose posts fail (channel and DM) to the outbox, which delivers it once', async () => {
+  it('hands a welcome whose posts fail (channel and DM) to the outbox, which delivers it once to the DM', async () => {
     now = new Date('2026-11-29T10:00:00Z');
     h = await startSlackHarness({ clock: () => now });
     h.api.inject({
@@ -60,11 +60,13 @@ describe('Slack welcome', () => {
     expect(pending).toBe(1);
     expect(welcomes(h, who.channel)).toHaveLength(0);
 
+    // Redelivered to the person's DM with the app, which needs no invitation to the channel.
     now = new Date('2026-11-29T10:02:00Z');
     await h.dutybot.tick(now);
-    expect(welcomes(h, who.channel)).toHaveLength(1);
+    expect(welcomes(h, who.user)).toHaveLength(1);
     now = new Date('2026-11-29T10:10:00Z');
     await h.dutybot.tick(now);
-    expect(welcomes(h, who.channel)).toHaveLength(1);
+    expect(welcomes(h, who.user)).toHaveLength(1);
+    expect(welcomes(h, who.channel)).toHaveLength(0);
   });
 });

@@ -196,10 +196,11 @@ export async function welcomeIfNew(
       const channel = await openDirectMessage(client, userId);
       await client.chat.postMessage({ channel, text, blocks, unfurl_links: false });
     } catch (error) {
-      // Not lost: the outbox delivers it (to the channel, or the installer's DM) with its retries.
+      // Not lost: the outbox delivers it with its retries, to the person's DM with the app (a user
+      // id as channel), which needs no invitation, unlike the channel that may just have refused it.
       deps.logger.warn('welcome post failed: the outbox will deliver it', { error });
       await deps.dutybot
-        .redeliverWelcome(welcome, conversation.channelId ?? userId)
+        .redeliverWelcome(welcome, userId)
         .catch((failure: unknown) => deps.logger.error('welcome could not be queued', { error: failure }));
     }
   })();
