@@ -27,17 +27,28 @@ const facts = {
   digestDay: 'X',
   prefix: '/duty ',
 };
+/** The setup checklist's facts, in the state of a fresh workspace and of a set-up one (both branches). */
+const setupStates = [
+  { ...facts, servicesChosen: null, allServices: 9, ownersAssigned: false, channel: 'missing' },
+  { ...facts, servicesChosen: 3, allServices: 9, ownersAssigned: true, channel: 'here' },
+] as const;
+const SETUP_STEPS = new Set(['setup.services', 'setup.owners', 'setup.channel', 'setup.timing']);
 
 /** Every leaf of a catalogue as [path, value]; functions are called so their output is checked too. */
 function leaves(node: unknown, path: string): [string, unknown][] {
+  if (typeof node === 'function' && SETUP_STEPS.has(path)) {
+    return setupStates.map((state, i) => [`${path}(${i})`, node(state)]);
+  }
   if (typeof node === 'function') {
     // Sentences about the document or the workspace take a facts object; the others numbers or words.
     const out =
       path.endsWith('welcome') || path.endsWith('intro')
         ? node(facts)
-        : path.endsWith('settingsImportedDiff') // lists of changed and reset settings
-          ? node(['services: — → rocketweb'], ['owners'])
-          : node('2', '3', '4', '5', '6', '7', '8');
+        : path === 'setup.personal' // the workspace's name, or none
+          ? node(null) + node('Acme')
+          : path.endsWith('settingsImportedDiff') // lists of changed and reset settings
+            ? node(['services: — → rocketweb'], ['owners'])
+            : node('2', '3', '4', '5', '6', '7', '8');
     return Array.isArray(out) ? out.map((line, i) => [`${path}()[${i}]`, line]) : [[`${path}()`, out]];
   }
   if (Array.isArray(node)) return node.flatMap((item, i) => leaves(item, `${path}[${i}]`));

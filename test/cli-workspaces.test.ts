@@ -61,9 +61,9 @@ describe('dutybot workspaces', () => {
     expect(rows[0].chainHead).toMatch(/^[0-9a-f]{64}$/);
 
     const text = cli(['workspaces'], { env });
-    expect(text.stdout.split('\n')[0]).toMatch(/^platform\s+id\s+status\s+home channel\s+entries\s+chain head/);
+    expect(text.stdout.split('\n')[0]).toMatch(/^platform\s+id\s+name\s+status\s+home channel\s+entries\s+chain head/);
     expect(text.stdout).toMatch(
-      /^slack\s+T0SLACK\s+active\s+C0HOME\s+1\s+[0-9a-f]{12}\s+2026-11-02T08:00:00.000Z\s+0$/m,
+      /^slack\s+T0SLACK\s+—\s+active\s+C0HOME\s+1\s+[0-9a-f]{12}\s+2026-11-02T08:00:00.000Z\s+0$/m,
     );
   });
 });

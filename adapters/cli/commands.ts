@@ -3,13 +3,15 @@ import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { Conversation, Dutybot, TickReport, WorkspaceSummary } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
-import { inertPlain, TERMINAL_ACTIVE } from '../../src/views/text.js';
+import { userField } from '../../src/views/plain-text.js';
+import { inertPlain } from '../../src/views/text.js';
 import type { Reply } from '../../src/views/types.js';
 import type { CliCommand } from './command.js';
 import { printTombstones, purgeWorkspace, rotateKeys } from './data-commands.js';
 import { CliFailure, CliUsageError } from './errors.js';
 import { evalCommand } from './eval.js';
 import { LOCAL, localActor } from './local.js';
+import { terminalJson } from './terminal-json.js';
 import { OPERATOR, OPERATOR_DATA } from './wording.js';
 import { type Access, chooseWorkspace, conversationOf } from './workspace-choice.js';
 
@@ -79,7 +81,7 @@ async function printReply(reply: Reply, json: boolean, bot: Dutybot, workspaceId
  */
 type CommandBuilder = (values: Values, positionals: string[]) => ParsedCommand | UsageError;
 
-/** `--workspace <id>`: every workspace-scoped command takes it (see workspace-choice.ts). */
+/** `--workspace <id|name>`: every workspace-scoped command takes it (see workspace-choice.ts). */
 const workspaceOption: ParseArgsConfig['options'] = { workspace: { type: 'string' } };
 
 /**
@@ -95,7 +97,7 @@ function botCommand(
 ): CliCommand {
   return {
     summary,
-    usage: `${usage} [--workspace <id>]`,
+    usage: `${usage} [--workspace <id|name>]`,
     options: {
       at: { type: 'string' },
       by: { type: 'string' },
@@ -202,17 +204,6 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
     process.stdout.write(shown.endsWith('\n') ? shown : `${shown}\n`);
   }
   return 0;
-}
-
-/**
- * JSON for the terminal: the same data, with the characters a terminal would act on written as
- * `\uXXXX` escapes (JSON.stringify already escapes C0 controls, but leaves DEL, C1 controls such
- * as the one-character CSI U+009B, and bidi overrides raw).
- */
-function terminalJson(json: string): string {
-  // Noncharacters (the core's mark delimiters) are escaped too: valid JSON, and visible.
-  const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return json.replace(TERMINAL_ACTIVE, unicodeEscape).replace(/[\uFDD0-\uFDEF]/g, unicodeEscape);
 }
 
 /** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */
@@ -438,7 +429,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   tick: {
     summary: "show what one scheduler pass would send at an instant (--commit runs it on the terminal's store)",
-    usage: 'dutybot tick [--at <ISO instant>] [--workspace <id>] [--commit] [--json]',
+    usage: 'dutybot tick [--at <ISO instant>] [--workspace <id|name>] [--commit] [--json]',
     options: { at: { type: 'string' }, json: { type: 'boolean' }, commit: { type: 'boolean' }, ...workspaceOption },
     run: (values) => {
       const at = instant(values) ?? new Date();
@@ -517,7 +508,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     summary: "export a workspace's whole ledger with its chain hashes (admins)",
     usage:
-      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id>]',
+      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id|name>]',
     options: {
       format: { type: 'string' },
       from: { type: 'string' },
@@ -547,7 +538,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     summary:
       "verify a workspace's ledger (its chain and every row shown; --all: every workspace), or print its head to note elsewhere",
     usage:
-      'dutybot audit verify [--workspace <id> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id>] [--json]',
+      'dutybot audit verify [--workspace <id|name> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id|name>] [--json]',
     options: {
       json: { type: 'boolean' },
       by: { type: 'string' },
@@ -559,7 +550,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       const action = positionals[0];
       if (action !== 'verify' && action !== 'head')
         throw new CliUsageError(
-          'usage: dutybot audit verify [--workspace <id> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id>] [--json]',
+          'usage: dutybot audit verify [--workspace <id|name> | --all] [--against <hash | seq:hash>] [--json] | dutybot audit head [--workspace <id|name>] [--json]',
         );
       const against = str(values, 'against');
       if (action === 'head' && (against !== undefined || values.all === true))
@@ -604,14 +595,14 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   workspaces: {
-    summary: 'list every workspace of the store: platform, id, home channel, ledger, last activity, failures',
+    summary: 'list every workspace of the store: platform, id, name, home channel, ledger, last activity, failures',
     usage: 'dutybot workspaces [--json]',
     options: { json: { type: 'boolean' } },
     run: (values) =>
       withBot(async (bot) => {
         const all = await bot.workspaces();
         if (values.json === true) {
-          for (const w of all) process.stdout.write(`${JSON.stringify(w)}\n`);
+          for (const w of all) process.stdout.write(`${terminalJson(JSON.stringify(w))}\n`);
           return 0;
         }
         if (all.length === 0) {
@@ -621,6 +612,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         const rows = all.map((w) => [
           w.platform,
           w.id,
+          w.name === null ? '—' : userField(w.name),
           w.status,
           w.homeChannel ?? '—',
           String(w.entries),

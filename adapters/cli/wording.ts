@@ -1,3 +1,5 @@
+import { userField } from '../../src/views/plain-text.js';
+
 /**
  * The operator's sentences: what `dutybot` and `npm start` say about configuration, workspaces,
  * the store and their own usage. Chat replies live in the core's catalogue (src/views/catalogue);
@@ -35,26 +37,39 @@ export const OPERATOR = {
     "this store has no workspace yet: `dutybot chat` (or a first `dutybot done …`) creates the terminal's, installing the bot in Slack or Teams creates theirs",
   noSuchWorkspace: (id: string, known: readonly string[]) =>
     `no workspace "${id}" in this store (${known.length ? `it has: ${known.join(', ')}` : 'it has none yet'}; see \`dutybot workspaces\`)`,
+  ambiguousWorkspaceName: (name: string, ids: readonly string[]) =>
+    `${ids.length} workspaces are named "${name}" (${ids.join(', ')}): choose one with --workspace <id>`,
   chooseWorkspace: (known: readonly string[]) =>
     `this store has ${known.length} workspaces (${known.join(', ')}): choose one with --workspace <id>`,
   noLocalInSharedStore:
     'this store belongs to the server (it holds Slack/Teams workspaces): the terminal\'s "local" workspace is not created here; use --workspace <id> or a DATABASE_URL of your own',
 
   // dutybot workspaces
-  workspacesHeader: ['platform', 'id', 'status', 'home channel', 'entries', 'chain head', 'last activity', 'failed'],
+  workspacesHeader: [
+    'platform',
+    'id',
+    'name',
+    'status',
+    'home channel',
+    'entries',
+    'chain head',
+    'last activity',
+    'failed',
+  ],
   noWorkspaces: 'no workspaces yet',
 
   // dutybot status
   storeOk: (workspaces: number) => `store: answers (${workspaces} workspace${workspaces === 1 ? '' : 's'})`,
   workspaceStatus: (
     id: string,
+    name: string | null,
     platform: string,
     status: string,
     pending: number,
     failed: number,
     nextWake: Date | null,
   ) =>
-    `  ${id} (${platform}${status === 'active' ? '' : `, ${status}`}): ${pending} waiting in the outbox, ${failed} failed, next wake-up ${nextWake ? nextWake.toISOString() : 'none'}`,
+    `  ${id}${name === null ? '' : ` "${userField(name)}"`} (${platform}${status === 'active' ? '' : `, ${status}`}): ${pending} waiting in the outbox, ${failed} failed, next wake-up ${nextWake ? nextWake.toISOString() : 'none'}`,
 
   llmUsage: (u: {
     requests: number;

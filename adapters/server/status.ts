@@ -1,4 +1,5 @@
 import { createDutybot } from '../../src/bot/dutybot.js';
+import { terminalJson } from '../cli/terminal-json.js';
 import { OPERATOR, OPERATOR_DATA } from '../cli/wording.js';
 import { describeSurfaces } from './surfaces.js';
 
@@ -20,27 +21,38 @@ export async function status(env: NodeJS.ProcessEnv, json: boolean): Promise<num
     const usage = new Map(await Promise.all(workspaces.map(async (w) => [w.id, await bot.llmUsage(w.id)] as const)));
     if (json) {
       process.stdout.write(
-        `${JSON.stringify({
-          surfaces: surfaces.lines,
-          store: 'ok',
-          workspaces: workspaces.map((w) => ({
-            id: w.id,
-            platform: w.platform,
-            status: w.status,
-            pendingDeliveries: w.pendingDeliveries,
-            failedDeliveries: w.failedDeliveries,
-            nextWakeAt: w.nextWakeAt,
-            deletionDueAt: w.deletionDueAt,
-            llmUsage: usage.get(w.id),
-          })),
-        })}\n`,
+        `${terminalJson(
+          JSON.stringify({
+            surfaces: surfaces.lines,
+            store: 'ok',
+            workspaces: workspaces.map((w) => ({
+              id: w.id,
+              name: w.name,
+              platform: w.platform,
+              status: w.status,
+              pendingDeliveries: w.pendingDeliveries,
+              failedDeliveries: w.failedDeliveries,
+              nextWakeAt: w.nextWakeAt,
+              deletionDueAt: w.deletionDueAt,
+              llmUsage: usage.get(w.id),
+            })),
+          }),
+        )}\n`,
       );
       return 0;
     }
     const lines = [...surfaces.lines, OPERATOR.storeOk(workspaces.length)];
     for (const w of workspaces) {
       lines.push(
-        OPERATOR.workspaceStatus(w.id, w.platform, w.status, w.pendingDeliveries, w.failedDeliveries, w.nextWakeAt),
+        OPERATOR.workspaceStatus(
+          w.id,
+          w.name,
+          w.platform,
+          w.status,
+          w.pendingDeliveries,
+          w.failedDeliveries,
+          w.nextWakeAt,
+        ),
       );
       if (w.deletionDueAt) lines.push(OPERATOR_DATA.deletionDue(w.deletionDueAt));
       const spent = usage.get(w.id);

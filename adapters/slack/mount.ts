@@ -15,6 +15,7 @@ import { registerCommand } from './handlers/command.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { registerFirstContact, welcomeInstaller as welcomeOrResume } from './handlers/first-contact.js';
 import { registerHome } from './handlers/home.js';
+import { nameFromInstallation, registerWorkspaceNames } from './handlers/install-name.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerUnsupported } from './handlers/unsupported.js';
 import { registerViews } from './handlers/views.js';
@@ -102,6 +103,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
               callbackOptions: {
                 afterInstallation: async (installation: Installation) => {
                   await welcomeInstaller(deps, installation, clientOptions);
+                  await nameFromInstallation(deps, installation);
                   return true;
                 },
                 // The admin lands on our own "you're set, next steps" page rather than Bolt's bare one.
@@ -130,6 +132,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
   await app.init();
 
   registerFirstContact(app, deps);
+  registerWorkspaceNames(app, deps);
   registerCommand(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);

@@ -32,7 +32,8 @@ import type {
   TickReport,
   WorkspaceSummary,
 } from './types.js';
-import { welcomeView } from './welcome.js';
+import { personalWelcomeView, welcomeView } from './welcome.js';
+import { workspaceName } from './workspace-name.js';
 
 export interface DutybotOptions {
   /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; default `sqlite:./data/dutybot.sqlite`. */
@@ -78,6 +79,10 @@ export { describeUrl as describeDatabaseUrl } from '../store/database.js';
 
 /** Dedupe keys outlive any platform's redelivery window (Slack retries for minutes, Teams less). */
 const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
+/** A person is welcomed in their personal chat once: the mark outlives any realistic install. */
+const PERSONAL_WELCOME_TTL_MS = 10 * 365 * 24 * 60 * 60 * 1000;
+/** A welcome whose first post failed goes out again from the outbox after this pause. */
+const WELCOME_RETRY_DELAY_MS = 60 * 1000;
 
 /**
  * Wires the core together: knowledge, store, answering, commands and the scheduler. Adapters
@@ -156,7 +161,12 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return created;
   }
 
-  async function ensureWorkspace(conversation: Conversation, installer: string, lang: Lang = 'en') {
+  async function ensureWorkspace(
+    conversation: Conversation,
+    installer: string,
+    lang: Lang = 'en',
+    welcome: { mentionInstaller?: boolean; commandPrefix?: string } = {},
+  ) {
     const settings = defaultSettings({ language: lang });
     let created: boolean;
     try {
@@ -178,8 +188,11 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     }
     if (!created) return null;
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
-    return welcomeView(conversation.workspaceId, settings, knowledge, options.commandPrefix ?? '', {
+    const prefix = welcome.commandPrefix ?? options.commandPrefix ?? '';
+    return welcomeView(conversation.workspaceId, settings, knowledge, prefix, {
       inChannel: conversation.channelId !== null,
+      // The terminal's own user, or someone in their own personal chat, is not told who added the bot.
+      installer: conversation.platform !== 'local' && (welcome.mentionInstaller ?? true) ? installer : null,
     });
   }
 
@@ -188,6 +201,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return {
       id: row.id,
       platform: row.platform,
+      name: row.name ?? null,
       status: row.status ?? 'active',
       homeChannel: row.homeChannel,
       timezone: row.settings.timezone,
@@ -271,6 +285,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
         active: row.status !== 'inactive',
         homeChannel: row.homeChannel,
         reminderChannel: row.settings.default_channel ?? row.homeChannel,
+        name: row.name ?? null,
       };
     },
     dutyTitle(dutyId, lang) {
@@ -379,6 +394,40 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       );
       if (adopted) await scheduler.recomputeWake(deps, workspace.id, now);
       return adopted;
+    },
+    async personalWelcome(conversation, userId, lang = 'en') {
+      // Once per person and chat, across replicas and restarts (a re-install does not repeat it).
+      const key = `welcome:personal:${conversation.workspaceId}:${conversation.channelId ?? ''}:${userId}`;
+      if (!(await store.firstSeen(key, PERSONAL_WELCOME_TTL_MS, clock()))) return null;
+      const row = await store.getWorkspace(conversation.workspaceId);
+      const settings = row?.settings ?? defaultSettings({ language: lang });
+      // A personal chat acts on a team when its workspace has a channel other than this chat.
+      const actsOnTeam = row !== null && row.homeChannel !== null && row.homeChannel !== conversation.channelId;
+      return personalWelcomeView(conversation.workspaceId, settings, knowledge, row?.name ?? null, actsOnTeam);
+    },
+    async redeliverWelcome(view, channel) {
+      // The outbox retries it like any delivery (with backoff, fenced, reported if it fails for good).
+      const now = clock();
+      const enqueued = await store.enqueue([
+        {
+          key: `${view.workspaceId}|welcome|${channel}|${now.toISOString().slice(0, 10)}`,
+          workspaceId: view.workspaceId,
+          kind: 'welcome',
+          dutyId: null,
+          occurrence: null,
+          channel,
+          payload: { kind: 'welcome', view },
+          createdAt: now,
+          notBefore: new Date(now.getTime() + WELCOME_RETRY_DELAY_MS),
+        },
+      ]);
+      return enqueued > 0;
+    },
+    async nameWorkspace(workspaceId, name) {
+      // A platform that sends no name (a personal chat, a failed look-up) never erases a known one.
+      const normalized = workspaceName(name);
+      if (normalized === null) return false;
+      return store.setWorkspaceName(workspaceId, normalized);
     },
     async deactivateWorkspace(workspaceId, actor, reason) {
       if (!(await store.getWorkspace(workspaceId))) return false;

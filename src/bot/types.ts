@@ -66,6 +66,8 @@ export interface MessageBinding {
 export interface WorkspaceSummary {
   id: string;
   platform: Platform;
+  /** The platform's name for it (Slack workspace, Teams team or chat); null until learnt. */
+  name: string | null;
   status: 'active' | 'inactive';
   homeChannel: string | null;
   timezone: string;
@@ -93,6 +95,8 @@ export interface WorkspaceFacts {
   homeChannel: string | null;
   /** Where reminders go when a service has no channel of its own; null: nowhere yet. */
   reminderChannel: string | null;
+  /** The platform's name for the workspace; null until an adapter reported one. */
+  name: string | null;
 }
 
 /**
@@ -125,13 +129,38 @@ export interface Dutybot {
    * Called when the bot is installed or first contacted in a workspace. Creates the workspace
    * with defaults and returns the welcome message the first time; null afterwards.
    */
-  ensureWorkspace(conversation: Conversation, installer: string, lang?: Lang): Promise<WelcomeView | null>;
+  ensureWorkspace(
+    conversation: Conversation,
+    installer: string,
+    lang?: Lang,
+    /**
+     * A team's welcome names who added the bot; a personal chat's does not (default: it does).
+     * `commandPrefix`: how commands are typed where the welcome is read ("/duty" on Slack,
+     * "@dutybot" in a Teams channel); default: the one given to `createDutybot`.
+     */
+    welcome?: { mentionInstaller?: boolean; commandPrefix?: string },
+  ): Promise<WelcomeView | null>;
+  /**
+   * The welcome of one person's personal chat (a personal install), once per person and chat even
+   * when the chat acts on a team that was welcomed already; null afterwards.
+   */
+  personalWelcome(conversation: Conversation, userId: string, lang?: Lang): Promise<WelcomeView | null>;
+  /**
+   * A welcome whose first post failed: it is put in the outbox for `channel`, so the scheduler
+   * delivers it with its retries instead of it being lost. False when it was queued already today.
+   */
+  redeliverWelcome(view: WelcomeView, channel: string): Promise<boolean>;
   /**
    * The bot was used in, or added to, a channel of a known workspace: the first such channel
    * becomes its home (where reminders go unless settings route them elsewhere) if it has none yet,
    * e.g. after an OAuth install. True when it was set by this call.
    */
   adoptHomeChannel(conversation: Conversation, actor: string): Promise<boolean>;
+  /**
+   * The platform reports the workspace's name (on install, and on later activity when it may have
+   * changed). Stored only when it differs; true when it did. Unknown workspaces are not created.
+   */
+  nameWorkspace(workspaceId: string, name: string | null | undefined): Promise<boolean>;
   /**
    * Uninstalled, or its token revoked: stop scheduling for the workspace and delete its credentials
    * at once; ledger and settings are kept for the retention period (restored by a re-install).

@@ -60,7 +60,8 @@ export async function reopen(
     idempotencyKey: input.idempotencyKey ?? `${input.actor.userId}|reopen|${duty.id}|${occurrence}`,
   });
   if (!reopened) return refusal(lang, 'bad_value', l.notClosed(l.occurrenceOf(title, period)), null, refView);
-  await deps.schedule.settingsChanged(workspace.id, input.now);
+  // The messages that showed it closed are edited back to open, and the schedule re-planned.
+  await deps.schedule.confirmed(workspace.id, reopened, input.now);
   return {
     kind: 'confirmed',
     lang,

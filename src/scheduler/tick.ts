@@ -44,7 +44,7 @@ async function planDueDetailed(deps: SchedulerDeps, now: Date): Promise<{ worksp
 }
 
 /**
- * After a confirmation: a done/skip closes the occurrence (a snooze pauses it), so every message already posted (or
+ * After a confirmation: a done/skip closes the occurrence (a snooze pauses it, a reopen opens it again), so every message already posted (or
  * still queued) about it — the reminder, re-reminders after snoozes, follow-up, escalation — is
  * updated in place to show who closed it, instead of posting anything new. Then re-plan, since
  * a snooze or a closed occurrence changes the next wake-up.
@@ -55,8 +55,14 @@ export async function afterConfirmation(
   confirmation: ConfirmationRow,
   now: Date,
 ): Promise<void> {
-  // A snooze updates them too (who snoozed, until when), keeping their buttons.
-  if (confirmation.status === 'done' || confirmation.status === 'skipped' || confirmation.status === 'snoozed') {
+  // A snooze updates them too (who snoozed, until when), keeping their buttons; a reopen shows
+  // them open again, buttons back, so no channel keeps showing a closing the ledger withdrew.
+  if (
+    confirmation.status === 'done' ||
+    confirmation.status === 'skipped' ||
+    confirmation.status === 'snoozed' ||
+    confirmation.status === 'reopened'
+  ) {
     const { dutyId, occurrence } = confirmation;
     const snoozes = (await deps.store.history(workspaceId, dutyId, 500)).filter(
       (c) => c.occurrence === occurrence && c.status === 'snoozed',

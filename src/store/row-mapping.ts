@@ -82,6 +82,7 @@ export function toWorkspaceRow(row: Selectable<WorkspacesTable>): WorkspaceRow {
     createdAt: toDate(row.created_at),
     status: row.status === 'inactive' ? 'inactive' : 'active',
     remindersSince: toDateOrNull(row.reminders_since),
+    name: row.name ?? null,
     ledgerHead: { seq: Number(row.head_seq), hash: row.head_hash },
     inactiveSince: toDateOrNull(row.inactive_since),
   };

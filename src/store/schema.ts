@@ -22,6 +22,8 @@ export interface WorkspacesTable {
   reminders_since: number | null;
   /** When it was uninstalled (null while installed); added by migration 0006. */
   inactive_since: number | null;
+  /** The platform's name for the workspace (Slack workspace, Teams team); added by migration 0005. */
+  name: string | null;
 }
 
 export interface AuditLogTable {

@@ -126,6 +126,7 @@ export class KyselySqlStore implements SqlStore {
           platform: row.platform,
           settings: JSON.stringify(settings),
           home_channel: row.homeChannel,
+          name: row.name ?? null,
           next_wake_at: null,
           created_at: toMs(at),
           head_seq: 0,
@@ -197,6 +198,19 @@ export class KyselySqlStore implements SqlStore {
       });
       return true;
     });
+  }
+
+  async setWorkspaceName(workspaceId: string, name: string | null): Promise<boolean> {
+    const changed = await this.db
+      .updateTable('workspaces')
+      .set({ name })
+      .where('id', '=', workspaceId)
+      // Only a real change writes: an adapter may report the same name on every activity.
+      .where((eb) =>
+        name === null ? eb('name', 'is not', null) : eb.or([eb('name', 'is', null), eb('name', '!=', name)]),
+      )
+      .executeTakeFirst();
+    return Number(changed.numUpdatedRows) > 0;
   }
 
   async setWorkspaceStatus(

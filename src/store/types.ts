@@ -32,6 +32,11 @@ export interface WorkspaceRow {
    * OAuth install starts without a channel): occurrences due before it are not reminded one by one.
    */
   remindersSince?: Date | null;
+  /**
+   * What the platform calls the workspace (Slack workspace name, Teams team or chat name), learnt
+   * on install and kept current; text its admins chose, so shown inert. Null: not known yet.
+   */
+  name?: string | null;
   /** The chain head anchored on the row when it was read (digests state it, so it leaves the database). */
   ledgerHead?: { seq: number; hash: string };
   /** When it was uninstalled (null while installed): its retention period runs from here. */
@@ -187,6 +192,11 @@ export interface Store extends LedgerSource {
     /** Moves the "no burst" cut-off (see remindersSince) when reminders had nowhere to go until now. */
     remindersSince: Date | null,
   ): Promise<boolean>;
+  /**
+   * Records the platform's current name of the workspace (null forgets it). Not a ledger entry: a
+   * rename changes no duty. Returns false when the workspace is unknown or already had that name.
+   */
+  setWorkspaceName(workspaceId: string, name: string | null): Promise<boolean>;
   /**
    * Marks the workspace active or inactive (uninstalled) with a `workspace.status` audit entry;
    * an inactive workspace loses its wake-up so no replica plans it, and its credentials are

@@ -86,7 +86,9 @@ describe('Slack: OAuth install, first channel, reminders', () => {
       'welcome DM',
     );
     expect(hasPicker(welcome.args.blocks)).toBe(true);
-    expect(String(welcome.args.text)).toContain('Pick the channel for the reminders');
+    expect(String(welcome.args.text)).toContain(
+      'Reminders channel: not chosen yet, and no reminder is posted until it is',
+    );
     // So does the App Home, until a channel is set.
     expect(hasPicker(await openHome(h, acme))).toBe(true);
 

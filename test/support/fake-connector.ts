@@ -52,6 +52,8 @@ export interface FakeConnector {
   setMembers(conversationId: string, members: RosterMember[]): void;
   /** A team's channel list (GET /v3/teams/{id}/conversations); a team without one has only its General channel. */
   setChannels(teamId: string, channels: { id: string; name?: string }[]): void;
+  /** A team's name in its details (GET /v3/teams/{id}); a team without one answers 404. */
+  setTeamName(teamId: string, name: string): void;
   /** Answer the next `count` activity posts/updates with `status` (e.g. 429 with Retry-After). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /**
@@ -77,6 +79,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 const MEMBERS = /^\/v3\/conversations\/([^/]+)\/(?:paged)?members$/;
 const TEAM_CHANNELS = /^\/v3\/teams\/([^/]+)\/conversations$/;
+const TEAM_DETAILS = /^\/v3\/teams\/([^/]+)$/;
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -90,6 +93,7 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
   const calls: RecordedCall[] = [];
   const rosters = new Map<string, RosterMember[]>();
   const teamChannels = new Map<string, { id: string; name?: string }[]>();
+  const teamNames = new Map<string, string>();
   let failures: { remaining: number; status: number; retryAfter: number | undefined } = {
     remaining: 0,
     status: 500,
@@ -225,6 +229,20 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
       return;
     }
 
+    const details = TEAM_DETAILS.exec(path);
+    if (details && call.method === 'GET') {
+      call.conversationId = decodeURIComponent(details[1] as string);
+      const name = teamNames.get(call.conversationId);
+      if (name === undefined) {
+        record(404);
+        send(res, 404, { error: { code: 'NotFound', message: 'team not found' } });
+        return;
+      }
+      record(200);
+      send(res, 200, { id: call.conversationId, name, aadGroupId: 'aad-group' });
+      return;
+    }
+
     record(404);
     send(res, 404, { error: { code: 'NotFound', message: `no route for ${call.method} ${path}` } });
   };
@@ -254,6 +272,9 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     },
     setChannels: (teamId, list) => {
       teamChannels.set(teamId, list);
+    },
+    setTeamName: (teamId, name) => {
+      teamNames.set(teamId, name);
     },
     failNext: (count, status, retryAfterSeconds) => {
       failures = { remaining: count, status, retryAfter: retryAfterSeconds };

@@ -85,6 +85,8 @@ export class FakeSlackApi {
   readonly channels = new Map<string, string>();
   /** Which team a bot token belongs to (auth.test). */
   readonly teamsByToken = new Map<string, string>();
+  /** The team name auth.test reports for a bot token (default "Example"). */
+  readonly teamNames = new Map<string, string>();
   botUserId = 'UDUTYBOT';
   /** Tokens of an uninstalled app: every call with one answers `account_inactive`, as Slack does. */
   readonly revokedTokens = new Set<string>();
@@ -303,7 +305,7 @@ export class FakeSlackApi {
         return {
           ok: true,
           url: 'https://example.slack.com/',
-          team: 'Example',
+          team: (token && this.teamNames.get(token)) ?? 'Example',
           user: 'dutybot',
           team_id: (token && this.teamsByToken.get(token)) ?? 'T0001',
           user_id: this.botUserId,

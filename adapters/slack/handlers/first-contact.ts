@@ -6,6 +6,7 @@ import { message, messageMrkdwn, section } from '../blocks/kit.js';
 import { renderWelcome } from '../blocks/welcome.js';
 import { labels } from '../labels.js';
 import { openDirectMessage } from '../messenger.js';
+import { SLASH_COMMAND } from '../scopes.js';
 import { homeChannelCandidate, slackWorkspaceId } from '../workspace.js';
 import { type HandlerDeps, subscribe, workspaceLang } from './deps.js';
 import { refreshHome } from './home.js';
@@ -186,7 +187,7 @@ export async function welcomeIfNew(
   userId: string,
   client: webApi.WebClient,
 ): Promise<WelcomeView | null> {
-  const welcome = await deps.dutybot.ensureWorkspace(conversation, userId);
+  const welcome = await deps.dutybot.ensureWorkspace(conversation, userId, undefined, { commandPrefix: SLASH_COMMAND });
   if (!welcome) return null;
   const { text, blocks } = renderWelcome(welcome);
   // Do not hold up the request that triggered it; a failed welcome is not worth failing it for.
@@ -203,7 +204,12 @@ export async function welcomeIfNew(
       const channel = await openDirectMessage(client, userId);
       await client.chat.postMessage({ channel, text, blocks, unfurl_links: false });
     } catch (error) {
-      deps.logger.warn('welcome message failed', { error });
+      // Not lost: the outbox delivers it with its retries, to the person's DM with the app (a user
+      // id as channel), which needs no invitation, unlike the channel that may just have refused it.
+      deps.logger.warn('welcome post failed: the outbox will deliver it', { error });
+      await deps.dutybot
+        .redeliverWelcome(welcome, userId)
+        .catch((failure: unknown) => deps.logger.error('welcome could not be queued', { error: failure }));
     }
   })();
   return welcome;

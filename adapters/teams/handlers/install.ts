@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Lang } from '../../../src/views/types.js';
-import { locate, type TeamsLocation } from '../location.js';
+import { locate, NotATeamsActivity, type TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
 import { type HandlerDeps, remember, resolve, type TurnPlace, turnLogger } from './deps.js';
 
@@ -43,6 +43,14 @@ export function registerInstall(app: Application<TurnState>, deps: HandlerDeps):
   app.conversationUpdate('teamDeleted', (context) => onRemoved(deps, context, 'team deleted'));
   app.conversationUpdate('teamHardDeleted', (context) => onRemoved(deps, context, 'team deleted'));
 
+  // Every activity may carry the team's (or group chat's) current name: a rename reaches the store
+  // with the next activity, or at once through Teams' own rename events.
+  const knownNames = new Map<string, string>();
+  app.turn('beforeTurn', async (context) => {
+    await learnName(deps, context, knownNames, false);
+    return true;
+  });
+
   app.activity('installationUpdate', async (context) => {
     const action = context.activity.action;
     if (action === 'add' || action === 'add-upgrade') await onInstalled(deps, context);
@@ -73,7 +81,8 @@ async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<voi
   await remember(deps, context, place);
   await learnRoster(deps, context, place);
   const installer = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'teams';
-  await welcomeIfNew(deps, context, place, installer);
+  await welcomeIfNew(deps, context, place, installer, true);
+  await learnName(deps, context, null, true);
   // Installed again after a removal: scheduling resumes, failed current reminders go out again.
   const workspaceId = ownWorkspaceId(place.location);
   const workspace = await deps.dutybot.workspace(workspaceId);
@@ -83,24 +92,81 @@ async function onInstalled(deps: HandlerDeps, context: TurnContext): Promise<voi
   }
 }
 
-/** First contact with a workspace: create it and post the welcome card once. */
+/**
+ * First contact with a workspace: create it and post the welcome card once. A personal install
+ * gets one welcome of its own, even when the chat acts on a team that was welcomed already. A
+ * welcome whose post fails is handed to the outbox, which retries it, so it is never lost.
+ */
 export async function welcomeIfNew(
   deps: HandlerDeps,
   context: TurnContext,
   place: TurnPlace,
   installer: string,
+  personalInstall = false,
 ): Promise<void> {
   const { workspaceId, location } = place;
-  if (deps.ensured.has(workspaceId)) return;
+  if (deps.ensured.has(workspaceId) && !personalInstall) return;
   // A team whose installer uses Teams in Italian starts with Italian settings (changeable later).
   const lang: Lang = (context.activity.locale ?? '').toLowerCase().startsWith('it') ? 'it' : 'en';
-  const welcome = await deps.dutybot.ensureWorkspace(place.conversation, installer, lang);
+  const personal = location.conversationType === 'personal';
+  const setup = await deps.dutybot.ensureWorkspace(place.conversation, installer, lang, {
+    mentionInstaller: !personal,
+    // In a channel or group chat commands are typed after a mention of the bot; in a personal chat, alone.
+    commandPrefix: personal ? '' : `@${context.activity.recipient?.name || 'dutybot'}`,
+  });
   if (deps.ensured.size >= 10_000) deps.ensured.clear();
   deps.ensured.add(workspaceId);
-  if (welcome) {
+  // Asked even when the setup welcome goes out, so that chat is never welcomed a second time.
+  const own =
+    personalInstall && personal ? await deps.dutybot.personalWelcome(place.conversation, installer, lang) : null;
+  const welcome = setup ?? own;
+  if (!welcome) return;
+  try {
     await context.sendActivity(
       cardActivity(await deps.renderer.outbound(location.tenantId, { kind: 'welcome', view: welcome })),
     );
+  } catch (error) {
+    turnLogger(deps, context).warn('welcome post failed: the outbox will deliver it', { workspaceId, error });
+    await deps.dutybot.redeliverWelcome(welcome, location.conversationId);
+  }
+}
+
+/**
+ * The name Teams shows for the workspace an activity belongs to: the team's (channelData, or the
+ * team's details on install when the activity has none) or the group chat's topic. A personal chat
+ * has no name of its own. `known` (null on install: always ask) saves a store write per activity.
+ */
+async function learnName(
+  deps: HandlerDeps,
+  context: TurnContext,
+  known: Map<string, string> | null,
+  lookUp: boolean,
+): Promise<void> {
+  try {
+    const activity = context.activity;
+    const location = locate(activity);
+    if (location.conversationType === 'personal') return;
+    // biome-ignore lint/suspicious/noExplicitAny: channelData is Teams-specific and untyped in botbuilder.
+    const channelData = (activity.channelData ?? {}) as any;
+    let name: string | undefined =
+      location.conversationType === 'channel' ? channelData.team?.name : (activity.conversation?.name ?? undefined);
+    if (!name && lookUp && location.teamId) {
+      name = (await TeamsInfo.getTeamDetails(context, location.teamId).catch(() => null))?.name;
+    }
+    if (typeof name !== 'string' || !name.trim()) return;
+    const workspaceId = ownWorkspaceId(location);
+    if (known?.get(workspaceId) === name) return;
+    const stored = await deps.dutybot.nameWorkspace(workspaceId, name);
+    // Not remembered before the workspace exists (its first message creates it after this turn).
+    if (known && (stored || (await deps.dutybot.workspace(workspaceId)))) {
+      if (known.size >= 10_000) known.clear();
+      known.set(workspaceId, name);
+    }
+  } catch (error) {
+    // Not a Teams activity: the handlers answer it; it has no workspace to name.
+    if (error instanceof NotATeamsActivity) return;
+    // A name is a convenience for the operator: never a reason to drop the activity.
+    turnLogger(deps, context).warn('could not record the workspace name', { error });
   }
 }
 

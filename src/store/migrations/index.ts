@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial.js';
 import { workspaceLifecycle } from './0002-workspace-lifecycle.js';
 import { outboxLeaseToken } from './0003-outbox-lease-token.js';
 import { ledgerIntegrity } from './0004-ledger-integrity.js';
+import { workspaceNames } from './0005-workspace-names.js';
 import { credentialsRetention } from './0006-credentials-retention.js';
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-workspace-lifecycle': workspaceLifecycle,
   '0003-outbox-lease-token': outboxLeaseToken,
   '0004-ledger-integrity': ledgerIntegrity,
+  '0005-workspace-names': workspaceNames,
   '0006-credentials-retention': credentialsRetention,
 };
 

@@ -157,12 +157,33 @@ export const en = {
   /** The first message in a new workspace; facts come from the settings and the document. */
   welcome: (f: WelcomeFacts) => [
     `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and a ledger for your team.`,
-    `${f.inChannel ? "From now on I'll remind you here" : "Pick the channel for the reminders, or add me to a channel: from then on I'll remind it"} of the customer duties of every ${f.provider} service, at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}.`,
-    `Narrow it to the services you use: \`${f.prefix}settings set services rocketweb,email,1backup\``,
-    `Assign owners: \`${f.prefix}assign rocketweb @someone\` (until someone is assigned, reminders address the channel).`,
-    `Duties already open today are not reminded one by one: see them with \`${f.prefix}pending all\` and in the digest.`,
     `Ask me questions ("who handles backups on RocketWeb?") or type \`${f.prefix}help\`.`,
   ],
+
+  /** The setup the welcome walks an installer through (src/bot/welcome.ts): what is set, what is missing, how to set it. */
+  setup: {
+    addedBy: (installer: string) =>
+      `${installer} added me here. An admin of this workspace now sets the services you use, their owners and the channel for the reminders:`,
+    lead: 'Before the first reminder, set the services you use, their owners and the channel for the reminders:',
+    services: (f: SetupFacts) =>
+      f.servicesChosen === null
+        ? `⬜ Services: all ${f.allServices} ${f.provider} services until you choose yours: \`${f.prefix}settings set services rocketweb,email,1backup\``
+        : `✅ Services: ${f.servicesChosen} of ${f.allServices} chosen (change: \`${f.prefix}settings set services …\`)`,
+    owners: (f: SetupFacts) =>
+      f.ownersAssigned
+        ? `✅ Owners: assigned (more: \`${f.prefix}assign rocketweb @someone\`)`
+        : `⬜ Owners: nobody yet, so reminders address the whole channel: \`${f.prefix}assign rocketweb @someone\``,
+    channel: (f: SetupFacts) =>
+      f.channel === 'missing'
+        ? '⬜ Reminders channel: not chosen yet, and no reminder is posted until it is. Pick it below, or add me to a channel.'
+        : `✅ Reminders channel: this one (another: \`${f.prefix}settings set default_channel <channel>\`)`,
+    timing: (f: SetupFacts) =>
+      `Reminders go out at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}. Duties already open when reminders start are not reminded one by one: see them with \`${f.prefix}pending all\` and in the digest.`,
+    personal: (workspace: string | null) =>
+      workspace
+        ? `This is your personal chat with me. Here I act on ${workspace}: ask questions, see \`pending\`, mark duties \`done\`. Reminders go to the team's channel; its admins choose services, owners and channels.`
+        : 'This is your personal chat with me: ask questions about the duties, or add me to your team so I can remind it (an admin there chooses services, owners and channels).',
+  },
 
   /** Sentences of answers (`src/answer`). */
   answer: {
@@ -553,14 +574,23 @@ export interface DocumentFacts {
 }
 
 export interface WelcomeFacts extends DocumentFacts {
-  time: string;
-  zone: string;
-  /** Weekday name of the digest, null when the digest is off. */
-  digestDay: string | null;
   /** What precedes a command on this surface ("/duty " on Slack, "" elsewhere). */
   prefix: string;
-  /** Welcomed in a channel (reminders go there) or elsewhere (a DM, the App Home: one must be picked). */
-  inChannel: boolean;
+}
+
+/** What the setup checklist states about a workspace (src/bot/welcome.ts computes it). */
+export interface SetupFacts {
+  provider: string;
+  prefix: string;
+  time: string;
+  zone: string;
+  digestDay: string | null;
+  /** How many services were chosen; null while the workspace still has every service (the default). */
+  servicesChosen: number | null;
+  allServices: number;
+  ownersAssigned: boolean;
+  /** Reminders go to the channel the welcome is in, or nowhere yet (welcomed in a DM). */
+  channel: 'here' | 'missing';
 }
 
 export type Catalogue = typeof en;

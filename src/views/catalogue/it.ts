@@ -138,12 +138,32 @@ export const it: Catalogue = {
 
   welcome: (f) => [
     `Ciao! Sono dutybot: trasformo il documento ${f.title} di ${f.provider} (${f.version} del ${f.date}) in promemoria e in un registro di audit per il vostro team.`,
-    `${f.inChannel ? 'Da ora ricorderò qui' : 'Scegliete il canale dei promemoria, o aggiungetemi a un canale: da lì ricorderò'} i doveri del cliente per tutti i servizi ${f.provider}, alle ${f.time} (${f.zone}) nei giorni lavorativi${f.digestDay ? `, con un riepilogo ${f.digestDay === 'domenica' ? 'la' : 'il'} ${f.digestDay}` : ''}.`,
-    `Indicate i servizi che usate: \`${f.prefix}impostazioni imposta services rocketweb,email,1backup\``,
-    `Assegnate i responsabili: \`${f.prefix}assegna rocketweb @persona\` (finché nessuno è assegnato, i promemoria si rivolgono al canale).`,
-    `I doveri già aperti oggi non li ricordo uno per uno: li trovate con \`${f.prefix}pendenti tutti\` e nel riepilogo.`,
     `Fatemi domande ("chi fa il backup su RocketWeb?") o scrivete \`${f.prefix}aiuto\`.`,
   ],
+
+  setup: {
+    addedBy: (installer) =>
+      `${installer} mi ha aggiunto qui. Ora un amministratore di questo spazio di lavoro sceglie i servizi che usate, i loro responsabili e il canale dei promemoria:`,
+    lead: 'Prima del primo promemoria, scegliete i servizi che usate, i loro responsabili e il canale dei promemoria:',
+    services: (f) =>
+      f.servicesChosen === null
+        ? `⬜ Servizi: tutti i ${f.allServices} servizi ${f.provider} finché non indicate i vostri: \`${f.prefix}impostazioni imposta services rocketweb,email,1backup\``
+        : `✅ Servizi: ${f.servicesChosen} su ${f.allServices} scelti (per cambiarli: \`${f.prefix}impostazioni imposta services …\`)`,
+    owners: (f) =>
+      f.ownersAssigned
+        ? `✅ Responsabili: assegnati (altri: \`${f.prefix}assegna rocketweb @persona\`)`
+        : `⬜ Responsabili: ancora nessuno, quindi i promemoria si rivolgono a tutto il canale: \`${f.prefix}assegna rocketweb @persona\``,
+    channel: (f) =>
+      f.channel === 'missing'
+        ? '⬜ Canale dei promemoria: non ancora scelto, e nessun promemoria parte finché non lo è. Sceglietelo qui sotto, o aggiungetemi a un canale.'
+        : `✅ Canale dei promemoria: questo (un altro: \`${f.prefix}impostazioni imposta default_channel <canale>\`)`,
+    timing: (f) =>
+      `I promemoria partono alle ${f.time} (${f.zone}) nei giorni lavorativi${f.digestDay ? `, con un riepilogo ${f.digestDay === 'domenica' ? 'la' : 'il'} ${f.digestDay}` : ''}. I doveri già aperti quando i promemoria iniziano non li ricordo uno per uno: li trovate con \`${f.prefix}pendenti tutti\` e nel riepilogo.`,
+    personal: (workspace) =>
+      workspace
+        ? `Questa è la vostra chat personale con me. Qui agisco su ${workspace}: fatemi domande, vedete i \`pendenti\`, segnate i doveri \`fatto\`. I promemoria vanno nel canale del team; i suoi amministratori scelgono servizi, responsabili e canali.`
+        : 'Questa è la vostra chat personale con me: fatemi domande sui doveri, o aggiungetemi al vostro team perché possa ricordarglieli (lì un amministratore sceglie servizi, responsabili e canali).',
+  },
 
   answer: {
     yourTeam: 'il vostro team',
