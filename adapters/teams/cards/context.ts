@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import { asText, mention, mentionedUserIds, renderMarked } from '../../../src/views/mentions.js';
 import { inertPlain } from '../../../src/views/text.js';
 import type { Lang } from '../../../src/views/types.js';
-import { inertText } from './inert.js';
+import { evidenceLink, inertText } from './inert.js';
 import { type Labels, labels } from './labels.js';
 
 /** A Teams mention entity, as it must accompany `<at>name</at>` in a card or message. */
@@ -55,6 +56,11 @@ export class RenderContext {
   /** Same sentence for plain-text places (fallbackText, notification summary): names, no markup. */
   plain(sentence: string): string {
     return inertPlain(renderMarked(sentence, { mention: (id) => this.names.get(id) ?? id }));
+  }
+
+  /** An evidence link a user supplied: clickable, inert, and saying that it opens outside Teams. */
+  evidenceLink(url: string): string {
+    return evidenceLink(url, catalogue(this.lang).storeRules.opensInBrowser);
   }
 
   /** A user's display name (or id) for plain-text places. */

@@ -27,9 +27,10 @@ export function inertText(value: string): string {
  * An evidence link a user supplied: labelled with its host (inert), pointing at the URL with
  * every character that could end or re-open Markdown link syntax percent-encoded, so
  * `https://x/y)[Open the signed report](https://evil/…` stays one link to evidence.example.com.
- * Anything that is not an http(s) URL is shown as inert text.
+ * Anything that is not an http(s) URL is shown as inert text. The link leaves Teams, and the
+ * store rules want it said: `leaves` (from the catalogue, e.g. "opens in your browser") follows it.
  */
-export function evidenceLink(url: string): string {
+export function evidenceLink(url: string, leaves: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -41,5 +42,5 @@ export function evidenceLink(url: string): string {
     /[()[\]<>\s"'`*_~{}\\|]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
-  return `[${inertText(parsed.host)}](${target})`;
+  return `[${inertText(parsed.host)}](${target}) ${inertText(`(${leaves})`)}`;
 }

@@ -389,6 +389,13 @@ export const en = {
     auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
     auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
   },
+  /** Store behaviour rules (Slack Marketplace, Teams Store): ways forward, links, personal messages. */
+  storeRules: {
+    /** After a link that leaves the chat app (evidence, public pages). */
+    opensInBrowser: 'opens in your browser',
+    /** Under an answer that found nothing: never a dead end. */
+    typeHelp: 'Type `help` to see everything I can do.',
+  },
 };
 
 /** The provider document as the knowledge data names it; the date already formatted. */

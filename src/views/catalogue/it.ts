@@ -381,4 +381,8 @@ export const it: Catalogue = {
     auditOk: (n) => `Il registro di audit è integro: ${n} voci verificate, ogni hash è collegato al precedente.`,
     auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
   },
+  storeRules: {
+    opensInBrowser: 'si apre nel browser',
+    typeHelp: 'Scrivi `aiuto` per vedere tutto quello che so fare.',
+  },
 };
