@@ -395,6 +395,16 @@ export const en = {
     opensInBrowser: 'opens in your browser',
     /** Under an answer that found nothing: never a dead end. */
     typeHelp: 'Type `help` to see everything I can do.',
+    personalOff:
+      'Done: I will not message you personally in this workspace any more. Reminders in channels still come. Type `start reminders to me` to undo.',
+    personalOn: 'Done: I will message you personally again in this workspace when something needs you.',
+    /** The help entry of the command above. */
+    helpCommand: {
+      usage: 'stop reminders to me | start reminders to me',
+      description: 'turn my personal messages to you off or on (channel reminders are not affected)',
+    },
+    /** Heads a personal message: where it comes from. */
+    personalFrom: (place: string) => `From ${place}`,
   },
 };
 

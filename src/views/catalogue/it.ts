@@ -384,5 +384,13 @@ export const it: Catalogue = {
   storeRules: {
     opensInBrowser: 'si apre nel browser',
     typeHelp: 'Scrivi `aiuto` per vedere tutto quello che so fare.',
+    personalOff:
+      'Fatto: non ti scriverò più personalmente in questo workspace. I promemoria nei canali continuano. Scrivi `mandami promemoria` per annullare.',
+    personalOn: 'Fatto: ti scriverò di nuovo personalmente in questo workspace quando servi tu.',
+    helpCommand: {
+      usage: 'non mandarmi promemoria | mandami promemoria',
+      description: 'spegne o riaccende i miei messaggi personali a te (i promemoria nei canali restano)',
+    },
+    personalFrom: (place) => `Da ${place}`,
   },
 };
