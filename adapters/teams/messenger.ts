@@ -72,6 +72,14 @@ export class TeamsMessenger implements Messenger {
     _deliveryKey: string,
   ): Promise<MessageRef> {
     const tenantId = tenantOf(workspaceId);
+    // Blocked is permanent for that user (Teams store rule): no call at all until they write again.
+    const blockedAt = await this.state.blockedSince(tenantId, userId);
+    if (blockedAt) {
+      throw new DeliveryError(
+        `Teams: ${userId} blocked dutybot (since ${blockedAt}); no personal message is sent until they write to it again`,
+        false,
+      );
+    }
     const rendered = await this.renderer.outbound(tenantId, message);
     const base = await this.state.baseConversation(workspaceId);
     if (!base?.serviceUrl) {
@@ -106,6 +114,11 @@ export class TeamsMessenger implements Messenger {
         },
       );
     } catch (error) {
+      if (isMessageWritesBlocked(error)) {
+        await this.state.markBlocked(tenantId, userId, new Date());
+        const aliases = [known?.id, known?.aadObjectId].filter((id): id is string => Boolean(id) && id !== userId);
+        for (const alias of aliases) await this.state.markBlocked(tenantId, alias, new Date());
+      }
       throw toDeliveryError(error);
     }
     if (!result) throw new DeliveryError('Teams: could not open a personal chat', true);
@@ -150,6 +163,20 @@ function isReminder(
 }
 
 /**
+ * Teams answers 403 `MessageWritesBlocked` when the user blocked the bot: permanent for that user
+ * (the store rule), unlike a 403 for a channel the bot was removed from, which a re-install fixes.
+ */
+export function isMessageWritesBlocked(error: unknown): boolean {
+  // biome-ignore lint/suspicious/noExplicitAny: RestError from the Azure pipeline, matched structurally.
+  const e = error as any;
+  const status: number | undefined = e?.statusCode ?? e?.response?.status;
+  if (status !== 403) return false;
+  const codes = [e?.code, e?.body?.error?.code, e?.response?.parsedBody?.error?.code];
+  const text = String(e?.response?.bodyAsText ?? e?.message ?? '');
+  return codes.includes('MessageWritesBlocked') || text.includes('MessageWritesBlocked');
+}
+
+/**
  * Throttling, server errors and network failures are worth another try later (the outbox retries);
  * 4xx mean the bot was removed or the conversation is gone.
  */
@@ -162,7 +189,11 @@ export function toDeliveryError(error: unknown): DeliveryError {
     e?.response?.headers?.get?.('retry-after') ?? e?.response?.headers?.['retry-after'];
   const retryAfterSeconds = retryAfterHeader ? Number(retryAfterHeader) : Number.NaN;
   const retryAfterMs = Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : null;
-  const hint = status === 403 ? ' — the bot is not in this team or chat any more: add the dutybot app to it again' : '';
+  const hint = isMessageWritesBlocked(error)
+    ? ' — the user blocked dutybot: no more personal messages to them until they write to it again'
+    : status === 403
+      ? ' — the bot is not in this team or chat any more: add the dutybot app to it again'
+      : '';
   const message = `Teams connector ${status ?? 'network'} error: ${e?.message ?? String(error)}${hint}`;
   if (status === undefined || status === 408 || status === 429 || status >= 500) {
     return new DeliveryError(message, true, retryAfterMs);

@@ -109,6 +109,12 @@ export async function remember(deps: HandlerDeps, context: TurnContext, place: T
       name: from.name || null,
       ...(location.teamId ? { teamWorkspaceId: workspaceId } : {}),
     });
+    // Writing to the bot in the personal chat means it is no longer blocked there.
+    if (location.conversationType === 'personal') {
+      const ids = [from.id, from.aadObjectId].filter((id): id is string => Boolean(id));
+      const blocked = await Promise.all(ids.map((id) => deps.state.blockedSince(location.tenantId, id)));
+      if (blocked.some(Boolean)) await deps.state.clearBlocked(location.tenantId, ids);
+    }
   }
 }
 
