@@ -71,9 +71,9 @@ module.exports = {
     {
       name: 'chat-adapters-use-the-facade',
       comment:
-        'Slack and Teams reach the core through the facade (src/bot), view models (src/views), ports and the logger: never the store, the pack or a rule module.',
+        'Slack, Teams and the web pages reach the core through the facade (src/bot), view models (src/views), ports and the logger: never the store, the pack or a rule module.',
       severity: 'error',
-      from: { path: '^adapters/(slack|teams|server)/' },
+      from: { path: '^adapters/(slack|teams|server|web)/' },
       to: { path: '^src/', pathNot: '^src/(bot|views|ports|logging)/' },
     },
     {

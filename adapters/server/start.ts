@@ -109,6 +109,9 @@ export async function startServer(
     const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
     stops.push(teams.stop);
   }
+  // Web pages come last: their routes never shadow the platforms' endpoints.
+  const { mountWeb } = await import('../web/mount.js');
+  await mountWeb(app, { dutybot: bot, logger, env });
 
   const port = options.port ?? Number(env.PORT ?? 3000);
   const host = options.host ?? env.HOST ?? '0.0.0.0';
