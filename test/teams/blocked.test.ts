@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/ports/messenger.js';
+import { DeliveryError, type OutboundMessage } from '../../src/ports/messenger.js';
 import {
   installRocketwebTeam,
   MARCO,
@@ -17,8 +17,10 @@ import {
  */
 
 const TEAM_WORKSPACE = `teams:${TENANT}:${TEAM}`;
-const notice = (text: string) =>
-  ({ kind: 'welcome', view: { lang: 'en', workspaceId: TEAM_WORKSPACE, lines: [text] } }) as const;
+const notice = (text: string): OutboundMessage => ({
+  kind: 'welcome',
+  view: { lang: 'en', workspaceId: TEAM_WORKSPACE, lines: [text] },
+});
 
 describe('Teams: a user who blocked dutybot', () => {
   let h: TeamsHarness;

@@ -160,8 +160,8 @@ describe('Teams store rules: through the real adapter', () => {
       expect(response.status).toBe(200);
       const card = lastCard();
       const texts = findAll(card, (n) => n.type === 'TextBlock').map((n) => String(n.text));
-      const lang = texts.some((t) => t.includes(catalogue('it').storeRules.typeHelp)) ? 'it' : 'en';
-      expect(texts).toContain(catalogue(lang).storeRules.typeHelp);
+      const lang = texts.some((t) => t.includes(catalogue('it').storeRules.typeHelp(''))) ? 'it' : 'en';
+      expect(texts).toContain(catalogue(lang).storeRules.typeHelp(''));
       // Examples to try, as bullets.
       expect(texts.some((t) => t.startsWith('- '))).toBe(true);
     },

@@ -42,7 +42,7 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
   if (answer.modelSuggestion) body.push(subtle(answer.modelSuggestion));
   // Nothing found is not a dead end: the examples above, and the way to every command. The
   // catalogue's own sentence keeps its Markdown (`help` shown as a command).
-  if (answer.abstained) body.push(subtle(catalogue(ctx.lang).storeRules.typeHelp));
+  if (answer.abstained) body.push(subtle(catalogue(ctx.lang).storeRules.typeHelp('')));
   const fallback = [
     ctx.plain(answer.summary),
     ...answer.items.map((item) => `- ${item.translation ?? item.quote} (${item.source.label})`),

@@ -393,8 +393,8 @@ export const en = {
   storeRules: {
     /** After a link that leaves the chat app (evidence, public pages). */
     opensInBrowser: 'opens in your browser',
-    /** Under an answer that found nothing: never a dead end. */
-    typeHelp: 'Type `help` to see everything I can do.',
+    /** Under an answer that found nothing: never a dead end (`prefix`: `/duty ` on Slack's command). */
+    typeHelp: (prefix: string) => `Type \`${prefix}help\` to see everything I can do.`,
     personalOff:
       'Done: I will not message you personally in this workspace any more. Reminders in channels still come. Type `start reminders to me` to undo.',
     personalOn: 'Done: I will message you personally again in this workspace when something needs you.',

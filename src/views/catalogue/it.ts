@@ -383,7 +383,7 @@ export const it: Catalogue = {
   },
   storeRules: {
     opensInBrowser: 'si apre nel browser',
-    typeHelp: 'Scrivi `aiuto` per vedere tutto quello che so fare.',
+    typeHelp: (prefix) => `Scrivi \`${prefix}aiuto\` per vedere tutto quello che so fare.`,
     personalOff:
       'Fatto: non ti scriverò più personalmente in questo workspace. I promemoria nei canali continuano. Scrivi `mandami promemoria` per annullare.',
     personalOn: 'Fatto: ti scriverò di nuovo personalmente in questo workspace quando servi tu.',
