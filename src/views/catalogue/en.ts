@@ -403,6 +403,10 @@ export const en = {
       usage: 'stop reminders to me | start reminders to me',
       description: 'turn my personal messages to you off or on (channel reminders are not affected)',
     },
+    /** A channel set in the settings that dutybot was not invited to: it never posts there uninvited. */
+    notInvited: (channel: string) =>
+      `I am not in ${channel}, and I only post where I was invited, so the setting was not changed.`,
+    notInvitedHint: 'Add me to that channel first (e.g. mention me there and invite me), then set it again.',
     /** Heads a personal message: where it comes from. */
     personalFrom: (place: string) => `From ${place}`,
   },

@@ -391,6 +391,9 @@ export const it: Catalogue = {
       usage: 'non mandarmi promemoria | mandami promemoria',
       description: 'spegne o riaccende i miei messaggi personali a te (i promemoria nei canali restano)',
     },
+    notInvited: (channel) =>
+      `Non sono in ${channel} e scrivo solo dove sono stato invitato, quindi l'impostazione non è cambiata.`,
+    notInvitedHint: 'Aggiungimi prima a quel canale (per esempio menzionami lì e invitami), poi imposta di nuovo.',
     personalFrom: (place) => `Da ${place}`,
   },
 };
