@@ -5,6 +5,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
+import { publicLinks } from '../../src/views/public-links.js';
 import { answerModelFromEnv } from '../llm/from-env.js';
 
 /**
@@ -101,7 +102,12 @@ export async function startServer(
   ]);
   if (isSlackConfigured(env)) {
     const { mountSlack } = await import('../slack/mount.js');
-    const slack = await mountSlack(app, { dutybot: bot, config: loadSlackConfig(env), logger });
+    const slack = await mountSlack(app, {
+      dutybot: bot,
+      config: loadSlackConfig(env),
+      logger,
+      publicLinks: publicLinks(env.DUTYBOT_PUBLIC_URL?.trim() || undefined),
+    });
     stops.push(slack.stop);
   }
   if (isTeamsConfigured(env)) {

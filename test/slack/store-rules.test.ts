@@ -143,3 +143,44 @@ describe('Slack store rules', () => {
     }
   });
 });
+
+describe('Slack App Home: support and privacy', () => {
+  let h: SlackHarness;
+  const member: Who = { team: 'T0001', user: 'UMEMBER', channel: 'CHOME' };
+  beforeAll(async () => {
+    h = await startSlackHarness({ env: { DUTYBOT_PUBLIC_URL: 'https://duty.example.org/bot/' } });
+    await h.requester.event(appMention(member, '<@UDUTYBOT> help'));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('links the public support and privacy pages for everyone, not only admins', async () => {
+    await h.requester.event(homeOpened(member));
+    const published = await h.api.waitFor(
+      () => h.api.callsTo('views.publish').find((c) => c.args.user_id === member.user),
+      'home',
+    );
+    const shown = JSON.stringify(published.args.view);
+    const s = catalogue('en').storeRules;
+    expect(shown).toContain(`<https://duty.example.org/bot/support|${s.support}>`);
+    expect(shown).toContain(`<https://duty.example.org/bot/privacy|${s.privacy}>`);
+  });
+});
+
+describe('Slack App Home without a public URL', () => {
+  let h: SlackHarness;
+  const member: Who = { team: 'T0001', user: 'UMEMBER', channel: 'CHOME' };
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows no link that could not open', async () => {
+    await h.requester.event(homeOpened(member));
+    const published = await h.api.waitFor(() => h.api.callsTo('views.publish').at(0), 'home');
+    expect(JSON.stringify(published.args.view)).not.toContain(catalogue('en').storeRules.privacy);
+  });
+});

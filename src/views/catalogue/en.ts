@@ -407,6 +407,9 @@ export const en = {
     notInvited: (channel: string) =>
       `I am not in ${channel}, and I only post where I was invited, so the setting was not changed.`,
     notInvitedHint: 'Add me to that channel first (e.g. mention me there and invite me), then set it again.',
+    /** Links to the operator's public pages (App Home, Teams welcome). */
+    support: 'Support',
+    privacy: 'Privacy policy',
     /** Heads a personal message: where it comes from. */
     personalFrom: (place: string) => `From ${place}`,
   },

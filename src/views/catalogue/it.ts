@@ -394,6 +394,8 @@ export const it: Catalogue = {
     notInvited: (channel) =>
       `Non sono in ${channel} e scrivo solo dove sono stato invitato, quindi l'impostazione non è cambiata.`,
     notInvitedHint: 'Aggiungimi prima a quel canale (per esempio menzionami lì e invitami), poi imposta di nuovo.',
+    support: 'Assistenza',
+    privacy: 'Informativa sulla privacy',
     personalFrom: (place) => `Da ${place}`,
   },
 };
