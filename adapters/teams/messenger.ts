@@ -7,7 +7,11 @@ import {
   type OutboundMessage,
   type PostRequest,
 } from '../../src/ports/messenger.js';
+import { catalogue } from '../../src/views/catalogue/index.js';
+import type { Lang } from '../../src/views/types.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
+import { type RenderedCard, subtle } from './cards/elements.js';
+import { inertText } from './cards/inert.js';
 import { cardActivity, type TeamsRenderer } from './renderer.js';
 import { type TeamsState, tenantOf } from './state.js';
 
@@ -80,7 +84,11 @@ export class TeamsMessenger implements Messenger {
         false,
       );
     }
-    const rendered = await this.renderer.outbound(tenantId, message);
+    const rendered = withOrigin(
+      await this.renderer.outbound(tenantId, message),
+      await this.state.teamName(workspaceId),
+      message.view.lang,
+    );
     const base = await this.state.baseConversation(workspaceId);
     if (!base?.serviceUrl) {
       throw new DeliveryError(`Teams: the app has not been installed in ${workspaceId} yet`, false);
@@ -154,6 +162,19 @@ export class TeamsMessenger implements Messenger {
     }
     return id;
   }
+}
+
+/**
+ * A user's personal chat with the bot is one for the whole tenant: a personal message says which
+ * team it comes from on its first line (the message itself names the channel it is about).
+ */
+function withOrigin(rendered: RenderedCard, teamName: string | null, lang: Lang): RenderedCard {
+  if (!teamName) return rendered;
+  const origin = catalogue(lang).storeRules.personalFrom(teamName);
+  return {
+    card: { ...rendered.card, body: [subtle(inertText(origin)), ...rendered.card.body] },
+    text: `${origin}\n${rendered.text}`,
+  };
 }
 
 function isReminder(

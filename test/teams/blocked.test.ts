@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type OutboundMessage } from '../../src/ports/messenger.js';
+import { catalogue } from '../../src/views/catalogue/index.js';
+import type { RecordedCall } from '../support/fake-connector.js';
 import {
+  cardOf,
   installRocketwebTeam,
   MARCO,
   personalMessage,
@@ -74,5 +77,26 @@ describe('Teams: a user who blocked dutybot', () => {
     const ref = await h.messenger.sendToUser(TEAM_WORKSPACE, MARCO.aadObjectId, notice('again'), 'k3');
     expect(personalPosts().map((c) => c.status)).toEqual([200]);
     expect(ref.channel).toBe(`a:personal-${MARCO.id}`);
+  });
+});
+
+describe('Teams: a personal message says which team it comes from', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await startTeamsHarness();
+    await installRocketwebTeam(h);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('heads the card and the notification text with the team name Teams gave', async () => {
+    const ref = await h.messenger.sendToUser(TEAM_WORKSPACE, MARCO.aadObjectId, notice('Something to fix'), 'k1');
+    const sent = h.connector.messages().find((c) => c.conversationId === ref.channel);
+    const card = cardOf(sent as RecordedCall);
+    const origin = catalogue('en').storeRules.personalFrom('IT Ops');
+    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: origin });
+    expect(sent?.body.summary).toBe(origin);
+    expect(JSON.stringify(card.body)).toContain('Something to fix');
   });
 });

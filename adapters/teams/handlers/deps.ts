@@ -101,6 +101,10 @@ export async function remember(deps: HandlerDeps, context: TurnContext, place: T
     id: location.conversationId,
   } as ConversationReference['conversation'];
   await deps.state.saveConversation(workspaceId, { ...reference, conversation, activityId: undefined });
+  const teamName = (context.activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
+  if (location.teamId && typeof teamName === 'string' && teamName.trim() !== '') {
+    await deps.state.saveTeamName(workspaceId, teamName.trim());
+  }
   const from = context.activity.from;
   if (from?.id && from.id !== context.activity.recipient?.id) {
     await deps.state.rememberUser(location.tenantId, {

@@ -410,8 +410,8 @@ export const en = {
     /** Links to the operator's public pages (App Home, Teams welcome). */
     support: 'Support',
     privacy: 'Privacy policy',
-    /** Heads a personal message: where it comes from. */
-    personalFrom: (place: string) => `From ${place}`,
+    /** Heads a personal message (one chat for every team): which team it comes from. */
+    personalFrom: (team: string) => `From the team “${team}”`,
   },
 };
 

@@ -396,6 +396,6 @@ export const it: Catalogue = {
     notInvitedHint: 'Aggiungimi prima a quel canale (per esempio menzionami lì e invitami), poi imposta di nuovo.',
     support: 'Assistenza',
     privacy: 'Informativa sulla privacy',
-    personalFrom: (place) => `Da ${place}`,
+    personalFrom: (team) => `Dal team «${team}»`,
   },
 };
