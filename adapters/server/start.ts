@@ -112,7 +112,12 @@ export async function startServer(
   }
   if (isTeamsConfigured(env)) {
     const { mountTeams } = await import('../teams/mount.js');
-    const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
+    const teams = await mountTeams(app, {
+      dutybot: bot,
+      config: loadTeamsConfig(env),
+      logger,
+      publicLinks: publicLinks(env.DUTYBOT_PUBLIC_URL?.trim() || undefined),
+    });
     stops.push(teams.stop);
   }
   // Web pages come last: their routes never shadow the platforms' endpoints.

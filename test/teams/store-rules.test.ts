@@ -4,11 +4,13 @@ import { renderDigest } from '../../adapters/teams/cards/digest.js';
 import { REMINDER_VERBS, renderReminder } from '../../adapters/teams/cards/reminder.js';
 import { renderReply, renderWelcome } from '../../adapters/teams/cards/reply.js';
 import { catalogue } from '../../src/views/catalogue/index.js';
+import { publicLinks } from '../../src/views/public-links.js';
 import type { Lang } from '../../src/views/types.js';
 import type { RecordedCall } from '../support/fake-connector.js';
 import { findAll } from '../support/find-all.js';
 import {
   ANNA,
+  botAddedToTeam,
   cardAction,
   cardOf,
   cardsIn,
@@ -17,6 +19,7 @@ import {
   MARCO,
   personalMessage,
   startTeamsHarness,
+  TENANT,
   type TeamsHarness,
 } from './harness.js';
 import { confirmation, digest, everyReply, NAMES, reminderView, welcome } from './view-fixtures.js';
@@ -59,8 +62,9 @@ function saysItLeaves(after: string, lang: Lang): boolean {
   return after.replace(/\\/g, '').startsWith(` (${catalogue(lang).storeRules.opensInBrowser})`);
 }
 
+const LINKS = publicLinks('https://duty.example.org/bot');
 const ctx = (lang: Lang = 'en') =>
-  new RenderContext(lang, NAMES, (id) => (id === confirmation.dutyId ? 'Website backup' : null));
+  new RenderContext(lang, NAMES, (id) => (id === confirmation.dutyId ? 'Website backup' : null), LINKS);
 
 /** One of every card the renderers produce, in every state, in both languages. */
 function everyRenderedCard(): { name: string; lang: Lang; card: Card }[] {
@@ -116,6 +120,8 @@ describe('Teams store rules: every card the renderers produce', () => {
 
   it('every link that leaves Teams says it opens in the browser, in the card language', () => {
     const links = cards.flatMap((c) => linksIn(c.card).map((l) => ({ ...l, name: c.name, lang: c.lang })));
+    // The support and privacy pages are among them (welcome and help cards).
+    expect(links.some((l) => l.link.includes('https://duty.example.org/bot/privacy'))).toBe(true);
     // The fixtures carry evidence links (done reminders, confirmations, history): the rule is exercised.
     expect(links.length).toBeGreaterThan(5);
     expect(links.filter((l) => !saysItLeaves(l.after, l.lang)).map((l) => `${l.name}: ${l.link}${l.after}`)).toEqual(
@@ -199,5 +205,39 @@ describe('Teams store rules: through the real adapter', () => {
     const links = cards.flatMap((card) => linksIn(card));
     expect(links.some((l) => l.link.includes('tickets.example.com'))).toBe(true);
     for (const l of links) expect(saysItLeaves(l.after, 'en')).toBe(true);
+  });
+});
+
+describe('Teams store rules: the welcome and help link support and privacy', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness({ publicUrl: 'https://duty.example.org/bot/' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('on the team welcome and on `help`, each link saying it opens in the browser', async () => {
+    await installRocketwebTeam(h);
+    // installRocketwebTeam clears the connector's record: the help card is read here, a welcome below.
+    await h.post(personalMessage(h.connector.serviceUrl, 'help', MARCO));
+    const cards = cardsIn(h.connector);
+    const links = cards.flatMap((card) => linksIn(card));
+    const s = catalogue('en').storeRules;
+    expect(links.map((l) => l.link)).toEqual([
+      `[${s.support}](https://duty.example.org/bot/support)`,
+      `[${s.privacy}](https://duty.example.org/bot/privacy)`,
+    ]);
+    for (const l of links) expect(saysItLeaves(l.after, 'en')).toBe(true);
+  });
+
+  it('the welcome card of a new team carries them too', async () => {
+    h.connector.reset();
+    await h.post(botAddedToTeam(h.connector.serviceUrl, ANNA, TENANT, '19:another-team@thread.tacv2'));
+    const welcome = cardsIn(h.connector).find((card) => JSON.stringify(card).includes('privacy'));
+    expect(welcome).toBeDefined();
+    expect(linksIn(welcome).map((l) => l.link)).toContain(
+      `[${catalogue('en').storeRules.privacy}](https://duty.example.org/bot/privacy)`,
+    );
   });
 });

@@ -23,6 +23,14 @@ export function inertText(value: string): string {
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`);
 }
 
+/** Every character that could end or re-open Markdown link syntax, percent-encoded. */
+function linkTarget(href: string): string {
+  return href.replace(
+    /[()[\]<>\s"'`*_~{}\\|]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
 /**
  * An evidence link a user supplied: labelled with its host (inert), pointing at the URL with
  * every character that could end or re-open Markdown link syntax percent-encoded, so
@@ -38,9 +46,11 @@ export function evidenceLink(url: string, leaves: string): string {
     return inertText(url);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return inertText(url);
-  const target = parsed.href.replace(
-    /[()[\]<>\s"'`*_~{}\\|]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  const target = linkTarget(parsed.href);
   return `[${inertText(parsed.host)}](${target}) ${inertText(`(${leaves})`)}`;
+}
+
+/** A link to one of the operator's pages: our own label, the target encoded like an evidence link's. */
+export function pageLink(label: string, url: string, leaves: string): string {
+  return `[${inertText(label)}](${linkTarget(url)}) ${inertText(`(${leaves})`)}`;
 }

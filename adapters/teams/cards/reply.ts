@@ -92,6 +92,8 @@ export function renderHelp(help: HelpView, ctx: RenderContext): RenderedCard {
   if (help.examples.length > 0) {
     body.push(container([text(`**${l.examples}**`), bullets(help.examples)], { spacing: 'Medium' }));
   }
+  const links = ctx.supportLinks();
+  if (links) body.push(subtle(links));
   const fallback = [ctx.plain(help.intro), ...help.commands.map((c) => `${c.usage} — ${c.description}`)].join('\n');
   return card(ctx, body, fallback);
 }
@@ -99,6 +101,8 @@ export function renderHelp(help: HelpView, ctx: RenderContext): RenderedCard {
 export function renderWelcome(view: WelcomeView, ctx: RenderContext): RenderedCard {
   const [first, ...rest] = view.lines.map((line) => ctx.text(line));
   const body: CardElement[] = [heading(first ?? 'dutybot'), ...rest.map((line) => text(line))];
+  const links = ctx.supportLinks();
+  if (links) body.push(subtle(links));
   return card(ctx, body, view.lines.map((line) => ctx.plain(line)).join('\n'));
 }
 
