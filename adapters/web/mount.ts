@@ -3,7 +3,8 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { publicLinks } from '../../src/views/public-links.js';
 import { serveAssets } from './assets.js';
-import type { WebContext } from './context.js';
+import type { WebContext, WebOffers } from './context.js';
+import { publicPages } from './public/routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** One web feature (public pages, dashboard, calendar): adds its routes to the shared router. */
@@ -13,12 +14,14 @@ export type WebFeature = (router: Router, context: WebContext) => void | Promise
  * The features the server mounts, in order. Each lives in its own folder under adapters/web/ and
  * owns its routes; this list is the only place that knows them all.
  */
-const FEATURES: WebFeature[] = [];
+const FEATURES: WebFeature[] = [publicPages];
 
 export interface MountWebOptions {
   dutybot: Dutybot;
   logger: Logger;
   env: NodeJS.ProcessEnv;
+  /** What the server offers visitors (install links, language model); default: nothing. */
+  offers?: WebOffers;
   /** Extra features (tests); production mounts FEATURES. */
   features?: WebFeature[];
 }
@@ -35,6 +38,7 @@ export async function mountWeb(app: Express, options: MountWebOptions): Promise<
     publicUrl,
     links: publicLinks(publicUrl),
     env: options.env,
+    offers: options.offers ?? {},
   };
   const router = express.Router();
   router.use(securityHeaders());
