@@ -5,6 +5,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
+import { publicLinks } from '../../src/views/public-links.js';
 import { loadLlmConfig } from '../llm/config.js';
 import { answerModelFromEnv } from '../llm/from-env.js';
 import type { WebOffers } from '../web/context.js';
@@ -113,17 +114,19 @@ export async function startServer(
   ]);
   // What the public pages may offer visitors: only what this configuration really serves.
   const offers: WebOffers = { languageModelHost: languageModelHost(env) };
+  // Support and privacy pages, linked from the App Home and Teams cards when the server is public.
+  const links = publicLinks(env.DUTYBOT_PUBLIC_URL?.trim() || undefined);
   try {
     if (isSlackConfigured(env)) {
       const { mountSlack, SLACK_PATHS } = await import('../slack/mount.js');
       const config = loadSlackConfig(env);
-      const slack = await mountSlack(app, { dutybot: bot, config, logger });
+      const slack = await mountSlack(app, { dutybot: bot, config, logger, publicLinks: links });
       stops.push(slack.stop);
       if (config.auth.mode === 'oauth' && !config.appToken) offers.slackInstallPath = SLACK_PATHS.install;
     }
     if (isTeamsConfigured(env)) {
       const { mountTeams } = await import('../teams/mount.js');
-      const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
+      const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger, publicLinks: links });
       stops.push(teams.stop);
       offers.teams = true;
     }

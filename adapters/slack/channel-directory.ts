@@ -13,13 +13,25 @@ export class SlackChannelDirectory implements ChannelDirectory {
   constructor(private readonly clients: SlackClients) {}
 
   async exists(workspaceId: string, channel: string): Promise<boolean> {
+    const found = await this.info(workspaceId, channel);
+    return Boolean(found?.id) && !found?.is_archived;
+  }
+
+  /**
+   * conversations.info with the bot's token says `is_member` for the bot itself. dutybot has no
+   * `chat:write.public` (and no `channels:join`): it can post only where it was invited.
+   */
+  async botIsIn(workspaceId: string, channel: string): Promise<boolean> {
+    return (await this.info(workspaceId, channel))?.is_member === true;
+  }
+
+  private async info(workspaceId: string, channel: string) {
     const client = await this.clients.forWorkspace(workspaceId);
     try {
-      const { channel: found } = await client.conversations.info({ channel });
-      return Boolean(found?.id) && !found?.is_archived;
+      return (await client.conversations.info({ channel })).channel ?? null;
     } catch (error) {
       const code = (error as { data?: { error?: string } } | null)?.data?.error;
-      if (code && NOT_HERE.has(code)) return false;
+      if (code && NOT_HERE.has(code)) return null;
       throw error;
     }
   }

@@ -78,11 +78,13 @@ export class SlackMessenger implements Messenger {
   }
 
   /**
-   * A DM to each admin the core knows plus the deployment's SLACK_ADMIN_IDS; the home channel
-   * when there is none. One DM that landed is enough: retrying would DM the others twice.
+   * A DM to each admin the core knows plus the deployment's SLACK_ADMIN_IDS (except those who
+   * switched personal messages off); the home channel when there is none. One DM that landed is enough: retrying would DM the others twice.
    */
   async notifyAdmins(notice: AdminNotice): Promise<MessageRef> {
-    const admins = [...new Set([...notice.userIds, ...this.clients.adminIds])];
+    const admins = [...new Set([...notice.userIds, ...this.clients.adminIds])].filter(
+      (userId) => !notice.declined.includes(userId),
+    );
     let first: MessageRef | null = null;
     let failure: unknown = null;
     for (const userId of admins) {

@@ -5,7 +5,7 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
-import { PUBLIC_PATHS } from '../../src/views/public-links.js';
+import { PUBLIC_PATHS, type PublicLinks } from '../../src/views/public-links.js';
 import { SlackActors } from './actor.js';
 import { SlackChannelDirectory } from './channel-directory.js';
 import { type BotTokenSource, SlackClients, webClientOptions } from './clients.js';
@@ -39,6 +39,8 @@ export interface MountSlackOptions {
   config: SlackConfig;
   /** The process's one logger; Bolt's own lines go through it too. Default: a logger on stderr. */
   logger?: Logger;
+  /** The public support and privacy pages (from `DUTYBOT_PUBLIC_URL`), linked from the App Home. */
+  publicLinks?: PublicLinks | undefined;
 }
 
 /** Paths served on the shared express app in HTTP mode. */
@@ -72,6 +74,7 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
     seal: new ModalSeal(config.signingSecret),
     logger,
     installations,
+    publicLinks: options.publicLinks,
   };
 
   let receiver: ExpressReceiver | SocketModeReceiver;

@@ -7,7 +7,11 @@ import {
   type OutboundMessage,
   type PostRequest,
 } from '../../src/ports/messenger.js';
+import { catalogue } from '../../src/views/catalogue/index.js';
+import type { Lang } from '../../src/views/types.js';
 import type { TeamsAdapterWithAuth } from './adapter.js';
+import { type RenderedCard, subtle } from './cards/elements.js';
+import { inertText } from './cards/inert.js';
 import { cardActivity, type TeamsRenderer } from './renderer.js';
 import { type TeamsState, tenantOf } from './state.js';
 
@@ -72,7 +76,19 @@ export class TeamsMessenger implements Messenger {
     _deliveryKey: string,
   ): Promise<MessageRef> {
     const tenantId = tenantOf(workspaceId);
-    const rendered = await this.renderer.outbound(tenantId, message);
+    // Blocked is permanent for that user (Teams store rule): no call at all until they write again.
+    const blockedAt = await this.state.blockedSince(tenantId, userId);
+    if (blockedAt) {
+      throw new DeliveryError(
+        `Teams: ${userId} blocked dutybot (since ${blockedAt}); no personal message is sent until they write to it again`,
+        false,
+      );
+    }
+    const rendered = withOrigin(
+      await this.renderer.outbound(tenantId, message),
+      await this.state.teamName(workspaceId),
+      message.view.lang,
+    );
     const base = await this.state.baseConversation(workspaceId);
     if (!base?.serviceUrl) {
       throw new DeliveryError(`Teams: the app has not been installed in ${workspaceId} yet`, false);
@@ -106,6 +122,11 @@ export class TeamsMessenger implements Messenger {
         },
       );
     } catch (error) {
+      if (isMessageWritesBlocked(error)) {
+        await this.state.markBlocked(tenantId, userId, new Date());
+        const aliases = [known?.id, known?.aadObjectId].filter((id): id is string => Boolean(id) && id !== userId);
+        for (const alias of aliases) await this.state.markBlocked(tenantId, alias, new Date());
+      }
       throw toDeliveryError(error);
     }
     if (!result) throw new DeliveryError('Teams: could not open a personal chat', true);
@@ -143,10 +164,37 @@ export class TeamsMessenger implements Messenger {
   }
 }
 
+/**
+ * A user's personal chat with the bot is one for the whole tenant: a personal message says which
+ * team it comes from on its first line (the message itself names the channel it is about).
+ */
+function withOrigin(rendered: RenderedCard, teamName: string | null, lang: Lang): RenderedCard {
+  if (!teamName) return rendered;
+  const origin = catalogue(lang).storeRules.personalFrom(teamName);
+  return {
+    card: { ...rendered.card, body: [subtle(inertText(origin)), ...rendered.card.body] },
+    text: `${origin}\n${rendered.text}`,
+  };
+}
+
 function isReminder(
   message: OutboundMessage,
 ): message is Extract<OutboundMessage, { kind: 'reminder' | 'followup' | 'escalation' }> {
   return message.kind === 'reminder' || message.kind === 'followup' || message.kind === 'escalation';
+}
+
+/**
+ * Teams answers 403 `MessageWritesBlocked` when the user blocked the bot: permanent for that user
+ * (the store rule), unlike a 403 for a channel the bot was removed from, which a re-install fixes.
+ */
+export function isMessageWritesBlocked(error: unknown): boolean {
+  // biome-ignore lint/suspicious/noExplicitAny: RestError from the Azure pipeline, matched structurally.
+  const e = error as any;
+  const status: number | undefined = e?.statusCode ?? e?.response?.status;
+  if (status !== 403) return false;
+  const codes = [e?.code, e?.body?.error?.code, e?.response?.parsedBody?.error?.code];
+  const text = String(e?.response?.bodyAsText ?? e?.message ?? '');
+  return codes.includes('MessageWritesBlocked') || text.includes('MessageWritesBlocked');
 }
 
 /**
@@ -162,7 +210,11 @@ export function toDeliveryError(error: unknown): DeliveryError {
     e?.response?.headers?.get?.('retry-after') ?? e?.response?.headers?.['retry-after'];
   const retryAfterSeconds = retryAfterHeader ? Number(retryAfterHeader) : Number.NaN;
   const retryAfterMs = Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : null;
-  const hint = status === 403 ? ' — the bot is not in this team or chat any more: add the dutybot app to it again' : '';
+  const hint = isMessageWritesBlocked(error)
+    ? ' — the user blocked dutybot: no more personal messages to them until they write to it again'
+    : status === 403
+      ? ' — the bot is not in this team or chat any more: add the dutybot app to it again'
+      : '';
   const message = `Teams connector ${status ?? 'network'} error: ${e?.message ?? String(error)}${hint}`;
   if (status === undefined || status === 408 || status === 429 || status >= 500) {
     return new DeliveryError(message, true, retryAfterMs);

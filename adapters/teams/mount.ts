@@ -9,6 +9,7 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
+import type { PublicLinks } from '../../src/views/public-links.js';
 import { TeamsAdapterWithAuth } from './adapter.js';
 import { createTeamsApp } from './app.js';
 import { TeamsChannelDirectory } from './channel-directory.js';
@@ -27,6 +28,8 @@ export interface MountTeamsOptions {
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** The process's one logger (redaction included); default a logger on stderr. */
   logger?: Logger;
+  /** The public support and privacy pages (from `DUTYBOT_PUBLIC_URL`), linked from the welcome and help cards. */
+  publicLinks?: PublicLinks | undefined;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function mountTeams(
   const logger = (options.logger ?? processLogger()).child({ component: 'teams' });
   const adapter = new TeamsAdapterWithAuth(options.config, options.credentialsFactory);
   const state = new TeamsState(options.dutybot.keyValue);
-  const renderer = new TeamsRenderer(state, options.dutybot);
+  const renderer = new TeamsRenderer(state, options.dutybot, options.publicLinks);
   const app = createTeamsApp({ adapter, config: options.config, dutybot: options.dutybot, state, renderer, logger });
   const messenger = new TeamsMessenger(
     adapter,

@@ -1,6 +1,7 @@
 import { type Activity, CardFactory } from 'botbuilder';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { OutboundMessage } from '../../src/ports/messenger.js';
+import type { PublicLinks } from '../../src/views/public-links.js';
 import type { Lang, ReminderView, Reply } from '../../src/views/types.js';
 import { RenderContext, userIdsIn } from './cards/context.js';
 import { renderDigest } from './cards/digest.js';
@@ -14,11 +15,13 @@ export class TeamsRenderer {
   constructor(
     private readonly state: TeamsState,
     private readonly titles: Pick<Dutybot, 'dutyTitle'>,
+    /** Support and privacy pages for the welcome and help cards (undefined: no public URL). */
+    private readonly links?: PublicLinks,
   ) {}
 
   private async context(tenantId: string, lang: Lang, view: unknown): Promise<RenderContext> {
     const names = await this.state.names(tenantId, userIdsIn(view));
-    return new RenderContext(lang, names, (dutyId, language) => this.titles.dutyTitle(dutyId, language));
+    return new RenderContext(lang, names, (dutyId, language) => this.titles.dutyTitle(dutyId, language), this.links);
   }
 
   async reply(tenantId: string, reply: Reply): Promise<RenderedCard> {

@@ -11,6 +11,8 @@ import type { ReminderView } from '../../src/views/types.js';
 const CONVERSATIONS = 'teams-conversations';
 const USERS = 'teams-users';
 const CARDS = 'teams-cards';
+const BLOCKED = 'teams-blocked';
+const TEAM_NAMES = 'teams-team-names';
 
 /** Reminder cards are kept long enough to confirm a quarterly duty late. */
 const CARD_TTL_MS = 180 * 24 * 60 * 60 * 1000;
@@ -112,6 +114,32 @@ export class TeamsState {
       if (user?.name) names.set(id, user.name);
     }
     return names;
+  }
+
+  // Team names -----------------------------------------------------------------------------------
+
+  /** The team's display name as Teams last sent it, for personal messages that must say where they come from. */
+  async saveTeamName(workspaceId: string, name: string): Promise<void> {
+    await this.writeOnce(TEAM_NAMES, workspaceId, name);
+  }
+
+  async teamName(workspaceId: string): Promise<string | null> {
+    return (await this.store.kvGet<string>(TEAM_NAMES, workspaceId)) ?? null;
+  }
+
+  // Users who blocked the bot -------------------------------------------------------------------
+
+  /** The user blocked the bot (403 `MessageWritesBlocked`): kept until they write to it again. */
+  async markBlocked(tenantId: string, userId: string, at: Date): Promise<void> {
+    await this.store.kvSet(BLOCKED, `${tenantId}:${userId}`, { at: at.toISOString() });
+  }
+
+  async blockedSince(tenantId: string, userId: string): Promise<string | null> {
+    return (await this.store.kvGet<{ at: string }>(BLOCKED, `${tenantId}:${userId}`))?.at ?? null;
+  }
+
+  async clearBlocked(tenantId: string, userIds: readonly string[]): Promise<void> {
+    for (const userId of userIds) await this.store.kvDelete(BLOCKED, `${tenantId}:${userId}`);
   }
 
   // Reminder cards --------------------------------------------------------------------------------

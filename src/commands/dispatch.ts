@@ -11,6 +11,7 @@ import { type Command, type ParsedCommand, parseCommand, type UsageError } from 
 import { helpView } from './help.js';
 import { messages } from './messages.js';
 import { isAdmin } from './permissions.js';
+import { personalMessages } from './personal-messages.js';
 import { leftoverError, refError, refusal } from './refusal.js';
 import { reopen } from './reopen.js';
 import { changeSettings, showSettings } from './settings-change.js';
@@ -182,5 +183,8 @@ async function runCommand(
       if (forbidden) return forbidden;
       return audit(deps, workspace, lang, command);
     }
+
+    case 'personal-messages':
+      return personalMessages(deps, input, workspace, lang, command.on);
   }
 }

@@ -50,7 +50,9 @@ export type Command =
       /** `--against <hash | seq:hash>`: a head noted earlier must still be a prefix of the chain. */
       against?: string;
     }
-  | { name: 'help' };
+  | { name: 'help' }
+  /** `stop reminders to me` / `start reminders to me`: personal messages off or on for the one who typed it. */
+  | { name: 'personal-messages'; on: boolean };
 
 export type CommandName = Command['name'];
 
@@ -76,7 +78,7 @@ export interface UsageError {
 }
 
 /** Command words, English and Italian. */
-const VERBS: Record<string, { name: CommandName; lang: Lang }> = {
+const VERBS: Record<string, { name: Exclude<CommandName, 'personal-messages'>; lang: Lang }> = {
   ask: { name: 'ask', lang: 'en' },
   chiedi: { name: 'ask', lang: 'it' },
   domanda: { name: 'ask', lang: 'it' },
@@ -131,8 +133,21 @@ const BACKFILL_FLAG = /(?:^|\s)--backfill(?=\s|$)/i;
 /** Explicit separators between a duty reference and free text: `--`, `:`, `|` or a quoted note. */
 const SEPARATOR = /\s+(?:--|\||:)\s+|\s+(?=")/;
 
+/**
+ * Turning personal messages off and on is a whole sentence, not a verb with arguments: only the
+ * exact phrases count, so "stop" in a question stays a question.
+ */
+const PERSONAL_MESSAGES: { pattern: RegExp; on: boolean; lang: Lang }[] = [
+  { pattern: /^stop (?:sending )?(?:reminders|messages) to me[.!]?$/i, on: false, lang: 'en' },
+  { pattern: /^start (?:sending )?(?:reminders|messages) to me[.!]?$/i, on: true, lang: 'en' },
+  { pattern: /^non mandarmi (?:più |piu )?(?:promemoria|messaggi)[.!]?$/i, on: false, lang: 'it' },
+  { pattern: /^(?:mandami|rimandami) (?:di nuovo )?(?:i )?(?:promemoria|messaggi)[.!]?$/i, on: true, lang: 'it' },
+];
+
 export function parseCommand(input: string): ParsedCommand | UsageError {
   const text = input.trim();
+  const personal = PERSONAL_MESSAGES.find((phrase) => phrase.pattern.test(text.replace(/\s+/g, ' ')));
+  if (personal) return { command: { name: 'personal-messages', on: personal.on }, lang: personal.lang };
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
   const verb = match ? VERBS[match[1]!.toLowerCase()] : undefined;
   if (!match || !verb) return { command: { name: 'ask', question: text }, lang: null };

@@ -5,6 +5,12 @@ import type { HelpView, Lang } from '../views/types.js';
 
 /** What the bot understands, for `help` / `aiuto`. The same text serves every surface. */
 export function helpView(lang: Lang, knowledge: Pick<Knowledge, 'document'>): HelpView {
-  const { intro, commands, examples } = catalogue(lang).help;
-  return { lang, intro: intro(documentFacts(knowledge)), commands: [...commands], examples: [...examples] };
+  const { help, storeRules } = catalogue(lang);
+  const { intro, commands, examples } = help;
+  return {
+    lang,
+    intro: intro(documentFacts(knowledge)),
+    commands: [...commands, storeRules.helpCommand],
+    examples: [...examples],
+  };
 }

@@ -111,6 +111,16 @@ async function unknownChannel(
       return refusal(lang, 'bad_value', b.channelCheckFailed(channel), b.unknownChannelHint);
     }
     if (!exists) return refusal(lang, 'bad_value', b.unknownChannel(channel), b.unknownChannelHint);
+    // Never post where dutybot was not invited: a channel it is not in is refused now, not
+    // discovered when its first reminder bounces.
+    let invited = true;
+    try {
+      invited = directory.botIsIn ? await directory.botIsIn(workspace.id, channel) : true;
+    } catch {
+      return refusal(lang, 'bad_value', b.channelCheckFailed(channel), b.unknownChannelHint);
+    }
+    const s = catalogue(lang).storeRules;
+    if (!invited) return refusal(lang, 'bad_value', s.notInvited(channel), s.notInvitedHint);
   }
   return null;
 }

@@ -29,6 +29,11 @@ export interface AdminNotice {
   workspaceId: string;
   /** Admins the core knows (`settings.admins`); the adapter adds the platform's own admins. */
   userIds: readonly string[];
+  /**
+   * People who switched personal messages off in this workspace (`stop reminders to me`): the
+   * adapter must not add them back among the platform's admins.
+   */
+  declined: readonly string[];
   /** Where to post when no admin can be reached personally (the workspace's home channel), if any. */
   fallbackChannel: string | null;
   message: OutboundMessage;

@@ -6,6 +6,7 @@ import { periodContaining, shiftPeriod } from '../occurrences/periods.js';
 import { scheduleOf } from '../occurrences/resolve.js';
 import { dutyStatus, isClosed, loadSnapshot, type WorkspaceSnapshot } from '../occurrences/status.js';
 import { DeliveryError, type MessageRef, type Messenger, type OutboundMessage } from '../ports/messenger.js';
+import { acceptingPersonalMessages } from '../store/personal-messages.js';
 import type { DeliveryRow, WorkspaceRow } from '../store/types.js';
 import { reminderView } from '../views/occurrence-views.js';
 import { retryDelayMs } from './backoff.js';
@@ -204,7 +205,7 @@ async function deliver(context: DispatchContext, row: DeliveryRow): Promise<Repo
   let ref: MessageRef;
   const callStarted = performance.now();
   try {
-    ref = await withinBudget(send(messenger, workspace, row, step), options.sendBudgetMs);
+    ref = await withinBudget(send(store, messenger, workspace, row, step), options.sendBudgetMs);
   } catch (error) {
     const message = describeError(error);
     const retryable = !(error instanceof DeliveryError) || error.retryable;
@@ -270,12 +271,18 @@ function backoff(options: ReturnType<typeof optionsOf>) {
   return { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs, random: options.random };
 }
 
-async function send(messenger: Messenger, workspace: WorkspaceRow, row: DeliveryRow, step: Step): Promise<MessageRef> {
+async function send(
+  store: SchedulerDeps['store'],
+  messenger: Messenger,
+  workspace: WorkspaceRow,
+  row: DeliveryRow,
+  step: Step,
+): Promise<MessageRef> {
   if (step.action === 'update') {
     await messenger.update(workspace.id, step.ref, step.message);
     return step.ref;
   }
-  if (step.action === 'notify') return notifyAdmins(messenger, workspace, row, step.message);
+  if (step.action === 'notify') return notifyAdmins(store, messenger, workspace, row, step.message);
   if (step.action !== 'post') throw new Error(`unexpected step ${step.action}`);
   return messenger.post({
     workspaceId: workspace.id,
@@ -286,16 +293,24 @@ async function send(messenger: Messenger, workspace: WorkspaceRow, row: Delivery
   });
 }
 
-/** Through the messenger's own admin channel when it has one; else the core's admins, else the home channel. */
+/**
+ * Through the messenger's own admin channel when it has one; else the core's admins personally,
+ * else the home channel. Admins who switched personal messages off (`stop reminders to me`) are
+ * not messaged personally, and the messenger is told not to add them back as platform admins.
+ */
 async function notifyAdmins(
+  store: SchedulerDeps['store'],
   messenger: Messenger,
   workspace: WorkspaceRow,
   row: DeliveryRow,
   message: OutboundMessage,
 ): Promise<MessageRef> {
+  const admins = workspace.settings.admins;
+  const accepting = await acceptingPersonalMessages(store, workspace.id, admins);
   const notice = {
     workspaceId: workspace.id,
-    userIds: workspace.settings.admins,
+    userIds: accepting,
+    declined: admins.filter((id) => !accepting.includes(id)),
     fallbackChannel: workspace.homeChannel,
     message,
     deliveryKey: row.key,
@@ -303,8 +318,14 @@ async function notifyAdmins(
   if (messenger.notifyAdmins) return messenger.notifyAdmins(notice);
   let first: MessageRef | null = null;
   for (const userId of notice.userIds) {
-    const ref = await messenger.sendToUser(workspace.id, userId, message, `${row.key}|${userId}`);
-    first ??= ref;
+    try {
+      const ref = await messenger.sendToUser(workspace.id, userId, message, `${row.key}|${userId}`);
+      first ??= ref;
+    } catch (error) {
+      // One admin who cannot be reached personally (blocked the bot, left) must not keep the
+      // others or the home channel from hearing it; a passing failure retries the whole notice.
+      if (!(error instanceof DeliveryError) || error.retryable) throw error;
+    }
   }
   if (first) return first;
   if (!notice.fallbackChannel) throw new DeliveryError('no admin and no home channel to tell', false);

@@ -11,6 +11,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot, DutybotCore } from '../../src/bot/types.js';
 import type { AnswerModel } from '../../src/ports/answer-model.js';
 import { generateKeyEntry } from '../../src/secrets/keyring.js';
+import { publicLinks } from '../../src/views/public-links.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { recordingLogger } from '../support/recording-logger.js';
 import { SlackRequester } from '../support/slack-signing.js';
@@ -82,7 +83,12 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   };
   const app = express();
   const mounted = options.wrap ? options.wrap(dutybot) : dutybot;
-  const slack = await mountSlack(app, { dutybot: mounted, config, logger });
+  const slack = await mountSlack(app, {
+    dutybot: mounted,
+    config,
+    logger,
+    publicLinks: publicLinks(options.env?.DUTYBOT_PUBLIC_URL),
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

@@ -45,6 +45,12 @@ export interface FakeConnector {
    */
   removeBot(conversationId: string): void;
   restoreBot(conversationId: string): void;
+  /**
+   * The user blocked the bot: posts into their personal chat (`a:personal-<user id>`, as the fake
+   * creates it) are refused with 403 `MessageWritesBlocked`, as Teams does, until `unblockBot`.
+   */
+  blockBot(userId: string): void;
+  unblockBot(userId: string): void;
   calls: RecordedCall[];
   /** Successful message posts and updates (typing indicators excluded). */
   messages(): RecordedCall[];
@@ -102,6 +108,7 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
   let sequence = 0;
   const waiters = new Set<() => void>();
   const removedFrom = new Set<string>();
+  const blockedBy = new Set<string>();
   const faults: ConnectorFault[] = [];
   const hung = new Set<ServerResponse>();
   const state = { clock: Date.now as () => number };
@@ -145,6 +152,14 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
       send(res, 403, {
         error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
       });
+      return;
+    }
+
+    const blocked = target && [...blockedBy].some((id) => decodeURIComponent(target) === `a:personal-${id}`);
+    if (blocked && call.method === 'POST') {
+      call.conversationId = decodeURIComponent(target);
+      record(403);
+      send(res, 403, { error: { code: 'MessageWritesBlocked', message: 'The user has blocked the bot.' } });
       return;
     }
 
@@ -261,6 +276,12 @@ export async function startFakeConnector(options: { bearer?: string } = {}): Pro
     },
     restoreBot: (conversationId) => {
       removedFrom.delete(conversationId);
+    },
+    blockBot: (userId) => {
+      blockedBy.add(userId);
+    },
+    unblockBot: (userId) => {
+      blockedBy.delete(userId);
     },
     calls,
     messages: () =>

@@ -83,6 +83,10 @@ export class FakeSlackApi {
   readonly userTeams = new Map<string, string>();
   /** Channels conversations.info finds, by id → the team they belong to; any other id is `channel_not_found`. */
   readonly channels = new Map<string, string>();
+  /** Channels of `channels` the bot was not invited to: conversations.info says `is_member: false`. */
+  readonly botNotIn = new Set<string>();
+  /** Private channels of `channels`, by id → their name (conversations.info says `is_private`). */
+  readonly privateChannels = new Map<string, string>();
   /** Which team a bot token belongs to (auth.test). */
   readonly teamsByToken = new Map<string, string>();
   /** The team name auth.test reports for a bot token (default "Example"). */
@@ -339,7 +343,18 @@ export class FakeSlackApi {
         const team = this.channels.get(id);
         if (!team || team !== ((token && this.teamsByToken.get(token)) ?? 'T0001'))
           return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_archived: false } };
+        const secret = this.privateChannels.get(id);
+        return {
+          ok: true,
+          channel: {
+            id,
+            name: secret ?? id.toLowerCase(),
+            is_channel: true,
+            is_private: secret !== undefined,
+            is_archived: false,
+            is_member: !this.botNotIn.has(id),
+          },
+        };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };

@@ -10,6 +10,7 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot, DutybotCore } from '../../src/bot/types.js';
 import type { AnswerModel } from '../../src/ports/answer-model.js';
 import type { Messenger } from '../../src/ports/messenger.js';
+import { publicLinks } from '../../src/views/public-links.js';
 import { type FakeConnector, startFakeConnector, testCredentials } from '../support/fake-connector.js';
 import { type FakeOpenId, startFakeOpenId } from '../support/fake-openid.js';
 import { recordingLogger } from '../support/recording-logger.js';
@@ -70,6 +71,8 @@ export async function startTeamsHarness(
      */
     productionCredentials?: { channelLoginUrl: string | null; channelOAuthScope?: string; bearer: string };
     answerModel?: AnswerModel;
+    /** The server's public address (`DUTYBOT_PUBLIC_URL`): welcome and help link its support and privacy pages. */
+    publicUrl?: string;
   } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
@@ -103,6 +106,7 @@ export async function startTeamsHarness(
     config,
     ...(options.productionCredentials ? {} : { credentialsFactory: testCredentials(APP_ID, connector.bearer) }),
     logger,
+    publicLinks: publicLinks(options.publicUrl),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -97,7 +97,8 @@ describe('untrusted text on Teams', () => {
     expect(entry?.status).toBe('done');
     const texts = teamsMarkdownTexts(body.value);
     expect(texts).toContain(
-      '[evidence.example.com](https://evidence.example.com/x%29%5BOpen%20the%20signed%20report%5D%28https://evil.example/phish)',
+      // …followed by the store rule's "opens in your browser", inert.
+      '[evidence.example.com](https://evidence.example.com/x%29%5BOpen%20the%20signed%20report%5D%28https://evil.example/phish) \\(opens in your browser\\)',
     );
     for (const text of texts) expect(teamsLiveMarkup(text), text).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import type { AnswerItemView, AnswerView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { ACTION } from './ids.js';
@@ -26,6 +27,8 @@ export interface AnswerRenderOptions {
   shareable?: boolean;
   /** Adds a "Shared by @user" line (the answer was shared into a channel). */
   sharedBy?: string | null;
+  /** How a command is typed where the answer is shown: `/duty ` for the slash command, else nothing. */
+  commandPrefix?: string;
 }
 
 /** Block Kit for an answer: who (CoreTech / your owner), how often, the duty quoted, the source cited. */
@@ -47,6 +50,10 @@ export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = 
     blocks.push(section(`${l.tryAsking}:\n${list.join('\n')}`));
   }
   if (answer.modelSuggestion) blocks.push(context([escapeMrkdwn(answer.modelSuggestion)]));
+  // Input dutybot did not understand is never a dead end: the examples above, and the way to usage.
+  if (answer.abstained) {
+    blocks.push(context([escapeMrkdwn(catalogue(answer.lang).storeRules.typeHelp(options.commandPrefix ?? ''))]));
+  }
   if (options.shareable) {
     const value = JSON.stringify({ question: truncate(answer.question, 1500) });
     blocks.push({ type: 'actions', elements: [button(l.share, ACTION.share, value)] });

@@ -1,16 +1,33 @@
 import type { types } from '@slack/bolt';
-import type { HomeView, OccurrenceView } from '../../../src/views/types.js';
+import { catalogue } from '../../../src/views/catalogue/index.js';
+import type { PublicLinks } from '../../../src/views/public-links.js';
+import type { HomeView, Lang, OccurrenceView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { ACTION, type DutyButtonValue } from './ids.js';
-import { type Block, button, context, divider, escapeMrkdwn, header, LIMITS, mrkdwn, section } from './kit.js';
+import {
+  type Block,
+  button,
+  context,
+  divider,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  linkTarget,
+  mrkdwn,
+  section,
+} from './kit.js';
 import { occurrenceLine, packLines } from './occurrences.js';
 import { channelPicker } from './welcome.js';
 
 /** Reserved for headers, dividers, the settings summary and overflow lines. */
 const CHROME_BLOCKS = 16;
 
-/** The App Home tab: the user's own duties with Done buttons; admins also see the settings summary. */
-export function renderHome(view: HomeView): types.HomeView {
+/**
+ * The App Home tab: the user's own duties with Done buttons; admins also see the settings summary.
+ * Everyone sees where to get support and how their data is handled (a Slack Marketplace rule),
+ * when the server has public pages.
+ */
+export function renderHome(view: HomeView, links?: PublicLinks): types.HomeView {
   const l = labels(view.lang);
   const blocks: Block[] = [header(l.homeTitle)];
   if (view.askForChannel) blocks.push(channelPicker(view.lang), divider());
@@ -48,5 +65,14 @@ export function renderHome(view: HomeView): types.HomeView {
     blocks.push(divider(), header(l.settings));
     blocks.push(...packLines(view.settingsSummary.map(mrkdwn), { maxBlocks: 4, maxLines: 60 }, l.morePlain));
   }
-  return { type: 'home', blocks: blocks.slice(0, LIMITS.surfaceBlocks) };
+  const footer = links ? [divider(), supportLinks(links, view.lang)] : [];
+  return { type: 'home', blocks: [...blocks.slice(0, LIMITS.surfaceBlocks - footer.length), ...footer] };
+}
+
+/** "Support · Privacy policy", linked to the operator's public pages. */
+function supportLinks(links: PublicLinks, lang: Lang): Block {
+  const s = catalogue(lang).storeRules;
+  return context([
+    `<${linkTarget(links.support)}|${escapeMrkdwn(s.support)}> · <${linkTarget(links.privacy)}|${escapeMrkdwn(s.privacy)}>`,
+  ]);
 }

@@ -90,6 +90,11 @@ export function evidenceLink(url: string): string {
   return `<${target}|${userText(parsed.host)}>`;
 }
 
+/** A URL as the target of a `<url|label>` link: nothing in it can end the link or add a label. */
+export function linkTarget(url: string): string {
+  return url.replace(/[<>|\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 export function mentionList(userIds: readonly string[]): string {
   return userIds.map((id) => `<@${id}>`).join(', ');
 }

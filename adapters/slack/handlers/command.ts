@@ -30,7 +30,7 @@ export function registerCommand(app: App, deps: HandlerDeps): void {
         deps,
         reply,
         { userId: command.user_id, client: client as webApi.WebClient },
-        { shareable: true },
+        { shareable: true, commandPrefix: `${SLASH_COMMAND} ` },
       );
     })().catch((error: unknown) => {
       deps.logger.error('/duty failed', { error });

@@ -1,6 +1,7 @@
 import type { App, InstallationStore, webApi } from '@slack/bolt';
 import type { Actor, Conversation, Dutybot } from '../../../src/bot/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
+import type { PublicLinks } from '../../../src/views/public-links.js';
 import type { Lang } from '../../../src/views/types.js';
 import type { SlackActors, UserHint } from '../actor.js';
 import type { SlackMessageBindings } from '../message-bindings.js';
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** OAuth installations (null with a single bot token): an uninstall deletes the workspace's at once. */
   installations: InstallationStore | null;
+  /** Support and privacy pages, shown on the App Home (undefined: the server has no public URL). */
+  publicLinks?: PublicLinks | undefined;
 }
 
 /** The part of Bolt's context that identifies the workspace. */

@@ -11,7 +11,7 @@ export async function refreshHome(
   client: webApi.WebClient,
 ): Promise<void> {
   const view = await deps.dutybot.home(conversationOf(context, null), actorOf(deps, context, userId, client));
-  await client.views.publish({ user_id: userId, view: renderHome(view) });
+  await client.views.publish({ user_id: userId, view: renderHome(view, deps.publicLinks) });
 }
 
 export function registerHome(app: App, deps: HandlerDeps): void {

@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import { asText, mention, mentionedUserIds, renderMarked } from '../../../src/views/mentions.js';
+import type { PublicLinks } from '../../../src/views/public-links.js';
 import { inertPlain } from '../../../src/views/text.js';
 import type { Lang } from '../../../src/views/types.js';
-import { inertText } from './inert.js';
+import { evidenceLink, inertText, pageLink } from './inert.js';
 import { type Labels, labels } from './labels.js';
 
 /** A Teams mention entity, as it must accompany `<at>name</at>` in a card or message. */
@@ -25,6 +27,8 @@ export class RenderContext {
     readonly lang: Lang,
     private readonly names: ReadonlyMap<string, string>,
     private readonly dutyTitles: (dutyId: string, lang: Lang) => string | null = () => null,
+    /** The operator's public pages, when the server has a public URL. */
+    readonly links?: PublicLinks,
   ) {
     this.labels = labels(lang);
   }
@@ -55,6 +59,24 @@ export class RenderContext {
   /** Same sentence for plain-text places (fallbackText, notification summary): names, no markup. */
   plain(sentence: string): string {
     return inertPlain(renderMarked(sentence, { mention: (id) => this.names.get(id) ?? id }));
+  }
+
+  /** An evidence link a user supplied: clickable, inert, and saying that it opens outside Teams. */
+  evidenceLink(url: string): string {
+    return evidenceLink(url, catalogue(this.lang).storeRules.opensInBrowser);
+  }
+
+  /**
+   * "Support · Privacy policy" linked to the public pages, each saying it opens in the browser;
+   * null without a public URL (a link that cannot open is worse than none).
+   */
+  supportLinks(): string | null {
+    if (!this.links) return null;
+    const s = catalogue(this.lang).storeRules;
+    return [
+      pageLink(s.support, this.links.support, s.opensInBrowser),
+      pageLink(s.privacy, this.links.privacy, s.opensInBrowser),
+    ].join(' · ');
   }
 
   /** A user's display name (or id) for plain-text places. */

@@ -1,7 +1,7 @@
 import type { RenderContext, TeamsMention } from './context.js';
 import { inertText } from './inert.js';
 
-export { evidenceLink, inertText } from './inert.js';
+export { inertText } from './inert.js';
 
 /**
  * Small constructors for Adaptive Card 1.5 JSON, so renderers read as layout, not as braces.

@@ -23,13 +23,22 @@ export function inertText(value: string): string {
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`);
 }
 
+/** Every character that could end or re-open Markdown link syntax, percent-encoded. */
+function linkTarget(href: string): string {
+  return href.replace(
+    /[()[\]<>\s"'`*_~{}\\|]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
 /**
  * An evidence link a user supplied: labelled with its host (inert), pointing at the URL with
  * every character that could end or re-open Markdown link syntax percent-encoded, so
  * `https://x/y)[Open the signed report](https://evil/…` stays one link to evidence.example.com.
- * Anything that is not an http(s) URL is shown as inert text.
+ * Anything that is not an http(s) URL is shown as inert text. The link leaves Teams, and the
+ * store rules want it said: `leaves` (from the catalogue, e.g. "opens in your browser") follows it.
  */
-export function evidenceLink(url: string): string {
+export function evidenceLink(url: string, leaves: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -37,9 +46,11 @@ export function evidenceLink(url: string): string {
     return inertText(url);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return inertText(url);
-  const target = parsed.href.replace(
-    /[()[\]<>\s"'`*_~{}\\|]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-  return `[${inertText(parsed.host)}](${target})`;
+  const target = linkTarget(parsed.href);
+  return `[${inertText(parsed.host)}](${target}) ${inertText(`(${leaves})`)}`;
+}
+
+/** A link to one of the operator's pages: our own label, the target encoded like an evidence link's. */
+export function pageLink(label: string, url: string, leaves: string): string {
+  return `[${inertText(label)}](${linkTarget(url)}) ${inertText(`(${leaves})`)}`;
 }

@@ -6,7 +6,6 @@ import {
   card,
   container,
   errorBox,
-  evidenceLink,
   facts,
   heading,
   type RenderedCard,
@@ -110,7 +109,7 @@ function closedBox(confirmation: ConfirmationView, ctx: RenderContext): CardElem
   const details = facts([
     [l.note, confirmation.note ? ctx.userText(confirmation.note) : null],
     [l.reason, confirmation.reason ? ctx.userText(confirmation.reason) : null],
-    [l.evidence, confirmation.evidenceUrl ? evidenceLink(confirmation.evidenceUrl) : null],
+    [l.evidence, confirmation.evidenceUrl ? ctx.evidenceLink(confirmation.evidenceUrl) : null],
     [l.ledger, `#${confirmation.seq} · ${confirmation.hash.slice(0, 12)}`],
   ]);
   items.push(details);

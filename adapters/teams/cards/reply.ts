@@ -1,3 +1,4 @@
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
 import type {
   AnswerItemView,
@@ -15,7 +16,6 @@ import {
   card,
   container,
   errorBox,
-  evidenceLink,
   facts,
   heading,
   preformatted,
@@ -40,6 +40,9 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
     body.push(container([text(`**${l.tryAsking}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
   }
   if (answer.modelSuggestion) body.push(subtle(answer.modelSuggestion));
+  // Nothing found is not a dead end: the examples above, and the way to every command. The
+  // catalogue's own sentence keeps its Markdown (`help` shown as a command).
+  if (answer.abstained) body.push(subtle(catalogue(ctx.lang).storeRules.typeHelp('')));
   const fallback = [
     ctx.plain(answer.summary),
     ...answer.items.map((item) => `- ${item.translation ?? item.quote} (${item.source.label})`),
@@ -89,6 +92,8 @@ export function renderHelp(help: HelpView, ctx: RenderContext): RenderedCard {
   if (help.examples.length > 0) {
     body.push(container([text(`**${l.examples}**`), bullets(help.examples)], { spacing: 'Medium' }));
   }
+  const links = ctx.supportLinks();
+  if (links) body.push(subtle(links));
   const fallback = [ctx.plain(help.intro), ...help.commands.map((c) => `${c.usage} — ${c.description}`)].join('\n');
   return card(ctx, body, fallback);
 }
@@ -96,6 +101,8 @@ export function renderHelp(help: HelpView, ctx: RenderContext): RenderedCard {
 export function renderWelcome(view: WelcomeView, ctx: RenderContext): RenderedCard {
   const [first, ...rest] = view.lines.map((line) => ctx.text(line));
   const body: CardElement[] = [heading(first ?? 'dutybot'), ...rest.map((line) => text(line))];
+  const links = ctx.supportLinks();
+  if (links) body.push(subtle(links));
   return card(ctx, body, view.lines.map((line) => ctx.plain(line)).join('\n'));
 }
 
@@ -104,7 +111,7 @@ function confirmationLine(entry: ConfirmationView, ctx: RenderContext): string {
   const extra = [
     entry.note ? ctx.userText(entry.note) : null,
     entry.reason ? ctx.userText(entry.reason) : null,
-    entry.evidenceUrl ? evidenceLink(entry.evidenceUrl) : null,
+    entry.evidenceUrl ? ctx.evidenceLink(entry.evidenceUrl) : null,
     entry.snoozedUntil ? `${l.until} ${ctx.when(entry.snoozedUntil)}` : null,
   ].filter(Boolean);
   return `${entry.occurrence} · **${confirmationStateLabel(entry, ctx.lang)}** · ${ctx.user(entry.by)} · ${ctx.when(entry.at)}${
@@ -143,7 +150,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
         facts([
           [l.note, c.note ? ctx.userText(c.note) : null],
           [l.reason, c.reason ? ctx.userText(c.reason) : null],
-          [l.evidence, c.evidenceUrl ? evidenceLink(c.evidenceUrl) : null],
+          [l.evidence, c.evidenceUrl ? ctx.evidenceLink(c.evidenceUrl) : null],
           [l.until, c.snoozedUntil ? ctx.when(c.snoozedUntil) : null],
           [l.ledger, `#${c.seq} · ${c.hash.slice(0, 12)}`],
         ]),

@@ -101,6 +101,10 @@ export async function remember(deps: HandlerDeps, context: TurnContext, place: T
     id: location.conversationId,
   } as ConversationReference['conversation'];
   await deps.state.saveConversation(workspaceId, { ...reference, conversation, activityId: undefined });
+  const teamName = (context.activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
+  if (location.teamId && typeof teamName === 'string' && teamName.trim() !== '') {
+    await deps.state.saveTeamName(workspaceId, teamName.trim());
+  }
   const from = context.activity.from;
   if (from?.id && from.id !== context.activity.recipient?.id) {
     await deps.state.rememberUser(location.tenantId, {
@@ -109,6 +113,12 @@ export async function remember(deps: HandlerDeps, context: TurnContext, place: T
       name: from.name || null,
       ...(location.teamId ? { teamWorkspaceId: workspaceId } : {}),
     });
+    // Writing to the bot in the personal chat means it is no longer blocked there.
+    if (location.conversationType === 'personal') {
+      const ids = [from.id, from.aadObjectId].filter((id): id is string => Boolean(id));
+      const blocked = await Promise.all(ids.map((id) => deps.state.blockedSince(location.tenantId, id)));
+      if (blocked.some(Boolean)) await deps.state.clearBlocked(location.tenantId, ids);
+    }
   }
 }
 

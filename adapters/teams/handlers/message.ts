@@ -4,7 +4,7 @@ import { mention, stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import type { TeamsLocation } from '../location.js';
 import { cardActivity } from '../renderer.js';
-import { withTypingIndicator } from '../typing.js';
+import { startTypingIndicator, type TypingIndicator } from '../typing.js';
 import { activityKey, actorFor, type HandlerDeps, remember, resolve, turnLogger } from './deps.js';
 import { reportFailure, somethingWrongMessage } from './failure.js';
 import { welcomeIfNew } from './install.js';
@@ -19,38 +19,47 @@ export function registerMessage(app: Application<TurnState>, deps: HandlerDeps):
   app.message(
     async (context) => context.activity.type === 'message' && typeof context.activity.text === 'string',
     async (context) => {
-      const key = activityKey(context);
-      await deps.answers.run(key, async () => {
-        const place = await resolve(deps, context);
-        const { location, workspaceId, conversation } = place;
-        let reply: Reply;
-        try {
-          await remember(deps, context, place);
-          const actor = actorFor(deps, context, place);
-          await welcomeIfNew(deps, context, place, actor.userId);
-          const text = await commandText(deps, context, location);
-          reply = await withTypingIndicator(
-            context,
-            deps.dutybot.handle({
-              text: text === '' ? 'help' : text,
-              actor,
-              conversation,
-              ...(key ? { idempotencyKey: key } : {}),
-            }),
-            turnLogger(deps, context),
-          );
-        } catch (error) {
-          // Not answered: a redelivery is processed again.
-          reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });
-          await context.sendActivity(somethingWrongMessage(context));
-          return false;
-        }
-        // A failed post throws out of here: not marked answered, and the route answers 500.
-        await context.sendActivity(cardActivity(await deps.renderer.reply(location.tenantId, reply)));
-        return true;
-      });
+      // From the turn's first step: a slow store delays finding the workspace as much as a slow command.
+      const typing = startTypingIndicator(context, turnLogger(deps, context));
+      try {
+        await answerMessage(deps, context, typing);
+      } finally {
+        await typing.beforeReply();
+      }
     },
   );
+}
+
+async function answerMessage(deps: HandlerDeps, context: TurnContext, typing: TypingIndicator): Promise<void> {
+  const key = activityKey(context);
+  await deps.answers.run(key, async () => {
+    const place = await resolve(deps, context);
+    const { location, workspaceId, conversation } = place;
+    let reply: Reply;
+    try {
+      await remember(deps, context, place);
+      const actor = actorFor(deps, context, place);
+      await welcomeIfNew(deps, context, place, actor.userId);
+      const text = await commandText(deps, context, location);
+      reply = await deps.dutybot.handle({
+        text: text === '' ? 'help' : text,
+        actor,
+        conversation,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
+    } catch (error) {
+      // Not answered: a redelivery is processed again.
+      reportFailure(turnLogger(deps, context), 'command', error, { workspaceId });
+      await typing.beforeReply();
+      await context.sendActivity(somethingWrongMessage(context));
+      return false;
+    }
+    const rendered = cardActivity(await deps.renderer.reply(location.tenantId, reply));
+    await typing.beforeReply();
+    // A failed post throws out of here: not marked answered, and the route answers 500.
+    await context.sendActivity(rendered);
+    return true;
+  });
 }
 
 /**

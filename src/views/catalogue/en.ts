@@ -410,6 +410,30 @@ export const en = {
     auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
     auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
   },
+  /** Store behaviour rules (Slack Marketplace, Teams Store): ways forward, links, personal messages. */
+  storeRules: {
+    /** After a link that leaves the chat app (evidence, public pages). */
+    opensInBrowser: 'opens in your browser',
+    /** Under an answer that found nothing: never a dead end (`prefix`: `/duty ` on Slack's command). */
+    typeHelp: (prefix: string) => `Type \`${prefix}help\` to see everything I can do.`,
+    personalOff:
+      'Done: I will not message you personally in this workspace any more. Reminders in channels still come. Type `start reminders to me` to undo.',
+    personalOn: 'Done: I will message you personally again in this workspace when something needs you.',
+    /** The help entry of the command above. */
+    helpCommand: {
+      usage: 'stop reminders to me | start reminders to me',
+      description: 'turn my personal messages to you off or on (channel reminders are not affected)',
+    },
+    /** A channel set in the settings that dutybot was not invited to: it never posts there uninvited. */
+    notInvited: (channel: string) =>
+      `I am not in ${channel}, and I only post where I was invited, so the setting was not changed.`,
+    notInvitedHint: 'Add me to that channel first (e.g. mention me there and invite me), then set it again.',
+    /** Links to the operator's public pages (App Home, Teams welcome). */
+    support: 'Support',
+    privacy: 'Privacy policy',
+    /** Heads a personal message (one chat for every team): which team it comes from. */
+    personalFrom: (team: string) => `From the team “${team}”`,
+  },
 
   /**
    * The public web pages (adapters/web/public): landing, after install, privacy policy, terms,

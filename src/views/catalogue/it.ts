@@ -401,6 +401,23 @@ export const it: Catalogue = {
     auditOk: (n) => `Il registro di audit è integro: ${n} voci verificate, ogni hash è collegato al precedente.`,
     auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
   },
+  storeRules: {
+    opensInBrowser: 'si apre nel browser',
+    typeHelp: (prefix) => `Scrivi \`${prefix}aiuto\` per vedere tutto quello che so fare.`,
+    personalOff:
+      'Fatto: non ti scriverò più personalmente in questo workspace. I promemoria nei canali continuano. Scrivi `mandami promemoria` per annullare.',
+    personalOn: 'Fatto: ti scriverò di nuovo personalmente in questo workspace quando servi tu.',
+    helpCommand: {
+      usage: 'non mandarmi promemoria | mandami promemoria',
+      description: 'spegne o riaccende i miei messaggi personali a te (i promemoria nei canali restano)',
+    },
+    notInvited: (channel) =>
+      `Non sono in ${channel} e scrivo solo dove sono stato invitato, quindi l'impostazione non è cambiata.`,
+    notInvitedHint: 'Aggiungimi prima a quel canale (per esempio menzionami lì e invitami), poi imposta di nuovo.',
+    support: 'Assistenza',
+    privacy: 'Informativa sulla privacy',
+    personalFrom: (team) => `Dal team «${team}»`,
+  },
 
   publicPages: {
     languageName: 'Italiano',
