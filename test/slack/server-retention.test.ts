@@ -73,7 +73,9 @@ describe('the server deletes an uninstalled workspace in its periodic work', () 
       headers: { cookie },
       redirect: 'manual',
     });
-    expect(done.status).toBe(200);
+    // The admin lands on the public "you're set" page.
+    expect(done.status).toBe(302);
+    expect(done.headers.get('location')).toMatch(/^\/installed\?team=TACME&/);
     const file = join(dir, 'db.sqlite');
     expect(rows(file, 'select workspace_id from credentials')).toEqual([{ workspace_id: 'slack:TACME' }]);
     const workspace = await running.bot.findWorkspace('slack:TACME');

@@ -37,7 +37,9 @@ async function install(h: SlackHarness, code: string): Promise<void> {
     headers: { cookie },
     redirect: 'manual',
   });
-  expect(done.status).toBe(200);
+  // The admin lands on the public "you're set" page.
+  expect(done.status).toBe(302);
+  expect(done.headers.get('location')).toMatch(/^\/installed\?team=TACME&/);
 }
 
 async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {

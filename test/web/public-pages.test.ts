@@ -7,6 +7,7 @@ import { InstalledPage, LandingPage, PrivacyPage, TermsPage } from '../../adapte
 import { CONTENT_SECURITY_POLICY } from '../../adapters/web/security-headers.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { generateKeyEntry } from '../../src/secrets/keyring.js';
 import { catalogue } from '../../src/views/catalogue/index.js';
 import { PUBLIC_PATHS, type PublicPage } from '../../src/views/public-links.js';
 import type { Lang } from '../../src/views/types.js';
@@ -43,6 +44,7 @@ async function serve(env: NodeJS.ProcessEnv) {
   const bot = await createDutybot({
     databaseUrl: 'sqlite::memory:',
     retentionDaysAfterUninstall: env.DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL,
+    encryptionKey: env.DUTYBOT_ENCRYPTION_KEY,
   });
   const running = await startServer(env, { bot, port: 0, host: '127.0.0.1', scheduler: false, logger: silentLogger });
   return {
@@ -251,6 +253,7 @@ describe('what the pages offer follows the configuration', () => {
       SLACK_CLIENT_ID: '123.456',
       SLACK_CLIENT_SECRET: ['client', 'secret', 'for', 'tests'].join('-'),
       SLACK_STATE_SECRET: 'state-secret-for-tests-0123456789',
+      DUTYBOT_ENCRYPTION_KEY: generateKeyEntry('test'),
       OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
       DUTYBOT_LLM_MODEL: 'test-model',
     });
