@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../adapters/slack/blocks/ids.js';
 import type { RecordedCall } from '../support/fake-slack-api.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
+import { installThroughOAuth } from './oauth-install.js';
 import { blockAction, directMessage, eventEnvelope, homeOpened, slashCommand, type Who } from './payloads.js';
 
 /**
@@ -13,17 +14,8 @@ import { blockAction, directMessage, eventEnvelope, homeOpened, slashCommand, ty
 
 let now = new Date('2026-12-01T07:00:00Z'); // Tuesday, 08:00 in Rome; reminders go out at 09:00 Rome
 
-async function install(h: SlackHarness, code: string): Promise<void> {
-  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
-  const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
-  const cookie = (start.headers.get('set-cookie') as string).split(';')[0] as string;
-  const done = await fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-    headers: { cookie },
-    redirect: 'manual',
-  });
-  // A completed install redirects to the public "you're set" page (a failed one gets an error page).
-  expect(done.status).toBe(302);
-  expect(done.headers.get('location')).toMatch(/^\/installed\?team=T\w+&app=A\w+$/);
+function install(h: SlackHarness, code: string): Promise<void> {
+  return installThroughOAuth(h.base, code);
 }
 
 function botJoined(who: Who, inviter: string) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installationCredentialName } from '../../adapters/slack/installation-store.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
+import { oauthInstall } from './oauth-install.js';
 import { appMention, slashCommand, type Who } from './payloads.js';
 
 /**
@@ -15,16 +16,9 @@ const globex: Who = { team: 'TGLOBEX', user: 'UGLOBEXADMIN', channel: 'CGLOBEX' 
 let now = new Date('2026-12-01T07:00:00Z');
 
 async function install(h: SlackHarness, code: string): Promise<Response> {
-  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
-  expect(start.status).toBe(302);
-  const consent = new URL(start.headers.get('location') as string);
+  const { consent, done } = await oauthInstall(h.base, code);
   expect(consent.searchParams.get('scope')?.split(',')).toContain('chat:write');
-  const state = consent.searchParams.get('state') as string;
-  const cookie = (start.headers.get('set-cookie') as string).split(';')[0] as string;
-  return fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-    headers: { cookie },
-    redirect: 'manual',
-  });
+  return done;
 }
 
 describe('Slack OAuth installation and workspace isolation', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackHarness, startSlackHarness } from './harness.js';
+import { installThroughOAuth } from './oauth-install.js';
 import { appMention, blockAction, slashCommand, viewSubmission, type Who } from './payloads.js';
 
 /**
@@ -170,16 +171,7 @@ describe('Slack OAuth: a form submitted from another team', () => {
       ['code-globex', intruder, 'xoxb-globex'],
     ] as const) {
       h.api.grant(code, { teamId: who.team, installerId: who.user, botToken: token });
-      const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
-      const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
-      const cookie = (start.headers.get('set-cookie') as string).split(';')[0] as string;
-      const done = await fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-        headers: { cookie },
-        redirect: 'manual',
-      });
-      // A completed install redirects to the public "you're set" page.
-      expect(done.status).toBe(302);
-      expect(done.headers.get('location')).toBe(`/installed?team=${who.team}&app=A0001`);
+      await installThroughOAuth(h.base, code, who.team);
     }
     h.api.admins.add(acme.user);
     h.api.admins.add(intruder.user);

@@ -9,6 +9,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.
 import { recordingLogger } from '../support/recording-logger.js';
 import { SlackRequester } from '../support/slack-signing.js';
 import { OAUTH_ENV } from './harness.js';
+import { installThroughOAuth } from './oauth-install.js';
 import { eventEnvelope, type Who } from './payloads.js';
 
 /**
@@ -66,16 +67,7 @@ describe('the server deletes an uninstalled workspace in its periodic work', () 
       { port: 0, host: '127.0.0.1', logger: recordingLogger(logs), intervalMs: 100 },
     );
     const base = `http://127.0.0.1:${running.port}`;
-    const start = await fetch(`${base}/slack/install`, { redirect: 'manual' });
-    const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
-    const cookie = (start.headers.get('set-cookie') as string).split(';')[0] as string;
-    const done = await fetch(`${base}/slack/oauth_redirect?code=code-acme&state=${encodeURIComponent(state)}`, {
-      headers: { cookie },
-      redirect: 'manual',
-    });
-    // The admin lands on the public "you're set" page.
-    expect(done.status).toBe(302);
-    expect(done.headers.get('location')).toMatch(/^\/installed\?team=TACME&/);
+    await installThroughOAuth(base, 'code-acme', 'TACME');
     const file = join(dir, 'db.sqlite');
     expect(rows(file, 'select workspace_id from credentials')).toEqual([{ workspace_id: 'slack:TACME' }]);
     const workspace = await running.bot.findWorkspace('slack:TACME');

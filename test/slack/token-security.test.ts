@@ -12,6 +12,7 @@ import { startFakeSlackApi } from '../support/fake-slack-api.js';
 import { STORE_BACKENDS, type StoreBackend } from '../support/postgres.js';
 import { recordingLogger } from '../support/recording-logger.js';
 import { OAUTH_ENV, SIGNING_SECRET, type SlackHarness, startSlackHarness } from './harness.js';
+import { installThroughOAuth } from './oauth-install.js';
 import { appMention, eventEnvelope, type Who } from './payloads.js';
 
 /**
@@ -29,17 +30,8 @@ const ACME_ID = 'slack:TACME';
 /** Tokens made at run time: nothing in the repository looks like a secret. */
 const tokenLike = (prefix: string) => [prefix, '9', randomBytes(12).toString('hex')].join('-');
 
-async function install(h: SlackHarness, code: string): Promise<void> {
-  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
-  const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
-  const cookie = (start.headers.get('set-cookie') as string).split(';')[0] as string;
-  const done = await fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-    headers: { cookie },
-    redirect: 'manual',
-  });
-  // The admin lands on the public "you're set" page.
-  expect(done.status).toBe(302);
-  expect(done.headers.get('location')).toMatch(/^\/installed\?team=TACME&/);
+function install(h: SlackHarness, code: string): Promise<void> {
+  return installThroughOAuth(h.base, code, 'TACME');
 }
 
 async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {

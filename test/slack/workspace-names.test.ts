@@ -2,21 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceName } from '../../src/bot/workspace-name.js';
 import { hostileLine } from '../support/hostile-strings.js';
 import { BOT_TOKEN, type SlackHarness, startSlackHarness } from './harness.js';
+import { installThroughOAuth } from './oauth-install.js';
 import { appMention, type Who } from './payloads.js';
 
 /** Slack workspace names: from the OAuth installation, or from `auth.test` once for a single-token install. */
 
 const who: Who = { team: 'T0001', user: 'U0ADMIN', channel: 'C0HOME' };
 
-async function install(h: SlackHarness, code: string): Promise<void> {
-  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
-  const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
-  const cookie = (start.headers.get('set-cookie') as string).split(';')[0] as string;
-  const done = await fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-    headers: { cookie },
-    redirect: 'manual',
-  });
-  expect(done.status).toBe(200);
+function install(h: SlackHarness, code: string): Promise<void> {
+  return installThroughOAuth(h.base, code);
 }
 
 /** The name is recorded after the request was answered: poll for it. */
