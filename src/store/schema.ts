@@ -92,6 +92,29 @@ export interface KvTable {
   expires_at: number | null;
 }
 
+/** A one-time dashboard sign-in link; only the token's SHA-256 is kept (0007). */
+export interface SignInLinksTable {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  platform_admin: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A dashboard session; the cookie holds the id, the table only its SHA-256 (0007). */
+export interface DashboardSessionsTable {
+  id_hash: string;
+  workspace_id: string;
+  user_id: string;
+  platform_admin: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   audit_log: AuditLogTable;
@@ -99,4 +122,6 @@ export interface Database {
   closings: ClosingsTable;
   deliveries: DeliveriesTable;
   kv: KvTable;
+  sign_in_links: SignInLinksTable;
+  dashboard_sessions: DashboardSessionsTable;
 }
