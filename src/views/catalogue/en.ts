@@ -487,7 +487,6 @@ export const en = {
       newest: 'Newest entries',
       none: 'No entry matches these filters.',
       badDate: (value: string) => `"${value}" is not a date: use YYYY-MM-DD.`,
-      backfill: 'backfill',
     },
     settings: {
       title: 'Settings',

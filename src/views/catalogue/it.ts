@@ -480,7 +480,6 @@ export const it: Catalogue = {
       newest: 'Voci più recenti',
       none: 'Nessuna voce corrisponde a questi filtri.',
       badDate: (value) => `"${value}" non è una data: usa AAAA-MM-GG.`,
-      backfill: 'registrazione tardiva',
     },
     settings: {
       title: 'Impostazioni',
