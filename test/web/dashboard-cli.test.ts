@@ -25,7 +25,12 @@ describe('dutybot dashboard', () => {
   it('serves the local store on 127.0.0.1 and prints a link that signs the terminal user in', async () => {
     const child = spawn(process.execPath, [CLI, 'dashboard', '--port', '0'], {
       cwd: cli.dir(),
-      env: { ...process.env, DATABASE_URL: `sqlite:${join(cli.dir(), 'cli.sqlite')}`, USER: 'tester', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${join(cli.dir(), 'cli.sqlite')}`,
+        USER: 'tester',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
