@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
-import { toAuditEntry, toMs } from './row-mapping.js';
+import { toAuditEntry, toConfirmationRow, toMs } from './row-mapping.js';
 import type { Database } from './schema.js';
-import type { AuditEntry, DashboardSessionRow, LedgerPageQuery, SignInLinkOwner, SignInLinkRow } from './types.js';
+import type {
+  AuditEntry,
+  ConfirmationRow,
+  DashboardSessionRow,
+  LedgerPageQuery,
+  SignInLinkOwner,
+  SignInLinkRow,
+} from './types.js';
 
 /**
  * The dashboard's tables (migration 0007): one-time sign-in links, sessions, and the ledger read
@@ -96,6 +103,27 @@ export class DashboardTables {
     const sessions = await this.db.deleteFrom('dashboard_sessions').where('expires_at', '<=', toMs(now)).execute();
     const links = await this.db.deleteFrom('sign_in_links').where('expires_at', '<=', toMs(now)).execute();
     return Number(sessions[0]?.numDeletedRows ?? 0) + Number(links[0]?.numDeletedRows ?? 0);
+  }
+
+  /**
+   * Rows of these (duty, occurrence) pairs. Both lists go to the (workspace_id, duty_id,
+   * occurrence) index as point look-ups; the cross product it may return is cut to the pairs here.
+   */
+  async confirmationsOf(
+    workspaceId: string,
+    occurrences: readonly { dutyId: string; occurrence: string }[],
+  ): Promise<ConfirmationRow[]> {
+    if (occurrences.length === 0) return [];
+    const wanted = new Set(occurrences.map((o) => `${o.dutyId}|${o.occurrence}`));
+    const rows = await this.db
+      .selectFrom('confirmations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('duty_id', 'in', [...new Set(occurrences.map((o) => o.dutyId))])
+      .where('occurrence', 'in', [...new Set(occurrences.map((o) => o.occurrence))])
+      .orderBy('seq')
+      .execute();
+    return rows.filter((row) => wanted.has(`${row.duty_id}|${row.occurrence}`)).map(toConfirmationRow);
   }
 
   /**
