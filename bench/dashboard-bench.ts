@@ -163,10 +163,19 @@ async function pageFigures(bot: DutybotCore, label: string): Promise<string[]> {
       if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
       return { ms: performance.now() - start, body };
     };
+    // The first page starts the full verification and waits for it at most FIRST_CHECK_WAIT_MS;
+    // reloads show the result once it is done.
+    const started = performance.now();
     const first = await time('/dashboard/ledger');
-    if (!first.body.includes('Chain verified')) throw new Error('the seeded chain does not verify');
+    let verified = first.body;
+    while (!verified.includes('Chain verified')) {
+      if (verified.includes('Chain broken') || performance.now() - started > 300_000)
+        throw new Error('the seeded chain does not verify');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      verified = (await time('/dashboard/ledger')).body;
+    }
     const lines = [
-      `${label}: first ledger page ${fmt(first.ms)} ms (verifies the whole ${fmt(ENTRIES, 0)}-entry chain once; later pages check only new entries)`,
+      `${label}: first ledger page ${fmt(first.ms)} ms; whole ${fmt(ENTRIES, 0)}-entry chain verified ${fmt(performance.now() - started, 0)} ms after it (once per server start, then every 5 min in the background; pages in between check only new entries)`,
     ];
     const pages: [string, string][] = [
       ['ledger, newest page', '/dashboard/ledger'],
