@@ -144,13 +144,18 @@ export class DashboardTables {
       .$if(query.to !== undefined, (qb) => qb.where('a.at', '<', toMs(query.to!)));
     if (query.dutyIds !== undefined) {
       const dutyIds = [...query.dutyIds];
-      select = select.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('confirmations as c')
-            .select('c.seq')
+      // The duty of each entry is read by the confirmation's primary key (one look-up per entry,
+      // walking the ledger newest first): written as EXISTS (… duty_id IN list), SQLite probed the
+      // (workspace_id, duty_id, seq) index once per listed duty for every entry instead.
+      select = select.where((eb) =>
+        eb(
+          eb
+            .selectFrom('confirmations as c')
+            .select('c.duty_id')
             .whereRef('c.workspace_id', '=', 'a.workspace_id')
-            .whereRef('c.seq', '=', 'a.seq')
-            .where('c.duty_id', 'in', dutyIds),
+            .whereRef('c.seq', '=', 'a.seq'),
+          'in',
+          dutyIds,
         ),
       );
     }
