@@ -184,7 +184,7 @@ async function pageFigures(bot: DutybotCore, label: string): Promise<string[]> {
       verified = (await time('/dashboard/ledger')).body;
     }
     const lines = [
-      `${label}: first ledger page ${fmt(first.ms)} ms; whole ${fmt(ENTRIES, 0)}-entry chain verified ${fmt(performance.now() - started, 0)} ms after it (once per server start, then every 5 min in the background; pages in between check only new entries)`,
+      `${label}: first ledger page ${fmt(first.ms)} ms; whole ${fmt(ENTRIES, 0)}-entry chain verified ${fmt(performance.now() - started, 0)} ms after it (once per server start, then every 30 min in the background; pages in between check only new entries)`,
     ];
     const pages: [string, string][] = [
       ['ledger, newest page', '/dashboard/ledger'],

@@ -10,7 +10,7 @@ import type { ChainStateView } from './types.js';
  * backwards or changed under the same seq triggers a full verification at once.
  */
 
-export const RECHECK_MS = 5 * 60_000;
+export const RECHECK_MS = 30 * 60_000;
 /**
  * How long a page waits for the first full verification (100,000 entries take seconds): after
  * that it is drawn saying the verification is running, and a reload shows its result.
