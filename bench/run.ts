@@ -12,6 +12,7 @@ const sections: Section[] = [
   { name: 'scheduler tick', load: async () => (await import('./tick-bench.js')).benchTick },
   { name: 'slack', load: async () => (await import('./slack-bench.js')).benchSlack },
   { name: 'teams', load: async () => (await import('./teams-bench.js')).benchTeams },
+  { name: 'dashboard', load: async () => (await import('./dashboard-bench.js')).benchDashboard },
 ];
 
 const only = process.argv.slice(2);

@@ -26,7 +26,16 @@ const DUTY = '1backup.customer.check-backup-results';
 const token = () => ['xoxb', '42', randomBytes(10).toString('hex')].join('-');
 
 /** Rows of a workspace in every table that holds workspace data. */
-const WORKSPACE_TABLES = ['workspaces', 'audit_log', 'confirmations', 'closings', 'deliveries', 'credentials'];
+const WORKSPACE_TABLES = [
+  'workspaces',
+  'audit_log',
+  'confirmations',
+  'closings',
+  'deliveries',
+  'credentials',
+  'sign_in_links',
+  'dashboard_sessions',
+];
 
 describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) => {
   let backend: StoreBackend;
@@ -78,6 +87,10 @@ describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) =
     });
     await b.keyValue.kvSet('slack-messages', `${conversation.workspaceId}|C1|1.1`, { dutyId: DUTY });
     await b.keyValue.kvSet('llm-usage', conversation.workspaceId, { requests: 1 });
+    // A dashboard session and a link not used yet: both belong to the workspace's data.
+    const used = await b.dashboard.signInLink(conversation.workspaceId, 'UADMIN', { baseUrl: 'https://d.example' });
+    await b.dashboard.signIn(new URL(used!.url).pathname.split('/').at(-1)!);
+    await b.dashboard.signInLink(conversation.workspaceId, 'UADMIN', { baseUrl: 'https://d.example' });
   }
 
   it('seals credentials: no row holds the token, and another key cannot open it', async () => {
@@ -170,6 +183,9 @@ describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) =
     // Day 30 after the uninstall minus a minute: nothing goes.
     expect(await b.deleteExpiredWorkspaces(new Date(at(31).getTime() - 60_000))).toEqual([]);
     expect(await count(url, 'audit_log', ACME.workspaceId)).toBe(head?.seq);
+
+    expect(await count(url, 'sign_in_links', ACME.workspaceId)).toBe(2);
+    expect(await count(url, 'dashboard_sessions', ACME.workspaceId)).toBe(1);
 
     now = at(31);
     const [tombstone, ...more] = await b.deleteExpiredWorkspaces();

@@ -89,6 +89,7 @@ export async function startServer(
       databaseUrl: env.DATABASE_URL || undefined,
       commandPrefix: '/duty',
       dispatchAfterConfirm: true,
+      publicUrl: env.DUTYBOT_PUBLIC_URL || undefined,
       logger,
       answerModel: await answerModelFromEnv(env),
       encryptionKey: env.DUTYBOT_ENCRYPTION_KEY,

@@ -4,6 +4,7 @@ import type { Logger } from '../../src/logging/logger.js';
 import { publicLinks } from '../../src/views/public-links.js';
 import { serveAssets } from './assets.js';
 import type { WebContext, WebOffers } from './context.js';
+import { dashboardFeature } from './dashboard/routes.js';
 import { publicPages } from './public/routes.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -14,7 +15,7 @@ export type WebFeature = (router: Router, context: WebContext) => void | Promise
  * The features the server mounts, in order. Each lives in its own folder under adapters/web/ and
  * owns its routes; this list is the only place that knows them all.
  */
-const FEATURES: WebFeature[] = [publicPages];
+const FEATURES: WebFeature[] = [publicPages, dashboardFeature];
 
 export interface MountWebOptions {
   dutybot: Dutybot;

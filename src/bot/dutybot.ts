@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
 import { createModelAssistedAnswerer } from '../answer/model-assisted.js';
+import type { ExecuteDeps } from '../commands/deps.js';
 import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
+import { createDashboardService, SIGN_IN_LINK_MINUTES } from '../dashboard/service.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Logger } from '../logging/logger.js';
@@ -71,6 +73,11 @@ export interface DutybotOptions {
   encryptionKey?: string;
   /** DUTYBOT_RETENTION_DAYS_AFTER_UNINSTALL (days, or the variable's text); default 30. */
   retentionDaysAfterUninstall?: number | string;
+  /**
+   * `DUTYBOT_PUBLIC_URL`: where people reach the web dashboard. Without it the chat command
+   * `dashboard` says the dashboard is not configured.
+   */
+  publicUrl?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -131,12 +138,17 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return { kind: 'answer', lang: view.lang, answer: view };
   };
   const directories = new Map<Platform, ChannelDirectory>();
-  const execDeps = {
+  const execDeps: ExecuteDeps = {
     knowledge,
     store,
     schedule,
     ask: askReply,
     channels: (platform: Platform) => directories.get(platform),
+    async signInLink(workspace, actor) {
+      const platformAdmin = actor.isPlatformAdmin ? await actor.isPlatformAdmin() : false;
+      const link = await dashboard.signInLink(workspace.id, actor.userId, { platformAdmin });
+      return link ? { url: link.url, minutes: SIGN_IN_LINK_MINUTES } : null;
+    },
   };
 
   let dispatching: Promise<unknown> | null = null;
@@ -151,6 +163,16 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     }
     return reply;
   }
+
+  const dashboard = createDashboardService({
+    store,
+    knowledge,
+    clock,
+    schedule,
+    publicUrl: options.publicUrl?.trim().replace(/\/+$/, '') || undefined,
+    run: (command, actor, conversation) => facade.run(command, { actor, conversation }),
+    confirm: (input) => facade.confirm(input),
+  });
 
   async function workspaceFor(conversation: Conversation, actor: string): Promise<WorkspaceRow> {
     const existing = await store.getWorkspace(conversation.workspaceId);
@@ -250,7 +272,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return { at: now.toISOString(), workspaces: rows.length, enqueued: planned, deliveries };
   }
 
-  return {
+  const facade: DutybotCore = {
     knowledge,
     store,
     keyValue: store,
@@ -275,6 +297,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     rotateCredentialKeys() {
       return credentials.rotate();
     },
+    dashboard,
     async workspace(workspaceId) {
       const row = await store.getWorkspace(workspaceId);
       if (!row) return null;
@@ -462,4 +485,5 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       await store.close();
     },
   };
+  return facade;
 }

@@ -1,5 +1,6 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
+import type { DashboardService } from '../dashboard/types.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { CredentialStore } from '../ports/credentials.js';
@@ -11,6 +12,22 @@ import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView
 import type { RotationReport } from './credential-vault.js';
 import type { LlmUsage } from './model-records.js';
 
+/** The dashboard's session and page view models, for adapters/web. */
+export type {
+  ChainStateView,
+  DashboardConfirmInput,
+  DashboardService,
+  DashboardSession,
+  DutyPage,
+  LedgerEntryView,
+  LedgerFilters,
+  LedgerPageView,
+  PeriodFilters,
+  PeriodPage,
+  PeriodRow,
+  SettingsPage,
+  SignedIn,
+} from '../dashboard/types.js';
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
 /** What the operator's deletion and key commands report. */
 export type { Actor, Conversation, RotationReport, TickReport, Tombstone };
@@ -108,6 +125,8 @@ export interface Dutybot {
   readonly keyValue: KeyValueStore;
   /** Installation secrets (Slack OAuth tokens), sealed at rest; deleted when the workspace is uninstalled. */
   readonly credentials: CredentialStore;
+  /** The web dashboard: sign-in links, sessions, its pages' view models and its forms. */
+  readonly dashboard: DashboardService;
   /** A workspace's facts, or null when the bot has never seen it (nothing is created). */
   workspace(workspaceId: string): Promise<WorkspaceFacts | null>;
   /** A duty's title in a language, or null for an id the pack does not have. */

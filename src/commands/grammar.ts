@@ -52,7 +52,9 @@ export type Command =
     }
   | { name: 'help' }
   /** `stop reminders to me` / `start reminders to me`: personal messages off or on for the one who typed it. */
-  | { name: 'personal-messages'; on: boolean };
+  | { name: 'personal-messages'; on: boolean }
+  /** A private, one-time sign-in link to the web dashboard. */
+  | { name: 'dashboard' };
 
 export type CommandName = Command['name'];
 
@@ -113,6 +115,8 @@ const VERBS: Record<string, { name: Exclude<CommandName, 'personal-messages'>; l
   audit: { name: 'audit', lang: 'en' },
   verifica: { name: 'audit', lang: 'it' },
   help: { name: 'help', lang: 'en' },
+  dashboard: { name: 'dashboard', lang: 'en' },
+  cruscotto: { name: 'dashboard', lang: 'it' },
   aiuto: { name: 'help', lang: 'it' },
   '?': { name: 'help', lang: 'en' },
 };
@@ -170,6 +174,7 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
     }
     case 'digest':
     case 'help':
+    case 'dashboard':
       return { command: { name } as Command, lang };
     case 'history':
       return rest ? { command: { name, ref: rest }, lang } : usage('missing_duty');

@@ -116,6 +116,29 @@ export interface TombstonesTable {
   actor: string;
 }
 
+/** A one-time dashboard sign-in link; only the token's SHA-256 is kept (0007). */
+export interface SignInLinksTable {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  platform_admin: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A dashboard session; the cookie holds the id, the table only its SHA-256 (0007). */
+export interface DashboardSessionsTable {
+  id_hash: string;
+  workspace_id: string;
+  user_id: string;
+  platform_admin: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   audit_log: AuditLogTable;
@@ -125,4 +148,6 @@ export interface Database {
   kv: KvTable;
   credentials: CredentialsTable;
   tombstones: TombstonesTable;
+  sign_in_links: SignInLinksTable;
+  dashboard_sessions: DashboardSessionsTable;
 }

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
 import { CredentialsTableSql } from './credentials-table.js';
+import { DashboardTables } from './dashboard-tables.js';
 import type { Dialect } from './database.js';
 import { OccurrenceClosedError, UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
@@ -13,13 +14,17 @@ import type { Database } from './schema.js';
 import type {
   AuditEntry,
   ConfirmationRow,
+  DashboardSessionRow,
   DeletionReason,
   DeliveryLease,
   DeliveryRow,
+  LedgerPageQuery,
   NewConfirmation,
   NewDelivery,
   ReopenRequest,
   SealedCredential,
+  SignInLinkOwner,
+  SignInLinkRow,
   Store,
   Tombstone,
   WorkspaceActivity,
@@ -88,6 +93,7 @@ export class KyselySqlStore implements SqlStore {
   private readonly outbox: Outbox;
   private readonly credentials: CredentialsTableSql;
   private readonly deletion: WorkspaceDeletion;
+  private readonly dashboard: DashboardTables;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -97,6 +103,7 @@ export class KyselySqlStore implements SqlStore {
     this.outbox = new Outbox(db, dialect);
     this.credentials = new CredentialsTableSql(db);
     this.deletion = new WorkspaceDeletion(db, this.audit);
+    this.dashboard = new DashboardTables(db);
   }
 
   async close(): Promise<void> {
@@ -526,6 +533,47 @@ export class KyselySqlStore implements SqlStore {
       .orderBy('seq')
       .execute();
     return rows.map(toConfirmationRow);
+  }
+
+  // ── Dashboard ───────────────────────────────────────────────────────────────────────────────
+
+  saveSignInLink(link: SignInLinkRow): Promise<void> {
+    return this.dashboard.saveSignInLink(link);
+  }
+
+  consumeSignInLink(tokenHash: string, now: Date): Promise<SignInLinkOwner | null> {
+    return this.dashboard.consumeSignInLink(tokenHash, now);
+  }
+
+  saveDashboardSession(session: DashboardSessionRow): Promise<void> {
+    return this.dashboard.saveSession(session);
+  }
+
+  findDashboardSession(idHash: string): Promise<DashboardSessionRow | null> {
+    return this.dashboard.findSession(idHash);
+  }
+
+  touchDashboardSession(idHash: string, at: Date, expiresAt: Date): Promise<void> {
+    return this.dashboard.touchSession(idHash, at, expiresAt);
+  }
+
+  deleteDashboardSession(idHash: string): Promise<void> {
+    return this.dashboard.deleteSession(idHash);
+  }
+
+  sweepDashboardAccess(now: Date): Promise<number> {
+    return this.dashboard.sweep(now);
+  }
+
+  ledgerPage(workspaceId: string, query: LedgerPageQuery): Promise<AuditEntry[]> {
+    return this.dashboard.ledgerPage(workspaceId, query);
+  }
+
+  confirmationsOf(
+    workspaceId: string,
+    occurrences: readonly { dutyId: string; occurrence: string }[],
+  ): Promise<ConfirmationRow[]> {
+    return this.dashboard.confirmationsOf(workspaceId, occurrences);
   }
 
   // ── Outbox ──────────────────────────────────────────────────────────────────────────────────

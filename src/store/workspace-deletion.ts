@@ -5,7 +5,15 @@ import type { Database, TombstonesTable } from './schema.js';
 import type { DeletionReason, Platform, Tombstone, WorkspaceRow } from './types.js';
 
 /** Tables whose rows belong to one workspace (`workspace_id`), deleted with it. */
-const WORKSPACE_TABLES = ['closings', 'confirmations', 'audit_log', 'deliveries', 'credentials'] as const;
+const WORKSPACE_TABLES = [
+  'closings',
+  'confirmations',
+  'audit_log',
+  'deliveries',
+  'credentials',
+  'sign_in_links',
+  'dashboard_sessions',
+] as const;
 
 /**
  * Deleting a workspace's data: after its retention period, or on request. The ledger goes as a

@@ -45,6 +45,8 @@ export interface HarnessOptions {
   answerModel?: AnswerModel;
   /** DUTYBOT_ENCRYPTION_KEY's value; default a key made for this run, null: none. */
   encryptionKey?: string | null;
+  /** DUTYBOT_PUBLIC_URL: turns on dashboard sign-in links. */
+  publicUrl?: string;
 }
 
 export const OAUTH_ENV = {
@@ -71,6 +73,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     workerId: 'slack-test',
     ...(options.encryptionKey === null ? {} : { encryptionKey: options.encryptionKey ?? generateKeyEntry('test') }),
     ...(options.answerModel ? { answerModel: options.answerModel } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const config: SlackConfig = {
     ...loadSlackConfig({

@@ -71,7 +71,7 @@ export async function startTeamsHarness(
      */
     productionCredentials?: { channelLoginUrl: string | null; channelOAuthScope?: string; bearer: string };
     answerModel?: AnswerModel;
-    /** The server's public address (`DUTYBOT_PUBLIC_URL`): welcome and help link its support and privacy pages. */
+    /** DUTYBOT_PUBLIC_URL: welcome and help link its support and privacy pages; turns on dashboard sign-in links. */
     publicUrl?: string;
   } = {},
 ): Promise<TeamsHarness> {
@@ -88,6 +88,7 @@ export async function startTeamsHarness(
     databaseUrl: `sqlite:${join(directory, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.answerModel ? { answerModel: options.answerModel } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const config: TeamsConfig = {
     appId: APP_ID,

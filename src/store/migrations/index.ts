@@ -5,6 +5,7 @@ import { outboxLeaseToken } from './0003-outbox-lease-token.js';
 import { ledgerIntegrity } from './0004-ledger-integrity.js';
 import { workspaceNames } from './0005-workspace-names.js';
 import { credentialsRetention } from './0006-credentials-retention.js';
+import { dashboardAccess } from './0007-dashboard-access.js';
 
 /**
  * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-ledger-integrity': ledgerIntegrity,
   '0005-workspace-names': workspaceNames,
   '0006-credentials-retention': credentialsRetention,
+  '0007-dashboard-access': dashboardAccess,
 };
 
 export const migrationProvider: MigrationProvider = {
