@@ -12,7 +12,7 @@ import type { AnswerModel } from '../ports/answer-model.js';
 import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { Messenger } from '../ports/messenger.js';
 import * as scheduler from '../scheduler/index.js';
-import { defaultSettings } from '../settings/schema.js';
+import { defaultSettings, usedServices } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
 import { WorkspaceRowMissingError } from '../store/errors.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
@@ -98,7 +98,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
   async function answerFor(question: string, workspace: WorkspaceRow | null): Promise<AnswerView> {
     const context = workspace ? { owners: workspace.settings.owners } : {};
     if (!assisted || workspace?.settings.llm === 'off') return answer(question, knowledge, context).view;
-    const result = await assisted.answer(question, { ...context, services: workspace?.settings.services ?? [] });
+    const result = await assisted.answer(question, { ...context, services: workspace ? usedServices(workspace.settings, [...knowledge.serviceById.keys()]) : [] });
     if (workspace && (result.usage || result.outcome === 'cached')) {
       await addUsage(store, workspace.id, result.usage, result.outcome === 'cached').catch(() => undefined);
     }

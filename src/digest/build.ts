@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ServiceId } from '../knowledge/schema.js';
+import { usedServices } from '../settings/schema.js';
 import { calendarOf } from '../occurrences/calendar.js';
 import { periodContaining } from '../occurrences/periods.js';
 import { type DutyStatus, isClosed, type WorkspaceSnapshot, workspaceStatuses } from '../occurrences/status.js';
@@ -99,7 +100,9 @@ function serviceLines(
     byService.set(status.duty.service, list);
   }
   // A workspace-wide digest names every service in use, even those with nothing scheduled.
-  const services = routedOnly ? [...byService.keys()] : snapshot.workspace.settings.services;
+  const services = routedOnly
+    ? [...byService.keys()]
+    : usedServices(snapshot.workspace.settings, [...snapshot.knowledge.serviceById.keys()]);
   const lines: DigestServiceLine[] = [];
   for (const service of services) {
     const record = snapshot.knowledge.serviceById.get(service);
