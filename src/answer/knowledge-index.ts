@@ -66,6 +66,8 @@ export interface KnowledgeIndex {
   phraseServices: ReadonlyMap<string, ReadonlySet<ServiceId>>;
   /** Per service, in how many of its duties each stem occurs (does a service's name word tell its duties apart?). */
   serviceStemDuties: ReadonlyMap<ServiceId, ReadonlyMap<string, number>>;
+  /** Word terms of the provider's name (`document.provider`): a section saying them speaks of the provider itself. */
+  providerTerms: readonly string[];
   /** Memo of typo corrections (pure: same word, same answer). */
   corrections: Map<string, string | null>;
 }
@@ -144,7 +146,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     }
     // The knowledge's own topic tags count as the concepts that name them.
     for (const topic of duty.topics) for (const id of lexicon.conceptsByTopic.get(topic) ?? []) terms.add(`c:${id}`);
-    if (duty.retention_days !== undefined) terms.add('c:retention');
+    const retention = lexicon.lexicon.concept_rules.retention;
+    if (duty.retention_days !== undefined && retention) terms.add(`c:${retention}`);
     // Our titles paraphrase the source: a plain word only the title says ("SET password-change rules"
     // over "Evaluate the frequency…") still matches, but earns no title bonus on top.
     const body = new Set<string>();
@@ -152,7 +155,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     const titleTerms = new Set<string>();
     extractTerms(duty.title, lexicon, titleTerms);
     extractTerms(duty.title_it, lexicon, titleTerms);
-    // Words the source says inside a concept phrase ("CoreTech reports") are still its words.
+    // Words the source says inside a concept phrase ("the provider reports") are still its words.
     const sourceWords = new Set(
       [duty.text, duty.text_it].flatMap((text) => words(text).map((word) => `w:${stem(word)}`)),
     );
@@ -304,6 +307,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     vocabularyBuckets,
     phraseServices,
     serviceStemDuties,
+    providerTerms: words(knowledge.document.provider).map((word) => `w:${stem(word)}`),
     corrections: new Map(),
   };
 }

@@ -61,7 +61,53 @@ export type Intent = z.infer<typeof IntentSchema>;
 
 // Strict objects: a stray key is usually a YAML slip (an unquoted comma in a flow mapping).
 
-export const LexiconSchema = z.strictObject({
+const conceptId = z.string().regex(/^[a-z][a-z_]*$/, 'concept ids are snake_case');
+const impliedWeight = z.number().positive().max(3);
+
+/**
+ * Which of the pack's concepts play a part in the engine's general rules. The rules themselves
+ * (a "how long" question wants a retention period, "where" wants a place…) are written once, in
+ * code, for every pack; the pack says which of its own concepts each rule is about, so the engine
+ * names no concept of any one document. Every id here must be a concept of the same lexicon.
+ */
+export const ConceptRulesSchema = z.strictObject({
+  /** How long something is kept: duties with `retention_days` carry it; "how long…?" implies it. */
+  retention: conceptId.optional(),
+  /** Implied, with this weight, by "what is…?" questions: the sections that define terms. */
+  definition: z.strictObject({ concept: conceptId, weight: impliedWeight }).optional(),
+  /** Checking is itself a duty: "how do we make sure the backups worked?" asks what to check, not for steps. */
+  checking: z.array(conceptId).default([]),
+  /** Keeping something somewhere ("where should the key be STORED?"): a duty of keeping answers "where". */
+  keeping: z.array(conceptId).default([]),
+  /** Looking at results ("where do we CHECK…"): asks what to check, not for a place. */
+  looking: z.array(conceptId).default([]),
+  /** Concepts that state where something is: only these answer "where…?". */
+  places: z.array(conceptId).default([]),
+  /** Implied, with these weights, by "where…?" asked about no service: where the data lives. */
+  where_implies: z.record(conceptId, impliedWeight).default({}),
+  /** Implied by both parties named as one subject ("what do the provider and we each do?"): how work is shared. */
+  both_parties_imply: z.record(conceptId, impliedWeight).default({}),
+  /**
+   * The provider reporting something to the customer: with the provider named as who reported
+   * ("the provider REPORTED a problem, what now?") the provider is not who acts.
+   */
+  provider_reports: z.array(conceptId).default([]),
+  /** Further implications: when every concept of `when` is asked (and the party is not `unless_party`), `imply` is too. */
+  implications: z
+    .array(
+      z.strictObject({
+        when: z.array(conceptId).min(1),
+        unless_party: z.enum(['provider', 'customer']).optional(),
+        imply: conceptId,
+        weight: impliedWeight,
+      }),
+    )
+    .default([]),
+});
+export type ConceptRules = z.infer<typeof ConceptRulesSchema>;
+
+export const LexiconSchema = z
+  .strictObject({
   version: z.literal(1),
   /** Words that carry no meaning for matching. */
   stop_words: BilingualSchema,
@@ -121,5 +167,26 @@ export const LexiconSchema = z.strictObject({
   cadence_words_it: z.record(z.string(), phrase).default({}),
   /** Example questions offered when the bot abstains or the question is vague. */
   suggestions: z.strictObject({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
-});
+  /** Which concepts the engine's general rules are about (see ConceptRulesSchema). */
+  concept_rules: ConceptRulesSchema.default(ConceptRulesSchema.parse({})),
+})
+  .superRefine((lexicon, ctx) => {
+    // A rule naming a concept the lexicon does not define would silently never fire.
+    const known = new Set(Object.keys(lexicon.concepts));
+    const check = (id: string, path: PropertyKey[]) => {
+      if (!known.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown concept ${id}` });
+    };
+    const rules = lexicon.concept_rules;
+    if (rules.retention) check(rules.retention, ['concept_rules', 'retention']);
+    if (rules.definition) check(rules.definition.concept, ['concept_rules', 'definition', 'concept']);
+    for (const key of ['checking', 'keeping', 'looking', 'places', 'provider_reports'] as const)
+      rules[key].forEach((id, i) => check(id, ['concept_rules', key, i]));
+    for (const key of ['where_implies', 'both_parties_imply'] as const)
+      for (const id of Object.keys(rules[key])) check(id, ['concept_rules', key, id]);
+    rules.implications.forEach((rule, i) => {
+      rule.when.forEach((id, k) => check(id, ['concept_rules', 'implications', i, 'when', k]));
+      check(rule.imply, ['concept_rules', 'implications', i, 'imply']);
+    });
+    lexicon.foreign_allowed_with.forEach((id, i) => check(id, ['foreign_allowed_with', i]));
+  });
 export type Lexicon = z.infer<typeof LexiconSchema>;

@@ -36,7 +36,7 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   // Checking is itself a duty: "how do we make sure the backups worked?" asks what to check.
   const asksMore =
     ['who', 'how_often', 'how_long', 'list'].some((intent) => intents.has(intent as Intent)) ||
-    (analysis.concepts.has('check') && analysis.strongConcepts > 0);
+    (lexicon.lexicon.concept_rules.checking.some((id) => analysis.concepts.has(id)) && analysis.strongConcepts > 0);
   if (intents.has('procedure') && !asksMore) return refuse('off_topic');
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   const inDomain =

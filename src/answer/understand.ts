@@ -188,16 +188,17 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   let party = providerRequested
     ? 'provider'
     : resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
-  // "CoreTech reported a problem on our server, what now?": CoreTech is who reported, not who acts.
+  // "The provider reported a problem on our server, what now?": the provider is who reported, not who acts.
+  const providerReports = lexicon.lexicon.concept_rules.provider_reports.some((id) => concepts.has(id));
   if (
     party === 'provider' &&
-    concepts.has('coretech_reports') &&
+    providerReports &&
     !partyCues.has('customer') &&
     surface.some((word) => lexicon.reportedMarkers.has(word))
   )
     party = null;
-  // "When CoreTech reports a problem, what must WE do?": CoreTech informs, we are asked what we do.
-  if (party === 'provider' && concepts.has('coretech_reports') && partyCues.has('customer')) party = 'customer';
+  // "When the provider reports a problem, what must WE do?": it informs, we are asked what we do.
+  if (party === 'provider' && providerReports && partyCues.has('customer')) party = 'customer';
   if (
     !servicesByName &&
     party !== 'customer' &&
