@@ -408,9 +408,7 @@ describe('loadKnowledge', () => {
     }
     const lines = message.split('\n');
     expect(lines[0]).toBe(`${fixture('several.yaml')}: 2 problems`);
-    expect(lines[1]).toMatch(
-      /several\.yaml: document\.date: must be a date YYYY-MM-DD \(line 7, column 9\)$/,
-    );
+    expect(lines[1]).toMatch(/several\.yaml: document\.date: must be a date YYYY-MM-DD \(line 7, column 9\)$/);
     expect(lines[2]).toMatch(/several\.yaml: services\[0\]\.duties\[1\]\.party: Invalid option: expected one of/);
   });
 

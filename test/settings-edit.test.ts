@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { applySetting, importSettings } from '../src/settings/edit.js';
 import { defaultSettings, usedServices } from '../src/settings/schema.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
 
 const known = {
   dutyIds: new Set(['1backup.customer.restore-test']),

@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseSnooze } from '../src/commands/values.js';
-import { applySetting } from '../src/settings/edit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { applySetting } from '../src/settings/edit.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { replyText } from '../src/views/text.js';
 import { admin, useCommandBot } from './support/command-bot.js';

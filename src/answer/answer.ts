@@ -47,7 +47,7 @@ export interface Answer {
 const MAX_QUESTION_LENGTH = 500;
 
 export function answer(question: string, knowledge: Knowledge, context: AnswerContext = {}): Answer {
-  return answerWith(loadLexicon(), question, knowledge, context);
+  return answerWith(loadLexicon(knowledge.lexiconFile), question, knowledge, context);
 }
 
 /** Same as `answer` with an explicit lexicon (tests, alternative vocabularies). */

@@ -1,8 +1,8 @@
+import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Cadence } from '../knowledge/schema.js';
 import { groundQuestion } from './grounding.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
-import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 
 export type { Abstention };
@@ -144,7 +144,8 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
   if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
-  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, best.doc, lexicon)) return ungroundedAbstention;
+  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, best.doc, lexicon))
+    return ungroundedAbstention;
   const sentences = new Map<string, number>();
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));

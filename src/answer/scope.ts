@@ -1,5 +1,5 @@
+import type { Intent } from '../knowledge/lexicon-schema.js';
 import type { CompiledLexicon } from './lexicon.js';
-import type { Intent } from './lexicon-schema.js';
 import { stem } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
 

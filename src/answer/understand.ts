@@ -1,10 +1,10 @@
+import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { fillerWords } from './filler.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
-import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';

@@ -98,7 +98,10 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
   async function answerFor(question: string, workspace: WorkspaceRow | null): Promise<AnswerView> {
     const context = workspace ? { owners: workspace.settings.owners } : {};
     if (!assisted || workspace?.settings.llm === 'off') return answer(question, knowledge, context).view;
-    const result = await assisted.answer(question, { ...context, services: workspace ? usedServices(workspace.settings, [...knowledge.serviceById.keys()]) : [] });
+    const result = await assisted.answer(question, {
+      ...context,
+      services: workspace ? usedServices(workspace.settings, [...knowledge.serviceById.keys()]) : [],
+    });
     if (workspace && (result.usage || result.outcome === 'cached')) {
       await addUsage(store, workspace.id, result.usage, result.outcome === 'cached').catch(() => undefined);
     }

@@ -36,7 +36,10 @@ export async function changeSettings(
   const serviceIds = [...deps.knowledge.serviceById.keys()];
   const result =
     command.action === 'set'
-      ? applySetting(settings, command.key, command.value, { dutyIds: new Set(deps.knowledge.dutyById.keys()), serviceIds })
+      ? applySetting(settings, command.key, command.value, {
+          dutyIds: new Set(deps.knowledge.dutyById.keys()),
+          serviceIds,
+        })
       : importSettings(command.yaml, settings, { replace: command.replace === true, serviceIds });
   if (!result.ok) {
     const { problem } = result;

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { ServiceId } from '../knowledge/schema.js';
-import { usedServices } from '../settings/schema.js';
 import { calendarOf } from '../occurrences/calendar.js';
 import { periodContaining } from '../occurrences/periods.js';
 import { type DutyStatus, isClosed, type WorkspaceSnapshot, workspaceStatuses } from '../occurrences/status.js';
+import { usedServices } from '../settings/schema.js';
 import type { ConfirmationRow } from '../store/types.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { periodLabel } from '../views/labels.js';

@@ -3,7 +3,7 @@ import type { DutyRecord, ErratumRecord, FactRecord, KnowledgeFile, ServiceId, S
 /** A duty with its service attached: the unit the rest of the core works with. */
 export interface Duty extends DutyRecord {
   service: ServiceId;
-  /** Source section heading, e.g. "RocketWeb - Web Hosting". */
+  /** Source section heading, e.g. "WebSpace - Web Hosting". */
   serviceName: string;
   /** 0-based position of the bullet within its service and party list, in source order. */
   position: number;
@@ -20,4 +20,6 @@ export interface Knowledge {
   serviceById: ReadonlyMap<ServiceId, ServiceRecord>;
   /** Absolute path of the YAML file it came from (for messages). */
   file: string;
+  /** Absolute path of the pack's vocabulary (`lexicon.yaml` beside `file`), which the answer engine reads. */
+  lexiconFile: string;
 }

@@ -376,8 +376,7 @@ export function applySetting(
   const parsed = WorkspaceSettingsSchema.safeParse(draft);
   if (!parsed.success) return failure({ kind: 'bad_value', key, detail: describeIssue(parsed.error), help });
   const stray = unknownService(parsed.data, known.serviceIds);
-  if (stray)
-    return failure({ kind: 'bad_value', key, detail: stray, help: servicesHelp(known.serviceIds) });
+  if (stray) return failure({ kind: 'bad_value', key, detail: stray, help: servicesHelp(known.serviceIds) });
   return ok({ settings: parsed.data, shown: showValue(value), key, value });
 }
 

@@ -80,6 +80,7 @@ export function testKnowledge(): Knowledge {
     dutyById: new Map(duties.map((d) => [d.id, d])),
     serviceById: new Map(services.map((s) => [s.id, s])),
     file: '/test/scheduler-knowledge.yaml',
+    lexiconFile: '/test/lexicon.yaml',
   };
 }
 
