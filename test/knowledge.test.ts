@@ -20,7 +20,7 @@ const root = packageRoot();
 const knowledgePath = join(root, 'knowledge', 'coretech-gdpr.yaml');
 const sourcePath = join(root, 'knowledge', 'sources', 'coretech-gdpr-2020-04-16.txt');
 const sourceText = readFileSync(sourcePath, 'utf8');
-const source = parseSourceDocument(sourceText);
+const source = parseSourceDocument(sourceText, { provider: 'CoreTech', customer: 'Customer' });
 const knowledge = loadKnowledge(knowledgePath);
 const fixture = (name: string) => join('test', 'fixtures', 'knowledge', name);
 

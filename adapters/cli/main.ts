@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PACK_ENV } from '../../src/knowledge/pack.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import { inertPlain } from '../../src/views/text.js';
 import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
@@ -22,7 +23,7 @@ async function dispatch(argv: string[], commands: Record<string, CliCommand>): P
   loadEnvFile(process.env);
   // DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
   if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
-  const [name, ...rest] = argv;
+  const [name, ...rest] = takeKnowledgeOption(argv);
   if (name === '--version' || name === '-V' || name === 'version') {
     process.stdout.write(`dutybot ${packageVersion()}\n`);
     return 0;
@@ -48,6 +49,31 @@ async function dispatch(argv: string[], commands: Record<string, CliCommand>): P
     Object.entries(parsed.values).map(([key, value]) => [key, typeof value === 'string' ? restore(value) : value]),
   ) as Record<string, string | boolean | undefined>;
   return command.run(values, parsed.positionals.map(restore));
+}
+
+/**
+ * `--knowledge <folder>` belongs to every command: it is DUTYBOT_KNOWLEDGE for this process, so
+ * each command, and the server `start` composes, loads the same pack by the one rule in
+ * src/knowledge/pack.ts. Taken out before a command's own options are parsed.
+ */
+function takeKnowledgeOption(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const inline = /^--knowledge=(.*)$/.exec(arg);
+    if (inline || arg === '--knowledge') {
+      const folder = inline ? inline[1] : argv[++i];
+      if (!folder) throw new CliUsageError(OPERATOR.optionNeedsValue('--knowledge', argv[0] ?? 'dutybot'));
+      process.env[PACK_ENV] = folder;
+      continue;
+    }
+    rest.push(arg);
+  }
+  return rest;
 }
 
 /** parseArgs' messages suggest `--` tricks that do not apply here; say it the project's way. */

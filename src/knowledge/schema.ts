@@ -107,6 +107,11 @@ export const KnowledgeFileSchema = z
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
       /** Verbatim plain-text copy of the page, relative to the pack folder. */
       source_file: nonEmpty,
+      /**
+       * The source's sub-heading over each service's customer list (the provider's list is headed
+       * by the provider's name): how `knowledge lint` finds the lists in the source.
+       */
+      customer_heading: nonEmpty.default('Customer'),
     }),
     services: z.array(ServiceSchema).min(1),
     facts: z.array(FactSchema).min(1),

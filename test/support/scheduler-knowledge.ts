@@ -72,6 +72,7 @@ export function testKnowledge(): Knowledge {
       version: 'V.1',
       date: '2020-04-16',
       source_file: 'knowledge/sources/coretech-gdpr-2020-04-16.txt',
+      customer_heading: 'Customer',
     },
     services,
     duties,
