@@ -26,6 +26,7 @@ const facts = {
   zone: 'Asia/Tokyo',
   digestDay: 'X',
   prefix: '/duty ',
+  examples: { services: 's1,s2', service: 's1', duty: 'd1 s1', questions: ['q1?', 'q2?'], question: 'q1?' },
 };
 
 /** Every leaf of a catalogue as [path, value]; functions are called so their output is checked too. */
@@ -35,9 +36,11 @@ function leaves(node: unknown, path: string): [string, unknown][] {
     const out =
       path.endsWith('welcome') || path.endsWith('intro')
         ? node(facts)
-        : path.endsWith('settingsImportedDiff') // lists of changed and reset settings
-          ? node(['services: — → rocketweb'], ['owners'])
-          : node('2', '3', '4', '5', '6', '7', '8');
+        : path.endsWith('help.examples') // the pack's examples
+          ? node(facts.examples)
+          : path.endsWith('settingsImportedDiff') // lists of changed and reset settings
+            ? node(['services: — → rocketweb'], ['owners'])
+            : node('2', '3', '4', '5', '6', '7', '8');
     return Array.isArray(out) ? out.map((line, i) => [`${path}()[${i}]`, line]) : [[`${path}()`, out]];
   }
   if (Array.isArray(node)) return node.flatMap((item, i) => leaves(item, `${path}[${i}]`));

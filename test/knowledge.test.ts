@@ -132,6 +132,7 @@ describe('knowledge file content', () => {
       version: 'V.1',
       date: '2020-04-16',
       source_file: 'sources/coretech-gdpr-2020-04-16.txt',
+      customer_heading: 'Customer',
     });
     expect(resolve(dirname(knowledge.file), knowledge.document.source_file)).toBe(sourcePath);
   });

@@ -330,7 +330,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       const knowledge = loadKnowledge();
       const { resolveService } = await import('../../src/commands/duty-ref.js');
       const typed = str(values, 'service');
-      // Aliases work here as in questions: --service "rocket web", --service posta.
+      // Aliases work here as in questions: --service "web space", --service posta.
       const service = typed === undefined ? undefined : resolveService(knowledge, typed)?.id;
       if (typed !== undefined && !service)
         throw new CliUsageError(

@@ -99,7 +99,7 @@ function packageVersion(): string {
 const PROTECTED = '\u0000';
 
 /**
- * In the chat grammar `--` separates the duty from a note (`done restore test 1backup -- all good`)
+ * In the chat grammar `--` separates the duty from a note (`done restore test backup1 -- all good`)
  * and numbers may be negative (`settings set … -1`). For `parseArgs` a bare `--` ends the options,
  * so `--at`/`--by` typed after it would silently become part of the note (recorded as the wrong
  * person, at the wrong time). Both are passed through as positionals instead.

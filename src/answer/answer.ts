@@ -11,7 +11,7 @@ import { type Decision, decide } from './rank.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
 /**
- * Answers a free question about CoreTech's GDPR shared-responsibility page, in English or
+ * Answers a free question about Acme's GDPR shared-responsibility page, in English or
  * Italian, with no network and no language model: the question is analysed (services, party,
  * cadence, concepts, language), duties and facts are ranked against indexes built once per
  * Knowledge object, and the reply says who does it, how often, quotes the source and cites it.

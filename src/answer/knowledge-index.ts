@@ -31,7 +31,7 @@ export type IndexedDoc = (DocBase & { kind: 'duty'; duty: Duty }) | (DocBase & {
 
 export interface ServiceAlias {
   service: ServiceId;
-  /** A product name ("RocketWeb", "Sygma") rather than a generic word ("site", "posta"). */
+  /** A product name ("WebSpace", "Orbit") rather than a generic word ("site", "posta"). */
   brand: boolean;
 }
 
@@ -42,7 +42,7 @@ export interface KnowledgeIndex {
   /** Inverted index: term → positions in `docs` of the documents holding it. */
   postings: ReadonlyMap<string, readonly number[]>;
   averageLength: number;
-  /** Aliases keyed by their stemmed words joined without spaces ("rocket web" = "rocketweb"), for runs of words. */
+  /** Aliases keyed by their stemmed words joined without spaces ("web space" = "webspace"), for runs of words. */
   aliases: ReadonlyMap<string, ServiceAlias[]>;
   /**
    * Aliases keyed by their plain words joined without spaces, for a single question word: stemming
@@ -50,11 +50,11 @@ export interface KnowledgeIndex {
    */
   wordAliases: ReadonlyMap<string, ServiceAlias[]>;
   aliasMaxWords: number;
-  /** Brand names spelled without spaces ("rocketweb", "sygmaconnect"), for typo-tolerant matching. */
+  /** Brand names spelled without spaces ("webspace", "remotix"), for typo-tolerant matching. */
   brandKeys: readonly { key: string; service: ServiceId }[];
   /** Stems that occur in some document: a question word outside it cannot match anything. */
   stems: ReadonlySet<string>;
-  /** Stems of the services' own names ("web", "hosting" of "RocketWeb - Web Hosting"): they name a section, not a duty. */
+  /** Stems of the services' own names ("web", "hosting" of "WebSpace - Web Hosting"): they name a section, not a duty. */
   nameStems: ReadonlyMap<ServiceId, ReadonlySet<string>>;
   /** Words of service aliases ("sigma" of "sigma platform"): known, yet still possibly a product-name typo. */
   aliasWords: ReadonlySet<string>;
@@ -221,7 +221,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const name of names) {
       const key = compactKey(name);
       brandSet.add(key);
-      // Typos are measured on the plain spelling ("sigma" is one letter from "sygma").
+      // Typos are measured on the plain spelling ("orbyt" is one letter from "orbit").
       const spelled = words(name).join('');
       if (spelled.length >= 5) brandKeys.push({ key: spelled, service });
     }
@@ -245,7 +245,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   for (const service of knowledge.services) {
     addAlias(service.id, service.id);
     addAlias(service.id, service.name);
-    // "RocketWeb - Web Hosting": both halves are names people use.
+    // "WebSpace - Web Hosting": both halves are names people use.
     // A lone generic half ("Platform") would catch unrelated questions, so it must be two words or a brand.
     for (const part of service.name.split(' - ')) {
       if (words(part).length >= 2 || brandSet.has(compactKey(part))) addAlias(service.id, part);

@@ -77,7 +77,7 @@ export interface CompiledLexicon {
   foreign: PhraseTable<string>;
   /** Words of questions the page can never answer (prices, weather…). */
   offTopic: PhraseTable<{ phrase: string; lang: Lang }>;
-  /** Words after which "CoreTech" is an object; words that offer an alternative between parties. */
+  /** Words after which "Acme" is an object; words that offer an alternative between parties. */
   objectMarkers: ReadonlySet<string>;
   objectMarkerAdverbs: ReadonlySet<string>;
   requestMarkers: ReadonlySet<string>;
@@ -88,7 +88,7 @@ export interface CompiledLexicon {
   offTopicWords: ReadonlySet<string>;
   /** Out-of-scope phrases that are also an `only_when_said` concept's: out of scope unless the answer says it. */
   conditionalOffTopic: ReadonlySet<string>;
-  /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
+  /** Alias phrases (stems joined by spaces: "mail vault" but not "mailvault") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
   /** Nouns claimed together with a service's name ("service", "servizio"). */
   serviceNouns: ReadonlySet<string>;

@@ -19,7 +19,7 @@ export type Decision =
   | { kind: 'specific'; results: Scored[]; sentences: ReadonlyMap<string, number> }
   /** List question: every duty in scope, in a useful order. */
   | { kind: 'list'; results: Scored[] }
-  /** In scope, but the page has no such duty ("what does CoreTech do weekly?"): say so plainly. */
+  /** In scope, but the page has no such duty ("what does Acme do weekly?"): say so plainly. */
   | { kind: 'none' };
 
 export interface Scored {
@@ -47,9 +47,9 @@ const SERVICE_WORD_WEIGHT = 0.6;
 /** …and a naming word most of the service's duties repeat ("posta") only breaks ties. */
 const COMMON_SERVICE_WORD_WEIGHT = 0.2;
 const PARTY_WORD_WEIGHT = 0.8;
-/** Weight of a concept said only by a service hint's own words ("mail ARCHIVE"). */
+/** Weight of a concept said only by a service hint's own words ("mail VAULT"). */
 const HINT_CONCEPT_WEIGHT = 0.4;
-/** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
+/** Preference for a service only hinted at ("mail vault" may be MailVault or the mail service's archive). */
 const HINTED_SERVICE_BOOST = 1.5;
 /** Below this a "match" is a coincidence of one vague word. */
 const MIN_SCORE = 0.9;
@@ -77,7 +77,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (refusal) return refusal;
   const decision = rankDecision(analysis, index, lexicon);
   // "Is the mail export free?" is answered only by answers that say what it costs; "how much does a
-  // Stellar server cost?" finds none and stays out of scope.
+  // Nebula server cost?" finds none and stays out of scope.
   const required = conditionalSubjects(analysis, lexicon);
   if (required.length === 0 || (decision.kind !== 'list' && decision.kind !== 'specific')) return decision;
   const results = decision.results.filter((s) => required.every((id) => s.doc.terms.has(`c:${id}`)));
@@ -129,7 +129,7 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   const ranked = scored.filter((s) => s.score > 0).sort(byScore);
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE) {
-    // A service named with only vague words around it ("anything for RocketBox?"): list it.
+    // A service named with only vague words around it ("anything for FileBox?"): list it.
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {
       const results = scope.sort(bySource);
       return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
@@ -160,7 +160,7 @@ const ungroundedAbstention: Abstention = { kind: 'abstain', reason: 'no_match', 
  * "timeout", "lento"): abstain. A known word the answers do not say is tolerated (paraphrases carry
  * plenty: "where is our data HOSTED?", "an extra COPY"), unless it names one of the page's own
  * subjects and the question is not about who does a duty or when: "the bandwidth LIMIT", "a
- * CoreTech office" are other subjects next to the answer, not what it says. A general section must
+ * Acme office" are other subjects next to the answer, not what it says. A general section must
  * say every such subject: sections are broad, and close to many questions they do not answer.
  */
 function grounded(
@@ -192,7 +192,7 @@ function grounded(
 /**
  * Whether the best answer is the kind of statement the question asks for: "how long…" wants a
  * period the page states (a retention), "where…" a place (the data centres in Italy, the backup in
- * the Netherlands). "How long does a Stellar restore take?" or "where is CoreTech's head office?"
+ * the Netherlands). "How long does a Nebula restore take?" or "where is Acme's head office?"
  * are close to a restore duty or the data-centre section, yet neither answers them.
  */
 function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: CompiledLexicon): boolean {
@@ -257,7 +257,7 @@ function bestSentence(
 }
 
 /**
- * "Who handles backups on RocketWeb?" has two answers, one per party: put the other party's best
+ * "Who handles backups on WebSpace?" has two answers, one per party: put the other party's best
  * duty right after the best one when it is relevant enough.
  */
 function ensureOtherParty(kept: Scored[], ranked: readonly Scored[], best: Scored): void {
@@ -275,7 +275,7 @@ function ensureOtherParty(kept: Scored[], ranked: readonly Scored[], best: Score
 function queryTerms(analysis: QuestionAnalysis, lexicon: CompiledLexicon): Map<string, number> {
   const rules = lexicon.lexicon.concept_rules;
   const terms = new Map<string, number>();
-  // Concepts said only by the words that hinted at a service ("MAIL ARCHIVE passwords") name the
+  // Concepts said only by the words that hinted at a service ("MAIL VAULT passwords") name the
   // service, not the subject: like a service's name, they only break ties.
   const hintOnly = new Set(analysis.hintConcepts);
   for (const [id, weight] of analysis.concepts)
@@ -324,7 +324,7 @@ function queryTerms(analysis: QuestionAnalysis, lexicon: CompiledLexicon): Map<s
 /** Scores of every document (0 when nothing matches), walking only the postings of the query's terms. */
 function scoreAll(
   query: ReadonlyMap<string, number>,
-  /** Terms that get no title bonus: a service's or CoreTech's name in a title says nothing about the duty. */
+  /** Terms that get no title bonus: a service's or Acme's name in a title says nothing about the duty. */
   titleless: ReadonlySet<string>,
   analysis: QuestionAnalysis,
   index: KnowledgeIndex,
@@ -378,12 +378,12 @@ function finishScore(
   let score = (sum * (K1 + 1)) / (1 + K1 * (1 - b + (b * doc.length) / index.averageLength)) + TITLE_BOOST * title;
   if (doc.kind === 'fact') {
     // A section whose title is only partly asked about ("commitments as sub-processor" for "is
-    // CoreTech our processor?") yields to one whose title is all asked about.
+    // Acme our processor?") yields to one whose title is all asked about.
     score *= 0.75 + 0.25 * titleCoverage(doc, query);
     // A section that only introduces a list the page left empty ("…to carry out the following
     // actions:") answers nothing by itself: a fuller section on the same subject comes first.
     if (doc.fact.text.length === 1 && doc.fact.text[0]!.trimEnd().endsWith(':')) score *= INTRODUCTION_ONLY;
-    // The general sections describe CoreTech, and the customer's own share of security: a question
+    // The general sections describe Acme, and the customer's own share of security: a question
     // about either party may be answered by them (a little less strongly than by a party's duty).
     if (analysis.party === 'provider' && mentionsProvider(doc, index)) score *= PARTY_MATCH;
     else if (analysis.party === 'customer') score *= FACT_CUSTOMER_MATCH;

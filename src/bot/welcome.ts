@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import type { WorkspaceSettings } from '../settings/schema.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { documentFacts } from '../views/citation.js';
+import { exampleFacts } from '../views/examples.js';
 import { weekdayName } from '../views/labels.js';
 import type { WelcomeView } from '../views/types.js';
 
@@ -14,7 +15,7 @@ import type { WelcomeView } from '../views/types.js';
 export function welcomeView(
   workspaceId: string,
   settings: WorkspaceSettings,
-  knowledge: Pick<Knowledge, 'document'>,
+  knowledge: Pick<Knowledge, 'document' | 'examples'>,
   commandPrefix: string,
   options: { inChannel?: boolean } = {},
 ): WelcomeView {
@@ -22,6 +23,7 @@ export function welcomeView(
   const lang = settings.language;
   const lines = catalogue(lang).welcome({
     ...documentFacts(knowledge),
+    examples: exampleFacts(knowledge, lang),
     time: settings.reminder_time,
     zone: settings.timezone,
     digestDay: settings.digest.enabled ? weekdayName(settings.digest.weekday, lang) : null,

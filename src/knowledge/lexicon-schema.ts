@@ -128,19 +128,19 @@ export const LexiconSchema = z
       /** English-only words that are other words in Italian ("I" is an Italian article). */
       customer_en_only: z.array(phrase).default([]),
       provider: BilingualSchema,
-      /** "expect", "require", "chiede": CoreTech asking something of the customer. */
+      /** "expect", "require", "chiede": Acme asking something of the customer. */
       demand: BilingualSchema,
-      /** Words after which "CoreTech" is the object, not the one who acts ("to CoreTech", "informare CoreTech"). */
+      /** Words after which "Acme" is the object, not the one who acts ("to Acme", "informare Acme"). */
       object_markers: z.array(phrase).default([]),
-      /** Adverbs that may stand between a marker and "CoreTech" ("informare subito CoreTech"). */
+      /** Adverbs that may stand between a marker and "Acme" ("informare subito Acme"). */
       object_marker_adverbs: z.array(phrase).default([]),
-      /** Object markers that ask CoreTech to act ("ask CoreTech to export", "chiedere a CoreTech di…"): CoreTech does it. */
+      /** Object markers that ask Acme to act ("ask Acme to export", "chiedere a Acme di…"): Acme does it. */
       request_markers: z.array(phrase).default([]),
-      /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
+      /** Words that offer an alternative ("us or Acme?"): both parties are asked about. */
       alternatives: z.array(phrase).default([]),
-      /** Words joining both parties as one subject ("CoreTech AND the customer", "noi E CoreTech"): who does what. */
+      /** Words joining both parties as one subject ("Acme AND the customer", "noi E Acme"): who does what. */
       conjunctions: z.array(phrase).default([]),
-      /** Past-tense report words ("CoreTech REPORTED a problem"): CoreTech has spoken, the customer acts. */
+      /** Past-tense report words ("Acme REPORTED a problem"): Acme has spoken, the customer acts. */
       reported_markers: z.array(phrase).default([]),
     }),
     cadences: z.record(CadenceFilterSchema, BilingualSchema),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { validateLexiconText } from './lexicon-load.js';
@@ -66,14 +66,19 @@ export function lintKnowledge(path: string = defaultKnowledgePath()): LintResult
   }
   problems.push(...checkCrossReferences(knowledge));
   const lexiconFile = knowledge.lexiconFile;
+  // A document file checked on its own (`--file`, a draft) may have no lexicon beside it yet; a
+  // pack folder must have one.
+  const documentAlone = resolve(path) === file && !existsSync(lexiconFile);
   let lexicon: Lexicon | undefined;
-  try {
-    lexicon = validateLexiconText(readFileSync(lexiconFile, 'utf8'), lexiconFile);
-    lines.push(`Lexicon: ${shown(lexiconFile)}: valid, ${Object.keys(lexicon.concepts).length} concepts`);
-  } catch (error) {
-    if (error instanceof KnowledgeError) problems.push(...error.problems);
-    else problems.push(`cannot read the lexicon ${shown(lexiconFile)}: ${(error as Error).message}`);
-  }
+  if (documentAlone) lines.push(`Lexicon: none beside ${shown(file)} (the document file was checked alone)`);
+  else
+    try {
+      lexicon = validateLexiconText(readFileSync(lexiconFile, 'utf8'), lexiconFile);
+      lines.push(`Lexicon: ${shown(lexiconFile)}: valid, ${Object.keys(lexicon.concepts).length} concepts`);
+    } catch (error) {
+      if (error instanceof KnowledgeError) problems.push(...error.problems);
+      else problems.push(`cannot read the lexicon ${shown(lexiconFile)}: ${(error as Error).message}`);
+    }
   if (lexicon) {
     const checked = checkLexicon(knowledge, lexicon, shown(lexiconFile));
     problems.push(...checked.problems);

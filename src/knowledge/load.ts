@@ -4,7 +4,13 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Duty, Knowledge } from './model.js';
 import { defaultPackDir, lexiconFileOf, packDocumentFile } from './pack.js';
-import { type KnowledgeFile, KnowledgeFileSchema, type ServiceId, type ServiceRecord } from './schema.js';
+import {
+  type ExamplesRecord,
+  type KnowledgeFile,
+  KnowledgeFileSchema,
+  type ServiceId,
+  type ServiceRecord,
+} from './schema.js';
 import { readParsedYaml, writeParsedYaml } from './yaml-cache.js';
 
 export { parsedCachePath } from './yaml-cache.js';
@@ -187,11 +193,22 @@ function buildKnowledge(record: KnowledgeFile, file: string): Knowledge {
     duties: Object.freeze(duties),
     facts: Object.freeze(record.facts),
     errata: Object.freeze(record.errata),
+    examples: record.examples ?? derivedExamples(record, duties),
     dutyById: new Map(duties.map((duty) => [duty.id, duty])),
     serviceById: new Map<ServiceId, ServiceRecord>(record.services.map((service) => [service.id, service])),
     file,
     lexiconFile: lexiconFileOf(file),
   });
+}
+
+/** Examples for a pack that gives none: its first services and first customer duty, no questions. */
+function derivedExamples(record: KnowledgeFile, duties: readonly Duty[]): ExamplesRecord {
+  const duty = duties.find((d) => d.party === 'customer') ?? duties[0]!;
+  return {
+    services: record.services.slice(0, 3).map((service) => service.id),
+    duty: { en: `${duty.title.toLowerCase()} ${duty.service}`, it: `${duty.title_it.toLowerCase()} ${duty.service}` },
+    questions: { en: [], it: [] },
+  };
 }
 
 /** A path relative to the working directory when the file is under it, else the absolute path. */

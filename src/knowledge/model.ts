@@ -1,4 +1,12 @@
-import type { DutyRecord, ErratumRecord, FactRecord, KnowledgeFile, ServiceId, ServiceRecord } from './schema.js';
+import type {
+  DutyRecord,
+  ErratumRecord,
+  ExamplesRecord,
+  FactRecord,
+  KnowledgeFile,
+  ServiceId,
+  ServiceRecord,
+} from './schema.js';
 
 /** A duty with its service attached: the unit the rest of the core works with. */
 export interface Duty extends DutyRecord {
@@ -16,6 +24,8 @@ export interface Knowledge {
   duties: readonly Duty[];
   facts: readonly FactRecord[];
   errata: readonly ErratumRecord[];
+  /** The pack's examples for the welcome and help (derived from the pack when it gives none). */
+  examples: ExamplesRecord;
   dutyById: ReadonlyMap<string, Duty>;
   serviceById: ReadonlyMap<ServiceId, ServiceRecord>;
   /** Absolute path of the YAML file it came from (for messages). */

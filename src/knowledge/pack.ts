@@ -4,7 +4,7 @@ import { packageRoot } from './package-root.js';
 
 /**
  * Where a knowledge pack's files are. A pack is a folder holding one provider's document as data
- * (any `*.yaml` name, e.g. `coretech-gdpr.yaml`), its question vocabulary (`lexicon.yaml`) and the
+ * (any `*.yaml` name, e.g. `acme-gdpr.yaml`), its question vocabulary (`lexicon.yaml`) and the
  * verbatim source the document file points at. dutybot ships one pack, `knowledge/`; the
  * DUTYBOT_KNOWLEDGE variable (or the CLI's `--knowledge`, which sets it) selects another.
  */

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * Nothing here names a provider: which services, topics and words exist is the pack's to say.
  */
 
-/** A service's id as the pack spells it: lower case letters, digits and dashes ("web-hosting", "1backup"). */
+/** A service's id as the pack spells it: lower case letters, digits and dashes ("web-hosting", "backup1"). */
 export const ServiceIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'service ids are lower case letters, digits and dashes');
@@ -96,6 +96,20 @@ export const ErratumSchema = z.object({
 });
 export type ErratumRecord = z.infer<typeof ErratumSchema>;
 
+/**
+ * What the welcome and `help` show as examples, in the pack's own terms. Optional: without it the
+ * first services and the first customer duty stand in, and no example question is shown.
+ */
+export const ExamplesSchema = z.object({
+  /** Service ids for `settings set services …` (one to three). */
+  services: z.array(ServiceIdSchema).min(1).max(3),
+  /** Words naming one customer duty, as people type them after `done` ("restore test backup1"). */
+  duty: z.object({ en: nonEmpty, it: nonEmpty }),
+  /** Questions the pack answers well, per language. */
+  questions: z.object({ en: z.array(nonEmpty).max(3), it: z.array(nonEmpty).max(3) }),
+});
+export type ExamplesRecord = z.infer<typeof ExamplesSchema>;
+
 export const KnowledgeFileSchema = z
   .object({
     document: z.object({
@@ -116,11 +130,16 @@ export const KnowledgeFileSchema = z
     services: z.array(ServiceSchema).min(1),
     facts: z.array(FactSchema).min(1),
     errata: z.array(ErratumSchema),
+    examples: ExamplesSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     const errata = new Set(file.errata.map((e) => e.id));
     const serviceIds = new Set<string>();
+    file.examples?.services.forEach((id, i) => {
+      if (!file.services.some((service) => service.id === id))
+        ctx.addIssue({ code: 'custom', path: ['examples', 'services', i], message: `unknown service ${id}` });
+    });
     file.services.forEach((service, s) => {
       if (serviceIds.has(service.id))
         ctx.addIssue({ code: 'custom', path: ['services', s, 'id'], message: `duplicate service id ${service.id}` });

@@ -82,6 +82,11 @@ export function testKnowledge(): Knowledge {
     serviceById: new Map(services.map((s) => [s.id, s])),
     file: '/test/scheduler-knowledge.yaml',
     lexiconFile: '/test/lexicon.yaml',
+    examples: {
+      services: ['rocketweb'],
+      duty: { en: 'website backup', it: 'backup del sito' },
+      questions: { en: [], it: [] },
+    },
   };
 }
 

@@ -158,10 +158,12 @@ export const en = {
   welcome: (f: WelcomeFacts) => [
     `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and a ledger for your team.`,
     `${f.inChannel ? "From now on I'll remind you here" : "Pick the channel for the reminders, or add me to a channel: from then on I'll remind it"} of the customer duties of every ${f.provider} service, at ${f.time} (${f.zone}) on working days${f.digestDay ? `, with a digest on ${f.digestDay}s` : ''}.`,
-    `Narrow it to the services you use: \`${f.prefix}settings set services rocketweb,email,1backup\``,
-    `Assign owners: \`${f.prefix}assign rocketweb @someone\` (until someone is assigned, reminders address the channel).`,
+    `Narrow it to the services you use: \`${f.prefix}settings set services ${f.examples.services}\``,
+    `Assign owners: \`${f.prefix}assign ${f.examples.service} @someone\` (until someone is assigned, reminders address the channel).`,
     `Duties already open today are not reminded one by one: see them with \`${f.prefix}pending all\` and in the digest.`,
-    `Ask me questions ("who handles backups on RocketWeb?") or type \`${f.prefix}help\`.`,
+    f.examples.question
+      ? `Ask me questions ("${f.examples.question}") or type \`${f.prefix}help\`.`
+      : `Ask me questions or type \`${f.prefix}help\`.`,
   ],
 
   /** Sentences of answers (`src/answer`). */
@@ -203,7 +205,7 @@ export const en = {
     intro: (d: DocumentFacts) =>
       `I'm dutybot: I know ${d.provider}'s ${d.title} shared-responsibility document (${d.version} of ${d.date}) and I remind the team of the customer's duties. Ask me a question or use a command.`,
     commands: [
-      { usage: '<question>', description: 'who does what, and how often, for every CoreTech service' },
+      { usage: '<question>', description: 'who does what, and how often, for every service of the document' },
       { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
       { usage: 'done <duty> [note] [link]', description: 'record a duty as done, with a note and an evidence link' },
       { usage: 'skip <duty> <reason>', description: 'record a skipped duty (a reason is required)' },
@@ -222,17 +224,17 @@ export const en = {
         description: 'check the ledger has not been tampered with; state its head to note elsewhere (admins)',
       },
     ],
-    examples: [
-      'who handles backups on RocketWeb?',
-      'how long are email backups kept?',
-      'done restore test 1backup -- restored mailbox info@ https://wiki.example.com/restore-42',
+    /** The pack's own example questions, then a confirmation naming one of its duties. */
+    examples: (e: ExampleFacts) => [
+      ...e.questions,
+      `done ${e.duty} -- all checked https://wiki.example.com/evidence-42`,
     ],
   },
   /** Refusals about who and where: owners, channels, buttons bound to their message. */
   binding: {
     notAPerson: (names: string) =>
       `${names}: owners must be people, mentioned one by one — not @channel, @here, @everyone or a user group. Nothing was changed.`,
-    notAPersonHint: 'Mention each owner, e.g. `assign rocketweb @marta @luca`.',
+    notAPersonHint: 'Mention each owner, e.g. `assign <service> @marta @luca`.',
     otherMessage: 'That button does not match the message it was clicked on, so nothing was recorded.',
     otherMessageHint: 'Use the buttons of the reminder itself, or type `done <duty>`.',
     unknownChannel: (channel: string) =>
@@ -313,10 +315,10 @@ export const en = {
   /** Replies of the command layer (`src/commands`): usage, refusals, confirmations. */
   commands: {
     usage: {
-      done: 'done <duty> [note] [evidence-url]   e.g. done restore test 1backup -- restored mailbox X https://wiki/…',
+      done: 'done <duty> [note] [evidence-url]   e.g. done restore test -- restored mailbox X https://wiki/…',
       skip: 'skip <duty> <reason>   e.g. skip website backup -- site frozen for migration',
       reopen: 'reopen <duty> for <period> -- <reason>   e.g. reopen website backup for 2026-11 -- recorded by mistake',
-      snooze: 'snooze <duty> <duration>   e.g. snooze restore test 1backup 2d   (1h, 3h, 2d, 1w, tomorrow, next-week)',
+      snooze: 'snooze <duty> <duration>   e.g. snooze restore test 2d   (1h, 3h, 2d, 1w, tomorrow, next-week)',
       assign: 'assign <duty|service|fallback> @user [@user…] | none',
       history: 'history <duty>',
       settings: 'settings show | settings set <key> <value> | settings import <yaml>',
@@ -333,12 +335,12 @@ export const en = {
       bad_export: 'I could not read that export request.',
     },
     unknownDuty: (ref: string) => `I don't know a customer duty called "${ref}".`,
-    unknownDutyHint: 'Try `pending` to see your duties with their ids, or use words like "restore test 1backup".',
+    unknownDutyHint: 'Try `pending` to see your duties with their ids, or use a few words of the duty and its service.',
     ambiguous: (ref: string) => `"${ref}" could mean several duties; nothing was changed.`,
     ambiguousHint: 'Repeat the command with the duty id or more words (e.g. the service name).',
     notScheduled: (title: string, why: string) => `"${title}" is not scheduled in this workspace (${why}).`,
     whyNotScheduled: {
-      provider: 'CoreTech does it, not your team',
+      provider: 'the provider does it, not your team',
       service: 'the service is not in use here — see `settings set services …`',
       cadence: 'it happens on an event or on request, or its review is switched off',
     },
@@ -399,7 +401,22 @@ export interface DocumentFacts {
   date: string;
 }
 
+/** The pack's examples, as the welcome and help show them (src/views/examples.ts). */
+export interface ExampleFacts {
+  /** A comma list of service ids, for `settings set services`. */
+  services: string;
+  /** One service id, for `assign`. */
+  service: string;
+  /** Words naming one customer duty, for `done`. */
+  duty: string;
+  /** The pack's example questions in the reply language. */
+  questions: readonly string[];
+  /** The first of them, or null when the pack has none. */
+  question: string | null;
+}
+
 export interface WelcomeFacts extends DocumentFacts {
+  examples: ExampleFacts;
   time: string;
   zone: string;
   /** Weekday name of the digest, null when the digest is off. */

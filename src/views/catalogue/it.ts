@@ -139,10 +139,12 @@ export const it: Catalogue = {
   welcome: (f) => [
     `Ciao! Sono dutybot: trasformo il documento ${f.title} di ${f.provider} (${f.version} del ${f.date}) in promemoria e in un registro di audit per il vostro team.`,
     `${f.inChannel ? 'Da ora ricorderò qui' : 'Scegliete il canale dei promemoria, o aggiungetemi a un canale: da lì ricorderò'} i doveri del cliente per tutti i servizi ${f.provider}, alle ${f.time} (${f.zone}) nei giorni lavorativi${f.digestDay ? `, con un riepilogo ${f.digestDay === 'domenica' ? 'la' : 'il'} ${f.digestDay}` : ''}.`,
-    `Indicate i servizi che usate: \`${f.prefix}impostazioni imposta services rocketweb,email,1backup\``,
-    `Assegnate i responsabili: \`${f.prefix}assegna rocketweb @persona\` (finché nessuno è assegnato, i promemoria si rivolgono al canale).`,
+    `Indicate i servizi che usate: \`${f.prefix}impostazioni imposta services ${f.examples.services}\``,
+    `Assegnate i responsabili: \`${f.prefix}assegna ${f.examples.service} @persona\` (finché nessuno è assegnato, i promemoria si rivolgono al canale).`,
     `I doveri già aperti oggi non li ricordo uno per uno: li trovate con \`${f.prefix}pendenti tutti\` e nel riepilogo.`,
-    `Fatemi domande ("chi fa il backup su RocketWeb?") o scrivete \`${f.prefix}aiuto\`.`,
+    f.examples.question
+      ? `Fatemi domande ("${f.examples.question}") o scrivete \`${f.prefix}aiuto\`.`
+      : `Fatemi domande o scrivete \`${f.prefix}aiuto\`.`,
   ],
 
   answer: {
@@ -183,7 +185,7 @@ export const it: Catalogue = {
     intro: (d) =>
       `Sono dutybot: conosco il documento ${d.title} di ${d.provider} (${d.version} del ${d.date}) e ricordo al team i doveri del cliente. Fammi una domanda o usa un comando.`,
     commands: [
-      { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio CoreTech' },
+      { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio del documento' },
       { usage: 'pendenti [tutti]', description: 'i tuoi doveri in scadenza o in ritardo (tutti: del workspace)' },
       {
         usage: 'fatto <dovere> [nota] [link]',
@@ -216,16 +218,12 @@ export const it: Catalogue = {
           'controlla che il registro di audit non sia stato manomesso; ne indica la testa da annotare altrove (solo admin)',
       },
     ],
-    examples: [
-      'chi fa il backup su RocketWeb?',
-      'ogni quanto dobbiamo fare un test di ripristino?',
-      'fatto test di ripristino 1backup -- ripristinata la casella info@ https://wiki.example.com/restore-42',
-    ],
+    examples: (e) => [...e.questions, `fatto ${e.duty} -- tutto verificato https://wiki.example.com/evidence-42`],
   },
   binding: {
     notAPerson: (names) =>
       `${names}: i responsabili devono essere persone, menzionate una per una — non @channel, @here, @everyone o un gruppo di utenti. Non ho modificato nulla.`,
-    notAPersonHint: 'Menziona ogni responsabile, es. `assegna rocketweb @marta @luca`.',
+    notAPersonHint: 'Menziona ogni responsabile, es. `assegna <servizio> @marta @luca`.',
     otherMessage: 'Quel pulsante non corrisponde al messaggio su cui è stato premuto: non ho registrato nulla.',
     otherMessageHint: 'Usa i pulsanti del promemoria stesso, oppure scrivi `fatto <dovere>`.',
     unknownChannel: (channel) =>
@@ -301,11 +299,11 @@ export const it: Catalogue = {
   /** Replies of the command layer (`src/commands`): usage, refusals, confirmations. */
   commands: {
     usage: {
-      done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino 1backup -- ripristinata casella X https://wiki/…',
+      done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino -- ripristinata casella X https://wiki/…',
       skip: 'salta <dovere> <motivo>   es. salta backup sito -- sito congelato per migrazione',
       reopen: 'riapri <dovere> per <periodo> -- <motivo>   es. riapri backup sito per 2026-11 -- registrato per errore',
       snooze:
-        'rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
+        'rimanda <dovere> <durata>   es. rimanda test di ripristino 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
       assign: 'assegna <dovere|servizio|fallback> @utente [@utente…] | nessuno',
       history: 'storico <dovere>',
       settings: 'impostazioni mostra | impostazioni imposta <chiave> <valore> | impostazioni importa <yaml>',
@@ -323,12 +321,12 @@ export const it: Catalogue = {
     },
     unknownDuty: (ref) => `Non conosco un dovere del cliente chiamato "${ref}".`,
     unknownDutyHint:
-      'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa parole come "test di ripristino 1backup".',
+      'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa qualche parola del dovere e del suo servizio.',
     ambiguous: (ref) => `"${ref}" può indicare più doveri; non ho modificato nulla.`,
     ambiguousHint: "Ripeti il comando con l'id del dovere o con più parole (es. il nome del servizio).",
     notScheduled: (title, why) => `"${title}" non è pianificato in questo workspace (${why}).`,
     whyNotScheduled: {
-      provider: 'lo fa CoreTech, non il vostro team',
+      provider: 'lo fa il fornitore, non il vostro team',
       service: 'il servizio non è in uso qui — vedi `impostazioni imposta services …`',
       cadence: 'avviene a seguito di un evento o su richiesta, oppure la sua revisione è disattivata',
     },
