@@ -45,11 +45,11 @@ function sources(dir: string): string[] {
   });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A name as a whole word, its spaces also typed as a dash or nothing ("rocket web", "rocket-web", "rocketweb"). */
 const nameRegExp = (names: readonly string[]) =>
   new RegExp(
-    `(?<![\\p{L}\\d_-])(${names.map((n) => escape(n).replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}\\d_])`,
+    `(?<![\\p{L}\\d_-])(${names.map((n) => escapeRegExp(n).replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}\\d_])`,
     'giu',
   );
 
@@ -60,7 +60,7 @@ function codeOnly(text: string): string {
 
 /** How engine code would name a pack's concept: a term `c:id`, a lookup by id, a comparison, a list of ids. */
 function conceptReferences(code: string, concepts: readonly string[]): string[] {
-  const ids = concepts.map(escape).join('|');
+  const ids = concepts.map(escapeRegExp).join('|');
   const patterns = [
     new RegExp(`c:(${ids})\\b`, 'g'),
     new RegExp(`(?:concepts|conceptInfo|conceptsByTopic|terms)\\.(?:has|get)\\(\\s*['"\`](${ids})['"\`]`, 'g'),

@@ -180,13 +180,19 @@ export const LexiconSchema = z
     if (rules.retention) check(rules.retention, ['concept_rules', 'retention']);
     if (rules.definition) check(rules.definition.concept, ['concept_rules', 'definition', 'concept']);
     for (const key of ['checking', 'keeping', 'looking', 'places', 'provider_reports'] as const)
-      rules[key].forEach((id, i) => check(id, ['concept_rules', key, i]));
+      rules[key].forEach((id, i) => {
+        check(id, ['concept_rules', key, i]);
+      });
     for (const key of ['where_implies', 'both_parties_imply'] as const)
       for (const id of Object.keys(rules[key])) check(id, ['concept_rules', key, id]);
     rules.implications.forEach((rule, i) => {
-      rule.when.forEach((id, k) => check(id, ['concept_rules', 'implications', i, 'when', k]));
+      rule.when.forEach((id, k) => {
+        check(id, ['concept_rules', 'implications', i, 'when', k]);
+      });
       check(rule.imply, ['concept_rules', 'implications', i, 'imply']);
     });
-    lexicon.foreign_allowed_with.forEach((id, i) => check(id, ['foreign_allowed_with', i]));
+    lexicon.foreign_allowed_with.forEach((id, i) => {
+      check(id, ['foreign_allowed_with', i]);
+    });
   });
 export type Lexicon = z.infer<typeof LexiconSchema>;
