@@ -169,8 +169,8 @@ export const en = {
   /** Sentences of answers (`src/answer`). */
   answer: {
     yourTeam: 'your team',
-    retentionSentence: (days: number) => `Backups are kept for ${days} days.`,
-    retentionShort: (days: number) => `backups kept ${days} days`,
+    retentionSentence: (days: number) => `Kept for ${days} days.`,
+    retentionShort: (days: number) => `kept ${days} days`,
     onService: (service: string) => `On ${service}`,
     providerJob: (provider: string) => `this is ${provider}'s job`,
     teamJob: (owners: string) => `this is your team's job${owners}`,
@@ -194,7 +194,7 @@ export const en = {
     abstainUnknown: (source: string) =>
       `I don't know that: it isn't covered by the ${source} shared-responsibility page, which is the only source I answer from.`,
     abstainOffer: (provider: string) =>
-      `I can tell you who does what on ${provider}'s services, how often, and how long backups are kept, for example:`,
+      `I can tell you who does what on ${provider}'s services, how often, and how long data is kept, for example:`,
     emptyQuestion: (provider: string) =>
       `Ask me about the GDPR duties shared between ${provider} and your team, for example:`,
     more: (n: number) => (n === 1 ? ' One related item below.' : ` ${n} related items below.`),

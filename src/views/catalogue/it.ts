@@ -149,8 +149,8 @@ export const it: Catalogue = {
 
   answer: {
     yourTeam: 'il vostro team',
-    retentionSentence: (days) => `I backup sono conservati per ${days} giorni.`,
-    retentionShort: (days) => `backup conservati ${days} giorni`,
+    retentionSentence: (days) => `Conservazione: ${days} giorni.`,
+    retentionShort: (days) => `conservazione ${days} giorni`,
     onService: (service) => `Su ${service}`,
     providerJob: (provider) => `è compito di ${provider}`,
     teamJob: (owners) => `è compito del vostro team${owners}`,
@@ -174,7 +174,7 @@ export const it: Catalogue = {
     abstainUnknown: (source) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
     abstainOffer: (provider) =>
-      `Posso dirti chi fa cosa sui servizi ${provider}, ogni quanto e per quanto tempo sono conservati i backup, per esempio:`,
+      `Posso dirti chi fa cosa sui servizi ${provider}, ogni quanto e per quanto tempo si conservano i dati, per esempio:`,
     emptyQuestion: (provider) =>
       `Fammi una domanda sulle responsabilità GDPR tra ${provider} e il vostro team, per esempio:`,
     more: (n) => (n === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${n} punti correlati.`),
