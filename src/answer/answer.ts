@@ -4,6 +4,7 @@ import type { WorkspaceSettings } from '../settings/schema.js';
 import { renderAnswerText } from '../views/answer-text.js';
 import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
+import { arrangeDecision } from './arrange.js';
 import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
@@ -23,6 +24,13 @@ export interface AnswerContext {
   owners?: WorkspaceSettings['owners'];
   /** Force the reply language; default: detected from the question. */
   lang?: Lang;
+  /**
+   * The workspace's settings: answers lead with the services it uses, and say which duties its
+   * schedule reminds. Default: a fresh workspace's (every service, default cadences).
+   */
+  settings?: WorkspaceSettings;
+  /** Services the workspace uses, when the caller has no settings (defaults to `settings.services`). */
+  services?: readonly string[];
 }
 
 export interface AnswerMatch {
@@ -79,10 +87,18 @@ export function traceAnswer(
   const analysis = cleaned ? analyzeQuestion(cleaned, index, lexicon) : null;
   const lang = context.lang ?? analysis?.lang ?? 'en';
   const decision: Decision = analysis
-    ? decide(analysis, index, lexicon)
+    ? arrangeDecision(decide(analysis, index, lexicon), analysis, knowledge, usedServices(knowledge, context))
     : { kind: 'abstain', reason: 'empty', foreign: [] };
   return {
-    answer: answerFromDecision({ asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners }),
+    answer: answerFromDecision({
+      asked,
+      lang,
+      decision,
+      analysis,
+      knowledge,
+      lexicon,
+      owners: context.owners ?? context.settings?.owners,
+    }),
     decision,
     analysis,
   };
@@ -140,6 +156,11 @@ export function withoutMentions(question: string): string {
     .replace(/<at>.*?<\/at>/gi, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .trim();
+}
+
+/** The services the workspace uses: its settings', else the ones given, else every service of the pack. */
+function usedServices(knowledge: Knowledge, context: AnswerContext): readonly string[] {
+  return context.settings?.services ?? context.services ?? knowledge.services.map((s) => s.id);
 }
 
 function round(score: number): number {

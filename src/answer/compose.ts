@@ -2,7 +2,7 @@ import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
 import { type Owners, ownersOf } from '../occurrences/status.js';
 import { catalogue } from '../views/catalogue/index.js';
-import { documentLabel, sectionCitation, sourceCitation } from '../views/citation.js';
+import { documentLabel, sectionCitation, sectionPartyLabel, sourceCitation } from '../views/citation.js';
 import { cadenceName } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
 import { dutyTitle, dutyTranslation } from '../views/occurrence-views.js';
@@ -25,6 +25,7 @@ import {
   retentionShort,
 } from './phrases.js';
 import type { Decision } from './rank.js';
+import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
 import type { QuestionAnalysis } from './understand.js';
 
 export type { Owners } from '../occurrences/status.js';
@@ -68,18 +69,11 @@ export function composeView(input: ComposeInput): AnswerView {
       suggestions: [...lexicon.lexicon.suggestions[lang]].slice(0, 3),
     };
   }
-  const items = decision.results.map((r) => itemView(r.doc, input));
+  const docs = decision.results.map((r) => r.doc);
+  const entries = mergeRepeatedDuties(docs);
+  const items = entries.map((entry) => itemView(entry, input));
   const summary =
-    decision.kind === 'list'
-      ? listSummary(
-          decision.results.map((r) => r.doc),
-          input,
-        )
-      : specificSummary(
-          decision.results.map((r) => r.doc),
-          decision.sentences,
-          input,
-        );
+    decision.kind === 'list' ? listSummary(docs, input) : specificSummary(entries, decision.sentences, input);
   // A question over every service is broad: offer sharper ones.
   const services = new Set(decision.results.flatMap((r) => (r.doc.kind === 'duty' ? [r.doc.duty.service] : [])));
   const broad = (input.analysis?.services.length ?? 0) === 0 && services.size > 1;
@@ -93,31 +87,39 @@ export function composeView(input: ComposeInput): AnswerView {
   };
 }
 
-function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
+function itemView(entry: AnswerEntry, input: ComposeInput): AnswerItemView {
   const { lang, knowledge, lexicon, owners } = input;
+  const doc = entry.doc;
   const notes = (ids: readonly string[]) =>
-    ids.flatMap((id) => {
+    [...new Set(ids)].flatMap((id) => {
       const erratum = knowledge.errata.find((e) => e.id === id);
       return erratum ? [erratum.note[lang]] : [];
     });
   if (doc.kind === 'duty') {
     const duty = doc.duty;
+    const services = servicesOf(entry, lang);
     return {
       id: duty.id,
       kind: 'duty',
       service: duty.service,
-      serviceName: duty.serviceName,
+      serviceName: services,
       performer: {
         party: duty.party,
         label: partyLabel(duty.party, lang, knowledge.document.provider),
-        ownerIds: ownersOf(duty, owners),
+        ownerIds: [...new Set(entry.duties.flatMap((d) => ownersOf(d, owners)))],
       },
       cadenceLabel: cadenceLabel(duty, lang, lexicon),
       retentionDays: duty.retention_days ?? null,
       quote: duty.text,
       translation: dutyTranslation(duty, lang),
-      source: sourceCitation(knowledge, duty, lang),
-      errata: notes(duty.errata),
+      source:
+        entry.duties.length > 1
+          ? {
+              label: `${documentLabel(knowledge, lang)} — ${services}, ${sectionPartyLabel(knowledge, duty, lang)}`,
+              section: services,
+            }
+          : sourceCitation(knowledge, duty, lang),
+      errata: notes(entry.duties.flatMap((d) => d.errata)),
     };
   }
   const fact = doc.fact;
@@ -143,21 +145,31 @@ function dutyClause(duty: Duty, input: ComposeInput, withRetention: boolean): st
   return `${dutyTitle(duty, input.lang)} (${details.join(', ')})`;
 }
 
+/** "1Backup - Cloud Backup, MailArchive - Mail Archiving and Sygma Connect - Remote Control": every service an entry stands for. */
+function servicesOf(entry: AnswerEntry, lang: Lang): string {
+  return catalogue(lang).composedAnswer.serviceList(entry.duties.map((d) => d.serviceName));
+}
+
 function specificSummary(
-  docs: readonly IndexedDoc[],
+  entries: readonly AnswerEntry[],
   sentences: ReadonlyMap<string, number>,
   input: ComposeInput,
 ): string {
   const { lang } = input;
   const provider = input.knowledge.document.provider;
-  const top = docs[0]!;
-  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang, provider);
-  const first = top.duty;
-  const secondDoc = docs[1];
+  const top = entries[0]!;
+  if (top.doc.kind === 'fact') return factSummary(top.doc.fact, sentences.get(top.doc.id) ?? 0, lang, provider);
+  const first = top.doc.duty;
+  const secondEntry = entries[1];
+  const secondDoc = secondEntry?.doc;
   const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
-  const sameService = second === null || second.service === first.service;
-  const where = (duty: Duty) => (sameService ? '' : ` (${duty.serviceName})`);
-  const prefix = sameService ? `${onService(first.serviceName, lang)} ` : '';
+  const sameService =
+    second === null ||
+    (second.service === first.service && secondEntry!.duties.length === 1 && top.duties.length === 1);
+  const servicesNamed = (duty: Duty) => servicesOf(duty === first ? top : secondEntry!, lang);
+  const where = (duty: Duty) => (sameService ? '' : ` (${servicesNamed(duty)})`);
+  const prefix = sameService ? `${onService(servicesOf(top, lang), lang)} ` : '';
+  const docs = entries;
 
   if (second === null) {
     const owners = ownersSuffix(ownersOf(first, input.owners));

@@ -122,6 +122,11 @@ export const ErratumSchema = z.object({
   where: nonEmpty,
   /** The verbatim source text the erratum is about (empty string for a missing list). */
   source_text: z.string(),
+  /**
+   * The service the text was copied from, when the erratum says it is a copy: such a duty never
+   * leads an answer when a sound one says the same.
+   */
+  copied_from: nonEmpty.optional(),
   note: z.object({ en: nonEmpty, it: nonEmpty }),
 });
 export type ErratumRecord = z.infer<typeof ErratumSchema>;

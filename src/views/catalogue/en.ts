@@ -389,6 +389,13 @@ export const en = {
     auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
     auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
   },
+
+  /** Answers shaped for the workspace: one item for a duty several services repeat, the schedule's own view. */
+  composedAnswer: {
+    /** "Email, MailArchive and Sygma Connect". */
+    serviceList: (names: readonly string[]) =>
+      names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
+  },
 };
 
 /** The provider document as the knowledge data names it; the date already formatted. */

@@ -381,4 +381,9 @@ export const it: Catalogue = {
     auditOk: (n) => `Il registro di audit è integro: ${n} voci verificate, ogni hash è collegato al precedente.`,
     auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
   },
+
+  composedAnswer: {
+    serviceList: (names) =>
+      names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`,
+  },
 };
