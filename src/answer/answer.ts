@@ -8,7 +8,9 @@ import { arrangeDecision } from './arrange.js';
 import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
+import { plainFactFor, withPlainFact } from './plain-facts.js';
 import { type Decision, decide } from './rank.js';
+import { withoutStraySections } from './support.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
 /**
@@ -87,7 +89,7 @@ export function traceAnswer(
   const analysis = cleaned ? analyzeQuestion(cleaned, index, lexicon) : null;
   const lang = context.lang ?? analysis?.lang ?? 'en';
   const decision: Decision = analysis
-    ? arrangeDecision(decide(analysis, index, lexicon), analysis, knowledge, usedServices(knowledge, context))
+    ? shapeDecision(decide(analysis, index, lexicon), analysis, knowledge, lexicon, lang, context)
     : { kind: 'abstain', reason: 'empty', foreign: [] };
   return {
     answer: answerFromDecision({
@@ -102,6 +104,24 @@ export function traceAnswer(
     decision,
     analysis,
   };
+}
+
+/**
+ * What ranking found, shaped for the reader: the workspace's services first, no stray section in
+ * the other language's words, the plain fact beside a definition.
+ */
+function shapeDecision(
+  decision: Decision,
+  analysis: QuestionAnalysis,
+  knowledge: Knowledge,
+  lexicon: CompiledLexicon,
+  lang: Lang,
+  context: AnswerContext,
+): Decision {
+  const arranged = arrangeDecision(decision, analysis, knowledge, usedServices(knowledge, context));
+  const plain = plainFactFor(analysis, knowledge, lexicon);
+  const focused = withoutStraySections(arranged, analysis, lexicon, lang, (doc) => doc === plain);
+  return withPlainFact(focused, plain);
 }
 
 /** Composes the reply and its matches for a decision, whoever made it (the engine, or a validated model selection). */

@@ -24,6 +24,7 @@ import {
   retentionSentence,
   retentionShort,
 } from './phrases.js';
+import { plainFactFor } from './plain-facts.js';
 import type { Decision } from './rank.js';
 import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
 import type { QuestionAnalysis } from './understand.js';
@@ -158,7 +159,13 @@ function specificSummary(
   const { lang } = input;
   const provider = input.knowledge.document.provider;
   const top = entries[0]!;
-  if (top.doc.kind === 'fact') return factSummary(top.doc.fact, sentences.get(top.doc.id) ?? 0, lang, provider);
+  if (top.doc.kind === 'fact') {
+    const plain = plainFactFor(input.analysis, input.knowledge, input.lexicon);
+    const lead = factSummary(top.doc.fact, sentences.get(top.doc.id) ?? 0, lang, provider);
+    if (plain === null || !entries.some((e) => e.doc === plain)) return lead;
+    const statement = plain.fact.plain![lang];
+    return plain === top.doc ? statement : `${statement} ${lead}`;
+  }
   const first = top.doc.duty;
   const secondEntry = entries[1];
   const secondDoc = secondEntry?.doc;
@@ -191,6 +198,9 @@ function moreNote(more: number, lang: Lang): string {
   return catalogue(lang).answer.more(more);
 }
 
+const MAX_LABEL_WORDS = 5;
+const MIN_DEFINITION_WORDS = 6;
+
 /** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */
 function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: string): string {
   const title = fact.title[lang];
@@ -198,7 +208,19 @@ function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: s
   const sentences =
     lang === 'it' && fact.text_it.length === fact.text.length ? fact.text_it : lang === 'it' ? [] : fact.text;
   const chosen = sentences[sentence] ?? (lang === 'it' ? fact.text_it[0] : fact.text[0]);
-  return chosen ? `${title}: ${chosen}` : factLead(title, lang, provider);
+  if (!chosen) return factLead(title, lang, provider);
+  // A definition opening with its own label ("Titolare del trattamento: la persona…", "Responsible for
+  // data processing: natural…") is labelled once, with our title.
+  return `${title}: ${withoutLabel(chosen)}`;
+}
+
+/** A definition's opening label (a few words before a colon) removed; "Document version: V.1" is all value and stays. */
+function withoutLabel(sentence: string): string {
+  const match = /^([^:.;]{1,60}):\s+(\S.*)$/su.exec(sentence);
+  if (!match) return sentence;
+  const [, label, rest] = match;
+  const words = (text: string) => text.trim().split(/\s+/).length;
+  return words(label!) <= MAX_LABEL_WORDS && words(rest!) >= MIN_DEFINITION_WORDS ? rest! : sentence;
 }
 
 function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {

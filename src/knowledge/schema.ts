@@ -113,6 +113,11 @@ export const FactSchema = z.object({
   text_it: z.array(nonEmpty).min(1),
   topics: z.array(z.string()).default([]),
   errata: z.array(z.string()).default([]),
+  /**
+   * The fact said plainly, when the source's wording needs an erratum to be read ("CoreTech acts
+   * as Administrator or Sub Responsible…"): it leads an answer to a question about its topics.
+   */
+  plain: z.object({ en: nonEmpty, it: nonEmpty }).optional(),
 });
 export type FactRecord = z.infer<typeof FactSchema>;
 
