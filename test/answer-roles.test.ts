@@ -14,12 +14,14 @@ const ask = (question: string): Answer => answer(question, knowledge);
 const controller = {
   en: {
     q: 'who is the data controller?',
-    plain: /^You are the controller of the personal data you host on CoreTech's services; CoreTech is their processor or sub-processor, and the controller only of your contact data/,
+    plain:
+      /^You are the controller of the personal data you host on CoreTech's services; CoreTech is their processor or sub-processor, and the controller only of your contact data/,
     definition: 'Data controller: natural or legal person',
   },
   it: {
     q: 'chi è il titolare del trattamento?',
-    plain: /^Il titolare dei dati personali che ospitate sui servizi CoreTech siete voi; CoreTech ne è responsabile o sub-responsabile del trattamento, e titolare solo dei vostri dati di contatto/,
+    plain:
+      /^Il titolare dei dati personali che ospitate sui servizi CoreTech siete voi; CoreTech ne è responsabile o sub-responsabile del trattamento, e titolare solo dei vostri dati di contatto/,
     definition: 'Titolare del trattamento: la persona fisica o giuridica',
   },
 } as const;

@@ -44,7 +44,10 @@ export function withPlainFact(decision: Decision, plain: IndexedDoc | null): Dec
 /** The concepts a fact's topics name (its topics are the pack's word for what it is about). */
 function topicConcepts(fact: FactRecord, lexicon: CompiledLexicon): ReadonlySet<string> {
   let byFact = topics.get(lexicon);
-  if (!byFact) topics.set(lexicon, (byFact = new WeakMap()));
+  if (!byFact) {
+    byFact = new WeakMap();
+    topics.set(lexicon, byFact);
+  }
   const known = byFact.get(fact);
   if (known) return known;
   const terms = new Set<string>();

@@ -38,9 +38,15 @@ function saysAny(doc: IndexedDoc & { kind: 'fact' }, lang: Lang, lexicon: Compil
 /** A section's terms from its title and text in one language, built once per section, language and lexicon. */
 function sectionTerms(doc: IndexedDoc & { kind: 'fact' }, lang: Lang, lexicon: CompiledLexicon): ReadonlySet<string> {
   let byDoc = cache.get(lexicon);
-  if (!byDoc) cache.set(lexicon, (byDoc = new WeakMap()));
+  if (!byDoc) {
+    byDoc = new WeakMap();
+    cache.set(lexicon, byDoc);
+  }
   let byLang = byDoc.get(doc);
-  if (!byLang) byDoc.set(doc, (byLang = {}));
+  if (!byLang) {
+    byLang = {};
+    byDoc.set(doc, byLang);
+  }
   const known = byLang[lang];
   if (known) return known;
   const fact = doc.fact;
