@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/model.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
-import type { WorkspaceSettings } from '../settings/schema.js';
+import { defaultSettings, type WorkspaceSettings } from '../settings/schema.js';
 import { renderAnswerText } from '../views/answer-text.js';
 import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
@@ -10,6 +10,7 @@ import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
 import { plainFactFor, withPlainFact } from './plain-facts.js';
 import { type Decision, decide } from './rank.js';
+import { withRemindedDuties } from './reminded.js';
 import { withoutStraySections } from './support.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
@@ -100,6 +101,7 @@ export function traceAnswer(
       knowledge,
       lexicon,
       owners: context.owners ?? context.settings?.owners,
+      settings: settingsOf(context),
     }),
     decision,
     analysis,
@@ -118,7 +120,8 @@ function shapeDecision(
   lang: Lang,
   context: AnswerContext,
 ): Decision {
-  const arranged = arrangeDecision(decision, analysis, knowledge, usedServices(knowledge, context));
+  const reminded = withRemindedDuties(decision, analysis, knowledge, lexicon, settingsOf(context));
+  const arranged = arrangeDecision(reminded, analysis, knowledge, usedServices(knowledge, context));
   const plain = plainFactFor(analysis, knowledge, lexicon);
   const focused = withoutStraySections(arranged, analysis, lexicon, lang, (doc) => doc === plain);
   return withPlainFact(focused, plain);
@@ -133,9 +136,12 @@ export function answerFromDecision(input: {
   knowledge: Knowledge;
   lexicon: CompiledLexicon;
   owners: AnswerContext['owners'];
+  /** The workspace's settings (its schedule); default: a fresh workspace's. */
+  settings?: WorkspaceSettings;
 }): Answer {
   const { asked, lang, decision, analysis, knowledge, lexicon, owners } = input;
-  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners });
+  const settings = settingsOf(input);
+  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners, settings });
   const matches: AnswerMatch[] =
     decision.kind === 'abstain' || decision.kind === 'none'
       ? []
@@ -176,6 +182,11 @@ export function withoutMentions(question: string): string {
     .replace(/<at>.*?<\/at>/gi, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .trim();
+}
+
+/** The workspace's settings, or a fresh workspace's. */
+function settingsOf(context: Pick<AnswerContext, 'settings'>): WorkspaceSettings {
+  return context.settings ?? defaultSettings();
 }
 
 /** The services the workspace uses: its settings', else the ones given, else every service of the pack. */

@@ -1,9 +1,12 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
+import { scheduleOf } from '../occurrences/resolve.js';
 import { type Owners, ownersOf } from '../occurrences/status.js';
+import type { PeriodCadence } from '../occurrences/types.js';
+import type { WorkspaceSettings } from '../settings/schema.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { documentLabel, sectionCitation, sectionPartyLabel, sourceCitation } from '../views/citation.js';
-import { cadenceName } from '../views/labels.js';
+import { cadenceName, scheduleLabel } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
 import { dutyTitle, dutyTranslation } from '../views/occurrence-views.js';
 import type { AnswerItemView, AnswerView, Lang } from '../views/types.js';
@@ -26,6 +29,7 @@ import {
 } from './phrases.js';
 import { plainFactFor } from './plain-facts.js';
 import type { Decision } from './rank.js';
+import { isRemindedList, remindedPeriods } from './reminded.js';
 import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -39,6 +43,7 @@ interface ComposeInput {
   knowledge: Knowledge;
   lexicon: CompiledLexicon;
   owners: Owners | undefined;
+  settings: WorkspaceSettings;
 }
 
 function ownersSuffix(ids: readonly string[]): string {
@@ -72,7 +77,14 @@ export function composeView(input: ComposeInput): AnswerView {
   }
   const docs = decision.results.map((r) => r.doc);
   const entries = mergeRepeatedDuties(docs);
-  const items = entries.map((entry) => itemView(entry, input));
+  const asked = decision.kind === 'list' ? remindedPeriods(input.analysis) : null;
+  const periods = asked !== null && isRemindedList(docs, asked, input.settings) ? asked : null;
+  const items = entries.map((entry) => {
+    const item = itemView(entry, input);
+    return periods === null ? item : { ...item, cadenceLabel: scheduledCadence(entry, input) ?? item.cadenceLabel };
+  });
+  if (periods !== null)
+    return { lang, question, summary: remindedSummary(docs, periods, input), items, abstained: false, suggestions: [] };
   const summary =
     decision.kind === 'list' ? listSummary(docs, input) : specificSummary(entries, decision.sentences, input);
   // A question over every service is broad: offer sharper ones.
@@ -238,6 +250,24 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
     if (sets.size === 1) owners = ownersSuffix(ownersOf(duties[0]!, input.owners));
   }
   return listHeadline(subject, owners, duties.length, cadence, scope, lang, input.knowledge.document.provider);
+}
+
+/** "every month (source: at least monthly / bimonthly)": how the workspace schedules the entry's first duty. */
+function scheduledCadence(entry: AnswerEntry, input: ComposeInput): string | null {
+  const schedule = entry.doc.kind === 'duty' ? scheduleOf(entry.doc.duty, input.settings) : null;
+  return schedule ? scheduleLabel(schedule, input.lang) : null;
+}
+
+/** The schedule's own headline: what the reminders of the asked periods will ask for, and that it is so. */
+function remindedSummary(docs: readonly IndexedDoc[], periods: readonly PeriodCadence[], input: ComposeInput): string {
+  const { lang } = input;
+  const c = catalogue(lang);
+  const cadence = periods.map((p) => c.periodCadence[p]).join(c.composedAnswer.or);
+  const duties = docs.flatMap((d) => (d.kind === 'duty' ? [d.duty] : []));
+  if (duties.length === 0) return c.composedAnswer.remindedNone(cadence);
+  const sets = new Set(duties.map((d) => ownersOf(d, input.owners).join(',')));
+  const owners = sets.size === 1 ? ownersSuffix(ownersOf(duties[0]!, input.owners)) : '';
+  return c.composedAnswer.reminded(c.answer.listWho.customer(owners), duties.length, cadence);
 }
 
 function noneSummary(input: ComposeInput): string {

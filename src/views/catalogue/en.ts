@@ -395,6 +395,12 @@ export const en = {
     /** "Email, MailArchive and Sygma Connect". */
     serviceList: (names: readonly string[]) =>
       names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
+    or: ' or ',
+    /** What the workspace's reminders will ask for: the schedule, not the source's words. */
+    reminded: (who: string, count: number, cadence: string) =>
+      `${who} has ${count} ${plural(count, 'duty', 'duties')} to do ${cadence}: the ones this workspace's reminders will ask for ${cadence} (services in use, cadence settings applied).`,
+    remindedNone: (cadence: string) =>
+      `This workspace sends no reminder ${cadence}: no duty of the services in use is scheduled ${cadence} (cadence settings applied).`,
   },
 };
 

@@ -385,5 +385,10 @@ export const it: Catalogue = {
   composedAnswer: {
     serviceList: (names) =>
       names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`,
+    or: ' o ',
+    reminded: (who, count, cadence) =>
+      `${who} ha ${count} ${plurale(count, 'compito', 'compiti')} da svolgere ${cadence}: quelli che i promemoria di questo workspace chiederanno ${cadence} (servizi in uso, impostazioni di frequenza applicate).`,
+    remindedNone: (cadence) =>
+      `Questo workspace non invia promemoria ${cadence}: nessun compito dei servizi in uso è pianificato ${cadence} (impostazioni di frequenza applicate).`,
   },
 };
