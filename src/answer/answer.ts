@@ -5,12 +5,14 @@ import { renderAnswerText } from '../views/answer-text.js';
 import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
 import { arrangeDecision } from './arrange.js';
+import { withCompanions } from './companions.js';
 import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
 import { plainFactFor, withPlainFact } from './plain-facts.js';
 import { type Decision, decide } from './rank.js';
 import { withRemindedDuties } from './reminded.js';
+import { withServicesAnswer } from './services-question.js';
 import { withoutStraySections } from './support.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
@@ -120,8 +122,10 @@ function shapeDecision(
   lang: Lang,
   context: AnswerContext,
 ): Decision {
-  const reminded = withRemindedDuties(decision, analysis, knowledge, lexicon, settingsOf(context));
-  const arranged = arrangeDecision(reminded, analysis, knowledge, usedServices(knowledge, context));
+  const answerable = withServicesAnswer(decision, analysis, lexicon);
+  const reminded = withRemindedDuties(answerable, analysis, knowledge, lexicon, settingsOf(context));
+  const accompanied = withCompanions(reminded, analysis, knowledge, lexicon);
+  const arranged = arrangeDecision(accompanied, analysis, knowledge, usedServices(knowledge, context));
   const plain = plainFactFor(analysis, knowledge, lexicon);
   const focused = withoutStraySections(arranged, analysis, lexicon, lang, (doc) => doc === plain);
   return withPlainFact(focused, plain);

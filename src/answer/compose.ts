@@ -31,6 +31,7 @@ import { plainFactFor } from './plain-facts.js';
 import type { Decision } from './rank.js';
 import { isRemindedList, remindedPeriods } from './reminded.js';
 import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
+import { asksForServices } from './services-question.js';
 import type { QuestionAnalysis } from './understand.js';
 
 export type { Owners } from '../occurrences/status.js';
@@ -85,8 +86,11 @@ export function composeView(input: ComposeInput): AnswerView {
   });
   if (periods !== null)
     return { lang, question, summary: remindedSummary(docs, periods, input), items, abstained: false, suggestions: [] };
-  const summary =
-    decision.kind === 'list' ? listSummary(docs, input) : specificSummary(entries, decision.sentences, input);
+  const summary = asksForServices(input.analysis, lexicon)
+    ? servicesSummary(input)
+    : decision.kind === 'list'
+      ? listSummary(docs, input)
+      : specificSummary(entries, decision.sentences, input);
   // A question over every service is broad: offer sharper ones.
   const services = new Set(decision.results.flatMap((r) => (r.doc.kind === 'duty' ? [r.doc.duty.service] : [])));
   const broad = (input.analysis?.services.length ?? 0) === 0 && services.size > 1;
@@ -268,6 +272,12 @@ function remindedSummary(docs: readonly IndexedDoc[], periods: readonly PeriodCa
   const sets = new Set(duties.map((d) => ownersOf(d, input.owners).join(',')));
   const owners = sets.size === 1 ? ownersSuffix(ownersOf(duties[0]!, input.owners)) : '';
   return c.composedAnswer.reminded(c.answer.listWho.customer(owners), duties.length, cadence);
+}
+
+function servicesSummary(input: ComposeInput): string {
+  const c = catalogue(input.lang).composedAnswer;
+  const names = input.knowledge.services.map((service) => service.name);
+  return c.services(input.knowledge.document.provider, names.length, c.serviceList(names));
 }
 
 function noneSummary(input: ComposeInput): string {

@@ -61,65 +61,91 @@ export type Intent = z.infer<typeof IntentSchema>;
 
 // Strict objects: a stray key is usually a YAML slip (an unquoted comma in a flow mapping).
 
-export const LexiconSchema = z.strictObject({
-  version: z.literal(1),
-  /** Words that carry no meaning for matching. */
-  stop_words: BilingualSchema,
-  /** Function words that tell the question's language (only unambiguous ones). */
-  language_markers: BilingualSchema,
-  /**
-   * Everyday verbs and fillers that never carry a question's subject ("decide", "send", "help",
-   * "manda", "scusate"): the answer need not say them (see grounding.ts). Inflections follow.
-   */
-  generic_words: BilingualSchema.default({ en: [], it: [] }),
-  concepts: z.record(z.string().regex(/^[a-z][a-z_]*$/, 'concept ids are snake_case'), ConceptSchema),
-  intents: z.record(IntentSchema, BilingualSchema),
-  parties: z.strictObject({
-    /** The customer as subject: "we", "I", "dobbiamo", "the customer". */
-    customer: BilingualSchema,
-    /** Possessives and object pronouns: "our", "my", "nostro". Customer only when nothing else decides. */
-    customer_weak: BilingualSchema,
-    /** English-only words that are other words in Italian ("I" is an Italian article). */
-    customer_en_only: z.array(phrase).default([]),
-    provider: BilingualSchema,
-    /** "expect", "require", "chiede": CoreTech asking something of the customer. */
-    demand: BilingualSchema,
-    /** Words after which "CoreTech" is the object, not the one who acts ("to CoreTech", "informare CoreTech"). */
-    object_markers: z.array(phrase).default([]),
-    /** Adverbs that may stand between a marker and "CoreTech" ("informare subito CoreTech"). */
-    object_marker_adverbs: z.array(phrase).default([]),
-    /** Object markers that ask CoreTech to act ("ask CoreTech to export", "chiedere a CoreTech di…"): CoreTech does it. */
-    request_markers: z.array(phrase).default([]),
-    /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
-    alternatives: z.array(phrase).default([]),
-    /** Words joining both parties as one subject ("CoreTech AND the customer", "noi E CoreTech"): who does what. */
-    conjunctions: z.array(phrase).default([]),
-    /** Past-tense report words ("CoreTech REPORTED a problem"): CoreTech has spoken, the customer acts. */
-    reported_markers: z.array(phrase).default([]),
-  }),
-  cadences: z.record(CadenceFilterSchema, BilingualSchema),
-  /** Words that ask for duties in general without saying which ("duty", "handle", "fare", "compiti"). */
-  duty_words: BilingualSchema,
-  /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
-  service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
-  /**
-   * Nouns that go with a service's name and add nothing to it ("the newsletter SERVICE", "il
-   * SERVIZIO di posta"): claimed with the name, so they are neither a subject nor a ranking word.
-   */
-  service_nouns: z.array(phrase).default([]),
-  /** Aliases that only make a service likelier, because the same words name something elsewhere ("archivio posta"). */
-  ambiguous_aliases: z.array(phrase).default([]),
-  /** Product names of each service, forgiven for typos ("rocketwb", "sigma conect"). */
-  brands: z.partialRecord(ServiceIdSchema, z.array(phrase).min(1)),
-  /** Other providers' products and names: a question about them is out of scope. */
-  foreign_products: z.array(phrase),
-  /** Words of questions the page never answers (prices, weather, recipes): always out of scope. */
-  out_of_scope_words: BilingualSchema,
-  /** Concepts under which foreign names are legitimately discussed (the CISPE members list). */
-  foreign_allowed_with: z.array(z.string()).default([]),
-  /** Italian renderings of the source's own cadence words (`cadence_words`), keyed by the English words. */
-  cadence_words_it: z.record(z.string(), phrase).default({}),
-  /** Example questions offered when the bot abstains or the question is vague. */
-  suggestions: z.strictObject({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
-});
+export const LexiconSchema = z
+  .strictObject({
+    version: z.literal(1),
+    /** Words that carry no meaning for matching. */
+    stop_words: BilingualSchema,
+    /** Function words that tell the question's language (only unambiguous ones). */
+    language_markers: BilingualSchema,
+    /**
+     * Everyday verbs and fillers that never carry a question's subject ("decide", "send", "help",
+     * "manda", "scusate"): the answer need not say them (see grounding.ts). Inflections follow.
+     */
+    generic_words: BilingualSchema.default({ en: [], it: [] }),
+    concepts: z.record(z.string().regex(/^[a-z][a-z_]*$/, 'concept ids are snake_case'), ConceptSchema),
+    intents: z.record(IntentSchema, BilingualSchema),
+    parties: z.strictObject({
+      /** The customer as subject: "we", "I", "dobbiamo", "the customer". */
+      customer: BilingualSchema,
+      /** Possessives and object pronouns: "our", "my", "nostro". Customer only when nothing else decides. */
+      customer_weak: BilingualSchema,
+      /** English-only words that are other words in Italian ("I" is an Italian article). */
+      customer_en_only: z.array(phrase).default([]),
+      provider: BilingualSchema,
+      /** "expect", "require", "chiede": CoreTech asking something of the customer. */
+      demand: BilingualSchema,
+      /** Words after which "CoreTech" is the object, not the one who acts ("to CoreTech", "informare CoreTech"). */
+      object_markers: z.array(phrase).default([]),
+      /** Adverbs that may stand between a marker and "CoreTech" ("informare subito CoreTech"). */
+      object_marker_adverbs: z.array(phrase).default([]),
+      /** Object markers that ask CoreTech to act ("ask CoreTech to export", "chiedere a CoreTech di…"): CoreTech does it. */
+      request_markers: z.array(phrase).default([]),
+      /** Words that offer an alternative ("us or CoreTech?"): both parties are asked about. */
+      alternatives: z.array(phrase).default([]),
+      /** Words joining both parties as one subject ("CoreTech AND the customer", "noi E CoreTech"): who does what. */
+      conjunctions: z.array(phrase).default([]),
+      /** Past-tense report words ("CoreTech REPORTED a problem"): CoreTech has spoken, the customer acts. */
+      reported_markers: z.array(phrase).default([]),
+    }),
+    cadences: z.record(CadenceFilterSchema, BilingualSchema),
+    /** Words that ask for duties in general without saying which ("duty", "handle", "fare", "compiti"). */
+    duty_words: BilingualSchema,
+    /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
+    service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
+    /**
+     * Nouns that go with a service's name and add nothing to it ("the newsletter SERVICE", "il
+     * SERVIZIO di posta"): claimed with the name, so they are neither a subject nor a ranking word.
+     */
+    service_nouns: z.array(phrase).default([]),
+    /** Aliases that only make a service likelier, because the same words name something elsewhere ("archivio posta"). */
+    ambiguous_aliases: z.array(phrase).default([]),
+    /** Product names of each service, forgiven for typos ("rocketwb", "sigma conect"). */
+    brands: z.partialRecord(ServiceIdSchema, z.array(phrase).min(1)),
+    /** Other providers' products and names: a question about them is out of scope. */
+    foreign_products: z.array(phrase),
+    /** Words of questions the page never answers (prices, weather, recipes): always out of scope. */
+    out_of_scope_words: BilingualSchema,
+    /** Concepts under which foreign names are legitimately discussed (the CISPE members list). */
+    foreign_allowed_with: z.array(z.string()).default([]),
+    /** Italian renderings of the source's own cadence words (`cadence_words`), keyed by the English words. */
+    cadence_words_it: z.record(z.string(), phrase).default({}),
+    /**
+     * Duties an answer includes when the question speaks of a subject, though it did not ask for
+     * them: "we got hacked, what now?" includes the customer's duty to inform the provider promptly.
+     * `when`: any of these concepts in the question; `add`: the duties of `party` saying this concept.
+     */
+    companions: z
+      .array(
+        z.strictObject({
+          when: z.array(z.string()).min(1),
+          add: z.string(),
+          party: z.enum(['provider', 'customer']),
+        }),
+      )
+      .default([]),
+    /** Example questions offered when the bot abstains or the question is vague. */
+    suggestions: z.strictObject({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
+  })
+  .superRefine((lexicon, ctx) => {
+    lexicon.companions.forEach((companion, i) => {
+      const ids = [
+        ...companion.when.map((id, k) => [id, ['companions', i, 'when', k]] as const),
+        [companion.add, ['companions', i, 'add']] as const,
+      ];
+      for (const [id, path] of ids)
+        if (!(id in lexicon.concepts))
+          ctx.addIssue({ code: 'custom', path: [...path], message: `unknown concept ${id}` });
+    });
+  });
 export type Lexicon = z.infer<typeof LexiconSchema>;

@@ -401,6 +401,9 @@ export const en = {
       `${who} has ${count} ${plural(count, 'duty', 'duties')} to do ${cadence}: the ones this workspace's reminders will ask for ${cadence} (services in use, cadence settings applied).`,
     remindedNone: (cadence: string) =>
       `This workspace sends no reminder ${cadence}: no duty of the services in use is scheduled ${cadence} (cadence settings applied).`,
+    /** "What services does CoreTech offer?" */
+    services: (provider: string, count: number, list: string) =>
+      `${provider}'s page covers ${count} services: ${list}.`,
   },
 };
 

@@ -390,5 +390,6 @@ export const it: Catalogue = {
       `${who} ha ${count} ${plurale(count, 'compito', 'compiti')} da svolgere ${cadence}: quelli che i promemoria di questo workspace chiederanno ${cadence} (servizi in uso, impostazioni di frequenza applicate).`,
     remindedNone: (cadence) =>
       `Questo workspace non invia promemoria ${cadence}: nessun compito dei servizi in uso è pianificato ${cadence} (impostazioni di frequenza applicate).`,
+    services: (provider, count, list) => `La pagina di ${provider} tratta ${count} servizi: ${list}.`,
   },
 };
