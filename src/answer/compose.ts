@@ -164,7 +164,7 @@ function dutyClause(duty: Duty, input: ComposeInput, withRetention: boolean): st
 
 /** "1Backup - Cloud Backup, MailArchive - Mail Archiving and Sygma Connect - Remote Control": every service an entry stands for. */
 function servicesOf(entry: AnswerEntry, lang: Lang): string {
-  return catalogue(lang).composedAnswer.serviceList(entry.duties.map((d) => d.serviceName));
+  return catalogue(lang).composedAnswer.serviceList(...entry.duties.map((d) => d.serviceName));
 }
 
 function specificSummary(
@@ -277,7 +277,7 @@ function remindedSummary(docs: readonly IndexedDoc[], periods: readonly PeriodCa
 function servicesSummary(input: ComposeInput): string {
   const c = catalogue(input.lang).composedAnswer;
   const names = input.knowledge.services.map((service) => service.name);
-  return c.services(input.knowledge.document.provider, names.length, c.serviceList(names));
+  return c.services(input.knowledge.document.provider, names.length, c.serviceList(...names));
 }
 
 function noneSummary(input: ComposeInput): string {

@@ -393,7 +393,7 @@ export const en = {
   /** Answers shaped for the workspace: one item for a duty several services repeat, the schedule's own view. */
   composedAnswer: {
     /** "Email, MailArchive and Sygma Connect". */
-    serviceList: (names: readonly string[]) =>
+    serviceList: (...names: string[]) =>
       names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
     or: ' or ',
     /** What the workspace's reminders will ask for: the schedule, not the source's words. */

@@ -383,7 +383,7 @@ export const it: Catalogue = {
   },
 
   composedAnswer: {
-    serviceList: (names) =>
+    serviceList: (...names) =>
       names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`,
     or: ' o ',
     reminded: (who, count, cadence) =>
