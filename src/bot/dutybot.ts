@@ -96,7 +96,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     ? createModelAssistedAnswerer({ knowledge, model: options.answerModel, cache: storeSelectionCache(store) })
     : null;
   async function answerFor(question: string, workspace: WorkspaceRow | null): Promise<AnswerView> {
-    const context = workspace ? { owners: workspace.settings.owners } : {};
+    const context = workspace ? { owners: workspace.settings.owners, settings: workspace.settings } : {};
     if (!assisted || workspace?.settings.llm === 'off') return answer(question, knowledge, context).view;
     const result = await assisted.answer(question, {
       ...context,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { type Lexicon, LexiconSchema } from './lexicon-schema.js';
+import { type Lexicon, LexiconSchema } from '../knowledge/lexicon-schema.js';
 import { displayName, formatZodIssues, KnowledgeError } from './load.js';
 import { readParsedYaml, writeParsedYaml } from './yaml-cache.js';
 

@@ -165,6 +165,20 @@ export const LexiconSchema = z
     foreign_allowed_with: z.array(z.string()).default([]),
     /** Italian renderings of the source's own cadence words (`cadence_words`), keyed by the English words. */
     cadence_words_it: z.record(z.string(), phrase).default({}),
+    /**
+     * Duties an answer includes when the question speaks of a subject, though it did not ask for
+     * them: "we got hacked, what now?" includes the customer's duty to inform the provider promptly.
+     * `when`: any of these concepts in the question; `add`: the duties of `party` saying this concept.
+     */
+    companions: z
+      .array(
+        z.strictObject({
+          when: z.array(z.string()).min(1),
+          add: z.string(),
+          party: z.enum(['provider', 'customer']),
+        }),
+      )
+      .default([]),
     /** Example questions offered when the bot abstains or the question is vague. */
     suggestions: z.strictObject({ en: z.array(phrase).min(3), it: z.array(phrase).min(3) }),
     /** Which concepts the engine's general rules are about (see ConceptRulesSchema). */
@@ -190,6 +204,12 @@ export const LexiconSchema = z
         check(id, ['concept_rules', 'implications', i, 'when', k]);
       });
       check(rule.imply, ['concept_rules', 'implications', i, 'imply']);
+    });
+    lexicon.companions.forEach((companion, i) => {
+      companion.when.forEach((id, k) => {
+        check(id, ['companions', i, 'when', k]);
+      });
+      check(companion.add, ['companions', i, 'add']);
     });
     lexicon.foreign_allowed_with.forEach((id, i) => {
       check(id, ['foreign_allowed_with', i]);

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { Lexicon } from '../knowledge/lexicon-schema.js';
 import { validateLexiconText } from './lexicon-load.js';
-import type { Lexicon } from './lexicon-schema.js';
 import { defaultKnowledgePath, KnowledgeError, parseKnowledge } from './load.js';
 import type { Knowledge } from './model.js';
 import { packDocumentFile } from './pack.js';

@@ -83,6 +83,11 @@ export const FactSchema = z.object({
   text_it: z.array(nonEmpty).min(1),
   topics: z.array(z.string()).default([]),
   errata: z.array(z.string()).default([]),
+  /**
+   * The fact said plainly, when the source's wording needs an erratum to be read ("Acme acts
+   * as Administrator or Sub Responsible…"): it leads an answer to a question about its topics.
+   */
+  plain: z.object({ en: nonEmpty, it: nonEmpty }).optional(),
 });
 export type FactRecord = z.infer<typeof FactSchema>;
 
@@ -92,6 +97,11 @@ export const ErratumSchema = z.object({
   where: nonEmpty,
   /** The verbatim source text the erratum is about (empty string for a missing list). */
   source_text: z.string(),
+  /**
+   * The service the text was copied from, when the erratum says it is a copy: such a duty never
+   * leads an answer when a sound one says the same.
+   */
+  copied_from: nonEmpty.optional(),
   note: z.object({ en: nonEmpty, it: nonEmpty }),
 });
 export type ErratumRecord = z.infer<typeof ErratumSchema>;

@@ -391,6 +391,22 @@ export const en = {
     auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
     auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
   },
+
+  /** Answers shaped for the workspace: one item for a duty several services repeat, the schedule's own view. */
+  composedAnswer: {
+    /** "MailBox, MailVault and Remotix". */
+    serviceList: (...names: string[]) =>
+      names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
+    or: ' or ',
+    /** What the workspace's reminders will ask for: the schedule, not the source's words. */
+    reminded: (who: string, count: number, cadence: string) =>
+      `${who} has ${count} ${plural(count, 'duty', 'duties')} to do ${cadence}: the ones this workspace's reminders will ask for ${cadence} (services in use, cadence settings applied).`,
+    remindedNone: (cadence: string) =>
+      `This workspace sends no reminder ${cadence}: no duty of the services in use is scheduled ${cadence} (cadence settings applied).`,
+    /** "What services does Acme offer?" */
+    services: (provider: string, count: number, list: string) =>
+      `${provider}'s page covers ${count} services: ${list}.`,
+  },
 };
 
 /** The provider document as the knowledge data names it; the date already formatted. */

@@ -379,4 +379,15 @@ export const it: Catalogue = {
     auditOk: (n) => `Il registro di audit è integro: ${n} voci verificate, ogni hash è collegato al precedente.`,
     auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
   },
+
+  composedAnswer: {
+    serviceList: (...names) =>
+      names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`,
+    or: ' o ',
+    reminded: (who, count, cadence) =>
+      `${who} ha ${count} ${plurale(count, 'compito', 'compiti')} da svolgere ${cadence}: quelli che i promemoria di questo workspace chiederanno ${cadence} (servizi in uso, impostazioni di frequenza applicate).`,
+    remindedNone: (cadence) =>
+      `Questo workspace non invia promemoria ${cadence}: nessun compito dei servizi in uso è pianificato ${cadence} (impostazioni di frequenza applicate).`,
+    services: (provider, count, list) => `La pagina di ${provider} tratta ${count} servizi: ${list}.`,
+  },
 };
