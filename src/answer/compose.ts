@@ -12,6 +12,7 @@ import { dutyTitle, dutyTranslation } from '../views/occurrence-views.js';
 import type { AnswerItemView, AnswerView, Lang } from '../views/types.js';
 import type { IndexedDoc } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { shareSubject } from './pairing.js';
 import {
   abstainSummary,
   bothParties,
@@ -185,7 +186,11 @@ function specificSummary(
   const first = top.doc.duty;
   const secondEntry = entries[1];
   const secondDoc = secondEntry?.doc;
-  const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
+  const paired =
+    secondDoc?.kind === 'duty' &&
+    secondDoc.duty.party !== first.party &&
+    shareSubject(top.doc, secondDoc, input.analysis, input.knowledge, input.lexicon);
+  const second = paired && secondDoc?.kind === 'duty' ? secondDoc.duty : null;
   const sameService =
     second === null ||
     (second.service === first.service && secondEntry!.duties.length === 1 && top.duties.length === 1);
