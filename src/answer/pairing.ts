@@ -6,7 +6,7 @@ import type { QuestionAnalysis } from './understand.js';
 /**
  * Whether a headline may say "both parties have a part" of two duties. Ranking keeps the other
  * party's best duty beside the best one when it matches enough of the question, and a common word
- * is enough ("who updates WordPress?" drew CoreTech's antivirus UPDATE checks next to the
+ * is enough ("who updates WordPress?" drew the provider's antivirus UPDATE checks next to the
  * customer's WordPress updates; "where do we store backups?" the encryption password one STORES).
  * Two duties are one subject when the second also says the most specific thing the question asks
  * and the first says: the question word (or concept) of highest IDF that the first duty holds.
@@ -29,7 +29,7 @@ export function shareSubject(
     ...[...analysis.concepts.keys()].filter((id) => !hinted.has(id)).map((id) => `c:${id}`),
     ...analysis.residual.map((stem) => `w:${stem}`),
     // A product word that pointed at the service ("WordPress") still says what is asked; the
-    // service's own name ("server" of "Stellar - Server Cloud") does not.
+    // service's own name ("server" of "Nebula - Server Cloud") does not.
     ...analysis.serviceStems.filter((stem) => !namesService(stem, analysis, index)).map((stem) => `w:${stem}`),
   ];
   let key: string | null = null;
