@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { answer } from '../src/answer/answer.js';
 import { loadLexicon } from '../src/answer/lexicon.js';
@@ -75,7 +77,54 @@ export async function benchAnswer(): Promise<string[]> {
     scoreLine('held-out (blind)', heldOut),
     scoreLine('dev, filler variants', fillerVariants(dev)),
     scoreLine('held-out, filler', fillerVariants(heldOut)),
+    ...packColdLoad(),
   ];
+}
+
+const root = join(import.meta.dirname, '..');
+
+/**
+ * A pack's cold load as a process pays it at start-up: a fresh node process (nothing imported, no
+ * JIT) loads the built modules, then reads, validates and indexes the pack and answers one
+ * question; timed from before the first import. With the parsed-YAML cache warm (the normal case
+ * after the first start) and off (DUTYBOT_KNOWLEDGE_CACHE=off: every YAML file parsed).
+ */
+function packColdLoad(): string[] {
+  const script = `
+    const t0 = performance.now();
+    const { loadKnowledge } = await import(${JSON.stringify(join(root, 'dist/src/knowledge/load.js'))});
+    const { answer } = await import(${JSON.stringify(join(root, 'dist/src/answer/answer.js'))});
+    const t1 = performance.now();
+    const knowledge = loadKnowledge(process.argv[1]);
+    answer('who checks the backups?', knowledge);
+    const t2 = performance.now();
+    process.stdout.write(JSON.stringify({ modules: t1 - t0, pack: t2 - t1 }));`;
+  const packs = [
+    ['CoreTech (knowledge/)', join(root, 'knowledge')],
+    ['Quokka (fixture)', join(root, 'test/fixtures/packs/quokka')],
+  ] as const;
+  const lines = [
+    '  pack cold load in a fresh process (load + validate + lexicon + index + first answer, median of 5):',
+  ];
+  for (const [name, folder] of packs) {
+    for (const cache of ['on', 'off'] as const) {
+      const runs: { modules: number; pack: number }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, folder], {
+          encoding: 'utf8',
+          env: { ...process.env, DUTYBOT_KNOWLEDGE_CACHE: cache === 'off' ? 'off' : '' },
+        });
+        if (child.status !== 0) throw new Error(child.stderr);
+        runs.push(JSON.parse(child.stdout) as { modules: number; pack: number });
+      }
+      const median = (pick: (r: { modules: number; pack: number }) => number) =>
+        runs.map(pick).sort((a, b) => a - b)[2]!;
+      lines.push(
+        `    ${name.padEnd(22)} parsed-YAML cache ${cache.padEnd(3)}: pack ${ms(median((r) => r.pack))} (+ importing the engine ${ms(median((r) => r.modules))})`,
+      );
+    }
+  }
+  return lines;
 }
 
 // Runnable on its own: `npx tsx bench/answer-bench.ts`.

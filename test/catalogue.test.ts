@@ -26,6 +26,7 @@ const facts = {
   zone: 'Asia/Tokyo',
   digestDay: 'X',
   prefix: '/duty ',
+  examples: { services: 's1,s2', service: 's1', duty: 'd1 s1', questions: ['q1?', 'q2?'], question: 'q1?' },
 };
 /** The setup checklist's facts, in the state of a fresh workspace and of a set-up one (both branches). */
 const setupStates = [
@@ -46,9 +47,11 @@ function leaves(node: unknown, path: string): [string, unknown][] {
         ? node(facts)
         : path === 'setup.personal' // the workspace's name, or none
           ? node(null) + node('Acme')
-          : path.endsWith('settingsImportedDiff') // lists of changed and reset settings
-            ? node(['services: — → rocketweb'], ['owners'])
-            : node('2', '3', '4', '5', '6', '7', '8');
+          : path.endsWith('help.examples') // the pack's examples
+            ? node(facts.examples)
+            : path.endsWith('settingsImportedDiff') // lists of changed and reset settings
+              ? node(['services: — → rocketweb'], ['owners'])
+              : node('2', '3', '4', '5', '6', '7', '8');
     return Array.isArray(out) ? out.map((line, i) => [`${path}()[${i}]`, line]) : [[`${path}()`, out]];
   }
   if (Array.isArray(node)) return node.flatMap((item, i) => leaves(item, `${path}[${i}]`));

@@ -81,7 +81,7 @@ describe('Italian all the way through', () => {
     const { text } = await say('rimanda backup sito');
     expect(text).toBe(
       'Per quanto? Aggiungi una durata come 1h, 2d, domani o settimana-prossima.\n' +
-        'Uso: rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
+        'Uso: rimanda <dovere> <durata>   es. rimanda test di ripristino 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
     );
   });
 

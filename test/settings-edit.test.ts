@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { applySetting, importSettings } from '../src/settings/edit.js';
-import { defaultSettings } from '../src/settings/schema.js';
+import { defaultSettings, usedServices } from '../src/settings/schema.js';
 
-const known = { dutyIds: new Set(['1backup.customer.restore-test']) };
+const known = {
+  dutyIds: new Set(['1backup.customer.restore-test']),
+  serviceIds: [...loadKnowledge().serviceById.keys()],
+};
 
 describe('settings editing', () => {
   it('starts from usable defaults', () => {
     const s = defaultSettings();
-    expect(s.services).toHaveLength(9);
+    // Every service of whichever pack is in use: the 9 of the CoreTech pack.
+    expect(s.services).toBe('all');
+    expect(usedServices(s, known.serviceIds)).toHaveLength(9);
     expect(s.timezone).toBe('Europe/Rome');
     expect(s.working_days).toEqual([1, 2, 3, 4, 5]);
     expect(s.reminder_time).toBe('09:00');

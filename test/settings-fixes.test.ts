@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseSnooze } from '../src/commands/values.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { applySetting } from '../src/settings/edit.js';
 import { defaultSettings } from '../src/settings/schema.js';
 import { replyText } from '../src/views/text.js';
@@ -10,7 +11,7 @@ import { admin, useCommandBot } from './support/command-bot.js';
 
 const now = new Date('2026-11-30T09:00:00Z');
 const { here, bot } = useCommandBot('settingsfix', now);
-const known = { dutyIds: new Set<string>() };
+const known = { dutyIds: new Set<string>(), serviceIds: [...loadKnowledge().serviceById.keys()] };
 
 async function importYaml(yaml: string, replace = false) {
   const reply = await bot().run(

@@ -246,10 +246,9 @@ async function commitTick(bot: Dutybot, at: Date, chosen: WorkspaceSummary | nul
   return report.deliveries.some((d) => d.status === 'failed') ? 1 : 0;
 }
 
-/** `--party`: the document's words for each side (CoreTech is the provider, "we" the customer). */
+/** `--party`: the words for each side; the pack's provider is also named by its own name. */
 const PARTY_WORDS: Record<string, 'provider' | 'customer'> = {
   provider: 'provider',
-  coretech: 'provider',
   fornitore: 'provider',
   customer: 'customer',
   cliente: 'customer',
@@ -257,10 +256,11 @@ const PARTY_WORDS: Record<string, 'provider' | 'customer'> = {
   we: 'customer',
 };
 
-function partyOf(typed: string | undefined): 'provider' | 'customer' | undefined {
+function partyOf(typed: string | undefined, provider: string): 'provider' | 'customer' | undefined {
   if (typed === undefined) return undefined;
-  const party = PARTY_WORDS[typed.trim().toLowerCase()];
-  if (!party) throw new CliUsageError(OPERATOR.partyValues);
+  const word = typed.trim().toLowerCase();
+  const party = word === provider.toLowerCase() ? 'provider' : PARTY_WORDS[word];
+  if (!party) throw new CliUsageError(OPERATOR.partyValues(provider));
   return party;
 }
 
@@ -366,7 +366,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       const knowledge = loadKnowledge();
       const { resolveService } = await import('../../src/commands/duty-ref.js');
       const typed = str(values, 'service');
-      // Aliases work here as in questions: --service "rocket web", --service posta.
+      // Aliases work here as in questions: --service "web space", --service posta.
       const service = typed === undefined ? undefined : resolveService(knowledge, typed)?.id;
       if (typed !== undefined && !service)
         throw new CliUsageError(
@@ -375,7 +375,7 @@ export const COMMANDS: Record<string, CliCommand> = {
             knowledge.services.map((s) => s.id),
           ),
         );
-      const party = partyOf(str(values, 'party'));
+      const party = partyOf(str(values, 'party'), knowledge.document.provider);
       const duties = knowledge.duties.filter(
         (d) => (!service || d.service === service) && (!party || d.party === party),
       );
@@ -384,13 +384,15 @@ export const COMMANDS: Record<string, CliCommand> = {
         return 0;
       }
       for (const d of duties) {
-        process.stdout.write(`${d.id}\t${d.party === 'provider' ? 'CoreTech' : 'customer'}\t${d.cadence}\t${d.text}\n`);
+        process.stdout.write(
+          `${d.id}\t${d.party === 'provider' ? knowledge.document.provider : 'customer'}\t${d.cadence}\t${d.text}\n`,
+        );
       }
       return 0;
     },
   },
   services: {
-    summary: 'list the CoreTech services and their aliases',
+    summary: "list the knowledge pack's services and their aliases",
     usage: 'dutybot services [--json]',
     options: { json: { type: 'boolean' } },
     run: async (values) => {
@@ -416,12 +418,14 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   knowledge: {
-    summary: 'check the knowledge base: schema, completeness against the source, errata report',
-    usage: 'dutybot knowledge lint [--file path.yaml]',
+    summary: 'check a knowledge pack: schema, lexicon, completeness against the source, errata report',
+    usage: 'dutybot knowledge lint [--knowledge <pack folder>] [--file <document.yaml>]',
     options: { file: { type: 'string' } },
     run: async (values, positionals) => {
-      if (positionals[0] !== 'lint') throw new CliUsageError('usage: dutybot knowledge lint [--file path.yaml]');
+      if (positionals[0] !== 'lint')
+        throw new CliUsageError('usage: dutybot knowledge lint [--knowledge <pack folder>] [--file <document.yaml>]');
       const { lintKnowledge } = await import('../../src/knowledge/lint.js');
+      // --knowledge (every command's) has already chosen the pack; --file names one document file.
       const result = lintKnowledge(str(values, 'file'));
       (result.ok ? process.stdout : process.stderr).write(`${result.lines.join('\n')}\n`);
       return result.ok ? 0 : 1;
@@ -638,13 +642,14 @@ function table(rows: string[][]): string {
 export function globalHelp(commands: Record<string, CliCommand> = COMMANDS): string {
   const width = Math.max(...Object.keys(commands).map((k) => k.length));
   return [
-    'dutybot — CoreTech GDPR shared-responsibility duties: answers, reminders, ledger',
+    "dutybot — a provider's shared-responsibility duties: answers, reminders, ledger",
     '',
     'Usage: dutybot <command> [options]   (dutybot <command> --help for details)',
     '',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
     'DATABASE_URL selects the store (default sqlite:./data/dutybot.sqlite; postgres://… for PostgreSQL).',
+    '--knowledge <folder> (any command) or DUTYBOT_KNOWLEDGE selects the knowledge pack (default: knowledge/).',
   ].join('\n');
 }
 

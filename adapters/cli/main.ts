@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PACK_ENV } from '../../src/knowledge/pack.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import { inertPlain } from '../../src/views/text.js';
 import { type CliCommand, CliUsageError, commandHelp, globalHelp } from './commands.js';
@@ -22,7 +23,7 @@ async function dispatch(argv: string[], commands: Record<string, CliCommand>): P
   loadEnvFile(process.env);
   // DUTYBOT_DEBUG=1 is the developer's switch: it also turns on debug lines, unless a level is chosen.
   if (process.env.DUTYBOT_DEBUG && !process.env.DUTYBOT_LOG_LEVEL) process.env.DUTYBOT_LOG_LEVEL = 'debug';
-  const [name, ...rest] = argv;
+  const [name, ...rest] = takeKnowledgeOption(argv);
   if (name === '--version' || name === '-V' || name === 'version') {
     process.stdout.write(`dutybot ${packageVersion()}\n`);
     return 0;
@@ -50,6 +51,31 @@ async function dispatch(argv: string[], commands: Record<string, CliCommand>): P
   return command.run(values, parsed.positionals.map(restore));
 }
 
+/**
+ * `--knowledge <folder>` belongs to every command: it is DUTYBOT_KNOWLEDGE for this process, so
+ * each command, and the server `start` composes, loads the same pack by the one rule in
+ * src/knowledge/pack.ts. Taken out before a command's own options are parsed.
+ */
+function takeKnowledgeOption(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const inline = /^--knowledge=(.*)$/.exec(arg);
+    if (inline || arg === '--knowledge') {
+      const folder = inline ? inline[1] : argv[++i];
+      if (!folder) throw new CliUsageError(OPERATOR.optionNeedsValue('--knowledge', argv[0] ?? 'dutybot'));
+      process.env[PACK_ENV] = folder;
+      continue;
+    }
+    rest.push(arg);
+  }
+  return rest;
+}
+
 /** parseArgs' messages suggest `--` tricks that do not apply here; say it the project's way. */
 function usageLine(error: NodeJS.ErrnoException, command: string): string {
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
@@ -73,7 +99,7 @@ function packageVersion(): string {
 const PROTECTED = '\u0000';
 
 /**
- * In the chat grammar `--` separates the duty from a note (`done restore test 1backup -- all good`)
+ * In the chat grammar `--` separates the duty from a note (`done restore test backup1 -- all good`)
  * and numbers may be negative (`settings set … -1`). For `parseArgs` a bare `--` ends the options,
  * so `--at`/`--by` typed after it would silently become part of the note (recorded as the wrong
  * person, at the wrong time). Both are passed through as positionals instead.

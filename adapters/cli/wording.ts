@@ -117,7 +117,7 @@ export const OPERATOR = {
   optionNeedsValue: (option: string, command: string) => `${option} needs a value (run \`dutybot ${command} --help\`)`,
   unknownService: (typed: string, known: readonly string[]) =>
     `unknown service "${typed}" (one of: ${known.join(', ')})`,
-  partyValues: '--party must be provider (CoreTech) or customer',
+  partyValues: (provider: string) => `--party must be provider (${provider}) or customer`,
 } as const;
 
 /** The operator's sentences about deleting data and about encryption keys (`workspace purge`, `tombstones`, `keys`). */

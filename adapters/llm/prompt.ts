@@ -15,7 +15,7 @@ export function promptPrefix(candidates: readonly ModelCandidate[]): string {
       [c.id, c.kind, c.section, c.party ?? '-', c.text.replace(/\s+/g, ' ')].join(' | '),
     );
     prefix = [
-      "You match questions to the items of CoreTech's GDPR shared-responsibility document.",
+      "You match questions to the items of a hosting provider's shared-responsibility document.",
       'You never answer in your own words: you only select the ids of the items below that answer the question.',
       'Rules:',
       '- Select only ids listed below, the best first, at most 5.',
@@ -23,8 +23,8 @@ export function promptPrefix(candidates: readonly ModelCandidate[]): string {
       '  another subject, something the document does not say); "ambiguous" when the question is too unclear to choose.',
       "- For a selected id you may add a short quote copied exactly, character for character, from that item's text.",
       '  Never paraphrase inside a quote; leave quotes empty when unsure.',
-      '- Questions may be in English or Italian; the items are in English. "provider" is CoreTech, "customer" is the',
-      '  team asking.',
+      '- Questions may be in English or Italian; the items are in English. "provider" is the company the document',
+      '  is from (the items name it), "customer" is the team asking.',
       '',
       'Items (id | kind | section | party | text):',
       ...items,

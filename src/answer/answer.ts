@@ -1,17 +1,23 @@
 import type { Knowledge } from '../knowledge/model.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
-import type { WorkspaceSettings } from '../settings/schema.js';
+import { defaultSettings, usedServices as servicesInUse, type WorkspaceSettings } from '../settings/schema.js';
 import { renderAnswerText } from '../views/answer-text.js';
 import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
+import { arrangeDecision } from './arrange.js';
+import { withCompanions } from './companions.js';
 import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
+import { plainFactFor, withPlainFact } from './plain-facts.js';
 import { type Decision, decide } from './rank.js';
+import { withRemindedDuties } from './reminded.js';
+import { withServicesAnswer } from './services-question.js';
+import { withoutStraySections } from './support.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
 /**
- * Answers a free question about CoreTech's GDPR shared-responsibility page, in English or
+ * Answers a free question about Acme's GDPR shared-responsibility page, in English or
  * Italian, with no network and no language model: the question is analysed (services, party,
  * cadence, concepts, language), duties and facts are ranked against indexes built once per
  * Knowledge object, and the reply says who does it, how often, quotes the source and cites it.
@@ -23,6 +29,13 @@ export interface AnswerContext {
   owners?: WorkspaceSettings['owners'];
   /** Force the reply language; default: detected from the question. */
   lang?: Lang;
+  /**
+   * The workspace's settings: answers lead with the services it uses, and say which duties its
+   * schedule reminds. Default: a fresh workspace's (every service, default cadences).
+   */
+  settings?: WorkspaceSettings;
+  /** Services the workspace uses, when the caller has no settings (defaults to `settings.services`). */
+  services?: readonly string[];
 }
 
 export interface AnswerMatch {
@@ -47,7 +60,7 @@ export interface Answer {
 const MAX_QUESTION_LENGTH = 500;
 
 export function answer(question: string, knowledge: Knowledge, context: AnswerContext = {}): Answer {
-  return answerWith(loadLexicon(), question, knowledge, context);
+  return answerWith(loadLexicon(knowledge.lexiconFile), question, knowledge, context);
 }
 
 /** Same as `answer` with an explicit lexicon (tests, alternative vocabularies). */
@@ -79,13 +92,43 @@ export function traceAnswer(
   const analysis = cleaned ? analyzeQuestion(cleaned, index, lexicon) : null;
   const lang = context.lang ?? analysis?.lang ?? 'en';
   const decision: Decision = analysis
-    ? decide(analysis, index, lexicon)
+    ? shapeDecision(decide(analysis, index, lexicon), analysis, knowledge, lexicon, lang, context)
     : { kind: 'abstain', reason: 'empty', foreign: [] };
   return {
-    answer: answerFromDecision({ asked, lang, decision, analysis, knowledge, lexicon, owners: context.owners }),
+    answer: answerFromDecision({
+      asked,
+      lang,
+      decision,
+      analysis,
+      knowledge,
+      lexicon,
+      owners: context.owners ?? context.settings?.owners,
+      settings: settingsOf(context),
+    }),
     decision,
     analysis,
   };
+}
+
+/**
+ * What ranking found, shaped for the reader: the workspace's services first, no stray section in
+ * the other language's words, the plain fact beside a definition.
+ */
+function shapeDecision(
+  decision: Decision,
+  analysis: QuestionAnalysis,
+  knowledge: Knowledge,
+  lexicon: CompiledLexicon,
+  lang: Lang,
+  context: AnswerContext,
+): Decision {
+  const answerable = withServicesAnswer(decision, analysis, lexicon);
+  const reminded = withRemindedDuties(answerable, analysis, knowledge, lexicon, settingsOf(context));
+  const accompanied = withCompanions(reminded, analysis, knowledge, lexicon);
+  const arranged = arrangeDecision(accompanied, analysis, knowledge, usedServices(knowledge, context));
+  const plain = plainFactFor(analysis, knowledge, lexicon);
+  const focused = withoutStraySections(arranged, analysis, lexicon, lang, (doc) => doc === plain);
+  return withPlainFact(focused, plain);
 }
 
 /** Composes the reply and its matches for a decision, whoever made it (the engine, or a validated model selection). */
@@ -97,9 +140,12 @@ export function answerFromDecision(input: {
   knowledge: Knowledge;
   lexicon: CompiledLexicon;
   owners: AnswerContext['owners'];
+  /** The workspace's settings (its schedule); default: a fresh workspace's. */
+  settings?: WorkspaceSettings;
 }): Answer {
   const { asked, lang, decision, analysis, knowledge, lexicon, owners } = input;
-  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners });
+  const settings = settingsOf(input);
+  const view = composeView({ question: asked, lang, decision, analysis, knowledge, lexicon, owners, settings });
   const matches: AnswerMatch[] =
     decision.kind === 'abstain' || decision.kind === 'none'
       ? []
@@ -140,6 +186,19 @@ export function withoutMentions(question: string): string {
     .replace(/<at>.*?<\/at>/gi, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .trim();
+}
+
+/** The workspace's settings, or a fresh workspace's. */
+function settingsOf(context: Pick<AnswerContext, 'settings'>): WorkspaceSettings {
+  return context.settings ?? defaultSettings();
+}
+
+/** The services the workspace uses: its settings', else the ones given, else every service of the pack. */
+function usedServices(knowledge: Knowledge, context: AnswerContext): readonly string[] {
+  const all = knowledge.services.map((s) => s.id);
+  // `services: all` is every service of the pack in use (settings/schema.ts).
+  if (context.settings) return servicesInUse(context.settings, all);
+  return context.services ?? all;
 }
 
 function round(score: number): number {

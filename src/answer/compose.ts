@@ -1,14 +1,18 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
 import type { FactRecord } from '../knowledge/schema.js';
+import { scheduleOf } from '../occurrences/resolve.js';
 import { type Owners, ownersOf } from '../occurrences/status.js';
+import type { PeriodCadence } from '../occurrences/types.js';
+import type { WorkspaceSettings } from '../settings/schema.js';
 import { catalogue } from '../views/catalogue/index.js';
-import { documentLabel, sectionCitation, sourceCitation } from '../views/citation.js';
-import { cadenceName } from '../views/labels.js';
+import { documentLabel, sectionCitation, sectionPartyLabel, sourceCitation } from '../views/citation.js';
+import { cadenceName, scheduleLabel } from '../views/labels.js';
 import { mention } from '../views/mentions.js';
 import { dutyTitle, dutyTranslation } from '../views/occurrence-views.js';
 import type { AnswerItemView, AnswerView, Lang } from '../views/types.js';
 import type { IndexedDoc } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { shareSubject } from './pairing.js';
 import {
   abstainSummary,
   bothParties,
@@ -24,7 +28,11 @@ import {
   retentionSentence,
   retentionShort,
 } from './phrases.js';
+import { plainFactFor } from './plain-facts.js';
 import type { Decision } from './rank.js';
+import { isRemindedList, remindedPeriods } from './reminded.js';
+import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
+import { asksForServices } from './services-question.js';
 import type { QuestionAnalysis } from './understand.js';
 
 export type { Owners } from '../occurrences/status.js';
@@ -37,6 +45,7 @@ interface ComposeInput {
   knowledge: Knowledge;
   lexicon: CompiledLexicon;
   owners: Owners | undefined;
+  settings: WorkspaceSettings;
 }
 
 function ownersSuffix(ids: readonly string[]): string {
@@ -68,18 +77,21 @@ export function composeView(input: ComposeInput): AnswerView {
       suggestions: [...lexicon.lexicon.suggestions[lang]].slice(0, 3),
     };
   }
-  const items = decision.results.map((r) => itemView(r.doc, input));
-  const summary =
-    decision.kind === 'list'
-      ? listSummary(
-          decision.results.map((r) => r.doc),
-          input,
-        )
-      : specificSummary(
-          decision.results.map((r) => r.doc),
-          decision.sentences,
-          input,
-        );
+  const docs = decision.results.map((r) => r.doc);
+  const entries = mergeRepeatedDuties(docs);
+  const asked = decision.kind === 'list' ? remindedPeriods(input.analysis) : null;
+  const periods = asked !== null && isRemindedList(docs, asked, input.settings) ? asked : null;
+  const items = entries.map((entry) => {
+    const item = itemView(entry, input);
+    return periods === null ? item : { ...item, cadenceLabel: scheduledCadence(entry, input) ?? item.cadenceLabel };
+  });
+  if (periods !== null)
+    return { lang, question, summary: remindedSummary(docs, periods, input), items, abstained: false, suggestions: [] };
+  const summary = asksForServices(input.analysis, lexicon)
+    ? servicesSummary(input)
+    : decision.kind === 'list'
+      ? listSummary(docs, input)
+      : specificSummary(entries, decision.sentences, input);
   // A question over every service is broad: offer sharper ones.
   const services = new Set(decision.results.flatMap((r) => (r.doc.kind === 'duty' ? [r.doc.duty.service] : [])));
   const broad = (input.analysis?.services.length ?? 0) === 0 && services.size > 1;
@@ -93,31 +105,39 @@ export function composeView(input: ComposeInput): AnswerView {
   };
 }
 
-function itemView(doc: IndexedDoc, input: ComposeInput): AnswerItemView {
+function itemView(entry: AnswerEntry, input: ComposeInput): AnswerItemView {
   const { lang, knowledge, lexicon, owners } = input;
+  const doc = entry.doc;
   const notes = (ids: readonly string[]) =>
-    ids.flatMap((id) => {
+    [...new Set(ids)].flatMap((id) => {
       const erratum = knowledge.errata.find((e) => e.id === id);
       return erratum ? [erratum.note[lang]] : [];
     });
   if (doc.kind === 'duty') {
     const duty = doc.duty;
+    const services = servicesOf(entry, lang);
     return {
       id: duty.id,
       kind: 'duty',
       service: duty.service,
-      serviceName: duty.serviceName,
+      serviceName: services,
       performer: {
         party: duty.party,
         label: partyLabel(duty.party, lang, knowledge.document.provider),
-        ownerIds: ownersOf(duty, owners),
+        ownerIds: [...new Set(entry.duties.flatMap((d) => ownersOf(d, owners)))],
       },
       cadenceLabel: cadenceLabel(duty, lang, lexicon),
       retentionDays: duty.retention_days ?? null,
       quote: duty.text,
       translation: dutyTranslation(duty, lang),
-      source: sourceCitation(knowledge, duty, lang),
-      errata: notes(duty.errata),
+      source:
+        entry.duties.length > 1
+          ? {
+              label: `${documentLabel(knowledge, lang)} — ${services}, ${sectionPartyLabel(knowledge, duty, lang)}`,
+              section: services,
+            }
+          : sourceCitation(knowledge, duty, lang),
+      errata: notes(entry.duties.flatMap((d) => d.errata)),
     };
   }
   const fact = doc.fact;
@@ -143,21 +163,41 @@ function dutyClause(duty: Duty, input: ComposeInput, withRetention: boolean): st
   return `${dutyTitle(duty, input.lang)} (${details.join(', ')})`;
 }
 
+/** "Backup1 - Cloud Backup, MailVault - Mail Archiving and Remotix - Remote Control": every service an entry stands for. */
+function servicesOf(entry: AnswerEntry, lang: Lang): string {
+  return catalogue(lang).composedAnswer.serviceList(...entry.duties.map((d) => d.serviceName));
+}
+
 function specificSummary(
-  docs: readonly IndexedDoc[],
+  entries: readonly AnswerEntry[],
   sentences: ReadonlyMap<string, number>,
   input: ComposeInput,
 ): string {
   const { lang } = input;
   const provider = input.knowledge.document.provider;
-  const top = docs[0]!;
-  if (top.kind === 'fact') return factSummary(top.fact, sentences.get(top.id) ?? 0, lang, provider);
-  const first = top.duty;
-  const secondDoc = docs[1];
-  const second = secondDoc?.kind === 'duty' && secondDoc.duty.party !== first.party ? secondDoc.duty : null;
-  const sameService = second === null || second.service === first.service;
-  const where = (duty: Duty) => (sameService ? '' : ` (${duty.serviceName})`);
-  const prefix = sameService ? `${onService(first.serviceName, lang)} ` : '';
+  const top = entries[0]!;
+  if (top.doc.kind === 'fact') {
+    const plain = plainFactFor(input.analysis, input.knowledge, input.lexicon);
+    const lead = factSummary(top.doc.fact, sentences.get(top.doc.id) ?? 0, lang, provider);
+    if (plain === null || !entries.some((e) => e.doc === plain)) return lead;
+    const statement = plain.fact.plain![lang];
+    return plain === top.doc ? statement : `${statement} ${lead}`;
+  }
+  const first = top.doc.duty;
+  const secondEntry = entries[1];
+  const secondDoc = secondEntry?.doc;
+  const paired =
+    secondDoc?.kind === 'duty' &&
+    secondDoc.duty.party !== first.party &&
+    shareSubject(top.doc, secondDoc, input.analysis, input.knowledge, input.lexicon);
+  const second = paired && secondDoc?.kind === 'duty' ? secondDoc.duty : null;
+  const sameService =
+    second === null ||
+    (second.service === first.service && secondEntry!.duties.length === 1 && top.duties.length === 1);
+  const servicesNamed = (duty: Duty) => servicesOf(duty === first ? top : secondEntry!, lang);
+  const where = (duty: Duty) => (sameService ? '' : ` (${servicesNamed(duty)})`);
+  const prefix = sameService ? `${onService(servicesOf(top, lang), lang)} ` : '';
+  const docs = entries;
 
   if (second === null) {
     const owners = ownersSuffix(ownersOf(first, input.owners));
@@ -179,6 +219,9 @@ function moreNote(more: number, lang: Lang): string {
   return catalogue(lang).answer.more(more);
 }
 
+const MAX_LABEL_WORDS = 5;
+const MIN_DEFINITION_WORDS = 6;
+
 /** "<title>: <the sentence that answers>", in the reply language when the rendering is aligned. */
 function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: string): string {
   const title = fact.title[lang];
@@ -186,7 +229,19 @@ function factSummary(fact: FactRecord, sentence: number, lang: Lang, provider: s
   const sentences =
     lang === 'it' && fact.text_it.length === fact.text.length ? fact.text_it : lang === 'it' ? [] : fact.text;
   const chosen = sentences[sentence] ?? (lang === 'it' ? fact.text_it[0] : fact.text[0]);
-  return chosen ? `${title}: ${chosen}` : factLead(title, lang, provider);
+  if (!chosen) return factLead(title, lang, provider);
+  // A definition opening with its own label ("Titolare del trattamento: la persona…", "Responsible for
+  // data processing: natural…") is labelled once, with our title.
+  return `${title}: ${withoutLabel(chosen)}`;
+}
+
+/** A definition's opening label (a few words before a colon) removed; "Document version: V.1" is all value and stays. */
+function withoutLabel(sentence: string): string {
+  const match = /^([^:.;]{1,60}):\s+(\S.*)$/su.exec(sentence);
+  if (!match) return sentence;
+  const [, label, rest] = match;
+  const words = (text: string) => text.trim().split(/\s+/).length;
+  return words(label!) <= MAX_LABEL_WORDS && words(rest!) >= MIN_DEFINITION_WORDS ? rest! : sentence;
 }
 
 function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
@@ -204,6 +259,30 @@ function listSummary(docs: readonly IndexedDoc[], input: ComposeInput): string {
     if (sets.size === 1) owners = ownersSuffix(ownersOf(duties[0]!, input.owners));
   }
   return listHeadline(subject, owners, duties.length, cadence, scope, lang, input.knowledge.document.provider);
+}
+
+/** "every month (source: at least monthly / bimonthly)": how the workspace schedules the entry's first duty. */
+function scheduledCadence(entry: AnswerEntry, input: ComposeInput): string | null {
+  const schedule = entry.doc.kind === 'duty' ? scheduleOf(entry.doc.duty, input.settings) : null;
+  return schedule ? scheduleLabel(schedule, input.lang) : null;
+}
+
+/** The schedule's own headline: what the reminders of the asked periods will ask for, and that it is so. */
+function remindedSummary(docs: readonly IndexedDoc[], periods: readonly PeriodCadence[], input: ComposeInput): string {
+  const { lang } = input;
+  const c = catalogue(lang);
+  const cadence = periods.map((p) => c.periodCadence[p]).join(c.composedAnswer.or);
+  const duties = docs.flatMap((d) => (d.kind === 'duty' ? [d.duty] : []));
+  if (duties.length === 0) return c.composedAnswer.remindedNone(cadence);
+  const sets = new Set(duties.map((d) => ownersOf(d, input.owners).join(',')));
+  const owners = sets.size === 1 ? ownersSuffix(ownersOf(duties[0]!, input.owners)) : '';
+  return c.composedAnswer.reminded(c.answer.listWho.customer(owners), duties.length, cadence);
+}
+
+function servicesSummary(input: ComposeInput): string {
+  const c = catalogue(input.lang).composedAnswer;
+  const names = input.knowledge.services.map((service) => service.name);
+  return c.services(input.knowledge.document.provider, names.length, c.serviceList(...names));
 }
 
 function noneSummary(input: ComposeInput): string {

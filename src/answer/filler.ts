@@ -7,7 +7,7 @@ import type { Word } from './words.js';
 
 /**
  * Which words of a chat message are filler around the question rather than part of it: "hey
- * @marco, quick one: who checks the backups on Stellar? my manager asked, thx 🙏".
+ * @marco, quick one: who checks the backups on Nebula? my manager asked, thx 🙏".
  *
  * The engine abstains on *unknown subjects*, not on unknown words, so an unknown word is judged by
  * evidence no word list of this project holds:
@@ -56,7 +56,7 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   const firstAnchored = words[anchored[0]![0]!]!.segment;
   for (const positions of segments.values()) {
     if (positions.some((i) => anchors[i])) continue;
-    // A clause of a rare word ("ransomware: what does CoreTech do?") may be the subject itself; a
+    // A clause of a rare word ("ransomware: what does Acme do?") may be the subject itself; a
     // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
     // So is any clause before the question that names a person ("bentrovata Federica,").
     const before = words[positions[0]!]!.segment < firstAnchored;
@@ -70,7 +70,7 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   }
 
   // Before the question starts in its first clause: "hey team quick one WHO checks…". Only words
-  // before a question word that itself comes before the subject ("is there a MOBILE app for Sygma?"
+  // before a question word that itself comes before the subject ("is there a MOBILE app for Orbit?"
   // has none: there the words before the service are the subject).
   const first = anchored[0]!;
   const opens = first.findIndex((i) => questionCues[i]);
@@ -79,8 +79,8 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i)) filler[i] = true;
   }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
-  // CoreTech…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
-  // plain everyday words there ("mobile app for Sygma") may be the subject, so it needs that sign.
+  // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
+  // plain everyday words there ("mobile app for Orbit") may be the subject, so it needs that sign.
   if (first === segments.get(words[0]!.segment)) {
     let end = 0;
     while (end < first.length && unknown[first[end]!] && everyday(first[end]!)) end++;
@@ -89,11 +89,11 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const next = first[end];
     if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
   }
-  // After its last anchor only a name or chat shorthand is filler ("…on Stellar marco thx"), and
+  // After its last anchor only a name or chat shorthand is filler ("…on Nebula marco thx"), and
   // only right after a content word or other filler, never after a function word: an everyday noun
   // there may be what is asked about ("the backup of my LAPTOP"), and so is a lowercase acronym
   // after "our" or "of" ("our pc").
-  // Everyday words closed by an exclamation or an emoji are a sign-off ("…on Stellar cheers!",
+  // Everyday words closed by an exclamation or an emoji are a sign-off ("…on Nebula cheers!",
   // "…del sito gentilissimi 🙏"): nobody asks with an exclamation mark.
   const last = anchored.at(-1)!;
   const lastAnchor = last.findLastIndex((i) => anchors[i]);
@@ -138,7 +138,7 @@ function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors:
     for (const { length } of lexicon.concepts.matchesAt(stems, i)) mark(anchors, i, length);
     for (const { length } of lexicon.offTopic.matchesAt(surface, i)) mark(anchors, i, length);
     for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
-      // A cadence or a party named as actor ("CoreTech", "we") is part of the question; a possessive
+      // A cadence or a party named as actor ("Acme", "we") is part of the question; a possessive
       // ("my manager asked") is not.
       if (values.some((c) => c.kind === 'cadence' || (c.kind === 'party' && c.cue !== 'customer_weak')))
         mark(anchors, i, length);

@@ -4,7 +4,7 @@ import type { SubjectWord } from './understand.js';
 /**
  * Grounding: an answer is given only when the words that carry the question's subject are covered.
  * Ranking finds the passage nearest to a question; it cannot tell that the question also asks about
- * something the page never says ("does CoreTech offer DDoS protection?", "how fast is a 1Backup
+ * something the page never says ("does Acme offer DDoS protection?", "how fast is a Backup1
  * restore?", "are the data encrypted in transit?"). A subject word is said by an answer when the
  * answer holds its stem (English or Italian text, title) or a concept its phrase says (synonyms and
  * inflections count).

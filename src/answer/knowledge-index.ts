@@ -31,7 +31,7 @@ export type IndexedDoc = (DocBase & { kind: 'duty'; duty: Duty }) | (DocBase & {
 
 export interface ServiceAlias {
   service: ServiceId;
-  /** A product name ("RocketWeb", "Sygma") rather than a generic word ("site", "posta"). */
+  /** A product name ("WebSpace", "Orbit") rather than a generic word ("site", "posta"). */
   brand: boolean;
 }
 
@@ -42,7 +42,7 @@ export interface KnowledgeIndex {
   /** Inverted index: term → positions in `docs` of the documents holding it. */
   postings: ReadonlyMap<string, readonly number[]>;
   averageLength: number;
-  /** Aliases keyed by their stemmed words joined without spaces ("rocket web" = "rocketweb"), for runs of words. */
+  /** Aliases keyed by their stemmed words joined without spaces ("web space" = "webspace"), for runs of words. */
   aliases: ReadonlyMap<string, ServiceAlias[]>;
   /**
    * Aliases keyed by their plain words joined without spaces, for a single question word: stemming
@@ -50,11 +50,11 @@ export interface KnowledgeIndex {
    */
   wordAliases: ReadonlyMap<string, ServiceAlias[]>;
   aliasMaxWords: number;
-  /** Brand names spelled without spaces ("rocketweb", "sygmaconnect"), for typo-tolerant matching. */
+  /** Brand names spelled without spaces ("webspace", "remotix"), for typo-tolerant matching. */
   brandKeys: readonly { key: string; service: ServiceId }[];
   /** Stems that occur in some document: a question word outside it cannot match anything. */
   stems: ReadonlySet<string>;
-  /** Stems of the services' own names ("web", "hosting" of "RocketWeb - Web Hosting"): they name a section, not a duty. */
+  /** Stems of the services' own names ("web", "hosting" of "WebSpace - Web Hosting"): they name a section, not a duty. */
   nameStems: ReadonlyMap<ServiceId, ReadonlySet<string>>;
   /** Words of service aliases ("sigma" of "sigma platform"): known, yet still possibly a product-name typo. */
   aliasWords: ReadonlySet<string>;
@@ -66,6 +66,8 @@ export interface KnowledgeIndex {
   phraseServices: ReadonlyMap<string, ReadonlySet<ServiceId>>;
   /** Per service, in how many of its duties each stem occurs (does a service's name word tell its duties apart?). */
   serviceStemDuties: ReadonlyMap<ServiceId, ReadonlyMap<string, number>>;
+  /** Word terms of the provider's name (`document.provider`): a section saying them speaks of the provider itself. */
+  providerTerms: readonly string[];
   /** Memo of typo corrections (pure: same word, same answer). */
   corrections: Map<string, string | null>;
 }
@@ -144,7 +146,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     }
     // The knowledge's own topic tags count as the concepts that name them.
     for (const topic of duty.topics) for (const id of lexicon.conceptsByTopic.get(topic) ?? []) terms.add(`c:${id}`);
-    if (duty.retention_days !== undefined) terms.add('c:retention');
+    const retention = lexicon.lexicon.concept_rules.retention;
+    if (duty.retention_days !== undefined && retention) terms.add(`c:${retention}`);
     // Our titles paraphrase the source: a plain word only the title says ("SET password-change rules"
     // over "Evaluate the frequency…") still matches, but earns no title bonus on top.
     const body = new Set<string>();
@@ -152,7 +155,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     const titleTerms = new Set<string>();
     extractTerms(duty.title, lexicon, titleTerms);
     extractTerms(duty.title_it, lexicon, titleTerms);
-    // Words the source says inside a concept phrase ("CoreTech reports") are still its words.
+    // Words the source says inside a concept phrase ("the provider reports") are still its words.
     const sourceWords = new Set(
       [duty.text, duty.text_it].flatMap((text) => words(text).map((word) => `w:${stem(word)}`)),
     );
@@ -218,7 +221,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const name of names) {
       const key = compactKey(name);
       brandSet.add(key);
-      // Typos are measured on the plain spelling ("sigma" is one letter from "sygma").
+      // Typos are measured on the plain spelling ("orbyt" is one letter from "orbit").
       const spelled = words(name).join('');
       if (spelled.length >= 5) brandKeys.push({ key: spelled, service });
     }
@@ -242,7 +245,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   for (const service of knowledge.services) {
     addAlias(service.id, service.id);
     addAlias(service.id, service.name);
-    // "RocketWeb - Web Hosting": both halves are names people use.
+    // "WebSpace - Web Hosting": both halves are names people use.
     // A lone generic half ("Platform") would catch unrelated questions, so it must be two words or a brand.
     for (const part of service.name.split(' - ')) {
       if (words(part).length >= 2 || brandSet.has(compactKey(part))) addAlias(service.id, part);
@@ -304,6 +307,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     vocabularyBuckets,
     phraseServices,
     serviceStemDuties,
+    providerTerms: words(knowledge.document.provider).map((word) => `w:${stem(word)}`),
     corrections: new Map(),
   };
 }

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { packageRoot } from '../knowledge/package-root.js';
+import { resolve } from 'node:path';
+import { readLexicon } from '../knowledge/lexicon-load.js';
+import type { CadenceFilter, Intent, Lexicon } from '../knowledge/lexicon-schema.js';
+import { KnowledgeError } from '../knowledge/load.js';
+import { defaultPackDir, LEXICON_FILE } from '../knowledge/pack.js';
 import type { Topic } from '../knowledge/schema.js';
-import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
 import type { Lang } from '../views/types.js';
-import { type CadenceFilter, type Intent, type Lexicon, LexiconSchema } from './lexicon-schema.js';
 import { stem, words } from './text.js';
 
 /**
@@ -78,7 +77,7 @@ export interface CompiledLexicon {
   foreign: PhraseTable<string>;
   /** Words of questions the page can never answer (prices, weather…). */
   offTopic: PhraseTable<{ phrase: string; lang: Lang }>;
-  /** Words after which "CoreTech" is an object; words that offer an alternative between parties. */
+  /** Words after which "Acme" is an object; words that offer an alternative between parties. */
   objectMarkers: ReadonlySet<string>;
   objectMarkerAdverbs: ReadonlySet<string>;
   requestMarkers: ReadonlySet<string>;
@@ -89,7 +88,7 @@ export interface CompiledLexicon {
   offTopicWords: ReadonlySet<string>;
   /** Out-of-scope phrases that are also an `only_when_said` concept's: out of scope unless the answer says it. */
   conditionalOffTopic: ReadonlySet<string>;
-  /** Alias phrases (stems joined by spaces: "mail archive" but not "mailarchive") that only hint at a service. */
+  /** Alias phrases (stems joined by spaces: "mail vault" but not "mailvault") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
   /** Nouns claimed together with a service's name ("service", "servizio"). */
   serviceNouns: ReadonlySet<string>;
@@ -107,49 +106,31 @@ export class LexiconError extends Error {
   override readonly name = 'LexiconError';
 }
 
-/** `<package root>/knowledge/lexicon.yaml`. */
+/** The lexicon of the pack in use (`<pack>/lexicon.yaml`, see knowledge/pack.ts). */
 export function defaultLexiconPath(): string {
-  return join(packageRoot(), 'knowledge', 'lexicon.yaml');
+  return resolve(defaultPackDir(), LEXICON_FILE);
 }
 
 const compiledByPath = new Map<string, CompiledLexicon>();
 
-/** Loads, validates and compiles the lexicon (cached per path). */
+/**
+ * Loads, validates and compiles a pack's lexicon (cached per path). Answering reads the lexicon of
+ * the knowledge it answers from (`knowledge.lexiconFile`), so a pack's words never mix with another's.
+ */
 export function loadLexicon(path: string = defaultLexiconPath()): CompiledLexicon {
-  const hit = compiledByPath.get(path);
+  const file = resolve(path);
+  const hit = compiledByPath.get(file);
   if (hit) return hit;
-  let text: string;
+  let lexicon: Lexicon;
   try {
-    text = readFileSync(path, 'utf8');
+    lexicon = readLexicon(file);
   } catch (error) {
-    throw new LexiconError(`${path}: cannot read the lexicon: ${(error as Error).message}`);
+    if (error instanceof KnowledgeError) throw new LexiconError(error.message);
+    throw error;
   }
-  const raw = readCachedYaml(text, path);
-  const result = LexiconSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new LexiconError(problems.join('\n'));
-  }
-  const compiled = compileLexicon(result.data);
-  compiledByPath.set(path, compiled);
+  const compiled = compileLexicon(lexicon);
+  compiledByPath.set(file, compiled);
   return compiled;
-}
-
-/** The lexicon's parsed YAML, through the start-up cache shared with the knowledge loader. */
-function readCachedYaml(text: string, path: string): unknown {
-  const key = `lexicon\0${text}`;
-  const cached = readParsedYaml(key);
-  if (cached !== undefined) return cached;
-  let raw: unknown;
-  try {
-    raw = parse(text);
-  } catch (error) {
-    throw new LexiconError(`${path}: ${(error as Error).message}`);
-  }
-  writeParsedYaml(key, raw);
-  return raw;
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {

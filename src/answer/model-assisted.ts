@@ -83,7 +83,7 @@ export interface ModelAssistedAnswerer {
 
 export function createModelAssistedAnswerer(options: ModelAssistOptions): ModelAssistedAnswerer {
   const { knowledge, model, cache } = options;
-  const lexicon = options.lexicon ?? loadLexicon();
+  const lexicon = options.lexicon ?? loadLexicon(options.knowledge.lexiconFile);
 
   return {
     async answer(question, context = {}) {

@@ -42,7 +42,7 @@ export function onService(serviceName: string, lang: Lang): string {
   return catalogue(lang).answer.onService(serviceName);
 }
 
-/** "this is CoreTech's job" / "è compito del vostro team (@U1)". */
+/** "this is Acme's job" / "è compito del vostro team (@U1)". */
 export function jobOf(party: Party, owners: string, lang: Lang, provider: string): string {
   const a = catalogue(lang).answer;
   return party === 'provider' ? a.providerJob(provider) : a.teamJob(owners);
@@ -56,7 +56,7 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "Your team (@U1) has 2 duties to do every month on RocketWeb:". */
+/** "Your team (@U1) has 2 duties to do every month on WebSpace:". */
 export function listHeadline(
   subject: Party | null,
   owners: string,
@@ -72,7 +72,7 @@ export function listHeadline(
   return a.listHeadline(who, subject === null, count, cadence, scope);
 }
 
-/** "The CoreTech GDPR V.1, 16/04/2020 page gives CoreTech no duty to do every week." */
+/** "The Acme GDPR V.1, 16/04/2020 page gives Acme no duty to do every week." */
 export function noDutiesSentence(
   subject: Party | null,
   cadence: string | null,

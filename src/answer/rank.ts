@@ -1,8 +1,8 @@
+import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Cadence } from '../knowledge/schema.js';
 import { groundQuestion } from './grounding.js';
 import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
-import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 
 export type { Abstention };
@@ -19,7 +19,7 @@ export type Decision =
   | { kind: 'specific'; results: Scored[]; sentences: ReadonlyMap<string, number> }
   /** List question: every duty in scope, in a useful order. */
   | { kind: 'list'; results: Scored[] }
-  /** In scope, but the page has no such duty ("what does CoreTech do weekly?"): say so plainly. */
+  /** In scope, but the page has no such duty ("what does Acme do weekly?"): say so plainly. */
   | { kind: 'none' };
 
 export interface Scored {
@@ -47,9 +47,9 @@ const SERVICE_WORD_WEIGHT = 0.6;
 /** …and a naming word most of the service's duties repeat ("posta") only breaks ties. */
 const COMMON_SERVICE_WORD_WEIGHT = 0.2;
 const PARTY_WORD_WEIGHT = 0.8;
-/** Weight of a concept said only by a service hint's own words ("mail ARCHIVE"). */
+/** Weight of a concept said only by a service hint's own words ("mail VAULT"). */
 const HINT_CONCEPT_WEIGHT = 0.4;
-/** Preference for a service only hinted at ("mail archive" may be MailArchive or Email's archive). */
+/** Preference for a service only hinted at ("mail vault" may be MailVault or the mail service's archive). */
 const HINTED_SERVICE_BOOST = 1.5;
 /** Below this a "match" is a coincidence of one vague word. */
 const MIN_SCORE = 0.9;
@@ -77,7 +77,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (refusal) return refusal;
   const decision = rankDecision(analysis, index, lexicon);
   // "Is the mail export free?" is answered only by answers that say what it costs; "how much does a
-  // Stellar server cost?" finds none and stays out of scope.
+  // Nebula server cost?" finds none and stays out of scope.
   const required = conditionalSubjects(analysis, lexicon);
   if (required.length === 0 || (decision.kind !== 'list' && decision.kind !== 'specific')) return decision;
   const results = decision.results.filter((s) => required.every((id) => s.doc.terms.has(`c:${id}`)));
@@ -90,7 +90,7 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
-  const query = queryTerms(analysis);
+  const query = queryTerms(analysis, lexicon);
   const titleless = new Set(
     [...analysis.serviceStems, ...analysis.commonServiceStems, ...analysis.partyStems].map((stem) => `w:${stem}`),
   );
@@ -129,7 +129,7 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   const ranked = scored.filter((s) => s.score > 0).sort(byScore);
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE) {
-    // A service named with only vague words around it ("anything for RocketBox?"): list it.
+    // A service named with only vague words around it ("anything for FileBox?"): list it.
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {
       const results = scope.sort(bySource);
       return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
@@ -144,7 +144,8 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
   if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
-  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, best.doc)) return ungroundedAbstention;
+  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, best.doc, lexicon))
+    return ungroundedAbstention;
   const sentences = new Map<string, number>();
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
@@ -159,7 +160,7 @@ const ungroundedAbstention: Abstention = { kind: 'abstain', reason: 'no_match', 
  * "timeout", "lento"): abstain. A known word the answers do not say is tolerated (paraphrases carry
  * plenty: "where is our data HOSTED?", "an extra COPY"), unless it names one of the page's own
  * subjects and the question is not about who does a duty or when: "the bandwidth LIMIT", "a
- * CoreTech office" are other subjects next to the answer, not what it says. A general section must
+ * Acme office" are other subjects next to the answer, not what it says. A general section must
  * say every such subject: sections are broad, and close to many questions they do not answer.
  */
 function grounded(
@@ -176,7 +177,8 @@ function grounded(
         subject.concepts.length > 0 || index.vocabulary.has(subject.word) || index.stems.has(subject.stem),
       // Keeping words ("kept", "conservati", "tenuta") say how a thing is asked about (where, how
       // long: answersKind checks those), not what it is.
-      isSubjectConcept: (id) => id !== 'retention' && lexicon.conceptInfo.get(id)?.strong === true,
+      isSubjectConcept: (id) =>
+        id !== lexicon.lexicon.concept_rules.retention && lexicon.conceptInfo.get(id)?.strong === true,
     },
   );
   if (g.unknown.length > 0) return false;
@@ -190,37 +192,29 @@ function grounded(
 /**
  * Whether the best answer is the kind of statement the question asks for: "how long…" wants a
  * period the page states (a retention), "where…" a place (the data centres in Italy, the backup in
- * the Netherlands). "How long does a Stellar restore take?" or "where is CoreTech's head office?"
+ * the Netherlands). "How long does a Nebula restore take?" or "where is Acme's head office?"
  * are close to a restore duty or the data-centre section, yet neither answers them.
  */
-function answersKind(analysis: QuestionAnalysis, best: IndexedDoc): boolean {
+function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: CompiledLexicon): boolean {
+  const rules = lexicon.lexicon.concept_rules;
   // "Why do my e-mails end up in spam?": the page states duties, never the causes of our problems.
   if (analysis.asksWhy && analysis.party === 'customer') return false;
-  if (analysis.intents.has('how_long') && !best.terms.has('c:retention')) return false;
+  if (analysis.intents.has('how_long') && !(rules.retention && best.terms.has(`c:${rules.retention}`))) return false;
   // "Where should we keep the encryption password?" is answered by the customer's duty to keep it.
   const customerKeeps =
     analysis.party === 'customer' ||
-    (best.kind === 'duty' && best.duty.party === 'customer' && KEEPING.some((id) => analysis.concepts.has(id)));
+    (best.kind === 'duty' && best.duty.party === 'customer' && rules.keeping.some((id) => analysis.concepts.has(id)));
   // "Where do I see whether the VM backup worked?" asks what to check, not for a place.
-  const asksWhereToLook = LOOKING.some((id) => analysis.concepts.has(id));
+  const asksWhereToLook = rules.looking.some((id) => analysis.concepts.has(id));
   if (
     analysis.intents.has('where') &&
     !customerKeeps &&
     !asksWhereToLook &&
-    !PLACES.some((term) => best.terms.has(term))
+    !rules.places.some((id) => best.terms.has(`c:${id}`))
   )
     return false;
   return true;
 }
-
-/** Concepts of keeping something somewhere ("where should the key be STORED?"). */
-const KEEPING = ['retention', 'guard', 'storage'];
-
-/** Concepts of looking at results ("where do we CHECK…", "dove VEDO…"). */
-const LOOKING = ['detect', 'results'];
-
-/** Terms that state where something is. */
-const PLACES = ['c:location', 'c:italy', 'c:netherlands', 'c:datacenter'];
 
 /**
  * Whether the page's retention statements can answer a "how long" question: with no service named,
@@ -228,12 +222,13 @@ const PLACES = ['c:location', 'c:italy', 'c:netherlands', 'c:datacenter'];
  */
 function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): boolean {
   if (analysis.services.length > 0 || analysis.hintedServices.length > 0) return true;
+  const retention = lexicon.lexicon.concept_rules.retention;
   // Duties only: a general section merely saying data is "stored" states no period.
-  const holders = (index.postings.get('c:retention') ?? [])
+  const holders = (index.postings.get(`c:${retention}`) ?? [])
     .map((position) => index.docs[position]!)
     .filter((doc) => doc.kind === 'duty');
   for (const id of analysis.concepts.keys()) {
-    if (id === 'retention' || !lexicon.conceptInfo.get(id)?.strong) continue;
+    if (id === retention || !lexicon.conceptInfo.get(id)?.strong) continue;
     if (!holders.some((doc) => doc.terms.has(`c:${id}`))) return false;
   }
   return true;
@@ -262,7 +257,7 @@ function bestSentence(
 }
 
 /**
- * "Who handles backups on RocketWeb?" has two answers, one per party: put the other party's best
+ * "Who handles backups on WebSpace?" has two answers, one per party: put the other party's best
  * duty right after the best one when it is relevant enough.
  */
 function ensureOtherParty(kept: Scored[], ranked: readonly Scored[], best: Scored): void {
@@ -277,9 +272,10 @@ function ensureOtherParty(kept: Scored[], ranked: readonly Scored[], best: Score
   if (kept.length > MAX_SPECIFIC) kept.length = MAX_SPECIFIC;
 }
 
-function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
+function queryTerms(analysis: QuestionAnalysis, lexicon: CompiledLexicon): Map<string, number> {
+  const rules = lexicon.lexicon.concept_rules;
   const terms = new Map<string, number>();
-  // Concepts said only by the words that hinted at a service ("MAIL ARCHIVE passwords") name the
+  // Concepts said only by the words that hinted at a service ("MAIL VAULT passwords") name the
   // service, not the subject: like a service's name, they only break ties.
   const hintOnly = new Set(analysis.hintConcepts);
   for (const [id, weight] of analysis.concepts)
@@ -289,35 +285,38 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
   for (const stem of analysis.serviceStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, SERVICE_WORD_WEIGHT);
   for (const stem of analysis.commonServiceStems)
     if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, COMMON_SERVICE_WORD_WEIGHT);
-  // "CoreTech" named as the party tells "CoreTech's roles" from a bare definition.
+  // The provider named as the party tells "the provider's roles" from a bare definition.
   for (const stem of analysis.partyStems) if (!terms.has(`w:${stem}`)) terms.set(`w:${stem}`, PARTY_WORD_WEIGHT);
   // What some questions ask without saying it:
   const implied = (term: string, weight: number) => {
     if (!terms.has(term)) terms.set(term, weight);
   };
   // "How long…" asks for a retention period even when it says neither "kept" nor "retention".
-  if (analysis.intents.has('how_long')) implied('c:retention', 1);
+  if (analysis.intents.has('how_long') && rules.retention) implied(`c:${rules.retention}`, 1);
   // "What is a sub-processor?" asks for a definition.
-  if (asksWhatSomethingIs(analysis)) implied('c:definition', 0.6);
-  // "What should we do if we notice something suspicious?": what the customer does with what it
-  // finds is tell CoreTech (the page's only instruction for it).
-  if (terms.has('c:detect') && analysis.party !== 'provider') implied('c:inform_coretech', 0.8);
-  // "What do CoreTech and the customer each do?" asks how the work is shared, not for one duty.
+  if (asksWhatSomethingIs(analysis) && rules.definition)
+    implied(`c:${rules.definition.concept}`, rules.definition.weight);
+  // The pack's own implications ("we noticed something suspicious" → tell the provider), on the
+  // concepts the question itself asked (implied ones never chain).
+  const asked = new Set(terms.keys());
+  for (const rule of rules.implications) {
+    if (rule.unless_party !== undefined && analysis.party === rule.unless_party) continue;
+    if (rule.when.every((id) => asked.has(`c:${id}`))) implied(`c:${rule.imply}`, rule.weight);
+  }
+  // Both parties named as one subject ("what do the provider and the customer each do?") asks how
+  // the work is shared, not for one duty.
   if (analysis.bothParties && analysis.services.length === 0 && analysis.hintedServices.length === 0)
-    implied('c:shared_responsibility', 1);
-  // "Controller or processor?" asks which role: the roles sections answer it.
-  if (terms.has('c:controller') && terms.has('c:processor')) implied('c:role', 1);
-  // "Where…" without a service asks where the data lives: the data centres, in Italy.
-  // "Where are CoreTech's servers?": an everyday word for a service does not make it a question about
-  // that service's duties. "Where should WE store the key?" asks about a customer duty, though.
+    for (const [id, weight] of Object.entries(rules.both_parties_imply)) implied(`c:${id}`, weight);
+  // "Where…" without a service asks where the data lives. "Where are the provider's servers?": an
+  // everyday word for a service does not make it a question about that service's duties. "Where
+  // should WE store the key?" asks about a customer duty, though.
   if (
     analysis.intents.has('where') &&
     !analysis.servicesByName &&
     analysis.hintedServices.length === 0 &&
     analysis.party !== 'customer'
   ) {
-    implied('c:datacenter', 0.8);
-    implied('c:italy', 0.5);
+    for (const [id, weight] of Object.entries(rules.where_implies)) implied(`c:${id}`, weight);
   }
   return terms;
 }
@@ -325,7 +324,7 @@ function queryTerms(analysis: QuestionAnalysis): Map<string, number> {
 /** Scores of every document (0 when nothing matches), walking only the postings of the query's terms. */
 function scoreAll(
   query: ReadonlyMap<string, number>,
-  /** Terms that get no title bonus: a service's or CoreTech's name in a title says nothing about the duty. */
+  /** Terms that get no title bonus: a service's or Acme's name in a title says nothing about the duty. */
   titleless: ReadonlySet<string>,
   analysis: QuestionAnalysis,
   index: KnowledgeIndex,
@@ -348,9 +347,9 @@ function scoreAll(
   return sums;
 }
 
-/** Whether a section speaks of CoreTech itself (its roles, its data centres) rather than defining a term. */
-function mentionsProvider(doc: IndexedDoc): boolean {
-  return doc.terms.has('w:coretech');
+/** Whether a section speaks of the provider itself (its roles, its data centres) rather than defining a term. */
+function mentionsProvider(doc: IndexedDoc, index: KnowledgeIndex): boolean {
+  return index.providerTerms.some((term) => doc.terms.has(term));
 }
 
 /** Share of a document's title concepts that the question asks about. */
@@ -379,14 +378,14 @@ function finishScore(
   let score = (sum * (K1 + 1)) / (1 + K1 * (1 - b + (b * doc.length) / index.averageLength)) + TITLE_BOOST * title;
   if (doc.kind === 'fact') {
     // A section whose title is only partly asked about ("commitments as sub-processor" for "is
-    // CoreTech our processor?") yields to one whose title is all asked about.
+    // Acme our processor?") yields to one whose title is all asked about.
     score *= 0.75 + 0.25 * titleCoverage(doc, query);
     // A section that only introduces a list the page left empty ("…to carry out the following
     // actions:") answers nothing by itself: a fuller section on the same subject comes first.
     if (doc.fact.text.length === 1 && doc.fact.text[0]!.trimEnd().endsWith(':')) score *= INTRODUCTION_ONLY;
-    // The general sections describe CoreTech, and the customer's own share of security: a question
+    // The general sections describe Acme, and the customer's own share of security: a question
     // about either party may be answered by them (a little less strongly than by a party's duty).
-    if (analysis.party === 'provider' && mentionsProvider(doc)) score *= PARTY_MATCH;
+    if (analysis.party === 'provider' && mentionsProvider(doc, index)) score *= PARTY_MATCH;
     else if (analysis.party === 'customer') score *= FACT_CUSTOMER_MATCH;
     if (asksWhatSomethingIs(analysis)) score *= DEFINITION_BOOST;
     // A product named by its name is about its duties; "our server" may still be a general question.

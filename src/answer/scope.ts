@@ -1,5 +1,5 @@
+import type { Intent } from '../knowledge/lexicon-schema.js';
 import type { CompiledLexicon } from './lexicon.js';
-import type { Intent } from './lexicon-schema.js';
 import { stem } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -12,7 +12,7 @@ export interface Abstention {
 }
 
 /**
- * Is the question ours? The page answers who does what, how often and how long for CoreTech's
+ * Is the question ours? The page answers who does what, how often and how long for Acme's
  * services, plus a few general sections. Anything else gets an honest "I don't know" rather than
  * the nearest duty: other providers' products, words of questions the page never answers (prices,
  * weather), questions with no domain vocabulary, and questions whose real subject is a word we do
@@ -30,13 +30,13 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.
   const unknownSubjects = analysis.unknown.filter((word) => !lexicon.genericStems.has(stem(word))).length;
-  // "How do I migrate my site to RocketWeb?", "come configuro i job?": the page states who does what,
+  // "How do I migrate my site to WebSpace?", "come configuro i job?": the page states who does what,
   // never how; steps asked for are not there, whatever service they name. Asking who, how often,
   // how long or for a list as well keeps it ours ("how do I know who checks the backups?").
   // Checking is itself a duty: "how do we make sure the backups worked?" asks what to check.
   const asksMore =
     ['who', 'how_often', 'how_long', 'list'].some((intent) => intents.has(intent as Intent)) ||
-    (analysis.concepts.has('check') && analysis.strongConcepts > 0);
+    (lexicon.lexicon.concept_rules.checking.some((id) => analysis.concepts.has(id)) && analysis.strongConcepts > 0);
   if (intents.has('procedure') && !asksMore) return refuse('off_topic');
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   const inDomain =
@@ -45,7 +45,7 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     // "weekly?", "what must we check every day?": a cadence is a question about duties.
     (analysis.cadence !== null && analysis.unknown.length === 0) ||
     (analysis.party !== null && (analysis.dutyWords > 0 || intents.has('list'))) ||
-    // "What do CoreTech and the customer each take care of?": who does what between the two parties.
+    // "What do Acme and the customer each take care of?": who does what between the two parties.
     analysis.bothParties ||
     // "Who is responsible for the security of our applications?": who answers for two of the page's
     // subjects, every word of it known.
@@ -53,7 +53,7 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
       analysis.dutyWords > 0 &&
       analysis.unknown.length === 0 &&
       analysis.concepts.size + analysis.residual.length >= 2) ||
-    // "In which circumstances may CoreTech intervene on a purchased service?": the page's own words.
+    // "In which circumstances may Acme intervene on a purchased service?": the page's own words.
     (analysis.party !== null &&
       analysis.unknown.length === 0 &&
       analysis.concepts.size + analysis.residual.length >= 3);
@@ -82,10 +82,10 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     return null;
   }
 
-  // "Does Stellar support IPv6?", "restore a 1TB backup": versions, sizes and standards the page
+  // "Does Nebula support IPv6?", "restore a 1TB backup": versions, sizes and standards the page
   // never mentions are what the question is about.
   if (analysis.unknownNames.some((name) => /\d/.test(name))) return refuse('off_topic');
-  // A service, but nothing the page talks about ("what do we need to take care of on RocketWeb?"
+  // A service, but nothing the page talks about ("what do we need to take care of on WebSpace?"
   // asks for duties, so it stays in scope).
   const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
   if (analysis.strongConcepts === 0 && unknownSubjects > 0 && !asksForDuties) return refuse('off_topic');

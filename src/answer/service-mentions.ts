@@ -7,7 +7,7 @@ import { anyUsed, type Word } from './words.js';
 export interface ServiceMentions {
   /** Services named unambiguously: the answer stays within them. */
   named: ServiceId[];
-  /** Services named by words their siblings' duties also use ("mail archive", "server"): a preference only. */
+  /** Services named by words their siblings' duties also use ("mail vault", "server"): a preference only. */
   hinted: ServiceId[];
   /** Stems of the words that named them (still meaningful for ranking: "WordPress", "Plesk"). */
   stems: string[];
@@ -25,10 +25,10 @@ export function findServices(
   const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string }[] = [];
   const nameStems: string[] = [];
   // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
-  // name ("1Backup") does not: every duty in scope belongs to it, and a few merely repeat it.
+  // name ("Backup1") does not: every duty in scope belongs to it, and a few merely repeat it.
   const claim = (i: number, n: number, hintOnly: boolean, brand: boolean, services: readonly ServiceId[] = []) => {
     for (let k = i; k < i + n; k++) {
-      // A hint ("server", "mail archive") is also an ordinary word of the texts: it stays
+      // A hint ("server", "mail vault") is also an ordinary word of the texts: it stays
       // available to cues, concepts and ranking.
       if (hintOnly) words[k]!.hint = true;
       else {
@@ -39,8 +39,8 @@ export function findServices(
       }
     }
   };
-  // An alias is ambiguous when the same words appear in another service's duties ("mail archive"
-  // in the Email section, "Sygma panel" in Stellar's), unless it is a one-word product name.
+  // An alias is ambiguous when the same words appear in another service's duties ("mail vault"
+  // in the mail section, "Orbit panel" in Nebula's), unless it is a one-word product name.
   const ambiguous = (i: number, n: number, service: ServiceId, brand: boolean) => {
     if (lexicon.ambiguousAliases.has(stems.slice(i, i + n).join(' '))) return true;
     if (n === 1 && brand) return false;
@@ -52,7 +52,7 @@ export function findServices(
     const longest = Math.min(index.aliasMaxWords + 1, words.length - i);
     for (let n = longest; n >= 1 && !matched; n--) {
       if (anyUsed(words, i, n)) continue;
-      // Words are glued to match spacing variants ("rocket web"), so "ma il" would read "mail": over
+      // Words are glued to match spacing variants ("web space"), so "ma il" would read "mail": over
       // several words, a stop word counts only when it belongs to some alias ("e mail").
       if (n > 1 && words.slice(i, i + n).some((w) => lexicon.stopWords.has(w.word) && !index.aliasWords.has(w.word)))
         continue;
@@ -83,11 +83,11 @@ export function findServices(
       matched = true;
     }
     if (matched) continue;
-    // Typos in product names: "rocketwb", "rocket wb", "sygma conect".
+    // Typos in product names: "webspce", "web spce", "remotix conect".
     for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
-      // A real word ("backups") is not a typo of a product name ("1backup").
+      // A real word ("backups") is not a typo of a product name ("backup1").
       const word = words[i]!.word;
-      // Nor is a short word glued in front of a name ("my mail archive" is not "mailarchive").
+      // Nor is a short word glued in front of a name ("my mail vault" is not "mailvault").
       if (n > 1 && word.length < 3) continue;
       if (n === 1 && ((index.vocabulary.has(word) && !index.aliasWords.has(word)) || lexicon.stopWords.has(word))) {
         continue;
@@ -124,7 +124,7 @@ export function findServices(
   const clear = found.filter((f) => !f.ambiguous);
   const brands = clear.filter((f) => f.brand);
   const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
-  // Once a service is named, a generic hint ("the 1Backup servers") points nowhere else.
+  // Once a service is named, a generic hint ("the Backup1 servers") points nowhere else.
   const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
   return { named, hinted, stems: nameStems, byName: named.length > 0 && !promoted };
 }

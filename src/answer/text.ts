@@ -13,7 +13,7 @@ export function normalize(text: string): string {
       .normalize('NFD')
       .replace(/\p{Diacritic}/gu, '')
       .toLowerCase()
-      // Italian elisions ("dell'email", "l'archivio") and English contractions ("what's") split words.
+      // Italian elisions ("dell'archivio", "l'utente") and English contractions ("what's") split words.
       .replace(/[’'`´]/g, ' ')
       // A hyphen inside a word joins it ("e-mail", "back-up", "anti-virus"); a spaced one separates.
       .replace(/([a-z0-9])-(?=[a-z0-9])/g, '$1')

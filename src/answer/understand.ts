@@ -1,10 +1,10 @@
+import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { fillerWords } from './filler.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
-import type { CadenceFilter, Intent } from './lexicon-schema.js';
 import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
@@ -18,13 +18,13 @@ export interface QuestionAnalysis {
   services: ServiceId[];
   /** Whether a named service was named unambiguously (a product name or a specific alias), not by one everyday word. */
   servicesByName: boolean;
-  /** Services only hinted at by words other sections use too ("mail archive", "server"). */
+  /** Services only hinted at by words other sections use too ("mail vault", "server"). */
   hintedServices: ServiceId[];
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
   serviceStems: string[];
   /** Stems of naming words that run through the whole section ("posta", "e-mail"): a whisper of evidence. */
   commonServiceStems: string[];
-  /** Stems of the words that named CoreTech as the party ("CoreTech"). */
+  /** Stems of the words that named Acme as the party ("Acme"). */
   partyStems: string[];
   /** Words of questions the page never answers ("cost", "meteo"). */
   offTopic: string[];
@@ -32,7 +32,7 @@ export interface QuestionAnalysis {
   foreign: string[];
   /** Who the question is about; null when both parties or unclear. */
   party: Party | null;
-  /** Both parties named together ("CoreTech and the customer", "noi e CoreTech"): who does what. */
+  /** Both parties named together ("Acme and the customer", "noi e Acme"): who does what. */
   bothParties: boolean;
   intents: ReadonlySet<Intent>;
   cadence: CadenceFilter | null;
@@ -118,11 +118,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       continue;
     }
     const cues = match.values;
-    // "report it TO CoreTech", "informare CoreTech": CoreTech as the object says nothing about who acts.
+    // "report it TO Acme", "informare Acme": Acme as the object says nothing about who acts.
     let before = i - 1;
     while (before > 0 && lexicon.objectMarkerAdverbs.has(surface[before]!)) before--;
     const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!);
-    // "can we ASK CoreTech TO export…", "chiedere A CoreTech DI…": the customer asks, CoreTech acts.
+    // "can we ASK Acme TO export…", "chiedere A Acme DI…": the customer asks, Acme acts.
     if (before >= 0 && cues.some((c) => c.kind === 'party' && c.cue === 'provider')) {
       const marker = surface[before] === 'a' || surface[before] === 'ad' ? before - 1 : before;
       const then = surface[i + match.length];
@@ -132,7 +132,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     for (const cue of cues) {
       if (cue.kind === 'intent') intents.add(cue.intent);
       else if (cue.kind === 'party') {
-        // "CoreTech AVVISA IL CLIENTE": the customer told something is not the one who acts either.
+        // "Acme AVVISA IL CLIENTE": the customer told something is not the one who acts either.
         if (asObject && cue.cue !== 'demand') continue;
         if (cue.cue !== 'customer_en_only' || lang === 'en') {
           partyCues.add(cue.cue);
@@ -147,7 +147,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     const namesProvider = cues.some((c) => c.kind === 'party' && c.cue === 'provider');
     for (let k = i; k < i + match.length; k++) {
       cueUsed[k] = true;
-      // "CoreTech" is also a word of the texts: it tells "CoreTech's roles" from a bare definition.
+      // "Acme" is also a word of the texts: it tells "Acme's roles" from a bare definition.
       if (namesProvider && index.stems.has(stems[k]!)) partyStems.push(stems[k]!);
     }
     i += match.length - 1;
@@ -160,7 +160,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
 
   // Concepts: every phrase found, overlaps allowed, over words not claimed by a name.
   const concepts = new Map<string, number>();
-  // Concepts said only by the words of a service hint ("mail ARCHIVING"): they name the service, not
+  // Concepts said only by the words of a service hint ("mail VAULTING"): they name the service, not
   // what is asked about it.
   const fromQuestion = new Set<string>();
   const conceptUsed = new Array<boolean>(words.length).fill(false);
@@ -181,23 +181,24 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     }
   }
   const hintConcepts = [...concepts.keys()].filter((id) => !fromQuestion.has(id));
-  // "What does CoreTech do about SERVERS in public blacklists?": an everyday word taken for a service
+  // "What does Acme do about SERVERS in public blacklists?": an everyday word taken for a service
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
   // About the customer's own server ("a virus on our server"), the word does name its service.
   const bothParties = namedTogether(partySpans, surface, lexicon);
   let party = providerRequested
     ? 'provider'
     : resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
-  // "CoreTech reported a problem on our server, what now?": CoreTech is who reported, not who acts.
+  // "The provider reported a problem on our server, what now?": the provider is who reported, not who acts.
+  const providerReports = lexicon.lexicon.concept_rules.provider_reports.some((id) => concepts.has(id));
   if (
     party === 'provider' &&
-    concepts.has('coretech_reports') &&
+    providerReports &&
     !partyCues.has('customer') &&
     surface.some((word) => lexicon.reportedMarkers.has(word))
   )
     party = null;
-  // "When CoreTech reports a problem, what must WE do?": CoreTech informs, we are asked what we do.
-  if (party === 'provider' && concepts.has('coretech_reports') && partyCues.has('customer')) party = 'customer';
+  // "When the provider reports a problem, what must WE do?": it informs, we are asked what we do.
+  if (party === 'provider' && providerReports && partyCues.has('customer')) party = 'customer';
   if (
     !servicesByName &&
     party !== 'customer' &&
@@ -207,7 +208,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     services = [];
   }
 
-  // "Can CoreTech export our MAIL ARCHIVE?": a hint yields to a subject only other services speak of.
+  // "Can Acme export our MAIL VAULT?": a hint yields to a subject only other services speak of.
   const asked = new Map([...concepts].filter(([id]) => !hintConcepts.includes(id)));
   const hinted =
     hintedServices.length > 0 && elsewhereOnly(asked, hintedServices, index, lexicon) ? [] : hintedServices;
@@ -326,9 +327,9 @@ function elsewhereOnly(
 }
 
 /**
- * Whether CoreTech and the customer are named as one subject: a conjunction between the two names,
- * a few words apart at most ("what do CoreTech and the customer each do?", "di cosa si occupa
- * CoreTech e di cosa il cliente?"). Possessives count ("CoreTech and our team").
+ * Whether Acme and the customer are named as one subject: a conjunction between the two names,
+ * a few words apart at most ("what do Acme and the customer each do?", "di cosa si occupa
+ * Acme e di cosa il cliente?"). Possessives count ("Acme and our team").
  */
 function namedTogether(
   spans: readonly { cue: PartyCue; start: number; end: number }[],

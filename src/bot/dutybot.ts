@@ -16,7 +16,7 @@ import type { Messenger } from '../ports/messenger.js';
 import { deleteExpiredWorkspaces, parseRetentionDays, retentionEnds } from '../retention/retention.js';
 import * as scheduler from '../scheduler/index.js';
 import { type Keyring, parseKeyring } from '../secrets/keyring.js';
-import { defaultSettings } from '../settings/schema.js';
+import { defaultSettings, usedServices } from '../settings/schema.js';
 import { createStore } from '../store/create-store.js';
 import { WorkspaceRowMissingError } from '../store/errors.js';
 import type { Platform, Store, WorkspaceRow } from '../store/types.js';
@@ -125,9 +125,12 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     ? createModelAssistedAnswerer({ knowledge, model: options.answerModel, cache: storeSelectionCache(store) })
     : null;
   async function answerFor(question: string, workspace: WorkspaceRow | null): Promise<AnswerView> {
-    const context = workspace ? { owners: workspace.settings.owners } : {};
+    const context = workspace ? { owners: workspace.settings.owners, settings: workspace.settings } : {};
     if (!assisted || workspace?.settings.llm === 'off') return answer(question, knowledge, context).view;
-    const result = await assisted.answer(question, { ...context, services: workspace?.settings.services ?? [] });
+    const result = await assisted.answer(question, {
+      ...context,
+      services: workspace ? usedServices(workspace.settings, [...knowledge.serviceById.keys()]) : [],
+    });
     if (workspace && (result.usage || result.outcome === 'cached')) {
       await addUsage(store, workspace.id, result.usage, result.outcome === 'cached').catch(() => undefined);
     }

@@ -38,7 +38,7 @@ export type { Actor, Conversation, RotationReport, TickReport, Tombstone };
  */
 
 export interface CommandInput {
-  /** The text after the command name, e.g. "done restore test 1backup all good https://…". */
+  /** The text after the command name, e.g. "done restore test backup1 all good https://…". */
   text: string;
   actor: Actor;
   conversation: Conversation;

@@ -1,7 +1,8 @@
 import type { Knowledge } from '../knowledge/model.js';
-import { defaultSettings, type WorkspaceSettings } from '../settings/schema.js';
+import { usedServices, type WorkspaceSettings } from '../settings/schema.js';
 import { catalogue, type SetupFacts } from '../views/catalogue/index.js';
 import { documentFacts } from '../views/citation.js';
+import { exampleFacts } from '../views/examples.js';
 import { weekdayName } from '../views/labels.js';
 import { mention, typed } from '../views/mentions.js';
 import type { WelcomeView } from '../views/types.js';
@@ -24,7 +25,7 @@ export interface WelcomeOptions {
 export function welcomeView(
   workspaceId: string,
   settings: WorkspaceSettings,
-  knowledge: Pick<Knowledge, 'document'>,
+  knowledge: Pick<Knowledge, 'document' | 'examples' | 'services'>,
   commandPrefix: string,
   options: WelcomeOptions = {},
 ): WelcomeView {
@@ -32,7 +33,8 @@ export function welcomeView(
   const lang = settings.language;
   const c = catalogue(lang);
   const prefix = commandPrefix ? `${commandPrefix} ` : '';
-  const [intro, questions] = c.welcome({ ...documentFacts(knowledge), prefix });
+  const examples = exampleFacts(knowledge, lang);
+  const [intro, questions] = c.welcome({ ...documentFacts(knowledge), examples, prefix });
   const facts = setupFacts(settings, knowledge, prefix, inChannel ? 'here' : 'missing');
   const lines = [
     intro ?? '',
@@ -54,13 +56,17 @@ export function welcomeView(
 export function personalWelcomeView(
   workspaceId: string,
   settings: WorkspaceSettings,
-  knowledge: Pick<Knowledge, 'document'>,
+  knowledge: Pick<Knowledge, 'document' | 'examples'>,
   workspaceName: string | null,
   actsOnTeam: boolean,
 ): WelcomeView {
   const lang = settings.language;
   const c = catalogue(lang);
-  const [intro, questions] = c.welcome({ ...documentFacts(knowledge), prefix: '' });
+  const [intro, questions] = c.welcome({
+    ...documentFacts(knowledge),
+    examples: exampleFacts(knowledge, lang),
+    prefix: '',
+  });
   // The team's name is text its admins typed: it travels as a typed span, rendered inert.
   const where = actsOnTeam ? typedName(workspaceName, lang) : null;
   return { lang, workspaceId, lines: [intro ?? '', c.setup.personal(where), questions ?? ''] };
@@ -72,24 +78,25 @@ function typedName(name: string | null, lang: WorkspaceSettings['language']): st
 
 function setupFacts(
   settings: WorkspaceSettings,
-  knowledge: Pick<Knowledge, 'document'>,
+  knowledge: Pick<Knowledge, 'document' | 'examples' | 'services'>,
   prefix: string,
   channel: SetupFacts['channel'],
 ): SetupFacts {
-  const all = defaultSettings().services;
-  const chosen = settings.services.length !== all.length || settings.services.some((s) => !all.includes(s));
+  // `services: all` (the default) is every service of the pack: the installer has not chosen yet.
+  const all = knowledge.services.map((service) => service.id);
   const { owners } = settings;
   const ownersAssigned =
     owners.fallback.length > 0 ||
-    Object.values(owners.by_service).some((ids) => ids.length > 0) ||
-    Object.values(owners.by_duty).some((ids) => ids.length > 0);
+    Object.values(owners.by_service).some((ids) => (ids?.length ?? 0) > 0) ||
+    Object.values(owners.by_duty).some((ids) => (ids?.length ?? 0) > 0);
   return {
     provider: documentFacts(knowledge).provider,
+    examples: exampleFacts(knowledge, settings.language),
     prefix,
     time: settings.reminder_time,
     zone: settings.timezone,
     digestDay: settings.digest.enabled ? weekdayName(settings.digest.weekday, settings.language) : null,
-    servicesChosen: chosen ? settings.services.length : null,
+    servicesChosen: settings.services === 'all' ? null : usedServices(settings, all).length,
     allServices: all.length,
     ownersAssigned,
     channel,

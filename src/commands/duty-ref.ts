@@ -2,10 +2,10 @@ import { editDistance, words as textWords } from '../answer/text.js';
 import type { Duty, Knowledge } from '../knowledge/model.js';
 
 /**
- * Resolves what a user typed to refer to a duty: an exact id (`1backup.customer.restore-test`),
- * a short id (`1backup.restore-test`), or words ("restore test 1backup", "test di ripristino
- * 1backup"). Words after the duty reference are returned as `rest` (a note or a reason), so
- * "done restore test 1backup all good" needs no separator.
+ * Resolves what a user typed to refer to a duty: an exact id (`backup1.customer.restore-test`),
+ * a short id (`backup1.restore-test`), or words ("restore test backup1", "test di ripristino
+ * backup1"). Words after the duty reference are returned as `rest` (a note or a reason), so
+ * "done restore test backup1 all good" needs no separator.
  */
 
 export type DutyRefResult =
@@ -16,7 +16,7 @@ export type DutyRefResult =
 /**
  * Words that say nothing about which duty is meant: articles, prepositions and possessives only.
  * Not the answer engine's `stop_words`, which also drop everyday words ("good", "all", "still"):
- * here those are the start of a note ("done restore test 1backup all good") and must stay in it.
+ * here those are the start of a note ("done restore test backup1 all good") and must stay in it.
  */
 const STOP = new Set(
   'the a an of for on to in at my our your la il lo le gli i di del della dei delle su per sul sulla al alla da e and with con'.split(
@@ -26,8 +26,8 @@ const STOP = new Set(
 
 /**
  * The words of a duty reference, normalized exactly like questions and knowledge texts
- * (answer/text.ts: accents, apostrophes, "e-mail" = "email"). A hyphen between words of an id or
- * a typed reference ("restore-test", "sygma-connect") also separates them, so both the joined and
+ * (answer/text.ts: accents, apostrophes, "e-mail" = "e mail"). A hyphen between words of an id or
+ * a typed reference ("restore-test", "remotix") also separates them, so both the joined and
  * the separate forms are kept.
  */
 export function normalizeWords(text: string): string[] {
@@ -122,7 +122,7 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
     if (candidates.length === 0) continue;
     const rest = raw.slice(k).join(' ');
     if (candidates.length === 1) return foundUnlessBetterFit(vocab, candidates[0]!, text, rest);
-    // Several fit: prefer exact words over typos/prefixes ("1backup" names a service; it is not a
+    // Several fit: prefer exact words over typos/prefixes ("backup1" names a service; it is not a
     // typo of the topic "backup"), then words of the duty itself over words of its service.
     const score = (v: DutyVocabulary) =>
       words.reduce(
@@ -147,7 +147,7 @@ export function resolveDutyRef(knowledge: Knowledge, text: string): DutyRefResul
 
 /**
  * How well `text` names a duty by exact words: a word of the duty itself counts twice, a word
- * that only names its service once (every 1Backup duty shares "1backup" and "backup").
+ * that only names its service once (every Backup1 duty shares "backup1" and "backup").
  */
 function exactHits(words: readonly string[], v: DutyVocabulary): number {
   return [...new Set(words)].reduce((sum, w) => sum + (v.own.has(w) ? 2 : v.service.has(w) ? 1 : 0), 0);
@@ -155,8 +155,8 @@ function exactHits(words: readonly string[], v: DutyVocabulary): number {
 
 /**
  * Leftover words become a note or a reason, so a short prefix must not win when the whole text
- * names another duty better: "salta controllo risultati backup 1backup server spento" matches a
- * RocketWeb "controllo" by its first word, but "backup 1backup" say it is the 1Backup check.
+ * names another duty better: "salta controllo risultati backup backup1 server spento" matches a
+ * WebSpace "controllo" by its first word, but "backup backup1" say it is the Backup1 check.
  * Recording the wrong duty in the ledger is worse than asking, so that is ambiguous.
  */
 function foundUnlessBetterFit(
@@ -177,7 +177,7 @@ function foundUnlessBetterFit(
   };
 }
 
-/** Resolves a service by id or alias ("rocketweb", "web hosting", "posta"). */
+/** Resolves a service by id or alias ("webspace", "web hosting", "posta"). */
 export function resolveService(knowledge: Knowledge, text: string) {
   const wanted = normalizeWords(text).join(' ');
   if (!wanted) return undefined;

@@ -313,7 +313,7 @@ function takeUrl(text: string): { text: string; url: string | null } {
 }
 
 /**
- * Splits "restore test 1backup -- all good" into duty words and free text. Without an explicit
+ * Splits "restore test backup1 -- all good" into duty words and free text. Without an explicit
  * separator the duty reference decides where the duty words end (`resolveDutyRef` returns the
  * words after them as `rest`).
  */

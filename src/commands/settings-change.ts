@@ -33,10 +33,14 @@ export async function changeSettings(
 ): Promise<Reply> {
   const m = messages(lang);
   const settings = workspace.settings;
+  const serviceIds = [...deps.knowledge.serviceById.keys()];
   const result =
     command.action === 'set'
-      ? applySetting(settings, command.key, command.value, { dutyIds: new Set(deps.knowledge.dutyById.keys()) })
-      : importSettings(command.yaml, settings, { replace: command.replace === true });
+      ? applySetting(settings, command.key, command.value, {
+          dutyIds: new Set(deps.knowledge.dutyById.keys()),
+          serviceIds,
+        })
+      : importSettings(command.yaml, settings, { replace: command.replace === true, serviceIds });
   if (!result.ok) {
     const { problem } = result;
     if (problem.kind === 'unknown_key')

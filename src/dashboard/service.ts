@@ -4,6 +4,7 @@ import { parseDateOrInstant } from '../commands/values.js';
 import type { ServiceId } from '../knowledge/schema.js';
 import { workspaceStatuses } from '../occurrences/index.js';
 import { SETTABLE_KEYS, settingsToYaml } from '../settings/edit.js';
+import { usedServices } from '../settings/schema.js';
 import type { AuditEntry, WorkspaceRow } from '../store/types.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { sourceCitation } from '../views/citation.js';
@@ -60,7 +61,7 @@ export function createDashboardService(deps: DashboardDeps): DashboardService & 
   }
 
   function servicesInUse(workspace: WorkspaceRow): { id: ServiceId; name: string }[] {
-    return workspace.settings.services.flatMap((id) => {
+    return usedServices(workspace.settings, [...knowledge.serviceById.keys()]).flatMap((id) => {
       const service = knowledge.serviceById.get(id);
       return service ? [{ id, name: service.name }] : [];
     });

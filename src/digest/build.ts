@@ -3,6 +3,7 @@ import type { ServiceId } from '../knowledge/schema.js';
 import { calendarOf } from '../occurrences/calendar.js';
 import { periodContaining } from '../occurrences/periods.js';
 import { type DutyStatus, isClosed, type WorkspaceSnapshot, workspaceStatuses } from '../occurrences/status.js';
+import { usedServices } from '../settings/schema.js';
 import type { ConfirmationRow } from '../store/types.js';
 import { catalogue } from '../views/catalogue/index.js';
 import { periodLabel } from '../views/labels.js';
@@ -99,7 +100,9 @@ function serviceLines(
     byService.set(status.duty.service, list);
   }
   // A workspace-wide digest names every service in use, even those with nothing scheduled.
-  const services = routedOnly ? [...byService.keys()] : snapshot.workspace.settings.services;
+  const services = routedOnly
+    ? [...byService.keys()]
+    : usedServices(snapshot.workspace.settings, [...snapshot.knowledge.serviceById.keys()]);
   const lines: DigestServiceLine[] = [];
   for (const service of services) {
     const record = snapshot.knowledge.serviceById.get(service);

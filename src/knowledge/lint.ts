@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { Lexicon } from '../knowledge/lexicon-schema.js';
+import { validateLexiconText } from './lexicon-load.js';
 import { defaultKnowledgePath, KnowledgeError, parseKnowledge } from './load.js';
 import type { Knowledge } from './model.js';
+import { packDocumentFile } from './pack.js';
 import { DutySchema, ErratumSchema, FactSchema, ServiceSchema } from './schema.js';
 import { isSourceLine, isVerbatimInSource, parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -16,11 +19,17 @@ export interface LintResult {
 const MAX_TITLE_LENGTH = 60;
 
 /**
- * `dutybot knowledge lint`: validates a knowledge file and proves it against its source text.
- * Reads the file fresh (no cache), so it reflects edits made since start-up.
+ * `dutybot knowledge lint`: validates a pack (its folder or its document file) — the document file
+ * proved against its source text, and the lexicon beside it checked against the document.
+ * Reads the files fresh (no cache), so it reflects edits made since start-up.
  */
 export function lintKnowledge(path: string = defaultKnowledgePath()): LintResult {
-  const file = resolve(path);
+  let file: string;
+  try {
+    file = packDocumentFile(path);
+  } catch (error) {
+    return { ok: false, lines: [`Knowledge pack: ${shown(resolve(path))}`, (error as Error).message] };
+  }
   const lines = [`Knowledge file: ${shown(file)}`];
   let text: string;
   let knowledge: Knowledge;
@@ -44,7 +53,10 @@ export function lintKnowledge(path: string = defaultKnowledgePath()): LintResult
   const sourcePath = resolve(dirname(file), doc.source_file);
   let source: SourceDocument | undefined;
   try {
-    source = parseSourceDocument(readFileSync(sourcePath, 'utf8'));
+    source = parseSourceDocument(readFileSync(sourcePath, 'utf8'), {
+      provider: doc.provider,
+      customer: doc.customer_heading,
+    });
     lines.push(`Source: ${shown(sourcePath)}`);
   } catch (error) {
     problems.push(`cannot read the source file ${shown(sourcePath)}: ${(error as Error).message}`);
@@ -53,6 +65,25 @@ export function lintKnowledge(path: string = defaultKnowledgePath()): LintResult
     problems.push(...compareWithSource(knowledge, source));
   }
   problems.push(...checkCrossReferences(knowledge));
+  const lexiconFile = knowledge.lexiconFile;
+  // A document file checked on its own (`--file`, a draft) may have no lexicon beside it yet; a
+  // pack folder must have one.
+  const documentAlone = resolve(path) === file && !existsSync(lexiconFile);
+  let lexicon: Lexicon | undefined;
+  if (documentAlone) lines.push(`Lexicon: none beside ${shown(file)} (the document file was checked alone)`);
+  else
+    try {
+      lexicon = validateLexiconText(readFileSync(lexiconFile, 'utf8'), lexiconFile);
+      lines.push(`Lexicon: ${shown(lexiconFile)}: valid, ${Object.keys(lexicon.concepts).length} concepts`);
+    } catch (error) {
+      if (error instanceof KnowledgeError) problems.push(...error.problems);
+      else problems.push(`cannot read the lexicon ${shown(lexiconFile)}: ${(error as Error).message}`);
+    }
+  if (lexicon) {
+    const checked = checkLexicon(knowledge, lexicon, shown(lexiconFile));
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+  }
   warnings.push(...unknownKeys(parse(text)), ...checkWording(knowledge), ...sharedAliases(knowledge));
 
   for (const warning of warnings) lines.push(`warning: ${warning}`);
@@ -159,6 +190,32 @@ function checkCrossReferences(knowledge: Knowledge): string[] {
     factIds.add(fact.id);
   }
   return problems;
+}
+
+/**
+ * The lexicon against the document: words for a service the pack does not have are an error (they
+ * would name nothing); a duty topic no concept stands for, or a provider name no party word says,
+ * only weakens answers.
+ */
+function checkLexicon(
+  knowledge: Knowledge,
+  lexicon: Lexicon,
+  file: string,
+): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const section of ['service_aliases', 'brands'] as const) {
+    for (const id of Object.keys(lexicon[section]))
+      if (!knowledge.serviceById.has(id)) problems.push(`${file}: ${section}.${id}: not a service of the pack`);
+  }
+  const topics = new Set(Object.values(lexicon.concepts).flatMap((concept) => concept.topics));
+  const untagged = [...new Set(knowledge.duties.flatMap((duty) => duty.topics))].filter((topic) => !topics.has(topic));
+  if (untagged.length > 0)
+    warnings.push(`${file}: no concept lists the duty topic(s) ${untagged.join(', ')} (concepts.<id>.topics)`);
+  const providerWords = [...lexicon.parties.provider.en, ...lexicon.parties.provider.it].map((p) => p.toLowerCase());
+  if (!providerWords.includes(knowledge.document.provider.toLowerCase()))
+    warnings.push(`${file}: parties.provider does not list "${knowledge.document.provider}" (the document's provider)`);
+  return { problems, warnings };
 }
 
 /** Editorial checks that do not make the file unusable. */

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Duty, Knowledge } from './model.js';
-import { packageRoot } from './package-root.js';
-import { type KnowledgeFile, KnowledgeFileSchema, type ServiceId, type ServiceRecord } from './schema.js';
+import { defaultPackDir, lexiconFileOf, packDocumentFile } from './pack.js';
+import {
+  type ExamplesRecord,
+  type KnowledgeFile,
+  KnowledgeFileSchema,
+  type ServiceId,
+  type ServiceRecord,
+} from './schema.js';
 import { readParsedYaml, writeParsedYaml } from './yaml-cache.js';
 
 export { parsedCachePath } from './yaml-cache.js';
@@ -26,20 +32,24 @@ export class KnowledgeError extends Error {
   }
 }
 
-/** `<package root>/knowledge/coretech-gdpr.yaml`, wherever the process was started from. */
+/**
+ * The document file of the pack in use (DUTYBOT_KNOWLEDGE, else the pack shipped in
+ * `<package root>/knowledge/`), wherever the process was started from.
+ */
 export function defaultKnowledgePath(): string {
-  return join(packageRoot(), 'knowledge', 'coretech-gdpr.yaml');
+  return packDocumentFile(defaultPackDir());
 }
 
 const cache = new Map<string, Knowledge>();
 
 /**
- * Loads, validates and indexes a knowledge file (default: the CoreTech GDPR file shipped with dutybot).
+ * Loads, validates and indexes a pack's document file (default: the pack in use, see
+ * `defaultKnowledgePath`); `path` may be the pack folder or its document file.
  * Synchronous because it runs once at start-up; cached per absolute path so repeated calls are free.
  * @throws KnowledgeError with a readable message when the file is missing, not YAML, or not valid.
  */
 export function loadKnowledge(path: string = defaultKnowledgePath()): Knowledge {
-  const file = resolve(path);
+  const file = packDocumentFile(path);
   const hit = cache.get(file);
   if (hit) return hit;
   let text: string;
@@ -183,14 +193,26 @@ function buildKnowledge(record: KnowledgeFile, file: string): Knowledge {
     duties: Object.freeze(duties),
     facts: Object.freeze(record.facts),
     errata: Object.freeze(record.errata),
+    examples: record.examples ?? derivedExamples(record, duties),
     dutyById: new Map(duties.map((duty) => [duty.id, duty])),
     serviceById: new Map<ServiceId, ServiceRecord>(record.services.map((service) => [service.id, service])),
     file,
+    lexiconFile: lexiconFileOf(file),
   });
 }
 
+/** Examples for a pack that gives none: its first services and first customer duty, no questions. */
+function derivedExamples(record: KnowledgeFile, duties: readonly Duty[]): ExamplesRecord {
+  const duty = duties.find((d) => d.party === 'customer') ?? duties[0]!;
+  return {
+    services: record.services.slice(0, 3).map((service) => service.id),
+    duty: { en: `${duty.title.toLowerCase()} ${duty.service}`, it: `${duty.title_it.toLowerCase()} ${duty.service}` },
+    questions: { en: [], it: [] },
+  };
+}
+
 /** A path relative to the working directory when the file is under it, else the absolute path. */
-function displayName(file: string): string {
+export function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

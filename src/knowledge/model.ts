@@ -1,9 +1,17 @@
-import type { DutyRecord, ErratumRecord, FactRecord, KnowledgeFile, ServiceId, ServiceRecord } from './schema.js';
+import type {
+  DutyRecord,
+  ErratumRecord,
+  ExamplesRecord,
+  FactRecord,
+  KnowledgeFile,
+  ServiceId,
+  ServiceRecord,
+} from './schema.js';
 
 /** A duty with its service attached: the unit the rest of the core works with. */
 export interface Duty extends DutyRecord {
   service: ServiceId;
-  /** Source section heading, e.g. "RocketWeb - Web Hosting". */
+  /** Source section heading, e.g. "WebSpace - Web Hosting". */
   serviceName: string;
   /** 0-based position of the bullet within its service and party list, in source order. */
   position: number;
@@ -16,8 +24,12 @@ export interface Knowledge {
   duties: readonly Duty[];
   facts: readonly FactRecord[];
   errata: readonly ErratumRecord[];
+  /** The pack's examples for the welcome and help (derived from the pack when it gives none). */
+  examples: ExamplesRecord;
   dutyById: ReadonlyMap<string, Duty>;
   serviceById: ReadonlyMap<ServiceId, ServiceRecord>;
   /** Absolute path of the YAML file it came from (for messages). */
   file: string;
+  /** Absolute path of the pack's vocabulary (`lexicon.yaml` beside `file`), which the answer engine reads. */
+  lexiconFile: string;
 }

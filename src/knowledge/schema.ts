@@ -1,23 +1,16 @@
 import { z } from 'zod';
 
 /**
- * The structured form of CoreTech's GDPR shared-responsibility page (V.1, 16/04/2020).
- * Text fields named `text` are verbatim copies of the source; Italian renderings are ours.
- * Errata are recorded beside the verbatim text and never "fixed" in it.
+ * The structured form of one provider's shared-responsibility page (a knowledge pack's document
+ * file). Text fields named `text` are verbatim copies of the source; Italian renderings are the
+ * pack author's. Errata are recorded beside the verbatim text and never "fixed" in it.
+ * Nothing here names a provider: which services, topics and words exist is the pack's to say.
  */
 
-export const SERVICE_IDS = [
-  'stellar',
-  'rocketweb',
-  'email',
-  '1backup',
-  'mailarchive',
-  'rocketbox',
-  'rocketnews',
-  'sygma',
-  'sygma-connect',
-] as const;
-export const ServiceIdSchema = z.enum(SERVICE_IDS);
+/** A service's id as the pack spells it: lower case letters, digits and dashes ("web-hosting", "backup1"). */
+export const ServiceIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'service ids are lower case letters, digits and dashes');
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
 
 export const PartySchema = z.enum(['provider', 'customer']);
@@ -41,37 +34,14 @@ export const CadenceSchema = z.enum([
 ]);
 export type Cadence = z.infer<typeof CadenceSchema>;
 
-export const TopicSchema = z.enum([
-  'backup',
-  'restore',
-  'retention',
-  'password',
-  'access_data',
-  'updates',
-  'monitoring',
-  'antivirus',
-  'blacklist',
-  'logs',
-  'incident_reporting',
-  'export',
-  'configuration',
-  'user_training',
-  'security_anomalies',
-  'deactivation',
-  'spam',
-  'archiving',
-  'encryption',
-  'notification',
-  'resources',
-  'vulnerability_disclosure',
-  'integrity',
-]);
+/** A duty's subject tag, chosen by the pack (snake_case); the lexicon's concepts refer to them. */
+export const TopicSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'topics are snake_case');
 export type Topic = z.infer<typeof TopicSchema>;
 
 const nonEmpty = z.string().trim().min(1);
 
 export const DutySchema = z.object({
-  /** Stable id: `<service>.<party>.<slug>`, e.g. `rocketweb.customer.website-backup`. */
+  /** Stable id: `<service>.<party>.<slug>`, e.g. `web-hosting.customer.website-backup`. */
   id: z.string().regex(/^[a-z0-9-]+\.(provider|customer)\.[a-z0-9-]+$/, 'must look like <service>.<party>.<slug>'),
   party: PartySchema,
   /** Exactly as in the source bullet (without the bullet character). */
@@ -93,7 +63,7 @@ export type DutyRecord = z.infer<typeof DutySchema>;
 
 export const ServiceSchema = z.object({
   id: ServiceIdSchema,
-  /** Section heading as in the source, e.g. "RocketWeb - Web Hosting". */
+  /** Section heading as in the source, e.g. "WebSpace - Web Hosting". */
   name: nonEmpty,
   /** Words people type for this service. */
   aliases: z.object({ en: z.array(nonEmpty).min(1), it: z.array(nonEmpty).min(1) }),
@@ -113,6 +83,11 @@ export const FactSchema = z.object({
   text_it: z.array(nonEmpty).min(1),
   topics: z.array(z.string()).default([]),
   errata: z.array(z.string()).default([]),
+  /**
+   * The fact said plainly, when the source's wording needs an erratum to be read ("Acme acts
+   * as Administrator or Sub Responsible…"): it leads an answer to a question about its topics.
+   */
+  plain: z.object({ en: nonEmpty, it: nonEmpty }).optional(),
 });
 export type FactRecord = z.infer<typeof FactSchema>;
 
@@ -122,27 +97,63 @@ export const ErratumSchema = z.object({
   where: nonEmpty,
   /** The verbatim source text the erratum is about (empty string for a missing list). */
   source_text: z.string(),
+  /**
+   * The service the text was copied from, when the erratum says it is a copy: such a duty never
+   * leads an answer when a sound one says the same.
+   */
+  copied_from: nonEmpty.optional(),
   note: z.object({ en: nonEmpty, it: nonEmpty }),
 });
 export type ErratumRecord = z.infer<typeof ErratumSchema>;
 
+/**
+ * What the welcome and `help` show as examples, in the pack's own terms. Optional: without it the
+ * first services and the first customer duty stand in, and no example question is shown.
+ */
+export const ExamplesSchema = z.object({
+  /** Service ids for `settings set services …` (one to three). */
+  services: z.array(ServiceIdSchema).min(1).max(3),
+  /** Words naming one customer duty, as people type them after `done` ("restore test backup1"). */
+  duty: z.object({ en: nonEmpty, it: nonEmpty }),
+  /** Questions the pack answers well, per language. */
+  questions: z.object({ en: z.array(nonEmpty).max(3), it: z.array(nonEmpty).max(3) }),
+});
+export type ExamplesRecord = z.infer<typeof ExamplesSchema>;
+
 export const KnowledgeFileSchema = z
   .object({
     document: z.object({
-      provider: z.literal('CoreTech'),
-      title: z.literal('GDPR'),
-      version: z.literal('V.1'),
-      date: z.literal('2020-04-16'),
+      /** The provider's name as its page spells it. */
+      provider: nonEmpty,
+      title: nonEmpty,
+      version: nonEmpty,
+      /** Publication date of the page, YYYY-MM-DD. */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+      /** Verbatim plain-text copy of the page, relative to the pack folder. */
       source_file: nonEmpty,
+      /**
+       * The source's sub-heading over each service's customer list (the provider's list is headed
+       * by the provider's name): how `knowledge lint` finds the lists in the source.
+       */
+      customer_heading: nonEmpty.default('Customer'),
     }),
-    services: z.array(ServiceSchema).length(SERVICE_IDS.length),
+    services: z.array(ServiceSchema).min(1),
     facts: z.array(FactSchema).min(1),
     errata: z.array(ErratumSchema),
+    examples: ExamplesSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     const errata = new Set(file.errata.map((e) => e.id));
+    const serviceIds = new Set<string>();
+    file.examples?.services.forEach((id, i) => {
+      if (!file.services.some((service) => service.id === id))
+        ctx.addIssue({ code: 'custom', path: ['examples', 'services', i], message: `unknown service ${id}` });
+    });
     file.services.forEach((service, s) => {
+      if (serviceIds.has(service.id))
+        ctx.addIssue({ code: 'custom', path: ['services', s, 'id'], message: `duplicate service id ${service.id}` });
+      serviceIds.add(service.id);
       service.duties.forEach((duty, d) => {
         const path = ['services', s, 'duties', d];
         if (seen.has(duty.id))

@@ -1,18 +1,23 @@
 import type { Party } from './schema.js';
 
 /**
- * A reader for the plain-text copy of CoreTech's GDPR page, used to prove the knowledge file
- * is complete and verbatim (`dutybot knowledge lint` and the knowledge tests).
+ * A reader for the plain-text copy of a provider's shared-responsibility page, used to prove a
+ * pack's document file is complete and verbatim (`dutybot knowledge lint` and the knowledge tests).
  *
  * The page's shape: general sections first, then one section per service whose heading is
- * immediately followed by a "CoreTech" sub-heading (the provider's list) and later a "Customer"
- * sub-heading (the customer's list); list items are lines starting with "  • ". Service headings
- * are found from that shape, not from a list of names, so the check does not trust the YAML it checks.
+ * immediately followed by a sub-heading naming the provider (the provider's list) and later one
+ * naming the customer (the customer's list); list items are lines starting with "  • ". Service
+ * headings are found from that shape, not from a list of names, so the check does not trust the
+ * YAML it checks. The two sub-headings are the pack's (`document.provider`, `document.customer_heading`).
  */
 
 const BULLET = /^\s*•\s?/;
-const PROVIDER_HEADING = 'CoreTech';
-const CUSTOMER_HEADING = 'Customer';
+
+/** The sub-headings that open each party's list in a service section. */
+export interface SourceHeadings {
+  provider: string;
+  customer: string;
+}
 
 export interface SourceBullet {
   /** The bullet text, trimmed, without the bullet character. */
@@ -22,7 +27,7 @@ export interface SourceBullet {
 }
 
 export interface SourceServiceSection {
-  /** The section heading, e.g. "RocketWeb - Web Hosting". */
+  /** The section heading, e.g. "WebSpace - Web Hosting". */
   name: string;
   line: number;
   provider: SourceBullet[];
@@ -38,7 +43,7 @@ export interface SourceDocument {
   generalBullets: SourceBullet[];
 }
 
-export function parseSourceDocument(raw: string): SourceDocument {
+export function parseSourceDocument(raw: string, headings: SourceHeadings): SourceDocument {
   const text = raw.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const services: SourceServiceSection[] = [];
@@ -56,9 +61,9 @@ export function parseSourceDocument(raw: string): SourceDocument {
       else generalBullets.push(bullet);
       return;
     }
-    if (section && trimmed === PROVIDER_HEADING) party = 'provider';
-    else if (section && trimmed === CUSTOMER_HEADING) party = 'customer';
-    else if (nextNonBlank(lines, index + 1) === PROVIDER_HEADING) {
+    if (section && trimmed === headings.provider) party = 'provider';
+    else if (section && trimmed === headings.customer) party = 'customer';
+    else if (nextNonBlank(lines, index + 1) === headings.provider) {
       section = { name: trimmed, line: lineNo, provider: [], customer: [] };
       services.push(section);
       party = undefined;

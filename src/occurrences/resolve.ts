@@ -1,5 +1,5 @@
 import type { Duty, Knowledge } from '../knowledge/model.js';
-import type { ScheduleCadence, WorkspaceSettings } from '../settings/schema.js';
+import { type ScheduleCadence, usesService, type WorkspaceSettings } from '../settings/schema.js';
 import type { PeriodCadence, ResolvedSchedule } from './types.js';
 
 /**
@@ -15,7 +15,7 @@ import type { PeriodCadence, ResolvedSchedule } from './types.js';
  */
 export function scheduleOf(duty: Duty, settings: WorkspaceSettings): ResolvedSchedule | null {
   if (duty.party !== 'customer') return null;
-  if (!settings.services.includes(duty.service)) return null;
+  if (!usesService(settings, duty.service)) return null;
   const base = baseCadence(duty, settings);
   if (base === undefined) return null; // never scheduled, whatever the override says
   const override = settings.cadence.overrides[duty.id];
@@ -58,7 +58,7 @@ export type NotScheduledReason = 'provider_duty' | 'service_not_used' | 'not_per
 
 export function whyNotScheduled(duty: Duty, settings: WorkspaceSettings): NotScheduledReason | null {
   if (duty.party !== 'customer') return 'provider_duty';
-  if (!settings.services.includes(duty.service)) return 'service_not_used';
+  if (!usesService(settings, duty.service)) return 'service_not_used';
   if (baseCadence(duty, settings) === undefined) return 'not_periodic';
   return scheduleOf(duty, settings) ? null : 'turned_off';
 }

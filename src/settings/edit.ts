@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
-import { SERVICE_IDS } from '../knowledge/schema.js';
 import { failure, ok, type Result } from '../result.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from './schema.js';
 
@@ -120,7 +119,6 @@ const WEEKDAYS: Record<string, number> = {
   domenica: 7,
 };
 
-const SERVICE_LIST = SERVICE_IDS.join(', ');
 const CADENCES = 'daily, weekly, monthly, bimonthly, quarterly, off';
 const CHANNEL = {
   en: 'a channel id or name (e.g. #gdpr), or none',
@@ -133,10 +131,6 @@ const CHANNEL = {
  */
 const HELP: Partial<Record<(typeof SETTABLE_KEYS)[number], Record<'en' | 'it', string>>> = {
   language: { en: 'use en or it.', it: 'usa en o it.' },
-  services: {
-    en: `use a comma list of ${SERVICE_LIST}, or all.`,
-    it: `usa un elenco separato da virgole tra ${SERVICE_LIST}, oppure tutti.`,
-  },
   timezone: {
     en: 'use an IANA time zone such as Europe/Rome or UTC.',
     it: 'usa un fuso orario IANA come Europe/Rome o UTC.',
@@ -221,7 +215,7 @@ function coerce(pattern: string, raw: string): unknown {
       .filter(Boolean);
   switch (pattern) {
     case 'services':
-      return /^(all|tutti)$/i.test(text) ? [...SERVICE_IDS] : list(text).map((s) => s.toLowerCase());
+      return /^(all|tutti)$/i.test(text) ? 'all' : list(text).map((s) => s.toLowerCase());
     case 'holidays':
     case 'admins':
     case 'owners.fallback':
@@ -316,11 +310,37 @@ export function describeIssue(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The services setting's help names the pack's own services. */
+function servicesHelp(serviceIds: readonly string[]): Record<'en' | 'it', string> {
+  const names = serviceIds.join(', ');
+  return {
+    en: `use a comma list of ${names}, or all.`,
+    it: `usa un elenco separato da virgole tra ${names}, oppure tutti.`,
+  };
+}
+
+/**
+ * The first service id the settings name (used services, channels, owners) that the pack does not
+ * define, said like the validator's other problems: "services.1: "aws" is not a service: expected one of …".
+ */
+function unknownService(settings: WorkspaceSettings, serviceIds: readonly string[]): string | undefined {
+  const named: [string, string][] = [
+    ...(settings.services === 'all' ? [] : settings.services.map((id, i): [string, string] => [`services.${i}`, id])),
+    ...Object.keys(settings.channels).map((id): [string, string] => [`channels.${id}`, id]),
+    ...Object.keys(settings.owners.by_service).map((id): [string, string] => [`owners.by_service.${id}`, id]),
+  ];
+  const stray = named.find(([, id]) => !serviceIds.includes(id));
+  if (!stray) return undefined;
+  const expected = serviceIds.map((id) => JSON.stringify(id)).join('|');
+  return `${stray[0]}: "${stray[1]}" is not a service: expected one of ${expected}`;
+}
+
 export function applySetting(
   settings: WorkspaceSettings,
   typedKey: string,
   raw: string,
-  known: { dutyIds: ReadonlySet<string> },
+  /** What the knowledge pack in use defines: settings name its duties and services by id. */
+  known: { dutyIds: ReadonlySet<string>; serviceIds: readonly string[] },
 ): EditResult {
   const key = KEY_ALIASES[stripAccents(typedKey)] ?? typedKey;
   const pattern = keyPattern(key);
@@ -346,7 +366,7 @@ export function applySetting(
       detail: `could not read the value (${(error as Error).message.split('\n')[0]})`,
     });
   }
-  const help = HELP[pattern as keyof typeof HELP];
+  const help = pattern === 'services' ? servicesHelp(known.serviceIds) : HELP[pattern as keyof typeof HELP];
   if (pattern === 'holidays' && Array.isArray(value)) {
     const impossible = value.find((day) => typeof day === 'string' && !DateTime.fromISO(day).isValid);
     if (impossible) return failure({ kind: 'bad_value', key, detail: `"${impossible}" is not a real date`, help });
@@ -355,6 +375,8 @@ export function applySetting(
   setPath(draft, parts, value);
   const parsed = WorkspaceSettingsSchema.safeParse(draft);
   if (!parsed.success) return failure({ kind: 'bad_value', key, detail: describeIssue(parsed.error), help });
+  const stray = unknownService(parsed.data, known.serviceIds);
+  if (stray) return failure({ kind: 'bad_value', key, detail: stray, help: servicesHelp(known.serviceIds) });
   return ok({ settings: parsed.data, shown: showValue(value), key, value });
 }
 
@@ -366,7 +388,8 @@ export function applySetting(
 export function importSettings(
   yamlText: string,
   current: WorkspaceSettings,
-  options: { replace?: boolean } = {},
+  /** `serviceIds`: the pack's services; without them service ids are checked only for their shape. */
+  options: { replace?: boolean; serviceIds?: readonly string[] } = {},
 ): EditResult {
   let data: unknown;
   try {
@@ -385,6 +408,8 @@ export function importSettings(
     : deepMerge(current as unknown as Record<string, unknown>, data as Record<string, unknown>);
   const parsed = WorkspaceSettingsSchema.strict().safeParse(candidate);
   if (!parsed.success) return failure({ kind: 'bad_value', key: 'yaml', detail: describeIssue(parsed.error) });
+  const stray = options.serviceIds ? unknownService(parsed.data, options.serviceIds) : undefined;
+  if (stray) return failure({ kind: 'bad_value', key: 'yaml', detail: stray });
   const given = leaves(data as Record<string, unknown>).map(([key]) => key);
   const diff = settingsDiff(current, parsed.data);
   const reset = options.replace

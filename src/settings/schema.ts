@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { SERVICE_IDS, ServiceIdSchema } from '../knowledge/schema.js';
+import { ServiceIdSchema } from '../knowledge/schema.js';
 
 /**
  * Per-workspace settings. Stored as JSON, validated on every read and write, editable from
@@ -44,8 +44,12 @@ export const DutyOverrideSchema = z.object({
 
 export const WorkspaceSettingsSchema = z.object({
   language: z.enum(['en', 'it']).default('en'),
-  /** Services the organization uses; only their duties are scheduled. */
-  services: z.array(ServiceIdSchema).default([...SERVICE_IDS]),
+  /**
+   * Services the organization uses; only their duties are scheduled. `all` (the default) is every
+   * service of the knowledge pack in use, whichever pack that is; the ids are checked against the
+   * pack where a setting is changed (settings/edit.ts), since this schema knows no pack.
+   */
+  services: z.union([z.literal('all'), z.array(ServiceIdSchema)]).default('all'),
   timezone: TimeZoneSchema.default('Europe/Rome'),
   working_days: z.array(weekday).min(1).default([1, 2, 3, 4, 5]),
   holidays: z.array(isoDate).default([]),
@@ -110,6 +114,16 @@ export const WorkspaceSettingsSchema = z.object({
     }),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
+
+/** Whether the workspace uses a service (`services: all` uses every one). */
+export function usesService(settings: Pick<WorkspaceSettings, 'services'>, service: string): boolean {
+  return settings.services === 'all' || settings.services.includes(service);
+}
+
+/** The ids of the services the workspace uses, in the pack's order for `all`. */
+export function usedServices(settings: Pick<WorkspaceSettings, 'services'>, packServices: readonly string[]): string[] {
+  return settings.services === 'all' ? [...packServices] : [...settings.services];
+}
 
 export function defaultSettings(overrides: Partial<WorkspaceSettings> = {}): WorkspaceSettings {
   return WorkspaceSettingsSchema.parse(overrides);

@@ -28,7 +28,7 @@ export function documentFacts(knowledge: Pick<Knowledge, 'document'>): DocumentF
   return { provider, title, version, date: documentDate(knowledge) };
 }
 
-/** "CoreTech GDPR V.1, 16/04/2020" / "CoreTech GDPR V.1 del 16/04/2020". */
+/** "Acme GDPR V.1, 16/04/2020" / "Acme GDPR V.1 del 16/04/2020". */
 export function documentLabel(knowledge: Knowledge, lang: Lang): string {
   const { provider, title, version } = knowledge.document;
   return catalogue(lang).source.document(provider, title, version, documentDate(knowledge));
@@ -39,7 +39,7 @@ export function sectionPartyLabel(knowledge: Knowledge, duty: Duty, lang: Lang):
   return duty.party === 'customer' ? catalogue(lang).source.customerSection : knowledge.document.provider;
 }
 
-/** "CoreTech GDPR V.1, 16/04/2020 — RocketWeb - Web Hosting, Customer". */
+/** "Acme GDPR V.1, 16/04/2020 — WebSpace - Web Hosting, Customer". */
 export function sourceCitation(knowledge: Knowledge, duty: Duty, lang: Lang): SourceCitation {
   return {
     label: `${documentLabel(knowledge, lang)} — ${duty.serviceName}, ${sectionPartyLabel(knowledge, duty, lang)}`,

@@ -23,7 +23,7 @@ export function settingsLines(s: WorkspaceSettings, lang: Lang, homeChannel: str
   const digest = s.digest.enabled ? c.digestOn(weekdayName(s.digest.weekday, lang), s.digest.time) : c.digestOff;
   return [
     `language: ${s.language}`,
-    `services: ${list(s.services)}`,
+    `services: ${s.services === 'all' ? 'all' : list(s.services)}`,
     `timezone: ${s.timezone}`,
     `working_days: ${days(s.working_days)}   holidays: ${list(s.holidays)}`,
     `reminder_time: ${s.reminder_time}`,

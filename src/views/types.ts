@@ -17,14 +17,14 @@ export type Lang = 'en' | 'it';
 /** Who performs a duty, as shown to users. */
 export interface Performer {
   party: Party;
-  /** "CoreTech" or "your team" / "il vostro team". */
+  /** "Acme" or "your team" / "il vostro team". */
   label: string;
   /** Internal owners (platform user ids) for customer duties, when assigned. */
   ownerIds: string[];
 }
 
 export interface SourceCitation {
-  /** e.g. "CoreTech GDPR V.1 of 16/04/2020 — RocketWeb - Web Hosting, Customer". */
+  /** e.g. "Acme GDPR V.1 of 16/04/2020 — WebSpace - Web Hosting, Customer". */
   label: string;
   section: string;
 }

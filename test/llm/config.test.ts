@@ -68,11 +68,11 @@ describe('the llm workspace setting', () => {
   it('defaults to on and accepts on/off in both languages', () => {
     const settings = defaultSettings();
     expect(settings.llm).toBe('on');
-    expect(applySetting(settings, 'llm', 'spento', { dutyIds: new Set() })).toMatchObject({
+    expect(applySetting(settings, 'llm', 'spento', { dutyIds: new Set(), serviceIds: [] })).toMatchObject({
       ok: true,
       value: { settings: { llm: 'off' } },
     });
-    expect(applySetting(settings, 'llm', 'maybe', { dutyIds: new Set() })).toMatchObject({
+    expect(applySetting(settings, 'llm', 'maybe', { dutyIds: new Set(), serviceIds: [] })).toMatchObject({
       ok: false,
       problem: { kind: 'bad_value', key: 'llm', help: { en: 'use on or off.' } },
     });

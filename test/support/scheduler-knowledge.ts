@@ -72,6 +72,7 @@ export function testKnowledge(): Knowledge {
       version: 'V.1',
       date: '2020-04-16',
       source_file: 'knowledge/sources/coretech-gdpr-2020-04-16.txt',
+      customer_heading: 'Customer',
     },
     services,
     duties,
@@ -80,6 +81,12 @@ export function testKnowledge(): Knowledge {
     dutyById: new Map(duties.map((d) => [d.id, d])),
     serviceById: new Map(services.map((s) => [s.id, s])),
     file: '/test/scheduler-knowledge.yaml',
+    lexiconFile: '/test/lexicon.yaml',
+    examples: {
+      services: ['rocketweb'],
+      duty: { en: 'website backup', it: 'backup del sito' },
+      questions: { en: [], it: [] },
+    },
   };
 }
 

@@ -31,7 +31,7 @@ export interface AnswerRenderOptions {
   commandPrefix?: string;
 }
 
-/** Block Kit for an answer: who (CoreTech / your owner), how often, the duty quoted, the source cited. */
+/** Block Kit for an answer: who (Acme / your owner), how often, the duty quoted, the source cited. */
 export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = {}): SlackMessage {
   const l = labels(answer.lang);
   const blocks: Block[] = [];

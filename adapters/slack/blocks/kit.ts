@@ -122,7 +122,7 @@ export function slackDate(iso: string, format: 'date' | 'datetime' = 'datetime')
   return `<!date^${Math.floor(at.toSeconds())}^${token}|${fallback}>`;
 }
 
-/** "CoreTech GDPR V.1 … — RocketWeb - Web Hosting, Customer", without repeating the section when the label names it. */
+/** "Acme GDPR V.1 … — WebSpace - Web Hosting, Customer", without repeating the section when the label names it. */
 export function citation(source: { label: string; section: string }): string {
   return source.label.includes(source.section) ? source.label : `${source.label} — ${source.section}`;
 }

@@ -157,7 +157,9 @@ export const en = {
   /** The first message in a new workspace; facts come from the settings and the document. */
   welcome: (f: WelcomeFacts) => [
     `Hi! I'm dutybot: I turn ${f.provider}'s ${f.title} shared-responsibility document (${f.version} of ${f.date}) into reminders and a ledger for your team.`,
-    `Ask me questions ("who handles backups on RocketWeb?") or type \`${f.prefix}help\`.`,
+    f.examples.question
+      ? `Ask me questions ("${f.examples.question}") or type \`${f.prefix}help\`.`
+      : `Ask me questions or type \`${f.prefix}help\`.`,
   ],
 
   /** The setup the welcome walks an installer through (src/bot/welcome.ts): what is set, what is missing, how to set it. */
@@ -167,12 +169,12 @@ export const en = {
     lead: 'Before the first reminder, set the services you use, their owners and the channel for the reminders:',
     services: (f: SetupFacts) =>
       f.servicesChosen === null
-        ? `⬜ Services: all ${f.allServices} ${f.provider} services until you choose yours: \`${f.prefix}settings set services rocketweb,email,1backup\``
+        ? `⬜ Services: all ${f.allServices} ${f.provider} services until you choose yours: \`${f.prefix}settings set services ${f.examples.services}\``
         : `✅ Services: ${f.servicesChosen} of ${f.allServices} chosen (change: \`${f.prefix}settings set services …\`)`,
     owners: (f: SetupFacts) =>
       f.ownersAssigned
-        ? `✅ Owners: assigned (more: \`${f.prefix}assign rocketweb @someone\`)`
-        : `⬜ Owners: nobody yet, so reminders address the whole channel: \`${f.prefix}assign rocketweb @someone\``,
+        ? `✅ Owners: assigned (more: \`${f.prefix}assign ${f.examples.service} @someone\`)`
+        : `⬜ Owners: nobody yet, so reminders address the whole channel: \`${f.prefix}assign ${f.examples.service} @someone\``,
     channel: (f: SetupFacts) =>
       f.channel === 'missing'
         ? '⬜ Reminders channel: not chosen yet, and no reminder is posted until it is. Pick it below, or add me to a channel.'
@@ -188,8 +190,8 @@ export const en = {
   /** Sentences of answers (`src/answer`). */
   answer: {
     yourTeam: 'your team',
-    retentionSentence: (days: number) => `Backups are kept for ${days} days.`,
-    retentionShort: (days: number) => `backups kept ${days} days`,
+    retentionSentence: (days: number) => `Kept for ${days} days.`,
+    retentionShort: (days: number) => `kept ${days} days`,
     onService: (service: string) => `On ${service}`,
     providerJob: (provider: string) => `this is ${provider}'s job`,
     teamJob: (owners: string) => `this is your team's job${owners}`,
@@ -213,7 +215,7 @@ export const en = {
     abstainUnknown: (source: string) =>
       `I don't know that: it isn't covered by the ${source} shared-responsibility page, which is the only source I answer from.`,
     abstainOffer: (provider: string) =>
-      `I can tell you who does what on ${provider}'s services, how often, and how long backups are kept, for example:`,
+      `I can tell you who does what on ${provider}'s services, how often, and how long data is kept, for example:`,
     emptyQuestion: (provider: string) =>
       `Ask me about the GDPR duties shared between ${provider} and your team, for example:`,
     more: (n: number) => (n === 1 ? ' One related item below.' : ` ${n} related items below.`),
@@ -224,7 +226,7 @@ export const en = {
     intro: (d: DocumentFacts) =>
       `I'm dutybot: I know ${d.provider}'s ${d.title} shared-responsibility document (${d.version} of ${d.date}) and I remind the team of the customer's duties. Ask me a question or use a command.`,
     commands: [
-      { usage: '<question>', description: 'who does what, and how often, for every CoreTech service' },
+      { usage: '<question>', description: 'who does what, and how often, for every service of the document' },
       { usage: 'pending [all]', description: 'your duties that are due or overdue (all: the whole workspace)' },
       { usage: 'done <duty> [note] [link]', description: 'record a duty as done, with a note and an evidence link' },
       { usage: 'skip <duty> <reason>', description: 'record a skipped duty (a reason is required)' },
@@ -244,17 +246,17 @@ export const en = {
       },
       { usage: 'dashboard', description: 'a private, one-time sign-in link to the web dashboard' },
     ],
-    examples: [
-      'who handles backups on RocketWeb?',
-      'how long are email backups kept?',
-      'done restore test 1backup -- restored mailbox info@ https://wiki.example.com/restore-42',
+    /** The pack's own example questions, then a confirmation naming one of its duties. */
+    examples: (e: ExampleFacts) => [
+      ...e.questions,
+      `done ${e.duty} -- all checked https://wiki.example.com/evidence-42`,
     ],
   },
   /** Refusals about who and where: owners, channels, buttons bound to their message. */
   binding: {
     notAPerson: (names: string) =>
       `${names}: owners must be people, mentioned one by one — not @channel, @here, @everyone or a user group. Nothing was changed.`,
-    notAPersonHint: 'Mention each owner, e.g. `assign rocketweb @marta @luca`.',
+    notAPersonHint: 'Mention each owner, e.g. `assign <service> @marta @luca`.',
     otherMessage: 'That button does not match the message it was clicked on, so nothing was recorded.',
     otherMessageHint: 'Use the buttons of the reminder itself, or type `done <duty>`.',
     unknownChannel: (channel: string) =>
@@ -335,10 +337,10 @@ export const en = {
   /** Replies of the command layer (`src/commands`): usage, refusals, confirmations. */
   commands: {
     usage: {
-      done: 'done <duty> [note] [evidence-url]   e.g. done restore test 1backup -- restored mailbox X https://wiki/…',
+      done: 'done <duty> [note] [evidence-url]   e.g. done restore test -- restored mailbox X https://wiki/…',
       skip: 'skip <duty> <reason>   e.g. skip website backup -- site frozen for migration',
       reopen: 'reopen <duty> for <period> -- <reason>   e.g. reopen website backup for 2026-11 -- recorded by mistake',
-      snooze: 'snooze <duty> <duration>   e.g. snooze restore test 1backup 2d   (1h, 3h, 2d, 1w, tomorrow, next-week)',
+      snooze: 'snooze <duty> <duration>   e.g. snooze restore test 2d   (1h, 3h, 2d, 1w, tomorrow, next-week)',
       assign: 'assign <duty|service|fallback> @user [@user…] | none',
       history: 'history <duty>',
       settings: 'settings show | settings set <key> <value> | settings import <yaml>',
@@ -355,12 +357,12 @@ export const en = {
       bad_export: 'I could not read that export request.',
     },
     unknownDuty: (ref: string) => `I don't know a customer duty called "${ref}".`,
-    unknownDutyHint: 'Try `pending` to see your duties with their ids, or use words like "restore test 1backup".',
+    unknownDutyHint: 'Try `pending` to see your duties with their ids, or use a few words of the duty and its service.',
     ambiguous: (ref: string) => `"${ref}" could mean several duties; nothing was changed.`,
     ambiguousHint: 'Repeat the command with the duty id or more words (e.g. the service name).',
     notScheduled: (title: string, why: string) => `"${title}" is not scheduled in this workspace (${why}).`,
     whyNotScheduled: {
-      provider: 'CoreTech does it, not your team',
+      provider: 'the provider does it, not your team',
       service: 'the service is not in use here — see `settings set services …`',
       cadence: 'it happens on an event or on request, or its review is switched off',
     },
@@ -452,17 +454,17 @@ export const en = {
       'The operator has not published a contact address: ask the admin who installed dutybot in your Slack workspace or Teams tenant.',
     landing: {
       title: 'GDPR duties, in Slack and Teams',
-      lead: "dutybot turns CoreTech's GDPR shared-responsibility document into answers, reminders and a tamper-evident ledger of confirmations, where your team already talks: Slack and Microsoft Teams.",
+      lead: "dutybot turns your hosting provider's GDPR shared-responsibility document into answers, reminders and a tamper-evident ledger of confirmations, where your team already talks: Slack and Microsoft Teams.",
       whatHeading: 'What it does',
       what: [
-        'Answers "who does what, and how often" for every CoreTech service, citing the document.',
+        'Answers "who does what, and how often" for every service the document covers, citing it.',
         "Reminds the owners of the customer's duties when they are due, follows up, and escalates when they are not done.",
         'Records each done, skipped or reopened duty, with its note and evidence link, in a hash-chained ledger an auditor can verify and export.',
         'Sends a weekly digest of what is overdue, open, upcoming and done.',
       ],
       dependsHeading: 'What it needs',
       depends: [
-        "dutybot is for teams that use CoreTech's services: every duty comes from CoreTech's GDPR shared-responsibility document.",
+        "dutybot is for teams that use a hosting provider's services: every duty comes from that provider's GDPR shared-responsibility document, loaded on this server.",
         'After the install, a workspace admin chooses the services the team uses, the channel for reminders and the owners of the duties; until then reminders cover every service and address the channel.',
       ],
       languages: 'Complete in English and Italian: each workspace picks its language.',
@@ -490,9 +492,9 @@ export const en = {
       steps: [
         'dutybot has sent a welcome message to the person who installed it: it lists the current settings.',
         'Add dutybot to the channel for reminders: /invite @dutybot in Slack, or add the app to a team in Teams.',
-        'Choose the services your team uses: settings set services rocketweb,email,1backup',
-        'Assign owners: assign rocketweb @someone',
-        'Ask a question: who handles backups on RocketWeb?',
+        'Choose the services your team uses: settings set services followed by their ids (services lists them)',
+        'Assign owners: assign <service> @someone',
+        'Ask a question, for example: who handles the backups?',
       ],
       commandNote:
         'In Slack, write the commands after /duty (for example /duty help); in Teams, write them to dutybot.',
@@ -501,9 +503,9 @@ export const en = {
     privacy: {
       title: 'Privacy policy',
       controller: (operator: string) =>
-        `This dutybot server is run by ${operator}, who decides how it is used and answers for the data below. CoreTech, whose document dutybot explains, receives nothing from it.`,
+        `This dutybot server is run by ${operator}, who decides how it is used and answers for the data below. The hosting provider whose document dutybot explains receives nothing from it.`,
       controllerUnnamed:
-        'The organisation that runs this dutybot server decides how it is used and answers for the data below. CoreTech, whose document dutybot explains, receives nothing from it.',
+        'The organisation that runs this dutybot server decides how it is used and answers for the data below. The hosting provider whose document dutybot explains receives nothing from it.',
       dataLocation: (place: string) => `The data is stored in: ${place}.`,
       dataLocationUnknown: "The data is stored in the operator's database; the contact below can say where it is.",
       storedHeading: 'What is stored',
@@ -524,7 +526,7 @@ export const en = {
       ],
       llmHeading: 'Language model',
       llmOn: (host: string) =>
-        `When dutybot's built-in engine cannot answer a question, this server may send the question and the list of services your team uses to the language model at ${host}. The model only picks passages of the CoreTech document; the reply is always dutybot's own text. No ledger entry, note, user id or token is sent.`,
+        `When dutybot's built-in engine cannot answer a question, this server may send the question and the list of services your team uses to the language model at ${host}. The model only picks passages of the provider's document; the reply is always dutybot's own text. No ledger entry, note, user id or token is sent.`,
       llmOff:
         "This server uses no language model: every answer comes from dutybot's built-in engine, and no question leaves the server.",
       llmOptOut:
@@ -553,11 +555,11 @@ export const en = {
     terms: {
       title: 'Terms of use',
       provider: (operator: string) =>
-        `dutybot is provided by ${operator} to help your team keep the duties that CoreTech's GDPR shared-responsibility document gives to CoreTech's customers.`,
+        `dutybot is provided by ${operator} to help your team keep the duties that your hosting provider's GDPR shared-responsibility document gives to its customers.`,
       providerUnnamed:
-        "dutybot is provided by the organisation that runs this server to help your team keep the duties that CoreTech's GDPR shared-responsibility document gives to CoreTech's customers.",
+        "dutybot is provided by the organisation that runs this server to help your team keep the duties that your hosting provider's GDPR shared-responsibility document gives to its customers.",
       items: [
-        'dutybot explains a document and reminds you of it; it is not legal advice. The document itself and your agreements with CoreTech decide what you must do.',
+        'dutybot explains a document and reminds you of it; it is not legal advice. The document itself and your agreements with your provider decide what you must do.',
         'What your team records (confirmations, skips, notes and evidence links) are your own statements; dutybot keeps them unchanged in its ledger.',
         "Use dutybot for its purpose only: do not try to reach other workspaces' data or to disrupt the service.",
         'The service is provided as it is, without a guarantee of availability; reminders also depend on Slack and Microsoft Teams delivering them.',
@@ -709,6 +711,22 @@ export const en = {
       adminsOnly: 'Only admins export the ledger.',
     },
   },
+
+  /** Answers shaped for the workspace: one item for a duty several services repeat, the schedule's own view. */
+  composedAnswer: {
+    /** "MailBox, MailVault and Remotix". */
+    serviceList: (...names: string[]) =>
+      names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
+    or: ' or ',
+    /** What the workspace's reminders will ask for: the schedule, not the source's words. */
+    reminded: (who: string, count: number, cadence: string) =>
+      `${who} has ${count} ${plural(count, 'duty', 'duties')} to do ${cadence}: the ones this workspace's reminders will ask for ${cadence} (services in use, cadence settings applied).`,
+    remindedNone: (cadence: string) =>
+      `This workspace sends no reminder ${cadence}: no duty of the services in use is scheduled ${cadence} (cadence settings applied).`,
+    /** "What services does Acme offer?" */
+    services: (provider: string, count: number, list: string) =>
+      `${provider}'s page covers ${count} services: ${list}.`,
+  },
 };
 
 /** The provider document as the knowledge data names it; the date already formatted. */
@@ -719,7 +737,22 @@ export interface DocumentFacts {
   date: string;
 }
 
+/** The pack's examples, as the welcome and help show them (src/views/examples.ts). */
+export interface ExampleFacts {
+  /** A comma list of service ids, for `settings set services`. */
+  services: string;
+  /** One service id, for `assign`. */
+  service: string;
+  /** Words naming one customer duty, for `done`. */
+  duty: string;
+  /** The pack's example questions in the reply language. */
+  questions: readonly string[];
+  /** The first of them, or null when the pack has none. */
+  question: string | null;
+}
+
 export interface WelcomeFacts extends DocumentFacts {
+  examples: ExampleFacts;
   /** What precedes a command on this surface ("/duty " on Slack, "" elsewhere). */
   prefix: string;
 }
@@ -727,6 +760,7 @@ export interface WelcomeFacts extends DocumentFacts {
 /** What the setup checklist states about a workspace (src/bot/welcome.ts computes it). */
 export interface SetupFacts {
   provider: string;
+  examples: ExampleFacts;
   prefix: string;
   time: string;
   zone: string;

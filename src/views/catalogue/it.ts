@@ -138,7 +138,9 @@ export const it: Catalogue = {
 
   welcome: (f) => [
     `Ciao! Sono dutybot: trasformo il documento ${f.title} di ${f.provider} (${f.version} del ${f.date}) in promemoria e in un registro di audit per il vostro team.`,
-    `Fatemi domande ("chi fa il backup su RocketWeb?") o scrivete \`${f.prefix}aiuto\`.`,
+    f.examples.question
+      ? `Fatemi domande ("${f.examples.question}") o scrivete \`${f.prefix}aiuto\`.`
+      : `Fatemi domande o scrivete \`${f.prefix}aiuto\`.`,
   ],
 
   setup: {
@@ -147,12 +149,12 @@ export const it: Catalogue = {
     lead: 'Prima del primo promemoria, scegliete i servizi che usate, i loro responsabili e il canale dei promemoria:',
     services: (f) =>
       f.servicesChosen === null
-        ? `⬜ Servizi: tutti i ${f.allServices} servizi ${f.provider} finché non indicate i vostri: \`${f.prefix}impostazioni imposta services rocketweb,email,1backup\``
+        ? `⬜ Servizi: tutti i ${f.allServices} servizi ${f.provider} finché non indicate i vostri: \`${f.prefix}impostazioni imposta services ${f.examples.services}\``
         : `✅ Servizi: ${f.servicesChosen} su ${f.allServices} scelti (per cambiarli: \`${f.prefix}impostazioni imposta services …\`)`,
     owners: (f) =>
       f.ownersAssigned
-        ? `✅ Responsabili: assegnati (altri: \`${f.prefix}assegna rocketweb @persona\`)`
-        : `⬜ Responsabili: ancora nessuno, quindi i promemoria si rivolgono a tutto il canale: \`${f.prefix}assegna rocketweb @persona\``,
+        ? `✅ Responsabili: assegnati (altri: \`${f.prefix}assegna ${f.examples.service} @persona\`)`
+        : `⬜ Responsabili: ancora nessuno, quindi i promemoria si rivolgono a tutto il canale: \`${f.prefix}assegna ${f.examples.service} @persona\``,
     channel: (f) =>
       f.channel === 'missing'
         ? '⬜ Canale dei promemoria: non ancora scelto, e nessun promemoria parte finché non lo è. Sceglietelo qui sotto, o aggiungetemi a un canale.'
@@ -167,8 +169,8 @@ export const it: Catalogue = {
 
   answer: {
     yourTeam: 'il vostro team',
-    retentionSentence: (days) => `I backup sono conservati per ${days} giorni.`,
-    retentionShort: (days) => `backup conservati ${days} giorni`,
+    retentionSentence: (days) => `Conservazione: ${days} giorni.`,
+    retentionShort: (days) => `conservazione ${days} giorni`,
     onService: (service) => `Su ${service}`,
     providerJob: (provider) => `è compito di ${provider}`,
     teamJob: (owners) => `è compito del vostro team${owners}`,
@@ -192,7 +194,7 @@ export const it: Catalogue = {
     abstainUnknown: (source) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
     abstainOffer: (provider) =>
-      `Posso dirti chi fa cosa sui servizi ${provider}, ogni quanto e per quanto tempo sono conservati i backup, per esempio:`,
+      `Posso dirti chi fa cosa sui servizi ${provider}, ogni quanto e per quanto tempo si conservano i dati, per esempio:`,
     emptyQuestion: (provider) =>
       `Fammi una domanda sulle responsabilità GDPR tra ${provider} e il vostro team, per esempio:`,
     more: (n) => (n === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${n} punti correlati.`),
@@ -203,7 +205,7 @@ export const it: Catalogue = {
     intro: (d) =>
       `Sono dutybot: conosco il documento ${d.title} di ${d.provider} (${d.version} del ${d.date}) e ricordo al team i doveri del cliente. Fammi una domanda o usa un comando.`,
     commands: [
-      { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio CoreTech' },
+      { usage: '<domanda>', description: 'chi fa cosa e ogni quanto, per ogni servizio del documento' },
       { usage: 'pendenti [tutti]', description: 'i tuoi doveri in scadenza o in ritardo (tutti: del workspace)' },
       {
         usage: 'fatto <dovere> [nota] [link]',
@@ -237,16 +239,12 @@ export const it: Catalogue = {
       },
       { usage: 'cruscotto', description: 'un link di accesso privato, valido una volta, al cruscotto web' },
     ],
-    examples: [
-      'chi fa il backup su RocketWeb?',
-      'ogni quanto dobbiamo fare un test di ripristino?',
-      'fatto test di ripristino 1backup -- ripristinata la casella info@ https://wiki.example.com/restore-42',
-    ],
+    examples: (e) => [...e.questions, `fatto ${e.duty} -- tutto verificato https://wiki.example.com/evidence-42`],
   },
   binding: {
     notAPerson: (names) =>
       `${names}: i responsabili devono essere persone, menzionate una per una — non @channel, @here, @everyone o un gruppo di utenti. Non ho modificato nulla.`,
-    notAPersonHint: 'Menziona ogni responsabile, es. `assegna rocketweb @marta @luca`.',
+    notAPersonHint: 'Menziona ogni responsabile, es. `assegna <servizio> @marta @luca`.',
     otherMessage: 'Quel pulsante non corrisponde al messaggio su cui è stato premuto: non ho registrato nulla.',
     otherMessageHint: 'Usa i pulsanti del promemoria stesso, oppure scrivi `fatto <dovere>`.',
     unknownChannel: (channel) =>
@@ -322,11 +320,11 @@ export const it: Catalogue = {
   /** Replies of the command layer (`src/commands`): usage, refusals, confirmations. */
   commands: {
     usage: {
-      done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino 1backup -- ripristinata casella X https://wiki/…',
+      done: 'fatto <dovere> [nota] [link-evidenza]   es. fatto test di ripristino -- ripristinata casella X https://wiki/…',
       skip: 'salta <dovere> <motivo>   es. salta backup sito -- sito congelato per migrazione',
       reopen: 'riapri <dovere> per <periodo> -- <motivo>   es. riapri backup sito per 2026-11 -- registrato per errore',
       snooze:
-        'rimanda <dovere> <durata>   es. rimanda test di ripristino 1backup 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
+        'rimanda <dovere> <durata>   es. rimanda test di ripristino 2d   (1h, 3h, 2d, 1w, domani, settimana-prossima)',
       assign: 'assegna <dovere|servizio|fallback> @utente [@utente…] | nessuno',
       history: 'storico <dovere>',
       settings: 'impostazioni mostra | impostazioni imposta <chiave> <valore> | impostazioni importa <yaml>',
@@ -344,12 +342,12 @@ export const it: Catalogue = {
     },
     unknownDuty: (ref) => `Non conosco un dovere del cliente chiamato "${ref}".`,
     unknownDutyHint:
-      'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa parole come "test di ripristino 1backup".',
+      'Prova `pendenti` per vedere i tuoi doveri con i loro id, o usa qualche parola del dovere e del suo servizio.',
     ambiguous: (ref) => `"${ref}" può indicare più doveri; non ho modificato nulla.`,
     ambiguousHint: "Ripeti il comando con l'id del dovere o con più parole (es. il nome del servizio).",
     notScheduled: (title, why) => `"${title}" non è pianificato in questo workspace (${why}).`,
     whyNotScheduled: {
-      provider: 'lo fa CoreTech, non il vostro team',
+      provider: 'lo fa il fornitore, non il vostro team',
       service: 'il servizio non è in uso qui — vedi `impostazioni imposta services …`',
       cadence: 'avviene a seguito di un evento o su richiesta, oppure la sua revisione è disattivata',
     },
@@ -430,17 +428,17 @@ export const it: Catalogue = {
       "Il gestore non ha pubblicato un indirizzo di contatto: chiedi all'amministratore che ha installato dutybot nel tuo workspace Slack o nel tuo tenant Teams.",
     landing: {
       title: 'I doveri GDPR, in Slack e Teams',
-      lead: 'dutybot trasforma il documento di CoreTech sulle responsabilità condivise GDPR in risposte, promemoria e un registro delle conferme a prova di manomissione, dove il tuo team già lavora: Slack e Microsoft Teams.',
+      lead: 'dutybot trasforma il documento del tuo fornitore di hosting sulle responsabilità condivise GDPR in risposte, promemoria e un registro delle conferme a prova di manomissione, dove il tuo team già lavora: Slack e Microsoft Teams.',
       whatHeading: 'Cosa fa',
       what: [
-        'Risponde a "chi fa cosa, e ogni quanto" per ogni servizio CoreTech, citando il documento.',
+        'Risponde a "chi fa cosa, e ogni quanto" per ogni servizio coperto dal documento, citandolo.',
         'Ricorda ai responsabili i doveri del cliente quando scadono, sollecita e segnala a chi di dovere quelli non svolti.',
         'Registra ogni dovere fatto, saltato o riaperto, con nota e link alla prova, in un registro a catena di hash che un revisore può verificare ed esportare.',
         'Invia un riepilogo settimanale di cosa è in ritardo, aperto, in arrivo e fatto.',
       ],
       dependsHeading: 'Cosa serve',
       depends: [
-        'dutybot è per i team che usano i servizi di CoreTech: ogni dovere viene dal documento di CoreTech sulle responsabilità condivise GDPR.',
+        'dutybot è per i team che usano i servizi di un fornitore di hosting: ogni dovere viene dal documento di quel fornitore sulle responsabilità condivise GDPR, caricato su questo server.',
         "Dopo l'installazione, un amministratore del workspace sceglie i servizi usati dal team, il canale dei promemoria e i responsabili dei doveri; fino ad allora i promemoria coprono tutti i servizi e si rivolgono al canale.",
       ],
       languages: 'Completo in italiano e in inglese: ogni workspace sceglie la sua lingua.',
@@ -469,9 +467,9 @@ export const it: Catalogue = {
       steps: [
         'dutybot ha inviato un messaggio di benvenuto a chi lo ha installato: elenca le impostazioni attuali.',
         "Aggiungi dutybot al canale dei promemoria: /invite @dutybot in Slack, oppure aggiungi l'app a un team in Teams.",
-        'Scegli i servizi usati dal team: impostazioni imposta services rocketweb,email,1backup',
-        'Assegna i responsabili: assegna rocketweb @qualcuno',
-        'Fai una domanda: chi si occupa dei backup su RocketWeb?',
+        'Scegli i servizi usati dal team: impostazioni imposta services seguito dai loro id (servizi li elenca)',
+        'Assegna i responsabili: assegna <servizio> @qualcuno',
+        'Fai una domanda, per esempio: chi si occupa dei backup?',
       ],
       commandNote: 'In Slack, scrivi i comandi dopo /duty (per esempio /duty aiuto); in Teams, scrivili a dutybot.',
       openSlack: 'Apri dutybot in Slack',
@@ -479,9 +477,9 @@ export const it: Catalogue = {
     privacy: {
       title: 'Informativa sulla privacy',
       controller: (operator) =>
-        `Questo server dutybot è gestito da ${operator}, che decide come viene usato e risponde dei dati descritti qui sotto. CoreTech, il cui documento dutybot spiega, non riceve nulla.`,
+        `Questo server dutybot è gestito da ${operator}, che decide come viene usato e risponde dei dati descritti qui sotto. Il fornitore di hosting il cui documento dutybot spiega non riceve nulla.`,
       controllerUnnamed:
-        "L'organizzazione che gestisce questo server dutybot decide come viene usato e risponde dei dati descritti qui sotto. CoreTech, il cui documento dutybot spiega, non riceve nulla.",
+        "L'organizzazione che gestisce questo server dutybot decide come viene usato e risponde dei dati descritti qui sotto. Il fornitore di hosting il cui documento dutybot spiega non riceve nulla.",
       dataLocation: (place) => `I dati sono conservati in: ${place}.`,
       dataLocationUnknown:
         'I dati sono conservati nel database del gestore; il contatto qui sotto può dire dove si trova.',
@@ -503,7 +501,7 @@ export const it: Catalogue = {
       ],
       llmHeading: 'Modello linguistico',
       llmOn: (host) =>
-        `Quando il motore interno di dutybot non sa rispondere a una domanda, questo server può inviare la domanda e l'elenco dei servizi usati dal team al modello linguistico su ${host}. Il modello sceglie soltanto passi del documento CoreTech; la risposta è sempre il testo di dutybot. Non vengono inviati voci del registro, note, id utente né token.`,
+        `Quando il motore interno di dutybot non sa rispondere a una domanda, questo server può inviare la domanda e l'elenco dei servizi usati dal team al modello linguistico su ${host}. Il modello sceglie soltanto passi del documento del fornitore; la risposta è sempre il testo di dutybot. Non vengono inviati voci del registro, note, id utente né token.`,
       llmOff:
         'Questo server non usa alcun modello linguistico: ogni risposta viene dal motore interno di dutybot e nessuna domanda lascia il server.',
       llmOptOut:
@@ -532,11 +530,11 @@ export const it: Catalogue = {
     terms: {
       title: 'Condizioni di utilizzo',
       provider: (operator) =>
-        `dutybot è fornito da ${operator} per aiutare il tuo team a svolgere i doveri che il documento di CoreTech sulle responsabilità condivise GDPR assegna ai clienti di CoreTech.`,
+        `dutybot è fornito da ${operator} per aiutare il tuo team a svolgere i doveri che il documento del tuo fornitore di hosting sulle responsabilità condivise GDPR assegna ai suoi clienti.`,
       providerUnnamed:
-        "dutybot è fornito dall'organizzazione che gestisce questo server per aiutare il tuo team a svolgere i doveri che il documento di CoreTech sulle responsabilità condivise GDPR assegna ai clienti di CoreTech.",
+        "dutybot è fornito dall'organizzazione che gestisce questo server per aiutare il tuo team a svolgere i doveri che il documento del tuo fornitore di hosting sulle responsabilità condivise GDPR assegna ai suoi clienti.",
       items: [
-        'dutybot spiega un documento e te lo ricorda; non è una consulenza legale. Il documento stesso e i tuoi accordi con CoreTech stabiliscono cosa devi fare.',
+        'dutybot spiega un documento e te lo ricorda; non è una consulenza legale. Il documento stesso e i tuoi accordi con il fornitore stabiliscono cosa devi fare.',
         'Ciò che il tuo team registra (conferme, salti, note e link alle prove) sono vostre dichiarazioni; dutybot le conserva invariate nel suo registro.',
         'Usa dutybot solo per il suo scopo: non tentare di accedere ai dati di altri workspace né di disturbare il servizio.',
         'Il servizio è fornito così com’è, senza garanzia di disponibilità; i promemoria dipendono anche dalla consegna da parte di Slack e Microsoft Teams.',
@@ -690,5 +688,16 @@ export const it: Catalogue = {
       json: 'Scarica JSON',
       adminsOnly: 'Solo gli amministratori esportano il registro.',
     },
+  },
+
+  composedAnswer: {
+    serviceList: (...names) =>
+      names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`,
+    or: ' o ',
+    reminded: (who, count, cadence) =>
+      `${who} ha ${count} ${plurale(count, 'compito', 'compiti')} da svolgere ${cadence}: quelli che i promemoria di questo workspace chiederanno ${cadence} (servizi in uso, impostazioni di frequenza applicate).`,
+    remindedNone: (cadence) =>
+      `Questo workspace non invia promemoria ${cadence}: nessun compito dei servizi in uso è pianificato ${cadence} (impostazioni di frequenza applicate).`,
+    services: (provider, count, list) => `La pagina di ${provider} tratta ${count} servizi: ${list}.`,
   },
 };

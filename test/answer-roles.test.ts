@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Answer, answer } from '../src/answer/answer.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Knowledge } from '../src/knowledge/model.js';
+
+/** Role questions: the plain fact first, then the definition; one label; no unrelated section. */
+
+let knowledge: Knowledge;
+beforeAll(() => {
+  knowledge = loadKnowledge();
+});
+const ask = (question: string): Answer => answer(question, knowledge);
+
+const controller = {
+  en: {
+    q: 'who is the data controller?',
+    plain:
+      /^You are the controller of the personal data you host on CoreTech's services; CoreTech is their processor or sub-processor, and the controller only of your contact data/,
+    definition: 'Data controller: natural or legal person',
+  },
+  it: {
+    q: 'chi è il titolare del trattamento?',
+    plain:
+      /^Il titolare dei dati personali che ospitate sui servizi CoreTech siete voi; CoreTech ne è responsabile o sub-responsabile del trattamento, e titolare solo dei vostri dati di contatto/,
+    definition: 'Titolare del trattamento: la persona fisica o giuridica',
+  },
+} as const;
+
+describe('who is the data controller?', () => {
+  it.each(['en', 'it'] as const)('says the plain fact first, then the definition (%s)', (lang) => {
+    const { q, plain, definition } = controller[lang];
+    const reply = ask(q);
+    expect(reply.lang).toBe(lang);
+    expect(reply.view.summary).toMatch(plain);
+    const at = reply.view.summary.indexOf(definition);
+    expect(at).toBeGreaterThan(0);
+    // The statement is backed by the source: the roles section is quoted and cited, with its erratum.
+    const roles = reply.view.items.find((item) => item.id === 'coretech-roles');
+    expect(roles?.quote).toMatch(/^CoreTech acts as Administrator or Sub Responsible/);
+    expect(roles?.errata).toHaveLength(1);
+  });
+
+  it.each(['en', 'it'] as const)('labels the definition once (%s)', (lang) => {
+    const summary = ask(controller[lang].q).view.summary;
+    expect(summary).not.toMatch(/Titolare del trattamento: Titolare del trattamento/i);
+    expect(summary).not.toMatch(/Data controller: Responsible for data processing:/);
+  });
+
+  it.each(['en', 'it'] as const)('brings no "Document information" section (%s)', (lang) => {
+    const reply = ask(controller[lang].q);
+    expect(reply.matches.map((m) => m.id)).not.toContain('document-information');
+    expect(reply.text).not.toMatch(/Document information|Informazioni sul documento/);
+  });
+
+  it.each([
+    ['en', 'is CoreTech a processor or a controller?'],
+    ['it', 'CoreTech è titolare o responsabile del trattamento?'],
+  ] as const)('answers the role question plainly (%s)', (lang, q) => {
+    expect(ask(q).view.summary).toMatch(controller[lang].plain);
+  });
+});
+
+describe('questions about something else keep their own lead', () => {
+  it.each([
+    ['en', 'what is the GDPR?', /^What the GDPR is: /],
+    ['en', 'how often must we test a restore?', /^On 1Backup/],
+    ['en', 'what does CoreTech collect as a controller for billing?', /^(?!You are the controller)/],
+  ] as const)('%s: %s', (_lang, q, lead) => {
+    expect(ask(q).view.summary).toMatch(lead);
+  });
+
+  it('still answers the document question with the document section', () => {
+    const reply = ask('what version is the document?');
+    expect(reply.matches[0]?.id).toBe('document-information');
+    expect(reply.view.summary).toContain('V.1');
+  });
+});
