@@ -512,7 +512,7 @@ export const en = {
       stored: [
         'Ledger entries: for each duty recorded as done, skipped or reopened, the duty, the period, the user id of who recorded it, the time, and the note, reason and evidence link typed with it. Snoozes are kept the same way.',
         'Notes and evidence links: the text and links people add to a confirmation, exactly as typed.',
-        'User ids: the Slack or Teams ids of the people who use dutybot, are assigned duties or are named admins; never names, email addresses or passwords.',
+        'User ids: the Slack or Teams ids of the people who use dutybot, are assigned duties or are named admins; never names, e-mail addresses or passwords.',
         'Settings of the workspace: services, time zone, reminder channel and times, owners, admins, language, and whether the language model may be used.',
         'Messages waiting to be sent (reminders, follow-ups, digests) and a record of which were delivered.',
         'Installation credentials (Slack bot tokens), encrypted at rest (see Security).',

@@ -487,7 +487,7 @@ export const it: Catalogue = {
       stored: [
         "Voci del registro: per ogni dovere registrato come fatto, saltato o riaperto, il dovere, il periodo, l'id utente di chi lo ha registrato, l'ora, e la nota, il motivo e il link alla prova scritti con esso. I rinvii sono conservati allo stesso modo.",
         'Note e link alle prove: il testo e i link che le persone aggiungono a una conferma, esattamente come scritti.',
-        'Id utente: gli id Slack o Teams delle persone che usano dutybot, a cui sono assegnati doveri o che sono nominate amministratori; mai nomi, indirizzi email o password.',
+        'Id utente: gli id Slack o Teams delle persone che usano dutybot, a cui sono assegnati doveri o che sono nominate amministratori; mai nomi, indirizzi e-mail o password.',
         'Impostazioni del workspace: servizi, fuso orario, canale e orari dei promemoria, responsabili, amministratori, lingua, e se il modello linguistico può essere usato.',
         'Messaggi in attesa di invio (promemoria, solleciti, riepiloghi) e la traccia di quelli consegnati.',
         "Credenziali d'installazione (token dei bot Slack), cifrate a riposo (vedi Sicurezza).",
@@ -497,7 +497,7 @@ export const it: Catalogue = {
       received: [
         'Le domande poste a dutybot ricevono risposta e non vengono conservate.',
         'Slack e Teams inviano a dutybot i messaggi diretti scritti a lui e i messaggi di canale che lo menzionano; li legge per rispondere e conserva solo ciò che un comando registra.',
-        'I profili utente vengono letti per sapere chi è amministratore e a quale workspace appartiene una persona; nomi, email e foto non vengono conservati. Gli id degli eventi della piattaforma sono conservati per poco tempo, perché un evento consegnato due volte sia gestito una volta sola.',
+        'I profili utente vengono letti per sapere chi è amministratore e a quale workspace appartiene una persona; nomi, indirizzi e-mail e foto non vengono conservati. Gli id degli eventi della piattaforma sono conservati per poco tempo, perché un evento consegnato due volte sia gestito una volta sola.',
       ],
       llmHeading: 'Modello linguistico',
       llmOn: (host) =>
