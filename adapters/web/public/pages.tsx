@@ -63,13 +63,13 @@ function PublicShell(props: {
 }
 
 /** The operator's contact: a mail link when it is an address, plain text otherwise, or what to do without one. */
-function Contact(props: { lang: Lang; email: string | undefined }) {
+function Contact(props: { lang: Lang; contact: string | undefined }) {
   const text = catalogue(props.lang).publicPages;
-  if (!props.email) return <p>{text.noContact}</p>;
+  if (!props.contact) return <p>{text.noContact}</p>;
   return (
     <p>
       {`${text.contactLabel}: `}
-      {isEmailAddress(props.email) ? <a href={`mailto:${props.email}`}>{props.email}</a> : props.email}
+      {isEmailAddress(props.contact) ? <a href={`mailto:${props.contact}`}>{props.contact}</a> : props.contact}
     </p>
   );
 }
@@ -120,13 +120,13 @@ export function LandingPage(props: PublicPageProps) {
           <>
             <p>{text.installTeams}</p>
             <p>{text.installTeamsAsk}</p>
-            <Contact lang={props.lang} email={props.operator.contactEmail} />
+            <Contact lang={props.lang} contact={props.operator.contactEmail} />
           </>
         ) : null}
         {!slackInstallPath && !teams ? (
           <>
             <p>{text.noInstall}</p>
-            <Contact lang={props.lang} email={props.operator.contactEmail} />
+            <Contact lang={props.lang} contact={props.operator.contactEmail} />
           </>
         ) : null}
       </section>
@@ -195,7 +195,7 @@ export function PrivacyPage(props: PublicPageProps) {
       <section aria-labelledby="rights">
         <h2 id="rights">{text.rightsHeading}</h2>
         <List items={text.rights} />
-        <Contact lang={props.lang} email={operator.contactEmail} />
+        <Contact lang={props.lang} contact={operator.contactEmail} />
       </section>
       <section aria-labelledby="security">
         <h2 id="security">{text.securityHeading}</h2>
@@ -216,7 +216,7 @@ export function TermsPage(props: PublicPageProps) {
           <li>{item}</li>
         ))}
       </ol>
-      <Contact lang={props.lang} email={props.operator.contactEmail} />
+      <Contact lang={props.lang} contact={props.operator.contactEmail} />
     </PublicShell>
   );
 }
@@ -227,7 +227,7 @@ export function SupportPage(props: PublicPageProps) {
     <PublicShell page="support" title={text.title} lang={props.lang} operator={props.operator.name}>
       <h1>{text.title}</h1>
       <p>{text.lead}</p>
-      <Contact lang={props.lang} email={props.operator.contactEmail} />
+      <Contact lang={props.lang} contact={props.operator.contactEmail} />
       <p>{text.include}</p>
       <p>{text.inChat}</p>
       <section aria-labelledby="faq">
