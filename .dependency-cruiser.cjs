@@ -18,6 +18,8 @@ const SRC_LAYERS = [
   'ports', // what the core asks of a surface (Messenger)
   'answer', // question answering
   'digest', // digest view models
+  'calendar', // calendar feeds (ICS) and their secret tokens
+  'auditor-pack', // the auditor's evidence zip: ledger, verification, pack, settings, README
   'scheduler', // tick → outbox → Messenger
   'commands', // the command grammar and its execution
   'bot', // the facade adapters call

@@ -558,6 +558,19 @@ export const COMMANDS: Record<string, CliCommand> = {
       }, 'read');
     },
   },
+  calendar: {
+    summary: 'secret calendar (ICS) feed URLs: create one for a workspace or a person, list them, revoke one',
+    usage:
+      'dutybot calendar url --workspace <id> [--user <id>] | dutybot calendar list [--workspace <id>] [--json] | dutybot calendar revoke <token id>',
+    options: { user: { type: 'string' }, json: { type: 'boolean' }, ...workspaceOption },
+    run: (values, positionals) => {
+      const [action, ...rest] = positionals;
+      if (action === 'url' && rest.length === 0) return calendarUrl(values);
+      if (action === 'list' && rest.length === 0) return calendarList(values);
+      if (action === 'revoke' && rest.length === 1 && rest[0]) return calendarRevoke(rest[0]);
+      throw new CliUsageError(OPERATOR.calendarUsage);
+    },
+  },
   workspaces: {
     summary: 'list every workspace of the store: platform, id, home channel, ledger, last activity, failures',
     usage: 'dutybot workspaces [--json]',
@@ -588,6 +601,61 @@ export const COMMANDS: Record<string, CliCommand> = {
       }, 'read'),
   },
 };
+
+function calendarUrl(values: Values): Promise<number> {
+  return withBot(async (bot) => {
+    const { summary } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
+    const workspaceId = summary?.id;
+    if (!workspaceId) throw new CliFailure(OPERATOR.noWorkspaceYet);
+    const userId = str(values, 'user') ?? null;
+    const issued = await bot.createCalendarToken({ workspaceId, userId, createdBy: localActor(undefined).userId });
+    if (!issued) throw new CliFailure(OPERATOR.noSuchWorkspace(workspaceId, []));
+    const { absoluteUrl, calendarFeedPath } = await import('../../src/views/dashboard-links.js');
+    const path = calendarFeedPath(issued.token);
+    const url = absoluteUrl(process.env.DUTYBOT_PUBLIC_URL?.trim(), path);
+    process.stdout.write(`${url ?? path}\n`);
+    if (!url) process.stderr.write(`${OPERATOR.calendarNoPublicUrl}\n`);
+    const scope = userId
+      ? OPERATOR.calendarScopeUser(workspaceId, inertPlain(userId))
+      : OPERATOR.calendarScopeWorkspace(workspaceId);
+    process.stderr.write(`${OPERATOR.calendarIssued(issued.row.id, scope)}\n`);
+    return 0;
+  });
+}
+
+function calendarList(values: Values): Promise<number> {
+  return withBot(async (bot) => {
+    const requested = str(values, 'workspace');
+    const workspaceId = requested ? (await chooseWorkspace(bot, requested, 'read')).summary?.id : undefined;
+    const tokens = await bot.calendarTokens(workspaceId);
+    if (values.json === true) {
+      for (const t of tokens) process.stdout.write(`${terminalJson(JSON.stringify(t))}\n`);
+      return 0;
+    }
+    if (tokens.length === 0) {
+      process.stdout.write(`${OPERATOR.calendarNone}\n`);
+      return 0;
+    }
+    const rows = tokens.map((t) => [
+      t.id,
+      t.workspaceId,
+      t.userId === null ? OPERATOR.calendarEveryone : inertPlain(t.userId),
+      t.createdAt.toISOString(),
+      inertPlain(t.createdBy),
+      t.revokedAt?.toISOString() ?? '—',
+    ]);
+    process.stdout.write(`${table([[...OPERATOR.calendarHeader], ...rows])}\n`);
+    return 0;
+  }, 'read');
+}
+
+function calendarRevoke(id: string): Promise<number> {
+  return withBot(async (bot) => {
+    if (!(await bot.revokeCalendarToken(id))) throw new CliFailure(OPERATOR.calendarNotRevoked(inertPlain(id)));
+    process.stdout.write(`${OPERATOR.calendarRevoked(id)}\n`);
+    return 0;
+  });
+}
 
 /** Columns padded to their widest cell (the last one is not padded). */
 function table(rows: string[][]): string {

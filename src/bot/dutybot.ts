@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
 import { createModelAssistedAnswerer } from '../answer/model-assisted.js';
+import { calendarFeed, issueCalendarToken } from '../calendar/index.js';
 import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
 import { loadKnowledge } from '../knowledge/load.js';
@@ -245,6 +246,19 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       return row ? summary(row) : null;
     },
     previewTick,
+    calendarFeed(token, { publicUrl }) {
+      return calendarFeed({ store, knowledge }, token, { publicUrl, now: clock() });
+    },
+    async createCalendarToken({ workspaceId, userId, createdBy }) {
+      if (!(await store.getWorkspace(workspaceId))) return null;
+      return issueCalendarToken(store, { workspaceId, userId, createdBy, now: clock() });
+    },
+    calendarTokens(workspaceId) {
+      return store.calendarTokens(workspaceId);
+    },
+    revokeCalendarToken(id, workspaceId) {
+      return store.revokeCalendarToken(id, clock(), workspaceId);
+    },
     async checkStore() {
       // A real round trip to the database (any id will do): a closed pool or a missing file fails here.
       await store.getWorkspace('healthz');

@@ -5,12 +5,12 @@ import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { TickReport } from '../scheduler/report.js';
-import type { DeliveryRow, Platform, Store } from '../store/types.js';
+import type { CalendarTokenRow, DeliveryRow, Platform, Store } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
 import type { LlmUsage } from './model-records.js';
 
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
-export type { Actor, Conversation, TickReport };
+export type { Actor, CalendarTokenRow, Conversation, TickReport };
 
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
@@ -151,11 +151,36 @@ export interface Dutybot {
    * those named), with status `planned`. Writes nothing: no outbox row, no wake-up moved.
    */
   previewTick(now: Date, workspaceIds?: readonly string[]): Promise<TickReport>;
+  /**
+   * The ICS feed behind a calendar token (`/calendar/<token>.ics`), with links to duty pages under
+   * `publicUrl`; null when the token is unknown, revoked, or its workspace is gone.
+   */
+  calendarFeed(token: string, options: { publicUrl: string | null }): Promise<CalendarFeedFile | null>;
+  /**
+   * A new secret feed URL token for a workspace (`userId` null) or one person's duties; the token
+   * is returned once and only its hash is kept. Null when there is no such workspace.
+   */
+  createCalendarToken(input: {
+    workspaceId: string;
+    userId: string | null;
+    createdBy: string;
+  }): Promise<{ token: string; row: CalendarTokenRow } | null>;
+  /** Calendar tokens of a workspace (of every workspace when omitted), newest first, revoked ones too. */
+  calendarTokens(workspaceId?: string): Promise<CalendarTokenRow[]>;
+  /** Revokes a live token (only one of `workspaceId` when given); false when there is none. */
+  revokeCalendarToken(id: string, workspaceId?: string): Promise<boolean>;
   /** Throws when the store cannot answer a query (health checks). */
   checkStore(): Promise<void>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** A calendar feed ready to serve (text/calendar). */
+export interface CalendarFeedFile {
+  filename: string;
+  content: string;
+  events: number;
 }
 
 /**

@@ -92,6 +92,17 @@ export interface KvTable {
   expires_at: number | null;
 }
 
+/** Calendar feed tokens, by the SHA-256 of the secret (0008). */
+export interface CalendarTokensTable {
+  id: string;
+  workspace_id: string;
+  user_id: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   audit_log: AuditLogTable;
@@ -99,4 +110,5 @@ export interface Database {
   closings: ClosingsTable;
   deliveries: DeliveriesTable;
   kv: KvTable;
+  calendar_tokens: CalendarTokensTable;
 }

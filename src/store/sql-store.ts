@@ -2,6 +2,7 @@ import Keyv from 'keyv';
 import type { Kysely, Transaction } from 'kysely';
 import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
+import { type CalendarTokenRow, CalendarTokenTable, type NewCalendarToken } from './calendar-tokens.js';
 import type { Dialect } from './database.js';
 import { OccurrenceClosedError, UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
@@ -81,6 +82,7 @@ export class KyselySqlStore implements SqlStore {
 
   private readonly audit: AuditLog;
   private readonly outbox: Outbox;
+  private readonly calendar: CalendarTokenTable;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -88,6 +90,7 @@ export class KyselySqlStore implements SqlStore {
   ) {
     this.audit = new AuditLog(db, dialect);
     this.outbox = new Outbox(db, dialect);
+    this.calendar = new CalendarTokenTable(db);
   }
 
   async close(): Promise<void> {
@@ -534,6 +537,24 @@ export class KyselySqlStore implements SqlStore {
 
   deliveryFailures(workspaceId: string, limit = 100): Promise<DeliveryRow[]> {
     return this.outbox.failures(workspaceId, limit);
+  }
+
+  // ── Calendar feed tokens ────────────────────────────────────────────────────────────────────
+
+  createCalendarToken(token: NewCalendarToken): Promise<CalendarTokenRow> {
+    return this.calendar.createCalendarToken(token);
+  }
+
+  calendarTokenByHash(tokenHash: string): Promise<CalendarTokenRow | null> {
+    return this.calendar.calendarTokenByHash(tokenHash);
+  }
+
+  calendarTokens(workspaceId?: string): Promise<CalendarTokenRow[]> {
+    return this.calendar.calendarTokens(workspaceId);
+  }
+
+  revokeCalendarToken(id: string, at: Date, workspaceId?: string): Promise<boolean> {
+    return this.calendar.revokeCalendarToken(id, at, workspaceId);
   }
 
   // ── Key-value ───────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial.js';
 import { workspaceLifecycle } from './0002-workspace-lifecycle.js';
 import { outboxLeaseToken } from './0003-outbox-lease-token.js';
 import { ledgerIntegrity } from './0004-ledger-integrity.js';
+import { calendarTokens } from './0008-calendar-tokens.js';
 
 /**
  * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-workspace-lifecycle': workspaceLifecycle,
   '0003-outbox-lease-token': outboxLeaseToken,
   '0004-ledger-integrity': ledgerIntegrity,
+  '0008-calendar-tokens': calendarTokens,
 };
 
 export const migrationProvider: MigrationProvider = {

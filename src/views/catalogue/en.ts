@@ -389,6 +389,19 @@ export const en = {
     auditOk: (n: number) => `The ledger is intact: ${n} entries verified, every hash links to the previous one.`,
     auditBroken: (n: number) => `The ledger has been tampered with (${n} problems found):`,
   },
+
+  /** Calendar feeds (ICS): the feed's name and each event's description lines. */
+  calendar: {
+    workspaceFeed: (workspace: string) => `GDPR duties — ${workspace}`,
+    personFeed: (workspace: string, user: string) => `GDPR duties of ${user} — ${workspace}`,
+    service: 'Service',
+    period: 'Period',
+    owners: 'Owners',
+    noOwners: 'nobody assigned yet',
+    state: 'State',
+    deadline: 'Deadline',
+    dutyPage: 'Duty page',
+  },
 };
 
 /** The provider document as the knowledge data names it; the date already formatted. */

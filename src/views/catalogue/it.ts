@@ -381,4 +381,16 @@ export const it: Catalogue = {
     auditOk: (n) => `Il registro di audit è integro: ${n} voci verificate, ogni hash è collegato al precedente.`,
     auditBroken: (n) => `Il registro di audit è stato manomesso (${n} problemi trovati):`,
   },
+
+  calendar: {
+    workspaceFeed: (workspace) => `Adempimenti GDPR — ${workspace}`,
+    personFeed: (workspace, user) => `Adempimenti GDPR di ${user} — ${workspace}`,
+    service: 'Servizio',
+    period: 'Periodo',
+    owners: 'Responsabili',
+    noOwners: 'nessuno ancora assegnato',
+    state: 'Stato',
+    deadline: 'Scadenza',
+    dutyPage: 'Pagina dell’adempimento',
+  },
 };
