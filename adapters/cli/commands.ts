@@ -197,6 +197,29 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
 }
 
 /**
+ * `export --auditor-pack`: the zip is binary, so it always goes to a file (the pack's own name in
+ * the current directory unless --out says otherwise), never to the terminal. It is the operator's
+ * (an admin's) command: `--by` and the ledger export's range options do not apply to it.
+ */
+async function writeAuditorPack(bot: Dutybot, values: Values): Promise<number> {
+  for (const option of ['format', 'from', 'to', 'by'])
+    if (values[option] !== undefined) throw new CliUsageError(OPERATOR.auditorPackOption(option));
+  const { summary } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
+  const pack = summary ? await bot.auditorPack(summary.id) : null;
+  if (!summary || !pack) throw new CliFailure(OPERATOR.noWorkspaceYet);
+  const out = str(values, 'out') ?? pack.filename;
+  try {
+    writeFileSync(out, pack.content, { flag: values.force === true ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CliFailure(OPERATOR.exportExists(out));
+    throw new Error(`cannot write ${out}: ${code ?? (error as Error).message}`);
+  }
+  process.stderr.write(`${OPERATOR.auditorPackWritten(out, pack.entries)}\n`);
+  return 0;
+}
+
+/**
  * JSON for the terminal: the same data, with the characters a terminal would act on written as
  * `\uXXXX` escapes (JSON.stringify already escapes C0 controls, but leaves DEL, C1 controls such
  * as the one-character CSI U+009B, and bidi overrides raw).
@@ -472,7 +495,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     summary: "export a workspace's whole ledger with its chain hashes (admins)",
     usage:
-      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id>]',
+      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id>]\n  dutybot export --auditor-pack [--out file.zip [--force]] [--workspace <id>]   one zip an auditor can verify offline',
     options: {
       format: { type: 'string' },
       from: { type: 'string' },
@@ -480,10 +503,12 @@ export const COMMANDS: Record<string, CliCommand> = {
       out: { type: 'string' },
       force: { type: 'boolean' },
       by: { type: 'string' },
+      'auditor-pack': { type: 'boolean' },
       ...workspaceOption,
     },
     run: (values) =>
       withBot(async (bot) => {
+        if (values['auditor-pack'] === true) return writeAuditorPack(bot, values);
         const format = str(values, 'format') ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new CliUsageError('--format must be csv or json');
         const { conversation } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');

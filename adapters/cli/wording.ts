@@ -102,6 +102,11 @@ export const OPERATOR = {
   calendarRevoked: (id: string) => `calendar feed ${id} revoked: its URL now answers 404`,
   calendarNotRevoked: (id: string) => `no live calendar feed ${id} (see \`dutybot calendar list\`)`,
 
+  auditorPackOption: (option: string) =>
+    `--${option} does not go with --auditor-pack: the pack always holds the whole ledger, made by the operator`,
+  auditorPackWritten: (file: string, entries: number) =>
+    `wrote the auditor pack (${entries} ledger entries, verification, knowledge pack, settings, README) to ${file}`,
+
   exportExists: (file: string) =>
     `${file} already exists: nothing was overwritten (choose another --out, or add --force to replace it)`,
 

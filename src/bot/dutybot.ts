@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
 import { createModelAssistedAnswerer } from '../answer/model-assisted.js';
+import { buildAuditorPack } from '../auditor-pack/index.js';
 import { calendarFeed, issueCalendarToken } from '../calendar/index.js';
 import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
@@ -246,6 +247,9 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       return row ? summary(row) : null;
     },
     previewTick,
+    auditorPack(workspaceId) {
+      return buildAuditorPack({ store, knowledge }, workspaceId, clock());
+    },
     calendarFeed(token, { publicUrl }) {
       return calendarFeed({ store, knowledge }, token, { publicUrl, now: clock() });
     },

@@ -169,11 +169,25 @@ export interface Dutybot {
   calendarTokens(workspaceId?: string): Promise<CalendarTokenRow[]>;
   /** Revokes a live token (only one of `workspaceId` when given); false when there is none. */
   revokeCalendarToken(id: string, workspaceId?: string): Promise<boolean>;
+  /**
+   * The auditor pack of a workspace: one zip with the ledger (CSV and JSON), the chain
+   * verification report, the knowledge pack and its source document, the settings in force and a
+   * README with the recipe to re-verify the chain from the CSV alone. Null when there is no such
+   * workspace. Who may download it is the caller's check (admins: CLI operator, dashboard session).
+   */
+  auditorPack(workspaceId: string): Promise<AuditorPackFile | null>;
   /** Throws when the store cannot answer a query (health checks). */
   checkStore(): Promise<void>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** An auditor pack ready to save or serve (application/zip). */
+export interface AuditorPackFile {
+  filename: string;
+  content: Uint8Array;
+  entries: number;
 }
 
 /** A calendar feed ready to serve (text/calendar). */
