@@ -79,7 +79,7 @@ describe('browser harness', () => {
     expect(await page.locator('main').textContent()).toBe('Hello <b>there</b>');
     expect(await page.locator('main b').count()).toBe(0);
     // Pico's classless styles applied: the stylesheet loaded from /assets under the policy.
-    const fontFamily = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    const fontFamily = await page.evaluate('getComputedStyle(document.body).fontFamily');
     expect(fontFamily).toMatch(/system-ui|sans-serif/);
     expect(errors).toEqual([]);
     await context.close();
