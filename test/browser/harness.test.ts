@@ -30,7 +30,7 @@ describe('browser harness', () => {
       logger: silentLogger,
       env: {},
       features: [
-        (router) =>
+        (router) => {
           router.get('/shell', (_req, res) =>
             sendPage(
               res,
@@ -42,9 +42,10 @@ describe('browser harness', () => {
                 children: 'Hello <b>there</b>',
               }),
             ),
-          ),
+          );
+        },
         // A page that breaks the rules, to prove the check finds what it looks for.
-        (router) =>
+        (router) => {
           router.get('/broken', (_req, res) =>
             sendPage(
               res,
@@ -54,7 +55,8 @@ describe('browser harness', () => {
                 children: html`<img src="/assets/none.png" /><input type="text" />`,
               }),
             ),
-          ),
+          );
+        },
       ],
     });
     server = await new Promise<Server>((resolve) => {
