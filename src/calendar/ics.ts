@@ -50,15 +50,29 @@ export function renderIcs(events: readonly CalendarEvent[], options: FeedOptions
   // No calendar-wide zone (ical-generator would then write DTSTAMP as local time, which RFC 5545
   // forbids); each event names the zone, and the generator emits its VTIMEZONE once.
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  // Labels go through luxon with a locale (tenths of a millisecond each) and most events of a
+  // feed share their period and deadline with others: each is formatted once per feed.
+  const labels = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = make();
+      labels.set(key, label);
+    }
+    return label;
+  };
   for (const event of events) {
+    const { period, deadline } = event.occurrence;
+    const periodText = once(`p|${period.cadence}|${period.key}`, () => periodLabel(period, options.lang));
+    const deadlineText = once(`d|${deadline.getTime()}`, () => formatInstant(deadline, options.zone, options.lang));
     const start = DateTime.fromJSDate(event.occurrence.dueAt, { zone: options.zone });
     const link = absoluteUrl(options.publicUrl, dutyPagePath(event.dutyId));
     const description = [
       `${c.service}: ${event.serviceName}`,
-      `${c.period}: ${periodLabel(event.occurrence.period, options.lang)}`,
+      `${c.period}: ${periodText}`,
       `${c.owners}: ${event.ownerIds.length > 0 ? event.ownerIds.map(userField).join(', ') : c.noOwners}`,
       `${c.state}: ${stateLabel(event.state, options.lang)}`,
-      `${c.deadline}: ${formatInstant(event.occurrence.deadline, options.zone, options.lang)}`,
+      `${c.deadline}: ${deadlineText}`,
       ...(link ? [`${c.dutyPage}: ${link}`] : []),
     ].join('\n');
     calendar.createEvent({
