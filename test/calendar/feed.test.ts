@@ -177,6 +177,27 @@ describe('calendar feeds', () => {
     }
   });
 
+  it('drops the open occurrence once it is confirmed (a cached feed follows the ledger)', async () => {
+    const issued = await bot.createCalendarToken({ workspaceId: WORKSPACE, userId: 'U0ANNA', createdBy: 'U0ANNA' });
+    const before = parseFeed((await feed(issued!.token)).text).events;
+    expect(before).toHaveLength(13);
+    await bot.store.appendConfirmation({
+      workspaceId: WORKSPACE,
+      dutyId: monthlyDuty,
+      occurrence: '2026-12',
+      status: 'done',
+      by: 'U0ANNA',
+      at: now,
+      note: null,
+      evidenceUrl: null,
+      reason: null,
+      snoozedUntil: null,
+      idempotencyKey: 'feed-done',
+    });
+    const after = parseFeed((await feed(issued!.token)).text).events;
+    expect(after.map((e) => e.uid)).toEqual(before.slice(1).map((e) => e.uid));
+  });
+
   it('gives a person only the duties they own, in the workspace language', async () => {
     await saveSettings(() => ({ language: 'it' }));
     try {
@@ -213,9 +234,10 @@ describe('calendar feeds', () => {
     const issued = await bot.createCalendarToken({ workspaceId: WORKSPACE, userId: HOSTILE_OWNER, createdBy: 'U0' });
     const { text } = await feed(issued!.token);
     const { name, events } = parseFeed(text);
-    expect(events).toHaveLength(13);
+    // Twelve months of the monthly duty (its open December occurrence was confirmed above).
+    expect(events).toHaveLength(12);
     expect(events.some((e) => e.uid === 'forged@evil' || e.summary === 'forged')).toBe(false);
-    expect(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(13);
+    expect(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(12);
     expect(text).not.toMatch(/^UID:forged/m);
     // RFC 5545 TEXT has no control characters: only the CRLF line ends remain.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters.
