@@ -22,6 +22,7 @@ const SRC_LAYERS = [
   'auditor-pack', // the auditor's evidence zip: ledger, verification, pack, settings, README
   'scheduler', // tick → outbox → Messenger
   'commands', // the command grammar and its execution
+  'dashboard', // the web dashboard's sign-in, sessions and page view models
   'bot', // the facade adapters call
 ];
 

@@ -23,6 +23,12 @@ export const OPERATOR = {
   scheduler: (seconds: number) => `scheduler: a pass every ${seconds} s`,
   schedulerOff: 'scheduler: off',
   listening: (url: string) => `listening on ${url}`,
+  dashboardNoPublicUrl:
+    'set DUTYBOT_PUBLIC_URL to the address people reach the server at (e.g. https://duty.example.com): sign-in links point there',
+  dashboardLinkFor: (user: string, workspace: string, expires: Date) =>
+    `one-time sign-in link for ${user} in ${workspace}, valid until ${expires.toISOString()}`,
+  dashboardServing: (url: string, workspace: string) =>
+    `dashboard of ${workspace} on ${url} (this machine only; Ctrl-C stops it). Open this link to sign in (once, within 10 minutes):`,
   nothingToServe:
     'dutybot: no Slack or Teams credentials, and no terminal to chat in (stdin is not a terminal or a pipe).',
   nothingToServeHint:

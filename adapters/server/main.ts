@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { COMMANDS } from '../cli/commands.js';
 import { runCli } from '../cli/main.js';
+import { dashboardCommand } from './dashboard-command.js';
 
 /**
  * The `dutybot` executable and `npm start`. It is the composition root: the CLI's commands plus
@@ -20,5 +21,6 @@ await runCli(process.argv.slice(2), {
     options: { json: { type: 'boolean' } },
     run: async (values) => (await import('./status.js')).status(process.env, values.json === true),
   },
+  dashboard: dashboardCommand,
   ...COMMANDS,
 });

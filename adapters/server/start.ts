@@ -78,6 +78,7 @@ export async function startServer(
       databaseUrl: env.DATABASE_URL || undefined,
       commandPrefix: '/duty',
       dispatchAfterConfirm: true,
+      publicUrl: env.DUTYBOT_PUBLIC_URL || undefined,
       logger,
       answerModel: await answerModelFromEnv(env),
     }));

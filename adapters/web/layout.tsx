@@ -3,6 +3,20 @@ import { assetUrl } from './assets.js';
 
 export type PageLanguage = 'en' | 'it';
 
+/**
+ * htmx's settings for every enhanced page: no indicator <style> injected (the CSP forbids inline
+ * style), and 4xx answers swapped in like 2xx, because a refused form (403, 422) comes back as the
+ * page with its explanation, exactly as it does without JavaScript.
+ */
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[234]..', swap: true },
+    { code: '...', swap: false, error: true },
+  ],
+});
+
 export interface PageProps {
   lang: PageLanguage;
   /** The page's own title; the product name is added after it. */
@@ -29,6 +43,7 @@ export function Page(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · dutybot`}</title>
         <link rel="stylesheet" href={assetUrl('pico.css')} />
+        {props.enhance ? <meta name="htmx-config" content={HTMX_CONFIG} /> : null}
         {props.enhance ? <script src={assetUrl('htmx.js')} defer /> : null}
       </head>
       <body>

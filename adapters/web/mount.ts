@@ -5,6 +5,7 @@ import { publicLinks } from '../../src/views/public-links.js';
 import { serveAssets } from './assets.js';
 import { calendarFeedRoute } from './calendar/feed-route.js';
 import type { WebContext } from './context.js';
+import { dashboardFeature } from './dashboard/routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** One web feature (public pages, dashboard, calendar): adds its routes to the shared router. */
@@ -14,7 +15,7 @@ export type WebFeature = (router: Router, context: WebContext) => void | Promise
  * The features the server mounts, in order. Each lives in its own folder under adapters/web/ and
  * owns its routes; this list is the only place that knows them all.
  */
-const FEATURES: WebFeature[] = [calendarFeedRoute];
+const FEATURES: WebFeature[] = [dashboardFeature, calendarFeedRoute];
 
 export interface MountWebOptions {
   dutybot: Dutybot;

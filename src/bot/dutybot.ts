@@ -3,8 +3,10 @@ import { answer } from '../answer/answer.js';
 import { createModelAssistedAnswerer } from '../answer/model-assisted.js';
 import { buildAuditorPack } from '../auditor-pack/index.js';
 import { calendarFeed, issueCalendarToken } from '../calendar/index.js';
+import type { ExecuteDeps } from '../commands/deps.js';
 import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
+import { createDashboardService, SIGN_IN_LINK_MINUTES } from '../dashboard/service.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Logger } from '../logging/logger.js';
@@ -62,6 +64,11 @@ export interface DutybotOptions {
    * read-only and is not migrated. Anything that would write then fails with the store's own line.
    */
   readOnly?: boolean;
+  /**
+   * `DUTYBOT_PUBLIC_URL`: where people reach the web dashboard. Without it the chat command
+   * `dashboard` says the dashboard is not configured.
+   */
+  publicUrl?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/dutybot.sqlite';
@@ -111,12 +118,17 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return { kind: 'answer', lang: view.lang, answer: view };
   };
   const directories = new Map<Platform, ChannelDirectory>();
-  const execDeps = {
+  const execDeps: ExecuteDeps = {
     knowledge,
     store,
     schedule,
     ask: askReply,
     channels: (platform: Platform) => directories.get(platform),
+    async signInLink(workspace, actor) {
+      const platformAdmin = actor.isPlatformAdmin ? await actor.isPlatformAdmin() : false;
+      const link = await dashboard.signInLink(workspace.id, actor.userId, { platformAdmin });
+      return link ? { url: link.url, minutes: SIGN_IN_LINK_MINUTES } : null;
+    },
   };
 
   let dispatching: Promise<unknown> | null = null;
@@ -131,6 +143,16 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     }
     return reply;
   }
+
+  const dashboard = createDashboardService({
+    store,
+    knowledge,
+    clock,
+    schedule,
+    publicUrl: options.publicUrl?.trim().replace(/\/+$/, '') || undefined,
+    run: (command, actor, conversation) => facade.run(command, { actor, conversation }),
+    confirm: (input) => facade.confirm(input),
+  });
 
   async function workspaceFor(conversation: Conversation, actor: string): Promise<WorkspaceRow> {
     const existing = await store.getWorkspace(conversation.workspaceId);
@@ -219,10 +241,11 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return { at: now.toISOString(), workspaces: rows.length, enqueued: planned, deliveries };
   }
 
-  return {
+  const facade: DutybotCore = {
     knowledge,
     store,
     keyValue: store,
+    dashboard,
     async workspace(workspaceId) {
       const row = await store.getWorkspace(workspaceId);
       if (!row) return null;
@@ -391,4 +414,5 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       await store.close();
     },
   };
+  return facade;
 }

@@ -1,5 +1,6 @@
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
+import type { DashboardService } from '../dashboard/types.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { ChannelDirectory } from '../ports/channel-directory.js';
 import type { KeyValueStore } from '../ports/key-value.js';
@@ -9,6 +10,22 @@ import type { CalendarTokenRow, DeliveryRow, Platform, Store } from '../store/ty
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
 import type { LlmUsage } from './model-records.js';
 
+/** The dashboard's session and page view models, for adapters/web. */
+export type {
+  ChainStateView,
+  DashboardConfirmInput,
+  DashboardService,
+  DashboardSession,
+  DutyPage,
+  LedgerEntryView,
+  LedgerFilters,
+  LedgerPageView,
+  PeriodFilters,
+  PeriodPage,
+  PeriodRow,
+  SettingsPage,
+  SignedIn,
+} from '../dashboard/types.js';
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
 export type { Actor, CalendarTokenRow, Conversation, TickReport };
 
@@ -97,6 +114,8 @@ export interface WorkspaceFacts {
 export interface Dutybot {
   /** The adapter's own small state (installations, conversation references, answered requests). */
   readonly keyValue: KeyValueStore;
+  /** The web dashboard: sign-in links, sessions, its pages' view models and its forms. */
+  readonly dashboard: DashboardService;
   /** A workspace's facts, or null when the bot has never seen it (nothing is created). */
   workspace(workspaceId: string): Promise<WorkspaceFacts | null>;
   /** A duty's title in a language, or null for an id the pack does not have. */

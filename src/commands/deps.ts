@@ -14,6 +14,11 @@ export interface ExecuteDeps {
   channels?(platform: Platform): ChannelDirectory | undefined;
   /** Answers a free question for this workspace (owners feed the answer). */
   ask(question: string, workspace: WorkspaceRow | null): Reply | Promise<Reply>;
+  /**
+   * A one-time dashboard sign-in link for the actor, and how many minutes it works; null when the
+   * dashboard is not configured (no public URL).
+   */
+  signInLink?(workspace: WorkspaceRow, actor: Actor): Promise<{ url: string; minutes: number } | null>;
 }
 
 export interface ExecuteInput {

@@ -1,5 +1,6 @@
 import { exportLedger } from '../ledger/export.js';
 import type { WorkspaceRow } from '../store/types.js';
+import { catalogue } from '../views/catalogue/index.js';
 import { confirmationView, dutyRefView, pendingFooter } from '../views/occurrence-views.js';
 import type { Lang, Reply } from '../views/types.js';
 import { assign } from './assign.js';
@@ -10,7 +11,7 @@ import { resolveDutyRef } from './duty-ref.js';
 import { type Command, type ParsedCommand, parseCommand, type UsageError } from './grammar.js';
 import { helpView } from './help.js';
 import { messages } from './messages.js';
-import { isAdmin } from './permissions.js';
+import { isAdmin, isExternal } from './permissions.js';
 import { leftoverError, refError, refusal } from './refusal.js';
 import { reopen } from './reopen.js';
 import { changeSettings, showSettings } from './settings-change.js';
@@ -181,6 +182,15 @@ async function runCommand(
       const forbidden = await requireAdmin();
       if (forbidden) return forbidden;
       return audit(deps, workspace, lang, command);
+    }
+
+    case 'dashboard': {
+      const d = catalogue(lang).dashboard;
+      // The dashboard reads the whole workspace: people of another organisation never get a link.
+      if (await isExternal(input.actor)) return refusal(lang, 'forbidden', d.outsiders, null);
+      const link = deps.signInLink ? await deps.signInLink(workspace, input.actor) : null;
+      if (!link) return { kind: 'dashboard', lang, message: d.notConfigured, url: null };
+      return { kind: 'dashboard', lang, message: d.linkReady(link.minutes), url: link.url };
     }
   }
 }

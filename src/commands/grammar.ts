@@ -50,7 +50,9 @@ export type Command =
       /** `--against <hash | seq:hash>`: a head noted earlier must still be a prefix of the chain. */
       against?: string;
     }
-  | { name: 'help' };
+  | { name: 'help' }
+  /** A private, one-time sign-in link to the web dashboard. */
+  | { name: 'dashboard' };
 
 export type CommandName = Command['name'];
 
@@ -111,6 +113,8 @@ const VERBS: Record<string, { name: CommandName; lang: Lang }> = {
   audit: { name: 'audit', lang: 'en' },
   verifica: { name: 'audit', lang: 'it' },
   help: { name: 'help', lang: 'en' },
+  dashboard: { name: 'dashboard', lang: 'en' },
+  cruscotto: { name: 'dashboard', lang: 'it' },
   aiuto: { name: 'help', lang: 'it' },
   '?': { name: 'help', lang: 'en' },
 };
@@ -155,6 +159,7 @@ export function parseCommand(input: string): ParsedCommand | UsageError {
     }
     case 'digest':
     case 'help':
+    case 'dashboard':
       return { command: { name } as Command, lang };
     case 'history':
       return rest ? { command: { name, ref: rest }, lang } : usage('missing_duty');

@@ -37,6 +37,7 @@ export async function mayReopen(actor: Actor, duty: Duty, settings: WorkspaceSet
   return isAdmin(actor, settings);
 }
 
-function isExternal(actor: Actor): Promise<boolean> {
+/** People of another organisation (see Actor.isExternal): never admins, never dashboard users. */
+export function isExternal(actor: Actor): Promise<boolean> {
   return actor.isExternal ? actor.isExternal() : Promise.resolve(false);
 }

@@ -92,6 +92,29 @@ export interface KvTable {
   expires_at: number | null;
 }
 
+/** A one-time dashboard sign-in link; only the token's SHA-256 is kept (0007). */
+export interface SignInLinksTable {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  platform_admin: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A dashboard session; the cookie holds the id, the table only its SHA-256 (0007). */
+export interface DashboardSessionsTable {
+  id_hash: string;
+  workspace_id: string;
+  user_id: string;
+  platform_admin: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
 /** Calendar feed tokens, by the SHA-256 of the secret (0008). */
 export interface CalendarTokensTable {
   id: string;
@@ -110,5 +133,7 @@ export interface Database {
   closings: ClosingsTable;
   deliveries: DeliveriesTable;
   kv: KvTable;
+  sign_in_links: SignInLinksTable;
+  dashboard_sessions: DashboardSessionsTable;
   calendar_tokens: CalendarTokensTable;
 }

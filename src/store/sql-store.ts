@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
 import { type CalendarTokenRow, CalendarTokenTable, type NewCalendarToken } from './calendar-tokens.js';
+import { DashboardTables } from './dashboard-tables.js';
 import type { Dialect } from './database.js';
 import { OccurrenceClosedError, UnknownWorkspaceError } from './errors.js';
 import { KeyvSqlAdapter } from './keyv-sql-adapter.js';
@@ -13,11 +14,15 @@ import type { Database } from './schema.js';
 import type {
   AuditEntry,
   ConfirmationRow,
+  DashboardSessionRow,
   DeliveryLease,
   DeliveryRow,
+  LedgerPageQuery,
   NewConfirmation,
   NewDelivery,
   ReopenRequest,
+  SignInLinkOwner,
+  SignInLinkRow,
   Store,
   WorkspaceActivity,
   WorkspaceRow,
@@ -82,6 +87,7 @@ export class KyselySqlStore implements SqlStore {
 
   private readonly audit: AuditLog;
   private readonly outbox: Outbox;
+  private readonly dashboard: DashboardTables;
   private readonly calendar: CalendarTokenTable;
 
   constructor(
@@ -90,6 +96,7 @@ export class KyselySqlStore implements SqlStore {
   ) {
     this.audit = new AuditLog(db, dialect);
     this.outbox = new Outbox(db, dialect);
+    this.dashboard = new DashboardTables(db);
     this.calendar = new CalendarTokenTable(db);
   }
 
@@ -484,6 +491,40 @@ export class KyselySqlStore implements SqlStore {
       .orderBy('seq')
       .execute();
     return rows.map(toConfirmationRow);
+  }
+
+  // ── Dashboard ───────────────────────────────────────────────────────────────────────────────
+
+  saveSignInLink(link: SignInLinkRow): Promise<void> {
+    return this.dashboard.saveSignInLink(link);
+  }
+
+  consumeSignInLink(tokenHash: string, now: Date): Promise<SignInLinkOwner | null> {
+    return this.dashboard.consumeSignInLink(tokenHash, now);
+  }
+
+  saveDashboardSession(session: DashboardSessionRow): Promise<void> {
+    return this.dashboard.saveSession(session);
+  }
+
+  findDashboardSession(idHash: string): Promise<DashboardSessionRow | null> {
+    return this.dashboard.findSession(idHash);
+  }
+
+  touchDashboardSession(idHash: string, at: Date, expiresAt: Date): Promise<void> {
+    return this.dashboard.touchSession(idHash, at, expiresAt);
+  }
+
+  deleteDashboardSession(idHash: string): Promise<void> {
+    return this.dashboard.deleteSession(idHash);
+  }
+
+  sweepDashboardAccess(now: Date): Promise<number> {
+    return this.dashboard.sweep(now);
+  }
+
+  ledgerPage(workspaceId: string, query: LedgerPageQuery): Promise<AuditEntry[]> {
+    return this.dashboard.ledgerPage(workspaceId, query);
   }
 
   // ── Outbox ──────────────────────────────────────────────────────────────────────────────────

@@ -131,6 +131,47 @@ export interface DeliveryLease {
   token: string;
 }
 
+/** A one-time dashboard sign-in link as stored: the token itself is never kept, only its hash. */
+export interface SignInLinkRow {
+  tokenHash: string;
+  workspaceId: string;
+  userId: string;
+  /** What the platform said of the person when the link was asked for (Slack admin, Teams owner). */
+  platformAdmin: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Whose a consumed sign-in link was. */
+export type SignInLinkOwner = Pick<SignInLinkRow, 'workspaceId' | 'userId' | 'platformAdmin'>;
+
+/** A dashboard session as stored (the cookie's id is kept hashed). */
+export interface DashboardSessionRow {
+  idHash: string;
+  workspaceId: string;
+  userId: string;
+  platformAdmin: boolean;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** Idle expiry: moved forward on every use, never past the session's absolute limit. */
+  expiresAt: Date;
+}
+
+/** One page of the ledger, newest first; every filter is optional. */
+export interface LedgerPageQuery {
+  /** Keyset cursor: entries with a smaller seq (the last seq of the previous page). */
+  beforeSeq?: number;
+  limit: number;
+  kind?: string;
+  actor?: string;
+  /** Only entries of confirmations of these duties (a service's duties). */
+  dutyIds?: readonly string[];
+  /** `from` inclusive, `to` exclusive, on the entry's `at`. */
+  from?: Date;
+  to?: Date;
+}
+
 export interface Store extends LedgerSource, CalendarTokenStore {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -218,6 +259,18 @@ export interface Store extends LedgerSource, CalendarTokenStore {
   requeueFailed(keys: readonly string[], now: Date): Promise<number>;
   /** Deliveries of a workspace that failed for good (not the ones cancelled as pointless), newest first. */
   deliveryFailures(workspaceId: string, limit?: number): Promise<DeliveryRow[]>;
+
+  // Dashboard (sign-in links, sessions, the ledger page by page)
+  saveSignInLink(link: SignInLinkRow): Promise<void>;
+  /** Uses the link atomically: its owner the first time, null when used, expired or unknown. */
+  consumeSignInLink(tokenHash: string, now: Date): Promise<SignInLinkOwner | null>;
+  saveDashboardSession(session: DashboardSessionRow): Promise<void>;
+  findDashboardSession(idHash: string): Promise<DashboardSessionRow | null>;
+  touchDashboardSession(idHash: string, at: Date, expiresAt: Date): Promise<void>;
+  deleteDashboardSession(idHash: string): Promise<void>;
+  /** Deletes expired sessions and sign-in links. */
+  sweepDashboardAccess(now: Date): Promise<number>;
+  ledgerPage(workspaceId: string, query: LedgerPageQuery): Promise<AuditEntry[]>;
 
   // Durable key-value state that is not ledger (dedupe keys, installations, conversation refs).
   /** True the first time a key is seen (atomic across replicas); false afterwards until it expires. */

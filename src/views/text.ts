@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { renderAnswerText } from './answer-text.js';
 import { catalogue } from './catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from './labels.js';
-import { type MentionRenderer, sentence, userField } from './plain-text.js';
+import { inertPlain, type MentionRenderer, sentence, userField } from './plain-text.js';
 
 export { inertPlain, TERMINAL_ACTIVE } from './plain-text.js';
 
@@ -175,5 +175,7 @@ export function replyText(reply: Reply, opts: TextOptions = {}): string {
       return [sentence(reply.message, at), ...reply.problems.map((p) => `  • ${sentence(p, at)}`)].join('\n');
     case 'help':
       return helpText(reply.help);
+    case 'dashboard':
+      return reply.url ? `${sentence(reply.message, at)}\n${inertPlain(reply.url)}` : sentence(reply.message, at);
   }
 }

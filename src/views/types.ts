@@ -218,7 +218,12 @@ export type Reply =
   | { kind: 'updated'; lang: Lang; message: string }
   | { kind: 'export'; lang: Lang; format: 'csv' | 'json'; filename: string; content: string; entries: number }
   | { kind: 'audit'; lang: Lang; ok: boolean; message: string; problems: string[] }
-  | { kind: 'help'; lang: Lang; help: HelpView };
+  | { kind: 'help'; lang: Lang; help: HelpView }
+  /**
+   * A sign-in link to the web dashboard (null when the dashboard is not configured). It is
+   * personal: every surface shows it to the requester only.
+   */
+  | { kind: 'dashboard'; lang: Lang; message: string; url: string | null };
 
 /** Everything the scheduler asks a surface to post: a view model, rendered by the adapter. */
 export type OutboundMessage =

@@ -1,3 +1,4 @@
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import { stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
@@ -83,6 +84,11 @@ export function renderReply(reply: Reply, options: AnswerRenderOptions = {}): Sl
     }
     case 'updated':
       return message(reply.message, [section(`✅ ${mrkdwn(reply.message)}`)]);
+    case 'dashboard': {
+      // The URL is ours (base64url token, no `|` or `>`), so it can sit in a mrkdwn link as it is.
+      const link = reply.url ? `\n<${reply.url}|${escapeMrkdwn(catalogue(reply.lang).dashboard.open)}>` : '';
+      return message(reply.message, [section(`🔐 ${mrkdwn(reply.message)}${link}`)]);
+    }
     case 'export': {
       const text = l.exportSent(reply.filename, reply.entries);
       return message(text, [section(`📎 ${escapeMrkdwn(text)}`)]);

@@ -1,3 +1,4 @@
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
 import type {
   AnswerItemView,
@@ -189,6 +190,11 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedCard {
     }
     case 'updated':
       return card(ctx, [text(ctx.text(reply.message), { color: 'Good' })], ctx.plain(reply.message));
+    case 'dashboard': {
+      const open = catalogue(reply.lang).dashboard.open;
+      const actions = reply.url ? [{ type: 'Action.OpenUrl', title: open, url: reply.url }] : undefined;
+      return card(ctx, [text(ctx.text(reply.message))], ctx.plain(reply.message), actions);
+    }
     case 'export': {
       const lines = reply.content.replace(/\n$/, '').split('\n');
       const kept: string[] = [];

@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { catalogue } from '../../../src/views/catalogue/index.js';
 import { mention, stripMarks } from '../../../src/views/mentions.js';
 import type { Reply } from '../../../src/views/types.js';
 import type { TeamsLocation } from '../location.js';
@@ -45,12 +46,23 @@ export function registerMessage(app: Application<TurnState>, deps: HandlerDeps):
           await context.sendActivity(somethingWrongMessage(context));
           return false;
         }
+        reply = keepPrivate(reply, location);
         // A failed post throws out of here: not marked answered, and the route answers 500.
         await context.sendActivity(cardActivity(await deps.renderer.reply(location.tenantId, reply)));
         return true;
       });
     },
   );
+}
+
+/**
+ * A dashboard sign-in link signs in whoever opens it, and every member of a channel or group chat
+ * would see a reply posted there: outside a personal chat the link is withheld (it expires unused)
+ * and the person is told to ask in a personal chat.
+ */
+function keepPrivate(reply: Reply, location: TeamsLocation): Reply {
+  if (reply.kind !== 'dashboard' || reply.url === null || location.conversationType === 'personal') return reply;
+  return { ...reply, url: null, message: catalogue(reply.lang).dashboard.askInPersonalChat };
 }
 
 /**

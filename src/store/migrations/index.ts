@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial.js';
 import { workspaceLifecycle } from './0002-workspace-lifecycle.js';
 import { outboxLeaseToken } from './0003-outbox-lease-token.js';
 import { ledgerIntegrity } from './0004-ledger-integrity.js';
+import { dashboardAccess } from './0007-dashboard-access.js';
 import { calendarTokens } from './0008-calendar-tokens.js';
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-workspace-lifecycle': workspaceLifecycle,
   '0003-outbox-lease-token': outboxLeaseToken,
   '0004-ledger-integrity': ledgerIntegrity,
+  '0007-dashboard-access': dashboardAccess,
   '0008-calendar-tokens': calendarTokens,
 };
 
