@@ -3,6 +3,7 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { publicLinks } from '../../src/views/public-links.js';
 import { serveAssets } from './assets.js';
+import { calendarDashboardFeature } from './calendar/dashboard-routes.js';
 import { calendarFeedRoute } from './calendar/feed-route.js';
 import type { WebContext } from './context.js';
 import { dashboardFeature } from './dashboard/routes.js';
@@ -15,7 +16,7 @@ export type WebFeature = (router: Router, context: WebContext) => void | Promise
  * The features the server mounts, in order. Each lives in its own folder under adapters/web/ and
  * owns its routes; this list is the only place that knows them all.
  */
-const FEATURES: WebFeature[] = [dashboardFeature, calendarFeedRoute];
+const FEATURES: WebFeature[] = [dashboardFeature, calendarFeedRoute, calendarDashboardFeature];
 
 export interface MountWebOptions {
   dutybot: Dutybot;

@@ -398,6 +398,7 @@ export const it: Catalogue = {
       ledger: 'Registro',
       settings: 'Impostazioni',
       export: 'Esporta',
+      calendar: 'Calendario',
       signOut: 'Esci',
     },
     signedInAs: (user, role) => `Accesso come ${user} (${role})`,
@@ -513,5 +514,35 @@ export const it: Catalogue = {
     state: 'Stato',
     deadline: 'Scadenza',
     dutyPage: 'Pagina dell’adempimento',
+    page: {
+      title: 'Calendari',
+      intro:
+        "Iscriviti a un calendario dalla tua app (Google Calendar, Outlook, Calendario di Apple): ogni scadenza dei prossimi 12 mesi, e quelle ancora aperte, all'ora del promemoria. L'indirizzo è segreto: chi lo ha vede il calendario, finché non viene revocato.",
+      createMine: 'Crea un calendario dei miei adempimenti',
+      createWorkspace: 'Crea un calendario di tutti gli adempimenti (amministratori)',
+      created: "L'indirizzo del nuovo calendario (mostrato solo ora; copialo nella tua app di calendario):",
+      feedAddress: 'Indirizzo del calendario',
+      none: 'Ancora nessun calendario.',
+      id: 'Calendario',
+      person: 'Adempimenti di',
+      everyone: 'tutti',
+      createdAt: 'Creato',
+      createdBy: 'Da',
+      state: 'Stato',
+      live: 'attivo',
+      revokedAt: (when) => `revocato ${when}`,
+      revoke: 'Revoca',
+      revokeLabel: (id) => `Revoca il calendario ${id}`,
+      revoked: (id) => `Calendario ${id} revocato: il suo indirizzo non funziona più.`,
+      notRevoked: (id) => `Non c'è un calendario attivo ${id} che tu possa revocare.`,
+      adminsOnly: 'Solo gli amministratori creano un calendario di tutti gli adempimenti.',
+    },
+  },
+
+  auditorPack: {
+    link: 'Scarica il pacchetto per il revisore (zip)',
+    about:
+      'Tutto il registro (CSV e JSON), il rapporto di verifica della catena, la base di conoscenza e il documento di origine, le impostazioni in vigore e un README che spiega al revisore come riverificare la catena offline dal solo CSV.',
+    adminsOnly: 'Solo gli amministratori scaricano il pacchetto per il revisore.',
   },
 };
