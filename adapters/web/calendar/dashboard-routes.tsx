@@ -48,7 +48,7 @@ export function CalendarView(props: CalendarPageProps) {
       <p>{c.intro}</p>
       <form method="post" action={DASHBOARD_PATHS.calendar}>
         <CsrfField session={session} />
-        <div role="group">
+        <fieldset>
           <button type="submit" name="scope" value="me">
             {c.createMine}
           </button>
@@ -57,7 +57,7 @@ export function CalendarView(props: CalendarPageProps) {
               {c.createWorkspace}
             </button>
           ) : null}
-        </div>
+        </fieldset>
       </form>
       {tokens.length === 0 ? (
         <p>{c.none}</p>
