@@ -5,7 +5,9 @@ import { createDutybot } from '../../src/bot/dutybot.js';
 import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { createLogger } from '../../src/logging/pino-logger.js';
+import { loadLlmConfig } from '../llm/config.js';
 import { answerModelFromEnv } from '../llm/from-env.js';
+import type { WebOffers } from '../web/context.js';
 
 /**
  * `npm start`: serve Slack and/or Teams on one HTTP port when their credentials are in the
@@ -100,19 +102,24 @@ export async function startServer(
     import('../slack/config.js'),
     import('../teams/config.js'),
   ]);
+  // What the public pages may offer visitors: only what this configuration really serves.
+  const offers: WebOffers = { languageModelHost: languageModelHost(env) };
   if (isSlackConfigured(env)) {
-    const { mountSlack } = await import('../slack/mount.js');
-    const slack = await mountSlack(app, { dutybot: bot, config: loadSlackConfig(env), logger });
+    const { mountSlack, SLACK_PATHS } = await import('../slack/mount.js');
+    const config = loadSlackConfig(env);
+    const slack = await mountSlack(app, { dutybot: bot, config, logger });
     stops.push(slack.stop);
+    if (config.auth.mode === 'oauth' && !config.appToken) offers.slackInstallPath = SLACK_PATHS.install;
   }
   if (isTeamsConfigured(env)) {
     const { mountTeams } = await import('../teams/mount.js');
     const teams = await mountTeams(app, { dutybot: bot, config: loadTeamsConfig(env), logger });
     stops.push(teams.stop);
+    offers.teams = true;
   }
   // Web pages come last: their routes never shadow the platforms' endpoints.
   const { mountWeb } = await import('../web/mount.js');
-  await mountWeb(app, { dutybot: bot, logger, env });
+  await mountWeb(app, { dutybot: bot, logger, env, offers });
 
   const port = options.port ?? Number(env.PORT ?? 3000);
   const host = options.host ?? env.HOST ?? '0.0.0.0';
@@ -153,4 +160,16 @@ export async function startServer(
       if (!options.bot) await bot.close();
     },
   };
+}
+
+/** Where questions may go when a language model is configured (the privacy policy names it); never a key. */
+function languageModelHost(env: NodeJS.ProcessEnv): string | undefined {
+  const config = loadLlmConfig(env);
+  if (!config) return undefined;
+  try {
+    return new URL(config.provider.baseURL).host;
+  } catch {
+    // An endpoint that is not a URL fails at the first model call; the policy still names it.
+    return config.provider.baseURL;
+  }
 }

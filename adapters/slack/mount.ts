@@ -4,6 +4,7 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { processLogger } from '../../src/logging/pino-logger.js';
 import type { Messenger } from '../../src/ports/messenger.js';
+import { PUBLIC_PATHS } from '../../src/views/public-links.js';
 import { SlackActors } from './actor.js';
 import { SlackChannelDirectory } from './channel-directory.js';
 import { SlackClients, webClientOptions } from './clients.js';
@@ -98,6 +99,10 @@ export async function mountSlack(server: express.Express, options: MountSlackOpt
                   await welcomeInstaller(deps, installation, clientOptions);
                   return true;
                 },
+                // The admin lands on our own "you're set, next steps" page rather than Bolt's bare one.
+                success: (installation, _options, _req, res) => {
+                  res.writeHead(302, { Location: installedPageUrl(installation) }).end();
+                },
               },
             },
           }
@@ -163,4 +168,14 @@ async function welcomeInstaller(
     // The installation itself succeeded (it is stored); the workspace is created on first contact anyway.
     deps.logger.warn('after-install welcome failed', { workspaceId, error });
   }
+}
+
+/** The public "you're set" page, with the ids it needs to offer an "Open in Slack" link. */
+function installedPageUrl(installation: Installation<'v1' | 'v2', boolean>): string {
+  const query = new URLSearchParams();
+  const team = installation.team?.id ?? installation.enterprise?.id;
+  if (team) query.set('team', team);
+  if (installation.appId) query.set('app', installation.appId);
+  const search = query.toString();
+  return search ? `${PUBLIC_PATHS.installed}?${search}` : PUBLIC_PATHS.installed;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
+import { publicLinks } from '../../src/views/public-links.js';
 
 /**
  * `npm run package:teams`: fills manifest/teams/manifest.json's `${{NAME}}` placeholders from the
@@ -22,10 +23,12 @@ export function manifestValues(env: NodeJS.ProcessEnv, appVersion: string): Reco
   if (!GUID.test(appId)) throw new ManifestError('MICROSOFT_APP_ID must be a GUID (the Application (client) ID)');
   const teamsAppId = env.TEAMS_APP_ID?.trim() || appId;
   if (!GUID.test(teamsAppId)) throw new ManifestError('TEAMS_APP_ID must be a GUID');
-  const website = env.TEAMS_WEBSITE_URL?.trim();
+  // The server's own public pages (DUTYBOT_PUBLIC_URL) are what the store links to; TEAMS_*_URL override them.
+  const pages = publicLinks(env.DUTYBOT_PUBLIC_URL?.trim() || undefined);
+  const website = env.TEAMS_WEBSITE_URL?.trim() || pages?.landing;
   if (!website) {
     throw new ManifestError(
-      'TEAMS_WEBSITE_URL is missing: an https:// page about this dutybot installation (shown on the app details page)',
+      'DUTYBOT_PUBLIC_URL is missing: the https:// address of this dutybot server, whose landing, privacy and terms pages the app details link to (or set TEAMS_WEBSITE_URL)',
     );
   }
   const values: Record<string, string> = {
@@ -34,8 +37,8 @@ export function manifestValues(env: NodeJS.ProcessEnv, appVersion: string): Reco
     APP_VERSION: appVersion,
     TEAMS_DEVELOPER_NAME: env.TEAMS_DEVELOPER_NAME?.trim() || 'dutybot',
     TEAMS_WEBSITE_URL: website,
-    TEAMS_PRIVACY_URL: env.TEAMS_PRIVACY_URL?.trim() || website,
-    TEAMS_TERMS_URL: env.TEAMS_TERMS_URL?.trim() || website,
+    TEAMS_PRIVACY_URL: env.TEAMS_PRIVACY_URL?.trim() || pages?.privacy || website,
+    TEAMS_TERMS_URL: env.TEAMS_TERMS_URL?.trim() || pages?.terms || website,
   };
   for (const key of ['TEAMS_WEBSITE_URL', 'TEAMS_PRIVACY_URL', 'TEAMS_TERMS_URL']) {
     if (!/^https:\/\/\S+$/.test(values[key] as string)) throw new ManifestError(`${key} must be an https:// URL`);

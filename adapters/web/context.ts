@@ -10,4 +10,20 @@ export interface WebContext {
   publicUrl: string | undefined;
   links: PublicLinks | undefined;
   env: NodeJS.ProcessEnv;
+  /** What this server offers visitors, from its configuration (decided by the composition root). */
+  offers: WebOffers;
+}
+
+/**
+ * Facts about the running server the public pages state: install links only when they work, and
+ * the language model only when one is configured. The composition root knows them; pages do not
+ * read platform configuration themselves.
+ */
+export interface WebOffers {
+  /** Slack's OAuth install path (`/slack/install`), only when Slack OAuth distribution is configured. */
+  slackInstallPath?: string;
+  /** Teams is served, so the landing page explains how to get the Teams app package. */
+  teams?: boolean;
+  /** Host of the language model questions may be sent to; absent when no model is configured. */
+  languageModelHost?: string;
 }

@@ -23,8 +23,8 @@ export interface PageProps {
   title: string;
   /** Header navigation, already labelled in the page's language. */
   nav?: { href: string; label: string; current?: boolean }[];
-  /** Footer links (privacy, terms, support), already labelled. */
-  footer?: { href: string; label: string }[];
+  /** Footer links (privacy, terms, support), already labelled; `lang` marks a link to another language's page. */
+  footer?: { href: string; label: string; lang?: PageLanguage }[];
   /** Loads htmx for pages that enhance forms; every page works without it. */
   enhance?: boolean;
   children?: Child;
@@ -74,7 +74,9 @@ export function Page(props: PageProps) {
               <ul>
                 {props.footer.map((link) => (
                   <li>
-                    <a href={link.href}>{link.label}</a>
+                    <a href={link.href} hreflang={link.lang} lang={link.lang}>
+                      {link.label}
+                    </a>
                   </li>
                 ))}
               </ul>

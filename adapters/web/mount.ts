@@ -5,8 +5,9 @@ import { publicLinks } from '../../src/views/public-links.js';
 import { serveAssets } from './assets.js';
 import { calendarDashboardFeature } from './calendar/dashboard-routes.js';
 import { calendarFeedRoute } from './calendar/feed-route.js';
-import type { WebContext } from './context.js';
+import type { WebContext, WebOffers } from './context.js';
 import { dashboardFeature } from './dashboard/routes.js';
+import { publicPages } from './public/routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** One web feature (public pages, dashboard, calendar): adds its routes to the shared router. */
@@ -16,12 +17,14 @@ export type WebFeature = (router: Router, context: WebContext) => void | Promise
  * The features the server mounts, in order. Each lives in its own folder under adapters/web/ and
  * owns its routes; this list is the only place that knows them all.
  */
-const FEATURES: WebFeature[] = [dashboardFeature, calendarFeedRoute, calendarDashboardFeature];
+const FEATURES: WebFeature[] = [publicPages, dashboardFeature, calendarFeedRoute, calendarDashboardFeature];
 
 export interface MountWebOptions {
   dutybot: Dutybot;
   logger: Logger;
   env: NodeJS.ProcessEnv;
+  /** What the server offers visitors (install links, language model); default: nothing. */
+  offers?: WebOffers;
   /** Extra features (tests); production mounts FEATURES. */
   features?: WebFeature[];
 }
@@ -38,6 +41,7 @@ export async function mountWeb(app: Express, options: MountWebOptions): Promise<
     publicUrl,
     links: publicLinks(publicUrl),
     env: options.env,
+    offers: options.offers ?? {},
   };
   const router = express.Router();
   router.use(securityHeaders());

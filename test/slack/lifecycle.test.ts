@@ -21,7 +21,9 @@ async function install(h: SlackHarness, code: string): Promise<void> {
     headers: { cookie },
     redirect: 'manual',
   });
-  expect(done.status).toBe(200);
+  // A completed install redirects to the public "you're set" page (a failed one gets an error page).
+  expect(done.status).toBe(302);
+  expect(done.headers.get('location')).toMatch(/^\/installed\?team=T\w+&app=A\w+$/);
 }
 
 function botJoined(who: Who, inviter: string) {

@@ -42,7 +42,9 @@ describe('Slack OAuth installation and workspace isolation', () => {
 
   it('stores the installation in the store and welcomes the installer', async () => {
     const done = await install(h, 'code-acme');
-    expect(done.status).toBe(200);
+    // The admin lands on the public "you're set" page, with what it needs for an "Open in Slack" link.
+    expect(done.status).toBe(302);
+    expect(done.headers.get('location')).toBe('/installed?team=TACME&app=A0001');
     const access = h.api.callsTo('oauth.v2.access').at(-1);
     expect(access?.args.code).toBe('code-acme');
     const stored = await h.dutybot.store.kvGet<{ bot: { token: string }; user: { id: string } }>(
@@ -66,7 +68,7 @@ describe('Slack OAuth installation and workspace isolation', () => {
   });
 
   it('keeps two installed workspaces apart: tokens, ledgers and reminders', async () => {
-    expect((await install(h, 'code-globex')).status).toBe(200);
+    expect((await install(h, 'code-globex')).status).toBe(302);
     for (const who of [acme, globex]) {
       await h.requester.event(appMention(who, '<@UDUTYBOT> help'));
     }

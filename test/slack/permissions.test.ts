@@ -177,7 +177,9 @@ describe('Slack OAuth: a form submitted from another team', () => {
         headers: { cookie },
         redirect: 'manual',
       });
-      expect(done.status).toBe(200);
+      // A completed install redirects to the public "you're set" page.
+      expect(done.status).toBe(302);
+      expect(done.headers.get('location')).toBe(`/installed?team=${who.team}&app=A0001`);
     }
     h.api.admins.add(acme.user);
     h.api.admins.add(intruder.user);

@@ -555,6 +555,159 @@ export const en = {
       'The whole ledger (CSV and JSON), the chain verification report, the knowledge pack and its source document, the settings in force, and a README telling an auditor how to re-verify the chain offline from the CSV alone.',
     adminsOnly: 'Only admins download the auditor pack.',
   },
+
+  /**
+   * The public web pages (adapters/web/public): landing, after install, privacy policy, terms,
+   * support. Operator facts (name, contact, data location, retention) come in as arguments.
+   */
+  publicPages: {
+    /** This language's name in itself, for the language switch on every page. */
+    languageName: 'English',
+    nav: { landing: 'Home', privacy: 'Privacy', terms: 'Terms', support: 'Support' },
+    languageNav: 'Language',
+    /** Shown under every page when DUTYBOT_OPERATOR_NAME is set (nothing is shown without it). */
+    operatedBy: (operator: string) => `This dutybot server is run by ${operator}.`,
+    contactLabel: 'Contact',
+    noContact:
+      'The operator has not published a contact address: ask the admin who installed dutybot in your Slack workspace or Teams tenant.',
+    landing: {
+      title: 'GDPR duties, in Slack and Teams',
+      lead: "dutybot turns CoreTech's GDPR shared-responsibility document into answers, reminders and a tamper-evident ledger of confirmations, where your team already talks: Slack and Microsoft Teams.",
+      whatHeading: 'What it does',
+      what: [
+        'Answers "who does what, and how often" for every CoreTech service, citing the document.',
+        "Reminds the owners of the customer's duties when they are due, follows up, and escalates when they are not done.",
+        'Records each done, skipped or reopened duty, with its note and evidence link, in a hash-chained ledger an auditor can verify and export.',
+        'Sends a weekly digest of what is overdue, open, upcoming and done.',
+      ],
+      dependsHeading: 'What it needs',
+      depends: [
+        "dutybot is for teams that use CoreTech's services: every duty comes from CoreTech's GDPR shared-responsibility document.",
+        'After the install, a workspace admin chooses the services the team uses, the channel for reminders and the owners of the duties; until then reminders cover every service and address the channel.',
+      ],
+      languages: 'Complete in English and Italian: each workspace picks its language.',
+      slackHeading: 'In Slack',
+      slack: [
+        'Mention @dutybot in a channel, write to it in a direct message, or use the /duty command (for example /duty pending).',
+        'Reminders arrive in the chosen channel with Done, Snooze and Skip buttons; the App Home shows your pending duties.',
+      ],
+      teamsHeading: 'In Microsoft Teams',
+      teams: [
+        'Mention dutybot in a team channel or chat with it personally; type help for the commands.',
+        'Reminders arrive as cards with Done, Snooze and Skip.',
+      ],
+      installHeading: 'Install',
+      installSlack: 'Add to Slack',
+      installSlackNote: 'Slack shows the permissions dutybot asks for before anything is installed.',
+      installTeams:
+        'Microsoft Teams: a Teams admin uploads the dutybot app package (a .zip file prepared by the operator) in the Teams admin center under Manage apps → Upload, or in Teams under Apps → Manage your apps → Upload an app.',
+      installTeamsAsk: 'To receive the Teams app package, write to the contact below.',
+      noInstall: 'This server offers no self-service install: the operator installs dutybot for your team.',
+    },
+    installed: {
+      title: "You're set",
+      lead: 'dutybot is installed. Next steps:',
+      steps: [
+        'dutybot has sent a welcome message to the person who installed it: it lists the current settings.',
+        'Add dutybot to the channel for reminders: /invite @dutybot in Slack, or add the app to a team in Teams.',
+        'Choose the services your team uses: settings set services rocketweb,email,1backup',
+        'Assign owners: assign rocketweb @someone',
+        'Ask a question: who handles backups on RocketWeb?',
+      ],
+      commandNote:
+        'In Slack, write the commands after /duty (for example /duty help); in Teams, write them to dutybot.',
+      openSlack: 'Open dutybot in Slack',
+    },
+    privacy: {
+      title: 'Privacy policy',
+      controller: (operator: string) =>
+        `This dutybot server is run by ${operator}, who decides how it is used and answers for the data below. CoreTech, whose document dutybot explains, receives nothing from it.`,
+      controllerUnnamed:
+        'The organisation that runs this dutybot server decides how it is used and answers for the data below. CoreTech, whose document dutybot explains, receives nothing from it.',
+      dataLocation: (place: string) => `The data is stored in: ${place}.`,
+      dataLocationUnknown: "The data is stored in the operator's database; the contact below can say where it is.",
+      storedHeading: 'What is stored',
+      stored: [
+        'Ledger entries: for each duty recorded as done, skipped or reopened, the duty, the period, the user id of who recorded it, the time, and the note, reason and evidence link typed with it. Snoozes are kept the same way.',
+        'Notes and evidence links: the text and links people add to a confirmation, exactly as typed.',
+        'User ids: the Slack or Teams ids of the people who use dutybot, are assigned duties or are named admins; never names, email addresses or passwords.',
+        'Settings of the workspace: services, time zone, reminder channel and times, owners, admins, language, and whether the language model may be used.',
+        'Messages waiting to be sent (reminders, follow-ups, digests) and a record of which were delivered.',
+        'Installation credentials (Slack bot tokens), encrypted at rest (see Security).',
+        'Logs: the server writes operational logs (errors, deliveries, workspace, channel and user ids) to its error stream. They never contain tokens or secrets.',
+      ],
+      receivedHeading: 'What is received and not kept',
+      received: [
+        'Questions asked to dutybot are answered and not stored.',
+        'Slack and Teams send dutybot the direct messages written to it and the channel messages that mention it; it reads them to answer and keeps only what a command records.',
+        'User profiles are read to check who is an admin and which workspace a person belongs to; names, emails and pictures are not stored. Platform event ids are kept for a short time, so that an event delivered twice is handled once.',
+      ],
+      llmHeading: 'Language model',
+      llmOn: (host: string) =>
+        `When dutybot's built-in engine cannot answer a question, this server may send the question and the list of services your team uses to the language model at ${host}. The model only picks passages of the CoreTech document; the reply is always dutybot's own text. No ledger entry, note, user id or token is sent.`,
+      llmOff:
+        "This server uses no language model: every answer comes from dutybot's built-in engine, and no question leaves the server.",
+      llmOptOut:
+        'A workspace admin turns the language model off for the workspace with the command settings set llm off; the operator turns it off for every workspace with DUTYBOT_LLM=off.',
+      retentionHeading: 'How long data is kept',
+      retentionInstalled:
+        "While dutybot is installed, the ledger and settings are kept: the ledger is your team's record of its GDPR duties.",
+      retentionUninstall: (days: number) =>
+        `When a workspace uninstalls dutybot, its credentials are deleted at once. Its ledger and settings are kept for ${days} days, so that a re-install restores everything and an admin can still export them; then they are deleted, with everything else kept for that workspace.`,
+      retentionTombstone:
+        'The ledger is deleted as a whole, never entry by entry. What remains is a tombstone with the workspace id, the number of entries, the final hash of the chain and the date, so the deletion itself can be audited.',
+      retentionLogs: "Logs are kept as long as the operator's log collection keeps them.",
+      rightsHeading: 'Access, export and deletion',
+      rights: [
+        'A workspace admin can export the whole ledger at any time with the command export csv or export json.',
+        'To ask for access to the data about you, a copy, a correction or the deletion of a workspace, write to the contact below; no account is needed. A deletion on request removes the workspace at once, with the same tombstone.',
+        'Ledger entries are never edited: a mistaken confirmation is reopened, and the reopening is itself recorded.',
+      ],
+      securityHeading: 'Security',
+      security: [
+        'Installation tokens are encrypted at rest with AES-256-GCM, under a key the operator keeps outside the database (DUTYBOT_ENCRYPTION_KEY). Tokens never appear in logs, exports or web pages.',
+        "Requests from Slack are checked against Slack's signature; requests from Teams against Microsoft's signed tokens.",
+        'Text typed by people is shown as text on every surface, never as markup or as a mention.',
+      ],
+    },
+    terms: {
+      title: 'Terms of use',
+      provider: (operator: string) =>
+        `dutybot is provided by ${operator} to help your team keep the duties that CoreTech's GDPR shared-responsibility document gives to CoreTech's customers.`,
+      providerUnnamed:
+        "dutybot is provided by the organisation that runs this server to help your team keep the duties that CoreTech's GDPR shared-responsibility document gives to CoreTech's customers.",
+      items: [
+        'dutybot explains a document and reminds you of it; it is not legal advice. The document itself and your agreements with CoreTech decide what you must do.',
+        'What your team records (confirmations, skips, notes and evidence links) are your own statements; dutybot keeps them unchanged in its ledger.',
+        "Use dutybot for its purpose only: do not try to reach other workspaces' data or to disrupt the service.",
+        'The service is provided as it is, without a guarantee of availability; reminders also depend on Slack and Microsoft Teams delivering them.',
+        'Your data is handled as the privacy policy says. These terms may change; the version on this page is the current one.',
+      ],
+    },
+    support: {
+      title: 'Support',
+      lead: 'No account is needed: write to the contact below, or ask dutybot itself.',
+      inChat: 'In a chat with dutybot, type help (aiuto in Italian) for the commands, with examples.',
+      include:
+        'Please say which Slack workspace or Teams team you write about and what you typed; never send passwords or tokens.',
+      faqHeading: 'Common questions',
+      faq: [
+        {
+          question: 'Reminders do not arrive.',
+          answer: 'dutybot must be in the reminder channel: invite it there, and ask an admin to check settings show.',
+        },
+        {
+          question: 'A duty was confirmed by mistake.',
+          answer:
+            'Its owner or an admin reopens it: reopen <duty> for <period> -- <reason>. The reopening is recorded.',
+        },
+        {
+          question: 'How do I get our data, or have it deleted?',
+          answer: 'An admin exports the ledger with export csv; for a deletion, write to the contact below.',
+        },
+      ],
+    },
+  },
 };
 
 /** The provider document as the knowledge data names it; the date already formatted. */

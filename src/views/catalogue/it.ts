@@ -545,4 +545,154 @@ export const it: Catalogue = {
       'Tutto il registro (CSV e JSON), il rapporto di verifica della catena, la base di conoscenza e il documento di origine, le impostazioni in vigore e un README che spiega al revisore come riverificare la catena offline dal solo CSV.',
     adminsOnly: 'Solo gli amministratori scaricano il pacchetto per il revisore.',
   },
+
+  publicPages: {
+    languageName: 'Italiano',
+    nav: { landing: 'Home', privacy: 'Privacy', terms: 'Condizioni', support: 'Assistenza' },
+    languageNav: 'Lingua',
+    operatedBy: (operator) => `Questo server dutybot è gestito da ${operator}.`,
+    contactLabel: 'Contatto',
+    noContact:
+      "Il gestore non ha pubblicato un indirizzo di contatto: chiedi all'amministratore che ha installato dutybot nel tuo workspace Slack o nel tuo tenant Teams.",
+    landing: {
+      title: 'I doveri GDPR, in Slack e Teams',
+      lead: 'dutybot trasforma il documento di CoreTech sulle responsabilità condivise GDPR in risposte, promemoria e un registro delle conferme a prova di manomissione, dove il tuo team già lavora: Slack e Microsoft Teams.',
+      whatHeading: 'Cosa fa',
+      what: [
+        'Risponde a "chi fa cosa, e ogni quanto" per ogni servizio CoreTech, citando il documento.',
+        'Ricorda ai responsabili i doveri del cliente quando scadono, sollecita e segnala a chi di dovere quelli non svolti.',
+        'Registra ogni dovere fatto, saltato o riaperto, con nota e link alla prova, in un registro a catena di hash che un revisore può verificare ed esportare.',
+        'Invia un riepilogo settimanale di cosa è in ritardo, aperto, in arrivo e fatto.',
+      ],
+      dependsHeading: 'Cosa serve',
+      depends: [
+        'dutybot è per i team che usano i servizi di CoreTech: ogni dovere viene dal documento di CoreTech sulle responsabilità condivise GDPR.',
+        "Dopo l'installazione, un amministratore del workspace sceglie i servizi usati dal team, il canale dei promemoria e i responsabili dei doveri; fino ad allora i promemoria coprono tutti i servizi e si rivolgono al canale.",
+      ],
+      languages: 'Completo in italiano e in inglese: ogni workspace sceglie la sua lingua.',
+      slackHeading: 'In Slack',
+      slack: [
+        'Menziona @dutybot in un canale, scrivigli in un messaggio diretto o usa il comando /duty (per esempio /duty pendenti).',
+        'I promemoria arrivano nel canale scelto con i pulsanti Fatto, Rimanda e Salta; la App Home mostra i tuoi doveri in sospeso.',
+      ],
+      teamsHeading: 'In Microsoft Teams',
+      teams: [
+        'Menziona dutybot in un canale del team o scrivigli in chat personale; scrivi aiuto per i comandi.',
+        'I promemoria arrivano come card con Fatto, Rimanda e Salta.',
+      ],
+      installHeading: 'Installazione',
+      installSlack: 'Aggiungi a Slack',
+      installSlackNote: 'Slack mostra i permessi che dutybot chiede prima di installare qualsiasi cosa.',
+      installTeams:
+        "Microsoft Teams: un amministratore di Teams carica il pacchetto dell'app dutybot (un file .zip preparato dal gestore) nell'interfaccia di amministrazione di Teams, in Gestisci app → Carica, oppure in Teams in App → Gestisci le tue app → Carica un'app.",
+      installTeamsAsk: "Per ricevere il pacchetto dell'app per Teams, scrivi al contatto qui sotto.",
+      noInstall:
+        'Questo server non offre un’installazione self-service: è il gestore a installare dutybot per il tuo team.',
+    },
+    installed: {
+      title: 'Tutto pronto',
+      lead: 'dutybot è installato. I prossimi passi:',
+      steps: [
+        'dutybot ha inviato un messaggio di benvenuto a chi lo ha installato: elenca le impostazioni attuali.',
+        "Aggiungi dutybot al canale dei promemoria: /invite @dutybot in Slack, oppure aggiungi l'app a un team in Teams.",
+        'Scegli i servizi usati dal team: impostazioni imposta services rocketweb,email,1backup',
+        'Assegna i responsabili: assegna rocketweb @qualcuno',
+        'Fai una domanda: chi si occupa dei backup su RocketWeb?',
+      ],
+      commandNote: 'In Slack, scrivi i comandi dopo /duty (per esempio /duty aiuto); in Teams, scrivili a dutybot.',
+      openSlack: 'Apri dutybot in Slack',
+    },
+    privacy: {
+      title: 'Informativa sulla privacy',
+      controller: (operator) =>
+        `Questo server dutybot è gestito da ${operator}, che decide come viene usato e risponde dei dati descritti qui sotto. CoreTech, il cui documento dutybot spiega, non riceve nulla.`,
+      controllerUnnamed:
+        "L'organizzazione che gestisce questo server dutybot decide come viene usato e risponde dei dati descritti qui sotto. CoreTech, il cui documento dutybot spiega, non riceve nulla.",
+      dataLocation: (place) => `I dati sono conservati in: ${place}.`,
+      dataLocationUnknown:
+        'I dati sono conservati nel database del gestore; il contatto qui sotto può dire dove si trova.',
+      storedHeading: 'Cosa viene conservato',
+      stored: [
+        "Voci del registro: per ogni dovere registrato come fatto, saltato o riaperto, il dovere, il periodo, l'id utente di chi lo ha registrato, l'ora, e la nota, il motivo e il link alla prova scritti con esso. I rinvii sono conservati allo stesso modo.",
+        'Note e link alle prove: il testo e i link che le persone aggiungono a una conferma, esattamente come scritti.',
+        'Id utente: gli id Slack o Teams delle persone che usano dutybot, a cui sono assegnati doveri o che sono nominate amministratori; mai nomi, indirizzi email o password.',
+        'Impostazioni del workspace: servizi, fuso orario, canale e orari dei promemoria, responsabili, amministratori, lingua, e se il modello linguistico può essere usato.',
+        'Messaggi in attesa di invio (promemoria, solleciti, riepiloghi) e la traccia di quelli consegnati.',
+        "Credenziali d'installazione (token dei bot Slack), cifrate a riposo (vedi Sicurezza).",
+        'Log: il server scrive log operativi (errori, consegne, id di workspace, canali e utenti) sul suo flusso di errore. Non contengono mai token né segreti.',
+      ],
+      receivedHeading: 'Cosa viene ricevuto e non conservato',
+      received: [
+        'Le domande poste a dutybot ricevono risposta e non vengono conservate.',
+        'Slack e Teams inviano a dutybot i messaggi diretti scritti a lui e i messaggi di canale che lo menzionano; li legge per rispondere e conserva solo ciò che un comando registra.',
+        'I profili utente vengono letti per sapere chi è amministratore e a quale workspace appartiene una persona; nomi, email e foto non vengono conservati. Gli id degli eventi della piattaforma sono conservati per poco tempo, perché un evento consegnato due volte sia gestito una volta sola.',
+      ],
+      llmHeading: 'Modello linguistico',
+      llmOn: (host) =>
+        `Quando il motore interno di dutybot non sa rispondere a una domanda, questo server può inviare la domanda e l'elenco dei servizi usati dal team al modello linguistico su ${host}. Il modello sceglie soltanto passi del documento CoreTech; la risposta è sempre il testo di dutybot. Non vengono inviati voci del registro, note, id utente né token.`,
+      llmOff:
+        'Questo server non usa alcun modello linguistico: ogni risposta viene dal motore interno di dutybot e nessuna domanda lascia il server.',
+      llmOptOut:
+        'Un amministratore del workspace disattiva il modello linguistico per il workspace con il comando impostazioni imposta llm off; il gestore lo disattiva per tutti i workspace con DUTYBOT_LLM=off.',
+      retentionHeading: 'Per quanto tempo',
+      retentionInstalled:
+        'Finché dutybot è installato, il registro e le impostazioni vengono conservati: il registro è la traccia dei doveri GDPR del tuo team.',
+      retentionUninstall: (days) =>
+        `Quando un workspace disinstalla dutybot, le sue credenziali vengono cancellate subito. Registro e impostazioni vengono conservati per ${days} giorni, così che una reinstallazione ripristini tutto e un amministratore possa ancora esportarli; poi vengono cancellati, insieme a tutto il resto conservato per quel workspace.`,
+      retentionTombstone:
+        "Il registro viene cancellato per intero, mai voce per voce. Resta una lapide con l'id del workspace, il numero di voci, l'hash finale della catena e la data, così che anche la cancellazione sia verificabile.",
+      retentionLogs: 'I log sono conservati quanto li conserva il sistema di raccolta log del gestore.',
+      rightsHeading: 'Accesso, esportazione e cancellazione',
+      rights: [
+        "Un amministratore del workspace può esportare l'intero registro in qualsiasi momento con il comando esporta csv o esporta json.",
+        'Per chiedere accesso ai dati che ti riguardano, una copia, una correzione o la cancellazione di un workspace, scrivi al contatto qui sotto; non serve un account. Una cancellazione su richiesta elimina subito il workspace, con la stessa lapide.',
+        'Le voci del registro non vengono mai modificate: una conferma sbagliata viene riaperta, e anche la riapertura viene registrata.',
+      ],
+      securityHeading: 'Sicurezza',
+      security: [
+        "I token d'installazione sono cifrati a riposo con AES-256-GCM, con una chiave che il gestore tiene fuori dal database (DUTYBOT_ENCRYPTION_KEY). I token non compaiono mai in log, esportazioni o pagine web.",
+        'Le richieste da Slack sono verificate con la firma di Slack; quelle da Teams con i token firmati da Microsoft.',
+        'Il testo scritto dalle persone è mostrato come testo su ogni superficie, mai come markup o come menzione.',
+      ],
+    },
+    terms: {
+      title: 'Condizioni di utilizzo',
+      provider: (operator) =>
+        `dutybot è fornito da ${operator} per aiutare il tuo team a svolgere i doveri che il documento di CoreTech sulle responsabilità condivise GDPR assegna ai clienti di CoreTech.`,
+      providerUnnamed:
+        "dutybot è fornito dall'organizzazione che gestisce questo server per aiutare il tuo team a svolgere i doveri che il documento di CoreTech sulle responsabilità condivise GDPR assegna ai clienti di CoreTech.",
+      items: [
+        'dutybot spiega un documento e te lo ricorda; non è una consulenza legale. Il documento stesso e i tuoi accordi con CoreTech stabiliscono cosa devi fare.',
+        'Ciò che il tuo team registra (conferme, salti, note e link alle prove) sono vostre dichiarazioni; dutybot le conserva invariate nel suo registro.',
+        'Usa dutybot solo per il suo scopo: non tentare di accedere ai dati di altri workspace né di disturbare il servizio.',
+        'Il servizio è fornito così com’è, senza garanzia di disponibilità; i promemoria dipendono anche dalla consegna da parte di Slack e Microsoft Teams.',
+        "I tuoi dati sono trattati come dice l'informativa sulla privacy. Queste condizioni possono cambiare; la versione in questa pagina è quella in vigore.",
+      ],
+    },
+    support: {
+      title: 'Assistenza',
+      lead: 'Non serve un account: scrivi al contatto qui sotto, oppure chiedi a dutybot stesso.',
+      inChat: 'In una chat con dutybot, scrivi aiuto (help in inglese) per i comandi, con esempi.',
+      include:
+        'Indica di quale workspace Slack o team Teams si tratta e cosa hai scritto; non inviare mai password o token.',
+      faqHeading: 'Domande frequenti',
+      faq: [
+        {
+          question: 'I promemoria non arrivano.',
+          answer:
+            'dutybot deve essere nel canale dei promemoria: invitalo lì, e chiedi a un amministratore di controllare impostazioni mostra.',
+        },
+        {
+          question: 'Un dovere è stato confermato per errore.',
+          answer:
+            'Il suo responsabile o un amministratore lo riapre: riapri <dovere> per <periodo> -- <motivo>. La riapertura viene registrata.',
+        },
+        {
+          question: 'Come otteniamo i nostri dati, o li facciamo cancellare?',
+          answer:
+            'Un amministratore esporta il registro con esporta csv; per una cancellazione, scrivi al contatto qui sotto.',
+        },
+      ],
+    },
+  },
 };
