@@ -51,24 +51,32 @@ export interface AxeViolation {
   nodes: string[];
 }
 
+export interface AxeOptions {
+  /** A signed-in context whose cookies the check carries. */
+  from?: BrowserContext;
+  /** The status the page answers with (notices: 401, 404, 410); default 200. */
+  status?: number;
+}
+
 /**
  * axe-core's violations of impact serious or critical on the page at `url`. The pages' CSP
  * forbids inline scripts, so axe is injected in a separate context with `bypassCSP` (carrying the
- * signed-in cookies of `from`): the page under test keeps its real policy everywhere else.
+ * signed-in cookies of `options.from`): the page under test keeps its real policy everywhere else.
  */
 export async function seriousAxeViolations(
   browser: Browser,
   url: string,
-  from?: BrowserContext,
+  options: AxeOptions = {},
 ): Promise<AxeViolation[]> {
   const context = await browser.newContext({
     bypassCSP: true,
-    ...(from ? { storageState: await from.storageState() } : {}),
+    ...(options.from ? { storageState: await options.from.storageState() } : {}),
   });
   try {
     const page = await context.newPage();
     const response = await page.goto(url);
-    if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status()}`);
+    const expected = options.status ?? 200;
+    if (response?.status() !== expected) throw new Error(`${url} answered ${response?.status()}, not ${expected}`);
     await page.addScriptTag({ content: axeScript() });
     // A string runs in the page (the tests are compiled without DOM types).
     const violations = (await page.evaluate('axe.run(document).then((result) => result.violations)')) as {
