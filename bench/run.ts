@@ -13,6 +13,7 @@ const sections: Section[] = [
   { name: 'calendar feed', load: async () => (await import('./calendar-bench.js')).benchCalendar },
   { name: 'slack', load: async () => (await import('./slack-bench.js')).benchSlack },
   { name: 'teams', load: async () => (await import('./teams-bench.js')).benchTeams },
+  { name: 'dashboard', load: async () => (await import('./dashboard-bench.js')).benchDashboard },
 ];
 
 const only = process.argv.slice(2);

@@ -129,4 +129,34 @@ describe.each(STORE_BACKENDS)('dashboard tables on $name', ({ make }) => {
     expect(window.map((e) => e.seq)).toEqual([5, 4]);
     expect(await store.ledgerPage('other', { limit: 50 })).toEqual([]);
   });
+
+  it('reads the confirmations of named occurrences only, every row of each', async () => {
+    const { store } = await fresh();
+    const row = (dutyId: string, occurrence: string, i: number, status: 'done' | 'snoozed' = 'done') => ({
+      workspaceId: 'ws1',
+      dutyId,
+      occurrence,
+      status,
+      by: 'U2',
+      at: later(i),
+      note: null,
+      evidenceUrl: null,
+      reason: null,
+      snoozedUntil: status === 'snoozed' ? later(60) : null,
+      idempotencyKey: `c${i}`,
+    });
+    await store.appendConfirmation(row('d-a', '2026-03', 1, 'snoozed'));
+    await store.appendConfirmation(row('d-a', '2026-03', 2));
+    await store.appendConfirmation(row('d-a', '2026-04', 3));
+    await store.appendConfirmation(row('d-b', '2026-03', 4));
+    const found = await store.confirmationsOf('ws1', [
+      { dutyId: 'd-a', occurrence: '2026-03' },
+      { dutyId: 'd-b', occurrence: '2026-04' },
+    ]);
+    expect(found.map((c) => [c.dutyId, c.occurrence, c.status])).toEqual([
+      ['d-a', '2026-03', 'snoozed'],
+      ['d-a', '2026-03', 'done'],
+    ]);
+    expect(await store.confirmationsOf('ws1', [])).toEqual([]);
+  });
 });

@@ -26,6 +26,8 @@ export async function runTerminalChat(env: NodeJS.ProcessEnv): Promise<number> {
     commandPrefix: '',
     dispatchAfterConfirm: interactive,
     answerModel: await answerModelFromEnv(env),
+    // A server sharing this store may serve the dashboard: `dashboard` then gives a link to it.
+    publicUrl: env.DUTYBOT_PUBLIC_URL || undefined,
   });
   const actor = localActor(undefined);
   const rl = createInterface({

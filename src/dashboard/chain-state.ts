@@ -10,7 +10,12 @@ import type { ChainStateView } from './types.js';
  * backwards or changed under the same seq triggers a full verification at once.
  */
 
-export const RECHECK_MS = 5 * 60_000;
+export const RECHECK_MS = 30 * 60_000;
+/**
+ * How long a page waits for the first full verification (100,000 entries take seconds): after
+ * that it is drawn saying the verification is running, and a reload shows its result.
+ */
+export const FIRST_CHECK_WAIT_MS = 1_500;
 
 interface Verified {
   ok: boolean;
@@ -27,7 +32,12 @@ function firstNamedSeq(problems: readonly string[]): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function createChainState(store: Store, clock: () => Date, recheckMs = RECHECK_MS) {
+export function createChainState(
+  store: Store,
+  clock: () => Date,
+  recheckMs = RECHECK_MS,
+  firstCheckWaitMs = FIRST_CHECK_WAIT_MS,
+) {
   const cache = new Map<string, Verified>();
   const refreshing = new Map<string, Promise<Verified>>();
 
@@ -71,8 +81,28 @@ export function createChainState(store: Store, clock: () => Date, recheckMs = RE
   return async function chainState(workspaceId: string): Promise<ChainStateView> {
     const head = (await store.ledgerHead(workspaceId)) ?? { seq: 0, hash: '' };
     let state = cache.get(workspaceId);
-    if (!state) state = await fullCheck(workspaceId);
-    else if (head.seq < state.headSeq || (head.seq === state.headSeq && head.hash !== state.headHash))
+    if (!state) {
+      const first = fullCheck(workspaceId);
+      first.catch(() => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      const waited = await Promise.race([
+        first,
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), firstCheckWaitMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      if (!waited)
+        return {
+          ok: false,
+          checking: true,
+          brokenAt: null,
+          problems: [],
+          headSeq: head.seq,
+          headHash: head.hash,
+          checkedAt: clock().toISOString(),
+        };
+      state = waited;
+    } else if (head.seq < state.headSeq || (head.seq === state.headSeq && head.hash !== state.headHash))
       state = await fullCheck(workspaceId);
     else if (head.seq > state.headSeq && state.ok) state = await extend(workspaceId, state, head);
     if (clock().getTime() - state.checkedAt.getTime() >= recheckMs) {
@@ -81,6 +111,7 @@ export function createChainState(store: Store, clock: () => Date, recheckMs = RE
     }
     return {
       ok: state.ok,
+      checking: false,
       brokenAt: state.brokenAt,
       problems: state.problems,
       headSeq: head.seq,

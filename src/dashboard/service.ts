@@ -2,7 +2,7 @@ import { messages } from '../commands/messages.js';
 import { mayConfirm } from '../commands/permissions.js';
 import { parseDateOrInstant } from '../commands/values.js';
 import type { ServiceId } from '../knowledge/schema.js';
-import { loadSnapshot, workspaceStatuses } from '../occurrences/index.js';
+import { workspaceStatuses } from '../occurrences/index.js';
 import { SETTABLE_KEYS, settingsToYaml } from '../settings/edit.js';
 import type { AuditEntry, WorkspaceRow } from '../store/types.js';
 import { catalogue } from '../views/catalogue/index.js';
@@ -13,6 +13,7 @@ import { settingsLines } from '../views/settings-summary.js';
 import type { ConfirmationStatus, OccurrenceState } from '../views/types.js';
 import { type Access, createAccess, SIGN_IN_LINK_TTL_MS, SIGN_IN_PATH } from './access.js';
 import { createChainState } from './chain-state.js';
+import { periodSnapshot } from './period-snapshot.js';
 import type {
   DashboardDeps,
   DashboardService,
@@ -115,8 +116,7 @@ export function createDashboardService(deps: DashboardDeps): DashboardService & 
       const now = clock();
       const workspace = await workspaceOf(session);
       const lang = session.lang;
-      const snapshot = await loadSnapshot(store, knowledge, workspace);
-      const statuses = snapshot ? workspaceStatuses(snapshot, now) : [];
+      const statuses = workspaceStatuses(await periodSnapshot(store, knowledge, workspace, now), now);
       const actor = actorOf(session);
       const owners = new Set<string>();
       const rows = new Map<string, PeriodRow[]>();
@@ -153,7 +153,7 @@ export function createDashboardService(deps: DashboardDeps): DashboardService & 
       const workspace = await workspaceOf(session);
       const lang = session.lang;
       const why = deps.schedule.whyNotScheduled(duty, workspace.settings);
-      const snapshot = why ? null : await loadSnapshot(store, knowledge, workspace);
+      const snapshot = why ? null : await periodSnapshot(store, knowledge, workspace, now);
       const status = snapshot ? workspaceStatuses(snapshot, now).find((s) => s.duty.id === duty.id) : undefined;
       const history = await store.history(workspace.id, duty.id, HISTORY_LIMIT);
       return {

@@ -107,6 +107,8 @@ export interface LedgerEntryView {
 
 export interface ChainStateView {
   ok: boolean;
+  /** The first full verification since the server started is still running (ok is false until it ends). */
+  checking: boolean;
   /** The first entry the verification names, when broken. */
   brokenAt: number | null;
   problems: string[];

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
-import { toAuditEntry, toMs } from './row-mapping.js';
+import { toAuditEntry, toConfirmationRow, toMs } from './row-mapping.js';
 import type { Database } from './schema.js';
-import type { AuditEntry, DashboardSessionRow, LedgerPageQuery, SignInLinkOwner, SignInLinkRow } from './types.js';
+import type {
+  AuditEntry,
+  ConfirmationRow,
+  DashboardSessionRow,
+  LedgerPageQuery,
+  SignInLinkOwner,
+  SignInLinkRow,
+} from './types.js';
 
 /**
  * The dashboard's tables (migration 0007): one-time sign-in links, sessions, and the ledger read
@@ -99,6 +106,27 @@ export class DashboardTables {
   }
 
   /**
+   * Rows of these (duty, occurrence) pairs. Both lists go to the (workspace_id, duty_id,
+   * occurrence) index as point look-ups; the cross product it may return is cut to the pairs here.
+   */
+  async confirmationsOf(
+    workspaceId: string,
+    occurrences: readonly { dutyId: string; occurrence: string }[],
+  ): Promise<ConfirmationRow[]> {
+    if (occurrences.length === 0) return [];
+    const wanted = new Set(occurrences.map((o) => `${o.dutyId}|${o.occurrence}`));
+    const rows = await this.db
+      .selectFrom('confirmations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('duty_id', 'in', [...new Set(occurrences.map((o) => o.dutyId))])
+      .where('occurrence', 'in', [...new Set(occurrences.map((o) => o.occurrence))])
+      .orderBy('seq')
+      .execute();
+    return rows.filter((row) => wanted.has(`${row.duty_id}|${row.occurrence}`)).map(toConfirmationRow);
+  }
+
+  /**
    * One page of the ledger, newest first, paged by keyset on seq (`beforeSeq`), so page 500 costs
    * what page 1 costs: each filter has an index that ends in seq (0001's primary key, 0007's
    * actor/kind indexes, confirmations by duty for a service).
@@ -116,13 +144,18 @@ export class DashboardTables {
       .$if(query.to !== undefined, (qb) => qb.where('a.at', '<', toMs(query.to!)));
     if (query.dutyIds !== undefined) {
       const dutyIds = [...query.dutyIds];
-      select = select.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('confirmations as c')
-            .select('c.seq')
+      // The duty of each entry is read by the confirmation's primary key (one look-up per entry,
+      // walking the ledger newest first): written as EXISTS (… duty_id IN list), SQLite probed the
+      // (workspace_id, duty_id, seq) index once per listed duty for every entry instead.
+      select = select.where((eb) =>
+        eb(
+          eb
+            .selectFrom('confirmations as c')
+            .select('c.duty_id')
             .whereRef('c.workspace_id', '=', 'a.workspace_id')
-            .whereRef('c.seq', '=', 'a.seq')
-            .where('c.duty_id', 'in', dutyIds),
+            .whereRef('c.seq', '=', 'a.seq'),
+          'in',
+          dutyIds,
         ),
       );
     }

@@ -527,6 +527,13 @@ export class KyselySqlStore implements SqlStore {
     return this.dashboard.ledgerPage(workspaceId, query);
   }
 
+  confirmationsOf(
+    workspaceId: string,
+    occurrences: readonly { dutyId: string; occurrence: string }[],
+  ): Promise<ConfirmationRow[]> {
+    return this.dashboard.confirmationsOf(workspaceId, occurrences);
+  }
+
   // ── Outbox ──────────────────────────────────────────────────────────────────────────────────
 
   enqueue(deliveries: readonly NewDelivery[]): Promise<number> {

@@ -271,6 +271,14 @@ export interface Store extends LedgerSource, CalendarTokenStore {
   /** Deletes expired sessions and sign-in links. */
   sweepDashboardAccess(now: Date): Promise<number>;
   ledgerPage(workspaceId: string, query: LedgerPageQuery): Promise<AuditEntry[]>;
+  /**
+   * The confirmations of these occurrences (every row of each, in seq order): what a status needs
+   * without reading the latest row of every occurrence the ledger ever recorded.
+   */
+  confirmationsOf(
+    workspaceId: string,
+    occurrences: readonly { dutyId: string; occurrence: string }[],
+  ): Promise<ConfirmationRow[]>;
 
   // Durable key-value state that is not ledger (dedupe keys, installations, conversation refs).
   /** True the first time a key is seen (atomic across replicas); false afterwards until it expires. */

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   wrap?: (dutybot: Dutybot) => Dutybot;
   /** A language model behind the core (test/llm). */
   answerModel?: AnswerModel;
+  /** DUTYBOT_PUBLIC_URL: turns on dashboard sign-in links. */
+  publicUrl?: string;
 }
 
 export const OAUTH_ENV = {
@@ -66,6 +68,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     ...(options.clock ? { clock: options.clock } : {}),
     workerId: 'slack-test',
     ...(options.answerModel ? { answerModel: options.answerModel } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const config: SlackConfig = {
     ...loadSlackConfig({

@@ -70,6 +70,8 @@ export async function startTeamsHarness(
      */
     productionCredentials?: { channelLoginUrl: string | null; channelOAuthScope?: string; bearer: string };
     answerModel?: AnswerModel;
+    /** DUTYBOT_PUBLIC_URL: turns on dashboard sign-in links. */
+    publicUrl?: string;
   } = {},
 ): Promise<TeamsHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dutybot-teams-'));
@@ -85,6 +87,7 @@ export async function startTeamsHarness(
     databaseUrl: `sqlite:${join(directory, 'dutybot.sqlite')}`,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.answerModel ? { answerModel: options.answerModel } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const config: TeamsConfig = {
     appId: APP_ID,

@@ -26,11 +26,17 @@ export function LedgerView(props: { session: DashboardSession; page: LedgerPageV
     <DashboardPage session={session} section="ledger" title={l.title}>
       <h1>{l.title}</h1>
       <p>{l.intro}</p>
-      <article role="status" aria-label={page.chain.ok ? l.chainOk : l.chainBroken(page.chain.brokenAt)}>
+      <article role="status">
         <p>
-          <strong>{page.chain.ok ? `✔ ${l.chainOk}` : `✖ ${l.chainBroken(page.chain.brokenAt)}`}</strong>
+          <strong>
+            {page.chain.checking
+              ? `… ${l.chainChecking}`
+              : page.chain.ok
+                ? `✔ ${l.chainOk}`
+                : `✖ ${l.chainBroken(page.chain.brokenAt)}`}
+          </strong>
         </p>
-        {page.chain.ok ? null : (
+        {page.chain.ok || page.chain.checking ? null : (
           <ul>
             {page.chain.problems.map((problem) => (
               <li>{typedText(problem)}</li>
@@ -41,7 +47,7 @@ export function LedgerView(props: { session: DashboardSession; page: LedgerPageV
           <small>
             <code>{l.head(page.chain.headSeq, page.chain.headHash)}</code>
             <br />
-            {l.checkedAt(when(page.chain.checkedAt, session))}
+            {page.chain.checking ? null : l.checkedAt(when(page.chain.checkedAt, session))}
           </small>
         </p>
       </article>

@@ -82,12 +82,12 @@ export function ExportView(props: { session: DashboardSession }) {
               <small>{catalogue(session.lang).auditorPack.about}</small>
             </li>
             <li>
-              <a href="/dashboard/export/ledger.csv" download>
+              <a href="/dashboard/export/ledger.csv" download hx-boost="false">
                 {e.csv}
               </a>
             </li>
             <li>
-              <a href="/dashboard/export/ledger.json" download>
+              <a href="/dashboard/export/ledger.json" download hx-boost="false">
                 {e.json}
               </a>
             </li>

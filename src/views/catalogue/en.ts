@@ -481,6 +481,7 @@ export const en = {
       person: 'Person (user id)',
       kind: 'Kind',
       chainOk: 'Chain verified',
+      chainChecking: 'Verifying the whole chain (the first time since the server started): reload in a moment.',
       chainBroken: (seq: number | null) => (seq === null ? 'Chain broken' : `Chain broken at entry #${seq}`),
       head: (seq: number, hash: string) => `Head: entry #${seq}, hash ${hash}`,
       checkedAt: (at: string) => `Whole chain last verified ${at}; newer entries are checked link by link.`,

@@ -473,6 +473,7 @@ export const it: Catalogue = {
       person: 'Persona (id utente)',
       kind: 'Tipo',
       chainOk: 'Catena verificata',
+      chainChecking: "Verifica dell'intera catena in corso (la prima dall'avvio del server): ricarica tra poco.",
       chainBroken: (seq) => (seq === null ? 'Catena interrotta' : `Catena interrotta alla voce #${seq}`),
       head: (seq, hash) => `Testa: voce #${seq}, hash ${hash}`,
       checkedAt: (at) =>
