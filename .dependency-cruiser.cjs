@@ -20,6 +20,8 @@ const SRC_LAYERS = [
   'ports', // what the core asks of a surface (Messenger)
   'answer', // question answering
   'digest', // digest view models
+  'calendar', // calendar feeds (ICS) and their secret tokens
+  'auditor-pack', // the auditor's evidence zip: ledger, verification, pack, settings, README
   'scheduler', // tick → outbox → Messenger
   'commands', // the command grammar and its execution
   'dashboard', // the web dashboard's sign-in, sessions and page view models
@@ -100,7 +102,7 @@ module.exports = {
     // Type-only imports count: a type shared by two layers belongs to the lower one.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'], conditionNames: ['import', 'require', 'node', 'default'] },
     moduleSystems: ['es6', 'cjs'],
   },
 };

@@ -10,6 +10,7 @@ const sections: Section[] = [
   { name: 'answers with a model (llm)', load: async () => (await import('./llm-bench.js')).benchLlm },
   { name: 'store', load: async () => (await import('./store-bench.js')).benchStore },
   { name: 'scheduler tick', load: async () => (await import('./tick-bench.js')).benchTick },
+  { name: 'calendar feed', load: async () => (await import('./calendar-bench.js')).benchCalendar },
   { name: 'slack', load: async () => (await import('./slack-bench.js')).benchSlack },
   { name: 'teams', load: async () => (await import('./teams-bench.js')).benchTeams },
   { name: 'dashboard', load: async () => (await import('./dashboard-bench.js')).benchDashboard },

@@ -35,6 +35,7 @@ const WORKSPACE_TABLES = [
   'credentials',
   'sign_in_links',
   'dashboard_sessions',
+  'calendar_tokens',
 ];
 
 describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) => {
@@ -91,6 +92,7 @@ describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) =
     const used = await b.dashboard.signInLink(conversation.workspaceId, 'UADMIN', { baseUrl: 'https://d.example' });
     await b.dashboard.signIn(new URL(used!.url).pathname.split('/').at(-1)!);
     await b.dashboard.signInLink(conversation.workspaceId, 'UADMIN', { baseUrl: 'https://d.example' });
+    await b.createCalendarToken({ workspaceId: conversation.workspaceId, userId: null, createdBy: 'UADMIN' });
   }
 
   it('seals credentials: no row holds the token, and another key cannot open it', async () => {
@@ -186,6 +188,7 @@ describe.each(STORE_BACKENDS)('credentials and retention on $name', ({ make }) =
 
     expect(await count(url, 'sign_in_links', ACME.workspaceId)).toBe(2);
     expect(await count(url, 'dashboard_sessions', ACME.workspaceId)).toBe(1);
+    expect(await count(url, 'calendar_tokens', ACME.workspaceId)).toBe(1);
 
     now = at(31);
     const [tombstone, ...more] = await b.deleteExpiredWorkspaces();

@@ -206,6 +206,29 @@ function writeExport(reply: Extract<Reply, { kind: 'export' }>, out: string | un
   return 0;
 }
 
+/**
+ * `export --auditor-pack`: the zip is binary, so it always goes to a file (the pack's own name in
+ * the current directory unless --out says otherwise), never to the terminal. It is the operator's
+ * (an admin's) command: `--by` and the ledger export's range options do not apply to it.
+ */
+async function writeAuditorPack(bot: Dutybot, values: Values): Promise<number> {
+  for (const option of ['format', 'from', 'to', 'by'])
+    if (values[option] !== undefined) throw new CliUsageError(OPERATOR.auditorPackOption(option));
+  const { summary } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
+  const pack = summary ? await bot.auditorPack(summary.id) : null;
+  if (!summary || !pack) throw new CliFailure(OPERATOR.noWorkspaceYet);
+  const out = str(values, 'out') ?? pack.filename;
+  try {
+    writeFileSync(out, pack.content, { flag: values.force === true ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CliFailure(OPERATOR.exportExists(out));
+    throw new Error(`cannot write ${out}: ${code ?? (error as Error).message}`);
+  }
+  process.stderr.write(`${OPERATOR.auditorPackWritten(out, pack.entries)}\n`);
+  return 0;
+}
+
 /** An export printed to the terminal (not to a file, which keeps the bytes): JSON escaped, CSV inert. */
 function terminalSafeExport(reply: Extract<Reply, { kind: 'export' }>): string {
   return reply.format === 'json' ? terminalJson(reply.content) : inertPlain(reply.content);
@@ -512,7 +535,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     summary: "export a workspace's whole ledger with its chain hashes (admins)",
     usage:
-      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id|name>]',
+      'dutybot export [--format csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out file [--force]] [--by user] [--workspace <id|name>]\n  dutybot export --auditor-pack [--out file.zip [--force]] [--workspace <id|name>]   one zip an auditor can verify offline',
     options: {
       format: { type: 'string' },
       from: { type: 'string' },
@@ -520,10 +543,12 @@ export const COMMANDS: Record<string, CliCommand> = {
       out: { type: 'string' },
       force: { type: 'boolean' },
       by: { type: 'string' },
+      'auditor-pack': { type: 'boolean' },
       ...workspaceOption,
     },
     run: (values) =>
       withBot(async (bot) => {
+        if (values['auditor-pack'] === true) return writeAuditorPack(bot, values);
         const format = str(values, 'format') ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new CliUsageError('--format must be csv or json');
         const { conversation } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
@@ -598,6 +623,19 @@ export const COMMANDS: Record<string, CliCommand> = {
       }, 'read');
     },
   },
+  calendar: {
+    summary: 'secret calendar (ICS) feed URLs: create one for a workspace or a person, list them, revoke one',
+    usage:
+      'dutybot calendar url --workspace <id> [--user <id>] | dutybot calendar list [--workspace <id>] [--json] | dutybot calendar revoke <token id>',
+    options: { user: { type: 'string' }, json: { type: 'boolean' }, ...workspaceOption },
+    run: (values, positionals) => {
+      const [action, ...rest] = positionals;
+      if (action === 'url' && rest.length === 0) return calendarUrl(values);
+      if (action === 'list' && rest.length === 0) return calendarList(values);
+      if (action === 'revoke' && rest.length === 1 && rest[0]) return calendarRevoke(rest[0]);
+      throw new CliUsageError(OPERATOR.calendarUsage);
+    },
+  },
   workspaces: {
     summary: 'list every workspace of the store: platform, id, name, home channel, ledger, last activity, failures',
     usage: 'dutybot workspaces [--json]',
@@ -630,6 +668,61 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   ...DATA_COMMANDS,
 };
+
+function calendarUrl(values: Values): Promise<number> {
+  return withBot(async (bot) => {
+    const { summary } = await chooseWorkspace(bot, str(values, 'workspace'), 'read');
+    const workspaceId = summary?.id;
+    if (!workspaceId) throw new CliFailure(OPERATOR.noWorkspaceYet);
+    const userId = str(values, 'user') ?? null;
+    const issued = await bot.createCalendarToken({ workspaceId, userId, createdBy: localActor(undefined).userId });
+    if (!issued) throw new CliFailure(OPERATOR.noSuchWorkspace(workspaceId, []));
+    const { absoluteUrl, calendarFeedPath } = await import('../../src/views/dashboard-links.js');
+    const path = calendarFeedPath(issued.token);
+    const url = absoluteUrl(process.env.DUTYBOT_PUBLIC_URL?.trim(), path);
+    process.stdout.write(`${url ?? path}\n`);
+    if (!url) process.stderr.write(`${OPERATOR.calendarNoPublicUrl}\n`);
+    const scope = userId
+      ? OPERATOR.calendarScopeUser(workspaceId, inertPlain(userId))
+      : OPERATOR.calendarScopeWorkspace(workspaceId);
+    process.stderr.write(`${OPERATOR.calendarIssued(issued.row.id, scope)}\n`);
+    return 0;
+  });
+}
+
+function calendarList(values: Values): Promise<number> {
+  return withBot(async (bot) => {
+    const requested = str(values, 'workspace');
+    const workspaceId = requested ? (await chooseWorkspace(bot, requested, 'read')).summary?.id : undefined;
+    const tokens = await bot.calendarTokens(workspaceId);
+    if (values.json === true) {
+      for (const t of tokens) process.stdout.write(`${terminalJson(JSON.stringify(t))}\n`);
+      return 0;
+    }
+    if (tokens.length === 0) {
+      process.stdout.write(`${OPERATOR.calendarNone}\n`);
+      return 0;
+    }
+    const rows = tokens.map((t) => [
+      t.id,
+      t.workspaceId,
+      t.userId === null ? OPERATOR.calendarEveryone : inertPlain(t.userId),
+      t.createdAt.toISOString(),
+      inertPlain(t.createdBy),
+      t.revokedAt?.toISOString() ?? '—',
+    ]);
+    process.stdout.write(`${table([[...OPERATOR.calendarHeader], ...rows])}\n`);
+    return 0;
+  }, 'read');
+}
+
+function calendarRevoke(id: string): Promise<number> {
+  return withBot(async (bot) => {
+    if (!(await bot.revokeCalendarToken(id))) throw new CliFailure(OPERATOR.calendarNotRevoked(inertPlain(id)));
+    process.stdout.write(`${OPERATOR.calendarRevoked(id)}\n`);
+    return 0;
+  });
+}
 
 /** Columns padded to their widest cell (the last one is not padded). */
 function table(rows: string[][]): string {

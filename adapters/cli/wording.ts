@@ -108,6 +108,26 @@ export const OPERATOR = {
       ? 'every chain is intact'
       : `broken chain${broken.length === 1 ? '' : 's'}: ${broken.join(', ')}`,
 
+  // dutybot calendar
+  calendarUsage:
+    'usage: dutybot calendar url --workspace <id> [--user <id>] | dutybot calendar list [--workspace <id>] [--json] | dutybot calendar revoke <token id>',
+  calendarIssued: (id: string, scope: string) =>
+    `calendar feed ${id} created for ${scope}: subscribe to the URL above in a calendar app (it is shown only now; revoke it with \`dutybot calendar revoke ${id}\`)`,
+  calendarScopeWorkspace: (workspace: string) => `every duty of ${workspace}`,
+  calendarScopeUser: (workspace: string, user: string) => `the duties of ${user} in ${workspace}`,
+  calendarNoPublicUrl:
+    'DUTYBOT_PUBLIC_URL is not set, so this is the path on your server: prefix it with the external https URL calendar apps reach it at',
+  calendarNone: 'no calendar feeds yet (create one with `dutybot calendar url --workspace <id>`)',
+  calendarHeader: ['id', 'workspace', 'person', 'created', 'by', 'revoked'] as const,
+  calendarEveryone: 'everyone',
+  calendarRevoked: (id: string) => `calendar feed ${id} revoked: its URL now answers 404`,
+  calendarNotRevoked: (id: string) => `no live calendar feed ${id} (see \`dutybot calendar list\`)`,
+
+  auditorPackOption: (option: string) =>
+    `--${option} does not go with --auditor-pack: the pack always holds the whole ledger, made by the operator`,
+  auditorPackWritten: (file: string, entries: number) =>
+    `wrote the auditor pack (${entries} ledger entries, verification, knowledge pack, settings, README) to ${file}`,
+
   exportExists: (file: string) =>
     `${file} already exists: nothing was overwritten (choose another --out, or add --force to replace it)`,
 

@@ -3,6 +3,8 @@ import type { Dutybot } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { publicLinks } from '../../src/views/public-links.js';
 import { serveAssets } from './assets.js';
+import { calendarDashboardFeature } from './calendar/dashboard-routes.js';
+import { calendarFeedRoute } from './calendar/feed-route.js';
 import type { WebContext, WebOffers } from './context.js';
 import { dashboardFeature } from './dashboard/routes.js';
 import { publicPages } from './public/routes.js';
@@ -15,7 +17,7 @@ export type WebFeature = (router: Router, context: WebContext) => void | Promise
  * The features the server mounts, in order. Each lives in its own folder under adapters/web/ and
  * owns its routes; this list is the only place that knows them all.
  */
-const FEATURES: WebFeature[] = [publicPages, dashboardFeature];
+const FEATURES: WebFeature[] = [publicPages, dashboardFeature, calendarFeedRoute, calendarDashboardFeature];
 
 export interface MountWebOptions {
   dutybot: Dutybot;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { answer } from '../answer/answer.js';
 import { createModelAssistedAnswerer } from '../answer/model-assisted.js';
+import { buildAuditorPack } from '../auditor-pack/index.js';
+import { calendarFeed, issueCalendarToken } from '../calendar/index.js';
 import type { ExecuteDeps } from '../commands/deps.js';
 import { confirm, executeCommand, executeParsedCommand } from '../commands/execute.js';
 import { messages } from '../commands/messages.js';
@@ -326,6 +328,22 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       return row ? summary(row) : null;
     },
     previewTick,
+    auditorPack(workspaceId) {
+      return buildAuditorPack({ store, knowledge }, workspaceId, clock());
+    },
+    calendarFeed(token, { publicUrl }) {
+      return calendarFeed({ store, knowledge }, token, { publicUrl, now: clock() });
+    },
+    async createCalendarToken({ workspaceId, userId, createdBy }) {
+      if (!(await store.getWorkspace(workspaceId))) return null;
+      return issueCalendarToken(store, { workspaceId, userId, createdBy, now: clock() });
+    },
+    calendarTokens(workspaceId) {
+      return store.calendarTokens(workspaceId);
+    },
+    revokeCalendarToken(id, workspaceId) {
+      return store.revokeCalendarToken(id, clock(), workspaceId);
+    },
     async checkStore() {
       // A real round trip to the database (any id will do): a closed pool or a missing file fails here.
       await store.getWorkspace('healthz');

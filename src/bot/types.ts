@@ -7,7 +7,7 @@ import type { CredentialStore } from '../ports/credentials.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { TickReport } from '../scheduler/report.js';
-import type { DeliveryRow, Platform, Store, Tombstone } from '../store/types.js';
+import type { CalendarTokenRow, DeliveryRow, Platform, Store, Tombstone } from '../store/types.js';
 import type { AnswerView, ConfirmationStatus, HomeView, Lang, Reply, WelcomeView } from '../views/types.js';
 import type { RotationReport } from './credential-vault.js';
 import type { LlmUsage } from './model-records.js';
@@ -29,8 +29,8 @@ export type {
   SignedIn,
 } from '../dashboard/types.js';
 /** Who and where: defined by the command layer, which checks them; adapters build them. */
-/** What the operator's deletion and key commands report. */
-export type { Actor, Conversation, RotationReport, TickReport, Tombstone };
+/** What the operator's deletion and key commands report; calendar tokens as listed. */
+export type { Actor, CalendarTokenRow, Conversation, RotationReport, TickReport, Tombstone };
 
 /**
  * The facade adapters call. Adapters translate platform events into these calls and render the
@@ -225,11 +225,50 @@ export interface Dutybot {
   tombstones(): Promise<Tombstone[]>;
   /** Re-seals every credential under the current encryption key (`dutybot keys rotate`). */
   rotateCredentialKeys(): Promise<RotationReport>;
+  /**
+   * The ICS feed behind a calendar token (`/calendar/<token>.ics`), with links to duty pages under
+   * `publicUrl`; null when the token is unknown, revoked, or its workspace is gone.
+   */
+  calendarFeed(token: string, options: { publicUrl: string | null }): Promise<CalendarFeedFile | null>;
+  /**
+   * A new secret feed URL token for a workspace (`userId` null) or one person's duties; the token
+   * is returned once and only its hash is kept. Null when there is no such workspace.
+   */
+  createCalendarToken(input: {
+    workspaceId: string;
+    userId: string | null;
+    createdBy: string;
+  }): Promise<{ token: string; row: CalendarTokenRow } | null>;
+  /** Calendar tokens of a workspace (of every workspace when omitted), newest first, revoked ones too. */
+  calendarTokens(workspaceId?: string): Promise<CalendarTokenRow[]>;
+  /** Revokes a live token (only one of `workspaceId` when given); false when there is none. */
+  revokeCalendarToken(id: string, workspaceId?: string): Promise<boolean>;
+  /**
+   * The auditor pack of a workspace: one zip with the ledger (CSV and JSON), the chain
+   * verification report, the knowledge pack and its source document, the settings in force and a
+   * README with the recipe to re-verify the chain from the CSV alone. Null when there is no such
+   * workspace. Who may download it is the caller's check (admins: CLI operator, dashboard session).
+   */
+  auditorPack(workspaceId: string): Promise<AuditorPackFile | null>;
   /** Throws when the store cannot answer a query (health checks). */
   checkStore(): Promise<void>;
   /** Durable dedupe across retries and replicas: true the first time `key` is seen. */
   firstSeen(key: string, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** An auditor pack ready to save or serve (application/zip). */
+export interface AuditorPackFile {
+  filename: string;
+  content: Uint8Array;
+  entries: number;
+}
+
+/** A calendar feed ready to serve (text/calendar). */
+export interface CalendarFeedFile {
+  filename: string;
+  content: string;
+  events: number;
 }
 
 /**

@@ -71,7 +71,8 @@ function details(entry: AuditEntry): string | null {
   if (entry.kind !== 'confirmation') return JSON.stringify(entry.payload);
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entry.payload)) {
-    if (COLUMN_FIELDS.has(key) && (value === null || typeof value === 'string')) continue;
+    // An empty string would read back as an empty cell, i.e. null: it stays in `details`.
+    if (COLUMN_FIELDS.has(key) && (value === null || (typeof value === 'string' && value !== ''))) continue;
     if (key === 'by' && value === entry.actor) continue;
     rest[key] = value;
   }
@@ -107,10 +108,13 @@ function toExportRow(entry: AuditEntry, chainHead: string): ExportRow {
 /**
  * CSV injection: a spreadsheet evaluates a cell starting with = + - @ (or a tab / carriage return
  * that some of them strip first) as a formula, and notes and evidence URLs are user input. Such
- * cells get a leading apostrophe, which spreadsheets display as text and do not evaluate.
+ * cells get a leading apostrophe, which spreadsheets display as text and do not evaluate. A cell
+ * that already starts with apostrophes before such a character gets one more, so the rule can be
+ * undone exactly (remove one apostrophe where apostrophes precede = + - @ TAB CR): the auditor
+ * pack's README recomputes every hash from the CSV that way.
  */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 function toCsvRecord(row: ExportRow): (string | number)[] {

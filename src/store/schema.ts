@@ -139,6 +139,17 @@ export interface DashboardSessionsTable {
   expires_at: number;
 }
 
+/** Calendar feed tokens, by the SHA-256 of the secret (0008). */
+export interface CalendarTokensTable {
+  id: string;
+  workspace_id: string;
+  user_id: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   audit_log: AuditLogTable;
@@ -150,4 +161,5 @@ export interface Database {
   tombstones: TombstonesTable;
   sign_in_links: SignInLinksTable;
   dashboard_sessions: DashboardSessionsTable;
+  calendar_tokens: CalendarTokensTable;
 }

@@ -2,6 +2,7 @@ import Keyv from 'keyv';
 import type { Kysely, Transaction } from 'kysely';
 import { GENESIS_HASH } from '../ledger/chain.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../settings/schema.js';
+import { type CalendarTokenRow, CalendarTokenTable, type NewCalendarToken } from './calendar-tokens.js';
 import { CredentialsTableSql } from './credentials-table.js';
 import { DashboardTables } from './dashboard-tables.js';
 import type { Dialect } from './database.js';
@@ -94,6 +95,7 @@ export class KyselySqlStore implements SqlStore {
   private readonly credentials: CredentialsTableSql;
   private readonly deletion: WorkspaceDeletion;
   private readonly dashboard: DashboardTables;
+  private readonly calendar: CalendarTokenTable;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -104,6 +106,7 @@ export class KyselySqlStore implements SqlStore {
     this.credentials = new CredentialsTableSql(db);
     this.deletion = new WorkspaceDeletion(db, this.audit);
     this.dashboard = new DashboardTables(db);
+    this.calendar = new CalendarTokenTable(db);
   }
 
   async close(): Promise<void> {
@@ -652,6 +655,24 @@ export class KyselySqlStore implements SqlStore {
     next: Pick<SealedCredential, 'keyId' | 'sealed' | 'updatedAt'>,
   ): Promise<boolean> {
     return this.credentials.replace(previous, next);
+  }
+
+  // ── Calendar feed tokens ────────────────────────────────────────────────────────────────────
+
+  createCalendarToken(token: NewCalendarToken): Promise<CalendarTokenRow> {
+    return this.calendar.createCalendarToken(token);
+  }
+
+  calendarTokenByHash(tokenHash: string): Promise<CalendarTokenRow | null> {
+    return this.calendar.calendarTokenByHash(tokenHash);
+  }
+
+  calendarTokens(workspaceId?: string): Promise<CalendarTokenRow[]> {
+    return this.calendar.calendarTokens(workspaceId);
+  }
+
+  revokeCalendarToken(id: string, at: Date, workspaceId?: string): Promise<boolean> {
+    return this.calendar.revokeCalendarToken(id, at, workspaceId);
   }
 
   // ── Key-value ───────────────────────────────────────────────────────────────────────────────

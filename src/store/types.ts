@@ -1,5 +1,7 @@
 import type { AuditEntry, LedgerSource } from '../ledger/entry.js';
+import type { CalendarTokenStore } from './calendar-tokens.js';
 
+export type { CalendarTokenRow, CalendarTokenStore, NewCalendarToken } from './calendar-tokens.js';
 /** The Store's port speaks of ledger entries; their type is the ledger's own. */
 export type { AuditEntry };
 
@@ -206,7 +208,7 @@ export interface LedgerPageQuery {
   to?: Date;
 }
 
-export interface Store extends LedgerSource {
+export interface Store extends LedgerSource, CalendarTokenStore {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 

@@ -13,6 +13,7 @@ const WORKSPACE_TABLES = [
   'credentials',
   'sign_in_links',
   'dashboard_sessions',
+  'calendar_tokens',
 ] as const;
 
 /**

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../adapters/server/start.js';
 import { createDutybot } from '../../src/bot/dutybot.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { PUBLIC_PATHS, type PublicPage } from '../../src/views/public-links.js';
+import { launchBrowser } from '../support/browser.js';
 
 /**
  * The public pages in a real browser (Debian's chromium, driven by playwright-core): axe finds no
@@ -14,7 +14,6 @@ import { PUBLIC_PATHS, type PublicPage } from '../../src/views/public-links.js';
  */
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const PAGES = Object.keys(PUBLIC_PATHS) as PublicPage[];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -31,11 +30,6 @@ describe('public pages in a browser', () => {
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
-      );
-    }
     const bot = await createDutybot({ databaseUrl: 'sqlite::memory:' });
     const running = await startServer(
       { DUTYBOT_OPERATOR_NAME: 'Example <Hosting>', DUTYBOT_CONTACT_EMAIL: 'help@example.com' },
@@ -46,7 +40,7 @@ describe('public pages in a browser', () => {
       await running.bot.close();
       await running.stop();
     };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

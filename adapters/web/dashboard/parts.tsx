@@ -11,13 +11,14 @@ import { Page } from '../layout.js';
  * text made inert, times in the workspace's zone, evidence links.
  */
 
-export type Section = 'period' | 'ledger' | 'settings' | 'export' | 'duty';
+export type Section = 'period' | 'ledger' | 'settings' | 'export' | 'calendar' | 'duty';
 
 const NAV: { section: Exclude<Section, 'duty'>; href: string }[] = [
   { section: 'period', href: '/dashboard' },
   { section: 'ledger', href: '/dashboard/ledger' },
   { section: 'settings', href: '/dashboard/settings' },
   { section: 'export', href: '/dashboard/export' },
+  { section: 'calendar', href: '/dashboard/calendar' },
 ];
 
 /**

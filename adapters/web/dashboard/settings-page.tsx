@@ -1,5 +1,6 @@
 import type { DashboardSession, SettingsPage } from '../../../src/bot/types.js';
 import { catalogue } from '../../../src/views/catalogue/index.js';
+import { DASHBOARD_PATHS } from '../../../src/views/dashboard-links.js';
 import { CsrfField, DashboardPage, type FormResult, ResultNotice, sentenceText } from './parts.js';
 
 /** The settings in force (everyone reads them); admins change them through `settings set` and `assign`. */
@@ -73,6 +74,13 @@ export function ExportView(props: { session: DashboardSession }) {
         <>
           <p>{e.intro}</p>
           <ul>
+            <li>
+              <a href={DASHBOARD_PATHS.auditorPack} download hx-boost="false">
+                {catalogue(session.lang).auditorPack.link}
+              </a>
+              <br />
+              <small>{catalogue(session.lang).auditorPack.about}</small>
+            </li>
             <li>
               <a href="/dashboard/export/ledger.csv" download hx-boost="false">
                 {e.csv}

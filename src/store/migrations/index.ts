@@ -6,6 +6,7 @@ import { ledgerIntegrity } from './0004-ledger-integrity.js';
 import { workspaceNames } from './0005-workspace-names.js';
 import { credentialsRetention } from './0006-credentials-retention.js';
 import { dashboardAccess } from './0007-dashboard-access.js';
+import { calendarTokens } from './0008-calendar-tokens.js';
 
 /**
  * Migrations live in code (not files read at runtime) so the compiled bundle carries them and a
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-workspace-names': workspaceNames,
   '0006-credentials-retention': credentialsRetention,
   '0007-dashboard-access': dashboardAccess,
+  '0008-calendar-tokens': calendarTokens,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -608,6 +608,7 @@ export const en = {
       ledger: 'Ledger',
       settings: 'Settings',
       export: 'Export',
+      calendar: 'Calendar',
       signOut: 'Sign out',
     },
     signedInAs: (user: string, role: string) => `Signed in as ${user} (${role})`,
@@ -726,6 +727,50 @@ export const en = {
     /** "What services does Acme offer?" */
     services: (provider: string, count: number, list: string) =>
       `${provider}'s page covers ${count} services: ${list}.`,
+  },
+
+  /** Calendar feeds (ICS): the feed's name and each event's description lines. */
+  calendar: {
+    workspaceFeed: (workspace: string) => `GDPR duties — ${workspace}`,
+    personFeed: (workspace: string, user: string) => `GDPR duties of ${user} — ${workspace}`,
+    service: 'Service',
+    period: 'Period',
+    owners: 'Owners',
+    noOwners: 'nobody assigned yet',
+    state: 'State',
+    deadline: 'Deadline',
+    dutyPage: 'Duty page',
+    /** The dashboard page that lists, creates and revokes feeds. */
+    page: {
+      title: 'Calendar feeds',
+      intro:
+        'Subscribe to a feed in your calendar app (Google Calendar, Outlook, Apple Calendar): every occurrence of the next 12 months, and the open ones, at the reminder time. The address is secret: anyone who has it sees the feed, until it is revoked.',
+      createMine: 'Create a feed of my duties',
+      createWorkspace: 'Create a feed of every duty (admins)',
+      created: 'Your new feed address (shown only now; copy it into your calendar app):',
+      feedAddress: 'Feed address',
+      none: 'No calendar feeds yet.',
+      id: 'Feed',
+      person: 'Duties of',
+      everyone: 'everyone',
+      createdAt: 'Created',
+      createdBy: 'By',
+      state: 'State',
+      live: 'active',
+      revokedAt: (when: string) => `revoked ${when}`,
+      revoke: 'Revoke',
+      revokeLabel: (id: string) => `Revoke feed ${id}`,
+      revoked: (id: string) => `Feed ${id} revoked: its address no longer works.`,
+      notRevoked: (id: string) => `There is no active feed ${id} you may revoke.`,
+      adminsOnly: 'Only admins create a feed of every duty.',
+    },
+  },
+  /** The auditor pack: one zip an auditor verifies offline (dashboard export page). */
+  auditorPack: {
+    link: 'Download the auditor pack (zip)',
+    about:
+      'The whole ledger (CSV and JSON), the chain verification report, the knowledge pack and its source document, the settings in force, and a README telling an auditor how to re-verify the chain offline from the CSV alone.',
+    adminsOnly: 'Only admins download the auditor pack.',
   },
 };
 
