@@ -39,6 +39,19 @@ function oneLine(text: string): string {
   return userField(text);
 }
 
+/** A memo that lives for one render: `(key, make)` returns the value made the first time for that key. */
+function perFeed<T>(): (key: string, make: () => T) => T {
+  const made = new Map<string, T>();
+  return (key, make) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make();
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function renderIcs(events: readonly CalendarEvent[], options: FeedOptions): string {
   const c = catalogue(options.lang).calendar;
   const calendar = new ICalCalendar({
@@ -50,22 +63,19 @@ export function renderIcs(events: readonly CalendarEvent[], options: FeedOptions
   // No calendar-wide zone (ical-generator would then write DTSTAMP as local time, which RFC 5545
   // forbids); each event names the zone, and the generator emits its VTIMEZONE once.
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
-  // Labels go through luxon with a locale (tenths of a millisecond each) and most events of a
-  // feed share their period and deadline with others: each is formatted once per feed.
-  const labels = new Map<string, string>();
-  const once = (key: string, make: () => string) => {
-    let label = labels.get(key);
-    if (label === undefined) {
-      label = make();
-      labels.set(key, label);
-    }
-    return label;
-  };
+  // Labels and zoned times go through luxon (an Intl offset lookup each, tenths of a millisecond)
+  // and most events of a feed share their period, deadline and due moment with others: each is
+  // computed once per feed. Luxon DateTimes are immutable, so events can share them.
+  const labels = perFeed<string>();
+  const slots = perFeed<{ start: DateTime; end: DateTime }>();
   for (const event of events) {
     const { period, deadline } = event.occurrence;
-    const periodText = once(`p|${period.cadence}|${period.key}`, () => periodLabel(period, options.lang));
-    const deadlineText = once(`d|${deadline.getTime()}`, () => formatInstant(deadline, options.zone, options.lang));
-    const start = DateTime.fromJSDate(event.occurrence.dueAt, { zone: options.zone });
+    const periodText = labels(`p|${period.cadence}|${period.key}`, () => periodLabel(period, options.lang));
+    const deadlineText = labels(`d|${deadline.getTime()}`, () => formatInstant(deadline, options.zone, options.lang));
+    const { start, end } = slots(String(event.occurrence.dueAt.getTime()), () => {
+      const dueAt = DateTime.fromJSDate(event.occurrence.dueAt, { zone: options.zone });
+      return { start: dueAt, end: dueAt.plus({ minutes: EVENT_MINUTES }) };
+    });
     const link = absoluteUrl(options.publicUrl, dutyPagePath(event.dutyId));
     const description = [
       `${c.service}: ${event.serviceName}`,
@@ -78,7 +88,7 @@ export function renderIcs(events: readonly CalendarEvent[], options: FeedOptions
     calendar.createEvent({
       id: event.uid,
       start,
-      end: start.plus({ minutes: EVENT_MINUTES }),
+      end,
       timezone: options.zone,
       stamp: options.now,
       summary: event.title,

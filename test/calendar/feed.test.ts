@@ -251,4 +251,20 @@ describe('calendar feeds', () => {
     expect(description).toContain('a;b,c\\d:e');
     expect(description.split('\n').filter((line) => line.startsWith('Duty page: '))).toHaveLength(1);
   });
+
+  it('folds every line within 75 octets without cutting a multibyte character (RFC 5545 section 3.1)', async () => {
+    // Long owner ids of two-, three- and four-byte UTF-8 characters put fold points inside them.
+    const wide = ['Ünïcödé-àèìòù-'.repeat(8), '日本語の担当者'.repeat(10), '📅🔒✅'.repeat(12), `x${'é'.repeat(80)}`];
+    await saveSettings((s) => ({ owners: { ...s.owners, by_duty: { [monthlyDuty]: wide } } }));
+    const issued = await bot.createCalendarToken({ workspaceId: WORKSPACE, userId: null, createdBy: 'U0ADMIN' });
+    const { text } = await feed(issued!.token);
+    const lines = text.split('\r\n');
+    expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(100);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    // A fold inside a character would reach the client as U+FFFD and the name would not come back whole.
+    const monthly = parseFeed(text).events.filter((e) => e.description.includes(userField(wide[0]!)));
+    expect(monthly).toHaveLength(12);
+    for (const event of monthly) for (const owner of wide) expect(event.description).toContain(userField(owner));
+    expect(text).not.toContain('\uFFFD');
+  });
 });
