@@ -188,6 +188,31 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return created;
   }
 
+  /**
+   * The channel a new workspace's reminders may go to: the one it was first used in, but only when
+   * the bot is proven to be in it. A Slack slash command works in any channel, invited or not, and
+   * dutybot never posts where it was not invited (store rule): such a channel would only collect
+   * failed reminders. Platforms whose directory cannot tell (Teams: installing in a team reaches its
+   * channels) keep the channel; when the platform cannot be asked, the workspace starts without a
+   * home and the welcome asks for one, as after an OAuth install.
+   */
+  async function provenHome(conversation: Conversation): Promise<string | null> {
+    const channel = conversation.channelId;
+    const directory = directories.get(conversation.platform);
+    if (!channel || conversation.botIsMember || !directory?.botIsIn) return channel;
+    // An existing workspace keeps its home: no platform call for what createWorkspace ignores.
+    if (await store.getWorkspace(conversation.workspaceId)) return null;
+    try {
+      return (await directory.botIsIn(conversation.workspaceId, channel)) ? channel : null;
+    } catch (error) {
+      logger.warn('could not ask whether the bot is in the first channel; no home channel yet', {
+        error,
+        workspaceId: conversation.workspaceId,
+      });
+      return null;
+    }
+  }
+
   async function ensureWorkspace(
     conversation: Conversation,
     installer: string,
@@ -195,6 +220,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     welcome: { mentionInstaller?: boolean; commandPrefix?: string } = {},
   ) {
     const settings = defaultSettings({ language: lang });
+    const homeChannel = await provenHome(conversation);
     let created: boolean;
     try {
       created = await store.createWorkspace(
@@ -202,7 +228,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
           id: conversation.workspaceId,
           platform: conversation.platform,
           settings,
-          homeChannel: conversation.channelId,
+          homeChannel,
         },
         installer,
         clock(),
@@ -217,7 +243,8 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
     const prefix = welcome.commandPrefix ?? options.commandPrefix ?? '';
     return welcomeView(conversation.workspaceId, settings, knowledge, prefix, {
-      inChannel: conversation.channelId !== null,
+      // Not proven to be in the channel it was used in: the welcome asks for one instead.
+      inChannel: homeChannel !== null,
       // The terminal's own user, or someone in their own personal chat, is not told who added the bot.
       installer: conversation.platform !== 'local' && (welcome.mentionInstaller ?? true) ? installer : null,
     });
