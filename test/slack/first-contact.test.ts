@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION } from '../../adapters/slack/blocks/ids.js';
 import { labels } from '../../adapters/slack/labels.js';
 import { catalogue } from '../../src/views/catalogue/index.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
-import { eventEnvelope, slashCommand, type Who } from './payloads.js';
+import { blockAction, directMessage, eventEnvelope, slashCommand, type Who } from './payloads.js';
 
 /**
  * Never post to a channel the bot was not invited to (Slack Marketplace rule): a slash command
@@ -16,13 +17,13 @@ const WS = 'slack:T0001';
 const who: Who = { team: 'T0001', user: 'UFIRST', channel: 'CNOTJOINED' };
 const en = catalogue('en');
 
-function botJoined(inviter: string) {
-  return eventEnvelope(who, {
+function botJoined(inviter: string, where: Who = who) {
+  return eventEnvelope(where, {
     type: 'member_joined_channel',
     user: 'UDUTYBOT',
-    channel: who.channel,
+    channel: where.channel,
     channel_type: 'C',
-    team: who.team,
+    team: where.team,
     inviter,
   });
 }
@@ -154,6 +155,59 @@ describe('Slack: a first /duty when Slack cannot say whether the bot is in the c
     const res = await h.requester.command(slashCommand(who, 'help', h.api.responseUrl()));
     expect(res.status).toBe(200);
     expect((await h.dutybot.store.getWorkspace(WS))?.homeChannel).toBeNull();
-    expect(h.logs.some((line) => line.includes('could not ask whether the bot is in the first channel'))).toBe(true);
+    expect(h.logs.some((line) => line.includes('could not ask whether the bot is in the channel'))).toBe(true);
+  });
+});
+
+describe('Slack: a channel picked in the welcome that the bot is not in', () => {
+  const picker: Who = { team: 'T0001', user: 'UPICKER', channel: 'CPICKEDNOTIN' };
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+    h.api.channels.set(picker.channel, picker.team);
+    h.api.botNotIn.add(picker.channel);
+    // First contact in a DM: no channel yet, the welcome offers the picker.
+    await h.requester.event(directMessage(picker, 'help'));
+    await h.api.waitFor(() => h.api.callsTo('chat.postMessage').find((c) => c.args.channel === 'DPICKER'), 'welcome');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const pick = (selected: string) =>
+    blockAction(
+      picker,
+      { type: 'conversations_select', action_id: ACTION.pickChannel, selected_conversation: selected },
+      { messageTs: '1.1', responseUrl: h.api.responseUrl() },
+    );
+
+  it('is not adopted: the person is asked to invite the bot there, and nothing is posted into it', async () => {
+    expect((await h.requester.interaction(pick(picker.channel))).status).toBe(200);
+    const told = await h.api.waitFor(
+      () => h.api.callsTo('chat.postMessage').find((c) => String(c.args.text).startsWith('Please invite me')),
+      'invitation DM',
+    );
+    expect(told.args.channel).toBe('DPICKER');
+    expect(String(told.args.text)).toBe(labels('en').inviteMe(`<#${picker.channel}>`));
+    expect((await h.dutybot.store.getWorkspace(WS))?.homeChannel).toBeNull();
+    expect(h.api.callsTo('chat.postMessage').filter((c) => c.args.channel === picker.channel)).toHaveLength(0);
+  });
+
+  it('ignores a picked value that is not a channel id, and posts nothing with it', async () => {
+    const posts = h.api.callsTo('chat.postMessage').length;
+    expect((await h.requester.interaction(pick('C1>|x <!channel>'))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(posts);
+    expect((await h.dutybot.store.getWorkspace(WS))?.homeChannel).toBeNull();
+  });
+
+  it('becomes the home when the bot is invited to it', async () => {
+    h.api.botNotIn.delete(picker.channel);
+    expect((await h.requester.event(botJoined(picker.user, picker))).status).toBe(200);
+    await eventually(async () => (await h.dutybot.store.getWorkspace(WS))?.homeChannel === picker.channel, 'home');
+    await h.api.waitFor(
+      () => h.api.callsTo('chat.postMessage').find((c) => c.ok && c.args.channel === picker.channel),
+      'notice in the channel',
+    );
   });
 });

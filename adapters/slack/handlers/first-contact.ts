@@ -95,7 +95,10 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
           if (workspace && !workspace.active) await deps.dutybot.reactivateWorkspace(workspaceId, userId);
           const channel = channelWithBot(raw);
           if (workspace && !workspace.homeChannel && channel) {
-            await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
+            await deps.dutybot.adoptHomeChannel(
+              { workspaceId, platform: 'slack', channelId: channel, botIsMember: true },
+              userId,
+            );
             workspace = await deps.dutybot.workspace(workspaceId);
           }
           // Reminders have somewhere to go: nothing left to look after on later requests.
@@ -117,7 +120,7 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
     if (!joined.user || joined.user !== context.botUserId || !channel) return;
     const workspaceId = slackWorkspaceId(context);
     const adopted = await deps.dutybot.adoptHomeChannel(
-      { workspaceId, platform: 'slack', channelId: channel },
+      { workspaceId, platform: 'slack', channelId: channel, botIsMember: true },
       joined.inviter ?? joined.user,
     );
     if (!adopted) return;
@@ -150,7 +153,9 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
   subscribe(app, 'app_uninstalled', goodbye('app_uninstalled'));
   subscribe(app, 'tokens_revoked', goodbye('tokens_revoked'));
 
-  // The channel picked in the welcome or the App Home (only while the workspace has none).
+  // The channel picked in the welcome or the App Home (only while the workspace has none). The core
+  // adopts it only if the bot is in it; otherwise the person is asked to invite the bot there, and
+  // the invitation (member_joined_channel above) makes it the home.
   app.action<BlockAction<ConversationsSelectAction>>(
     ACTION.pickChannel,
     async ({ ack, body, action, client, context }) => {
@@ -164,14 +169,20 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
           await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, body.user.id);
         }
         const home = (await deps.dutybot.workspace(workspaceId))?.reminderChannel;
+        const l = labels(lang);
         if (home) {
-          // Tell the channel; if the bot is not in it yet, ask the person to invite it.
-          const l = labels(lang);
+          // Tell the channel; if the bot was removed from it since, ask the person to invite it.
           const posted = await web.chat
             .postMessage({ channel: home, ...message(l.channelAdopted, [section(l.channelAdopted)]) })
             .then(() => true)
             .catch(() => false);
           const text = posted ? l.channelPicked(`<#${home}>`) : l.inviteMe(`<#${home}>`);
+          const dm = await openDirectMessage(web, body.user.id);
+          await web.chat.postMessage({ channel: dm, ...messageMrkdwn(text, [section(text)]) });
+        } else if (channel) {
+          // Not adopted: the bot is not in the picked channel (or Slack could not say), and never
+          // posts there uninvited.
+          const text = l.inviteMe(`<#${channel}>`);
           const dm = await openDirectMessage(web, body.user.id);
           await web.chat.postMessage({ channel: dm, ...messageMrkdwn(text, [section(text)]) });
         }
