@@ -76,6 +76,8 @@ function describeRun(name: string, run: RunResult): { rps: number; p50: number; 
 export async function benchSlack(): Promise<string[]> {
   const api = await startFakeSlackApi();
   api.teamsByToken.set(TOKEN, 'T0001');
+  // The bot is in the channel the commands come from (conversations.info is_member), as in normal use.
+  api.channels.set('CBENCH', 'T0001');
   const dir = mkdtempSync(join(tmpdir(), 'dutybot-slack-bench-'));
   const dutybot = await createDutybot({ databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}`, workerId: 'bench' });
   const servers: Server[] = [];

@@ -45,6 +45,9 @@ const EN = {
   channelPicked: (channel: string) => `Reminders will go to ${channel}.`,
   inviteMe: (channel: string) =>
     `Please invite me to ${channel} (type \`/invite @dutybot\` there) so I can post the reminders.`,
+  /** A first `/duty` in a channel the bot is not in: it never posts there uninvited. */
+  inviteMeHere:
+    'I am not in this channel, so I will not post reminders here. To have them here, type `/invite @dutybot` in this channel; or pick a channel in the message I sent you.',
   adminCheckFailed:
     'I could not check your role with Slack just now, so nothing was recorded. Please try again in a minute.',
   historyTitle: (title: string) => `History — ${title}`,
@@ -89,6 +92,8 @@ const IT: typeof EN = {
   channelPicked: (channel) => `I promemoria andranno in ${channel}.`,
   inviteMe: (channel) =>
     `Invitatemi in ${channel} (scrivete \`/invite @dutybot\` lì) così posso pubblicare i promemoria.`,
+  inviteMeHere:
+    'Non sono in questo canale, quindi qui non pubblico promemoria. Per averli qui, scrivete `/invite @dutybot` in questo canale; oppure scegliete un canale nel messaggio che vi ho inviato.',
   adminCheckFailed:
     'Non sono riuscito a verificare il tuo ruolo su Slack, quindi non ho registrato nulla. Riprova tra un minuto.',
   historyTitle: (title) => `Storico — ${title}`,

@@ -25,8 +25,9 @@ export function parseSlackWorkspaceId(workspaceId: string): SlackTeamRef | null 
 
 /**
  * The channel to remember as the workspace's home: only real channels (C…, G…). A DM (D…) would
- * send the whole team's reminders into one person's private conversation.
+ * send the whole team's reminders into one person's private conversation. Only an id's own
+ * characters: it is shown as a `<#C…>` link, which nothing else may slip into.
  */
 export function homeChannelCandidate(channelId: string | null | undefined): string | null {
-  return channelId && /^[CG]/.test(channelId) ? channelId : null;
+  return channelId && /^[CG][A-Z0-9]+$/.test(channelId) ? channelId : null;
 }

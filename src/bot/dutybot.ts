@@ -188,6 +188,39 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     return created;
   }
 
+  /**
+   * Whether a channel may become a workspace's home (where its reminders go): only when the bot is
+   * proven to be in it. A Slack slash command works in any channel, invited or not, and a channel
+   * can be picked before the bot is invited; dutybot never posts where it was not invited (store
+   * rule), and such a home would only collect failed reminders. Proof is the request itself (a
+   * mention, the bot's own join) or the platform's channel directory; platforms whose directory
+   * cannot tell (Teams: installing in a team reaches its channels) take the channel. When the
+   * platform cannot be asked, the answer is no: the workspace waits for a channel, as after an
+   * OAuth install, and asks for one.
+   */
+  async function botIsProvenIn(conversation: Conversation): Promise<boolean> {
+    const channel = conversation.channelId;
+    const directory = directories.get(conversation.platform);
+    if (!channel) return false;
+    if (conversation.botIsMember || !directory?.botIsIn) return true;
+    try {
+      return await directory.botIsIn(conversation.workspaceId, channel);
+    } catch (error) {
+      logger.warn('could not ask whether the bot is in the channel; it does not become the home channel', {
+        error,
+        workspaceId: conversation.workspaceId,
+      });
+      return false;
+    }
+  }
+
+  /** A new workspace's home: the channel of its first contact, when the bot is proven to be in it. */
+  async function firstHome(conversation: Conversation): Promise<string | null> {
+    // An existing workspace keeps its home: no platform call for what createWorkspace ignores.
+    if (!conversation.channelId || (await store.getWorkspace(conversation.workspaceId))) return null;
+    return (await botIsProvenIn(conversation)) ? conversation.channelId : null;
+  }
+
   async function ensureWorkspace(
     conversation: Conversation,
     installer: string,
@@ -195,6 +228,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     welcome: { mentionInstaller?: boolean; commandPrefix?: string } = {},
   ) {
     const settings = defaultSettings({ language: lang });
+    const homeChannel = await firstHome(conversation);
     let created: boolean;
     try {
       created = await store.createWorkspace(
@@ -202,7 +236,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
           id: conversation.workspaceId,
           platform: conversation.platform,
           settings,
-          homeChannel: conversation.channelId,
+          homeChannel,
         },
         installer,
         clock(),
@@ -217,7 +251,8 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     await scheduler.recomputeWake(deps, conversation.workspaceId, clock());
     const prefix = welcome.commandPrefix ?? options.commandPrefix ?? '';
     return welcomeView(conversation.workspaceId, settings, knowledge, prefix, {
-      inChannel: conversation.channelId !== null,
+      // Not proven to be in the channel it was used in: the welcome asks for one instead.
+      inChannel: homeChannel !== null,
       // The terminal's own user, or someone in their own personal chat, is not told who added the bot.
       installer: conversation.platform !== 'local' && (welcome.mentionInstaller ?? true) ? installer : null,
     });
@@ -425,6 +460,7 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
     async adoptHomeChannel(conversation, actor) {
       const workspace = await store.getWorkspace(conversation.workspaceId);
       if (!workspace || workspace.homeChannel || !conversation.channelId) return false;
+      if (!(await botIsProvenIn(conversation))) return false;
       const now = clock();
       const { settings } = workspace;
       // Reminders had nowhere to go until now: what fell due before stays out of the first round

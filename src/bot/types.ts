@@ -172,7 +172,8 @@ export interface Dutybot {
   /**
    * The bot was used in, or added to, a channel of a known workspace: the first such channel
    * becomes its home (where reminders go unless settings route them elsewhere) if it has none yet,
-   * e.g. after an OAuth install. True when it was set by this call.
+   * e.g. after an OAuth install, and only when the bot is proven to be in it (`botIsMember`, or
+   * the platform's channel directory). True when it was set by this call.
    */
   adoptHomeChannel(conversation: Conversation, actor: string): Promise<boolean>;
   /**

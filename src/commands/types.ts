@@ -28,4 +28,10 @@ export interface Conversation {
   platform: Platform;
   /** Channel / conversation id where the command was typed; null for a CLI call. */
   channelId: string | null;
+  /**
+   * True when the request itself proves the bot is in `channelId` (Slack delivers a mention only
+   * from a channel the bot is in, and tells when the bot joins one). Absent: not known; a new
+   * workspace's first channel is then checked with the platform's channel directory.
+   */
+  botIsMember?: boolean;
 }

@@ -140,6 +140,8 @@ describe('Slack: first contact in a DM, channel picked in the App Home', () => {
   });
 
   it('offers the picker until a channel is picked, then reminds in it', async () => {
+    // The picked channel is one the bot was invited to (conversations.info says is_member).
+    h.api.channels.set(who.channel, who.team);
     await h.requester.event(directMessage(who, 'help'));
     expect((await h.dutybot.store.getWorkspace('slack:T0001'))?.homeChannel).toBeNull();
     expect(hasPicker(await openHome(h, who))).toBe(true);

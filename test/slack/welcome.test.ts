@@ -24,6 +24,8 @@ describe('Slack welcome', () => {
 
   it('walks the first user through the setup, in the channel they used', async () => {
     h = await startSlackHarness({ clock: () => now });
+    // A channel the bot was invited to (conversations.info says is_member): it becomes the home.
+    h.api.channels.set(who.channel, who.team);
     await h.requester.command(slashCommand(who, 'help', h.api.responseUrl()));
     const [welcome] = await h.api.waitFor(
       () => welcomes(h as SlackHarness, who.channel).length > 0 && welcomes(h as SlackHarness, who.channel),

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ConversationsSelectAction, webApi } from '@slack/bolt';
+import type { App, BlockAction, ConversationsSelectAction, RespondFn, webApi } from '@slack/bolt';
 import type { Conversation } from '../../../src/bot/types.js';
 import type { WelcomeView } from '../../../src/views/types.js';
 import { ACTION } from '../blocks/ids.js';
@@ -44,6 +44,13 @@ function channelWithBot(body: Record<string, unknown>): string | null {
   return event?.type === 'app_mention' ? homeChannelCandidate(event.channel) : null;
 }
 
+/** The bot itself was added to the channel of this event: it is in it too. */
+function channelBotJoined(body: Record<string, unknown>, botUserId: string | undefined): string | null {
+  const event = body.event as EventFields | undefined;
+  const joined = event?.type === 'member_joined_channel' && Boolean(botUserId) && event.user === botUserId;
+  return joined ? homeChannelCandidate(event?.channel) : null;
+}
+
 /**
  * Runs before every listener. On the first request from a workspace it creates it in the core
  * (defaults, audit entry) and posts the welcome, so the first command already finds its workspace.
@@ -54,28 +61,44 @@ function channelWithBot(body: Record<string, unknown>): string | null {
 export function registerFirstContact(app: App, deps: HandlerDeps): void {
   const settled = new Set<string>();
   const created = new Set<string>();
-  app.use(async ({ body, context, client, next }) => {
+  app.use(async (args) => {
+    const { body, context, client, next } = args;
     const raw = body as Record<string, unknown>;
     const eventType = (raw.event as EventFields | undefined)?.type;
+    // Said after the command's own reply, once the listeners are done.
+    let afterReply: (() => Promise<unknown>) | null = null;
     if ((context.teamId || context.enterpriseId) && !GOODBYE_EVENTS.has(eventType ?? '')) {
       const workspaceId = slackWorkspaceId(context);
       const { userId, channelId } = contactOf(raw);
       if (!settled.has(workspaceId) && userId) {
         try {
           if (!created.has(workspaceId)) {
-            await welcomeIfNew(
+            const proven = channelWithBot(raw) ?? channelBotJoined(raw, context.botUserId);
+            const candidate = homeChannelCandidate(channelId);
+            const welcome = await welcomeIfNew(
               deps,
-              { workspaceId, platform: 'slack', channelId: homeChannelCandidate(channelId) },
+              { workspaceId, platform: 'slack', channelId: candidate, ...(proven ? { botIsMember: true } : {}) },
               userId,
               client as webApi.WebClient,
             );
             created.add(workspaceId);
+            // A first `/duty` in a channel the bot is not in: that channel did not become the home;
+            // the person who typed it learns there how to bring the bot in (the welcome went to
+            // their DM, with the channel picker).
+            const respond = (args as { respond?: RespondFn }).respond;
+            if (welcome?.askForChannel && candidate && respond && typeof raw.command === 'string') {
+              const text = labels(welcome.lang).inviteMeHere;
+              afterReply = () => respond({ response_type: 'ephemeral', ...message(text, [section(text)]) });
+            }
           }
           let workspace = await deps.dutybot.workspace(workspaceId);
           if (workspace && !workspace.active) await deps.dutybot.reactivateWorkspace(workspaceId, userId);
           const channel = channelWithBot(raw);
           if (workspace && !workspace.homeChannel && channel) {
-            await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, userId);
+            await deps.dutybot.adoptHomeChannel(
+              { workspaceId, platform: 'slack', channelId: channel, botIsMember: true },
+              userId,
+            );
             workspace = await deps.dutybot.workspace(workspaceId);
           }
           // Reminders have somewhere to go: nothing left to look after on later requests.
@@ -87,6 +110,7 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
       }
     }
     await next();
+    await afterReply?.().catch((error: unknown) => deps.logger.warn('invitation hint failed', { error }));
   });
 
   // The bot was added to a channel: the first one becomes the home of the reminders.
@@ -96,7 +120,7 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
     if (!joined.user || joined.user !== context.botUserId || !channel) return;
     const workspaceId = slackWorkspaceId(context);
     const adopted = await deps.dutybot.adoptHomeChannel(
-      { workspaceId, platform: 'slack', channelId: channel },
+      { workspaceId, platform: 'slack', channelId: channel, botIsMember: true },
       joined.inviter ?? joined.user,
     );
     if (!adopted) return;
@@ -129,7 +153,9 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
   subscribe(app, 'app_uninstalled', goodbye('app_uninstalled'));
   subscribe(app, 'tokens_revoked', goodbye('tokens_revoked'));
 
-  // The channel picked in the welcome or the App Home (only while the workspace has none).
+  // The channel picked in the welcome or the App Home (only while the workspace has none). The core
+  // adopts it only if the bot is in it; otherwise the person is asked to invite the bot there, and
+  // the invitation (member_joined_channel above) makes it the home.
   app.action<BlockAction<ConversationsSelectAction>>(
     ACTION.pickChannel,
     async ({ ack, body, action, client, context }) => {
@@ -143,14 +169,20 @@ export function registerFirstContact(app: App, deps: HandlerDeps): void {
           await deps.dutybot.adoptHomeChannel({ workspaceId, platform: 'slack', channelId: channel }, body.user.id);
         }
         const home = (await deps.dutybot.workspace(workspaceId))?.reminderChannel;
+        const l = labels(lang);
         if (home) {
-          // Tell the channel; if the bot is not in it yet, ask the person to invite it.
-          const l = labels(lang);
+          // Tell the channel; if the bot was removed from it since, ask the person to invite it.
           const posted = await web.chat
             .postMessage({ channel: home, ...message(l.channelAdopted, [section(l.channelAdopted)]) })
             .then(() => true)
             .catch(() => false);
           const text = posted ? l.channelPicked(`<#${home}>`) : l.inviteMe(`<#${home}>`);
+          const dm = await openDirectMessage(web, body.user.id);
+          await web.chat.postMessage({ channel: dm, ...messageMrkdwn(text, [section(text)]) });
+        } else if (channel) {
+          // Not adopted: the bot is not in the picked channel (or Slack could not say), and never
+          // posts there uninvited.
+          const text = l.inviteMe(`<#${channel}>`);
           const dm = await openDirectMessage(web, body.user.id);
           await web.chat.postMessage({ channel: dm, ...messageMrkdwn(text, [section(text)]) });
         }
@@ -190,15 +222,18 @@ export async function welcomeIfNew(
   const welcome = await deps.dutybot.ensureWorkspace(conversation, userId, undefined, { commandPrefix: SLASH_COMMAND });
   if (!welcome) return null;
   const { text, blocks } = renderWelcome(welcome);
+  // The core makes the first channel the home only when the bot is in it: a welcome that still asks
+  // for a channel was not invited where it was used, and never tries to post there.
+  const inChannel = conversation.channelId && !welcome.askForChannel ? conversation.channelId : null;
   // Do not hold up the request that triggered it; a failed welcome is not worth failing it for.
   void (async () => {
     try {
-      if (conversation.channelId) {
+      if (inChannel) {
         try {
-          await client.chat.postMessage({ channel: conversation.channelId, text, blocks, unfurl_links: false });
+          await client.chat.postMessage({ channel: inChannel, text, blocks, unfurl_links: false });
           return;
         } catch {
-          // Typically a slash command in a channel the bot has not joined: welcome the user privately.
+          // Removed from the channel since: welcome the user privately.
         }
       }
       const channel = await openDirectMessage(client, userId);
