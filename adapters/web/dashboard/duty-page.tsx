@@ -3,6 +3,7 @@ import type { DashboardSession, DutyPage } from '../../../src/bot/types.js';
 import { catalogue } from '../../../src/views/catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
 import {
+  ColumnHeads,
   CsrfField,
   DashboardPage,
   EvidenceLink,
@@ -117,17 +118,7 @@ export function DutyView(props: { session: DashboardSession; page: DutyPage; res
         ) : (
           <div class="overflow-auto">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.period}</th>
-                  <th scope="col">{t.state}</th>
-                  <th scope="col">{t.actor}</th>
-                  <th scope="col">{t.when}</th>
-                  <th scope="col">{t.note}</th>
-                  <th scope="col">{t.evidence}</th>
-                  <th scope="col">{t.seq}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t.period, t.state, t.actor, t.when, t.note, t.evidence, t.seq]} />
               <tbody>
                 {page.history.map((entry) => (
                   <tr>

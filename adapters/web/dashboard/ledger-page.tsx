@@ -1,7 +1,7 @@
 import type { DashboardSession, LedgerFilters, LedgerPageView } from '../../../src/bot/types.js';
 import { catalogue } from '../../../src/views/catalogue/index.js';
 import { confirmationStateLabel } from '../../../src/views/labels.js';
-import { DashboardPage, EvidenceLink, typedText, userLabel, when } from './parts.js';
+import { ColumnHeads, DashboardPage, EvidenceLink, typedText, userLabel, when } from './parts.js';
 
 /** The ledger query string for these filters (and a cursor), so paging keeps the filters. */
 export function ledgerHref(filters: LedgerFilters, before?: number): string {
@@ -96,18 +96,7 @@ export function LedgerView(props: { session: DashboardSession; page: LedgerPageV
       ) : (
         <div class="overflow-auto">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.seq}</th>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.actor}</th>
-                <th scope="col">{t.duty}</th>
-                <th scope="col">{t.detail}</th>
-                <th scope="col">{t.evidence}</th>
-                <th scope="col">{t.hash}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t.seq, t.when, t.kind, t.actor, t.duty, t.detail, t.evidence, t.hash]} />
             <tbody>
               {page.entries.map((entry) => (
                 <tr>

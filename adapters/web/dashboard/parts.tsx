@@ -60,6 +60,19 @@ export function EvidenceLink(props: { url: string | null }) {
   );
 }
 
+/** A table's column headings, each a header cell for its column (screen readers announce it with every cell). */
+export function ColumnHeads(props: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.labels.map((label) => (
+          <th scope="col">{label}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function CsrfField(props: { session: DashboardSession }) {
   return <input type="hidden" name="_csrf" value={props.session.csrfToken} />;
 }

@@ -1,7 +1,7 @@
 import type { DashboardSession, PeriodPage } from '../../../src/bot/types.js';
 import { catalogue } from '../../../src/views/catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
-import { DashboardPage, EvidenceLink, typedText, userLabel, when } from './parts.js';
+import { ColumnHeads, DashboardPage, EvidenceLink, typedText, userLabel, when } from './parts.js';
 
 /** "This period": per service in use, each scheduled duty's current occurrence. */
 export function PeriodView(props: { session: DashboardSession; page: PeriodPage }) {
@@ -63,16 +63,7 @@ export function PeriodView(props: { session: DashboardSession; page: PeriodPage 
             <h2 id={`service-${service.id}`}>{service.name}</h2>
             <div class="overflow-auto">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.duty}</th>
-                    <th scope="col">{t.period}</th>
-                    <th scope="col">{t.state}</th>
-                    <th scope="col">{t.owners}</th>
-                    <th scope="col">{t.confirmed}</th>
-                    <th scope="col">{t.evidence}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads labels={[t.duty, t.period, t.state, t.owners, t.confirmed, t.evidence]} />
                 <tbody>
                   {service.rows.map(({ occurrence: o }) => {
                     const last = o.lastConfirmation;

@@ -84,6 +84,16 @@ function List(props: { items: readonly string[] }) {
   );
 }
 
+/** A titled section holding one list: the shape most of these pages are made of. */
+function ListSection(props: { id: string; heading: string; items: readonly string[] }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      <List items={props.items} />
+    </section>
+  );
+}
+
 export function LandingPage(props: PublicPageProps) {
   const text = catalogue(props.lang).publicPages.landing;
   const { slackInstallPath, teams } = props.offers;
@@ -93,22 +103,10 @@ export function LandingPage(props: PublicPageProps) {
         <h1>{text.title}</h1>
         <p>{text.lead}</p>
       </hgroup>
-      <section aria-labelledby="what">
-        <h2 id="what">{text.whatHeading}</h2>
-        <List items={text.what} />
-      </section>
-      <section aria-labelledby="depends">
-        <h2 id="depends">{text.dependsHeading}</h2>
-        <List items={[...text.depends, text.languages]} />
-      </section>
-      <section aria-labelledby="slack">
-        <h2 id="slack">{text.slackHeading}</h2>
-        <List items={text.slack} />
-      </section>
-      <section aria-labelledby="teams">
-        <h2 id="teams">{text.teamsHeading}</h2>
-        <List items={text.teams} />
-      </section>
+      <ListSection id="what" heading={text.whatHeading} items={text.what} />
+      <ListSection id="depends" heading={text.dependsHeading} items={[...text.depends, text.languages]} />
+      <ListSection id="slack" heading={text.slackHeading} items={text.slack} />
+      <ListSection id="teams" heading={text.teamsHeading} items={text.teams} />
       <section aria-labelledby="install">
         <h2 id="install">{text.installHeading}</h2>
         {slackInstallPath ? (
@@ -168,14 +166,8 @@ export function PrivacyPage(props: PublicPageProps) {
       <h1>{text.title}</h1>
       <p>{operator.name ? text.controller(operator.name) : text.controllerUnnamed}</p>
       <p>{operator.dataLocation ? text.dataLocation(operator.dataLocation) : text.dataLocationUnknown}</p>
-      <section aria-labelledby="stored">
-        <h2 id="stored">{text.storedHeading}</h2>
-        <List items={text.stored} />
-      </section>
-      <section aria-labelledby="received">
-        <h2 id="received">{text.receivedHeading}</h2>
-        <List items={text.received} />
-      </section>
+      <ListSection id="stored" heading={text.storedHeading} items={text.stored} />
+      <ListSection id="received" heading={text.receivedHeading} items={text.received} />
       <section aria-labelledby="llm">
         <h2 id="llm">{text.llmHeading}</h2>
         <p>{props.offers.languageModelHost ? text.llmOn(props.offers.languageModelHost) : text.llmOff}</p>
@@ -197,10 +189,7 @@ export function PrivacyPage(props: PublicPageProps) {
         <List items={text.rights} />
         <Contact lang={props.lang} contact={operator.contactEmail} />
       </section>
-      <section aria-labelledby="security">
-        <h2 id="security">{text.securityHeading}</h2>
-        <List items={text.security} />
-      </section>
+      <ListSection id="security" heading={text.securityHeading} items={text.security} />
     </PublicShell>
   );
 }
