@@ -69,3 +69,41 @@ describe('dutybot ask exit codes and the abstained field', () => {
     expect(lines.map((line) => line.abstained)).toEqual([false, true]);
   });
 });
+
+describe('dutybot ask --workspace: the answer that workspace\'s chat gives', () => {
+  const cli = (args: string[], input = '') => {
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+      input,
+      encoding: 'utf8',
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: `sqlite:${join(dir, 'workspace.sqlite')}` },
+      timeout: 60_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('leads with the services the workspace uses and names its owner', () => {
+    expect(cli(['settings', 'set', 'services', 'mailarchive,email']).code).toBe(0);
+    expect(cli(['settings', 'set', 'owners.fallback', 'giulia.rossi']).code).toBe(0);
+    const question = 'how often must we test a restore?';
+    const fresh = JSON.parse(cli(['ask', '--json', question]).stdout);
+    expect(fresh.matches[0].service).toBe('1backup');
+    const scoped = cli(['ask', '--json', '--workspace', 'local', question]);
+    expect(scoped.code).toBe(0);
+    const json = JSON.parse(scoped.stdout);
+    expect(json.matches[0].service).toBe('mailarchive');
+    expect(json.answer).toContain('@giulia.rossi');
+    const text = cli(['ask', '--workspace', 'local', question]);
+    expect(text.stdout).toMatch(/^On MailArchive - Mail Archiving/);
+  });
+
+  it('reads batches from stdin, and an unknown workspace is a usage error naming the ones there are', () => {
+    const batch = cli(['ask', '--json', '--workspace', 'local'], 'how often must we test a restore?\nweather in Milan?\n');
+    expect(batch.code).toBe(0);
+    const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { abstained: boolean });
+    expect(lines.map((l) => l.abstained)).toEqual([false, true]);
+    const unknown = cli(['ask', '--workspace', 'slack:T404', 'who checks the backups?']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('local');
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
+import type { Answer } from '../../src/answer/answer.js';
 import type { Conversation, Dutybot, TickReport, WorkspaceSummary } from '../../src/bot/types.js';
 import { type ParsedCommand, parseCommand, type UsageError } from '../../src/commands/grammar.js';
 import { userField } from '../../src/views/plain-text.js';
@@ -127,6 +128,32 @@ function botCommand(
 /** The core's usage hints quote chat syntax (`skip <duty> -- reason`); at the terminal the CLI's own usage applies. */
 function withCliUsage(reply: Reply, usage: string): Reply {
   return reply.kind === 'error' && reply.code === 'bad_usage' ? { ...reply, hint: `Usage: ${usage}` } : reply;
+}
+
+/**
+ * `dutybot ask`'s output: one question in plain text or JSON, exit 0 when answered and 1 when it
+ * does not know (scripts tell the two apart); with no question, JSON lines from stdin, exit 0.
+ */
+async function askAndPrint(question: string, json: boolean, ask: (q: string) => Promise<Answer>): Promise<number> {
+  const [{ toJsonContract }, { renderAnswerText }] = await Promise.all([
+    import('../../src/answer/answer.js'),
+    import('../../src/views/answer-text.js'),
+  ]);
+  const render = (result: Answer) =>
+    json ? terminalJson(JSON.stringify(toJsonContract(result))) : renderAnswerText(result.view);
+  if (question) {
+    const result = await ask(question);
+    process.stdout.write(`${render(result)}\n`);
+    return result.view.abstained ? 1 : 0;
+  }
+  const out: string[] = [];
+  await readLines(async (line) => {
+    out.push(render(await ask(line)));
+    // Flush in chunks: fewer writes keep batch mode fast, and order is preserved.
+    if (out.length >= 64) process.stdout.write(`${out.splice(0).join('\n')}\n`);
+  });
+  if (out.length) process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
 }
 
 /** The CLI speaks English, like its options and help. */
@@ -344,39 +371,35 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   ask: {
-    summary: 'answer a question from the knowledge base (no database, no network)',
+    summary: "answer a question from the knowledge base (no network; --workspace: as that workspace's chat answers)",
     usage:
-      'dutybot ask [--json] "<question>"   exits 0 when answered, 1 when it does not know\n  dutybot ask --json < questions.txt   one question per line in, one JSON object per line out',
-    options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+      "dutybot ask [--json] [--lang en|it] [--workspace <id|name>] \"<question>\"   exits 0 when answered, 1 when it does not know\n  dutybot ask --json [--workspace <id|name>] < questions.txt   one question per line in, one JSON object per line out\n  Without --workspace no database is read: a fresh workspace's view (every service, no owners). With it, the\n  answer leads with that workspace's services, names its owners and says what its schedule reminds (the\n  engine's answer: the optional language model is never called).",
+    options: { json: { type: 'boolean' }, lang: { type: 'string' }, ...workspaceOption },
     run: async (values, positionals) => {
-      const [{ loadKnowledge }, { answer, toJsonContract }, { renderAnswerText }] = await Promise.all([
-        import('../../src/knowledge/load.js'),
-        import('../../src/answer/answer.js'),
-        import('../../src/views/answer-text.js'),
-      ]);
-      const knowledge = loadKnowledge();
       const lang = str(values, 'lang');
       if (lang !== undefined && lang !== 'en' && lang !== 'it') throw new CliUsageError('--lang must be en or it');
-      const context = lang ? { lang: lang as 'en' | 'it' } : {};
-      const render = (result: ReturnType<typeof answer>) =>
-        values.json ? terminalJson(JSON.stringify(toJsonContract(result))) : renderAnswerText(result.view);
-      const reply = (question: string) => render(answer(question, knowledge, context));
       const question = positionals.join(' ').trim();
-      if (question) {
-        // Scripts can tell an answer (0) from an honest "I don't know" (1).
-        const result = answer(question, knowledge, context);
-        process.stdout.write(`${render(result)}\n`);
-        return result.view.abstained ? 1 : 0;
+      if (!question && !values.json)
+        throw new CliUsageError('ask needs a question (or --json to read questions from stdin)');
+      const requested = str(values, 'workspace');
+      if (requested === undefined) {
+        const [{ loadKnowledge }, { answer }] = await Promise.all([
+          import('../../src/knowledge/load.js'),
+          import('../../src/answer/answer.js'),
+        ]);
+        const knowledge = loadKnowledge();
+        const context = lang ? { lang: lang as 'en' | 'it' } : {};
+        return askAndPrint(question, values.json === true, async (q) => answer(q, knowledge, context));
       }
-      if (!values.json) throw new CliUsageError('ask needs a question (or --json to read questions from stdin)');
-      const out: string[] = [];
-      await readLines(async (line) => {
-        out.push(reply(line));
-        // Flush in chunks: fewer writes keep batch mode fast, and order is preserved.
-        if (out.length >= 64) process.stdout.write(`${out.splice(0).join('\n')}\n`);
-      });
-      if (out.length) process.stdout.write(`${out.join('\n')}\n`);
-      return 0;
+      return withBot(async (bot) => {
+        const { conversation } = await chooseWorkspace(bot, requested, 'read');
+        return askAndPrint(question, values.json === true, async (q) => {
+          const result = await bot.answerIn(conversation.workspaceId, q, lang as 'en' | 'it' | undefined);
+          // chooseWorkspace found it a moment ago; only a concurrent purge can make it vanish.
+          if (!result) throw new CliFailure(OPERATOR.noSuchWorkspace(requested, []));
+          return result;
+        });
+      }, 'read');
     },
   },
   eval: evalCommand,

@@ -362,6 +362,15 @@ export async function createDutybot(options: DutybotOptions = {}): Promise<Dutyb
       const row = await store.getWorkspace(id);
       return row ? summary(row) : null;
     },
+    async answerIn(workspaceId, question, lang) {
+      const row = await store.getWorkspace(workspaceId);
+      if (!row) return null;
+      return answer(question, knowledge, {
+        owners: row.settings.owners,
+        settings: row.settings,
+        ...(lang ? { lang } : {}),
+      });
+    },
     previewTick,
     auditorPack(workspaceId) {
       return buildAuditorPack({ store, knowledge }, workspaceId, clock());

@@ -1,3 +1,4 @@
+import type { Answer } from '../answer/answer.js';
 import type { ParsedCommand, UsageError } from '../commands/grammar.js';
 import type { Actor, Conversation } from '../commands/types.js';
 import type { DashboardService } from '../dashboard/types.js';
@@ -205,6 +206,12 @@ export interface Dutybot {
   workspaces(): Promise<WorkspaceSummary[]>;
   /** One workspace's summary, or null when there is no such workspace (creates nothing). */
   findWorkspace(id: string): Promise<WorkspaceSummary | null>;
+  /**
+   * The engine's answer to a question as this workspace's chat gives it without a language model:
+   * its services first, its owners named, its schedule's reminders (`dutybot ask --workspace`).
+   * Null when there is no such workspace (creates nothing).
+   */
+  answerIn(workspaceId: string, question: string, lang?: Lang): Promise<Answer | null>;
   /**
    * A dry run of `tick(now)`: what would be enqueued for the workspaces due by `now` (or only
    * those named), with status `planned`. Writes nothing: no outbox row, no wake-up moved.
