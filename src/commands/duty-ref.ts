@@ -30,7 +30,7 @@ const STOP = new Set(
  * a typed reference ("restore-test", "remotix") also separates them, so both the joined and
  * the separate forms are kept.
  */
-export function normalizeWords(text: string): string[] {
+export function normalizeWords(text: string): readonly string[] {
   const joined = textWords(text);
   const separate = textWords(text.replace(/-/g, ' '));
   return joined.length === separate.length ? separate : [...separate, ...joined.filter((w) => !separate.includes(w))];
