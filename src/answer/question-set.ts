@@ -7,7 +7,7 @@ import type { Answer } from './answer.js';
 
 /**
  * The engine's question sets and their scoring rule, shared by the test suite and the benchmark.
- * `test/questions/questions.yaml` is the development part (tuned on); `heldout-*.yaml` is the
+ * `test/questions/questions.yaml` and `dev-*.yaml` are the development part (tuned on); `heldout-*.yaml` is the
  * held-out part, written before the engine ever ran on it and only ever measured. A question is
  * correct when its first match is an accepted id (or, for a question with two answers, the first
  * matches are exactly the expected set) and the reply is in the expected language; an
@@ -37,16 +37,27 @@ export function defaultQuestionSetPath(): string {
   return join(packageRoot(), 'test', 'questions', 'questions.yaml');
 }
 
-/** The held-out part: never tuned on. */
-export function heldOutQuestionSetPaths(): string[] {
+function questionFiles(pattern: RegExp): string[] {
   const folder = join(packageRoot(), 'test', 'questions');
   return readdirSync(folder)
-    .filter((file) => /^heldout-.*\.yaml$/.test(file))
+    .filter((file) => pattern.test(file))
     .sort()
     .map((file) => join(folder, file));
 }
 
-export function loadQuestionSet(path: string = defaultQuestionSetPath()): Question[] {
+/** The development part: `questions.yaml` and the later batches `dev-*.yaml`, tuned on. */
+export function developmentQuestionSetPaths(): string[] {
+  return [defaultQuestionSetPath(), ...questionFiles(/^dev-.*\.yaml$/)];
+}
+
+/** The held-out part: never tuned on. */
+export function heldOutQuestionSetPaths(): string[] {
+  return questionFiles(/^heldout-.*\.yaml$/);
+}
+
+/** One question file; without a path, the whole development part. */
+export function loadQuestionSet(path?: string): Question[] {
+  if (path === undefined) return developmentQuestionSetPaths().flatMap((file) => loadQuestionSet(file));
   return z.array(QuestionSchema).parse(parse(readFileSync(path, 'utf8')));
 }
 
