@@ -4,8 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { answer } from '../src/answer/answer.js';
 import { loadLexicon } from '../src/answer/lexicon.js';
 import {
+  loadDevelopmentQuestionSet,
   loadHeldOutQuestionSet,
-  loadQuestionSet,
   percent,
   type Question,
   scoreQuestionSet,
@@ -36,7 +36,7 @@ function ms(value: number): string {
 
 export async function benchAnswer(): Promise<string[]> {
   const knowledge = loadKnowledge();
-  const dev = loadQuestionSet();
+  const dev = loadDevelopmentQuestionSet();
   const heldOut = loadHeldOutQuestionSet();
   const questions = [...dev, ...heldOut];
   const variants = fillerVariants(questions);

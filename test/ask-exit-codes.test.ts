@@ -70,7 +70,7 @@ describe('dutybot ask exit codes and the abstained field', () => {
   });
 });
 
-describe('dutybot ask --workspace: the answer that workspace\'s chat gives', () => {
+describe("dutybot ask --workspace: the answer that workspace's chat gives", () => {
   const cli = (args: string[], input = '') => {
     const result = spawnSync(process.execPath, [CLI, ...args], {
       input,
@@ -98,9 +98,15 @@ describe('dutybot ask --workspace: the answer that workspace\'s chat gives', () 
   });
 
   it('reads batches from stdin, and an unknown workspace is a usage error naming the ones there are', () => {
-    const batch = cli(['ask', '--json', '--workspace', 'local'], 'how often must we test a restore?\nweather in Milan?\n');
+    const batch = cli(
+      ['ask', '--json', '--workspace', 'local'],
+      'how often must we test a restore?\nweather in Milan?\n',
+    );
     expect(batch.code).toBe(0);
-    const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { abstained: boolean });
+    const lines = batch.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { abstained: boolean });
     expect(lines.map((l) => l.abstained)).toEqual([false, true]);
     const unknown = cli(['ask', '--workspace', 'slack:T404', 'who checks the backups?']);
     expect(unknown.code).toBe(2);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { answer } from '../src/answer/answer.js';
 import {
+  loadDevelopmentQuestionSet,
   loadHeldOutQuestionSet,
   loadQuestionSet,
   percent,
@@ -35,7 +36,7 @@ const scores = new Map<Part, SetScore>();
 
 beforeAll(() => {
   knowledge = loadKnowledge();
-  const dev = loadQuestionSet();
+  const dev = loadDevelopmentQuestionSet();
   const heldOut = loadHeldOutQuestionSet();
   const parts: Record<Part, Question[]> = {
     dev,
@@ -69,7 +70,7 @@ function knownFailures(): Record<Part, string[]> {
 
 describe('question sets with a known-failures ratchet', () => {
   it('keeps the held-out part at 30% or more of all questions, in both languages and out of scope', () => {
-    const dev = loadQuestionSet();
+    const dev = loadDevelopmentQuestionSet();
     const heldOut = loadHeldOutQuestionSet();
     expect(heldOut.length / (dev.length + heldOut.length)).toBeGreaterThanOrEqual(0.3);
     for (const lang of ['en', 'it'] as const) {
@@ -112,10 +113,16 @@ describe('question sets with a known-failures ratchet', () => {
     }
   });
 
-  it('abstains on every out-of-scope development question, plain and with filler', () => {
-    for (const part of ['dev', 'dev-filler'] as const) {
-      const s = scores.get(part)!;
-      expect(s.abstain.correct, part).toBe(s.abstain.total);
+  it('abstains on every out-of-scope question of the curated development set, plain and with filler', () => {
+    // The field batches (dev-field-*.yaml) were written blind and are held by the ratchet above;
+    // the curated set (questions.yaml) stays at 100%.
+    const curated = loadQuestionSet().filter((q) => q.expect === 'abstain');
+    for (const questions of [curated, fillerVariants(curated)]) {
+      const s = scoreQuestionSet(questions, (q) => answer(q, knowledge));
+      expect(
+        s.failures.map((f) => questionKey(f.question)),
+        'out-of-scope questions answered',
+      ).toEqual([]);
     }
   });
 });

@@ -3,6 +3,7 @@ import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { stem } from './text.js';
 import { QUESTION_WORDS } from './typos.js';
+import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -113,8 +114,65 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     if (!shaped || !(anchors[previous] || filler[previous] || questionCues[previous] || content(previous))) break;
     filler[i] = true;
   }
+  // Inside the question too, an everyday word that names no thing (a verb, an adjective, an
+  // adverb: "is the storage HEALTHY?", "we SAW a spike", "dobbiamo FARLO noi?") says something
+  // about a subject of the page; it is no subject the page lacks. A noun still is ("our LAPTOPS",
+  // "la RETE"), and so is an adjective asked as a measure ("how FAST", "quanto è VELOCE"): the page
+  // measures nothing. A word capitalized inside the sentence is a name ("from Excel"). See
+  // word-classes.ts.
+  const classes = wordClasses();
+  // With a single word of the page's, the unknown word may be what the question is about ("my
+  // password was REJECTED", "a MOBILE app"): only a question the page anchors twice reads through.
+  // A name of several words ("Nebula Cloud") is one anchor.
+  const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
+  if (anchorRuns < 2) return filler;
+  words.forEach((w, i) => {
+    if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed)) return;
+    if (classes.namesAThing(w.typed) !== false || asksAbout(words, i)) return;
+    // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
+    const beside = [i - 1, i + 1].some(
+      (n) => words[n] !== undefined && !anchors[n] && !questionCues[n] && classes.namesAThing(words[n]!.typed) === true,
+    );
+    if (beside) return;
+    filler[i] = true;
+  });
   return filler;
 }
+
+/**
+ * A word the question asks about directly: right after "how" ("how FAST is…", "quanto è
+ * VELOCE…", "come AGGIUNGO una casella?": a measure or a procedure, neither of which the page
+ * gives), or after a word of comparison ("the MOST reliable", "il più VELOCE": a judgement the page
+ * never makes). A copula may stand between.
+ */
+function asksAbout(words: readonly Word[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && COPULAS.has(words[i]!.typed)) i--;
+  if (i < 0) return false;
+  const before = words[i]!.typed;
+  return DEGREE_WORDS.has(before) || COMPARISON_WORDS.has(before) || COMPARATIVES.has(words[at]!.typed);
+}
+
+/** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */
+const DEGREE_WORDS = new Set(['how', 'come', 'quanto', 'quanta', 'quanti', 'quante']);
+const COPULAS = new Set(['is', 'are', 'was', 'e', 'sono', 'era']);
+/** English and Italian grammar: degree words before an adjective ask for a comparison. */
+const COMPARISON_WORDS = new Set(['most', 'more', 'least', 'less', 'piu', 'meno']);
+/** Italian's irregular comparatives and superlatives (English ones are tagged as such by the lexicon). */
+const COMPARATIVES = new Set([
+  'migliore',
+  'migliori',
+  'miglior',
+  'peggiore',
+  'peggiori',
+  'peggior',
+  'ottimo',
+  'ottima',
+  'ottimi',
+  'ottime',
+  'pessimo',
+  'pessima',
+]);
 
 /**
  * "thx", "pls", "fyi", "tia", "cmq": short, lowercase and no word of either language. Written in

@@ -55,10 +55,14 @@ export function heldOutQuestionSetPaths(): string[] {
   return questionFiles(/^heldout-.*\.yaml$/);
 }
 
-/** One question file; without a path, the whole development part. */
-export function loadQuestionSet(path?: string): Question[] {
-  if (path === undefined) return developmentQuestionSetPaths().flatMap((file) => loadQuestionSet(file));
+/** One question file; without a path, the curated development set (questions.yaml). */
+export function loadQuestionSet(path: string = defaultQuestionSetPath()): Question[] {
   return z.array(QuestionSchema).parse(parse(readFileSync(path, 'utf8')));
+}
+
+/** The whole development part: the curated set and the field batches. */
+export function loadDevelopmentQuestionSet(): Question[] {
+  return developmentQuestionSetPaths().flatMap((file) => loadQuestionSet(file));
 }
 
 export function loadHeldOutQuestionSet(): Question[] {

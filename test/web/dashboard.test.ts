@@ -393,7 +393,7 @@ describe('web dashboard over HTTP', () => {
 
   it('filters and pages the ledger in SQL, with the chain state and head on every page', async () => {
     for (let i = 0; i < 60; i++) {
-      await bot.handle({ text: 'settings set reminder_time 08:0' + (i % 10), actor: admin, conversation: A });
+      await bot.handle({ text: `settings set reminder_time 08:0${i % 10}`, actor: admin, conversation: A });
     }
     const browser = await signIn(A, member);
     const first = await (await get(browser, '/dashboard/ledger?kind=settings.changed')).text();

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
+import { normalize } from './text.js';
+
+/**
+ * Part-of-speech evidence about an everyday word nobody in the pack or the lexicon knows: does it
+ * name a thing? A question is about the things it names. "Does Acme back up our LAPTOPS?", "the
+ * office PRINTER", "a refund", "la RETE di Nebula" name something the page never speaks of; "is
+ * the storage HEALTHY", "something DODGY in the logs", "we SAW a spike", "dobbiamo FARLO noi?",
+ * "i dati ESCONO dall'Italia?" say how, when or what happens to a thing the page does name. So an
+ * unknown everyday word blocks an answer only when it names a thing (see filler.ts).
+ *
+ * The classes come from well-kept lexicons, not from this project, so words never seen in tuning
+ * are judged the same way:
+ * - English: Eric Brill's tagger lexicon (package `pos`, about 93,000 words, LGPL): a word's tags
+ *   are listed most frequent first, and the first one is how the word is mostly used. A noun, a
+ *   proper noun, a number, a foreign word, and a superlative or comparative ("best", "faster",
+ *   which ask for a judgement the page never makes) name a thing.
+ * - Italian: Morph-it! (package `morph-it-helper`, its nouns, adjectives and past participles;
+ *   data CC BY-SA 2.0 / LGPL): a noun form names a thing, also when it can be an adjective
+ *   ("lento"), since nothing says which use is the usual one; a word no list holds but shaped
+ *   like an Italian verb form ("escono", "farlo") is a verb.
+ * A word neither lexicon holds is left undecided: the caller keeps treating it as a subject.
+ * Loaded once, on the first question with an unknown everyday word; the derived lists are kept in
+ * the parsed-data cache, addressed by the packages' versions.
+ */
+export interface WordClasses {
+  /** True: mostly a noun (or a superlative); false: mostly a verb, adjective, adverb or function word; undefined: unknown. */
+  namesAThing(word: string): boolean | undefined;
+}
+
+const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
+
+/**
+ * Italian verb forms Morph-it!'s noun, adjective and participle lists leave out: infinitives with
+ * or without a pronoun ("farlo", "farci"), gerunds, and the common persons and tenses ("escono",
+ * "doveva", "facciamo"). Checked only for words no list holds, so nouns ("rete") never get here.
+ */
+const ITALIAN_VERB_FORM =
+  /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|iamo|ono|ano|eva|evano|ava|avano|isce|iscono|ebbe|ebbero|asse|esse|isse)$/;
+
+interface ClassLists {
+  things: string[];
+  others: string[];
+}
+
+let loaded: WordClasses | null = null;
+
+export function wordClasses(): WordClasses {
+  loaded ??= loadWordClasses();
+  return loaded;
+}
+
+function loadWordClasses(): WordClasses {
+  const { things, others } = classLists();
+  const thing = new Set(things);
+  const other = new Set(others);
+  return {
+    namesAThing: (word) =>
+      thing.has(word) ? true : other.has(word) || ITALIAN_VERB_FORM.test(word) ? false : undefined,
+  };
+}
+
+function classLists(): ClassLists {
+  const require = createRequire(import.meta.url);
+  const englishPackage = require.resolve('pos/package.json');
+  const italianPackage = require.resolve('morph-it-helper/package.json');
+  const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  const key = `word-classes\0v2\0${version(englishPackage)}\0${version(italianPackage)}`;
+  const cached = readParsedYaml(key) as ClassLists | undefined;
+  if (cached && Array.isArray(cached.things) && Array.isArray(cached.others)) return cached;
+
+  const classes = new Map<string, boolean>();
+  // English first: a lowercase entry says how the word is used in running text; a capitalized one
+  // ("English", "May") only counts when the lowercase word is not listed at all.
+  const english = require(join(dirname(englishPackage), 'lexicon.js')) as Record<string, string[]>;
+  const capitalized: [string, string[]][] = [];
+  for (const [entry, tags] of Object.entries(english)) {
+    if (!Array.isArray(tags) || tags.length === 0) continue;
+    if (entry !== entry.toLowerCase()) capitalized.push([entry, tags]);
+    else if (/^[a-z]+$/.test(entry)) classes.set(entry, THING_TAGS.has(tags[0]!));
+  }
+  // Only capitalized: a name, a language or a nationality ("Spanish", "Excel"), all things asked about.
+  for (const [entry] of capitalized) {
+    const word = normalize(entry);
+    if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, true);
+  }
+  // Italian: Morph-it! forms, accents stripped as questions are ("velocità" → velocita).
+  const resources = join(dirname(italianPackage), 'resources_pub');
+  const forms = (file: string) => Object.keys(JSON.parse(readFileSync(join(resources, file), 'utf8')) as object);
+  for (const form of forms('nouns.json')) {
+    const word = normalize(form);
+    if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, true);
+  }
+  for (const file of ['adjectives.json', 'pastParticiples.json']) {
+    for (const form of forms(file)) {
+      const word = normalize(form);
+      if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
+    }
+  }
+  const lists: ClassLists = { things: [], others: [] };
+  for (const [word, isThing] of classes) (isThing ? lists.things : lists.others).push(word);
+  writeParsedYaml(key, lists);
+  return lists;
+}
