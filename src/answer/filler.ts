@@ -133,7 +133,8 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const beside = [i - 1, i + 1].some(
       (n) => words[n] !== undefined && !anchors[n] && !questionCues[n] && classes.namesAThing(words[n]!.typed) === true,
     );
-    if (beside) return;
+    // A phrasal verb means what its particle makes of it ("brought BACK" is restored).
+    if (beside || PARTICLES.has(words[i + 1]?.typed ?? '')) return;
     filler[i] = true;
   });
   return filler;
@@ -153,6 +154,8 @@ function asksAbout(words: readonly Word[], at: number): boolean {
   return DEGREE_WORDS.has(before) || COMPARISON_WORDS.has(before) || COMPARATIVES.has(words[at]!.typed);
 }
 
+/** English verb particles: a closed class of the grammar. */
+const PARTICLES = new Set(['back', 'up', 'off', 'out', 'down', 'over', 'away']);
 /** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */
 const DEGREE_WORDS = new Set(['how', 'come', 'quanto', 'quanta', 'quanti', 'quante']);
 const COPULAS = new Set(['is', 'are', 'was', 'e', 'sono', 'era']);
