@@ -60,6 +60,10 @@ export interface KnowledgeIndex {
   aliasWords: ReadonlySet<string>;
   /** Known surface words (knowledge + lexicon). */
   vocabulary: ReadonlySet<string>;
+  /** The words questions are corrected towards (lexicon phrases, service names and their inflections). */
+  askedWords: readonly string[];
+  /** Shorthand already expanded, or null when it is not shorthand for one word (see abbreviations.ts). */
+  abbreviations: Map<string, string | null>;
   /** Words a typo may be corrected to (lexicon and service names), bucketed by first letter and length. */
   vocabularyBuckets: ReadonlyMap<string, readonly string[]>;
   /** Services whose duty texts contain a given run of stems (up to 4), to spot aliases that are ordinary words elsewhere. */
@@ -304,6 +308,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     brandKeys,
     stems,
     vocabulary: surface,
+    askedWords: [...correctable].filter((word) => /^[a-z]+$/.test(word)),
+    abbreviations: new Map(),
     vocabularyBuckets,
     phraseServices,
     serviceStemDuties,

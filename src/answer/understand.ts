@@ -1,6 +1,7 @@
 import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
+import { expandAbbreviation } from './abbreviations.js';
 import { fillerWords } from './filler.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
@@ -73,7 +74,12 @@ const WHY = new Set(['why', 'perche']);
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const typed: Word[] = tokenize(question).map((token) => {
-    const word = correctTypo(token.word, index, lexicon);
+    const corrected = correctTypo(token.word, index, lexicon);
+    // "pw", "bkp", "creds": chat shorthand for a word people ask with.
+    const word =
+      corrected === token.word && !index.vocabulary.has(corrected) && !index.stems.has(stem(corrected))
+        ? (expandAbbreviation(corrected, index, lexicon) ?? corrected)
+        : corrected;
     const wordStem = stem(word);
     // "hosts" → "host" is the same word; "fiume" → "firme" is a guess.
     return { ...token, word, typed: token.word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };

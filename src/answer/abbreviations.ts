@@ -1,0 +1,62 @@
+import { generalLanguage } from './general-words.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import type { CompiledLexicon } from './lexicon.js';
+import { stem } from './text.js';
+
+/**
+ * Chat shorthand for a word people ask with: "pw", "pwd" (password), "bkp" (backup), "wp"
+ * (WordPress), "creds" (credentials), "config" (configure). Expanded by shape against the words
+ * the index corrects towards (lexicon phrases and service names, see knowledge-index.ts), never
+ * from a list of abbreviations:
+ * - a token with no vowel is the consonant skeleton of a longer word, read in order from its first
+ *   letter ("pw" → P-ass-W-ord);
+ * - any other token is the beginning of a longer word ("cred(s)" → credentials).
+ * It must point at one meaning only (every candidate one concept of the lexicon, or one stem:
+ * "credentials" and "credenziali" are one), and an everyday word or a first name
+ * ("doc", "pass", "max") is never taken for shorthand: it means itself. Acronyms the page never
+ * mentions ("SLA", "VPN", "DPO") have no such word and stay unknown.
+ */
+export function expandAbbreviation(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+  if (word.length < 2 || word.length > 6 || !/^[a-z]+$/.test(word)) return null;
+  const memo = index.abbreviations.get(word);
+  if (memo !== undefined) return memo;
+  const expanded = findExpansion(word, index, lexicon);
+  if (index.abbreviations.size < 10_000) index.abbreviations.set(word, expanded);
+  return expanded;
+}
+
+function findExpansion(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+  const general = generalLanguage();
+  if (general.isFrequent(word) || general.isFirstName(word)) return null;
+  const skeleton = !/[aeiouy]/.test(word);
+  // "creds", "configs": the plural of a shortened word. Three letters begin too many words.
+  const prefix = !skeleton && word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
+  if (!skeleton && prefix.length < 4) return null;
+  const found = new Map<string, string>();
+  for (const candidate of index.askedWords) {
+    if (candidate[0] !== word[0] || candidate.length < word.length + 3) continue;
+    const matches = skeleton ? isSubsequence(word, consonants(candidate)) : candidate.startsWith(prefix);
+    if (!matches) continue;
+    const key = meaning(candidate, lexicon);
+    const shortest = found.get(key);
+    if (shortest === undefined || candidate.length < shortest.length) found.set(key, candidate);
+    if (found.size > 1) return null;
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/** A word's meaning for the uniqueness check: the concepts it says alone, else its stem. */
+function meaning(word: string, lexicon: CompiledLexicon): string {
+  const concepts = lexicon.concepts.matchesAt([stem(word)], 0).flatMap((match) => match.values);
+  return concepts.length > 0 ? [...new Set(concepts)].sort().join('+') : `w:${stem(word)}`;
+}
+
+function consonants(word: string): string {
+  return word.replace(/[aeiouy]/g, '');
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const letter of long) if (letter === short[at]) at++;
+  return at === short.length;
+}
