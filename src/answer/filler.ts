@@ -90,6 +90,32 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     const next = first[end];
     if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
   }
+  // Inside the question too, an everyday word that names no thing (a verb, an adjective, an
+  // adverb: "is the storage HEALTHY?", "we SAW a spike", "dobbiamo FARLO noi?") says something
+  // about a subject of the page; it is no subject the page lacks. A noun still is ("our LAPTOPS",
+  // "la RETE"), and so is an adjective asked as a measure ("how FAST", "quanto è VELOCE"): the page
+  // measures nothing. A word capitalized inside the sentence is a name ("from Excel"). See
+  // word-classes.ts.
+  const classes = wordClasses();
+  // With a single word of the page's, the unknown word may be what the question is about ("my
+  // password was REJECTED", "a MOBILE app"): only a question the page anchors twice reads through.
+  // A name of several words ("Nebula Cloud") is one anchor.
+  const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
+  if (anchorRuns >= 2) {
+    words.forEach((w, i) => {
+      if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed))
+        return;
+      if (classes.namesAThing(w.typed) !== false || asksAbout(words, i)) return;
+      // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
+      const beside = [i - 1, i + 1].some(
+        (n) =>
+          words[n] !== undefined && !anchors[n] && !questionCues[n] && classes.namesAThing(words[n]!.typed) === true,
+      );
+      // A phrasal verb means what its particle makes of it ("brought BACK" is restored).
+      if (beside || PARTICLES.has(words[i + 1]?.typed ?? '')) return;
+      filler[i] = true;
+    });
+  }
   // After its last anchor only a name or chat shorthand is filler ("…on Nebula marco thx"), and
   // only right after a content word or other filler, never after a function word: an everyday noun
   // there may be what is asked about ("the backup of my LAPTOP"), and so is a lowercase acronym
@@ -104,39 +130,24 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     words[tail.at(-1)!]!.exclaims &&
     tail.every((i) => !unknown[i] || everyday(i)) &&
     tail.some((i) => unknown[i]);
-  for (let k = lastAnchor + 1; k < last.length; k++) {
-    const i = last[k]!;
-    const previous = last[k - 1]!;
-    const w = words[i]!;
-    const shaped =
-      unknown[i] &&
-      (signOff || isChatShorthand(w, general) || general.isChatSpelling(w.typed) || general.isFirstName(w.typed));
-    if (!shaped || !(anchors[previous] || filler[previous] || questionCues[previous] || content(previous))) break;
-    filler[i] = true;
-  }
-  // Inside the question too, an everyday word that names no thing (a verb, an adjective, an
-  // adverb: "is the storage HEALTHY?", "we SAW a spike", "dobbiamo FARLO noi?") says something
-  // about a subject of the page; it is no subject the page lacks. A noun still is ("our LAPTOPS",
-  // "la RETE"), and so is an adjective asked as a measure ("how FAST", "quanto è VELOCE"): the page
-  // measures nothing. A word capitalized inside the sentence is a name ("from Excel"). See
-  // word-classes.ts.
-  const classes = wordClasses();
-  // With a single word of the page's, the unknown word may be what the question is about ("my
-  // password was REJECTED", "a MOBILE app"): only a question the page anchors twice reads through.
-  // A name of several words ("Nebula Cloud") is one anchor.
-  const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
-  if (anchorRuns < 2) return filler;
-  words.forEach((w, i) => {
-    if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed)) return;
-    if (classes.namesAThing(w.typed) !== false || asksAbout(words, i)) return;
-    // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
-    const beside = [i - 1, i + 1].some(
-      (n) => words[n] !== undefined && !anchors[n] && !questionCues[n] && classes.namesAThing(words[n]!.typed) === true,
-    );
-    // A phrasal verb means what its particle makes of it ("brought BACK" is restored).
-    if (beside || PARTICLES.has(words[i + 1]?.typed ?? '')) return;
-    filler[i] = true;
-  });
+  // The closing run of such words, read back from the end: what stands before it must be a word
+  // of the question (an anchor, a content word, a question word or filler already set aside,
+  // "…is the storage healthy THX"), never a function word ("our PC").
+  const shaped = (i: number) =>
+    unknown[i]! &&
+    (signOff ||
+      isChatShorthand(words[i]!, general) ||
+      general.isChatSpelling(words[i]!.typed) ||
+      general.isFirstName(words[i]!.typed));
+  let runStart = last.length;
+  while (runStart - 1 > lastAnchor && shaped(last[runStart - 1]!)) runStart--;
+  const before = last[runStart - 1];
+  if (
+    runStart < last.length &&
+    before !== undefined &&
+    (anchors[before] || filler[before] || questionCues[before] || content(before))
+  )
+    for (const i of last.slice(runStart)) filler[i] = true;
   return filler;
 }
 
