@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expandAbbreviation } from '../src/answer/abbreviations.js';
+import { answer } from '../src/answer/answer.js';
+import { indexFor, type KnowledgeIndex } from '../src/answer/knowledge-index.js';
+import { type CompiledLexicon, loadLexicon } from '../src/answer/lexicon.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Knowledge } from '../src/knowledge/model.js';
+
+/**
+ * Chat shorthand (src/answer/abbreviations.ts) is expanded by its shape against the words people
+ * ask with, only when it points at one meaning; everyday words and acronyms the page never
+ * mentions stay as typed, so questions about them still abstain.
+ */
+
+let knowledge: Knowledge;
+let lexicon: CompiledLexicon;
+let index: KnowledgeIndex;
+beforeAll(() => {
+  knowledge = loadKnowledge();
+  lexicon = loadLexicon(knowledge.lexiconFile);
+  index = indexFor(knowledge, lexicon);
+});
+
+describe('chat shorthand', () => {
+  it('expands a consonant skeleton or a long beginning that points at one word', () => {
+    expect(expandAbbreviation('pw', index, lexicon)).toBe('password');
+    expect(expandAbbreviation('pwd', index, lexicon)).toBe('password');
+    expect(expandAbbreviation('bkp', index, lexicon)).toBe('backup');
+    expect(expandAbbreviation('creds', index, lexicon)).toMatch(/^credential/);
+    expect(expandAbbreviation('cfg', index, lexicon)).toMatch(/^configur/);
+  });
+
+  it('leaves everyday words, short beginnings, ambiguous shapes and unknown acronyms alone', () => {
+    for (const word of ['doc', 'pass', 'nas', 'dns', 'vpn', 'sla', 'dpo', 'ssh', 'wp', 'ip']) {
+      expect(expandAbbreviation(word, index, lexicon), word).toBeNull();
+    }
+  });
+
+  it('answers questions typed with it, and still abstains on an acronym the page never mentions', () => {
+    expect(answer('chi controlla i bkp di 1backup ogni giorno', knowledge).matches[0]?.id).toBe(
+      '1backup.customer.check-backup-results',
+    );
+    expect(answer('who keeps the vps creds safe', knowledge).matches[0]?.id).toBe('stellar.customer.guard-access-data');
+    expect(answer('who manages the DNS records of rocketweb', knowledge).view.abstained).toBe(true);
+  });
+});
