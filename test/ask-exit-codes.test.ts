@@ -13,16 +13,19 @@ import { CLI } from './support/cli.js';
 
 let dir: string;
 
-function ask(args: string[], input = '') {
-  const result = spawnSync(process.execPath, [CLI, 'ask', ...args], {
+/** The built CLI in the test's folder, with its own SQLite file. */
+function run(database: string, args: string[], input = '') {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     input,
     encoding: 'utf8',
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: `sqlite:${join(dir, 'ask.sqlite')}` },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: `sqlite:${join(dir, database)}` },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const ask = (args: string[], input = '') => run('ask.sqlite', ['ask', ...args], input);
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('run `npm run build` first (npm test does it)');
@@ -71,16 +74,7 @@ describe('dutybot ask exit codes and the abstained field', () => {
 });
 
 describe("dutybot ask --workspace: the answer that workspace's chat gives", () => {
-  const cli = (args: string[], input = '') => {
-    const result = spawnSync(process.execPath, [CLI, ...args], {
-      input,
-      encoding: 'utf8',
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: `sqlite:${join(dir, 'workspace.sqlite')}` },
-      timeout: 60_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (args: string[], input = '') => run('workspace.sqlite', args, input);
 
   it('leads with the services the workspace uses and names its owner', () => {
     expect(cli(['settings', 'set', 'services', 'mailarchive,email']).code).toBe(0);
