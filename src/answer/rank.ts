@@ -217,19 +217,26 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
 }
 
 /**
- * Whether the page's retention statements can answer a "how long" question: with no service named,
- * each strong subject it asks about must appear in some duty that speaks of retention.
+ * Whether the page's retention statements can answer a "how long" question: each strong subject it
+ * asks about must appear in some duty that speaks of retention (with a service named, see below).
  */
 function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): boolean {
-  if (analysis.services.length > 0 || analysis.hintedServices.length > 0) return true;
   const retention = lexicon.lexicon.concept_rules.retention;
+  const services = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
   // Duties only: a general section merely saying data is "stored" states no period.
-  const holders = (index.postings.get(`c:${retention}`) ?? [])
-    .map((position) => index.docs[position]!)
-    .filter((doc) => doc.kind === 'duty');
+  const duties = (concept: string | undefined) =>
+    (index.postings.get(`c:${concept}`) ?? [])
+      .map((position) => index.docs[position]!)
+      .filter((doc) => doc.kind === 'duty');
+  const holders = duties(retention);
   for (const id of analysis.concepts.keys()) {
     if (id === retention || !lexicon.conceptInfo.get(id)?.strong) continue;
-    if (!holders.some((doc) => doc.terms.has(`c:${id}`))) return false;
+    if (holders.some((doc) => doc.terms.has(`c:${id}`))) continue;
+    // A service named: a subject none of its duties speaks of is a way of asking for its retention
+    // ("how far back can we RESTORE mail?"); one another of its duties states, with no period, is
+    // what is asked about ("how long does the mailbox EXPORT take?").
+    if (services.length === 0) return false;
+    if (duties(id).some((doc) => doc.kind === 'duty' && services.includes(doc.duty.service))) return false;
   }
   return true;
 }

@@ -163,6 +163,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   if (HOW.has(surface[0] ?? '') && !intents.has('how_often') && !intents.has('how_long')) intents.add('how_to');
   // "Come migro il sito?", "come configuriamo i job?": "come" then a first-person verb asks for steps.
   if (surface[0] === 'come' && isFirstPersonVerb(surface[1] ?? '', lexicon)) intents.add('procedure');
+  // "Come si chiede un permesso?", "come si attiva…": the impersonal "come si" + verb asks the same.
+  if (surface[0] === 'come' && surface[1] === 'si' && (surface[2]?.length ?? 0) >= 3) intents.add('procedure');
 
   // Concepts: every phrase found, overlaps allowed, over words not claimed by a name.
   const concepts = new Map<string, number>();

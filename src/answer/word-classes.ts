@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
+import { generalLanguage } from './general-words.js';
 import { normalize } from './text.js';
 
 /**
@@ -20,8 +21,9 @@ import { normalize } from './text.js';
  *   which ask for a judgement the page never makes) name a thing.
  * - Italian: Morph-it! (package `morph-it-helper`, its nouns, adjectives and past participles;
  *   data CC BY-SA 2.0 / LGPL): a noun form names a thing, also when it can be an adjective
- *   ("lento"), since nothing says which use is the usual one; a word no list holds but shaped
- *   like an Italian verb form ("escono", "farlo") is a verb.
+ *   ("lento"), since nothing says which use is the usual one; verbs in every person and tense
+ *   come from `italian-verbs-dict` (Morph-it! data too), and a word no list holds but shaped like
+ *   an Italian verb with a pronoun ("farlo", "farcelo") is a verb.
  * A word neither lexicon holds is left undecided: the caller keeps treating it as a subject.
  * Loaded once, on the first question with an unknown everyday word; the derived lists are kept in
  * the parsed-data cache, addressed by the packages' versions.
@@ -34,12 +36,12 @@ export interface WordClasses {
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
 
 /**
- * Italian verb forms Morph-it!'s noun, adjective and participle lists leave out: infinitives with
- * or without a pronoun ("farlo", "farci"), gerunds, and the common persons and tenses ("escono",
- * "doveva", "facciamo"). Checked only for words no list holds, so nouns ("rete") never get here.
+ * Italian forms the lists leave out: an infinitive with one or two pronouns ("farlo", "farcelo"),
+ * a gerund, and an adverb in -mente ("ultimamente"). Checked only for words no list holds, so
+ * nouns ("rete", "mente") never get here.
  */
 const ITALIAN_VERB_FORM =
-  /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|iamo|ono|ano|eva|evano|ava|avano|isce|iscono|ebbe|ebbero|asse|esse|isse)$/;
+  /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:(?:ce|me|te|se|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|mente)$/;
 
 interface ClassLists {
   /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
@@ -64,6 +66,13 @@ function loadWordClasses(): WordClasses {
   };
 }
 
+/** Every string in a nested conjugation table. */
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(leaves);
+}
+
 /** Binary search: a question looks up a handful of words, so no Set of 150,000 is built. */
 function sortedHas(sorted: readonly string[], word: string): boolean {
   let low = 0;
@@ -82,8 +91,9 @@ function classLists(): ClassLists {
   const require = createRequire(import.meta.url);
   const englishPackage = require.resolve('pos/package.json');
   const italianPackage = require.resolve('morph-it-helper/package.json');
+  const verbsPackage = require.resolve('italian-verbs-dict/package.json');
   const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  const key = `word-classes\0v3\0${version(englishPackage)}\0${version(italianPackage)}`;
+  const key = `word-classes\0v4\0${version(englishPackage)}\0${version(italianPackage)}\0${version(verbsPackage)}`;
   const cached = readParsedYaml(key) as ClassLists | undefined;
   if (cached && typeof cached.things === 'string' && typeof cached.others === 'string') return cached;
 
@@ -115,9 +125,24 @@ function classLists(): ClassLists {
       if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
     }
   }
+  // Italian verbs in every person and tense (Morph-it! again, package `italian-verbs-dict`): "sta",
+  // "basta", "escono", "doveva". A form that is also a noun ("paga") was classed a noun above.
+  const verbs = JSON.parse(readFileSync(join(dirname(verbsPackage), 'dist', 'verbs.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  for (const [infinitive, table] of Object.entries(verbs)) {
+    for (const form of [infinitive, ...leaves(table)]) {
+      const word = normalize(form);
+      if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
+    }
+  }
+  // Only everyday words are ever looked up (filler.ts reads through those alone), which keeps the
+  // cached lists small.
+  const general = generalLanguage();
   const things: string[] = [];
   const others: string[] = [];
-  for (const [word, isThing] of classes) (isThing ? things : others).push(word);
+  for (const [word, isThing] of classes) if (general.isFrequent(word)) (isThing ? things : others).push(word);
   // Code-unit order, the order `<` compares in (sortedHas).
   const sorted = (list: string[]) => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
   const lists: ClassLists = { things: sorted(things), others: sorted(others) };
