@@ -84,6 +84,7 @@ export interface CompiledLexicon {
   alternatives: ReadonlySet<string>;
   conjunctions: ReadonlySet<string>;
   reportedMarkers: ReadonlySet<string>;
+  recipientMarkers: ReadonlySet<string>;
   /** Words of out-of-scope phrases: never "corrected" into a domain word ("costa" is not "cosa"). */
   offTopicWords: ReadonlySet<string>;
   /** Out-of-scope phrases that are also an `only_when_said` concept's: out of scope unless the answer says it. */
@@ -234,6 +235,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     alternatives: new Set(lexicon.parties.alternatives.flatMap(words)),
     conjunctions: new Set(lexicon.parties.conjunctions.flatMap(words)),
     reportedMarkers: new Set(lexicon.parties.reported_markers.flatMap(words)),
+    recipientMarkers: new Set(lexicon.parties.recipient_markers.flatMap(words)),
     ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
     serviceNouns: new Set(lexicon.service_nouns.flatMap(words)),
     stopWords,

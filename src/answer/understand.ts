@@ -196,6 +196,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   let party = providerRequested
     ? 'provider'
     : resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
+  // "The provider told US about a problem…", "il fornitore CI ha scritto…": opening a statement and
+  // speaking to us, the provider has reported something; the question is what we do about it.
+  const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
+  if (reportsConcept && !concepts.has(reportsConcept) && providerSpeaksToUs(partySpans, words, lexicon))
+    concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
   // "The provider reported a problem on our server, what now?": the provider is who reported, not who acts.
   const providerReports = lexicon.lexicon.concept_rules.provider_reports.some((id) => concepts.has(id));
   if (
@@ -370,6 +375,20 @@ function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
 }
 
 /** "migro", "configuriamo" (not "vengono", "gestisce"): Italian first-person verbs. */
+/** The provider opens a clause and, within three words, speaks "to us" ("the provider just emailed US"). */
+function providerSpeaksToUs(
+  spans: readonly { cue: PartyCue; start: number; end: number }[],
+  words: readonly Word[],
+  lexicon: CompiledLexicon,
+): boolean {
+  return spans.some(
+    ({ cue, start, end }) =>
+      cue === 'provider' &&
+      (start === 0 || words[start - 1]!.segment !== words[start]!.segment) &&
+      words.slice(end, end + 3).some((w) => lexicon.recipientMarkers.has(w.word)),
+  );
+}
+
 function isFirstPersonVerb(word: string, lexicon: CompiledLexicon): boolean {
   if (word.length < 4 || lexicon.stopWords.has(word) || word === 'mai') return false;
   return word.endsWith('iamo') || (word.endsWith('o') && !word.endsWith('no'));

@@ -142,6 +142,8 @@ export const LexiconSchema = z
       conjunctions: z.array(phrase).default([]),
       /** Past-tense report words ("Acme REPORTED a problem"): Acme has spoken, the customer acts. */
       reported_markers: z.array(phrase).default([]),
+      /** "To us" right after Acme opening a statement ("Acme told US…", "Acme CI ha scritto…"): Acme has spoken to us. */
+      recipient_markers: z.array(phrase).default([]),
     }),
     cadences: z.record(CadenceFilterSchema, BilingualSchema),
     /** Words that ask for duties in general without saying which ("duty", "handle", "fare", "compiti"). */
