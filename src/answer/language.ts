@@ -22,7 +22,7 @@ export function detectLanguage(
     else if (lexicon.onlyIn.en.has(word)) en += 0.5;
   }
   if (it === en) {
-    // No function word of the question tells ("password x mailarchive, che tipo?"): the whole
+    // No function word of the question tells ("password x nebula, che tipo?"): the whole
     // message does, its function words and the everyday words of one language only (general-words.ts).
     const general = generalLanguage();
     for (const { word } of message) {
