@@ -4,7 +4,7 @@ import type { CompiledLexicon } from './lexicon.js';
 import { stem } from './text.js';
 import { QUESTION_WORDS } from './typos.js';
 import { wordClasses } from './word-classes.js';
-import type { Word } from './words.js';
+import { WHY_WORDS, type Word } from './words.js';
 
 /**
  * Which words of a chat message are filler around the question rather than part of it: "hey
@@ -101,7 +101,9 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   // password was REJECTED", "a MOBILE app"): only a question the page anchors twice reads through.
   // A name of several words ("Nebula Cloud") is one anchor.
   const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
-  if (anchorRuns >= 2) {
+  // "Why does the FTP REJECT my password?": a question for a cause asks about what happens.
+  const asksWhy = words.some((w) => WHY_WORDS.has(w.typed));
+  if (anchorRuns >= 2 && !asksWhy) {
     words.forEach((w, i) => {
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed))
         return;
@@ -109,7 +111,11 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
       // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
       const beside = [i - 1, i + 1].some(
         (n) =>
-          words[n] !== undefined && !anchors[n] && !questionCues[n] && classes.namesAThing(words[n]!.typed) === true,
+          words[n] !== undefined &&
+          !anchors[n] &&
+          !questionCues[n] &&
+          !lexicon.stopWords.has(words[n]!.typed) &&
+          classes.namesAThing(words[n]!.typed) === true,
       );
       // A phrasal verb means what its particle makes of it ("brought BACK" is restored).
       if (beside || PARTICLES.has(words[i + 1]?.typed ?? '')) return;

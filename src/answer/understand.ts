@@ -10,7 +10,7 @@ import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
 import { correctTypo } from './typos.js';
-import { anyUsed, markConceptPhrases, type Word } from './words.js';
+import { anyUsed, markConceptPhrases, WHY_WORDS, type Word } from './words.js';
 
 /** What a question asks, independent of how it will be answered. */
 export interface QuestionAnalysis {
@@ -70,7 +70,6 @@ export interface SubjectWord {
 }
 
 const HOW = new Set(['how', 'come']);
-const WHY = new Set(['why', 'perche']);
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const typed: Word[] = tokenize(question).map((token) => {
@@ -288,7 +287,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     strongConcepts,
     dutyWords,
     subjects,
-    asksWhy: WHY.has(surface[0] ?? ''),
+    asksWhy: WHY_WORDS.has(surface[0] ?? ''),
   };
 }
 

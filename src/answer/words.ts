@@ -16,6 +16,9 @@ export interface Word extends Token {
   phraseLength?: number;
 }
 
+/** "Why…", "perché…": a question that asks for a reason or a cause. */
+export const WHY_WORDS: ReadonlySet<string> = new Set(['why', 'perche']);
+
 export function anyUsed(words: readonly Word[], start: number, length: number): boolean {
   for (let k = start; k < start + length; k++) if (words[k]!.used) return true;
   return false;
