@@ -87,7 +87,8 @@ const root = join(import.meta.dirname, '..');
  * A pack's cold load as a process pays it at start-up: a fresh node process (nothing imported, no
  * JIT) loads the built modules, then reads, validates and indexes the pack and answers one
  * question; timed from before the first import. With the parsed-YAML cache warm (the normal case
- * after the first start) and off (DUTYBOT_KNOWLEDGE_CACHE=off: every YAML file parsed).
+ * after the first start, and filled by `npm run build`) and off (DUTYBOT_KNOWLEDGE_CACHE=off: every YAML
+ * file parsed, and the general-language word lists derived again when a question has an unknown word).
  */
 function packColdLoad(): string[] {
   const script = `
