@@ -84,7 +84,7 @@ describe('model-assisted answers through the openai SDK', () => {
     fake.reply = () => ({ kind: 'select', selection: { status: 'answered', ids: [RESTORE_TEST] } });
     const answerer = openai();
     const first = await answerer.answer(PARAPHRASE);
-    const second = await answerer.answer('chi si assicura che le copie fuori sede si possano davvero ripristinare?');
+    const second = await answerer.answer('chi si assicura che le copie fuori sede tornino davvero in vita?');
     expect(first.outcome).toBe('selected');
     expect(second.outcome).toBe('selected');
     expect(second.answer.lang).toBe('it');
