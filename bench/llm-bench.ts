@@ -29,7 +29,7 @@ const WARMUP = 20;
 const PARAPHRASES = [
   'who makes sure our off-site copies can really be brought back?',
   'do you keep a second copy of our stuff somewhere else in Europe?',
-  'chi si assicura che le copie fuori sede si possano davvero ripristinare?',
+  'chi si assicura che le copie fuori sede tornino davvero in vita?',
 ];
 
 function quantile(sorted: readonly number[], q: number): number {
