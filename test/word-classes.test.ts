@@ -27,6 +27,11 @@ describe('word classes from the general lexicons', () => {
     // Superlatives ask for a judgement, names and languages are things.
     expect(classes.namesAThing('best')).toBe(true);
     expect(classes.namesAThing('spanish')).toBe(true);
+    // People (WordNet: only person or group senses) are who asks or acts; things that may be people are things.
+    for (const people of ['designer', 'accountant', 'consultant', 'designers'])
+      expect(classes.namesPeople(people), people).toBe(true);
+    for (const thing of ['printer', 'calendar', 'laptop', 'swiss'])
+      expect(classes.namesPeople(thing), thing).toBe(false);
     // A word neither lexicon holds stays undecided (the engine keeps it as a subject).
     expect(classes.namesAThing('zqxw')).toBeUndefined();
   });

@@ -107,7 +107,9 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
     words.forEach((w, i) => {
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed))
         return;
-      if (classes.namesAThing(w.typed) !== false || asksAbout(words, i)) return;
+      // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
+      const person = classes.namesPeople(w.typed);
+      if ((classes.namesAThing(w.typed) !== false && !person) || asksAbout(words, i)) return;
       // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
       const beside = [i - 1, i + 1].some(
         (n) =>
@@ -115,6 +117,7 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
           !anchors[n] &&
           !questionCues[n] &&
           !lexicon.stopWords.has(words[n]!.typed) &&
+          !classes.namesPeople(words[n]!.typed) &&
           classes.namesAThing(words[n]!.typed) === true,
       );
       // A phrasal verb means what its particle makes of it ("brought BACK" is restored).

@@ -31,6 +31,8 @@ import { normalize } from './text.js';
 export interface WordClasses {
   /** True: mostly a noun (or a superlative); false: mostly a verb, adjective, adverb or function word; undefined: unknown. */
   namesAThing(word: string): boolean | undefined;
+  /** An English noun that can name a person or a group of people ("boss", "designer", "team"): WordNet's lexnames. */
+  namesPeople(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -47,6 +49,7 @@ interface ClassLists {
   /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
   things: string;
   others: string;
+  people: string;
 }
 
 let loaded: WordClasses | null = null;
@@ -57,10 +60,13 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others } = classLists();
+  const { things, others, people } = classLists();
   const thing = things.split('\n');
   const other = others.split('\n');
+  const person = people.split('\n');
   return {
+    // WordNet lists lemmas: "designers" is a designer.
+    namesPeople: (word) => sortedHas(person, word) || (word.endsWith('s') && sortedHas(person, word.slice(0, -1))),
     namesAThing: (word) =>
       sortedHas(thing, word) ? true : sortedHas(other, word) || ITALIAN_VERB_FORM.test(word) ? false : undefined,
   };
@@ -93,9 +99,16 @@ function classLists(): ClassLists {
   const italianPackage = require.resolve('morph-it-helper/package.json');
   const verbsPackage = require.resolve('italian-verbs-dict/package.json');
   const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  const key = `word-classes\0v4\0${version(englishPackage)}\0${version(italianPackage)}\0${version(verbsPackage)}`;
+  const winkPackage = require.resolve('wink-lexicon/package.json');
+  const key = `word-classes\0v7\0${version(englishPackage)}\0${version(italianPackage)}\0${version(verbsPackage)}\0${version(winkPackage)}`;
   const cached = readParsedYaml(key) as ClassLists | undefined;
-  if (cached && typeof cached.things === 'string' && typeof cached.others === 'string') return cached;
+  if (
+    cached &&
+    typeof cached.things === 'string' &&
+    typeof cached.others === 'string' &&
+    typeof cached.people === 'string'
+  )
+    return cached;
 
   const classes = new Map<string, boolean>();
   // English first: a lowercase entry says how the word is used in running text; a capitalized one
@@ -145,7 +158,22 @@ function classLists(): ClassLists {
   for (const [word, isThing] of classes) if (general.isFrequent(word)) (isThing ? things : others).push(word);
   // Code-unit order, the order `<` compares in (sortedHas).
   const sorted = (list: string[]) => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
-  const lists: ClassLists = { things: sorted(things), others: sorted(others) };
+  // People: WordNet's lexicographer files (package `wink-lexicon`, MIT; WordNet licence for its data).
+  const winkRoot = dirname(require.resolve('wink-lexicon/package.json'));
+  const senseNames = require(join(winkRoot, 'src', 'wn-senses.js')) as string[];
+  const wordSenses = require(join(winkRoot, 'src', 'wn-word-senses.js')) as number[][];
+  const wordIndex = require(join(winkRoot, 'src', 'wn-words.js')) as Record<string, number>;
+  const people: string[] = [];
+  for (const [word, at] of Object.entries(wordIndex)) {
+    if (!/^[a-z]+$/.test(word) || !general.isFrequent(word)) continue;
+    const names = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
+    // Not a nationality ("Swiss", "Italian" are adjectives of a country too): that says which people.
+    // Only people: a noun that may also be a thing ("printer", "calendar", "boss") stays a thing.
+    const nouns = names.filter((name) => name?.startsWith('noun.'));
+    const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
+    if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
+  }
+  const lists: ClassLists = { things: sorted(things), others: sorted(others), people: sorted(people) };
   writeParsedYaml(key, lists);
   return lists;
 }
