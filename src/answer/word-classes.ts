@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readParsedYaml, writeParsedYaml } from '../knowledge/yaml-cache.js';
+import { derivedLists } from './derived-lists.js';
 import { generalLanguage } from './general-words.js';
 import { normalize } from './text.js';
 
@@ -45,12 +45,8 @@ const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR'
 const ITALIAN_VERB_FORM =
   /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:(?:ce|me|te|se|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|mente)$/;
 
-interface ClassLists {
-  /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
-  things: string;
-  others: string;
-  people: string;
-}
+/** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
+type ClassLists = Record<'things' | 'others' | 'people', string>;
 
 let loaded: WordClasses | null = null;
 
@@ -94,22 +90,19 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 }
 
 function classLists(): ClassLists {
+  return derivedLists(
+    'word-classes\0v7',
+    ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon'],
+    ['things', 'others', 'people'],
+    deriveClassLists,
+  );
+}
+
+function deriveClassLists(): ClassLists {
   const require = createRequire(import.meta.url);
   const englishPackage = require.resolve('pos/package.json');
   const italianPackage = require.resolve('morph-it-helper/package.json');
   const verbsPackage = require.resolve('italian-verbs-dict/package.json');
-  const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  const winkPackage = require.resolve('wink-lexicon/package.json');
-  const key = `word-classes\0v7\0${version(englishPackage)}\0${version(italianPackage)}\0${version(verbsPackage)}\0${version(winkPackage)}`;
-  const cached = readParsedYaml(key) as ClassLists | undefined;
-  if (
-    cached &&
-    typeof cached.things === 'string' &&
-    typeof cached.others === 'string' &&
-    typeof cached.people === 'string'
-  )
-    return cached;
-
   const classes = new Map<string, boolean>();
   // English first: a lowercase entry says how the word is used in running text; a capitalized one
   // ("English", "May") only counts when the lowercase word is not listed at all.
@@ -173,7 +166,5 @@ function classLists(): ClassLists {
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
   }
-  const lists: ClassLists = { things: sorted(things), others: sorted(others), people: sorted(people) };
-  writeParsedYaml(key, lists);
-  return lists;
+  return { things: sorted(things), others: sorted(others), people: sorted(people) };
 }
