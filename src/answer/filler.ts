@@ -96,7 +96,6 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   // "la RETE"), and so is an adjective asked as a measure ("how FAST", "quanto è VELOCE"): the page
   // measures nothing. A word capitalized inside the sentence is a name ("from Excel"). See
   // word-classes.ts.
-  const classes = wordClasses();
   // With a single word of the page's, the unknown word may be what the question is about ("my
   // password was REJECTED", "a MOBILE app"): only a question the page anchors twice reads through.
   // A name of several words ("Nebula Cloud") is one anchor.
@@ -104,6 +103,7 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   // "Why does the FTP REJECT my password?": a question for a cause asks about what happens.
   const asksWhy = words.some((w) => WHY_WORDS.has(w.typed));
   if (anchorRuns >= 2 && !asksWhy) {
+    const classes = wordClasses();
     words.forEach((w, i) => {
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed))
         return;

@@ -13,6 +13,23 @@ export function detectLanguage(
   /** The whole message, filler included ("…, che tipo?"): the language people chat in is theirs too. */
   message: readonly { word: string }[] = words,
 ): Lang {
+  let [it, en] = vocabularyVotes(words, lexicon);
+  if (it === en) {
+    // Nothing in the question tells ("password x nebula, che tipo?"): the whole message does, by
+    // the same words and by the everyday words of one language only (general-words.ts).
+    [it, en] = vocabularyVotes(message, lexicon);
+    const general = generalLanguage();
+    for (const { word } of message) {
+      const lang = general.languageOf(word);
+      if (lang === 'it') it += 1;
+      else if (lang === 'en') en += 1;
+    }
+  }
+  return it > en ? 'it' : 'en';
+}
+
+/** Italian and English votes of the lexicon's function words (1) and one-language words (0.5). */
+function vocabularyVotes(words: readonly { word: string }[], lexicon: CompiledLexicon): [number, number] {
   let it = 0;
   let en = 0;
   for (const { word } of words) {
@@ -21,17 +38,5 @@ export function detectLanguage(
     else if (lexicon.onlyIn.it.has(word)) it += 0.5;
     else if (lexicon.onlyIn.en.has(word)) en += 0.5;
   }
-  if (it === en) {
-    // No function word of the question tells ("password x nebula, che tipo?"): the whole
-    // message does, its function words and the everyday words of one language only (general-words.ts).
-    const general = generalLanguage();
-    for (const { word } of message) {
-      if (lexicon.markers.it.has(word)) it += 1;
-      else if (lexicon.markers.en.has(word)) en += 1;
-      const lang = general.languageOf(word);
-      if (lang === 'it') it += 1;
-      else if (lang === 'en') en += 1;
-    }
-  }
-  return it > en ? 'it' : 'en';
+  return [it, en];
 }

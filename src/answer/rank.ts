@@ -227,7 +227,7 @@ function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexi
   const duties = (concept: string | undefined) =>
     (index.postings.get(`c:${concept}`) ?? [])
       .map((position) => index.docs[position]!)
-      .filter((doc) => doc.kind === 'duty');
+      .filter((doc): doc is Extract<IndexedDoc, { kind: 'duty' }> => doc.kind === 'duty');
   const holders = duties(retention);
   for (const id of analysis.concepts.keys()) {
     if (id === retention || !lexicon.conceptInfo.get(id)?.strong) continue;
@@ -236,7 +236,7 @@ function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexi
     // ("how far back can we RESTORE mail?"); one another of its duties states, with no period, is
     // what is asked about ("how long does the mailbox EXPORT take?").
     if (services.length === 0) return false;
-    if (duties(id).some((doc) => doc.kind === 'duty' && services.includes(doc.duty.service))) return false;
+    if (duties(id).some((doc) => services.includes(doc.duty.service))) return false;
   }
   return true;
 }

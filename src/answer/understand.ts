@@ -377,7 +377,6 @@ function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
   return word.length >= 5 && word.endsWith('iamo') && !lexicon.stopWords.has(word);
 }
 
-/** "migro", "configuriamo" (not "vengono", "gestisce"): Italian first-person verbs. */
 /** The provider opens a clause and, within three words, speaks "to us" ("the provider just emailed US"). */
 function providerSpeaksToUs(
   spans: readonly { cue: PartyCue; start: number; end: number }[],
@@ -392,6 +391,7 @@ function providerSpeaksToUs(
   );
 }
 
+/** "migro", "configuriamo" (not "vengono", "gestisce"): Italian first-person verbs. */
 function isFirstPersonVerb(word: string, lexicon: CompiledLexicon): boolean {
   if (word.length < 4 || lexicon.stopWords.has(word) || word === 'mai') return false;
   return word.endsWith('iamo') || (word.endsWith('o') && !word.endsWith('no'));
