@@ -114,6 +114,8 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
       const beside = [i - 1, i + 1].some(
         (n) =>
           words[n] !== undefined &&
+          // A clitic ("the CEO'S mailbox", "l'agenzia") is grammar, not a thing.
+          words[n]!.typed.length > 1 &&
           !anchors[n] &&
           !questionCues[n] &&
           !lexicon.stopWords.has(words[n]!.typed) &&

@@ -3,6 +3,7 @@ import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { fillerWords } from './filler.js';
+import { wordClasses } from './word-classes.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -112,6 +113,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   let dutyWords = 0;
   const partyStems: string[] = [];
   const cueUsed = new Array<boolean>(words.length).fill(false);
+  const cadenceAt = new Set<number>();
   let providerRequested = false;
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
@@ -149,6 +151,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
           partySpans.push({ cue: cue.cue, start: i, end: i + match.length });
         }
       } else if (cue.kind === 'cadence') {
+        for (let k = i; k < i + match.length; k++) cadenceAt.add(k);
         cadence ??= cue.cadence;
         if (!cadences.includes(cue.cadence)) cadences.push(cue.cadence);
       } else dutyWords++;
@@ -202,8 +205,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "The provider told US about a problem…", "il fornitore CI ha scritto…": opening a statement and
   // speaking to us, the provider has reported something; the question is what we do about it.
   const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
-  if (reportsConcept && !concepts.has(reportsConcept) && providerSpeaksToUs(partySpans, words, lexicon))
-    concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
+  const speaking = reportsConcept ? providerSpeaking(partySpans, words, lexicon, lang) : null;
+  if (reportsConcept && speaking) {
+    if (!concepts.has(reportsConcept)) concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
+    // How the provider reached us ("PINGED us", "ci ha SCRITTO") is the reporting, not a subject.
+    for (const i of speaking) cueUsed[i] = true;
+  }
   // "The provider reported a problem on our server, what now?": the provider is who reported, not who acts.
   const providerReports = lexicon.lexicon.concept_rules.provider_reports.some((id) => concepts.has(id));
   if (
@@ -228,6 +235,21 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const asked = new Map([...concepts].filter(([id]) => !hintConcepts.includes(id)));
   const hinted =
     hintedServices.length > 0 && elsewhereOnly(asked, hintedServices, index, lexicon) ? [] : hintedServices;
+
+  // "Weekly CHORES for us?", "checklist settimanale x noi": asked about nothing else, a word the
+  // page lacks right beside a cadence names what falls due then, which is the schedule's duties.
+  const ours = party === 'customer' || partyCues.has('customer_weak');
+  const asksNothingElse = [...concepts.keys()].every((id) => !lexicon.conceptInfo.get(id)?.strong);
+  if (cadence && asksNothingElse && (ours || services.length > 0)) {
+    words.forEach((w, i) => {
+      const unknownWord =
+        !w.used && !cueUsed[i] && !w.hint && !index.stems.has(w.stem) && !index.vocabulary.has(w.word);
+      if (unknownWord && !w.capitalized && !/\d/.test(w.word) && (cadenceAt.has(i - 1) || cadenceAt.has(i + 1))) {
+        cueUsed[i] = true;
+        intents.add('list');
+      }
+    });
+  }
 
   const residual: string[] = [];
   const hintStems: string[] = [];
@@ -377,18 +399,36 @@ function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
   return word.length >= 5 && word.endsWith('iamo') && !lexicon.stopWords.has(word);
 }
 
-/** The provider opens a clause and, within three words, speaks "to us" ("the provider just emailed US"). */
-function providerSpeaksToUs(
+/**
+ * The provider opens a clause and speaks to us: within three words, "to us" ("the provider just
+ * emailed US", "ci ha scritto"), or in English straight away with a verb of telling in the past
+ * or third person ("the provider SAYS there's…", "the provider FLAGGED our server"). Returns the
+ * words that say how it reached us, or null when it does not.
+ */
+function providerSpeaking(
   spans: readonly { cue: PartyCue; start: number; end: number }[],
   words: readonly Word[],
   lexicon: CompiledLexicon,
-): boolean {
-  return spans.some(
-    ({ cue, start, end }) =>
-      cue === 'provider' &&
-      (start === 0 || words[start - 1]!.segment !== words[start]!.segment) &&
-      words.slice(end, end + 3).some((w) => lexicon.recipientMarkers.has(w.word)),
-  );
+  lang: Lang,
+): number[] | null {
+  for (const { cue, start, end } of spans) {
+    if (cue !== 'provider' || (start > 0 && words[start - 1]!.segment === words[start]!.segment)) continue;
+    const marker = words.slice(end, end + 3).findIndex((w) => lexicon.recipientMarkers.has(w.word));
+    if (marker >= 0) return range(end, end + marker);
+    const verb = words[end];
+    if (
+      lang === 'en' &&
+      verb !== undefined &&
+      verb.segment === words[start]!.segment &&
+      wordClasses().tells(verb.typed)
+    )
+      return [end];
+  }
+  return null;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
 /** "migro", "configuriamo" (not "vengono", "gestisce"): Italian first-person verbs. */

@@ -33,6 +33,13 @@ export interface WordClasses {
   namesAThing(word: string): boolean | undefined;
   /** An English noun that can name a person or a group of people ("boss", "designer", "team"): WordNet's lexnames. */
   namesPeople(word: string): boolean;
+  /**
+   * An English verb in the past or third person whose verb can mean telling someone something
+   * ("says", "flagged", "pinged", "warned", "told"; not the base form "email", which is also a
+   * noun): WordNet's verb.communication, reached through its morphology (the exception list,
+   * then the regular endings).
+   */
+  tells(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -46,7 +53,7 @@ const ITALIAN_VERB_FORM =
   /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:(?:ce|me|te|se|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|mente)$/;
 
 /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
-type ClassLists = Record<'things' | 'others' | 'people', string>;
+type ClassLists = Record<'things' | 'others' | 'people' | 'telling' | 'tellingForms', string>;
 
 let loaded: WordClasses | null = null;
 
@@ -56,16 +63,49 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others, people } = classLists();
+  const { things, others, people, telling, tellingForms } = classLists();
   const thing = things.split('\n');
   const other = others.split('\n');
   const person = people.split('\n');
+  const tellingVerb = telling.split('\n');
+  // "told tell", "wrote write": irregular forms, as "form lemma" lines.
+  const irregular = new Map(tellingForms.split('\n').map((line) => line.split(' ') as [string, string]));
   return {
+    tells: (word) => {
+      const lemma = irregular.get(word);
+      if (lemma !== undefined) return sortedHas(tellingVerb, lemma);
+      return verbLemmas(word).some((candidate) => sortedHas(tellingVerb, candidate));
+    },
     // WordNet lists lemmas: "designers" is a designer.
     namesPeople: (word) => sortedHas(person, word) || (word.endsWith('s') && sortedHas(person, word.slice(0, -1))),
     namesAThing: (word) =>
       sortedHas(thing, word) ? true : sortedHas(other, word) || ITALIAN_VERB_FORM.test(word) ? false : undefined,
   };
+}
+
+/**
+ * WordNet's "morphy" detachment rules for verbs, plus a doubled final consonant ("flagged" →
+ * flag): the lemmas a regular English verb form may come from.
+ */
+function verbLemmas(word: string): string[] {
+  const lemmas: string[] = [];
+  const strip = (ending: string, replacement: string) => {
+    if (word.length > ending.length + 1 && word.endsWith(ending))
+      lemmas.push(word.slice(0, -ending.length) + replacement);
+  };
+  strip('s', '');
+  strip('ies', 'y');
+  strip('es', 'e');
+  strip('es', '');
+  strip('ed', 'e');
+  strip('ed', '');
+  strip('ing', 'e');
+  strip('ing', '');
+  for (const ending of ['ed', 'ing']) {
+    const base = word.slice(0, -ending.length);
+    if (word.endsWith(ending) && base.length >= 3 && base.at(-1) === base.at(-2)) lemmas.push(base.slice(0, -1));
+  }
+  return lemmas;
 }
 
 /** Every string in a nested conjugation table. */
@@ -91,9 +131,9 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v7',
+    'word-classes\0v8',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon'],
-    ['things', 'others', 'people'],
+    ['things', 'others', 'people', 'telling', 'tellingForms'],
     deriveClassLists,
   );
 }
@@ -157,6 +197,17 @@ function deriveClassLists(): ClassLists {
   const wordSenses = require(join(winkRoot, 'src', 'wn-word-senses.js')) as number[][];
   const wordIndex = require(join(winkRoot, 'src', 'wn-words.js')) as Record<string, number>;
   const people: string[] = [];
+  const telling: string[] = [];
+  for (const [word, at] of Object.entries(wordIndex)) {
+    const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
+    if (/^[a-z]+$/.test(word) && senses.includes('verb.communication')) telling.push(word);
+  }
+  const tellingLemmas = new Set(telling);
+  const verbExceptions = require(join(winkRoot, 'src', 'wn-verb-exceptions.js')) as Record<string, string>;
+  const tellingForms = Object.entries(verbExceptions)
+    .filter(([form, lemma]) => /^[a-z]+$/.test(form) && tellingLemmas.has(lemma))
+    .map(([form, lemma]) => `${form} ${lemma}`)
+    .join('\n');
   for (const [word, at] of Object.entries(wordIndex)) {
     if (!/^[a-z]+$/.test(word) || !general.isFrequent(word)) continue;
     const names = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
@@ -166,5 +217,11 @@ function deriveClassLists(): ClassLists {
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
   }
-  return { things: sorted(things), others: sorted(others), people: sorted(people) };
+  return {
+    things: sorted(things),
+    others: sorted(others),
+    people: sorted(people),
+    telling: sorted(telling),
+    tellingForms,
+  };
 }
