@@ -4,7 +4,7 @@ import type { CompiledLexicon } from './lexicon.js';
 import { stem } from './text.js';
 import { QUESTION_WORDS } from './typos.js';
 import { wordClasses } from './word-classes.js';
-import { WHY_WORDS, type Word } from './words.js';
+import { asksForCause, type Word } from './words.js';
 
 /**
  * Which words of a chat message are filler around the question rather than part of it: "hey
@@ -101,12 +101,13 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   // A name of several words ("Nebula Cloud") is one anchor.
   const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
   // "Why does the FTP REJECT my password?": a question for a cause asks about what happens.
-  const asksWhy = words.some((w) => WHY_WORDS.has(w.typed));
+  const asksWhy = asksForCause(words);
   if (anchorRuns >= 2 && !asksWhy) {
     const classes = wordClasses();
     words.forEach((w, i) => {
-      if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized || !general.isFrequent(w.typed))
-        return;
+      if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized) return;
+      // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
+      if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
       const person = classes.namesPeople(w.typed);
       if ((classes.namesAThing(w.typed) !== false && !person) || asksAbout(words, i)) return;

@@ -78,8 +78,13 @@ function loadWordClasses(): WordClasses {
     },
     // WordNet lists lemmas: "designers" is a designer.
     namesPeople: (word) => sortedHas(person, word) || (word.endsWith('s') && sortedHas(person, word.slice(0, -1))),
-    namesAThing: (word) =>
-      sortedHas(thing, word) ? true : sortedHas(other, word) || ITALIAN_VERB_FORM.test(word) ? false : undefined,
+    namesAThing: (word) => {
+      if (sortedHas(thing, word)) return true;
+      if (sortedHas(other, word)) return false;
+      // Only everyday words may have the shape of a verb: "ransomware" ends like "fare".
+      if (generalLanguage().isFrequent(word)) return ITALIAN_VERB_FORM.test(word) ? false : undefined;
+      return isRareItalianVerbForm(word) ? false : undefined;
+    },
   };
 }
 
@@ -106,6 +111,48 @@ function verbLemmas(word: string): string[] {
     if (word.endsWith(ending) && base.length >= 3 && base.at(-1) === base.at(-2)) lemmas.push(base.slice(0, -1));
   }
   return lemmas;
+}
+
+let rareVerbForms: string[] | null = null;
+
+/**
+ * "cliccato", "sparava", "rimbalzano": a finite form or participle in an Italian conjugation
+ * table that is no everyday word and no noun form either. It tells what happened to a subject,
+ * however rare the verb, where a rare noun ("ransomware") is a subject. An infinitive is not
+ * counted: after "si può", "posso", "dobbiamo" it is the very thing asked about ("si può
+ * ALLUNGARE?", "posso SCARICARLI?"). A separate list (about 250,000 forms), loaded only when a
+ * question has such a word.
+ */
+function isRareItalianVerbForm(word: string): boolean {
+  rareVerbForms ??= derivedLists('rare-italian-verbs\0v2', ['italian-verbs-dict', 'morph-it-helper'], ['forms'], () => ({
+    forms: deriveRareItalianVerbForms(),
+  })).forms.split('\n');
+  return sortedHas(rareVerbForms, word);
+}
+
+function deriveRareItalianVerbForms(): string {
+  const require = createRequire(import.meta.url);
+  const italianPackage = require.resolve('morph-it-helper/package.json');
+  const verbsPackage = require.resolve('italian-verbs-dict/package.json');
+  const nouns = new Set(
+    Object.keys(
+      JSON.parse(readFileSync(join(dirname(italianPackage), 'resources_pub', 'nouns.json'), 'utf8')) as object,
+    ).map(normalize),
+  );
+  const verbs = JSON.parse(readFileSync(join(dirname(verbsPackage), 'dist', 'verbs.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const general = generalLanguage();
+  const forms = new Set<string>();
+  for (const [infinitive, table] of Object.entries(verbs)) {
+    for (const form of leaves(table)) {
+      const word = normalize(form);
+      if (/^[a-z]+$/.test(word) && word !== normalize(infinitive) && !nouns.has(word) && !general.isFrequent(word))
+        forms.add(word);
+    }
+  }
+  return [...forms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
 }
 
 /** Every string in a nested conjugation table. */

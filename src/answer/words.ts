@@ -19,6 +19,11 @@ export interface Word extends Token {
 /** "Why…", "perché…": a question that asks for a reason or a cause. */
 export const WHY_WORDS: ReadonlySet<string> = new Set(['why', 'perche']);
 
+/** Whether a message asks for a cause: "why", "perché", or Italian's "come mai". */
+export function asksForCause(words: readonly Pick<Word, 'typed'>[]): boolean {
+  return words.some((w, i) => WHY_WORDS.has(w.typed) || (w.typed === 'come' && words[i + 1]?.typed === 'mai'));
+}
+
 export function anyUsed(words: readonly Word[], start: number, length: number): boolean {
   for (let k = start; k < start + length; k++) if (words[k]!.used) return true;
   return false;
