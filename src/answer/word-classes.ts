@@ -178,8 +178,8 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v8',
-    ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon'],
+    'word-classes\0v9',
+    ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     ['things', 'others', 'people', 'telling', 'tellingForms'],
     deriveClassLists,
   );
@@ -229,6 +229,13 @@ function deriveClassLists(): ClassLists {
       const word = normalize(form);
       if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
     }
+  }
+  // Italian function words (stopwords-iso, MIT): pronouns, prepositions, adverbs the lists above
+  // leave out ("invece", "dietro", "ieri", "col"); a word they hold as a noun ("parte") stays one.
+  const functionWords = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  for (const form of functionWords.it ?? []) {
+    const word = normalize(form);
+    if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
   }
   // Only everyday words are ever looked up (filler.ts reads through those alone), which keeps the
   // cached lists small.
