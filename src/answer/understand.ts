@@ -114,6 +114,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const partyStems: string[] = [];
   const cueUsed = new Array<boolean>(words.length).fill(false);
   const cadenceAt = new Set<number>();
+  const dutyAt = new Set<number>();
   let providerRequested = false;
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
@@ -132,7 +133,14 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     // "report it TO Acme", "informare Acme": Acme as the object says nothing about who acts.
     let before = i - 1;
     while (before > 0 && lexicon.objectMarkerAdverbs.has(surface[before]!)) before--;
-    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!);
+    // "tocca AL cliente", "up TO the customer": after a word of duty, a preposition says whose duty
+    // it is ("must TELL Acme" still makes Acme the one told).
+    const assigned =
+      before > 0 &&
+      dutyAt.has(before - 1) &&
+      lexicon.stopWords.has(surface[before]!) &&
+      cues.every((c) => c.kind !== 'party' || c.cue !== 'provider');
+    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!) && !assigned;
     // "can we ASK Acme TO export…", "chiedere A Acme DI…": the customer asks, Acme acts.
     if (before >= 0 && cues.some((c) => c.kind === 'party' && c.cue === 'provider')) {
       const marker = surface[before] === 'a' || surface[before] === 'ad' ? before - 1 : before;
@@ -154,7 +162,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         for (let k = i; k < i + match.length; k++) cadenceAt.add(k);
         cadence ??= cue.cadence;
         if (!cadences.includes(cue.cadence)) cadences.push(cue.cadence);
-      } else dutyWords++;
+      } else {
+        dutyWords++;
+        for (let k = i; k < i + match.length; k++) dutyAt.add(k);
+      }
     }
     const namesProvider = cues.some((c) => c.kind === 'party' && c.cue === 'provider');
     for (let k = i; k < i + match.length; k++) {
@@ -171,6 +182,16 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   if (surface[0] === 'come' && isFirstPersonVerb(surface[1] ?? '', lexicon)) intents.add('procedure');
   // "Come si chiede un permesso?", "come si attiva…": the impersonal "come si" + verb asks the same.
   if (surface[0] === 'come' && surface[1] === 'si' && (surface[2]?.length ?? 0) >= 3) intents.add('procedure');
+
+  // "OUR duties", "compiti NOSTRI", "i nostri compiti": a possessive on a word of duty says whose
+  // duties are asked for, which a possessive elsewhere ("our server") does not.
+  for (const span of partySpans) {
+    if (span.cue !== 'customer_weak' || partyCues.has('customer')) continue;
+    if (dutyAt.has(span.start - 1) || dutyAt.has(span.end)) {
+      partyCues.add('customer');
+      partyOrder.push('customer');
+    }
+  }
 
   // Concepts: every phrase found, overlaps allowed, over words not claimed by a name.
   const concepts = new Map<string, number>();
@@ -207,7 +228,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
   const speaking = reportsConcept ? providerSpeaking(partySpans, words, lexicon, lang) : null;
   if (reportsConcept && speaking) {
-    if (!concepts.has(reportsConcept)) concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
+    if (!concepts.has(reportsConcept))
+      concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
     // How the provider reached us ("PINGED us", "ci ha SCRITTO") is the reporting, not a subject.
     for (const i of speaking) cueUsed[i] = true;
   }
