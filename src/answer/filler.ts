@@ -110,7 +110,9 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
       if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
       const person = classes.namesPeople(w.typed);
-      if ((classes.namesAThing(w.typed) !== false && !person) || asksAbout(words, i)) return;
+      // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE").
+      const verb = MODALS.has(words[i - 1]?.typed ?? '');
+      if ((classes.namesAThing(w.typed) !== false && !person && !verb) || asksAbout(words, i)) return;
       // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
       const beside = [i - 1, i + 1].some(
         (n) =>
@@ -177,6 +179,8 @@ function asksAbout(words: readonly Word[], at: number): boolean {
   return DEGREE_WORDS.has(before) || COMPARISON_WORDS.has(before) || COMPARATIVES.has(words[at]!.typed);
 }
 
+/** English modal verbs: a closed class of the grammar, always followed by a verb. */
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** English verb particles: a closed class of the grammar. */
 const PARTICLES = new Set(['back', 'up', 'off', 'out', 'down', 'over', 'away']);
 /** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */

@@ -1,3 +1,4 @@
+import { generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { vocabularyBucket } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -38,8 +39,20 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
       }
     }
   }
+  // An everyday word of either language is what was meant ("gestionale", "pena", "firmware"), not
+  // a slip for a domain word a letter or two away ("gestione", "pensa", "formare"): it is only
+  // read as another form of that word, the change confined to its ending ("backs" → back,
+  // "strani" → strano). Asked only when there is a candidate.
+  if (best !== null && !sameWordOtherEnding(word, best) && generalLanguage().isFrequent(word)) best = null;
   if (index.corrections.size < 10_000) index.corrections.set(word, best);
   return best ?? word;
+}
+
+/** Whether two words differ only in their last two letters, after a shared start of four or more. */
+function sameWordOtherEnding(a: string, b: string): boolean {
+  let shared = 0;
+  while (shared < a.length && a[shared] === b[shared]) shared++;
+  return shared >= 4 && shared >= Math.max(a.length, b.length) - 2;
 }
 
 /**
