@@ -22,7 +22,7 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
   const memo = index.corrections.get(word);
   if (memo !== undefined) return memo ?? word;
   if (budget === 0) {
-    const restored = restoreDroppedLetter(word, index);
+    const restored = plausibleCorrection(word, restoreDroppedLetter(word, index));
     if (index.corrections.size < 10_000) index.corrections.set(word, restored);
     return restored ?? word;
   }
@@ -39,13 +39,20 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
       }
     }
   }
-  // An everyday word of either language is what was meant ("gestionale", "pena", "firmware"), not
-  // a slip for a domain word a letter or two away ("gestione", "pensa", "formare"): it is only
-  // read as another form of that word, the change confined to its ending ("backs" → back,
-  // "strani" → strano). Asked only when there is a candidate.
-  if (best !== null && !sameWordOtherEnding(word, best) && generalLanguage().isFrequent(word)) best = null;
+  best = plausibleCorrection(word, best);
   if (index.corrections.size < 10_000) index.corrections.set(word, best);
   return best ?? word;
+}
+
+/**
+ * An everyday word of either language is what was meant ("pena", "coso", "world"), not a slip for
+ * a domain word a letter or two away ("pensa", "costo", "would"): it is only read as another form
+ * of that word, the change confined to its ending ("backs" → back, "strani" → strano). The lists
+ * are asked only when there is a candidate.
+ */
+function plausibleCorrection(word: string, candidate: string | null): string | null {
+  if (candidate === null || sameWordOtherEnding(word, candidate)) return candidate;
+  return generalLanguage().isFrequent(word) ? null : candidate;
 }
 
 /** Whether two words differ only in their last two letters, after a shared start of four or more. */
