@@ -93,6 +93,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "URGENT: why…" still opens with "why".
   const filler = fillerWords(typed, index, lexicon);
   const words = typed.filter((_, i) => !filler[i]);
+  // Where each remaining word stood in the message, to see words set aside as filler around it.
+  const typedAt = typed.flatMap((_, i) => (filler[i] ? [] : [i]));
   const stems = words.map((w) => w.stem);
   const surface = words.map((w) => w.word);
   const lang = detectLanguage(
@@ -226,12 +228,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "The provider told US about a problem…", "il fornitore CI ha scritto…": opening a statement and
   // speaking to us, the provider has reported something; the question is what we do about it.
   const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
-  const speaking = reportsConcept ? providerSpeaking(partySpans, words, lexicon, lang) : null;
+  const speaking = reportsConcept ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
   if (reportsConcept && speaking) {
     if (!concepts.has(reportsConcept))
       concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
     // How the provider reached us ("PINGED us", "ci ha SCRITTO") is the reporting, not a subject.
-    for (const i of speaking) cueUsed[i] = true;
+    for (const i of speaking.words) cueUsed[i] = true;
   }
   // "The provider reported a problem on our server, what now?": the provider is who reported, not who acts.
   const providerReports = lexicon.lexicon.concept_rules.provider_reports.some((id) => concepts.has(id));
@@ -239,7 +241,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     party === 'provider' &&
     providerReports &&
     !partyCues.has('customer') &&
-    surface.some((word) => lexicon.reportedMarkers.has(word))
+    (speaking?.byVerb === true || surface.some((word) => lexicon.reportedMarkers.has(word)))
   )
     party = null;
   // "When the provider reports a problem, what must WE do?": it informs, we are asked what we do.
@@ -261,8 +263,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "Weekly CHORES for us?", "checklist settimanale x noi": asked about nothing else, a word the
   // page lacks right beside a cadence names what falls due then, which is the schedule's duties.
   const ours = party === 'customer' || partyCues.has('customer_weak');
-  const asksNothingElse = [...concepts.keys()].every((id) => !lexicon.conceptInfo.get(id)?.strong);
-  if (cadence && asksNothingElse && (ours || services.length > 0)) {
+  // A concept said only by words naming a service ("the Orbit BACKUP service") is nothing else asked.
+  const asksNothingElse = [...asked.keys()].every((id) => !lexicon.conceptInfo.get(id)?.strong);
+  if (cadence && asksNothingElse && (ours || services.length > 0 || hinted.length > 0)) {
     words.forEach((w, i) => {
       const unknownWord =
         !w.used && !cueUsed[i] && !w.hint && !index.stems.has(w.stem) && !index.vocabulary.has(w.word);
@@ -425,26 +428,30 @@ function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
  * The provider opens a clause and speaks to us: within three words, "to us" ("the provider just
  * emailed US", "ci ha scritto"), or in English straight away with a verb of telling in the past
  * or third person ("the provider SAYS there's…", "the provider FLAGGED our server"). Returns the
- * words that say how it reached us, or null when it does not.
+ * words that say how it reached us and whether a verb of telling said it (then the provider is
+ * who reported, never who is asked about; "the provider tells us IF…" may still ask what it does),
+ * or null when it does not speak.
  */
 function providerSpeaking(
   spans: readonly { cue: PartyCue; start: number; end: number }[],
   words: readonly Word[],
+  message: { typed: readonly Word[]; typedAt: readonly number[] },
   lexicon: CompiledLexicon,
   lang: Lang,
-): number[] | null {
+): { words: number[]; byVerb: boolean } | null {
   for (const { cue, start, end } of spans) {
     if (cue !== 'provider' || (start > 0 && words[start - 1]!.segment === words[start]!.segment)) continue;
     const marker = words.slice(end, end + 3).findIndex((w) => lexicon.recipientMarkers.has(w.word));
-    if (marker >= 0) return range(end, end + marker);
-    const verb = words[end];
-    if (
-      lang === 'en' &&
-      verb !== undefined &&
-      verb.segment === words[start]!.segment &&
-      wordClasses().tells(verb.typed)
-    )
-      return [end];
+    if (marker >= 0) {
+      // As typed: a verb read through as filler ("TOLD us") still says how.
+      const typedBetween = range(message.typedAt[end - 1]! + 1, message.typedAt[end + marker]!);
+      const byVerb = lang === 'en' && typedBetween.some((i) => wordClasses().tells(message.typed[i]!.typed));
+      return { words: range(end, end + marker), byVerb };
+    }
+    const verbAt = message.typedAt[end - 1]! + 1;
+    const verb = message.typed[verbAt];
+    if (lang === 'en' && verb !== undefined && verb.segment === words[start]!.segment && wordClasses().tells(verb.typed))
+      return { words: message.typedAt[end] === verbAt ? [end] : [], byVerb: true };
   }
   return null;
 }

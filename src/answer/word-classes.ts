@@ -34,10 +34,11 @@ export interface WordClasses {
   /** An English noun that can name a person or a group of people ("boss", "designer", "team"): WordNet's lexnames. */
   namesPeople(word: string): boolean;
   /**
-   * An English verb in the past or third person whose verb can mean telling someone something
-   * ("says", "flagged", "pinged", "warned", "told"; not the base form "email", which is also a
-   * noun): WordNet's verb.communication, reached through its morphology (the exception list,
-   * then the regular endings).
+   * An English verb in the past or third person that means telling someone something ("says",
+   * "warned", "told", "wrote"; not the base form "report", which is also a noun, nor "deleted" or
+   * "sent", which can act on a thing): WordNet's verb.communication and no verb.change or
+   * verb.contact sense, reached through its morphology (the exception list, then the regular
+   * endings).
    */
   tells(word: string): boolean;
 }
@@ -178,7 +179,7 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v9',
+    'word-classes\0v11',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     ['things', 'others', 'people', 'telling', 'tellingForms'],
     deriveClassLists,
@@ -254,7 +255,10 @@ function deriveClassLists(): ClassLists {
   const telling: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
-    if (/^[a-z]+$/.test(word) && senses.includes('verb.communication')) telling.push(word);
+    // A verb that can also act on a thing ("delete", "flag", "send": verb.change, verb.contact) may
+    // say what the provider did rather than what it told.
+    const acts = senses.includes('verb.change') || senses.includes('verb.contact');
+    if (/^[a-z]+$/.test(word) && senses.includes('verb.communication') && !acts) telling.push(word);
   }
   const tellingLemmas = new Set(telling);
   const verbExceptions = require(join(winkRoot, 'src', 'wn-verb-exceptions.js')) as Record<string, string>;

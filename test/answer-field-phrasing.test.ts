@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { wordClasses } from '../src/answer/word-classes.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Knowledge } from '../src/knowledge/model.js';
+
+/**
+ * How a team types in chat, read by general mechanisms rather than listed phrases. The questions
+ * below are worded differently from every question set, so they check the mechanism, not a
+ * memorized sentence: a verb of telling after the provider (WordNet), a word beside a cadence,
+ * whose duties a possessive names, Italian verbs and function words from general lexicons, and
+ * typo correction that never turns one everyday word into another.
+ */
+
+let knowledge: Knowledge;
+beforeAll(() => {
+  knowledge = loadKnowledge();
+});
+
+const ids = (question: string) => answer(question, knowledge).matches.map((m) => m.id);
+const first = (question: string) => ids(question)[0] ?? 'abstained';
+const abstains = (question: string) => answer(question, knowledge).view.abstained;
+
+describe('the provider telling us something', () => {
+  it('reads a verb of telling after the provider as a report, and asks what we do about it', () => {
+    expect(first('coretech says the rocketbox account has a problem, what do we do')).toBe(
+      'rocketbox.customer.act-on-coretech-reports',
+    );
+    // "wrote" is read through as a verb, and still says the provider reported.
+    expect(first('coretech wrote that our newsletter account is at risk, what now')).toBe(
+      'rocketnews.customer.act-on-coretech-reports',
+    );
+    expect(first('coretech told us the vps has a security problem, what now')).toBe(
+      'stellar.customer.act-on-coretech-reports',
+    );
+  });
+
+  it('still reads a question about what the provider does as one', () => {
+    expect(first('does coretech tell us about security problems on the vps?')).toBe(
+      'stellar.provider.inform-client-problems',
+    );
+    expect(first('CoreTech ci avvisa se trova problemi sul server?')).toBe('stellar.provider.inform-client-problems');
+  });
+
+  it('knows verbs of telling from WordNet, in their inflected forms only', () => {
+    const classes = wordClasses();
+    for (const verb of ['says', 'warned', 'told', 'wrote', 'notified', 'emailed'])
+      expect(classes.tells(verb), verb).toBe(true);
+    // A base form may be a noun ("report", "email"); a verb that can act on a thing ("deleted",
+    // "sent") may say what the provider did; other verbs do not tell.
+    for (const word of ['report', 'email', 'deleted', 'sent', 'restored', 'server'])
+      expect(classes.tells(word), word).toBe(false);
+    expect(first('coretech deleted our mailbox by mistake, what now')).not.toMatch(/act-on-coretech-reports$/);
+  });
+});
+
+describe('a word beside a cadence', () => {
+  it('asked about nothing else, names what falls due then: the schedule', () => {
+    const monthly = answer('monthly chores for us?', knowledge);
+    expect(monthly.view.abstained).toBe(false);
+    expect(monthly.matches.length).toBeGreaterThan(1);
+    expect(monthly.matches.every((m) => m.id.includes('.customer.'))).toBe(true);
+  });
+
+  it('still abstains when nothing says the question is about our duties', () => {
+    expect(abstains('weekly meetings with coretech?')).toBe(true);
+  });
+});
+
+describe('whose duties', () => {
+  it('a possessive on a word of duty names the customer', () => {
+    const duties = ids('i compiti nostri sulla posta');
+    expect(duties.length).toBeGreaterThan(1);
+    expect(duties.every((id) => id.startsWith('email.customer.'))).toBe(true);
+  });
+
+  it('after a word of duty, a preposition says whose duty it is', () => {
+    const duties = ids('cosa spetta al cliente su rocketnews');
+    expect(duties.length).toBeGreaterThan(1);
+    expect(duties.every((id) => id.startsWith('rocketnews.customer.'))).toBe(true);
+    // "tell Acme" keeps Acme the one told.
+    expect(first('who must tell coretech about anomalies on the website?')).toBe('rocketweb.customer.report-anomalies');
+  });
+});
+
+describe('Italian from general lexicons', () => {
+  it('reads through rare verb forms and function words', () => {
+    const classes = wordClasses();
+    // italian-verbs-dict: a finite form or participle no everyday list holds.
+    expect(classes.namesAThing('sparava')).toBe(false);
+    // stopwords-iso: adverbs and prepositions the noun and verb lists leave out.
+    for (const word of ['invece', 'dietro', 'ieri']) expect(classes.namesAThing(word), word).toBe(false);
+    // A rare word no lexicon holds as a verb is a subject.
+    expect(classes.namesAThing('ransomware')).toBeUndefined();
+    expect(first('ieri la casella sparava spam, cosa fa coretech invece?')).toBe('email.provider.hacked-account-response');
+  });
+
+  it('keeps an infinitive after "si può" as the thing asked', () => {
+    expect(abstains('la retention di 60 giorni della posta si può allungare a 90?')).toBe(true);
+  });
+});
+
+describe('typo correction', () => {
+  it('never turns an everyday word into another word of the page', () => {
+    // "pesa" is not "pensa": the weight of a backup is not on the page.
+    expect(abstains('quanto pesa un backup completo del nostro sito wordpress')).toBe(true);
+  });
+
+  it('still corrects slips and endings', () => {
+    expect(first('bakcup sito quanti giorni')).toBe('rocketweb.provider.backup-control');
+    expect(first('how long are the rocketweb sites kept in backps')).toBe('rocketweb.provider.backup-control');
+  });
+});
