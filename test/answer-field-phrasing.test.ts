@@ -92,7 +92,9 @@ describe('Italian from general lexicons', () => {
     for (const word of ['invece', 'dietro', 'ieri']) expect(classes.namesAThing(word), word).toBe(false);
     // A rare word no lexicon holds as a verb is a subject.
     expect(classes.namesAThing('ransomware')).toBeUndefined();
-    expect(first('ieri la casella sparava spam, cosa fa coretech invece?')).toBe('email.provider.hacked-account-response');
+    expect(first('ieri la casella sparava spam, cosa fa coretech invece?')).toBe(
+      'email.provider.hacked-account-response',
+    );
   });
 
   it('keeps an infinitive after "si può" as the thing asked', () => {

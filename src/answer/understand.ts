@@ -3,7 +3,6 @@ import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { fillerWords } from './filler.js';
-import { wordClasses } from './word-classes.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -11,6 +10,7 @@ import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
 import { correctTypo } from './typos.js';
+import { wordClasses } from './word-classes.js';
 import { anyUsed, markConceptPhrases, WHY_WORDS, type Word } from './words.js';
 
 /** What a question asks, independent of how it will be answered. */
@@ -450,7 +450,12 @@ function providerSpeaking(
     }
     const verbAt = message.typedAt[end - 1]! + 1;
     const verb = message.typed[verbAt];
-    if (lang === 'en' && verb !== undefined && verb.segment === words[start]!.segment && wordClasses().tells(verb.typed))
+    if (
+      lang === 'en' &&
+      verb !== undefined &&
+      verb.segment === words[start]!.segment &&
+      wordClasses().tells(verb.typed)
+    )
       return { words: message.typedAt[end] === verbAt ? [end] : [], byVerb: true };
   }
   return null;

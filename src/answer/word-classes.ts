@@ -125,9 +125,14 @@ let rareVerbForms: string[] | null = null;
  * question has such a word.
  */
 function isRareItalianVerbForm(word: string): boolean {
-  rareVerbForms ??= derivedLists('rare-italian-verbs\0v2', ['italian-verbs-dict', 'morph-it-helper'], ['forms'], () => ({
-    forms: deriveRareItalianVerbForms(),
-  })).forms.split('\n');
+  rareVerbForms ??= derivedLists(
+    'rare-italian-verbs\0v2',
+    ['italian-verbs-dict', 'morph-it-helper'],
+    ['forms'],
+    () => ({
+      forms: deriveRareItalianVerbForms(),
+    }),
+  ).forms.split('\n');
   return sortedHas(rareVerbForms, word);
 }
 
