@@ -227,8 +227,12 @@ function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors:
     for (const { length } of lexicon.offTopic.matchesAt(surface, i)) mark(anchors, i, length);
     for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
       // A cadence or a party named as actor ("Acme", "we") is part of the question; a possessive
-      // ("my manager asked") is not.
-      if (values.some((c) => c.kind === 'cadence' || (c.kind === 'party' && c.cue !== 'customer_weak')))
+      // ("my manager asked") is not, nor someone asking ("me lo CHIEDE l'amministrazione").
+      if (
+        values.some(
+          (c) => c.kind === 'cadence' || (c.kind === 'party' && c.cue !== 'customer_weak' && c.cue !== 'demand'),
+        )
+      )
         mark(anchors, i, length);
       if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
         mark(questionCues, i, length);
