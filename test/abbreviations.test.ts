@@ -28,6 +28,9 @@ describe('chat shorthand', () => {
     expect(expandAbbreviation('bkp', index, lexicon)).toBe('backup');
     expect(expandAbbreviation('creds', index, lexicon)).toMatch(/^credential/);
     expect(expandAbbreviation('cfg', index, lexicon)).toMatch(/^configur/);
+    // A name opening with digits: the letters are the shorthand, the digits must match.
+    expect(expandAbbreviation('1bkp', index, lexicon)).toBe('1backup');
+    expect(expandAbbreviation('2bkp', index, lexicon)).toBeNull();
   });
 
   it('leaves everyday words, short beginnings, ambiguous shapes and unknown acronyms alone', () => {

@@ -17,29 +17,33 @@ import { stem } from './text.js';
  * mentions ("SLA", "VPN", "DPO") have no such word and stay unknown.
  */
 export function expandAbbreviation(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
-  if (word.length < 2 || word.length > 6 || !/^[a-z]+$/.test(word)) return null;
+  // A name may open with digits ("1bkp" for a "1Backup"): the letters are the shorthand.
+  const [, digits = '', letters = word] = /^(\d{1,2})([a-z]+)$/.exec(word) ?? [];
+  if (letters.length < 2 || letters.length > 6 || !/^[a-z]+$/.test(letters)) return null;
   const memo = index.abbreviations.get(word);
   if (memo !== undefined) return memo;
-  const expanded = findExpansion(word, index, lexicon);
+  const expanded = findExpansion(digits, letters, index, lexicon);
   if (index.abbreviations.size < 10_000) index.abbreviations.set(word, expanded);
   return expanded;
 }
 
-function findExpansion(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+function findExpansion(digits: string, word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
   const general = generalLanguage();
-  if (general.isFrequent(word) || general.isFirstName(word)) return null;
+  if (digits === '' && (general.isFrequent(word) || general.isFirstName(word))) return null;
   const skeleton = !/[aeiouy]/.test(word);
   // "creds", "configs": the plural of a shortened word. Three letters begin too many words.
   const prefix = !skeleton && word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
   if (!skeleton && prefix.length < 4) return null;
   const found = new Map<string, string>();
-  for (const candidate of index.askedWords) {
+  for (const asked of index.askedWords) {
+    if (!asked.startsWith(digits)) continue;
+    const candidate = asked.slice(digits.length);
     if (candidate[0] !== word[0] || candidate.length < word.length + 3) continue;
     const matches = skeleton ? isSubsequence(word, consonants(candidate)) : candidate.startsWith(prefix);
     if (!matches) continue;
-    const key = meaning(candidate, lexicon);
+    const key = meaning(asked, lexicon);
     const shortest = found.get(key);
-    if (shortest === undefined || candidate.length < shortest.length) found.set(key, candidate);
+    if (shortest === undefined || asked.length < shortest.length) found.set(key, asked);
     if (found.size > 1) return null;
   }
   return found.size === 1 ? [...found.values()][0]! : null;

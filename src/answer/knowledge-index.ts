@@ -308,7 +308,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     brandKeys,
     stems,
     vocabulary: surface,
-    askedWords: [...correctable].filter((word) => /^[a-z]+$/.test(word)),
+    askedWords: [...correctable].filter((word) => /^\d{0,2}[a-z]+$/.test(word)),
     abbreviations: new Map(),
     vocabularyBuckets,
     phraseServices,
