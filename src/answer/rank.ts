@@ -183,9 +183,13 @@ function grounded(
   );
   if (g.unknown.length > 0) return false;
   if (g.otherSubjects.length === 0) return true;
+  // "Does Acme ENCRYPT the disks?": a yes-or-no question about what the provider does is answered
+  // only by a duty that says each of the page's subjects it names; any other party or question
+  // word asks about a duty, which may leave context unsaid ("who checks the backups of our VMs?").
+  const asksWhetherProviderDoes = analysis.party === 'provider' && analysis.intents.size === 0;
   const asksAboutDuty =
     ['who', 'how_often', 'list', 'how_long'].some((intent) => analysis.intents.has(intent as Intent)) ||
-    analysis.party !== null;
+    (analysis.party !== null && !asksWhetherProviderDoes);
   return answers[0]?.doc.kind !== 'fact' && asksAboutDuty;
 }
 
