@@ -83,6 +83,19 @@ describe('whose duties', () => {
   });
 });
 
+describe('the provider owning a thing', () => {
+  it('"la pagina di CoreTech" is whose page, not CoreTech acting', () => {
+    expect(first("che cos'è il titolare del trattamento secondo la pagina di coretech")).toBe('definition-controller');
+  });
+
+  it('its duties, and an alternative with it, still name it', () => {
+    expect(ids('i compiti di coretech per rocketbox').every((id) => id.startsWith('rocketbox.provider.'))).toBe(true);
+    expect(ids('backup della posta: compito nostro o di coretech?')).toEqual(
+      expect.arrayContaining(['email.provider.backup-control', 'email.customer.mail-archive-backup']),
+    );
+  });
+});
+
 describe('Italian from general lexicons', () => {
   it('reads through rare verb forms and function words', () => {
     const classes = wordClasses();

@@ -155,6 +155,14 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       else if (cue.kind === 'party') {
         // "Acme AVVISA IL CLIENTE": the customer told something is not the one who acts either.
         if (asObject && cue.cue !== 'demand') continue;
+        // "the page OF Acme", "i server DI Acme": Acme owns a thing, it is not who acts. Its duties
+        // ("i compiti di Acme") and an alternative ("nostro o di Acme?") still name it.
+        const owns =
+          before >= 1 &&
+          GENITIVES.has(surface[before]!) &&
+          !dutyAt.has(before - 1) &&
+          !lexicon.alternatives.has(surface[before - 1]!);
+        if (cue.cue === 'provider' && owns) continue;
         if (cue.cue !== 'customer_en_only' || lang === 'en') {
           partyCues.add(cue.cue);
           partyOrder.push(cue.cue);
@@ -415,6 +423,8 @@ const MAX_WORDS_BETWEEN_PARTIES = 3;
 
 /** Most services a concept may be found in and still tell one service's subjects apart. */
 const FEW_SERVICES = 3;
+/** English and Italian prepositions of possession: a closed class of the grammar. */
+const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
 
 /** Most duties of a service a naming word may appear in and still rank them. */
 const SERVICE_WORD_MAX_DUTIES = 2;
