@@ -35,6 +35,12 @@ describe('the provider telling us something', () => {
     );
   });
 
+  it('reads no report into chatter, nor into news the page says nothing of', () => {
+    expect(abstains('coretech says hello')).toBe(true);
+    expect(abstains('coretech loves us')).toBe(true);
+    expect(first('coretech says our invoice is overdue, what do we do?')).not.toMatch(/act-on-coretech-reports$/);
+  });
+
   it('still reads a question about what the provider does as one', () => {
     expect(first('does coretech tell us about security problems on the vps?')).toBe(
       'stellar.provider.inform-client-problems',

@@ -234,9 +234,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     ? 'provider'
     : resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
   // "The provider told US about a problem…", "il fornitore CI ha scritto…": opening a statement and
-  // speaking to us, the provider has reported something; the question is what we do about it.
+  // speaking to us about something its reports speak of (a problem, its security), the provider
+  // has reported it; the question is what we do about it. "The provider says hello", "…told us the
+  // invoice is overdue" report nothing the page speaks of.
   const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
-  const speaking = reportsConcept ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
+  const reportsSomething = reportsConcept !== undefined && reportable(concepts, reportsConcept, index);
+  const speaking = reportsSomething ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
   if (reportsConcept && speaking) {
     if (!concepts.has(reportsConcept))
       concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
@@ -425,6 +428,16 @@ const MAX_WORDS_BETWEEN_PARTIES = 3;
 const FEW_SERVICES = 3;
 /** English and Italian prepositions of possession: a closed class of the grammar. */
 const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
+
+/**
+ * Whether the question names something the page's duties about the provider's reports speak of
+ * (a problem, its security, acting on it): "a PROBLEM on our server", "dobbiamo INTERVENIRE?", not
+ * "hello" nor "an overdue invoice".
+ */
+function reportable(concepts: ReadonlyMap<string, number>, reportsConcept: string, index: KnowledgeIndex): boolean {
+  const reportDocs = (index.postings.get(`c:${reportsConcept}`) ?? []).map((position) => index.docs[position]!);
+  return [...concepts.keys()].some((id) => id !== reportsConcept && reportDocs.some((doc) => doc.terms.has(`c:${id}`)));
+}
 
 /** Most duties of a service a naming word may appear in and still rank them. */
 const SERVICE_WORD_MAX_DUTIES = 2;
