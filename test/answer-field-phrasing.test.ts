@@ -27,7 +27,7 @@ describe('the provider telling us something', () => {
       'rocketbox.customer.act-on-coretech-reports',
     );
     // "wrote" is read through as a verb, and still says the provider reported.
-    expect(first('coretech wrote that our newsletter account is at risk, what now')).toBe(
+    expect(first('coretech wrote that our newsletter account has a problem, what now')).toBe(
       'rocketnews.customer.act-on-coretech-reports',
     );
     expect(first('coretech told us the vps has a security problem, what now')).toBe(
