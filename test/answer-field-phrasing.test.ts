@@ -60,7 +60,7 @@ describe('the provider telling us something', () => {
   });
 });
 
-describe('a word beside a cadence', () => {
+describe('an activity beside a cadence', () => {
   it('asked about nothing else, names what falls due then: the schedule', () => {
     const monthly = answer('monthly chores for us?', knowledge);
     expect(monthly.view.abstained).toBe(false);
@@ -68,8 +68,12 @@ describe('a word beside a cadence', () => {
     expect(monthly.matches.every((m) => m.id.includes('.customer.'))).toBe(true);
   });
 
-  it('still abstains when nothing says the question is about our duties', () => {
+  it('only for an activity (WordNet noun.act alone): not a meeting, a payment or a stand-up', () => {
     expect(abstains('weekly meetings with coretech?')).toBe(true);
+    expect(abstains('weekly meetings for us?')).toBe(true);
+    expect(abstains('daily standup for us?')).toBe(true);
+    expect(abstains('monthly payment for rocketweb?')).toBe(true);
+    expect(abstains('canone mensile per il sito?')).toBe(true);
   });
 });
 

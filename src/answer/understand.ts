@@ -271,8 +271,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const hinted =
     hintedServices.length > 0 && elsewhereOnly(asked, hintedServices, index, lexicon) ? [] : hintedServices;
 
-  // "Weekly CHORES for us?", "checklist settimanale x noi": asked about nothing else, a word the
-  // page lacks right beside a cadence names what falls due then, which is the schedule's duties.
+  // "Weekly CHORES for us?", "daily errands on the site": asked about nothing else, an activity
+  // the page does not name, right beside a cadence, is what falls due then: the schedule's duties.
+  // Not a meeting, an audit or a payment, which are more than activities (word-classes.ts).
   const ours = party === 'customer' || partyCues.has('customer_weak');
   // A concept said only by words naming a service ("the Orbit BACKUP service") is nothing else asked.
   const asksNothingElse = [...asked.keys()].every((id) => !lexicon.conceptInfo.get(id)?.strong);
@@ -280,7 +281,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     words.forEach((w, i) => {
       const unknownWord =
         !w.used && !cueUsed[i] && !w.hint && !index.stems.has(w.stem) && !index.vocabulary.has(w.word);
-      if (unknownWord && !w.capitalized && !/\d/.test(w.word) && (cadenceAt.has(i - 1) || cadenceAt.has(i + 1))) {
+      const beside = cadenceAt.has(i - 1) || cadenceAt.has(i + 1);
+      if (unknownWord && beside && !w.capitalized && wordClasses().namesAnActivity(w.typed)) {
         cueUsed[i] = true;
         intents.add('list');
       }

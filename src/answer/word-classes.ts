@@ -33,6 +33,8 @@ export interface WordClasses {
   namesAThing(word: string): boolean | undefined;
   /** An English noun that can name a person or a group of people ("boss", "designer", "team"): WordNet's lexnames. */
   namesPeople(word: string): boolean;
+  /** An English noun that names only an activity ("chores", "errands"): WordNet's noun.act and no other noun sense. */
+  namesAnActivity(word: string): boolean;
   /**
    * An English verb in the past or third person that means telling someone something ("says",
    * "warned", "told", "wrote"; not the base form "report", which is also a noun, nor "deleted" or
@@ -54,7 +56,7 @@ const ITALIAN_VERB_FORM =
   /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:(?:ce|me|te|se|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|mente)$/;
 
 /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
-type ClassLists = Record<'things' | 'others' | 'people' | 'telling' | 'tellingForms', string>;
+type ClassLists = Record<'things' | 'others' | 'people' | 'activities' | 'telling' | 'tellingForms', string>;
 
 let loaded: WordClasses | null = null;
 
@@ -64,7 +66,8 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others, people, telling, tellingForms } = classLists();
+  const { things, others, people, activities, telling, tellingForms } = classLists();
+  const activity = activities.split('\n');
   const thing = things.split('\n');
   const other = others.split('\n');
   const person = people.split('\n');
@@ -79,6 +82,8 @@ function loadWordClasses(): WordClasses {
     },
     // WordNet lists lemmas: "designers" is a designer.
     namesPeople: (word) => sortedHas(person, word) || (word.endsWith('s') && sortedHas(person, word.slice(0, -1))),
+    namesAnActivity: (word) =>
+      sortedHas(activity, word) || (word.endsWith('s') && sortedHas(activity, word.slice(0, -1))),
     namesAThing: (word) => {
       if (sortedHas(thing, word)) return true;
       if (sortedHas(other, word)) return false;
@@ -184,9 +189,9 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v11',
+    'word-classes\0v12',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
-    ['things', 'others', 'people', 'telling', 'tellingForms'],
+    ['things', 'others', 'people', 'activities', 'telling', 'tellingForms'],
     deriveClassLists,
   );
 }
@@ -257,6 +262,7 @@ function deriveClassLists(): ClassLists {
   const wordSenses = require(join(winkRoot, 'src', 'wn-word-senses.js')) as number[][];
   const wordIndex = require(join(winkRoot, 'src', 'wn-words.js')) as Record<string, number>;
   const people: string[] = [];
+  const activities: string[] = [];
   const telling: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
@@ -279,11 +285,15 @@ function deriveClassLists(): ClassLists {
     const nouns = names.filter((name) => name?.startsWith('noun.'));
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
+    // Only activities ("chore", "errand", "housekeeping"): not "meeting" (an event too) nor "audit"
+    // or "payment" (a possession too).
+    if (nouns.length > 0 && nouns.every((name) => name === 'noun.act')) activities.push(word);
   }
   return {
     things: sorted(things),
     others: sorted(others),
     people: sorted(people),
+    activities: sorted(activities),
     telling: sorted(telling),
     tellingForms,
   };
