@@ -55,12 +55,21 @@ function plausibleCorrection(word: string, candidate: string | null): string | n
   return generalLanguage().isFrequent(word) ? null : candidate;
 }
 
-/** Whether two words differ only in their last two letters, after a shared start of four or more. */
+/**
+ * Whether two words are forms of one word: after a shared start of four letters or more, each ends
+ * in an inflection of English or Italian ("back|s", "stran|i"/"stran|o", "patch|ed"/"patch|es"),
+ * never in another letter ("pane" is not "pane|l", "perso" is not "perso|n").
+ */
 function sameWordOtherEnding(a: string, b: string): boolean {
   let shared = 0;
   while (shared < a.length && a[shared] === b[shared]) shared++;
-  return shared >= 4 && shared >= Math.max(a.length, b.length) - 2;
+  // Eight letters shared are one root whatever the endings ("differen|ce", "differen|za", "differen|t").
+  if (shared >= 8) return true;
+  return shared >= 4 && INFLECTIONS.has(a.slice(shared)) && INFLECTIONS.has(b.slice(shared));
 }
+
+/** English and Italian inflectional endings, a closed class of each grammar. */
+const INFLECTIONS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'a', 'e', 'i', 'o', 'ta', 'te', 'ti', 'to', 're']);
 
 /**
  * Short words get no edit budget ("ip" is not "it"), but one dropped letter is the commonest slip
