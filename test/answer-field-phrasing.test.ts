@@ -93,6 +93,13 @@ describe('whose duties', () => {
   });
 });
 
+describe('is it ours?', () => {
+  it("when only the provider's duties on that service speak of it, answers with them", () => {
+    expect(first('our task to check the antivirus on rocketweb?')).toBe('rocketweb.provider.antivirus-check');
+    expect(first('our job to keep the mail servers updated?')).toBe('email.provider.keep-mail-systems-updated');
+  });
+});
+
 describe('the provider owning a thing', () => {
   it('"la pagina di CoreTech" is whose page, not CoreTech acting', () => {
     expect(first("che cos'è il titolare del trattamento secondo la pagina di coretech")).toBe('definition-controller');

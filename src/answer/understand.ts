@@ -257,6 +257,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     party = null;
   // "When the provider reports a problem, what must WE do?": it informs, we are asked what we do.
   if (party === 'provider' && providerReports && partyCues.has('customer')) party = 'customer';
+  // "Is it OUR job to check the ANTIVIRUS?": when only the other party's duties speak of what is
+  // asked, the answer is whose duty it is; the party asked about does not filter it away.
+  if (party === 'customer' && services.length > 0 && otherPartyOnly(fromQuestion, party, services, index, lexicon))
+    party = null;
   if (
     !servicesByName &&
     party !== 'customer' &&
@@ -377,6 +381,30 @@ function findOffTopic(
 function distinguishes(stem: string, services: readonly ServiceId[], index: KnowledgeIndex): boolean {
   if (!index.stems.has(stem)) return false;
   return services.every((service) => (index.serviceStemDuties.get(service)?.get(stem) ?? 0) <= SERVICE_WORD_MAX_DUTIES);
+}
+
+/**
+ * Whether the strong concepts asked about appear, among these services' duties (any service's
+ * when none is named), only in the other party's.
+ */
+function otherPartyOnly(
+  concepts: ReadonlySet<string>,
+  party: Party,
+  services: readonly ServiceId[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): boolean {
+  let other = false;
+  for (const id of concepts) {
+    if (!lexicon.conceptInfo.get(id)?.strong) continue;
+    const duties = (index.postings.get(`c:${id}`) ?? [])
+      .map((position) => index.docs[position]!)
+      .filter((doc) => doc.kind === 'duty' && (services.length === 0 || services.includes(doc.duty.service)));
+    if (duties.length === 0) continue;
+    if (duties.some((doc) => doc.kind === 'duty' && doc.duty.party === party)) return false;
+    other = true;
+  }
+  return other;
 }
 
 /** Whether some strong concept asked about appears in duties, yet in none of these services'. */
