@@ -100,6 +100,14 @@ describe('is it ours?', () => {
   });
 });
 
+describe('how long', () => {
+  it('answers a retention only for what the retentions keep, or a way of asking for it', () => {
+    expect(abstains('how long are rocketbox logs kept?')).toBe(true);
+    expect(first('how far back can coretech restore our emails?')).toBe('email.provider.backup-control');
+    expect(first('how long are rocketweb backups kept?')).toBe('rocketweb.provider.backup-control');
+  });
+});
+
 describe('the provider owning a thing', () => {
   it('"la pagina di CoreTech" is whose page, not CoreTech acting', () => {
     expect(first("che cos'è il titolare del trattamento secondo la pagina di coretech")).toBe('definition-controller');

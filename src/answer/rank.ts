@@ -220,6 +220,15 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
   return true;
 }
 
+/** The concepts every retention duty speaks of besides the retention itself: what retentions keep ("backup"). */
+function keptByEveryRetention(holders: readonly IndexedDoc[], retention: string | undefined): string[] {
+  const [first, ...rest] = holders;
+  if (!first) return [];
+  return [...first.terms.keys()].filter(
+    (term) => term.startsWith('c:') && term !== `c:${retention}` && rest.every((doc) => doc.terms.has(term)),
+  );
+}
+
 /**
  * Whether the page's retention statements can answer a "how long" question: each strong subject it
  * asks about must appear in some duty that speaks of retention (with a service named, see below).
@@ -240,7 +249,12 @@ function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexi
     // ("how far back can we RESTORE mail?"); one another of its duties states, with no period, is
     // what is asked about ("how long does the mailbox EXPORT take?").
     if (services.length === 0) return false;
-    if (duties(id).some((doc) => services.includes(doc.duty.service))) return false;
+    const speakingOfIt = duties(id);
+    if (speakingOfIt.some((doc) => services.includes(doc.duty.service))) return false;
+    // …and only a subject the page relates to what every retention keeps (restores are of
+    // backups), not one it speaks of apart from them ("how long are the LOGS kept?").
+    if (!speakingOfIt.some((doc) => keptByEveryRetention(holders, retention).some((term) => doc.terms.has(term))))
+      return false;
   }
   return true;
 }
