@@ -17,7 +17,7 @@ import { stem } from './text.js';
  * mentions ("SLA", "VPN", "DPO") have no such word and stay unknown.
  */
 export function expandAbbreviation(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
-  // A name may open with digits ("1bkp" for a "1Backup"): the letters are the shorthand.
+  // A name may open with digits ("2bx" for a "2Box"): the letters are the shorthand.
   const [, digits = '', letters = word] = /^(\d{1,2})([a-z]+)$/.exec(word) ?? [];
   if (letters.length < 2 || letters.length > 6 || !/^[a-z]+$/.test(letters)) return null;
   const memo = index.abbreviations.get(word);
