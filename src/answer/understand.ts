@@ -460,13 +460,17 @@ const FEW_SERVICES = 3;
 const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
 
 /**
- * Whether the question names something the page's duties about the provider's reports speak of
- * (a problem, its security, acting on it): "a PROBLEM on our server", "dobbiamo INTERVENIRE?", not
- * "hello" nor "an overdue invoice".
+ * Whether the question names something the page's duties on the provider's reports speak of, or
+ * duties on the same topics do (a problem, a hacked account, spam, acting on it): "a PROBLEM on
+ * our server", "our site was HACKED", "dobbiamo INTERVENIRE?"; not "hello", nor "an overdue
+ * invoice", which no such duty speaks of.
  */
 function reportable(concepts: ReadonlyMap<string, number>, reportsConcept: string, index: KnowledgeIndex): boolean {
-  const reportDocs = (index.postings.get(`c:${reportsConcept}`) ?? []).map((position) => index.docs[position]!);
-  return [...concepts.keys()].some((id) => id !== reportsConcept && reportDocs.some((doc) => doc.terms.has(`c:${id}`)));
+  const duties = index.docs.filter((doc) => doc.kind === 'duty');
+  const reportDuties = duties.filter((doc) => doc.terms.has(`c:${reportsConcept}`));
+  const topics = new Set(reportDuties.flatMap((doc) => doc.duty.topics));
+  const related = duties.filter((doc) => doc.duty.topics.some((topic) => topics.has(topic)));
+  return [...concepts.keys()].some((id) => id !== reportsConcept && related.some((doc) => doc.terms.has(`c:${id}`)));
 }
 
 /** Most duties of a service a naming word may appear in and still rank them. */
