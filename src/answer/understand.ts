@@ -238,8 +238,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // has reported it; the question is what we do about it. "The provider says hello", "…told us the
   // invoice is overdue" report nothing the page speaks of.
   const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
-  const reportsSomething = reportsConcept !== undefined && reportable(concepts, reportsConcept, index);
-  const speaking = reportsSomething ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
+  const spoken =
+    reportsConcept !== undefined ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
+  const speaking = spoken && reportsConcept && reportable(concepts, reportsConcept, index) ? spoken : null;
   if (reportsConcept && speaking) {
     if (!concepts.has(reportsConcept))
       concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
