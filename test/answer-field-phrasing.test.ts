@@ -39,6 +39,8 @@ describe('the provider telling us something', () => {
     expect(abstains('coretech says hello')).toBe(true);
     expect(abstains('coretech loves us')).toBe(true);
     expect(first('coretech says our invoice is overdue, what do we do?')).not.toMatch(/act-on-coretech-reports$/);
+    // News the report duties say nothing of is answered by no section either.
+    expect(abstains('coretech told us our invoice is overdue, what now?')).toBe(true);
     // A hacked site is a problem the page's incident duties speak of.
     expect(first('coretech told us our website was hacked')).toBe('rocketweb.customer.act-on-coretech-reports');
   });

@@ -128,6 +128,8 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
 
   const ranked = scored.filter((s) => s.score > 0).sort(byScore);
   const best = ranked[0];
+  if (best?.doc.kind === 'fact' && analysis.relaysProviderNews)
+    return { kind: 'abstain', reason: 'no_match', foreign: [] };
   if (!best || best.score < MIN_SCORE) {
     // A service named with only vague words around it ("anything for FileBox?"): list it.
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {

@@ -55,6 +55,11 @@ export interface QuestionAnalysis {
   /** The question opens with "why"/"perché": it asks for a cause. */
   asksWhy: boolean;
   /**
+   * The message relays news from the provider the page's report duties say nothing of ("the
+   * provider says our invoice is late"): only a duty on that subject answers it, never a section.
+   */
+  relaysProviderNews: boolean;
+  /**
    * The words that carry the question's subject (not names, cues, stop words): each must be
    * grounded in the answer, by its stem or by a concept it says (see grounding.ts).
    */
@@ -353,6 +358,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     dutyWords,
     subjects,
     asksWhy: WHY_WORDS.has(surface[0] ?? ''),
+    relaysProviderNews: spoken !== null && speaking === null,
   };
 }
 
@@ -500,7 +506,9 @@ function providerSpeaking(
   for (const { cue, start, end } of spans) {
     if (cue !== 'provider' || (start > 0 && words[start - 1]!.segment === words[start]!.segment)) continue;
     const marker = words.slice(end, end + 3).findIndex((w) => lexicon.recipientMarkers.has(w.word));
-    if (marker >= 0) {
+    // "the provider OR us?" weighs the two parties, it does not speak.
+    const weighs = words.slice(end, end + Math.max(marker, 0)).some((w) => lexicon.alternatives.has(w.word));
+    if (marker >= 0 && !weighs) {
       // As typed: a verb read through as filler ("TOLD us") still says how.
       const typedBetween = range(message.typedAt[end - 1]! + 1, message.typedAt[end + marker]!);
       const byVerb = lang === 'en' && typedBetween.some((i) => wordClasses().tells(message.typed[i]!.typed));
