@@ -38,6 +38,9 @@ describe('the provider telling us something', () => {
   it('reads no report into chatter, nor into news the page says nothing of', () => {
     expect(abstains('coretech says hello')).toBe(true);
     expect(abstains('coretech loves us')).toBe(true);
+    // A present tense says what the provider usually does; what it says is news, not the telling.
+    expect(abstains('coretech promises 99.9% uptime')).toBe(true);
+    expect(first('CoreTech tells customers about server problems?')).toBe('stellar.provider.inform-client-problems');
     expect(first('coretech says our invoice is overdue, what do we do?')).not.toMatch(/act-on-coretech-reports$/);
     // News the report duties say nothing of is answered by no section either.
     expect(abstains('coretech told us our invoice is overdue, what now?')).toBe(true);
@@ -117,7 +120,9 @@ describe('the provider owning a thing', () => {
     expect(first("che cos'è il titolare del trattamento secondo la pagina di coretech")).toBe('definition-controller');
   });
 
-  it('its duties, and an alternative with it, still name it', () => {
+  it('its duties, a cadence between, and an alternative with it, still name it', () => {
+    // The page gives CoreTech no monthly duty: none of the customer's is listed instead.
+    expect(ids('compiti mensili di coretech').some((id) => id.includes('.customer.'))).toBe(false);
     expect(ids('i compiti di coretech per rocketbox').every((id) => id.startsWith('rocketbox.provider.'))).toBe(true);
     expect(ids('backup della posta: compito nostro o di coretech?')).toEqual(
       expect.arrayContaining(['email.provider.backup-control', 'email.customer.mail-archive-backup']),

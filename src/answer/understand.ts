@@ -162,10 +162,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         if (asObject && cue.cue !== 'demand') continue;
         // "the page OF Acme", "i server DI Acme": Acme owns a thing, it is not who acts. Its duties
         // ("i compiti di Acme") and an alternative ("nostro o di Acme?") still name it.
+        // The word the genitive hangs on, past a cadence ("i compiti MENSILI di Acme").
+        let head = before - 1;
+        while (head > 0 && cadenceAt.has(head)) head--;
         const owns =
           before >= 1 &&
           GENITIVES.has(surface[before]!) &&
-          !dutyAt.has(before - 1) &&
+          !dutyAt.has(head) &&
           !lexicon.alternatives.has(surface[before - 1]!);
         if (cue.cue === 'provider' && owns) continue;
         if (cue.cue !== 'customer_en_only' || lang === 'en') {
@@ -245,7 +248,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const [reportsConcept] = lexicon.lexicon.concept_rules.provider_reports;
   const spoken =
     reportsConcept !== undefined ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
-  const speaking = spoken && reportsConcept && reportable(concepts, reportsConcept, index) ? spoken : null;
+  // What the provider said, not the words saying it ("TELLS us": notify).
+  const said = new Map(
+    [...concepts].filter(([id]) => wordConcepts.some((ids, k) => ids.includes(id) && !spoken?.words.includes(k))),
+  );
+  const speaking = spoken && reportsConcept && reportable(said, reportsConcept, index, lexicon) ? spoken : null;
   if (reportsConcept && speaking) {
     if (!concepts.has(reportsConcept))
       concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
@@ -467,17 +474,27 @@ const FEW_SERVICES = 3;
 const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
 
 /**
- * Whether the question names something the page's duties on the provider's reports speak of, or
- * duties on the same topics do (a problem, a hacked account, spam, acting on it): "a PROBLEM on
- * our server", "our site was HACKED", "dobbiamo INTERVENIRE?"; not "hello", nor "an overdue
- * invoice", which no such duty speaks of.
+ * Whether the question names something the provider may report: a subject (a strong concept) the
+ * page's duties on the topics of its reports speak of ("our site was HACKED", "a PROBLEM"), or what
+ * every report duty speaks of ("dobbiamo INTERVENIRE?", "una SEGNALAZIONE"). Not "hello", nor "an
+ * overdue invoice", nor a word as broad as "the server".
  */
-function reportable(concepts: ReadonlyMap<string, number>, reportsConcept: string, index: KnowledgeIndex): boolean {
+function reportable(
+  concepts: ReadonlyMap<string, number>,
+  reportsConcept: string,
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): boolean {
   const duties = index.docs.filter((doc) => doc.kind === 'duty');
   const reportDuties = duties.filter((doc) => doc.terms.has(`c:${reportsConcept}`));
   const topics = new Set(reportDuties.flatMap((doc) => doc.duty.topics));
   const related = duties.filter((doc) => doc.duty.topics.some((topic) => topics.has(topic)));
-  return [...concepts.keys()].some((id) => id !== reportsConcept && related.some((doc) => doc.terms.has(`c:${id}`)));
+  return [...concepts.keys()].some((id) => {
+    if (id === reportsConcept) return false;
+    const term = `c:${id}`;
+    if (reportDuties.length > 0 && reportDuties.every((doc) => doc.terms.has(term))) return true;
+    return lexicon.conceptInfo.get(id)?.strong === true && related.some((doc) => doc.terms.has(term));
+  });
 }
 
 /** Most duties of a service a naming word may appear in and still rank them. */

@@ -36,11 +36,10 @@ export interface WordClasses {
   /** An English noun that names only an activity ("chores", "errands"): WordNet's noun.act and no other noun sense. */
   namesAnActivity(word: string): boolean;
   /**
-   * An English verb in the past or third person that means telling someone something ("says",
-   * "warned", "told", "wrote"; not the base form "report", which is also a noun, nor "deleted" or
-   * "sent", which can act on a thing): WordNet's verb.communication and no verb.change or
-   * verb.contact sense, reached through its morphology (the exception list, then the regular
-   * endings).
+   * An English verb in the past, or "says", that means telling someone something ("warned",
+   * "told", "wrote"; not "report", nor "promises", a habit, nor "deleted" or "sent", which can act
+   * on a thing): WordNet's verb.communication and no verb.change or verb.contact sense, reached
+   * through its morphology (the exception list, then the regular endings).
    */
   tells(word: string): boolean;
 }
@@ -76,8 +75,11 @@ function loadWordClasses(): WordClasses {
   const irregular = new Map(tellingForms.split('\n').map((line) => line.split(' ') as [string, string]));
   return {
     tells: (word) => {
+      // News is told in the past ("told", "flagged") or as reported speech ("says"); a present
+      // tense says what the provider usually does ("tells customers…?", "promises…").
       const lemma = irregular.get(word);
       if (lemma !== undefined) return sortedHas(tellingVerb, lemma);
+      if (!word.endsWith('ed') && word !== 'says') return false;
       return verbLemmas(word).some((candidate) => sortedHas(tellingVerb, candidate));
     },
     // WordNet lists lemmas: "designers" is a designer.
