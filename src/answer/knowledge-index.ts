@@ -28,6 +28,7 @@ interface DocBase {
 }
 
 export type IndexedDoc = (DocBase & { kind: 'duty'; duty: Duty }) | (DocBase & { kind: 'fact'; fact: FactRecord });
+export type IndexedDuty = Extract<IndexedDoc, { kind: 'duty' }>;
 
 export interface ServiceAlias {
   service: ServiceId;
@@ -316,4 +317,11 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     providerTerms: words(knowledge.document.provider).map((word) => `w:${stem(word)}`),
     corrections: new Map(),
   };
+}
+
+/** The duties (not the general sections) whose text says a concept of the lexicon. */
+export function dutiesSaying(index: KnowledgeIndex, concept: string | undefined): IndexedDuty[] {
+  return (index.postings.get(`c:${concept}`) ?? [])
+    .map((position) => index.docs[position]!)
+    .filter((doc): doc is IndexedDuty => doc.kind === 'duty');
 }

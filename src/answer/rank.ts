@@ -1,7 +1,7 @@
 import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Cadence } from '../knowledge/schema.js';
 import { groundQuestion } from './grounding.js';
-import { extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
+import { dutiesSaying, extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 
@@ -239,11 +239,9 @@ function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexi
   const retention = lexicon.lexicon.concept_rules.retention;
   const services = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
   // Duties only: a general section merely saying data is "stored" states no period.
-  const duties = (concept: string | undefined) =>
-    (index.postings.get(`c:${concept}`) ?? [])
-      .map((position) => index.docs[position]!)
-      .filter((doc): doc is Extract<IndexedDoc, { kind: 'duty' }> => doc.kind === 'duty');
+  const duties = (concept: string | undefined) => dutiesSaying(index, concept);
   const holders = duties(retention);
+  const kept = keptByEveryRetention(holders, retention);
   for (const id of analysis.concepts.keys()) {
     if (id === retention || !lexicon.conceptInfo.get(id)?.strong) continue;
     if (holders.some((doc) => doc.terms.has(`c:${id}`))) continue;
@@ -255,8 +253,7 @@ function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexi
     if (speakingOfIt.some((doc) => services.includes(doc.duty.service))) return false;
     // …and only a subject the page relates to what every retention keeps (restores are of
     // backups), not one it speaks of apart from them ("how long are the LOGS kept?").
-    if (!speakingOfIt.some((doc) => keptByEveryRetention(holders, retention).some((term) => doc.terms.has(term))))
-      return false;
+    if (!speakingOfIt.some((doc) => kept.some((term) => doc.terms.has(term)))) return false;
   }
   return true;
 }

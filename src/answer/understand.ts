@@ -3,7 +3,7 @@ import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { fillerWords } from './filler.js';
-import type { KnowledgeIndex } from './knowledge-index.js';
+import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
 import { resolveParty } from './party.js';
@@ -249,10 +249,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const spoken =
     reportsConcept !== undefined ? providerSpeaking(partySpans, words, { typed, typedAt }, lexicon, lang) : null;
   // What the provider said, not the words saying it ("TELLS us": notify).
-  const said = new Map(
-    [...concepts].filter(([id]) => wordConcepts.some((ids, k) => ids.includes(id) && !spoken?.words.includes(k))),
-  );
-  const speaking = spoken && reportsConcept && reportable(said, reportsConcept, index, lexicon) ? spoken : null;
+  const said = (telling: readonly number[]) =>
+    new Map([...concepts].filter(([id]) => wordConcepts.some((ids, k) => ids.includes(id) && !telling.includes(k))));
+  const speaking =
+    spoken && reportsConcept && reportable(said(spoken.words), reportsConcept, index, lexicon) ? spoken : null;
   if (reportsConcept && speaking) {
     if (!concepts.has(reportsConcept))
       concepts.set(reportsConcept, lexicon.conceptInfo.get(reportsConcept)?.weight ?? 1);
@@ -411,11 +411,11 @@ function otherPartyOnly(
   let other = false;
   for (const id of concepts) {
     if (!lexicon.conceptInfo.get(id)?.strong) continue;
-    const duties = (index.postings.get(`c:${id}`) ?? [])
-      .map((position) => index.docs[position]!)
-      .filter((doc) => doc.kind === 'duty' && (services.length === 0 || services.includes(doc.duty.service)));
+    const duties = dutiesSaying(index, id).filter(
+      (doc) => services.length === 0 || services.includes(doc.duty.service),
+    );
     if (duties.length === 0) continue;
-    if (duties.some((doc) => doc.kind === 'duty' && doc.duty.party === party)) return false;
+    if (duties.some((doc) => doc.duty.party === party)) return false;
     other = true;
   }
   return other;
@@ -432,9 +432,7 @@ function elsewhereOnly(
   let here = false;
   for (const id of concepts.keys()) {
     if (!lexicon.conceptInfo.get(id)?.strong) continue;
-    const duties = (index.postings.get(`c:${id}`) ?? [])
-      .map((position) => index.docs[position]!)
-      .filter((doc) => doc.kind === 'duty');
+    const duties = dutiesSaying(index, id);
     if (duties.length === 0) continue;
     if (duties.every((doc) => !services.includes(doc.duty.service))) elsewhere = true;
     // "Who blocks a HACKED mailbox?": a subject the service's own duties speak of keeps it.
@@ -485,10 +483,9 @@ function reportable(
   index: KnowledgeIndex,
   lexicon: CompiledLexicon,
 ): boolean {
-  const duties = index.docs.filter((doc) => doc.kind === 'duty');
-  const reportDuties = duties.filter((doc) => doc.terms.has(`c:${reportsConcept}`));
+  const reportDuties = dutiesSaying(index, reportsConcept);
   const topics = new Set(reportDuties.flatMap((doc) => doc.duty.topics));
-  const related = duties.filter((doc) => doc.duty.topics.some((topic) => topics.has(topic)));
+  const related = index.docs.filter((doc) => doc.kind === 'duty' && doc.duty.topics.some((topic) => topics.has(topic)));
   return [...concepts.keys()].some((id) => {
     if (id === reportsConcept) return false;
     const term = `c:${id}`;

@@ -82,10 +82,8 @@ function loadWordClasses(): WordClasses {
       if (!word.endsWith('ed') && word !== 'says') return false;
       return verbLemmas(word).some((candidate) => sortedHas(tellingVerb, candidate));
     },
-    // WordNet lists lemmas: "designers" is a designer.
-    namesPeople: (word) => sortedHas(person, word) || (word.endsWith('s') && sortedHas(person, word.slice(0, -1))),
-    namesAnActivity: (word) =>
-      sortedHas(activity, word) || (word.endsWith('s') && sortedHas(activity, word.slice(0, -1))),
+    namesPeople: (word) => hasNoun(person, word),
+    namesAnActivity: (word) => hasNoun(activity, word),
     namesAThing: (word) => {
       if (sortedHas(thing, word)) return true;
       if (sortedHas(other, word)) return false;
@@ -144,28 +142,17 @@ function isRareItalianVerbForm(word: string): boolean {
 }
 
 function deriveRareItalianVerbForms(): string {
-  const require = createRequire(import.meta.url);
-  const italianPackage = require.resolve('morph-it-helper/package.json');
-  const verbsPackage = require.resolve('italian-verbs-dict/package.json');
-  const nouns = new Set(
-    Object.keys(
-      JSON.parse(readFileSync(join(dirname(italianPackage), 'resources_pub', 'nouns.json'), 'utf8')) as object,
-    ).map(normalize),
-  );
-  const verbs = JSON.parse(readFileSync(join(dirname(verbsPackage), 'dist', 'verbs.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const nouns = new Set(italianNounForms());
   const general = generalLanguage();
   const forms = new Set<string>();
-  for (const [infinitive, table] of Object.entries(verbs)) {
+  for (const [infinitive, table] of Object.entries(italianVerbTables())) {
     for (const form of leaves(table)) {
       const word = normalize(form);
       if (/^[a-z]+$/.test(word) && word !== normalize(infinitive) && !nouns.has(word) && !general.isFrequent(word))
         forms.add(word);
     }
   }
-  return [...forms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
+  return sortedLines(forms);
 }
 
 /** Every string in a nested conjugation table. */
@@ -173,6 +160,30 @@ function leaves(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (value === null || typeof value !== 'object') return [];
   return Object.values(value).flatMap(leaves);
+}
+
+/** WordNet lists lemmas: "designers" is a designer. */
+function hasNoun(lemmas: readonly string[], word: string): boolean {
+  return sortedHas(lemmas, word) || (word.endsWith('s') && sortedHas(lemmas, word.slice(0, -1)));
+}
+
+/** Code-unit order, the order `<` compares in (sortedHas), one word per line. */
+function sortedLines(words: Iterable<string>): string {
+  return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
+}
+
+/** Italian noun forms (Morph-it!, package `morph-it-helper`), accents stripped as questions are. */
+function italianNounForms(): string[] {
+  const root = dirname(createRequire(import.meta.url).resolve('morph-it-helper/package.json'));
+  return Object.keys(JSON.parse(readFileSync(join(root, 'resources_pub', 'nouns.json'), 'utf8')) as object).map(
+    normalize,
+  );
+}
+
+/** Italian conjugation tables by infinitive (package `italian-verbs-dict`, Morph-it! data). */
+function italianVerbTables(): Record<string, unknown> {
+  const root = dirname(createRequire(import.meta.url).resolve('italian-verbs-dict/package.json'));
+  return JSON.parse(readFileSync(join(root, 'dist', 'verbs.json'), 'utf8')) as Record<string, unknown>;
 }
 
 /** Binary search: a question looks up a handful of words, so no Set of 150,000 is built. */
@@ -202,7 +213,6 @@ function deriveClassLists(): ClassLists {
   const require = createRequire(import.meta.url);
   const englishPackage = require.resolve('pos/package.json');
   const italianPackage = require.resolve('morph-it-helper/package.json');
-  const verbsPackage = require.resolve('italian-verbs-dict/package.json');
   const classes = new Map<string, boolean>();
   // English first: a lowercase entry says how the word is used in running text; a capitalized one
   // ("English", "May") only counts when the lowercase word is not listed at all.
@@ -213,51 +223,38 @@ function deriveClassLists(): ClassLists {
     if (entry !== entry.toLowerCase()) capitalized.push([entry, tags]);
     else if (/^[a-z]+$/.test(entry)) classes.set(entry, THING_TAGS.has(tags[0]!));
   }
+  // The first list to class a word decides; every form is normalized as questions are
+  // ("velocità" → velocita).
+  const classify = (forms: Iterable<string>, isThing: boolean) => {
+    for (const form of forms) {
+      const word = normalize(form);
+      if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, isThing);
+    }
+  };
   // Only capitalized: a name, a language or a nationality ("Spanish", "Excel"), all things asked about.
-  for (const [entry] of capitalized) {
-    const word = normalize(entry);
-    if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, true);
-  }
-  // Italian: Morph-it! forms, accents stripped as questions are ("velocità" → velocita).
+  classify(
+    capitalized.map(([entry]) => entry),
+    true,
+  );
+  // Italian: Morph-it! nouns, then adjectives and past participles.
   const resources = join(dirname(italianPackage), 'resources_pub');
   const forms = (file: string) => Object.keys(JSON.parse(readFileSync(join(resources, file), 'utf8')) as object);
-  for (const form of forms('nouns.json')) {
-    const word = normalize(form);
-    if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, true);
-  }
-  for (const file of ['adjectives.json', 'pastParticiples.json']) {
-    for (const form of forms(file)) {
-      const word = normalize(form);
-      if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
-    }
-  }
+  classify(italianNounForms(), true);
+  for (const file of ['adjectives.json', 'pastParticiples.json']) classify(forms(file), false);
   // Italian verbs in every person and tense (Morph-it! again, package `italian-verbs-dict`): "sta",
   // "basta", "escono", "doveva". A form that is also a noun ("paga") was classed a noun above.
-  const verbs = JSON.parse(readFileSync(join(dirname(verbsPackage), 'dist', 'verbs.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  for (const [infinitive, table] of Object.entries(verbs)) {
-    for (const form of [infinitive, ...leaves(table)]) {
-      const word = normalize(form);
-      if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
-    }
-  }
+  for (const [infinitive, table] of Object.entries(italianVerbTables()))
+    classify([infinitive, ...leaves(table)], false);
   // Italian function words (stopwords-iso, MIT): pronouns, prepositions, adverbs the lists above
   // leave out ("invece", "dietro", "ieri", "col"); a word they hold as a noun ("parte") stays one.
   const functionWords = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
-  for (const form of functionWords.it ?? []) {
-    const word = normalize(form);
-    if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, false);
-  }
+  classify(functionWords.it ?? [], false);
   // Only everyday words are ever looked up (filler.ts reads through those alone), which keeps the
   // cached lists small.
   const general = generalLanguage();
   const things: string[] = [];
   const others: string[] = [];
   for (const [word, isThing] of classes) if (general.isFrequent(word)) (isThing ? things : others).push(word);
-  // Code-unit order, the order `<` compares in (sortedHas).
-  const sorted = (list: string[]) => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
   // People: WordNet's lexicographer files (package `wink-lexicon`, MIT; WordNet licence for its data).
   const winkRoot = dirname(require.resolve('wink-lexicon/package.json'));
   const senseNames = require(join(winkRoot, 'src', 'wn-senses.js')) as string[];
@@ -292,11 +289,11 @@ function deriveClassLists(): ClassLists {
     if (nouns.length > 0 && nouns.every((name) => name === 'noun.act')) activities.push(word);
   }
   return {
-    things: sorted(things),
-    others: sorted(others),
-    people: sorted(people),
-    activities: sorted(activities),
-    telling: sorted(telling),
+    things: sortedLines(things),
+    others: sortedLines(others),
+    people: sortedLines(people),
+    activities: sortedLines(activities),
+    telling: sortedLines(telling),
     tellingForms,
   };
 }
