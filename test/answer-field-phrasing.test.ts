@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
+import { englishRoles } from '../src/answer/english-tags.js';
+import { tokenize } from '../src/answer/text.js';
 import { wordClasses } from '../src/answer/word-classes.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/model.js';
@@ -160,5 +162,72 @@ describe('typo correction', () => {
   it('still corrects slips and endings', () => {
     expect(first('bakcup sito quanti giorni')).toBe('rocketweb.provider.backup-control');
     expect(first('how long are the rocketweb sites kept in backps')).toBe('rocketweb.provider.backup-control');
+  });
+});
+
+describe('what a word does in an English sentence (part-of-speech tagger)', () => {
+  const roles = (text: string) => {
+    const words = tokenize(text).map((token) => ({ ...token, typed: token.word }));
+    const tagged = englishRoles(words);
+    return Object.fromEntries(words.map((w, i) => [w.typed, tagged[i]]));
+  };
+
+  it('reads a word that can be a noun as the verb it is here', () => {
+    expect(roles('who do we ping')['ping']).toBe('other');
+    expect(roles('should we ping CoreTech')['ping']).toBe('other');
+    // A contraction split at its apostrophe is read whole again ("who's", "doesn't").
+    expect(roles("who's supposed to ping them, doesn't CoreTech?")['ping']).toBe('other');
+  });
+
+  it('keeps nouns, compounds and adjectives before a noun as things', () => {
+    expect(roles('the office printer')['printer']).toBe('thing');
+    // The lite model reads a compound's last noun as a verb; after a noun it is trusted only
+    // after a question's do or a modal.
+    expect(roles('what is the support email address')['address']).toBe('thing');
+    expect(roles('are Slack threads archived')['threads']).toBe('thing');
+    expect(roles('does GDPR cover our Brazilian suppliers')['brazilian']).toBe('thing');
+    // Right after a noun, a verb may be the claim of a yes-or-no question: the page must word it.
+    expect(roles('does CoreTech scan the logs')['scan']).toBe('thing');
+  });
+
+  it('answers when the unknown word is only the verb of the question', () => {
+    expect(first('something odd in the Stellar logs, who do we ping')).toBe('stellar.customer.check-system-logs');
+  });
+
+  it('still abstains when the unknown word names the thing asked', () => {
+    expect(abstains("what's the Stellar support phone number?")).toBe(true);
+    expect(abstains('are Slack threads archived in MailArchive?')).toBe(true);
+    expect(abstains('does the GDPR cover our Brazilian suppliers?')).toBe(true);
+    // "Scan" is what is asked of CoreTech; the page words a daily antivirus check, not a scan.
+    expect(abstains('does CoreTech scan our websites for malware every night?')).toBe(true);
+  });
+});
+
+describe('a clause opened by "but" / "ma"', () => {
+  it('sets an apology before the question aside, in both languages', () => {
+    expect(first('sorry for the newbie question but is the restore test on 1Backup our job?')).toBe(
+      '1backup.customer.restore-test',
+    );
+    expect(first('scusate la domanda da principiante ma il test di ripristino su 1Backup tocca a noi?')).toBe(
+      '1backup.customer.restore-test',
+    );
+  });
+
+  it('keeps a clause that names a thing the page lacks as the subject', () => {
+    expect(abstains('our Synology got encrypted but is 1Backup able to restore it?')).toBe(true);
+    expect(abstains('la nostra stampante è rotta ma chi la controlla?')).toBe(true);
+  });
+});
+
+describe('false friends between the two languages', () => {
+  it('never reads an Italian everyday word as the English word its stem happens to spell', () => {
+    // "guarda" (looks at) is not "guard": no duty of guarding access data.
+    const looked = ids('gli esiti dei backup di 1Backup chi li guarda?');
+    expect(looked[0]).toBe('1backup.customer.check-backup-results');
+    expect(looked).not.toContain('1backup.customer.guard-agent-access-data');
+  });
+
+  it('keeps the concept when the Italian list says it', () => {
+    expect(ids('chi custodisce le password di Stellar?')).toContain('stellar.customer.guard-access-data');
   });
 });

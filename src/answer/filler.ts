@@ -1,3 +1,6 @@
+import type { Lang } from '../views/types.js';
+import { conceptMatchesAt } from './concept-matches.js';
+import { type EnglishRole, englishRoles } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -24,7 +27,13 @@ import { asksForCause, type Word } from './words.js';
  *
  * Returns one flag per word: true = filler, to be ignored by every later step.
  */
-export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexicon: CompiledLexicon): boolean[] {
+export function fillerWords(
+  words: readonly Word[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+  /** The message's language: an English sentence is read by a part-of-speech tagger (english-tags.ts). */
+  lang: Lang,
+): boolean[] {
   const filler = words.map((w) => w.mention);
   // Judged as typed: a typo correction may have turned "manager" into a domain word.
   const unknown = words.map(
@@ -104,6 +113,13 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
   const asksWhy = asksForCause(words);
   if (anchorRuns >= 2 && !asksWhy) {
     const classes = wordClasses();
+    let roles: EnglishRole[] | null = null;
+    // In an English sentence the tagger says whether the word names a thing here ("who do we PING").
+    const namesNoThingHere = (i: number) => {
+      if (lang !== 'en') return false;
+      roles ??= englishRoles(words);
+      return roles[i] === 'other';
+    };
     words.forEach((w, i) => {
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized) return;
       // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
@@ -112,7 +128,8 @@ export function fillerWords(words: readonly Word[], index: KnowledgeIndex, lexic
       const person = classes.namesPeople(w.typed);
       // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE").
       const verb = MODALS.has(words[i - 1]?.typed ?? '');
-      if ((classes.namesAThing(w.typed) !== false && !person && !verb) || asksAbout(words, i)) return;
+      if ((classes.namesAThing(w.typed) !== false && !person && !verb && !namesNoThingHere(i)) || asksAbout(words, i))
+        return;
       // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
       const beside = [i - 1, i + 1].some(
         (n) =>
@@ -223,7 +240,7 @@ function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors:
   };
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
-    for (const { length } of lexicon.concepts.matchesAt(stems, i)) mark(anchors, i, length);
+    for (const { length } of conceptMatchesAt(surface, stems, i, lexicon)) mark(anchors, i, length);
     for (const { length } of lexicon.offTopic.matchesAt(surface, i)) mark(anchors, i, length);
     for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
       // A cadence or a party named as actor ("Acme", "we") is part of the question; a possessive

@@ -72,6 +72,8 @@ export interface CompiledLexicon {
   lexicon: Lexicon;
   cues: PhraseTable<Cue>;
   concepts: PhraseTable<string>;
+  /** Which language's list gave a one-word concept phrase ("guard": en), keyed by stem then concept id. */
+  conceptWordLanguages: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<Lang>>>;
   conceptInfo: ReadonlyMap<string, ConceptInfo>;
   conceptsByTopic: ReadonlyMap<Topic, string[]>;
   foreign: PhraseTable<string>;
@@ -161,7 +163,16 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
   };
 
+  const conceptWordLanguages = new Map<string, Map<string, Set<Lang>>>();
   for (const [id, concept] of Object.entries(lexicon.concepts)) {
+    for (const lang of ['en', 'it'] as const) {
+      for (const phrase of concept[lang]) {
+        const [word, ...more] = words(phrase);
+        if (word === undefined || more.length > 0) continue;
+        const byId = conceptWordLanguages.get(stem(word)) ?? new Map<string, Set<Lang>>();
+        conceptWordLanguages.set(stem(word), byId.set(id, (byId.get(id) ?? new Set<Lang>()).add(lang)));
+      }
+    }
     conceptInfo.set(id, {
       id,
       weight: concept.weight,
@@ -223,6 +234,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     lexicon,
     cues,
     concepts,
+    conceptWordLanguages,
     conceptInfo,
     conceptsByTopic,
     foreign,

@@ -41,6 +41,12 @@ export interface Token {
 /** Punctuation, emoji and line breaks that end a clause of a chat message. */
 const CLAUSE_BREAK = /[,;:!?.…()[\]{}"“”«»\n\r|/\\]|\s[-–—]\s|\p{Extended_Pictographic}/u;
 
+/**
+ * Conjunctions that open a clause of their own even without a comma: "sorry for the dumb question
+ * BUT who checks…", "scusate la domanda banale MA il backup…". A closed class of the grammar.
+ */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'ma']);
+
 /** Slack and Teams emoji shortcodes (":pray:", ":+1:"): pictures, not words. */
 const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/gi;
 
@@ -68,9 +74,9 @@ export function tokenize(text: string): Token[] {
     if (last) last.exclaims = exclaims(between);
     // "node.js", "1.5", "16/04": a dot or slash inside a word is not the end of a clause.
     const inside = between.length === 1 && /[./]/.test(between) && index > 0;
-    if (index > 0 && !inside && CLAUSE_BREAK.test(between)) segment++;
     const word = normalize(surface);
     if (!word) continue;
+    if (index > 0 && ((!inside && CLAUSE_BREAK.test(between)) || CLAUSE_OPENERS.has(word))) segment++;
     tokens.push({
       word,
       capitalized: index > 0 && /\p{Lu}/u.test(surface),

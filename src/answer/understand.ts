@@ -2,6 +2,7 @@ import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
+import { conceptMatchesAt } from './concept-matches.js';
 import { fillerWords } from './filler.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
@@ -96,7 +97,15 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const mentions = findServices(typed, typedStems, index, lexicon);
   // Greetings, names, thanks, urgency, "my manager asked": the question is read without them, so
   // "URGENT: why…" still opens with "why".
-  const filler = fillerWords(typed, index, lexicon);
+  const filler = fillerWords(
+    typed,
+    index,
+    lexicon,
+    detectLanguage(
+      typed.filter((w) => !w.mention),
+      lexicon,
+    ),
+  );
   const words = typed.filter((_, i) => !filler[i]);
   // Where each remaining word stood in the message, to see words set aside as filler around it.
   const typedAt = typed.flatMap((_, i) => (filler[i] ? [] : [i]));
@@ -219,7 +228,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const conceptUsed = new Array<boolean>(words.length).fill(false);
   const wordConcepts: string[][] = words.map(() => []);
   for (let i = 0; i < words.length; i++) {
-    for (const { length, values } of lexicon.concepts.matchesAt(stems, i)) {
+    for (const { length, values } of conceptMatchesAt(surface, stems, i, lexicon)) {
       if (anyUsed(words, i, length)) continue;
       // "clients KEPT SEPARATE": a keeping word inside a longer phrase says that phrase's concept.
       const yields = values.every((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger === true);
