@@ -231,3 +231,14 @@ describe('false friends between the two languages', () => {
     expect(ids('chi custodisce le password di Stellar?')).toContain('stellar.customer.guard-access-data');
   });
 });
+
+describe('an out-of-scope word that only says whose thing it is', () => {
+  it('reads "the ceo\'s mailbox" as a mailbox', () => {
+    expect(first("the ceo's mailbox got hacked, what does coretech do")).toBe('email.provider.hacked-account-response');
+  });
+
+  it('still abstains when the out-of-scope word is what is asked about', () => {
+    expect(abstains("who is CoreTech's CEO?")).toBe(true);
+    expect(abstains("what's the price's impact on backups")).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { type EnglishRole, englishRoles } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { offTopicMatchesAt } from './off-topic-matches.js';
 import { stem } from './text.js';
 import { QUESTION_WORDS } from './typos.js';
 import { wordClasses } from './word-classes.js';
@@ -238,10 +239,13 @@ function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors:
   const mark = (flags: boolean[], start: number, length: number) => {
     for (let k = start; k < start + length; k++) flags[k] = true;
   };
+  for (let i = 0; i < words.length; i++)
+    for (const { length } of conceptMatchesAt(surface, stems, i, lexicon)) mark(anchors, i, length);
+  // What names a service or a concept of the page, before out-of-scope words ("the CEO'S mailbox").
+  const onPage = [...anchors];
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
-    for (const { length } of conceptMatchesAt(surface, stems, i, lexicon)) mark(anchors, i, length);
-    for (const { length } of lexicon.offTopic.matchesAt(surface, i)) mark(anchors, i, length);
+    for (const { length } of offTopicMatchesAt(words, i, lexicon, (k) => onPage[k]!)) mark(anchors, i, length);
     for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
       // A cadence or a party named as actor ("Acme", "we") is part of the question; a possessive
       // ("my manager asked") is not, nor someone asking ("me lo CHIEDE l'amministrazione").

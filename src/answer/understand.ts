@@ -7,6 +7,7 @@ import { fillerWords } from './filler.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
+import { offTopicMatchesAt } from './off-topic-matches.js';
 import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
@@ -358,7 +359,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
     commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),
     partyStems,
-    offTopic: findOffTopic(words, surface, lang, lexicon),
+    offTopic: findOffTopic(words, surface, lang, lexicon, (k) => words[k]!.used || conceptUsed[k]!),
     foreign,
     party,
     bothParties,
@@ -383,10 +384,12 @@ function findOffTopic(
   surface: readonly string[],
   lang: Lang,
   lexicon: CompiledLexicon,
+  /** Whether a word names a service or a concept of the page. */
+  onPage: (at: number) => boolean,
 ): string[] {
   const found: string[] = [];
   for (let i = 0; i < surface.length; i++) {
-    for (const { length, values } of lexicon.offTopic.matchesAt(surface, i)) {
+    for (const { length, values } of offTopicMatchesAt(words, i, lexicon, onPage)) {
       // A longer domain phrase wins: "operating system LOGS" is a duty, "operating system" alone is not.
       if (words.slice(i, i + length).some((w) => (w.phraseLength ?? 0) > length)) continue;
       for (const value of values) if (value.lang === lang) found.push(value.phrase);
