@@ -159,7 +159,18 @@ describe('typo correction', () => {
     expect(abstains('chi controlla il pane di rocketbox?')).toBe(true);
   });
 
+  it('never turns a rare word of a general dictionary into a word of the page', () => {
+    // "resize" is not "reside", "gestionale" (management software) is not "gestione".
+    expect(abstains('resize the stellar vm: who does it?')).toBe(true);
+    expect(abstains('il gestionale lo aggiorna coretech?')).toBe(true);
+    expect(wordClasses().isDictionaryWord('firmware')).toBe(true);
+    expect(wordClasses().isDictionaryWord('bakcup')).toBe(false);
+  });
+
   it('still corrects slips and endings', () => {
+    expect(first('who checks the bakcup results on 1backup')).toBe('1backup.customer.check-backup-results');
+    // A verb's ending: "esportano" is a form of "esporta".
+    expect(first('ogni quanto esportano i dati da sygma?')).toBe('sygma.customer.data-export');
     expect(first('bakcup sito quanti giorni')).toBe('rocketweb.provider.backup-control');
     expect(first('how long are the rocketweb sites kept in backps')).toBe('rocketweb.provider.backup-control');
   });
@@ -240,5 +251,12 @@ describe('an out-of-scope word that only says whose thing it is', () => {
   it('still abstains when the out-of-scope word is what is asked about', () => {
     expect(abstains("who is CoreTech's CEO?")).toBe(true);
     expect(abstains("what's the price's impact on backups")).toBe(true);
+  });
+});
+
+describe('a sign-off after the question', () => {
+  it('never swallows what follows a possessive: "our ACTIVE DIRECTORY … cheers!" is the subject', () => {
+    expect(abstains('does coretech work with our active directory cheers!')).toBe(true);
+    expect(abstains('does coretech connect to our active directory greatly appreciated 🙏')).toBe(true);
   });
 });

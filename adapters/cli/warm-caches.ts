@@ -17,6 +17,8 @@ try {
   wordClasses().namesAThing('warm');
   // A rare Italian verb form: derives the separate list of those too (about 2 s in a cold process).
   wordClasses().namesAThing('cliccato');
+  // A word no dictionary holds: derives the list of rare dictionary words the typo correction asks.
+  wordClasses().isDictionaryWord('bakcup');
 } catch (error) {
   process.stderr.write(
     `dutybot: could not prepare the answer caches (${(error as Error).message}); answers stay correct, only the first is slower\n`,

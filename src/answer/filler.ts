@@ -49,7 +49,17 @@ export function fillerWords(
 
   const { anchors, questionCues } = anchorsOf(words, lexicon);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
-  const content = (i: number) => !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed);
+  // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
+  // function word all the same.
+  const possessive = (i: number) =>
+    lexicon.cues
+      .matchesAt(
+        words.map((w) => w.word),
+        i,
+      )
+      .some(({ values }) => values.some((c) => c.kind === 'party' && c.cue === 'customer_weak'));
+  const content = (i: number) =>
+    !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed) && !possessive(i);
   // An everyday word is not a misspelt domain word: what its correction says anchors nothing.
   words.forEach((w, i) => {
     if (w.corrected && unknown[i] && general.isFrequent(w.typed)) anchors[i] = false;

@@ -1,8 +1,8 @@
-import { generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { vocabularyBucket } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, stem, typoBudget } from './text.js';
+import { wordClasses } from './word-classes.js';
 
 /**
  * Replaces a word nobody knows by the closest known word within the typo budget ("bakup" →
@@ -45,14 +45,15 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
 }
 
 /**
- * An everyday word of either language is what was meant ("pena", "coso", "world"), not a slip for
- * a domain word a letter or two away ("pensa", "costo", "would"): it is only read as another form
- * of that word, the change confined to its ending ("backs" → back, "strani" → strano). The lists
- * are asked only when there is a candidate.
+ * A word of either language's dictionaries is what was meant ("pena", "coso", "world",
+ * "firmware", "gestionale"), not a slip for a domain word a letter or two away ("pensa", "costo",
+ * "would", "formare", "gestione"): it is only read as another form of that word, the change
+ * confined to its ending ("backs" → back, "strani" → strano). The dictionaries are asked only
+ * when there is a candidate (word-classes.ts).
  */
 function plausibleCorrection(word: string, candidate: string | null): string | null {
   if (candidate === null || sameWordOtherEnding(word, candidate)) return candidate;
-  return generalLanguage().isFrequent(word) ? null : candidate;
+  return wordClasses().isDictionaryWord(word) ? null : candidate;
 }
 
 /**
@@ -65,11 +66,23 @@ function sameWordOtherEnding(a: string, b: string): boolean {
   while (shared < a.length && a[shared] === b[shared]) shared++;
   // Eight letters shared are one root whatever the endings ("differen|ce", "differen|za", "differen|t").
   if (shared >= 8) return true;
-  return shared >= 4 && INFLECTIONS.has(a.slice(shared)) && INFLECTIONS.has(b.slice(shared));
+  // The root may end before the shared letters do: "esport|ano", "esport|a".
+  for (let root = shared; root >= 4; root--)
+    if (INFLECTIONS.has(a.slice(root)) && INFLECTIONS.has(b.slice(root))) return true;
+  return false;
 }
 
-/** English and Italian inflectional endings, a closed class of each grammar. */
-const INFLECTIONS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'a', 'e', 'i', 'o', 'ta', 'te', 'ti', 'to', 're']);
+/**
+ * English and Italian inflectional endings, a closed class of each grammar: nouns and adjectives
+ * ("backup|s", "stran|i"), and verbs in the present, infinitive, participle, gerund and imperfect
+ * ("patch|ed", "esport|ano", "verific|are", "aggiorn|ato", "control|lando").
+ */
+const INFLECTIONS = new Set([
+  ...['', 's', 'es', 'd', 'ed', 'ing'],
+  ...['a', 'e', 'i', 'o', 'ta', 'te', 'ti', 'to', 're'],
+  ...['iamo', 'ate', 'ete', 'ite', 'ano', 'ono', 'are', 'ere', 'ire'],
+  ...['ato', 'ata', 'ati', 'uto', 'uta', 'uti', 'ute', 'ito', 'iti', 'ando', 'endo', 'ava', 'avano', 'eva', 'evano'],
+]);
 
 /**
  * Short words get no edit budget ("ip" is not "it"), but one dropped letter is the commonest slip

@@ -42,6 +42,13 @@ export interface WordClasses {
    * through its morphology (the exception list, then the regular endings).
    */
   tells(word: string): boolean;
+  /**
+   * A word some general dictionary holds, however rare: WordNet's lemmas (`wink-lexicon`), Brill's
+   * tagger lexicon (`pos`), Morph-it!'s nouns, adjectives and participles and the Italian
+   * conjugation tables. "Firmware", "gestionale" are words someone meant, not slips for "formare"
+   * or "gestione" (typos.ts).
+   */
+  isDictionaryWord(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -84,6 +91,8 @@ function loadWordClasses(): WordClasses {
     },
     namesPeople: (word) => hasNoun(person, word),
     namesAnActivity: (word) => hasNoun(activity, word),
+    isDictionaryWord: (word) =>
+      generalLanguage().isFrequent(word) || isRareDictionaryWord(word) || isRareItalianVerbForm(word),
     namesAThing: (word) => {
       if (sortedHas(thing, word)) return true;
       if (sortedHas(other, word)) return false;
@@ -139,6 +148,42 @@ function isRareItalianVerbForm(word: string): boolean {
     }),
   ).forms.split('\n');
   return sortedHas(rareVerbForms, word);
+}
+
+let rareDictionaryWords: string[] | null = null;
+
+/**
+ * Rare words of the general dictionaries other than the Italian verb forms of the list above (a
+ * separate list of about 250,000 words), loaded only when a rare word could be read as a typo.
+ */
+function isRareDictionaryWord(word: string): boolean {
+  rareDictionaryWords ??= derivedLists(
+    'rare-dictionary-words\0v1',
+    ['wink-lexicon', 'pos', 'morph-it-helper', 'italian-verbs-dict'],
+    ['words'],
+    () => ({ words: deriveRareDictionaryWords() }),
+  ).words.split('\n');
+  return sortedHas(rareDictionaryWords, word);
+}
+
+function deriveRareDictionaryWords(): string {
+  const require = createRequire(import.meta.url);
+  const general = generalLanguage();
+  const words = new Set<string>();
+  const add = (forms: Iterable<string>) => {
+    for (const form of forms) {
+      const word = normalize(form);
+      if (/^[a-z]+$/.test(word) && !general.isFrequent(word)) words.add(word);
+    }
+  };
+  const winkRoot = dirname(require.resolve('wink-lexicon/package.json'));
+  add(Object.keys(require(join(winkRoot, 'src', 'wn-words.js')) as Record<string, number>));
+  add(Object.keys(require(join(dirname(require.resolve('pos/package.json')), 'lexicon.js')) as object));
+  const resources = join(dirname(require.resolve('morph-it-helper/package.json')), 'resources_pub');
+  for (const file of ['nouns.json', 'adjectives.json', 'pastParticiples.json'])
+    add(Object.keys(JSON.parse(readFileSync(join(resources, file), 'utf8')) as object));
+  add(Object.keys(italianVerbTables()));
+  return sortedLines(words);
 }
 
 function deriveRareItalianVerbForms(): string {
