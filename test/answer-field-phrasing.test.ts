@@ -260,3 +260,39 @@ describe('a sign-off after the question', () => {
     expect(abstains('does coretech connect to our active directory greatly appreciated 🙏')).toBe(true);
   });
 });
+
+describe('a clause about a thing the page lacks, which the question points back at', () => {
+  it('abstains: the thing is what is asked about', () => {
+    expect(abstains('our NAS died but can coretech restore it?')).toBe(true);
+    expect(abstains('the ERP is slow but who monitors it?')).toBe(true);
+    expect(abstains('the site works but the office laptop is broken, who repairs it?')).toBe(true);
+    expect(abstains('il CRM si è bloccato, chi lo ripristina?')).toBe(true);
+  });
+
+  it('still sets greetings aside, names and everyday words alike', () => {
+    for (const greeting of ['Greetings Tomasz,', 'howdy fam 👋', 'afternoon everybody,', 'sorry to bother,'])
+      expect(first(`${greeting} the 1backup results: who checks them?`), greeting).toBe(
+        '1backup.customer.check-backup-results',
+      );
+    expect(first('raga, chi li controlla i backup di 1backup?')).toBe('1backup.customer.check-backup-results');
+  });
+});
+
+describe('how fast', () => {
+  it('is answered by a duty done "promptly"', () => {
+    expect(first('coretech flagged our vps, how quickly do we have to act?')).toBe(
+      'stellar.customer.act-on-coretech-reports',
+    );
+    expect(first('how promptly do we have to inform coretech of anomalies on the server?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
+    expect(first('coretech ci segnala un problema sul server, entro quanto dobbiamo intervenire?')).toBe(
+      'stellar.customer.act-on-coretech-reports',
+    );
+  });
+
+  it('abstains when no duty the question is about says how fast', () => {
+    expect(abstains('how fast is a restore on 1backup?')).toBe(true);
+    expect(abstains('in quanto tempo coretech ripristina un backup?')).toBe(true);
+  });
+});

@@ -35,12 +35,15 @@ function loadTagger(): Tagger {
   };
 }
 
+type Words = readonly Pick<Word, 'typed' | 'segment'>[];
+
 /**
- * One role per word. The sentence is rebuilt from the words as typed: clauses end with a comma,
- * and a contraction split at its apostrophe ("who s", "doesn t") is joined again, so the tagger
- * reads "who's" and "doesn't" as it was trained to.
+ * One universal part-of-speech tag per word ("NOUN", "VERB", "AUX", "ADJ"…). The sentence is
+ * rebuilt from the words as typed: clauses end with a comma, and a contraction split at its
+ * apostrophe ("who s", "doesn t") is joined again, so the tagger reads "who's" and "doesn't" as it
+ * was trained to.
  */
-export function englishRoles(words: readonly Pick<Word, 'typed' | 'segment'>[]): EnglishRole[] {
+export function englishTags(words: Words): string[] {
   tagger ??= loadTagger();
   let text = '';
   const starts: number[] = [];
@@ -67,6 +70,11 @@ export function englishRoles(words: readonly Pick<Word, 'typed' | 'segment'>[]):
     }
     tags.push(tagged[token] ?? 'X');
   }
+  return tags;
+}
+
+/** One role per word: whether it names a thing in its sentence, from its tags (`englishTags`). */
+export function englishRoles(words: Words, tags: readonly string[] = englishTags(words)): EnglishRole[] {
   const noun = (i: number) => tags[i] === 'NOUN' || tags[i] === 'PROPN';
   return tags.map((tag, i) => {
     if (noun(i)) return 'thing';

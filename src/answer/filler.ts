@@ -1,6 +1,6 @@
 import type { Lang } from '../views/types.js';
 import { conceptMatchesAt } from './concept-matches.js';
-import { type EnglishRole, englishRoles } from './english-tags.js';
+import { type EnglishRole, englishRoles, englishTags } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -47,6 +47,27 @@ export function fillerWords(
     return general.isFrequent(w.typed) || general.isFirstName(w.typed) || isChatShorthand(w, general);
   };
 
+  // A word naming a thing in its sentence: a rare word no lexicon holds as a verb ("NAS", "CRM"),
+  // or in English a noun by the tagger ("the office LAPTOP is broken"); never a person, a name, a
+  // mention or chat shorthand.
+  let tags: string[] | null = null;
+  let roles: EnglishRole[] | null = null;
+  const tagsOf = () => (tags ??= englishTags(words));
+  const rolesOf = () => (roles ??= englishRoles(words, tagsOf()));
+  const namesAThingHere = (i: number) => {
+    const w = words[i]!;
+    const classes = wordClasses();
+    if (w.mention || general.isFirstName(w.typed) || isChatShorthand(w, general) || classes.namesPeople(w.typed))
+      return false;
+    // A name written as one ("Greetings TOMASZ") is someone addressed; an acronym is a thing.
+    if (w.cased && !w.acronym) return false;
+    if (!general.isFrequent(w.typed)) return classes.namesAThing(w.typed) !== false;
+    return lang === 'en' && rolesOf()[i] === 'thing';
+  };
+  // A statement says something of its thing with a verb ("our NAS DIED"); a greeting ("howdy FAM",
+  // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
+  // a rare word, never a greeting.
+  const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
   const { anchors, questionCues } = anchorsOf(words, lexicon);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
@@ -85,6 +106,17 @@ export function fillerWords(
     const vocative =
       before && positions.some((i) => words[i]!.mention || (unknown[i] && general.isFirstName(words[i]!.typed)));
     if (!vocative && !positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
+    // "Our NAS died, can CoreTech restore IT?", "il portatile è rotto, chi LO ripara?": a clause
+    // naming a thing the page does not, which the question points back at, is what is asked about.
+    // Only a statement ("our NAS died") right before the clause that points back ("…restore it?").
+    const next = segments.get(words[positions[0]!]!.segment + 1) ?? [];
+    if (
+      !vocative &&
+      positions.some((i) => unknown[i] && namesAThingHere(i)) &&
+      positions.some(saysSomething) &&
+      next.some((k) => pointsBack(words, k))
+    )
+      continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
     const asks = positions.some((i) => questionCues[i]);
     for (const i of positions) if (!asks || unknown[i]) filler[i] = true;
@@ -124,12 +156,10 @@ export function fillerWords(
   const asksWhy = asksForCause(words);
   if (anchorRuns >= 2 && !asksWhy) {
     const classes = wordClasses();
-    let roles: EnglishRole[] | null = null;
     // In an English sentence the tagger says whether the word names a thing here ("who do we PING").
     const namesNoThingHere = (i: number) => {
       if (lang !== 'en') return false;
-      roles ??= englishRoles(words);
-      return roles[i] === 'other';
+      return rolesOf()[i] === 'other';
     };
     words.forEach((w, i) => {
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized) return;
@@ -206,6 +236,24 @@ function asksAbout(words: readonly Word[], at: number): boolean {
   const before = words[i]!.typed;
   return DEGREE_WORDS.has(before) || COMPARISON_WORDS.has(before) || COMPARATIVES.has(words[at]!.typed);
 }
+
+/**
+ * An object pronoun that points back at a thing named before: English "it", "them" ending a
+ * clause; Italian "lo", "li" before a verb, or joined to an infinitive ("ripararLO"). "La" and
+ * "le" are articles too.
+ */
+function pointsBack(words: readonly Word[], at: number): boolean {
+  const word = words[at]!.typed;
+  // Last in its clause, "it" is an object ("who repairs IT?"), not a subject ("is IT our job…").
+  if (OBJECT_PRONOUNS.has(word)) return words[at + 1] === undefined || words[at + 1]!.segment !== words[at]!.segment;
+  if (ITALIAN_OBJECT_CLITICS.has(word)) return wordClasses().namesAThing(words[at + 1]?.typed ?? '') === false;
+  return /(?:ar|er|ir)(?:lo|la|li|le)$/.test(word) && wordClasses().namesAThing(word) !== true;
+}
+
+/** English third-person object pronouns, a closed class of the grammar. */
+const OBJECT_PRONOUNS = new Set(['it', 'them']);
+/** Italian object clitics that are never articles. */
+const ITALIAN_OBJECT_CLITICS = new Set(['lo', 'li']);
 
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);

@@ -34,6 +34,8 @@ export interface Token {
   mention: boolean;
   /** Written with any capital letter, first word included ("Tomasz", "DNS"). */
   cased: boolean;
+  /** Written in capitals, two letters or more ("NAS", "DNS"): an acronym, not a name. */
+  acronym: boolean;
   /** Followed by an exclamation mark or an emoji: what ends there is an exclamation, not a question. */
   exclaims: boolean;
 }
@@ -83,6 +85,7 @@ export function tokenize(text: string): Token[] {
       segment,
       mention: between.endsWith('@'),
       cased: /\p{Lu}/u.test(surface),
+      acronym: surface.length >= 2 && !/\p{Ll}/u.test(surface) && /\p{Lu}/u.test(surface),
       exclaims: false,
     });
     index++;
