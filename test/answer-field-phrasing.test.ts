@@ -201,6 +201,21 @@ describe('what a word does in an English sentence (part-of-speech tagger)', () =
     expect(roles('does CoreTech scan the logs')['scan']).toBe('thing');
   });
 
+  it('reads an adverb through even beside a single subject of the page', () => {
+    expect(first('who keeps sygma up to date nowadays?')).toBe('sygma.provider.keep-systems-updated');
+    expect(first('who quietly keeps the RocketWeb servers patched?')).toBe('rocketweb.provider.keep-servers-updated');
+    // A shouted everyday word is no name.
+    expect(first('coretech reported malware on our server, we have to act FAST?')).toBe(
+      'stellar.customer.act-on-coretech-reports',
+    );
+    // An acronym still is a subject.
+    expect(abstains('who checks the DNS on rocketweb?')).toBe(true);
+  });
+
+  it('keeps a claim verb with an adverb before it', () => {
+    expect(abstains('does coretech ever scan our server for viruses?')).toBe(true);
+  });
+
   it('answers when the unknown word is only the verb of the question', () => {
     expect(first('something odd in the Stellar logs, who do we ping')).toBe('stellar.customer.check-system-logs');
   });

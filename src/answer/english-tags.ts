@@ -83,7 +83,10 @@ export function englishRoles(words: Words, tags: readonly string[] = englishTags
     // Right after a noun, the lite model reads a compound's last noun as a verb ("support email
     // ADDRESS", "teams CHATS archived"). A verb there may also be the claim of a yes-or-no question
     // ("does CoreTech SCAN our sites…?"), which the page must word to confirm. Either way it stays.
-    if (noun(i - 1)) return 'thing';
+    // An adverb between changes nothing ("does CoreTech EVER scan…").
+    let before = i - 1;
+    while (before >= 0 && tags[before] === 'ADV' && tag === 'VERB') before--;
+    if (noun(before)) return 'thing';
     return 'other';
   });
 }

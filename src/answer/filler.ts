@@ -154,7 +154,9 @@ export function fillerWords(
   const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
   // "Why does the FTP REJECT my password?": a question for a cause asks about what happens.
   const asksWhy = asksForCause(words);
-  if (anchorRuns >= 2 && !asksWhy) {
+  // With one anchor, only an English adverb is read through ("who keeps Orbit updated NOWADAYS?",
+  // "who QUIETLY patches…"): an adverb says how or when, never what.
+  if ((anchorRuns >= 2 || lang === 'en') && !asksWhy) {
     const classes = wordClasses();
     // In an English sentence the tagger says whether the word names a thing here ("who do we PING").
     const namesNoThingHere = (i: number) => {
@@ -162,7 +164,10 @@ export function fillerWords(
       return rolesOf()[i] === 'other';
     };
     words.forEach((w, i) => {
-      if (filler[i] || anchors[i] || !unknown[i] || w.corrected || w.capitalized) return;
+      // An everyday word in capitals is shouted ("who do we PING"), not a name ("from Excel").
+      const name = w.capitalized && !(w.acronym && general.isFrequent(w.typed));
+      if (filler[i] || anchors[i] || !unknown[i] || w.corrected || name) return;
+      if (anchorRuns < 2 && tagsOf()[i] !== 'ADV') return;
       // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
       if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
