@@ -311,3 +311,14 @@ describe('how fast', () => {
     expect(abstains('in quanto tempo coretech ripristina un backup?')).toBe(true);
   });
 });
+
+describe('how often', () => {
+  it('prefers a duty with a frequency to one that holds all the time', () => {
+    // "Evaluate the frequency or event for password changes" over "set strong passwords".
+    expect(first('when do staff have to change their mail password?')).toBe('email.customer.password-change-policy');
+  });
+
+  it('still answers with the only duty there is', () => {
+    expect(first('how often should we change the stellar server passwords?')).toBe('stellar.customer.server-passwords');
+  });
+});

@@ -431,6 +431,9 @@ function finishScore(
     else score *= 0.5;
   }
   if (analysis.intents.has('how_long')) score *= duty.retention_days !== undefined ? 1.6 : 0.7;
+  // "How often…?", "when…?": a duty that holds all the time ("ongoing") gives no frequency; one
+  // done on a schedule, on an event or by the customer's own rule does.
+  if (analysis.intents.has('how_often') && analysis.cadence === null && duty.cadence === 'ongoing') score *= 0.7;
   return score;
 }
 
