@@ -39,6 +39,14 @@ describe('chat shorthand', () => {
     }
   });
 
+  it("never expands to another provider's product: 'prox' is 'prossima', not Proxmox", () => {
+    expect(expandAbbreviation('prox', index, lexicon)).toBeNull();
+    expect(
+      answer("settimana prox c'è l'audit: quanti giorni di backup tiene coretech sulla posta?", knowledge).view
+        .abstained,
+    ).toBe(false);
+  });
+
   it('answers questions typed with it, and still abstains on an acronym the page never mentions', () => {
     expect(answer('chi controlla i bkp di 1backup ogni giorno', knowledge).matches[0]?.id).toBe(
       '1backup.customer.check-backup-results',

@@ -11,7 +11,8 @@ import { stem } from './text.js';
  * - a token with no vowel is the consonant skeleton of a longer word, read in order from its first
  *   letter ("pw" → P-ass-W-ord);
  * - any other token is the beginning of a longer word ("cred(s)" → credentials).
- * It must point at one meaning only (every candidate one concept of the lexicon, or one stem:
+ * It never expands to another provider's product, which people name in full ("prox" is "prossima",
+ * not Proxmox). It must point at one meaning only (every candidate one concept of the lexicon, or one stem:
  * "credentials" and "credenziali" are one), and an everyday word or a first name
  * ("doc", "pass", "max") is never taken for shorthand: it means itself. Acronyms the page never
  * mentions ("SLA", "VPN", "DPO") have no such word and stay unknown.
@@ -39,6 +40,8 @@ function findExpansion(digits: string, word: string, index: KnowledgeIndex, lexi
     if (!asked.startsWith(digits)) continue;
     const candidate = asked.slice(digits.length);
     if (candidate[0] !== word[0] || candidate.length < word.length + 3) continue;
+    // Another provider's product is named in full, never in shorthand ("settimana PROX" is not Proxmox).
+    if (lexicon.foreign.matchesAt([stem(asked)], 0).length > 0) continue;
     const matches = skeleton ? isSubsequence(word, consonants(candidate)) : candidate.startsWith(prefix);
     if (!matches) continue;
     const key = meaning(asked, lexicon);
