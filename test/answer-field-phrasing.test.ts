@@ -322,3 +322,15 @@ describe('how often', () => {
     expect(first('how often should we change the stellar server passwords?')).toBe('stellar.customer.server-passwords');
   });
 });
+
+describe('a closing after the question', () => {
+  it('is set aside, even when its word could ask for a judgement', () => {
+    expect(first('who checks the 1backup results? best, Marco')).toBe('1backup.customer.check-backup-results');
+    expect(first('chi controlla gli esiti di 1backup? saluti, Marco')).toBe('1backup.customer.check-backup-results');
+  });
+
+  it('is only a closing after a question', () => {
+    expect(abstains('which is the best backup? Marco')).toBe(true);
+    expect(abstains('what is the price? best, Marco')).toBe(true);
+  });
+});

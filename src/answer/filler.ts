@@ -91,7 +91,25 @@ export function fillerWords(
     if (positions) positions.push(i);
     else segments.set(w.segment, [i]);
   });
-  const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i]));
+  // A closing after the question: a one-word clause and a name ("…? Best, Marco", "…? Saluti,
+  // Anna"). Its word is a valediction whatever else it may mean ("best" asks for a judgement).
+  const clauses = [...segments.values()];
+  const [valediction, signature] = clauses.slice(-2);
+  if (
+    clauses.length >= 3 &&
+    valediction?.length === 1 &&
+    signature?.length === 1 &&
+    words[signature[0]!]!.cased &&
+    general.isFirstName(words[signature[0]!]!.typed) &&
+    !words[valediction[0]!]!.used &&
+    !questionCues[valediction[0]!] &&
+    clauses.slice(0, -2).some((positions) => positions.some((i) => questionCues[i]))
+  )
+    for (const i of [valediction[0]!, signature[0]!]) {
+      filler[i] = true;
+      anchors[i] = false;
+    }
+  const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i] && !filler[i]));
   // One clause and nothing else, or no anchor anywhere: the whole message is the question.
   if (anchored.length === 0) return filler;
 
