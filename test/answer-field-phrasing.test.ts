@@ -334,3 +334,19 @@ describe('a closing after the question', () => {
     expect(abstains('what is the price? best, Marco')).toBe(true);
   });
 });
+
+describe('an aside before the question with a word of questions the page never answers', () => {
+  it('is set aside when the question names a subject of its own', () => {
+    expect(first('feel free to answer later but who checks the 1backup results?')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+    expect(first('the price is high but who checks the 1backup results?')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+  });
+
+  it('is still what is asked otherwise', () => {
+    expect(abstains('prices, who sets them?')).toBe(true);
+    expect(abstains('what does 1backup cost? who checks the results?')).toBe(true);
+  });
+});

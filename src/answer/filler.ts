@@ -68,7 +68,7 @@ export function fillerWords(
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues } = anchorsOf(words, lexicon);
+  const { anchors, questionCues, offTopic } = anchorsOf(words, lexicon);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -109,6 +109,17 @@ export function fillerWords(
       filler[i] = true;
       anchors[i] = false;
     }
+  // "Feel FREE to answer later, but who checks the backups?": an aside before the question that
+  // asks nothing and holds nothing of the page but a word of questions the page never answers is
+  // not what is asked; whether it is filler is then decided like any clause without an anchor.
+  const asking = clauses.findIndex(
+    (positions) => positions.some((i) => questionCues[i]) && positions.some((i) => anchors[i] && !offTopic[i]),
+  );
+  for (const positions of clauses.slice(0, Math.max(asking, 0))) {
+    const aside =
+      positions.some((i) => offTopic[i]) && positions.every((i) => !questionCues[i] && (!anchors[i] || offTopic[i]));
+    if (aside) for (const i of positions) anchors[i] = false;
+  }
   const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i] && !filler[i]));
   // One clause and nothing else, or no anchor anywhere: the whole message is the question.
   if (anchored.length === 0) return filler;
@@ -312,7 +323,10 @@ function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
 }
 
 /** Words that carry the question's subject, and words that start a question. */
-function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors: boolean[]; questionCues: boolean[] } {
+function anchorsOf(
+  words: readonly Word[],
+  lexicon: CompiledLexicon,
+): { anchors: boolean[]; questionCues: boolean[]; offTopic: boolean[] } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
   const stems = words.map((w) => w.stem);
@@ -324,9 +338,13 @@ function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors:
     for (const { length } of conceptMatchesAt(surface, stems, i, lexicon)) mark(anchors, i, length);
   // What names a service or a concept of the page, before out-of-scope words ("the CEO'S mailbox").
   const onPage = [...anchors];
+  const offTopic = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
-    for (const { length } of offTopicMatchesAt(words, i, lexicon, (k) => onPage[k]!)) mark(anchors, i, length);
+    for (const { length } of offTopicMatchesAt(words, i, lexicon, (k) => onPage[k]!)) {
+      mark(anchors, i, length);
+      mark(offTopic, i, length);
+    }
     for (const { length, values } of lexicon.cues.matchesAt(surface, i)) {
       // A cadence or a party named as actor ("Acme", "we") is part of the question; a possessive
       // ("my manager asked") is not, nor someone asking ("me lo CHIEDE l'amministrazione").
@@ -340,5 +358,5 @@ function anchorsOf(words: readonly Word[], lexicon: CompiledLexicon): { anchors:
         mark(questionCues, i, length);
     }
   }
-  return { anchors, questionCues };
+  return { anchors, questionCues, offTopic };
 }
