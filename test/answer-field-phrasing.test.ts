@@ -146,6 +146,15 @@ describe('Italian from general lexicons', () => {
     );
   });
 
+  it('reads a verb form right after an Italian auxiliary as the verb, noun or not', () => {
+    // "detto" is also a noun (a saying): after "ci ha" it is said.
+    expect(wordClasses().isItalianVerbForm('detto')).toBe(true);
+    expect(wordClasses().isItalianVerbForm('rete')).toBe(false);
+    expect(first('un collega ci ha detto che la casella manda spam, cosa fa coretech?')).toBe(
+      'email.provider.hacked-account-response',
+    );
+  });
+
   it('keeps an infinitive after "si può" as the thing asked', () => {
     expect(abstains('la retention di 60 giorni della posta si può allungare a 90?')).toBe(true);
   });

@@ -201,22 +201,29 @@ export function fillerWords(
       if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
       const person = classes.namesPeople(w.typed);
-      // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE").
-      const verb = MODALS.has(words[i - 1]?.typed ?? '');
+      // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE"); so
+      // is an Italian verb form right after an auxiliary ("ha SCARICATO", "ci ha DETTO", "si PARLA").
+      const previous = words[i - 1]?.typed ?? '';
+      const verb =
+        MODALS.has(previous) ||
+        (lang === 'it' && ITALIAN_AUXILIARIES.has(previous) && classes.isItalianVerbForm(w.typed));
       if ((classes.namesAThing(w.typed) !== false && !person && !verb && !namesNoThingHere(i)) || asksAbout(words, i))
         return;
-      // Next to a thing the page does not name, it says which thing ("aziende AMERICANE").
-      const beside = [i - 1, i + 1].some(
-        (n) =>
-          words[n] !== undefined &&
-          // A clitic ("the CEO'S mailbox", "l'agenzia") is grammar, not a thing.
-          words[n]!.typed.length > 1 &&
-          !anchors[n] &&
-          !questionCues[n] &&
-          !lexicon.stopWords.has(words[n]!.typed) &&
-          !classes.namesPeople(words[n]!.typed) &&
-          classes.namesAThing(words[n]!.typed) === true,
-      );
+      // Next to a thing the page does not name, it says which thing ("aziende AMERICANE"); a verb
+      // says what happened to it ("ha scaricato FILE strani").
+      const beside =
+        !verb &&
+        [i - 1, i + 1].some(
+          (n) =>
+            words[n] !== undefined &&
+            // A clitic ("the CEO'S mailbox", "l'agenzia") is grammar, not a thing.
+            words[n]!.typed.length > 1 &&
+            !anchors[n] &&
+            !questionCues[n] &&
+            !lexicon.stopWords.has(words[n]!.typed) &&
+            !classes.namesPeople(words[n]!.typed) &&
+            classes.namesAThing(words[n]!.typed) === true,
+        );
       // A phrasal verb means what its particle makes of it ("brought BACK" is restored).
       if (beside || PARTICLES.has(words[i + 1]?.typed ?? '')) return;
       filler[i] = true;
@@ -288,6 +295,17 @@ function pointsBack(words: readonly Word[], at: number): boolean {
 const OBJECT_PRONOUNS = new Set(['it', 'them']);
 /** Italian object clitics that are never articles. */
 const ITALIAN_OBJECT_CLITICS = new Set(['lo', 'li']);
+
+/**
+ * Italian auxiliaries and the impersonal "si", a closed class of the grammar: a verb form right
+ * after one is a participle or a conjugated verb ("abbiamo PASSATO", "va GUARDATO", "si PARLA").
+ * "È" is left out: without its accent it is "e" (and).
+ */
+const ITALIAN_AUXILIARIES = new Set([
+  ...['ho', 'hai', 'ha', 'abbiamo', 'avete', 'hanno', 'avevo', 'aveva', 'avevamo', 'avevano'],
+  ...['sono', 'sei', 'siamo', 'siete', 'era', 'erano', 'stato', 'stata', 'stati', 'state'],
+  ...['viene', 'vengono', 'va', 'vanno', 'si'],
+]);
 
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);

@@ -49,6 +49,12 @@ export interface WordClasses {
    * or "gestione" (typos.ts).
    */
   isDictionaryWord(word: string): boolean;
+  /**
+   * An Italian finite verb form or past participle ("scaricato", "detto", "parla"), also when the
+   * same form is a noun ("passato", "detto"): right after an auxiliary, it is the verb (filler.ts).
+   * Infinitives are not counted.
+   */
+  isItalianVerbForm(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -62,7 +68,10 @@ const ITALIAN_VERB_FORM =
   /^[a-z]+(?:(?:are|ere|ire|ar|er|ir)(?:(?:ce|me|te|se|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|ci|si|ne|gli|mi|ti|vi)?|ando|endo|mente)$/;
 
 /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
-type ClassLists = Record<'things' | 'others' | 'people' | 'activities' | 'telling' | 'tellingForms', string>;
+type ClassLists = Record<
+  'things' | 'others' | 'people' | 'activities' | 'telling' | 'tellingForms' | 'italianVerbForms',
+  string
+>;
 
 let loaded: WordClasses | null = null;
 
@@ -72,7 +81,8 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others, people, activities, telling, tellingForms } = classLists();
+  const { things, others, people, activities, telling, tellingForms, italianVerbForms } = classLists();
+  const verbForm = italianVerbForms.split('\n');
   const activity = activities.split('\n');
   const thing = things.split('\n');
   const other = others.split('\n');
@@ -91,6 +101,7 @@ function loadWordClasses(): WordClasses {
     },
     namesPeople: (word) => hasNoun(person, word),
     namesAnActivity: (word) => hasNoun(activity, word),
+    isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
       generalLanguage().isFrequent(word) || isRareDictionaryWord(word) || isRareItalianVerbForm(word),
     namesAThing: (word) => {
@@ -247,9 +258,9 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v12',
+    'word-classes\0v14',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
-    ['things', 'others', 'people', 'activities', 'telling', 'tellingForms'],
+    ['things', 'others', 'people', 'activities', 'telling', 'tellingForms', 'italianVerbForms'],
     deriveClassLists,
   );
 }
@@ -288,8 +299,8 @@ function deriveClassLists(): ClassLists {
   for (const file of ['adjectives.json', 'pastParticiples.json']) classify(forms(file), false);
   // Italian verbs in every person and tense (Morph-it! again, package `italian-verbs-dict`): "sta",
   // "basta", "escono", "doveva". A form that is also a noun ("paga") was classed a noun above.
-  for (const [infinitive, table] of Object.entries(italianVerbTables()))
-    classify([infinitive, ...leaves(table)], false);
+  const verbTables = Object.entries(italianVerbTables());
+  for (const [infinitive, table] of verbTables) classify([infinitive, ...leaves(table)], false);
   // Italian function words (stopwords-iso, MIT): pronouns, prepositions, adverbs the lists above
   // leave out ("invece", "dietro", "ieri", "col"); a word they hold as a noun ("parte") stays one.
   const functionWords = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
@@ -333,7 +344,17 @@ function deriveClassLists(): ClassLists {
     // or "payment" (a possession too).
     if (nouns.length > 0 && nouns.every((name) => name === 'noun.act')) activities.push(word);
   }
+  // Everyday Italian verb forms, noun or not: conjugated forms and past participles, no infinitive.
+  const italianVerbForms = new Set<string>();
+  const addVerbForm = (form: string) => {
+    const word = normalize(form);
+    if (/^[a-z]+$/.test(word) && general.isFrequent(word)) italianVerbForms.add(word);
+  };
+  for (const [infinitive, table] of verbTables)
+    for (const form of leaves(table)) if (normalize(form) !== normalize(infinitive)) addVerbForm(form);
+  for (const form of forms('pastParticiples.json')) addVerbForm(form);
   return {
+    italianVerbForms: sortedLines(italianVerbForms),
     things: sortedLines(things),
     others: sortedLines(others),
     people: sortedLines(people),
