@@ -225,6 +225,15 @@ describe('what a word does in an English sentence (part-of-speech tagger)', () =
     expect(abstains('does coretech ever scan our server for viruses?')).toBe(true);
   });
 
+  it('keeps the verb of a yes-or-no question about the provider as its claim, whatever the dictionary says', () => {
+    expect(abstains('does CoreTech compress the rocketbox backups?')).toBe(true);
+    expect(abstains('hey, does CoreTech mirror our site?')).toBe(true);
+    // Asking for an amount is no claim.
+    expect(first('how many days of backups does coretech hold for the mailboxes?')).toBe(
+      'email.provider.backup-control',
+    );
+  });
+
   it('answers when the unknown word is only the verb of the question', () => {
     expect(first('something odd in the Stellar logs, who do we ping')).toBe('stellar.customer.check-system-logs');
   });
@@ -287,6 +296,7 @@ describe('a sign-off after the question', () => {
 
 describe('a clause about a thing the page lacks, which the question points back at', () => {
   it('abstains: the thing is what is asked about', () => {
+    expect(abstains('our Active Directory is down, who monitors it?')).toBe(true);
     expect(abstains('our NAS died but can coretech restore it?')).toBe(true);
     expect(abstains('the ERP is slow but who monitors it?')).toBe(true);
     expect(abstains('the site works but the office laptop is broken, who repairs it?')).toBe(true);

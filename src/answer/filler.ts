@@ -59,16 +59,18 @@ export function fillerWords(
     const classes = wordClasses();
     if (w.mention || general.isFirstName(w.typed) || isChatShorthand(w, general) || classes.namesPeople(w.typed))
       return false;
-    // A name written as one ("Greetings TOMASZ") is someone addressed; an acronym is a thing.
+    // In English the tagger reads the sentence ("TEAMS keeps crashing" names a product, a statement
+    // with a verb; see saysSomething). Elsewhere a word written as a name ("ciao TOMASZ") is someone
+    // addressed, and an acronym a thing.
+    if (lang === 'en') return rolesOf()[i] === 'thing' || (!general.isFrequent(w.typed) && !w.cased);
     if (w.cased && !w.acronym) return false;
-    if (!general.isFrequent(w.typed)) return classes.namesAThing(w.typed) !== false;
-    return lang === 'en' && rolesOf()[i] === 'thing';
+    return !general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false;
   };
   // A statement says something of its thing with a verb ("our NAS DIED"); a greeting ("howdy FAM",
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues, offTopic } = anchorsOf(words, lexicon);
+  const { anchors, questionCues, offTopic, provider } = anchorsOf(words, lexicon);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -209,6 +211,7 @@ export function fillerWords(
         (lang === 'it' && ITALIAN_AUXILIARIES.has(previous) && classes.isItalianVerbForm(w.typed));
       if ((classes.namesAThing(w.typed) !== false && !person && !verb && !namesNoThingHere(i)) || asksAbout(words, i))
         return;
+      if (lang === 'en' && claimedOfProvider(words, i, provider)) return;
       // Next to a thing the page does not name, it says which thing ("aziende AMERICANE"); a verb
       // says what happened to it ("ha scaricato FILE strani").
       const beside =
@@ -344,7 +347,7 @@ function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
 function anchorsOf(
   words: readonly Word[],
   lexicon: CompiledLexicon,
-): { anchors: boolean[]; questionCues: boolean[]; offTopic: boolean[] } {
+): { anchors: boolean[]; questionCues: boolean[]; offTopic: boolean[]; provider: boolean[] } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
   const stems = words.map((w) => w.stem);
@@ -357,6 +360,7 @@ function anchorsOf(
   // What names a service or a concept of the page, before out-of-scope words ("the CEO'S mailbox").
   const onPage = [...anchors];
   const offTopic = words.map(() => false);
+  const provider = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
     for (const { length } of offTopicMatchesAt(words, i, lexicon, (k) => onPage[k]!)) {
@@ -374,7 +378,38 @@ function anchorsOf(
         mark(anchors, i, length);
       if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
         mark(questionCues, i, length);
+      if (values.some((c) => c.kind === 'party' && c.cue === 'provider')) mark(provider, i, length);
     }
   }
-  return { anchors, questionCues, offTopic };
+  return { anchors, questionCues, offTopic, provider };
 }
+
+/**
+ * "Does CoreTech COMPRESS the backups?", "can Acme (ever) MIRROR our site?": in a yes-or-no
+ * question about the provider, the verb after its name is the claim the page must word.
+ */
+function claimedOfProvider(words: readonly Word[], at: number, provider: readonly boolean[]): boolean {
+  let before = at - 1;
+  if (ADVERBS_OF_FREQUENCY.has(words[before]?.typed ?? '')) before--;
+  if (!provider[before]) return false;
+  while (before > 0 && provider[before - 1]) before--;
+  // The question opens with it: "how many weeks DOES CoreTech hold…" asks for an amount instead.
+  const opener = before - 1;
+  const opens = opener === 0 || (opener > 0 && words[opener - 1]!.segment !== words[opener]!.segment);
+  return opens && INVERTING.has(words[opener]?.typed ?? '');
+}
+
+/** English do-support and modals open a yes-or-no question: a closed class of the grammar. */
+const INVERTING = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
+/** English adverbs of frequency that stand between a subject and its verb: a closed class. */
+const ADVERBS_OF_FREQUENCY = new Set([
+  'ever',
+  'always',
+  'never',
+  'really',
+  'actually',
+  'also',
+  'still',
+  'usually',
+  'often',
+]);
