@@ -323,11 +323,16 @@ describe('how fast', () => {
     expect(first('coretech ci segnala un problema sul server, entro quanto dobbiamo intervenire?')).toBe(
       'stellar.customer.act-on-coretech-reports',
     );
+    // "In quanto tempo" also asks how long something is kept; with "intervenire" it asks how soon.
+    expect(first('in quanto tempo dobbiamo intervenire se CoreTech ci segnala un problema sul sito?')).toBe(
+      'rocketweb.customer.act-on-coretech-reports',
+    );
   });
 
   it('abstains when no duty the question is about says how fast', () => {
     expect(abstains('how fast is a restore on 1backup?')).toBe(true);
     expect(abstains('in quanto tempo coretech ripristina un backup?')).toBe(true);
+    expect(abstains('how long does the free mail export take?')).toBe(true);
   });
 });
 

@@ -103,7 +103,7 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
 
   // "How long do we keep invoices?": the page gives periods only for what its retention duties
   // speak of; asked about anything else, a backup's retention would be an unrelated answer.
-  if (analysis.intents.has('how_long') && !retentionCovers(analysis, index, lexicon)) {
+  if (asksForPeriod(analysis, lexicon) && !retentionCovers(analysis, index, lexicon)) {
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
   // Concepts said only by a hinted service's own name ("mail archiving") do not narrow a list.
@@ -205,7 +205,7 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
   const rules = lexicon.lexicon.concept_rules;
   // "Why do my e-mails end up in spam?": the page states duties, never the causes of our problems.
   if (analysis.asksWhy && analysis.party === 'customer') return false;
-  if (analysis.intents.has('how_long') && !(rules.retention && best.terms.has(`c:${rules.retention}`))) return false;
+  if (asksForPeriod(analysis, lexicon) && !(rules.retention && best.terms.has(`c:${rules.retention}`))) return false;
   // "Where should we keep the encryption password?" is answered by the customer's duty to keep it.
   const customerKeeps =
     analysis.party === 'customer' ||
@@ -220,6 +220,16 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
   )
     return false;
   return true;
+}
+
+/**
+ * "How long…", "per quanti giorni…" ask for a period the page states (a retention). Not when they
+ * ask how soon ("IN QUANTO TEMPO dobbiamo intervenire?", the pack's `promptness` rule): a duty done
+ * "promptly" answers that, and only such a duty (the concept is said-only, see `conditionalSubjects`).
+ */
+function asksForPeriod(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  const promptness = lexicon.lexicon.concept_rules.promptness;
+  return analysis.intents.has('how_long') && !(promptness !== undefined && analysis.concepts.has(promptness));
 }
 
 /** The concepts every retention duty speaks of besides the retention itself: what retentions keep ("backup"). */

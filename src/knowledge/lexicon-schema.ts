@@ -73,6 +73,11 @@ const impliedWeight = z.number().positive().max(3);
 export const ConceptRulesSchema = z.strictObject({
   /** How long something is kept: duties with `retention_days` carry it; "how long…?" implies it. */
   retention: conceptId.optional(),
+  /**
+   * How soon something is done ("promptly"): a "how long…?" question that asks this concept too
+   * ("in quanto tempo dobbiamo intervenire?") asks how soon, not for a retention.
+   */
+  promptness: conceptId.optional(),
   /** Implied, with this weight, by "what is…?" questions: the sections that define terms. */
   definition: z.strictObject({ concept: conceptId, weight: impliedWeight }).optional(),
   /** Checking is itself a duty: "how do we make sure the backups worked?" asks what to check, not for steps. */
@@ -194,6 +199,7 @@ export const LexiconSchema = z
     };
     const rules = lexicon.concept_rules;
     if (rules.retention) check(rules.retention, ['concept_rules', 'retention']);
+    if (rules.promptness) check(rules.promptness, ['concept_rules', 'promptness']);
     if (rules.definition) check(rules.definition.concept, ['concept_rules', 'definition', 'concept']);
     for (const key of ['checking', 'keeping', 'looking', 'places', 'provider_reports'] as const)
       rules[key].forEach((id, i) => {
