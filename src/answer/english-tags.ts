@@ -3,7 +3,7 @@ import type { Word } from './words.js';
 
 /**
  * What each word of an English message is doing in its sentence: naming a thing, or acting,
- * describing or qualifying. "Who do we PING", "does CoreTech SCAN the logs", "act FAST" use words
+ * describing or qualifying. "Who do we PING", "does Acme SCAN the logs", "act FAST" use words
  * that can also be nouns; only the sentence says which. The dictionary's word classes cannot
  * (word-classes.ts keeps a word as a possible thing when any of its senses is one), so a trained
  * part-of-speech tagger reads the sentence: `wink-nlp` with `wink-eng-lite-web-model` (MIT, about
@@ -80,10 +80,10 @@ export function englishRoles(words: Words, tags: readonly string[] = englishTags
     if (noun(i)) return 'thing';
     // "OUR SWISS customers": an adjective before a noun says which thing; it is part of it.
     if (tag === 'ADJ' && noun(i + 1) && words[i + 1]!.segment === words[i]!.segment) return 'thing';
-    // Right after a noun, the lite model reads a compound's last noun as a verb ("support email
+    // Right after a noun, the lite model reads a compound's last noun as a verb ("the support mail
     // ADDRESS", "teams CHATS archived"). A verb there may also be the claim of a yes-or-no question
-    // ("does CoreTech SCAN our sites…?"), which the page must word to confirm. Either way it stays.
-    // An adverb between changes nothing ("does CoreTech EVER scan…").
+    // ("does Acme SCAN our sites…?"), which the page must word to confirm. Either way it stays.
+    // An adverb between changes nothing ("does Acme EVER scan…").
     let before = i - 1;
     while (before >= 0 && tags[before] === 'ADV' && tag === 'VERB') before--;
     if (noun(before)) return 'thing';

@@ -137,7 +137,7 @@ export function fillerWords(
     const vocative =
       before && positions.some((i) => words[i]!.mention || (unknown[i] && general.isFirstName(words[i]!.typed)));
     if (!vocative && !positions.every((i) => !unknown[i] || everyday(i) || (addressed && words[i]!.cased))) continue;
-    // "Our NAS died, can CoreTech restore IT?", "il portatile è rotto, chi LO ripara?": a clause
+    // "Our NAS died, can Acme restore IT?", "il portatile è rotto, chi LO ripara?": a clause
     // naming a thing the page does not, which the question points back at, is what is asked about.
     // Only a statement ("our NAS died") right before the clause that points back ("…restore it?").
     const next = segments.get(words[positions[0]!]!.segment + 1) ?? [];
@@ -385,7 +385,7 @@ function anchorsOf(
 }
 
 /**
- * "Does CoreTech COMPRESS the backups?", "can Acme (ever) MIRROR our site?": in a yes-or-no
+ * "Does Acme COMPRESS the backups?", "can Acme (ever) MIRROR our site?": in a yes-or-no
  * question about the provider, the verb after its name is the claim the page must word.
  */
 function claimedOfProvider(words: readonly Word[], at: number, provider: readonly boolean[]): boolean {
@@ -393,7 +393,7 @@ function claimedOfProvider(words: readonly Word[], at: number, provider: readonl
   if (ADVERBS_OF_FREQUENCY.has(words[before]?.typed ?? '')) before--;
   if (!provider[before]) return false;
   while (before > 0 && provider[before - 1]) before--;
-  // The question opens with it: "how many weeks DOES CoreTech hold…" asks for an amount instead.
+  // The question opens with it: "how many weeks DOES Acme hold…" asks for an amount instead.
   const opener = before - 1;
   const opens = opener === 0 || (opener > 0 && words[opener - 1]!.segment !== words[opener]!.segment);
   return opens && INVERTING.has(words[opener]?.typed ?? '');

@@ -4,7 +4,7 @@ import type { Word } from './words.js';
 /**
  * The out-of-scope phrases starting at word `at` ("price", "CEO", "weather"), except one that only
  * says whose thing of the page is meant: "the CEO'S MAILBOX" asks about a mailbox, while
- * "CoreTech's CEO" still asks about a CEO. `onPage` tells whether a word names a service or a
+ * "Acme's CEO" still asks about a CEO. `onPage` tells whether a word names a service or a
  * concept of the page.
  */
 export function offTopicMatchesAt(
