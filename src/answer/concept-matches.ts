@@ -1,3 +1,4 @@
+import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
 import type { CompiledLexicon } from './lexicon.js';
 
@@ -9,7 +10,8 @@ import type { CompiledLexicon } from './lexicon.js';
  * alone, its ending stripped: "GUARDATO" (looked at) is not "guard", "sette" (seven) is not "set",
  * "controllerò" (I will check) is not "controller". A one-word match is dropped when the word is an
  * everyday word of Italian and not of English (general-words.ts) and only the English list gives
- * that concept this word. The other way round, the English words that reach an Italian phrase are
+ * that concept this word; so only an Italian message is checked, and an English one never loads
+ * the word lists for it. The other way round, the English words that reach an Italian phrase are
  * mostly Latin cognates meaning what it means ("access", "version", "isolate"), so they keep it.
  */
 export function conceptMatchesAt(
@@ -17,10 +19,12 @@ export function conceptMatchesAt(
   stems: readonly string[],
   at: number,
   lexicon: CompiledLexicon,
+  /** The message's language: only an Italian message has Italian words to check. */
+  lang: Lang,
 ): { length: number; values: string[] }[] {
   const matches = lexicon.concepts.matchesAt(stems, at);
   const single = matches.find((match) => match.length === 1);
-  if (single === undefined) return matches;
+  if (single === undefined || lang !== 'it') return matches;
   const own = generalLanguage().languageOf(typed[at]!);
   if (own !== 'it') return matches;
   const languages = lexicon.conceptWordLanguages.get(stems[at]!);

@@ -70,16 +70,14 @@ export function fillerWords(
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues, offTopic, provider } = anchorsOf(words, lexicon);
+  const { anchors, questionCues, offTopic, provider } = anchorsOf(words, lexicon, lang);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
+  const surface = words.map((w) => w.word);
   const possessive = (i: number) =>
     lexicon.cues
-      .matchesAt(
-        words.map((w) => w.word),
-        i,
-      )
+      .matchesAt(surface, i)
       .some(({ values }) => values.some((c) => c.kind === 'party' && c.cue === 'customer_weak'));
   const content = (i: number) =>
     !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed) && !possessive(i);
@@ -143,9 +141,9 @@ export function fillerWords(
     const next = segments.get(words[positions[0]!]!.segment + 1) ?? [];
     if (
       !vocative &&
+      next.some((k) => pointsBack(words, k)) &&
       positions.some((i) => unknown[i] && namesAThingHere(i)) &&
-      positions.some(saysSomething) &&
-      next.some((k) => pointsBack(words, k))
+      positions.some(saysSomething)
     )
       continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
@@ -198,9 +196,9 @@ export function fillerWords(
       // An everyday word in capitals is shouted ("who do we PING"), not a name ("from Excel").
       const name = w.capitalized && !(w.acronym && general.isFrequent(w.typed));
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || name) return;
-      if (anchorRuns < 2 && tagsOf()[i] !== 'ADV') return;
       // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
       if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
+      if (anchorRuns < 2 && tagsOf()[i] !== 'ADV') return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
       const person = classes.namesPeople(w.typed);
       // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE"); so
@@ -347,6 +345,7 @@ function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
 function anchorsOf(
   words: readonly Word[],
   lexicon: CompiledLexicon,
+  lang: Lang,
 ): { anchors: boolean[]; questionCues: boolean[]; offTopic: boolean[]; provider: boolean[] } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
@@ -356,14 +355,14 @@ function anchorsOf(
     for (let k = start; k < start + length; k++) flags[k] = true;
   };
   for (let i = 0; i < words.length; i++)
-    for (const { length } of conceptMatchesAt(surface, stems, i, lexicon)) mark(anchors, i, length);
+    for (const { length } of conceptMatchesAt(surface, stems, i, lexicon, lang)) mark(anchors, i, length);
   // What names a service or a concept of the page, before out-of-scope words ("the CEO'S mailbox").
   const onPage = [...anchors];
   const offTopic = words.map(() => false);
   const provider = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
-    for (const { length } of offTopicMatchesAt(words, i, lexicon, (k) => onPage[k]!)) {
+    for (const { length } of offTopicMatchesAt(words, surface, i, lexicon, (k) => onPage[k]!)) {
       mark(anchors, i, length);
       mark(offTopic, i, length);
     }

@@ -8,12 +8,13 @@ import type { Word } from './words.js';
  * concept of the page.
  */
 export function offTopicMatchesAt(
-  words: readonly Pick<Word, 'word' | 'segment'>[],
+  words: readonly Pick<Word, 'segment'>[],
+  /** The words' surface forms, as the phrase table matches them. */
+  surface: readonly string[],
   at: number,
   lexicon: CompiledLexicon,
   onPage: (at: number) => boolean,
 ): { length: number; values: { phrase: string; lang: 'en' | 'it' }[] }[] {
-  const surface = words.map((w) => w.word);
   return lexicon.offTopic.matchesAt(surface, at).filter(({ length }) => {
     const end = at + length;
     const possessive = surface[end] === 's' && words[end]!.segment === words[at]!.segment;

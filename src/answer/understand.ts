@@ -229,7 +229,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const conceptUsed = new Array<boolean>(words.length).fill(false);
   const wordConcepts: string[][] = words.map(() => []);
   for (let i = 0; i < words.length; i++) {
-    for (const { length, values } of conceptMatchesAt(surface, stems, i, lexicon)) {
+    for (const { length, values } of conceptMatchesAt(surface, stems, i, lexicon, lang)) {
       if (anyUsed(words, i, length)) continue;
       // "clients KEPT SEPARATE": a keeping word inside a longer phrase says that phrase's concept.
       const yields = values.every((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger === true);
@@ -389,7 +389,7 @@ function findOffTopic(
 ): string[] {
   const found: string[] = [];
   for (let i = 0; i < surface.length; i++) {
-    for (const { length, values } of offTopicMatchesAt(words, i, lexicon, onPage)) {
+    for (const { length, values } of offTopicMatchesAt(words, surface, i, lexicon, onPage)) {
       // A longer domain phrase wins: "operating system LOGS" is a duty, "operating system" alone is not.
       if (words.slice(i, i + length).some((w) => (w.phraseLength ?? 0) > length)) continue;
       for (const value of values) if (value.lang === lang) found.push(value.phrase);
