@@ -52,6 +52,8 @@ describe('chat shorthand', () => {
       '1backup.customer.check-backup-results',
     );
     expect(answer('who keeps the vps creds safe', knowledge).matches[0]?.id).toBe('stellar.customer.guard-access-data');
+    // Opening the message, shorthand for a word of the page is its subject, not chat.
+    expect(answer('pw per plesk chi la mette?', knowledge).matches[0]?.id).toBe('rocketweb.customer.panel-passwords');
     expect(answer('who manages the DNS records of rocketweb', knowledge).view.abstained).toBe(true);
   });
 });

@@ -158,14 +158,15 @@ export function fillerWords(
   const opens = first.findIndex((i) => questionCues[i]);
   const subjectStarts = first.findIndex((i) => anchors[i]);
   if (opens > 0 && opens <= subjectStarts) {
-    for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i)) filler[i] = true;
+    for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i) && !anchors[i]) filler[i] = true;
   }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
   // plain everyday words there ("mobile app for Orbit") may be the subject, so it needs that sign.
   if (first === segments.get(words[0]!.segment)) {
     let end = 0;
-    while (end < first.length && unknown[first[end]!] && everyday(first[end]!)) end++;
+    // Shorthand for a word of the page ("PW per Plesk…") is the subject, not chat.
+    while (end < first.length && unknown[first[end]!] && everyday(first[end]!) && !anchors[first[end]!]) end++;
     const run = first.slice(0, end);
     const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words[i]!, general));
     const next = first[end];
