@@ -369,8 +369,13 @@ describe('an aside before the question with a word of questions the page never a
     );
   });
 
+  it('is set aside before a yes-or-no question too', () => {
+    expect(first('feel free to answer later, but is CoreTech a CISPE member?')).toBe('cispe-member');
+  });
+
   it('is still what is asked otherwise', () => {
     expect(abstains('prices, who sets them?')).toBe(true);
+    expect(abstains('is it free? who checks the 1backup results?')).toBe(true);
     expect(abstains('what does 1backup cost? who checks the results?')).toBe(true);
   });
 });

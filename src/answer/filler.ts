@@ -113,11 +113,13 @@ export function fillerWords(
   // asks nothing and holds nothing of the page but a word of questions the page never answers is
   // not what is asked; whether it is filler is then decided like any clause without an anchor.
   const asking = clauses.findIndex(
-    (positions) => positions.some((i) => questionCues[i]) && positions.some((i) => anchors[i] && !offTopic[i]),
+    (positions) =>
+      positions.some((i) => questionCues[i] || words[i]!.asks) && positions.some((i) => anchors[i] && !offTopic[i]),
   );
   for (const positions of clauses.slice(0, Math.max(asking, 0))) {
     const aside =
-      positions.some((i) => offTopic[i]) && positions.every((i) => !questionCues[i] && (!anchors[i] || offTopic[i]));
+      positions.some((i) => offTopic[i]) &&
+      positions.every((i) => !questionCues[i] && !words[i]!.asks && (!anchors[i] || offTopic[i]));
     if (aside) for (const i of positions) anchors[i] = false;
   }
   const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i] && !filler[i]));

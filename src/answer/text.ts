@@ -38,6 +38,8 @@ export interface Token {
   acronym: boolean;
   /** Followed by an exclamation mark or an emoji: what ends there is an exclamation, not a question. */
   exclaims: boolean;
+  /** Followed by a question mark: what ends there is a question, with or without a question word. */
+  asks: boolean;
 }
 
 /** Punctuation, emoji and line breaks that end a clause of a chat message. */
@@ -73,7 +75,10 @@ export function tokenize(text: string): Token[] {
     const between = raw.slice(previousEnd, start);
     previousEnd = start + surface.length;
     const last = tokens.at(-1);
-    if (last) last.exclaims = exclaims(between);
+    if (last) {
+      last.exclaims = exclaims(between);
+      last.asks = between.includes('?');
+    }
     // "node.js", "1.5", "16/04": a dot or slash inside a word is not the end of a clause.
     const inside = between.length === 1 && /[./]/.test(between) && index > 0;
     const word = normalize(surface);
@@ -87,11 +92,15 @@ export function tokenize(text: string): Token[] {
       cased: /\p{Lu}/u.test(surface),
       acronym: surface.length >= 2 && !/\p{Ll}/u.test(surface) && /\p{Lu}/u.test(surface),
       exclaims: false,
+      asks: false,
     });
     index++;
   }
   const last = tokens.at(-1);
-  if (last) last.exclaims = exclaims(raw.slice(previousEnd));
+  if (last) {
+    last.exclaims = exclaims(raw.slice(previousEnd));
+    last.asks = raw.slice(previousEnd).includes('?');
+  }
   return tokens;
 }
 
