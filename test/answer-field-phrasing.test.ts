@@ -313,20 +313,20 @@ describe('a clause about a thing the page lacks, which the question points back 
 });
 
 describe('how fast', () => {
-  it('is answered by a duty done "promptly"', () => {
-    expect(first('coretech flagged our vps, how quickly do we have to act?')).toBe(
+  it.each([
+    ['coretech flagged our vps, how quickly do we have to act?', 'stellar.customer.act-on-coretech-reports'],
+    ['how promptly do we have to inform coretech of anomalies on the server?', 'stellar.customer.report-anomalies'],
+    [
+      'coretech ci segnala un problema sul server, entro quanto dobbiamo intervenire?',
       'stellar.customer.act-on-coretech-reports',
-    );
-    expect(first('how promptly do we have to inform coretech of anomalies on the server?')).toBe(
-      'stellar.customer.report-anomalies',
-    );
-    expect(first('coretech ci segnala un problema sul server, entro quanto dobbiamo intervenire?')).toBe(
-      'stellar.customer.act-on-coretech-reports',
-    );
+    ],
     // "In quanto tempo" also asks how long something is kept; with "intervenire" it asks how soon.
-    expect(first('in quanto tempo dobbiamo intervenire se CoreTech ci segnala un problema sul sito?')).toBe(
+    [
+      'in quanto tempo dobbiamo intervenire se CoreTech ci segnala un problema sul sito?',
       'rocketweb.customer.act-on-coretech-reports',
-    );
+    ],
+  ])('"%s" is answered by a duty done "promptly"', (question, duty) => {
+    expect(first(question)).toBe(duty);
   });
 
   it('abstains when no duty the question is about says how fast', () => {
