@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
+import { CONTRACTIONS } from './grammar.js';
 import type { Word } from './words.js';
 
 /**
  * What each word of an English message is doing in its sentence: naming a thing, or acting,
- * describing or qualifying. "Who do we PING", "does Acme SCAN the logs", "act FAST" use words
+ * describing or qualifying. "Who do we PING", "should we ALERT them", "act FAST" use words
  * that can also be nouns; only the sentence says which. The dictionary's word classes cannot
  * (word-classes.ts keeps a word as a possible thing when any of its senses is one), so a trained
  * part-of-speech tagger reads the sentence: `wink-nlp` with `wink-eng-lite-web-model` (MIT, about
@@ -11,7 +12,7 @@ import type { Word } from './words.js';
  * from the conjugation tables in word-classes.ts.
  *
  * The model is loaded on the first English message whose question holds an everyday word nobody
- * in the pack knows (about 130 ms, once per process); tagging a message then takes about 0.03 ms.
+ * in the pack knows (about 130 ms, once per process); tagging a message then takes about 0.01 ms.
  */
 export type EnglishRole = 'thing' | 'other';
 
@@ -90,6 +91,3 @@ export function englishRoles(words: Words, tags: readonly string[] = englishTags
     return 'other';
   });
 }
-
-/** What follows an English apostrophe in a contraction: "who's", "don't", "we're", "I'll", "we've", "I'd", "I'm". */
-const CONTRACTIONS = new Set(['s', 't', 're', 'll', 've', 'd', 'm']);

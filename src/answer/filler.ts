@@ -2,6 +2,19 @@ import type { Lang } from '../views/types.js';
 import { conceptMatchesAt } from './concept-matches.js';
 import { type EnglishRole, englishRoles, englishTags } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
+import {
+  ADVERBS_BEFORE_VERB,
+  COMPARATIVES,
+  COMPARISON_WORDS,
+  COPULAS,
+  DEGREE_WORDS,
+  INVERTING,
+  ITALIAN_AUXILIARIES,
+  ITALIAN_OBJECT_CLITICS,
+  MODALS,
+  OBJECT_PRONOUNS,
+  PARTICLES,
+} from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
@@ -295,47 +308,6 @@ function pointsBack(words: readonly Word[], at: number): boolean {
   return /(?:ar|er|ir)(?:lo|la|li|le)$/.test(word) && wordClasses().namesAThing(word) !== true;
 }
 
-/** English third-person object pronouns, a closed class of the grammar. */
-const OBJECT_PRONOUNS = new Set(['it', 'them']);
-/** Italian object clitics that are never articles. */
-const ITALIAN_OBJECT_CLITICS = new Set(['lo', 'li']);
-
-/**
- * Italian auxiliaries and the impersonal "si", a closed class of the grammar: a verb form right
- * after one is a participle or a conjugated verb ("abbiamo PASSATO", "va GUARDATO", "si PARLA").
- * "È" is left out: without its accent it is "e" (and).
- */
-const ITALIAN_AUXILIARIES = new Set([
-  ...['ho', 'hai', 'ha', 'abbiamo', 'avete', 'hanno', 'avevo', 'aveva', 'avevamo', 'avevano'],
-  ...['sono', 'sei', 'siamo', 'siete', 'era', 'erano', 'stato', 'stata', 'stati', 'state'],
-  ...['viene', 'vengono', 'va', 'vanno', 'si'],
-]);
-
-/** English modal verbs: a closed class of the grammar, always followed by a verb. */
-const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
-/** English verb particles: a closed class of the grammar. */
-const PARTICLES = new Set(['back', 'up', 'off', 'out', 'down', 'over', 'away']);
-/** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */
-const DEGREE_WORDS = new Set(['how', 'come', 'quanto', 'quanta', 'quanti', 'quante']);
-const COPULAS = new Set(['is', 'are', 'was', 'e', 'sono', 'era']);
-/** English and Italian grammar: degree words before an adjective ask for a comparison. */
-const COMPARISON_WORDS = new Set(['most', 'more', 'least', 'less', 'piu', 'meno']);
-/** Italian's irregular comparatives and superlatives (English ones are tagged as such by the lexicon). */
-const COMPARATIVES = new Set([
-  'migliore',
-  'migliori',
-  'miglior',
-  'peggiore',
-  'peggiori',
-  'peggior',
-  'ottimo',
-  'ottima',
-  'ottimi',
-  'ottime',
-  'pessimo',
-  'pessima',
-]);
-
 /**
  * "thx", "pls", "fyi", "tia", "cmq": short, lowercase and no word of either language. Written in
  * capitals ("DNS", "SSL") it is an acronym, and a subject.
@@ -392,7 +364,7 @@ function anchorsOf(
  */
 function claimedOfProvider(words: readonly Word[], at: number, provider: readonly boolean[]): boolean {
   let before = at - 1;
-  if (ADVERBS_OF_FREQUENCY.has(words[before]?.typed ?? '')) before--;
+  if (ADVERBS_BEFORE_VERB.has(words[before]?.typed ?? '')) before--;
   if (!provider[before]) return false;
   while (before > 0 && provider[before - 1]) before--;
   // The question opens with it: "how many weeks DOES Acme hold…" asks for an amount instead.
@@ -400,18 +372,3 @@ function claimedOfProvider(words: readonly Word[], at: number, provider: readonl
   const opens = opener === 0 || (opener > 0 && words[opener - 1]!.segment !== words[opener]!.segment);
   return opens && INVERTING.has(words[opener]?.typed ?? '');
 }
-
-/** English do-support and modals open a yes-or-no question: a closed class of the grammar. */
-const INVERTING = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
-/** English adverbs of frequency that stand between a subject and its verb: a closed class. */
-const ADVERBS_OF_FREQUENCY = new Set([
-  'ever',
-  'always',
-  'never',
-  'really',
-  'actually',
-  'also',
-  'still',
-  'usually',
-  'often',
-]);

@@ -6,6 +6,8 @@
  * only has to be spelled once in the lexicon for all its inflections to match.
  */
 
+import { CLAUSE_OPENERS } from './grammar.js';
+
 /** Lowercase, strip accents, unify apostrophes and hyphens. */
 export function normalize(text: string): string {
   return (
@@ -44,12 +46,6 @@ export interface Token {
 
 /** Punctuation, emoji and line breaks that end a clause of a chat message. */
 const CLAUSE_BREAK = /[,;:!?.…()[\]{}"“”«»\n\r|/\\]|\s[-–—]\s|\p{Extended_Pictographic}/u;
-
-/**
- * Conjunctions that open a clause of their own even without a comma: "sorry for the dumb question
- * BUT who checks…", "scusate la domanda banale MA il backup…". A closed class of the grammar.
- */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'ma']);
 
 /** Slack and Teams emoji shortcodes (":pray:", ":+1:"): pictures, not words. */
 const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/gi;

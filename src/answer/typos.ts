@@ -1,3 +1,4 @@
+import { INFLECTIONS } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { vocabularyBucket } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -71,18 +72,6 @@ function sameWordOtherEnding(a: string, b: string): boolean {
     if (INFLECTIONS.has(a.slice(root)) && INFLECTIONS.has(b.slice(root))) return true;
   return false;
 }
-
-/**
- * English and Italian inflectional endings, a closed class of each grammar: nouns and adjectives
- * ("backup|s", "stran|i"), and verbs in the present, infinitive, participle, gerund and imperfect
- * ("patch|ed", "esport|ano", "verific|are", "aggiorn|ato", "control|lando").
- */
-const INFLECTIONS = new Set([
-  ...['', 's', 'es', 'd', 'ed', 'ing'],
-  ...['a', 'e', 'i', 'o', 'ta', 'te', 'ti', 'to', 're'],
-  ...['iamo', 'ate', 'ete', 'ite', 'ano', 'ono', 'are', 'ere', 'ire'],
-  ...['ato', 'ata', 'ati', 'uto', 'uta', 'uti', 'ute', 'ito', 'iti', 'ando', 'endo', 'ava', 'avano', 'eva', 'evano'],
-]);
 
 /**
  * Short words get no edit budget ("ip" is not "it"), but one dropped letter is the commonest slip
