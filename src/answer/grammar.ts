@@ -81,3 +81,9 @@ export const INFLECTIONS = new Set([
   ...['iamo', 'ate', 'ete', 'ite', 'ano', 'ono', 'are', 'ere', 'ire'],
   ...['ato', 'ata', 'ati', 'uto', 'uta', 'uti', 'ute', 'ito', 'iti', 'ando', 'endo', 'ava', 'avano', 'eva', 'evano'],
 ]);
+
+/** "How…", "come…" opening a question: a way of doing, unless it asks how often or how long. */
+export const HOW = new Set(['how', 'come']);
+
+/** English and Italian prepositions of possession: a closed class of the grammar. */
+export const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);

@@ -4,6 +4,7 @@ import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { conceptMatchesAt } from './concept-matches.js';
 import { fillerWords } from './filler.js';
+import { GENITIVES, HOW } from './grammar.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -76,8 +77,6 @@ export interface SubjectWord {
   /** Typed otherwise and corrected to a known word: a guess only an answer saying it confirms. */
   corrected: boolean;
 }
-
-const HOW = new Set(['how', 'come']);
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const typed: Word[] = tokenize(question).map((token) => {
@@ -480,8 +479,6 @@ const MAX_WORDS_BETWEEN_PARTIES = 3;
 
 /** Most services a concept may be found in and still tell one service's subjects apart. */
 const FEW_SERVICES = 3;
-/** English and Italian prepositions of possession: a closed class of the grammar. */
-const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
 
 /**
  * Whether the question names something the provider may report: a subject (a strong concept) the
