@@ -214,7 +214,8 @@ export function fillerWords(
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || name) return;
       // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
       if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
-      if (anchorRuns < 2 && tagsOf()[i] !== 'ADV') return;
+      // (A noun by the dictionary is never asked of the tagger here: no model is loaded for it.)
+      if (anchorRuns < 2 && (classes.namesAThing(w.typed) !== false || tagsOf()[i] !== 'ADV')) return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
       const person = classes.namesPeople(w.typed);
       // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE"); so
