@@ -83,17 +83,12 @@ export function fillerWords(
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues, offTopic, provider } = anchorsOf(words, lexicon, lang);
+  const { anchors, questionCues, offTopic, provider, possessive } = anchorsOf(words, lexicon, lang);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
-  const surface = words.map((w) => w.word);
-  const possessive = (i: number) =>
-    lexicon.cues
-      .matchesAt(surface, i)
-      .some(({ values }) => values.some((c) => c.kind === 'party' && c.cue === 'customer_weak'));
   const content = (i: number) =>
-    !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed) && !possessive(i);
+    !unknown[i] && !words[i]!.mention && !lexicon.stopWords.has(words[i]!.typed) && !possessive[i];
   // An everyday word is not a misspelt domain word: what its correction says anchors nothing.
   words.forEach((w, i) => {
     if (w.corrected && unknown[i] && general.isFrequent(w.typed)) anchors[i] = false;
@@ -322,7 +317,13 @@ function anchorsOf(
   words: readonly Word[],
   lexicon: CompiledLexicon,
   lang: Lang,
-): { anchors: boolean[]; questionCues: boolean[]; offTopic: boolean[]; provider: boolean[] } {
+): {
+  anchors: boolean[];
+  questionCues: boolean[];
+  offTopic: boolean[];
+  provider: boolean[];
+  possessive: boolean[];
+} {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
   const stems = words.map((w) => w.stem);
@@ -336,6 +337,7 @@ function anchorsOf(
   const onPage = [...anchors];
   const offTopic = words.map(() => false);
   const provider = words.map(() => false);
+  const possessive = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
     for (const { length } of offTopicMatchesAt(words, surface, i, lexicon, (k) => onPage[k]!)) {
@@ -354,9 +356,10 @@ function anchorsOf(
       if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
         mark(questionCues, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'provider')) mark(provider, i, length);
+      if (values.some((c) => c.kind === 'party' && c.cue === 'customer_weak')) possessive[i] = true;
     }
   }
-  return { anchors, questionCues, offTopic, provider };
+  return { anchors, questionCues, offTopic, provider, possessive };
 }
 
 /**

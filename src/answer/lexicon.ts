@@ -169,8 +169,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       for (const phrase of concept[lang]) {
         const [word, ...more] = words(phrase);
         if (word === undefined || more.length > 0) continue;
-        const byId = conceptWordLanguages.get(stem(word)) ?? new Map<string, Set<Lang>>();
-        conceptWordLanguages.set(stem(word), byId.set(id, (byId.get(id) ?? new Set<Lang>()).add(lang)));
+        const key = stem(word);
+        const byId = conceptWordLanguages.get(key) ?? new Map<string, Set<Lang>>();
+        conceptWordLanguages.set(key, byId.set(id, (byId.get(id) ?? new Set<Lang>()).add(lang)));
       }
     }
     conceptInfo.set(id, {

@@ -64,17 +64,18 @@ export function tokenize(text: string): Token[] {
   let index = 0;
   let segment = 0;
   let previousEnd = 0;
-  const exclaims = (between: string) => /[!|]|\p{Extended_Pictographic}/u.test(between) && !between.includes('?');
+  // What follows a word says how its clause ends: an exclamation or a question.
+  const closeWith = (token: Token, after: string) => {
+    token.asks = after.includes('?');
+    token.exclaims = /[!|]|\p{Extended_Pictographic}/u.test(after) && !token.asks;
+  };
   for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
     const surface = match[0];
     const start = match.index;
     const between = raw.slice(previousEnd, start);
     previousEnd = start + surface.length;
     const last = tokens.at(-1);
-    if (last) {
-      last.exclaims = exclaims(between);
-      last.asks = between.includes('?');
-    }
+    if (last) closeWith(last, between);
     // "node.js", "1.5", "16/04": a dot or slash inside a word is not the end of a clause.
     const inside = between.length === 1 && /[./]/.test(between) && index > 0;
     const word = normalize(surface);
@@ -93,10 +94,7 @@ export function tokenize(text: string): Token[] {
     index++;
   }
   const last = tokens.at(-1);
-  if (last) {
-    last.exclaims = exclaims(raw.slice(previousEnd));
-    last.asks = raw.slice(previousEnd).includes('?');
-  }
+  if (last) closeWith(last, raw.slice(previousEnd));
   return tokens;
 }
 
