@@ -115,6 +115,21 @@ describe('how long', () => {
     expect(first('how far back can coretech restore our emails?')).toBe('email.provider.backup-control');
     expect(first('how long are rocketweb backups kept?')).toBe('rocketweb.provider.backup-control');
   });
+
+  it('reads the retention named as a thing as a period asked for', () => {
+    expect(first('the retention of the rocketbox backups?')).toBe('rocketbox.provider.backup-control');
+    expect(first('la conservazione dei backup di rocketnews?')).toBe('rocketnews.provider.backup-control');
+    // Sygma's backups have no period on the page, and the customer sets none up.
+    expect(abstains('the retention of the sygma backups?')).toBe(true);
+    expect(abstains('la conservazione dei backup di sygma?')).toBe(true);
+    // A keeping verb asks no period: where they are kept.
+    expect(abstains('where are the sygma backups kept?')).toBe(false);
+  });
+
+  it('answers a retention the customer sets up with the duty to configure it, but no amount', () => {
+    expect(first('the retention of our cloud server backups?')).toBe('stellar.customer.configure-backup-jobs');
+    expect(abstains('how many days are our cloud server backups kept?')).toBe(true);
+  });
 });
 
 describe('the provider owning a thing', () => {
@@ -353,9 +368,22 @@ describe('a closing after the question', () => {
     expect(first('chi controlla gli esiti di 1backup? saluti, Marco')).toBe('1backup.customer.check-backup-results');
   });
 
+  it('may take two words and a signature longer than a name', () => {
+    expect(first('who checks the 1backup results? Kind regards, Giulia from Finance')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+    expect(first('chi controlla gli esiti di 1backup? Cordiali saluti, Giulia dell amministrazione')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+  });
+
   it('is only a closing after a question', () => {
     expect(abstains('which is the best backup? Marco')).toBe(true);
     expect(abstains('what is the price? best, Marco')).toBe(true);
+    // Its last word asks for something the page never says.
+    expect(abstains('who checks the 1backup results? lowest prices, Giulia')).toBe(true);
+    // A word of the page in it is part of the question.
+    expect(abstains('who checks the 1backup results? Kind regards, Giulia from AWS')).toBe(true);
   });
 });
 
@@ -377,5 +405,14 @@ describe('an aside before the question with a word of questions the page never a
     expect(abstains('prices, who sets them?')).toBe(true);
     expect(abstains('is it free? who checks the 1backup results?')).toBe(true);
     expect(abstains('what does 1backup cost? who checks the results?')).toBe(true);
+  });
+});
+
+describe('"vs" between two subjects', () => {
+  it('joins them like "and"', () => {
+    expect(ids('backup retention on rocketbox vs rocketnews')).toEqual(
+      expect.arrayContaining(['rocketbox.provider.backup-control', 'rocketnews.provider.backup-control']),
+    );
+    expect(abstains('rocketbox vs dropbox, which is safer?')).toBe(true);
   });
 });

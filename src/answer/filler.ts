@@ -99,21 +99,26 @@ export function fillerWords(
     if (positions) positions.push(i);
     else segments.set(w.segment, [i]);
   });
-  // A closing after the question: a one-word clause and a name ("…? Best, Marco", "…? Saluti,
-  // Anna"). Its word is a valediction whatever else it may mean ("best" asks for a judgement).
+  // A closing after the question: a clause of one or two words, then one opening with a name
+  // ("…? Best, Marco", "…? Best regards, Fabio from Accounting", "…? Saluti, Anna"). Its words
+  // are a valediction whatever else they may mean ("best" asks for a judgement).
   const clauses = [...segments.values()];
   const [valediction, signature] = clauses.slice(-2);
+  const saysNothingOfThePage = (i: number) => !words[i]!.used && !questionCues[i];
   if (
     clauses.length >= 3 &&
-    valediction?.length === 1 &&
-    signature?.length === 1 &&
+    valediction !== undefined &&
+    valediction.length <= 2 &&
+    valediction.every(saysNothingOfThePage) &&
+    // "Best REGARDS", not "best PRICES".
+    valediction.slice(1).every((i) => !offTopic[i]) &&
+    signature !== undefined &&
     words[signature[0]!]!.cased &&
     general.isFirstName(words[signature[0]!]!.typed) &&
-    !words[valediction[0]!]!.used &&
-    !questionCues[valediction[0]!] &&
+    signature.every(saysNothingOfThePage) &&
     clauses.slice(0, -2).some((positions) => positions.some((i) => questionCues[i]))
   )
-    for (const i of [valediction[0]!, signature[0]!]) {
+    for (const i of [...valediction, ...signature]) {
       filler[i] = true;
       anchors[i] = false;
     }

@@ -8,6 +8,7 @@ import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 export type { Abstention };
 
 import type { QuestionAnalysis } from './understand.js';
+import { wordClasses } from './word-classes.js';
 
 /** How the engine decided to answer. */
 export type Decision =
@@ -146,7 +147,13 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   }
   const kept = ranked.filter((s) => s.score >= best.score * KEEP_RATIO).slice(0, MAX_SPECIFIC);
   if (analysis.party === null && best.doc.kind === 'duty') ensureOtherParty(kept, ranked, best);
-  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, best.doc, lexicon))
+  // "What's the retention of the Orbit backups?" where the page states no period: the customer's
+  // duty to configure them leads, since it says who decides.
+  if (settingAnswers(analysis, lexicon) && !statesRetention(best.doc, lexicon)) {
+    const setter = kept.findIndex((s) => customerSets(s.doc, lexicon));
+    if (setter > 0) kept.unshift(...kept.splice(setter, 1));
+  }
+  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, kept[0]!.doc, lexicon))
     return ungroundedAbstention;
   const sentences = new Map<string, number>();
   for (const { doc } of kept)
@@ -205,7 +212,13 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
   const rules = lexicon.lexicon.concept_rules;
   // "Why do my e-mails end up in spam?": the page states duties, never the causes of our problems.
   if (analysis.asksWhy && analysis.party === 'customer') return false;
-  if (asksForPeriod(analysis, lexicon) && !(rules.retention && best.terms.has(`c:${rules.retention}`))) return false;
+  // "How long are the Orbit backups kept?" wants a retention's period.
+  if (
+    asksForPeriod(analysis, lexicon) &&
+    !statesRetention(best, lexicon) &&
+    !(settingAnswers(analysis, lexicon) && customerSets(best, lexicon))
+  )
+    return false;
   // "Where should we keep the encryption password?" is answered by the customer's duty to keep it.
   const customerKeeps =
     analysis.party === 'customer' ||
@@ -222,14 +235,52 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
   return true;
 }
 
+function statesRetention(doc: IndexedDoc, lexicon: CompiledLexicon): boolean {
+  const { retention } = lexicon.lexicon.concept_rules;
+  return retention !== undefined && doc.terms.has(`c:${retention}`);
+}
+
+/** A customer's duty to set something up (the pack's `setting` rule): the customer decides how it works. */
+function customerSets(doc: IndexedDoc, lexicon: CompiledLexicon): boolean {
+  return (
+    doc.kind === 'duty' &&
+    doc.duty.party === 'customer' &&
+    lexicon.lexicon.concept_rules.setting.some((id) => doc.terms.has(`c:${id}`))
+  );
+}
+
 /**
  * "How long…", "per quanti giorni…" ask for a period the page states (a retention). Not when they
  * ask how soon ("IN QUANTO TEMPO dobbiamo intervenire?", the pack's `promptness` rule): a duty done
  * "promptly" answers that, and only such a duty (the concept is said-only, see `conditionalSubjects`).
  */
 function asksForPeriod(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
-  const promptness = lexicon.lexicon.concept_rules.promptness;
-  return analysis.intents.has('how_long') && !(promptness !== undefined && analysis.concepts.has(promptness));
+  const { promptness } = lexicon.lexicon.concept_rules;
+  if (analysis.intents.has('how_long')) return !(promptness !== undefined && analysis.concepts.has(promptness));
+  return namesRetention(analysis, lexicon);
+}
+
+/**
+ * "What's the RETENTION of the Orbit backups?", "la CONSERVAZIONE dei backup quanto è?": the
+ * retention named as a thing asks for it, a period or whoever sets it. A keeping verb does not
+ * ("where are the backups KEPT?" asks for a place).
+ */
+function namesRetention(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  const { retention } = lexicon.lexicon.concept_rules;
+  return (
+    retention !== undefined &&
+    !analysis.intents.has('where') &&
+    analysis.subjects.some((s) => s.concepts.includes(retention) && wordClasses().namesAThing(s.word) !== false)
+  );
+}
+
+/**
+ * Where the page states no period, the customer's duty to set the thing up answers a question
+ * naming its retention ("what's the retention of the Orbit backups?": the customer configures
+ * it), not one asking for an amount ("how long…", "how many days…").
+ */
+function settingAnswers(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  return !analysis.intents.has('how_long') && namesRetention(analysis, lexicon);
 }
 
 /** The concepts every retention duty speaks of besides the retention itself: what retentions keep ("backup"). */

@@ -78,6 +78,12 @@ export const ConceptRulesSchema = z.strictObject({
    * ("in quanto tempo dobbiamo intervenire?") asks how soon, not for a retention.
    */
   promptness: conceptId.optional(),
+  /**
+   * The customer setting something up ("configure the backup JOBS"): where the page states no
+   * period, "how long are the backups kept?" is answered by the customer's duty to set them up,
+   * since the customer decides.
+   */
+  setting: z.array(conceptId).default([]),
   /** Implied, with this weight, by "what is…?" questions: the sections that define terms. */
   definition: z.strictObject({ concept: conceptId, weight: impliedWeight }).optional(),
   /** Checking is itself a duty: "how do we make sure the backups worked?" asks what to check, not for steps. */
@@ -201,7 +207,7 @@ export const LexiconSchema = z
     if (rules.retention) check(rules.retention, ['concept_rules', 'retention']);
     if (rules.promptness) check(rules.promptness, ['concept_rules', 'promptness']);
     if (rules.definition) check(rules.definition.concept, ['concept_rules', 'definition', 'concept']);
-    for (const key of ['checking', 'keeping', 'looking', 'places', 'provider_reports'] as const)
+    for (const key of ['checking', 'keeping', 'looking', 'places', 'provider_reports', 'setting'] as const)
       rules[key].forEach((id, i) => {
         check(id, ['concept_rules', key, i]);
       });
