@@ -416,3 +416,94 @@ describe('"vs" between two subjects', () => {
     expect(abstains('rocketbox vs dropbox, which is safer?')).toBe(true);
   });
 });
+
+describe('a time in the question', () => {
+  it('says when something happened, never what is asked about', () => {
+    expect(first('we saw weird logins on the cloud server on Saturday, should we tell coretech?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
+    expect(first('weird logins on our cloud server yesterday afternoon, should we tell coretech?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
+    expect(first('stamattina login strani sul server cloud, dobbiamo avvisare coretech?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
+    expect(first('login strani sul server cloud venerdì sera, dobbiamo avvisare coretech?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
+  });
+
+  it('leaves a cadence a cadence, and the rest of the question still decides', () => {
+    expect(ids('cosa dobbiamo controllare ogni mattina?')).toContain('1backup.customer.check-backup-results');
+    expect(abstains('is coretech support open on Saturday?')).toBe(true);
+    expect(abstains('our printer broke on Monday, who fixes it?')).toBe(true);
+  });
+});
+
+describe('an Italian infinitive with a pronoun joined to it', () => {
+  it('is the verb itself', () => {
+    expect(first('accessi strani su rocketnews, dobbiamo dirlo a coretech?')).toBe(
+      'rocketnews.customer.report-anomalies',
+    );
+    expect(first('accessi strani su rocketnews, dobbiamo segnalarlo a coretech?')).toBe(
+      'rocketnews.customer.report-anomalies',
+    );
+  });
+
+  it('never turns a name of that shape into a verb', () => {
+    expect(first('Carlo chiede: chi controlla i backup di rocketweb?')).toBe('rocketweb.provider.backup-control');
+  });
+});
+
+describe('a short lowercase word after a determiner', () => {
+  it('is a noun the page may not cover, not chat shorthand', () => {
+    expect(abstains('il nas è morto, coretech può ripristinarlo?')).toBe(true);
+    expect(abstains('our erp crashed, can coretech restore it?')).toBe(true);
+  });
+
+  it('is still shorthand elsewhere', () => {
+    expect(first('chi controlla i backup di rocketweb? cmq grazie')).toBe('rocketweb.provider.backup-control');
+    expect(first('who checks the rocketweb backups? tia')).toBe('rocketweb.provider.backup-control');
+  });
+});
+
+describe('a question naming no concept and no service of the page', () => {
+  it('is answered only by a section that says each of its words', () => {
+    expect(abstains('orari del supporto tecnico di coretech?')).toBe(true);
+    expect(abstains('technical support hours at coretech?')).toBe(true);
+    expect(first('can coretech intervene technically on our services?')).toBe('shared-responsibility');
+  });
+});
+
+describe('a clause after the question that asks nothing and states nothing', () => {
+  it('is said about the asking, even with a rare word or a word the page happens to use', () => {
+    expect(first('who checks the 1backup results? by EOW')).toBe('1backup.customer.check-backup-results');
+    expect(first('chi controlla gli esiti di 1backup - il capo insiste, urgentissimamente')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+    // "thanks" is a word of the page ("thanks to…"), which must not steer the answer.
+    expect(first('what must we do every day? thanks')).not.toBe('infrastructure-security');
+  });
+
+  it('still counts when it states something of a thing, or names one', () => {
+    expect(abstains('who checks the 1backup results? our NAS died')).toBe(true);
+    expect(abstains('which backups does coretech keep? the DNS ones')).toBe(true);
+  });
+});
+
+describe('chat shorthand closing the question', () => {
+  it('may follow any word that asks for no noun', () => {
+    expect(first('does coretech patch wordpress or do we do it thx')).toBe('rocketweb.customer.security-updates');
+  });
+
+  it('is a noun after a determiner or a preposition', () => {
+    expect(abstains('who backs up our pc')).toBe(true);
+    expect(abstains('who backs up the files for hr')).toBe(true);
+  });
+});
+
+describe('every interrogative of either language', () => {
+  it('opens the question, so the words before it are no subject', () => {
+    expect(first('per favore quali sono i nostri compiti su rocketnews?')).toBe('rocketnews.customer.panel-password');
+  });
+});

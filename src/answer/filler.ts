@@ -4,22 +4,25 @@ import { type EnglishRole, englishRoles, englishTags } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import {
   ADVERBS_BEFORE_VERB,
+  CALENDAR_WORDS,
   COMPARATIVES,
   COMPARISON_WORDS,
   COPULAS,
   DEGREE_WORDS,
+  DETERMINERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
   ITALIAN_OBJECT_CLITICS,
   MODALS,
   OBJECT_PRONOUNS,
   PARTICLES,
+  PREPOSITIONS,
+  QUESTION_WORDS,
 } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
 import { stem } from './text.js';
-import { QUESTION_WORDS } from './typos.js';
 import { wordClasses } from './word-classes.js';
 import { asksForCause, type Word } from './words.js';
 
@@ -48,16 +51,19 @@ export function fillerWords(
   /** The message's language: an English sentence is read by a part-of-speech tagger (english-tags.ts). */
   lang: Lang,
 ): boolean[] {
-  const filler = words.map((w) => w.mention);
   // Judged as typed: a typo correction may have turned "manager" into a domain word.
   const unknown = words.map(
     (w) => !w.mention && !index.vocabulary.has(w.typed) && !index.stems.has(stem(w.typed)) && !/\d/.test(w.typed),
   );
-  if (!unknown.some(Boolean)) return filler;
+  // A mention is someone addressed; a word of the calendar says when ("on SUNDAY", "STANOTTE").
+  const filler = words.map((w, i) => w.mention || (unknown[i]! && !w.used && CALENDAR_WORDS.has(w.typed)));
+  // Words the page knows are filler only in a clause of their own ("…? THANKS"): a message of one
+  // clause and no unknown word is all question.
+  if (!unknown.some(Boolean) && words.every((w) => w.segment === words[0]!.segment)) return filler;
   const general = generalLanguage();
   const everyday = (i: number) => {
     const w = words[i]!;
-    return general.isFrequent(w.typed) || general.isFirstName(w.typed) || isChatShorthand(w, general);
+    return general.isFrequent(w.typed) || general.isFirstName(w.typed) || isChatShorthand(words, i, general);
   };
 
   // A word naming a thing in its sentence: a rare word no lexicon holds as a verb ("NAS", "CRM"),
@@ -70,7 +76,7 @@ export function fillerWords(
   const namesAThingHere = (i: number) => {
     const w = words[i]!;
     const classes = wordClasses();
-    if (w.mention || general.isFirstName(w.typed) || isChatShorthand(w, general) || classes.namesPeople(w.typed))
+    if (w.mention || general.isFirstName(w.typed) || isChatShorthand(words, i, general) || classes.namesPeople(w.typed))
       return false;
     // In English the tagger reads the sentence ("TEAMS keeps crashing" names a product, a statement
     // with a verb; see saysSomething). Elsewhere a word written as a name ("ciao TOMASZ") is someone
@@ -140,8 +146,22 @@ export function fillerWords(
   if (anchored.length === 0) return filler;
 
   const firstAnchored = words[anchored[0]![0]!]!.segment;
+  // The clause that asks, else the first one naming the subject ("retention rocketbox - boss insists").
+  const askedIn = asking >= 0 ? words[clauses[asking]![0]!]!.segment : firstAnchored;
   for (const positions of segments.values()) {
     if (positions.some((i) => anchors[i])) continue;
+    // After the question has been asked, a clause that asks nothing and states nothing of a thing
+    // is said about the asking ("…? by EOD", "…, pressantemente", "- boss insists"): even a rare
+    // word there is no subject. A statement still counts ("…restore it? our NAS died"), and so
+    // does a thing named with a determiner ("…? the DNS ones").
+    const trailing =
+      words[positions[0]!]!.segment > askedIn && positions.every((i) => !questionCues[i] && !words[i]!.asks);
+    const thing = (i: number) => unknown[i] && namesAThingHere(i);
+    const determined = positions.some((i) => thing(i) && DETERMINERS.has(words[i - 1]?.typed ?? ''));
+    if (trailing && !determined && !(positions.some(thing) && positions.some(saysSomething))) {
+      for (const i of positions) filler[i] = true;
+      continue;
+    }
     // A clause of a rare word ("ransomware: what does Acme do?") may be the subject itself; a
     // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
     // So is any clause before the question that names a person ("bentrovata Federica,").
@@ -183,7 +203,7 @@ export function fillerWords(
     // Shorthand for a word of the page ("PW per Plesk…") is the subject, not chat.
     while (end < first.length && unknown[first[end]!] && everyday(first[end]!) && !anchors[first[end]!]) end++;
     const run = first.slice(0, end);
-    const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words[i]!, general));
+    const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words, i, general));
     const next = first[end];
     if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
   }
@@ -261,23 +281,25 @@ export function fillerWords(
     words[tail.at(-1)!]!.exclaims &&
     tail.every((i) => !unknown[i] || everyday(i)) &&
     tail.some((i) => unknown[i]);
-  // The closing run of such words, read back from the end: what stands before it must be a word
-  // of the question (an anchor, a content word, a question word or filler already set aside,
-  // "…is the storage healthy THX"), never a function word ("our PC").
+  // The closing run of such words, read back from the end: what stands before it must not ask
+  // for a noun, as a determiner does ("our PC") and a preposition ("backups for NAS", "il team
+  // building di DICEMBRE gentilissimi 🙏"). A sign-off takes any everyday word, so what stands
+  // before it must be a word of the question itself ("è così LENTO gentilissimi 🙏" asks about
+  // slowness): an anchor, a content word, a question word or filler already set aside.
   const shaped = (i: number) =>
     unknown[i]! &&
     (signOff ||
-      isChatShorthand(words[i]!, general) ||
+      isChatShorthand(words, i, general) ||
       general.isChatSpelling(words[i]!.typed) ||
       general.isFirstName(words[i]!.typed));
   let runStart = last.length;
   while (runStart - 1 > lastAnchor && shaped(last[runStart - 1]!)) runStart--;
   const before = last[runStart - 1];
-  if (
-    runStart < last.length &&
-    before !== undefined &&
-    (anchors[before] || filler[before] || questionCues[before] || content(before))
-  )
+  const closes = (i: number) =>
+    signOff
+      ? anchors[i] || filler[i] || questionCues[i] || content(i)
+      : !DETERMINERS.has(words[i]!.typed) && !PREPOSITIONS.has(words[i]!.typed);
+  if (runStart < last.length && before !== undefined && closes(before))
     for (const i of last.slice(runStart)) filler[i] = true;
   return filler;
 }
@@ -311,9 +333,13 @@ function pointsBack(words: readonly Word[], at: number): boolean {
 
 /**
  * "thx", "pls", "fyi", "tia", "cmq": short, lowercase and no word of either language. Written in
- * capitals ("DNS", "SSL") it is an acronym, and a subject.
+ * capitals ("DNS", "SSL") it is an acronym, and a subject; so it is after a determiner ("our nas",
+ * "il crm"), where only a noun stands.
  */
-function isChatShorthand(word: Word, general: GeneralLanguage): boolean {
+function isChatShorthand(words: readonly Word[], at: number, general: GeneralLanguage): boolean {
+  const word = words[at]!;
+  const previous = words[at - 1];
+  if (previous !== undefined && previous.segment === word.segment && DETERMINERS.has(previous.typed)) return false;
   return !word.cased && /^[a-z]{2,4}$/.test(word.typed) && !general.isFrequent(word.typed);
 }
 

@@ -1,3 +1,5 @@
+import { WEEKDAY_NAMES } from '../settings/weekday-names.js';
+
 /**
  * Closed classes of English and Italian grammar the answer engine's rules read: a handful of
  * words each, fixed by the grammar, never by the questions a pack is tuned on. Open classes
@@ -19,6 +21,40 @@ export const ITALIAN_AUXILIARIES = new Set([
   ...['ho', 'hai', 'ha', 'abbiamo', 'avete', 'hanno', 'avevo', 'aveva', 'avevamo', 'avevano'],
   ...['sono', 'sei', 'siamo', 'siete', 'era', 'erano', 'stato', 'stata', 'stati', 'state'],
   ...['viene', 'vengono', 'va', 'vanno', 'si'],
+]);
+
+/**
+ * English and Italian determiners (articles, possessives, articulated prepositions), a closed
+ * class of each grammar: a noun phrase follows ("our NAS", "il NAS", "sul NAS").
+ */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  ...['the', 'a', 'an', 'our', 'my', 'your', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those'],
+  ...['il', 'lo', 'la', 'i', 'gli', 'le', 'l', 'un', 'uno', 'una', 'mio', 'mia', 'miei', 'mie', 'nostro'],
+  ...['nostra', 'nostri', 'nostre', 'vostro', 'vostra', 'vostri', 'vostre', 'questo', 'questa', 'quel', 'quella'],
+  ...['del', 'dello', 'della', 'dei', 'degli', 'delle', 'dell', 'al', 'allo', 'alla', 'ai', 'agli', 'alle', 'all'],
+  ...[
+    'sul',
+    'sullo',
+    'sulla',
+    'sui',
+    'sugli',
+    'sulle',
+    'sull',
+    'nel',
+    'nello',
+    'nella',
+    'nei',
+    'negli',
+    'nelle',
+    'nell',
+  ],
+  ...['dal', 'dallo', 'dalla', 'dai', 'dagli', 'dalle', 'dall', 'col'],
+]);
+
+/** English and Italian simple prepositions, a closed class of each grammar: an object follows ("for NAS", "per il NAS"). */
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  ...['of', 'for', 'on', 'in', 'at', 'to', 'from', 'with', 'about', 'by', 'into', 'onto', 'over', 'under', 'via'],
+  ...['di', 'a', 'da', 'con', 'su', 'per', 'tra', 'fra'],
 ]);
 
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
@@ -87,3 +123,35 @@ export const HOW = new Set(['how', 'come']);
 
 /** English and Italian prepositions of possession: a closed class of the grammar. */
 export const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
+
+/**
+ * Italian enclitic pronouns joined to an infinitive, a closed class of the grammar: "dirLO",
+ * "segnalarLI", "occuparCI", "farGLIELO". The infinitive drops its final "e" before them.
+ */
+const ENCLITIC = /^([a-z]+?[aei]r)((?:me|te|se|ce|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|ne|ci|si|mi|ti|vi|gli)$/;
+
+/** "dirlo" → { infinitive: "dire", clitic: "lo" }; null when the word has no such shape. */
+export function detachEnclitic(word: string): { infinitive: string; clitic: string } | null {
+  const match = ENCLITIC.exec(word);
+  return match ? { infinitive: `${match[1]}e`, clitic: match[2]! } : null;
+}
+
+/**
+ * Words of the calendar that say when something happened, a closed class of each language: the
+ * days of the week, the parts of the day and the days around today ("the backup failed on SUNDAY",
+ * "login strani STANOTTE", "yesterday EVENING"). A time is never what a question asks about;
+ * a cadence ("every morning", "ogni lunedì") is read as one before this applies.
+ */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(WEEKDAY_NAMES),
+  ...['morning', 'afternoon', 'evening', 'night', 'tonight', 'today', 'yesterday', 'tomorrow', 'weekend'],
+  ...['mattina', 'mattinata', 'pomeriggio', 'sera', 'serata', 'notte', 'nottata', 'stamattina', 'stamani'],
+  ...['stamane', 'stasera', 'stanotte', 'ieri', 'oggi', 'domani', 'dopodomani', 'altroieri'],
+]);
+
+/** The interrogatives a question opens with, in both languages: a closed class of each grammar. */
+export const QUESTION_WORDS: readonly string[] = [
+  ...['how', 'what', 'who', 'whom', 'whose', 'when', 'where', 'why', 'which'],
+  ...['come', 'cosa', 'chi', 'dove', 'quando', 'quale', 'quali', 'qual', 'quanto', 'quanta', 'quanti', 'quante'],
+  'perche',
+];

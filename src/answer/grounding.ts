@@ -14,6 +14,8 @@ export interface Grounding {
   unknown: string[];
   /** Known subject words the answers do not say, and which name one of the page's subjects (a strong concept). */
   otherSubjects: string[];
+  /** Every known subject word the answers do not say. */
+  unsaid: string[];
 }
 
 export interface Vocabulary {
@@ -28,7 +30,7 @@ export function groundQuestion(
   answers: readonly IndexedDoc[],
   vocabulary: Vocabulary,
 ): Grounding {
-  const result: Grounding = { unknown: [], otherSubjects: [] };
+  const result: Grounding = { unknown: [], otherSubjects: [], unsaid: [] };
   for (const subject of subjects) {
     const said = answers.some(
       (doc) => doc.terms.has(`w:${subject.stem}`) || subject.concepts.some((id) => doc.terms.has(`c:${id}`)),
@@ -37,10 +39,14 @@ export function groundQuestion(
     // "fiume" read as "firme": a correction no answer confirms is a word we do not know.
     // Only a general section, broad and close to many questions, needs that confirmation.
     const guessed = subject.corrected && subject.concepts.length === 0 && answers[0]?.kind === 'fact';
-    if (guessed || !vocabulary.knows(subject)) result.unknown.push(subject.word);
+    if (guessed || !vocabulary.knows(subject)) {
+      result.unknown.push(subject.word);
+      continue;
+    }
+    result.unsaid.push(subject.word);
     // An adverb ("physically", "fisicamente") says how, never names another subject, though its
     // stem is a subject's ("physical security").
-    else if (!ADVERB.test(subject.word) && subject.concepts.some((id) => vocabulary.isSubjectConcept(id)))
+    if (!ADVERB.test(subject.word) && subject.concepts.some((id) => vocabulary.isSubjectConcept(id)))
       result.otherSubjects.push(subject.word);
   }
   return result;

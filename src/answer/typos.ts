@@ -1,4 +1,4 @@
-import { INFLECTIONS } from './grammar.js';
+import { INFLECTIONS, QUESTION_WORDS } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { vocabularyBucket } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -91,19 +91,3 @@ function restoreDroppedLetter(word: string, index: KnowledgeIndex): string | nul
   }
   return null;
 }
-
-/** The interrogatives a question opens with, in both languages. */
-export const QUESTION_WORDS = [
-  'how',
-  'what',
-  'who',
-  'when',
-  'where',
-  'why',
-  'which',
-  'come',
-  'cosa',
-  'chi',
-  'dove',
-  'quando',
-];

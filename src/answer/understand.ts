@@ -4,7 +4,8 @@ import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { conceptMatchesAt } from './concept-matches.js';
 import { fillerWords } from './filler.js';
-import { GENITIVES, HOW } from './grammar.js';
+import { generalLanguage } from './general-words.js';
+import { detachEnclitic, GENITIVES, HOW } from './grammar.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -82,13 +83,26 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const typed: Word[] = tokenize(question).map((token) => {
     const corrected = correctTypo(token.word, index, lexicon);
     // "pw", "bkp", "creds": chat shorthand for a word people ask with.
-    const word =
-      corrected === token.word && !index.vocabulary.has(corrected) && !index.stems.has(stem(corrected))
+    const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
+    const guessed =
+      corrected === token.word && !known(corrected)
         ? (expandAbbreviation(corrected, index, lexicon) ?? corrected)
         : corrected;
+    // "dirLO a Acme", "segnalarLI": an Italian infinitive with a pronoun joined to it is the verb.
+    // Never a name of that shape ("Carlo").
+    const infinitive = guessed === token.word && !known(guessed) ? detachEnclitic(guessed)?.infinitive : undefined;
+    const word =
+      infinitive !== undefined && known(infinitive) && !generalLanguage().isFirstName(guessed) ? infinitive : guessed;
     const wordStem = stem(word);
-    // "hosts" → "host" is the same word; "fiume" → "firme" is a guess.
-    return { ...token, word, typed: token.word, stem: wordStem, used: false, corrected: wordStem !== stem(token.word) };
+    // "hosts" → "host" is the same word; "fiume" → "firme" is a guess, "dirlo" → "dire" is not.
+    return {
+      ...token,
+      word,
+      typed: token.word,
+      stem: wordStem,
+      used: false,
+      corrected: stem(guessed) !== stem(token.word),
+    };
   });
   const typedStems = typed.map((w) => w.stem);
   markConceptPhrases(typed, typedStems, lexicon);

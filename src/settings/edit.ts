@@ -3,6 +3,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { failure, ok, type Result } from '../result.js';
 import { type WorkspaceSettings, WorkspaceSettingsSchema } from './schema.js';
+import { WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES } from './weekday-names.js';
 
 /**
  * Editing settings from a chat line: `settings set <key> <value>` and `settings import <yaml>`.
@@ -88,37 +89,6 @@ const KEY_ALIASES: Record<string, string> = {
   amministratori: 'admins',
 };
 
-const WEEKDAYS: Record<string, number> = {
-  mon: 1,
-  monday: 1,
-  lun: 1,
-  lunedi: 1,
-  tue: 2,
-  tuesday: 2,
-  mar: 2,
-  martedi: 2,
-  wed: 3,
-  wednesday: 3,
-  mer: 3,
-  mercoledi: 3,
-  thu: 4,
-  thursday: 4,
-  gio: 4,
-  giovedi: 4,
-  fri: 5,
-  friday: 5,
-  ven: 5,
-  venerdi: 5,
-  sat: 6,
-  saturday: 6,
-  sab: 6,
-  sabato: 6,
-  sun: 7,
-  sunday: 7,
-  dom: 7,
-  domenica: 7,
-};
-
 const CADENCES = 'daily, weekly, monthly, bimonthly, quarterly, off';
 const CHANNEL = {
   en: 'a channel id or name (e.g. #gdpr), or none',
@@ -201,7 +171,8 @@ function stripAccents(s: string): string {
 }
 
 function weekday(value: string): number | string {
-  const n = WEEKDAYS[stripAccents(value.trim())];
+  const name = stripAccents(value.trim());
+  const n = WEEKDAY_NAMES[name] ?? WEEKDAY_ABBREVIATIONS[name];
   return n ?? value;
 }
 
