@@ -507,3 +507,37 @@ describe('every interrogative of either language', () => {
     expect(first('per favore quali sono i nostri compiti su rocketnews?')).toBe('rocketnews.customer.panel-password');
   });
 });
+
+describe('who the question is about, when a clause of context comes first', () => {
+  it('is named in the clause that asks', () => {
+    expect(first('we removed a file from the site last week, does coretech still keep a backup of it?')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+    expect(first('usiamo rocketnews per le newsletter, coretech cosa fa?')).toMatch(/^rocketnews\.provider\./);
+  });
+
+  it('is still ours when the clause that asks says so', () => {
+    expect(first('coretech flagged a problem on our newsletter account, what must we do?')).toBe(
+      'rocketnews.customer.act-on-coretech-reports',
+    );
+  });
+});
+
+describe('two letters typed in the wrong order', () => {
+  it('are read as the function word meant', () => {
+    expect(first('how often do we hvae to test restores on mailarchive')).toBe('mailarchive.customer.restore-test');
+    expect(first('hwo checks the rocketbox backups?')).toBe('rocketbox.provider.backup-control');
+  });
+});
+
+describe('who asks, before a verb of asking', () => {
+  it('is no subject, even as a rare word', () => {
+    expect(first('il revisore chiede quanti giorni coretech conserva i backup di rocketbox')).toBe(
+      'rocketbox.provider.backup-control',
+    );
+  });
+
+  it('leaves what is asked to decide', () => {
+    expect(abstains('il revisore chiede quanto costa rocketbox')).toBe(true);
+  });
+});

@@ -89,7 +89,7 @@ export function fillerWords(
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues, offTopic, provider, possessive } = anchorsOf(words, lexicon, lang);
+  const { anchors, questionCues, offTopic, provider, possessive, demand } = anchorsOf(words, lexicon, lang);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -193,7 +193,9 @@ export function fillerWords(
   const opens = first.findIndex((i) => questionCues[i]);
   const subjectStarts = first.findIndex((i) => anchors[i]);
   if (opens > 0 && opens <= subjectStarts) {
-    for (const i of first.slice(0, opens)) if (unknown[i] && everyday(i) && !anchors[i]) filler[i] = true;
+    // Before a verb of asking there ("il REVISORE chiede quanti giorni…"), even a rare word is who asks.
+    const asker = first.slice(0, opens).some((i) => demand[i]);
+    for (const i of first.slice(0, opens)) if (unknown[i] && (everyday(i) || asker) && !anchors[i]) filler[i] = true;
   }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
@@ -354,6 +356,8 @@ function anchorsOf(
   offTopic: boolean[];
   provider: boolean[];
   possessive: boolean[];
+  /** A verb of asking something of someone ("asks", "chiede"). */
+  demand: boolean[];
 } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
@@ -369,6 +373,7 @@ function anchorsOf(
   const offTopic = words.map(() => false);
   const provider = words.map(() => false);
   const possessive = words.map(() => false);
+  const demand = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
     for (const { length } of offTopicMatchesAt(words, surface, i, lexicon, (k) => onPage[k]!)) {
@@ -388,9 +393,10 @@ function anchorsOf(
         mark(questionCues, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'provider')) mark(provider, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'customer_weak')) possessive[i] = true;
+      if (values.some((c) => c.kind === 'party' && c.cue === 'demand')) mark(demand, i, length);
     }
   }
-  return { anchors, questionCues, offTopic, provider, possessive };
+  return { anchors, questionCues, offTopic, provider, possessive, demand };
 }
 
 /**

@@ -23,7 +23,10 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
   const memo = index.corrections.get(word);
   if (memo !== undefined) return memo ?? word;
   if (budget === 0) {
-    const restored = plausibleCorrection(word, restoreDroppedLetter(word, index));
+    const restored = plausibleCorrection(
+      word,
+      restoreDroppedLetter(word, index) ?? restoreSwappedLetters(word, lexicon),
+    );
     if (index.corrections.size < 10_000) index.corrections.set(word, restored);
     return restored ?? word;
   }
@@ -88,6 +91,22 @@ function restoreDroppedLetter(word: string, index: KnowledgeIndex): string | nul
     for (let at = 1; at < candidate.length; at++) {
       if (candidate.slice(0, at) + candidate.slice(at + 1) === word) return candidate;
     }
+  }
+  return null;
+}
+
+/**
+ * Two neighbouring letters typed in the wrong order, the other common slip: "waht", "hwo", "hvae".
+ * Only towards a question word or a function word (the pack's stop words and language markers),
+ * which a short word is far likelier to be than a domain word; a dictionary word ("form", not "from") is left alone by the caller.
+ */
+function restoreSwappedLetters(word: string, lexicon: CompiledLexicon): string | null {
+  for (let at = 0; at + 1 < word.length; at++) {
+    const swapped = word.slice(0, at) + word[at + 1]! + word[at]! + word.slice(at + 2);
+    if (swapped === word) continue;
+    const functionWord =
+      lexicon.stopWords.has(swapped) || lexicon.markers.en.has(swapped) || lexicon.markers.it.has(swapped);
+    if (QUESTION_WORDS.includes(swapped) || functionWord) return swapped;
   }
   return null;
 }

@@ -261,9 +261,15 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
   // About the customer's own server ("a virus on our server"), the word does name its service.
   const bothParties = namedTogether(partySpans, surface, lexicon);
+  const alternative = bothParties || words.some((w) => lexicon.alternatives.has(w.word));
+  // "We deleted a file yesterday, does Acme still have a backup?": who the question is about is
+  // named in the clause that asks, when it names one; a clause of context before it does not decide.
+  const asking = askingClauseParties(partySpans, words);
   let party = providerRequested
     ? 'provider'
-    : resolveParty(partyCues, partyOrder, bothParties || words.some((w) => lexicon.alternatives.has(w.word)));
+    : asking
+      ? resolveParty(new Set(asking), asking, alternative)
+      : resolveParty(partyCues, partyOrder, alternative);
   // "The provider told US about a problem…", "il fornitore CI ha scritto…": opening a statement and
   // speaking to us about something its reports speak of (a problem, its security), the provider
   // has reported it; the question is what we do about it. "The provider says hello", "…told us the
@@ -585,4 +591,18 @@ function findForeign(words: Word[], stems: string[], lexicon: CompiledLexicon): 
     i += longest.length - 1;
   }
   return names;
+}
+
+/**
+ * The party cues of the clause that asks (the last one ending with "?"), when the message has
+ * clauses before it and that clause names a party as actor; otherwise null.
+ */
+function askingClauseParties(
+  spans: readonly { cue: PartyCue; start: number; end: number }[],
+  words: readonly Word[],
+): PartyCue[] | null {
+  const asked = words.findLast((w) => w.asks);
+  if (asked === undefined || asked.segment === words[0]!.segment) return null;
+  const cues = spans.filter((span) => words[span.start]!.segment === asked.segment).map((span) => span.cue);
+  return cues.some((cue) => cue === 'provider' || cue === 'customer' || cue === 'customer_en_only') ? cues : null;
 }

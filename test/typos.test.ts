@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexFor, type KnowledgeIndex } from '../src/answer/knowledge-index.js';
+import { type CompiledLexicon, loadLexicon } from '../src/answer/lexicon.js';
+import { correctTypo } from '../src/answer/typos.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+
+/** Typo correction (src/answer/typos.ts) on the shipped pack. */
+let index: KnowledgeIndex;
+let lexicon: CompiledLexicon;
+beforeAll(() => {
+  const knowledge = loadKnowledge();
+  lexicon = loadLexicon(knowledge.lexiconFile);
+  index = indexFor(knowledge, lexicon);
+});
+
+describe('a short word with two neighbouring letters swapped', () => {
+  it('is the question word or function word meant', () => {
+    expect(correctTypo('hwo', index, lexicon)).toBe('who');
+    expect(correctTypo('waht', index, lexicon)).toBe('what');
+    expect(correctTypo('teh', index, lexicon)).toBe('the');
+  });
+
+  it('is left alone when a dictionary holds it as typed', () => {
+    expect(correctTypo('fro', index, lexicon)).toBe('fro');
+    expect(correctTypo('form', index, lexicon)).toBe('form');
+  });
+
+  it('is left alone when no swap makes a function word', () => {
+    expect(correctTypo('nsa', index, lexicon)).toBe('nsa');
+  });
+});
