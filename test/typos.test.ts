@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
 import { indexFor, type KnowledgeIndex } from '../src/answer/knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from '../src/answer/lexicon.js';
 import { correctTypo } from '../src/answer/typos.js';
@@ -27,5 +28,18 @@ describe('a short word with two neighbouring letters swapped', () => {
 
   it('is left alone when no swap makes a function word', () => {
     expect(correctTypo('nsa', index, lexicon)).toBe('nsa');
+  });
+});
+
+describe('a negation typed without its apostrophe', () => {
+  it('is read as the word before the apostrophe, as "isn\'t" is', () => {
+    expect(correctTypo('isnt', index, lexicon)).toBe('isn');
+    expect(correctTypo('arent', index, lexicon)).toBe('aren'); // not "agent"
+    expect(correctTypo('cant', index, lexicon)).toBe('can');
+  });
+
+  it('no longer reads the provider as reporting something', () => {
+    const lead = answer('isnt coretech supposed to watch the rocketbox webserver??', loadKnowledge()).matches[0]?.id;
+    expect(lead).toBe('rocketbox.provider.webserver-monitoring');
   });
 });

@@ -19,6 +19,9 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
   )
     return word;
   if (/\d/.test(word)) return word;
+  // "isnt", "doesnt", "cant": a negation typed without its apostrophe is the word before it ("isn't").
+  const negated = /^([a-z]+n)t$/.exec(word)?.[1];
+  if (negated !== undefined && isFunctionWord(negated, lexicon)) return negated;
   const budget = typoBudget(word.length);
   const memo = index.corrections.get(word);
   if (memo !== undefined) return memo ?? word;
@@ -103,10 +106,17 @@ function restoreDroppedLetter(word: string, index: KnowledgeIndex): string | nul
 function restoreSwappedLetters(word: string, lexicon: CompiledLexicon): string | null {
   for (let at = 0; at + 1 < word.length; at++) {
     const swapped = word.slice(0, at) + word[at + 1]! + word[at]! + word.slice(at + 2);
-    if (swapped === word) continue;
-    const functionWord =
-      lexicon.stopWords.has(swapped) || lexicon.markers.en.has(swapped) || lexicon.markers.it.has(swapped);
-    if (QUESTION_WORDS.includes(swapped) || functionWord) return swapped;
+    if (swapped !== word && (QUESTION_WORDS.includes(swapped) || isFunctionWord(swapped, lexicon))) return swapped;
   }
   return null;
+}
+
+/** A word of the pack's closed lists: its stop words, generic words and language markers. */
+function isFunctionWord(word: string, lexicon: CompiledLexicon): boolean {
+  return (
+    lexicon.stopWords.has(word) ||
+    lexicon.genericStems.has(stem(word)) ||
+    lexicon.markers.en.has(word) ||
+    lexicon.markers.it.has(word)
+  );
 }
