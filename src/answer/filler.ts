@@ -146,7 +146,7 @@ export function fillerWords(
   if (anchored.length === 0) return filler;
 
   const firstAnchored = words[anchored[0]![0]!]!.segment;
-  // The clause that asks, else the first one naming the subject ("retention rocketbox - boss insists").
+  // The clause that asks, else the first one naming the subject ("retention Orbit - boss insists").
   const askedIn = asking >= 0 ? words[clauses[asking]![0]!]!.segment : firstAnchored;
   for (const positions of segments.values()) {
     if (positions.some((i) => anchors[i])) continue;
