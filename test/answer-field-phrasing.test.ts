@@ -541,18 +541,3 @@ describe('who asks, before a verb of asking', () => {
     expect(abstains('il revisore chiede quanto costa rocketbox')).toBe(true);
   });
 });
-
-describe('an Italian thank-you typed straight after a name, with no punctuation', () => {
-  it('is no part of the question', () => {
-    expect(first('chi verifica gli esiti dei job di 1backup grazie mille')).toBe(
-      '1backup.customer.check-backup-results',
-    );
-    expect(first('grazie mille coretech controlla i backup di rocketnews?')).toBe('rocketnews.provider.backup-control');
-  });
-
-  it('is told from a phrase of the question and from a predicate', () => {
-    expect(abstains('rocketbox su mac?')).toBe(true);
-    expect(abstains('perché il ripristino da 1backup è così lento')).toBe(true);
-    expect(abstains('il portatile coretech lo salva?')).toBe(true);
-  });
-});

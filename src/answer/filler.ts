@@ -197,39 +197,6 @@ export function fillerWords(
     const asker = first.slice(0, opens).some((i) => demand[i]);
     for (const i of first.slice(0, opens)) if (unknown[i] && (everyday(i) || asker) && !anchors[i]) filler[i] = true;
   }
-  // Beside a name in Italian, a few bare everyday words that describe nothing and attach to
-  // nothing greet or thank ("GRAZIE MILLE Acme controlla…", "…di Orbit GRAZIE MILLE"): not a
-  // phrase of the question, which a determiner or a preposition opens ("IL PORTATILE Acme lo…",
-  // "…Orbit SU MAC?"; so "per favore" stays unread), nor a predicate ("…da Orbit è così LENTO",
-  // "…Orbit più STABILE").
-  const greetsOrThanks = (positions: readonly number[]) => {
-    const head = words[positions[0] ?? -1]?.typed ?? '';
-    const attached = DETERMINERS.has(head) || PREPOSITIONS.has(head);
-    return (
-      lang === 'it' &&
-      positions.length > 0 &&
-      positions.length <= 4 &&
-      !attached &&
-      positions.every(
-        (i) =>
-          !filler[i] &&
-          !anchors[i] &&
-          !questionCues[i] &&
-          (unknown[i]
-            ? everyday(i) && wordClasses().namesAThing(words[i]!.typed) !== false
-            : !COPULAS.has(words[i]!.typed) && !COMPARISON_WORDS.has(words[i]!.typed)),
-      )
-    );
-  };
-  // Before the name that opens the question, two such words at least: one bare noun there may be
-  // what is asked about.
-  if (first === segments.get(words[0]!.segment)) {
-    const nameAt = first.findIndex((i) => anchors[i]);
-    const opening = first.slice(0, Math.max(nameAt, 0));
-    const name = first[nameAt];
-    const named = name !== undefined && (words[name]!.used || provider[name]);
-    if (named && opening.length >= 2 && greetsOrThanks(opening)) for (const i of opening) filler[i] = true;
-  }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
   // plain everyday words there ("mobile app for Orbit") may be the subject, so it needs that sign.
@@ -336,11 +303,6 @@ export function fillerWords(
       : !DETERMINERS.has(words[i]!.typed) && !PREPOSITIONS.has(words[i]!.typed);
   if (runStart < last.length && before !== undefined && closes(before))
     for (const i of last.slice(runStart)) filler[i] = true;
-  // A closing typed straight after a service's name, with no punctuation ("…i backup di Orbit
-  // GRAZIE MILLE"): in Italian a name ends its phrase. (Not in English, where a name is a modifier
-  // too: "of Orbit ACCOUNTS".) After any other word of the page, a bare word may be what is asked
-  // about ("backup LAPTOP?", "funziona su MAC?").
-  if (words[last[lastAnchor]!]!.used && greetsOrThanks(tail)) for (const i of tail) filler[i] = true;
   return filler;
 }
 
