@@ -473,6 +473,11 @@ describe('a question naming no concept and no service of the page', () => {
     expect(abstains('technical support hours at coretech?')).toBe(true);
     expect(first('can coretech intervene technically on our services?')).toBe('shared-responsibility');
   });
+
+  it('leaves a question for a schedule or a kind of answer alone', () => {
+    expect(ids('hey team what do we have to do every month?')).toContain('rocketweb.customer.website-backup');
+    expect(ids('hey team which of our duties are daily?')).toContain('1backup.customer.check-backup-results');
+  });
 });
 
 describe('a clause after the question that asks nothing and states nothing', () => {

@@ -191,10 +191,15 @@ function grounded(
     },
   );
   if (g.unknown.length > 0) return false;
-  // "Orari del supporto tecnico?": a question naming no concept and no service of the page is only
-  // words the page happens to use; the answers must say each of them.
+  // "Orari del supporto tecnico?": a question naming no concept, no service and no schedule of the
+  // page, nor asking a kind of question ("what do we do every month?", "list…"), is only words the
+  // page happens to use; the answers must say each of them.
   const namesNothing =
-    analysis.concepts.size === 0 && analysis.services.length === 0 && analysis.hintedServices.length === 0;
+    analysis.concepts.size === 0 &&
+    analysis.services.length === 0 &&
+    analysis.hintedServices.length === 0 &&
+    analysis.cadence === null &&
+    analysis.intents.size === 0;
   if (namesNothing && g.unsaid.length > 0) return false;
   if (g.otherSubjects.length === 0) return true;
   // "Does Acme ENCRYPT the disks?": a yes-or-no question about what the provider does is answered
