@@ -33,11 +33,16 @@ async function seedWorkspace(store: SqlStore, id: string): Promise<void> {
   );
 }
 
+/**
+ * The i-th confirmation of a workspace: each one closes an occurrence of its own (40 duties, then
+ * the next month), since the store refuses a second "done" on a closed occurrence.
+ */
 function confirmation(workspaceId: string, i: number) {
+  const period = Math.floor(i / 40);
   return {
     workspaceId,
     dutyId: `duty-${i % 40}`,
-    occurrence: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+    occurrence: `${2026 + Math.floor(period / 12)}-${String((period % 12) + 1).padStart(2, '0')}`,
     status: 'done' as const,
     by: `U${i % 25}`,
     at: new Date(T0 + i * 1000),
@@ -120,13 +125,43 @@ const auditRow = (e: AuditEntry) => [
   e.hash,
 ];
 
+/**
+ * The confirmation row each entry's append writes beside it: what the bot shows, which
+ * verification holds against the chain (src/ledger/rows.ts).
+ */
+const CONFIRMATION_COLUMNS =
+  'workspace_id, seq, duty_id, occurrence, status, confirmed_by, at, note, evidence_url, reason, snoozed_until, hash, idempotency_key, backfill';
+const confirmationRow = (e: AuditEntry) => {
+  const p = e.payload as Record<string, string | null | undefined>;
+  return [
+    e.workspaceId,
+    e.seq,
+    p.dutyId,
+    p.occurrence,
+    p.status,
+    p.by,
+    e.at.getTime(),
+    p.note ?? null,
+    p.evidenceUrl ?? null,
+    p.reason ?? null,
+    p.snoozedUntil ? Date.parse(p.snoozedUntil) : null,
+    e.hash,
+    `bench-chain-${e.seq}`,
+    0,
+  ];
+};
+
 function loadChainSqlite(file: string, workspaceId: string, chain: AuditEntry[]): void {
   const db = new SqliteDatabase(file);
   const insert = db.prepare(
     'insert into audit_log (workspace_id, seq, kind, actor, at, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertRow = db.prepare(`insert into confirmations (${CONFIRMATION_COLUMNS}) values (${'?, '.repeat(13)}?)`);
   db.transaction(() => {
-    for (const entry of chain) insert.run(...auditRow(entry));
+    for (const entry of chain) {
+      insert.run(...auditRow(entry));
+      insertRow.run(...confirmationRow(entry));
+    }
     const last = chain.at(-1)!;
     db.prepare('update workspaces set head_seq = ?, head_hash = ? where id = ?').run(last.seq, last.hash, workspaceId);
   })();
@@ -146,6 +181,11 @@ async function loadChainPostgres(url: string, workspaceId: string, chain: AuditE
         `insert into audit_log (workspace_id, seq, kind, actor, at, payload, prev_hash, hash) values ${values.join(',')}`,
         rows.flatMap(auditRow),
       );
+      const rowValues = rows.map((_, r) => `(${Array.from({ length: 14 }, (_, c) => `$${r * 14 + c + 1}`).join(',')})`);
+      await client.query(
+        `insert into confirmations (${CONFIRMATION_COLUMNS}) values ${rowValues.join(',')}`,
+        rows.flatMap(confirmationRow),
+      );
     }
     const last = chain.at(-1)!;
     await client.query('update workspaces set head_seq = $1, head_hash = $2 where id = $3', [
@@ -156,6 +196,7 @@ async function loadChainPostgres(url: string, workspaceId: string, chain: AuditE
     await client.query('commit');
     // What autovacuum would do after a bulk load; without statistics the planner guesses.
     await client.query('analyze audit_log');
+    await client.query('analyze confirmations');
   } finally {
     await client.end();
   }
