@@ -10,6 +10,7 @@ import {
   COPULAS,
   DEGREE_WORDS,
   DETERMINERS,
+  detachEnclitic,
   INVERTING,
   ITALIAN_AUXILIARIES,
   ITALIAN_OBJECT_CLITICS,
@@ -31,13 +32,16 @@ import { asksForCause, type Word } from './words.js';
  * @marco, quick one: who checks the backups on Nebula? my manager asked, thx 🙏".
  *
  * The engine abstains on *unknown subjects*, not on unknown words, so an unknown word is judged by
- * evidence no word list of this project holds:
- * - shape: a mention ("@marco"), a lowercase chat abbreviation with no vowel ("thx", "pls");
+ * evidence, never by a list of filler words:
+ * - shape: a mention ("@marco"), a short lowercase chat abbreviation ("thx", "pls");
  * - general language: an everyday word or a first name of English or Italian (general-words.ts);
+ * - grammar's closed classes (grammar.ts): a word of the calendar says when ("on SUNDAY"), a
+ *   determiner makes the next word a noun ("our NAS");
  * - position: whether it sits in the question's subject phrase. The subject is where the anchors
  *   are (a concept, a service, another provider, an out-of-scope word, a cadence, a party named
- *   as actor). A clause with no anchor ("thanks a lot", "my manager asked") and the words before a
- *   question starts ("hey team quick one WHO…") are outside it.
+ *   as actor). A clause with no anchor ("thanks a lot", "my manager asked"), one after the question
+ *   that asks and states nothing ("…? by EOD") and the words before a question starts ("hey team
+ *   quick one WHO…") are outside it.
  * An unknown word outside the subject that is everyday, a name or chat-shaped is filler; a rare
  * word ("ransomware", "Synology") anywhere, or an everyday word inside the subject ("a password
  * MANAGER", "the office PRINTER"), still counts as a subject the page does not cover.
@@ -330,7 +334,8 @@ function pointsBack(words: readonly Word[], at: number): boolean {
   // Last in its clause, "it" is an object ("who repairs IT?"), not a subject ("is IT our job…").
   if (OBJECT_PRONOUNS.has(word)) return words[at + 1] === undefined || words[at + 1]!.segment !== words[at]!.segment;
   if (ITALIAN_OBJECT_CLITICS.has(word)) return wordClasses().namesAThing(words[at + 1]?.typed ?? '') === false;
-  return /(?:ar|er|ir)(?:lo|la|li|le)$/.test(word) && wordClasses().namesAThing(word) !== true;
+  const clitic = detachEnclitic(word)?.clitic;
+  return ['lo', 'la', 'li', 'le'].includes(clitic ?? '') && wordClasses().namesAThing(word) !== true;
 }
 
 /**
