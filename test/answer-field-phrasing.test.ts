@@ -542,6 +542,12 @@ describe('who asks, before a verb of asking', () => {
     );
   });
 
+  it('is no subject in a clause of its own either', () => {
+    expect(first('il revisore chiede: chi controlla gli esiti dei backup di 1backup?')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+  });
+
   it('leaves what is asked to decide', () => {
     expect(abstains('il revisore chiede quanto costa rocketbox')).toBe(true);
   });

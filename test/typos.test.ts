@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { indexFor, type KnowledgeIndex } from '../src/answer/knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from '../src/answer/lexicon.js';
-import { correctTypo } from '../src/answer/typos.js';
+import { correctTypo, everydaySlip } from '../src/answer/typos.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 
 /** Typo correction (src/answer/typos.ts) on the shipped pack. */
@@ -41,5 +41,24 @@ describe('a negation typed without its apostrophe', () => {
   it('no longer reads the provider as reporting something', () => {
     const lead = answer('isnt coretech supposed to watch the rocketbox webserver??', loadKnowledge()).matches[0]?.id;
     expect(lead).toBe('rocketbox.provider.webserver-monitoring');
+  });
+});
+
+describe('an everyday word typed with one slip', () => {
+  it('is read as that word', () => {
+    expect(everydaySlip('setence', index, lexicon)).toBe('sentence');
+    expect(everydaySlip('contorllano', index, lexicon)).toBe('controllano');
+  });
+
+  it('is never a word of the page, a dictionary word or a name', () => {
+    expect(everydaySlip('gmail', index, lexicon)).toBeNull(); // not "email"
+    expect(everydaySlip('docker', index, lexicon)).toBeNull();
+    expect(everydaySlip('kubernetes', index, lexicon)).toBeNull();
+  });
+
+  it('no longer makes a question about the page abstain', () => {
+    const knowledge = loadKnowledge();
+    expect(answer('what is the GDPR, in a setence', knowledge).matches[0]?.id).toBe('gdpr-definition');
+    expect(answer('does coretech back up our kubernets cluster?', knowledge).view.abstained).toBe(true);
   });
 });

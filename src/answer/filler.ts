@@ -170,6 +170,12 @@ export function fillerWords(
     // name with a greeting before the question ("Greetings Tomasz, who…") is someone addressed.
     // So is any clause before the question that names a person ("bentrovata Federica,").
     const before = words[positions[0]!]!.segment < firstAnchored;
+    // "Il revisore chiede: …", "the auditor asks - …": with a verb of asking, a clause before the
+    // question says who asks, whatever its words.
+    if (before && positions.some((i) => demand[i])) {
+      for (const i of positions) filler[i] = true;
+      continue;
+    }
     const addressed = before && positions.some((i) => !unknown[i] || everyday(i));
     const vocative =
       before && positions.some((i) => words[i]!.mention || (unknown[i] && general.isFirstName(words[i]!.typed)));

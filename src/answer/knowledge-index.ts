@@ -75,6 +75,8 @@ export interface KnowledgeIndex {
   providerTerms: readonly string[];
   /** Memo of typo corrections (pure: same word, same answer). */
   corrections: Map<string, string | null>;
+  /** Memo of everyday words typed with a slip (typos.ts `everydaySlip`). */
+  slips: Map<string, string | null>;
 }
 
 const cache = new WeakMap<Knowledge, WeakMap<CompiledLexicon, KnowledgeIndex>>();
@@ -316,6 +318,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     serviceStemDuties,
     providerTerms: words(knowledge.document.provider).map((word) => `w:${stem(word)}`),
     corrections: new Map(),
+    slips: new Map(),
   };
 }
 

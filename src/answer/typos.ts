@@ -1,3 +1,4 @@
+import { generalLanguage } from './general-words.js';
 import { INFLECTIONS, QUESTION_WORDS } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { vocabularyBucket } from './knowledge-index.js';
@@ -119,4 +120,43 @@ function isFunctionWord(word: string, lexicon: CompiledLexicon): boolean {
     lexicon.markers.en.has(word) ||
     lexicon.markers.it.has(word)
   );
+}
+
+/**
+ * An everyday word typed with one slip ("setence", "paole"): a word no dictionary holds, one edit
+ * (a letter dropped, added, changed, or two swapped) from an everyday word of either language. It
+ * is read as that word, so it is judged as everyday words are (filler.ts), never as a rare one.
+ * Only towards a word the page does not use: a slip towards the page's words is `correctTypo`'s,
+ * with its own rules ("gmail" is not "email").
+ */
+export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || lexicon.offTopicWords.has(word)) return null;
+  if (lexicon.foreign.entries.has(stem(word))) return null;
+  // Per index: what the page knows decides the answer.
+  const memo = index.slips.get(word);
+  if (memo !== undefined) return memo;
+  const slip = findSlip(word, index, lexicon);
+  if (index.slips.size < 10_000) index.slips.set(word, slip);
+  return slip;
+}
+
+function findSlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+  const general = generalLanguage();
+  if (general.isFrequent(word) || general.isFirstName(word) || wordClasses().isDictionaryWord(word)) return null;
+  const known = (candidate: string) => index.vocabulary.has(candidate) || index.stems.has(stem(candidate));
+  for (const candidate of oneEditAway(word))
+    if (general.isFrequent(candidate) && !known(candidate) && !lexicon.offTopicWords.has(candidate)) return candidate;
+  return null;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit from a word: deletions, transpositions, substitutions, insertions. */
+function* oneEditAway(word: string): Generator<string> {
+  for (let at = 0; at < word.length; at++) yield word.slice(0, at) + word.slice(at + 1);
+  for (let at = 0; at + 1 < word.length; at++) yield word.slice(0, at) + word[at + 1]! + word[at]! + word.slice(at + 2);
+  for (let at = 0; at < word.length; at++)
+    for (const letter of LETTERS) if (letter !== word[at]) yield word.slice(0, at) + letter + word.slice(at + 1);
+  for (let at = 0; at <= word.length; at++)
+    for (const letter of LETTERS) yield word.slice(0, at) + letter + word.slice(at);
 }

@@ -13,7 +13,7 @@ import { offTopicMatchesAt } from './off-topic-matches.js';
 import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
-import { correctTypo } from './typos.js';
+import { correctTypo, everydaySlip } from './typos.js';
 import { wordClasses } from './word-classes.js';
 import { anyUsed, markConceptPhrases, WHY_WORDS, type Word } from './words.js';
 
@@ -93,6 +93,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     const infinitive = guessed === token.word && !known(guessed) ? detachEnclitic(guessed)?.infinitive : undefined;
     const word =
       infinitive !== undefined && known(infinitive) && !generalLanguage().isFirstName(guessed) ? infinitive : guessed;
+    // "setence", "contorllano": an everyday word with one slip is that word, as if typed right.
+    // Not a word capitalized inside the sentence, a name ("yo Priya"), nor an acronym.
+    const plain = !token.capitalized && !token.acronym;
+    const slip = word === token.word && plain && !known(word) ? everydaySlip(word, index, lexicon) : null;
+    if (slip !== null) return { ...token, word: slip, typed: slip, stem: stem(slip), used: false, corrected: false };
     const wordStem = stem(word);
     // "hosts" → "host" is the same word; "fiume" → "firme" is a guess, "dirlo" → "dire" is not.
     return {
