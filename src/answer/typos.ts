@@ -127,7 +127,7 @@ function isFunctionWord(word: string, lexicon: CompiledLexicon): boolean {
  * (a letter dropped, added, changed, or two swapped) from an everyday word of either language. It
  * is read as that word, so it is judged as everyday words are (filler.ts), never as a rare one.
  * Only towards a word the page does not use: a slip towards the page's words is `correctTypo`'s,
- * with its own rules ("gmail" is not "email").
+ * with its own rules ("vackup" is not read as a word of the page here).
  */
 export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word) || lexicon.offTopicWords.has(word)) return null;
