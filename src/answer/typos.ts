@@ -102,7 +102,8 @@ function restoreDroppedLetter(word: string, index: KnowledgeIndex): string | nul
 /**
  * Two neighbouring letters typed in the wrong order, the other common slip: "waht", "hwo", "hvae".
  * Only towards a question word or a function word (the pack's stop words and language markers),
- * which a short word is far likelier to be than a domain word; a dictionary word ("form", not "from") is left alone by the caller.
+ * which a short word is far likelier to be than a domain word. The caller leaves a dictionary word
+ * alone ("form" is not "from").
  */
 function restoreSwappedLetters(word: string, lexicon: CompiledLexicon): string | null {
   for (let at = 0; at + 1 < word.length; at++) {
@@ -123,11 +124,11 @@ function isFunctionWord(word: string, lexicon: CompiledLexicon): boolean {
 }
 
 /**
- * An everyday word typed with one slip ("setence", "paole"): a word no dictionary holds, one edit
- * (a letter dropped, added, changed, or two swapped) from an everyday word of either language. It
- * is read as that word, so it is judged as everyday words are (filler.ts), never as a rare one.
- * Only towards a word the page does not use: a slip towards the page's words is `correctTypo`'s,
- * with its own rules ("vackup" is not read as a word of the page here).
+ * An everyday word typed with one slip ("setence", "contorllano"): a word no dictionary holds, one
+ * edit (a letter dropped, added, changed, or two swapped) from an everyday word of either language.
+ * It is read as that word, so it is judged as everyday words are (filler.ts), never as a rare one.
+ * Only towards a word the page does not use: a slip towards the page's words is `correctTypo`'s to
+ * judge, by its own rules, so "vackup" is left as typed here.
  */
 export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word) || lexicon.offTopicWords.has(word)) return null;
