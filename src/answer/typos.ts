@@ -143,10 +143,12 @@ export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: Compi
 
 function findSlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
   const general = generalLanguage();
-  if (general.isFrequent(word) || general.isFirstName(word) || wordClasses().isDictionaryWord(word)) return null;
+  if (general.isFrequent(word) || general.isFirstName(word)) return null;
   const known = (candidate: string) => index.vocabulary.has(candidate) || index.stems.has(stem(candidate));
   for (const candidate of oneEditAway(word))
-    if (general.isFrequent(candidate) && !known(candidate) && !lexicon.offTopicWords.has(candidate)) return candidate;
+    if (general.isFrequent(candidate) && !known(candidate) && !lexicon.offTopicWords.has(candidate))
+      // The rare-dictionary list (about 80 ms to load) is asked only once there is a candidate.
+      return wordClasses().isDictionaryWord(word) ? null : candidate;
   return null;
 }
 

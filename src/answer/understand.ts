@@ -80,10 +80,10 @@ export interface SubjectWord {
 }
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
+  const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
   const typed: Word[] = tokenize(question).map((token) => {
     const corrected = correctTypo(token.word, index, lexicon);
     // "pw", "bkp", "creds": chat shorthand for a word people ask with.
-    const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
     const guessed =
       corrected === token.word && !known(corrected)
         ? (expandAbbreviation(corrected, index, lexicon) ?? corrected)
