@@ -552,3 +552,13 @@ describe('who asks, before a verb of asking', () => {
     expect(abstains('il revisore chiede quanto costa rocketbox')).toBe(true);
   });
 });
+
+describe('a schedule asked for in the words of a to-do list', () => {
+  it('is the list of the duties falling due then', () => {
+    const monthly = ids('monthly checklist on our side?');
+    expect(monthly).toContain('rocketweb.customer.website-backup');
+    expect(ids('checklist mensile per noi?')).toEqual(monthly);
+    // "Tutte le settimane" is "ogni settimana", as "tutti i giorni" is "ogni giorno".
+    expect(ids('cosa facciamo tutte le settimane?')).toEqual(ids('cosa facciamo ogni settimana?'));
+  });
+});
