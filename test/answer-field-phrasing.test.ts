@@ -562,3 +562,16 @@ describe('a schedule asked for in the words of a to-do list', () => {
     expect(ids('cosa facciamo tutte le settimane?')).toEqual(ids('cosa facciamo ogni settimana?'));
   });
 });
+
+describe('asking who does what within a service or a schedule', () => {
+  it('lists both parties’ duties there', () => {
+    const listed = ids('chi fa cosa su Rocketbox?');
+    expect(listed.some((id) => id.startsWith('rocketbox.provider.'))).toBe(true);
+    expect(listed.some((id) => id.startsWith('rocketbox.customer.'))).toBe(true);
+    expect(ids('chi fa cosa ogni giorno su rocketnews')).toEqual(['rocketnews.provider.backup-control']);
+  });
+
+  it('is the section on sharing the work when nothing narrows it', () => {
+    expect(first('who does what, us or coretech')).toBe('shared-responsibility');
+  });
+});

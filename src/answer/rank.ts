@@ -107,8 +107,10 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   if (asksForPeriod(analysis, lexicon) && !retentionCovers(analysis, index, lexicon)) {
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
-  // Concepts said only by a hinted service's own name ("mail archiving") do not narrow a list.
-  const asked = analysis.concepts.size - analysis.hintConcepts.length;
+  // Concepts said only by a hinted service's own name ("mail archiving") do not narrow a list, nor
+  // does asking how the work divides within a service or a schedule ("who does what on Orbit?",
+  // "chi fa cosa ogni giorno"): that is the list of both parties' duties there.
+  const asked = analysis.concepts.size - analysis.hintConcepts.length - divisionAsked(analysis, hasService, lexicon);
   const contentful = asked > 0 || analysis.residual.length > 0 || analysis.intents.has('how_long');
   const listFilters = hasService || analysis.cadence !== null || analysis.party !== null;
   const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
@@ -159,6 +161,12 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
   return { kind: 'specific', results: kept, sentences };
+}
+
+/** How many concepts asking what each party does (`both_parties_imply`) a scoped question names. */
+function divisionAsked(analysis: QuestionAnalysis, hasService: boolean, lexicon: CompiledLexicon): number {
+  if (!hasService && analysis.cadence === null) return 0;
+  return Object.keys(lexicon.lexicon.concept_rules.both_parties_imply).filter((id) => analysis.concepts.has(id)).length;
 }
 
 const ungroundedAbstention: Abstention = { kind: 'abstain', reason: 'no_match', foreign: [] };

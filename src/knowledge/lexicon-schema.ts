@@ -96,7 +96,11 @@ export const ConceptRulesSchema = z.strictObject({
   places: z.array(conceptId).default([]),
   /** Implied, with these weights, by "where…?" asked about no service: where the data lives. */
   where_implies: z.record(conceptId, impliedWeight).default({}),
-  /** Implied by both parties named as one subject ("what do the provider and we each do?"): how work is shared. */
+  /**
+   * Implied by both parties named as one subject ("what do the provider and we each do?"): how work
+   * is shared. Asked within a service or a schedule ("who does what on Orbit?"), these concepts ask
+   * for the list of both parties' duties there.
+   */
   both_parties_imply: z.record(conceptId, impliedWeight).default({}),
   /**
    * The provider reporting something to the customer: with the provider named as who reported
