@@ -575,3 +575,22 @@ describe('asking who does what within a service or a schedule', () => {
     expect(first('who does what, us or coretech')).toBe('shared-responsibility');
   });
 });
+
+describe('an interjection closing a question typed without a question mark', () => {
+  it('is set aside with the few words after it', () => {
+    for (const closing of ['thanks a ton', 'sorry to nag', 'oh and thanks', 'lmao'])
+      expect(first(`who keeps the rocketbox servers patched ${closing}`)).toBe(
+        'rocketbox.provider.keep-servers-updated',
+      );
+  });
+
+  it('leaves a thing the page does not name as the subject', () => {
+    expect(abstains('does coretech back up our office printer thanks a ton')).toBe(true);
+    expect(abstains('does coretech back up my laptop sorry')).toBe(true);
+  });
+
+  it('is never a determiner that can also interject, opening a noun phrase', () => {
+    expect(wordClasses().canInterject('my')).toBe(true);
+    expect(abstains('who backs up the rocketbox share and my laptop')).toBe(true);
+  });
+});

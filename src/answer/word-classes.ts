@@ -55,6 +55,12 @@ export interface WordClasses {
    * Infinitives are not counted.
    */
   isItalianVerbForm(word: string): boolean;
+  /**
+   * An English word that can be an interjection ("thanks", "please", "sorry", "hey"): Brill's
+   * tagger lexicon lists UH among its tags. Whether it is one here depends on where it stands
+   * (filler.ts): "my" and "that" are listed too.
+   */
+  canInterject(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -72,7 +78,7 @@ const ITALIAN_ADVERB = /^[a-z]{4,}mente$/;
 
 /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
 type ClassLists = Record<
-  'things' | 'others' | 'people' | 'activities' | 'telling' | 'tellingForms' | 'italianVerbForms',
+  'things' | 'others' | 'people' | 'activities' | 'telling' | 'tellingForms' | 'italianVerbForms' | 'interjections',
   string
 >;
 
@@ -84,7 +90,8 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others, people, activities, telling, tellingForms, italianVerbForms } = classLists();
+  const { things, others, people, activities, telling, tellingForms, italianVerbForms, interjections } = classLists();
+  const interjection = interjections.split('\n');
   const verbForm = italianVerbForms.split('\n');
   const activity = activities.split('\n');
   const thing = things.split('\n');
@@ -103,6 +110,7 @@ function loadWordClasses(): WordClasses {
       return verbLemmas(word).some((candidate) => sortedHas(tellingVerb, candidate));
     },
     namesPeople: (word) => hasNoun(person, word),
+    canInterject: (word) => sortedHas(interjection, word),
     namesAnActivity: (word) => hasNoun(activity, word),
     isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
@@ -263,9 +271,9 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v14',
+    'word-classes\0v15',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
-    ['things', 'others', 'people', 'activities', 'telling', 'tellingForms', 'italianVerbForms'],
+    ['things', 'others', 'people', 'activities', 'telling', 'tellingForms', 'italianVerbForms', 'interjections'],
     deriveClassLists,
   );
 }
@@ -279,8 +287,10 @@ function deriveClassLists(): ClassLists {
   // ("English", "May") only counts when the lowercase word is not listed at all.
   const english = require(join(dirname(englishPackage), 'lexicon.js')) as Record<string, string[]>;
   const capitalized: [string, string[]][] = [];
+  const interjections: string[] = [];
   for (const [entry, tags] of Object.entries(english)) {
     if (!Array.isArray(tags) || tags.length === 0) continue;
+    if (/^[a-z]+$/.test(entry) && tags.includes('UH')) interjections.push(entry);
     if (entry !== entry.toLowerCase()) capitalized.push([entry, tags]);
     else if (/^[a-z]+$/.test(entry)) classes.set(entry, THING_TAGS.has(tags[0]!));
   }
@@ -360,6 +370,7 @@ function deriveClassLists(): ClassLists {
   for (const form of forms('pastParticiples.json')) addVerbForm(form);
   return {
     italianVerbForms: sortedLines(italianVerbForms),
+    interjections: sortedLines(interjections),
     things: sortedLines(things),
     others: sortedLines(others),
     people: sortedLines(people),
