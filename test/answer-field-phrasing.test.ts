@@ -594,3 +594,17 @@ describe('an interjection closing a question typed without a question mark', () 
     expect(abstains('who backs up the rocketbox share and my laptop')).toBe(true);
   });
 });
+
+describe('an interjection opening the message', () => {
+  it('is chat, not the subject, in either language', () => {
+    expect(first('ehi la password di plesk chi la custodisce?')).toBe('rocketweb.customer.guard-login-data');
+    expect(first('boh la conservazione dei backup della posta quanto dura?')).toBe('email.provider.backup-control');
+    expect(first('hey guys retention of the email backups?')).toBe('email.provider.backup-control');
+    expect(first('uhm the sygma servers, who patches them')).toBe('sygma.provider.keep-systems-updated');
+  });
+
+  it('leaves a thing the page does not name as the subject', () => {
+    expect(abstains('hey guys the office printer, who fixes it')).toBe(true);
+    expect(abstains('ehi la stampante dell ufficio chi la ripara?')).toBe(true);
+  });
+});

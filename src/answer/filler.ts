@@ -215,7 +215,17 @@ export function fillerWords(
     // Shorthand for a word of the page ("PW per Plesk…") is the subject, not chat.
     while (end < first.length && unknown[first[end]!] && everyday(first[end]!) && !anchors[first[end]!]) end++;
     const run = first.slice(0, end);
-    const signed = run.some((i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words, i, general));
+    // An interjection opening the message ("Ehilà", "hey", "uhm") signs it as chat too: an everyday
+    // word that no dictionary classes as a thing, a verb, an adjective or a function word, or one
+    // Brill's lexicon says interjects. Not an acronym ("NAS"), nor a determiner ("my").
+    const interjects = (i: number) =>
+      i === first[0] &&
+      !words[i]!.acronym &&
+      !DETERMINERS.has(words[i]!.typed) &&
+      (wordClasses().namesAThing(words[i]!.typed) === undefined || wordClasses().canInterject(words[i]!.typed));
+    const signed = run.some(
+      (i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words, i, general) || interjects(i),
+    );
     const next = first[end];
     if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
   }
