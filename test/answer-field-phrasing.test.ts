@@ -608,3 +608,12 @@ describe('an interjection opening the message', () => {
     expect(abstains('ehi la stampante dell ufficio chi la ripara?')).toBe(true);
   });
 });
+
+describe('a question word written with a capital inside the message', () => {
+  it('opens a sentence, as after a full stop nobody typed', () => {
+    expect(first("urgent Are CoreTech's data centers in Italy?")).toBe('data-centre-italy');
+    expect(first('super urgent Is the rocketweb backup kept 35 days?')).toBe('rocketweb.provider.backup-control');
+    // What the new sentence points back at is still the subject.
+    expect(abstains('laptop Who backs it up?')).toBe(true);
+  });
+});

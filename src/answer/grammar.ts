@@ -155,3 +155,10 @@ export const QUESTION_WORDS: readonly string[] = [
   ...['come', 'cosa', 'chi', 'dove', 'quando', 'quale', 'quali', 'qual', 'quanto', 'quanta', 'quanti', 'quante'],
   'perche',
 ];
+
+/**
+ * Written with a capital inside a message ("urgent Who checks…", "backup RocketWeb Is it daily?"),
+ * these open a sentence of their own, as after a full stop nobody typed: the interrogatives, and
+ * the English verbs a question is inverted with.
+ */
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INVERTING, 'is', 'are', 'was']);

@@ -6,7 +6,7 @@
  * only has to be spelled once in the lexicon for all its inflections to match.
  */
 
-import { CLAUSE_OPENERS } from './grammar.js';
+import { CLAUSE_OPENERS, SENTENCE_OPENERS } from './grammar.js';
 
 /** Lowercase, strip accents, unify apostrophes and hyphens. */
 export function normalize(text: string): string {
@@ -80,7 +80,8 @@ export function tokenize(text: string): Token[] {
     const inside = between.length === 1 && /[./]/.test(between) && index > 0;
     const word = normalize(surface);
     if (!word) continue;
-    if (index > 0 && ((!inside && CLAUSE_BREAK.test(between)) || CLAUSE_OPENERS.has(word))) segment++;
+    const opensSentence = /^\p{Lu}\p{Ll}/u.test(surface) && SENTENCE_OPENERS.has(word);
+    if (index > 0 && ((!inside && CLAUSE_BREAK.test(between)) || CLAUSE_OPENERS.has(word) || opensSentence)) segment++;
     tokens.push({
       word,
       capitalized: index > 0 && /\p{Lu}/u.test(surface),
