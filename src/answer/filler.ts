@@ -353,7 +353,15 @@ function courtesyRun(
     if (DETERMINERS.has(typed) || PREPOSITIONS.has(typed) || !loose(i)) return false;
     const previous = words[i - 1]?.typed;
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
-    return classes.canInterject(typed) || tagsOf()[i] === 'INTJ';
+    if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
+    // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
+    // A rarer adverb may be what is asked ("are the backups done INCREMENTALLY").
+    return (
+      i === tail.at(-1) &&
+      generalLanguage().isFrequent(typed) &&
+      classes.namesAThing(typed) === undefined &&
+      tagsOf()[i] === 'ADV'
+    );
   };
   // "…thanks a LOT", "…oh WELL": the page may use the word, but it is no anchor of the question.
   const follows = (i: number) => loose(i) && (!unknown[i] || everyday(i));
