@@ -553,6 +553,21 @@ describe('who asks, before a verb of asking', () => {
   });
 });
 
+describe('who asks, named as a party before the question', () => {
+  it('is the asker, not who the question is about', () => {
+    expect(first('customer on the phone asking - who sets up the backup jobs on stellar?')).toBe(
+      'stellar.customer.configure-backup-jobs',
+    );
+    expect(first('client on the line requesting: how long are rocketweb backups kept?')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+  });
+
+  it('leaves a thing named in that clause as the subject', () => {
+    expect(abstains('the auditor asking about our laptops - who backs them up?')).toBe(true);
+  });
+});
+
 describe('a schedule asked for in the words of a to-do list', () => {
   it('is the list of the duties falling due then', () => {
     const monthly = ids('monthly checklist on our side?');

@@ -93,7 +93,7 @@ export function fillerWords(
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues, offTopic, provider, possessive, demand } = anchorsOf(words, lexicon, lang);
+  const { anchors, questionCues, offTopic, provider, possessive, demand, named } = anchorsOf(words, lexicon, lang);
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -132,6 +132,19 @@ export function fillerWords(
       filler[i] = true;
       anchors[i] = false;
     }
+  // "Customer on the phone ASKING - who…?", "CoreTech chiede: …": a clause with a verb of asking,
+  // neither an interrogative nor a question mark, and nothing of the page but a party, says who
+  // asks when a clause after it asks: the party there is the asker, not who the question is about.
+  const interrogates = (i: number) => QUESTION_WORDS.includes(words[i]!.typed) || words[i]!.asks;
+  clauses.forEach((positions, c) => {
+    if (!positions.some((i) => demand[i]) || positions.some((i) => interrogates(i) || named[i])) return;
+    if (!clauses.slice(c + 1).some((later) => later.some(interrogates))) return;
+    for (const i of positions) {
+      filler[i] = true;
+      anchors[i] = false;
+      questionCues[i] = false;
+    }
+  });
   // "Feel FREE to answer later, but who checks the backups?": an aside before the question that
   // asks nothing and holds nothing of the page but a word of questions the page never answers is
   // not what is asked; whether it is filler is then decided like any clause without an anchor.
@@ -426,8 +439,10 @@ function anchorsOf(
   offTopic: boolean[];
   provider: boolean[];
   possessive: boolean[];
-  /** A verb of asking something of someone ("asks", "chiede"). */
+  /** A verb of asking something of someone ("asks", "chiede", "asking"). */
   demand: boolean[];
+  /** Words naming a service or a concept of the page (not a party, a cadence or an intent). */
+  named: boolean[];
 } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
@@ -446,6 +461,8 @@ function anchorsOf(
   const demand = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
+    // Asking someone ("customer on the phone ASKING - …", "CHIEDO per l'audit: …") is a verb of asking too.
+    if (lexicon.requestMarkers.has(surface[i]!)) demand[i] = true;
     for (const { length } of offTopicMatchesAt(words, surface, i, lexicon, (k) => onPage[k]!)) {
       mark(anchors, i, length);
       mark(offTopic, i, length);
@@ -466,7 +483,7 @@ function anchorsOf(
       if (values.some((c) => c.kind === 'party' && c.cue === 'demand')) mark(demand, i, length);
     }
   }
-  return { anchors, questionCues, offTopic, provider, possessive, demand };
+  return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage };
 }
 
 /**
