@@ -132,7 +132,7 @@ export function fillerWords(
       filler[i] = true;
       anchors[i] = false;
     }
-  // "Customer on the phone ASKING - who…?", "CoreTech chiede: …": a clause with a verb of asking,
+  // "Customer on the phone ASKING - who…?", "Acme chiede: …": a clause with a verb of asking,
   // neither an interrogative nor a question mark, and nothing of the page but a party, says who
   // asks when a clause after it asks: the party there is the asker, not who the question is about.
   const interrogates = (i: number) => QUESTION_WORDS.includes(words[i]!.typed) || words[i]!.asks;
@@ -234,6 +234,8 @@ export function fillerWords(
     const interjects = (i: number) =>
       i === first[0] &&
       !words[i]!.acronym &&
+      // Not a word read as another ("isnt" is "isn't").
+      words[i]!.word === words[i]!.typed &&
       !DETERMINERS.has(words[i]!.typed) &&
       (wordClasses().namesAThing(words[i]!.typed) === undefined || wordClasses().canInterject(words[i]!.typed));
     const signed = run.some(

@@ -157,7 +157,7 @@ export const QUESTION_WORDS: readonly string[] = [
 ];
 
 /**
- * Written with a capital inside a message ("urgent Who checks…", "backup RocketWeb Is it daily?"),
+ * Written with a capital inside a message ("urgent Who checks…", "backup Orbit Is it daily?"),
  * these open a sentence of their own, as after a full stop nobody typed: the interrogatives, and
  * the English verbs a question is inverted with.
  */
