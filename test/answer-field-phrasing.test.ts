@@ -490,8 +490,10 @@ describe('a clause after the question that asks nothing and states nothing', () 
     expect(first('what must we do every day? thanks')).not.toBe('infrastructure-security');
   });
 
-  it('still counts when it states something of a thing, or names one', () => {
-    expect(abstains('who checks the 1backup results? our NAS died')).toBe(true);
+  it('still counts when the question points at what it states, or when it names a thing', () => {
+    expect(abstains('can coretech restore it? our NAS died')).toBe(true);
+    expect(abstains('does coretech handle this? ransomware hit our office pcs')).toBe(true);
+    expect(abstains('cosa fa coretech in questi casi? ci hanno rubato i portatili')).toBe(true);
     expect(abstains('which backups does coretech keep? the DNS ones')).toBe(true);
   });
 });
@@ -632,5 +634,23 @@ describe('a question word written with a capital inside the message', () => {
     expect(first('super urgent Is the rocketweb backup kept 35 days?')).toBe('rocketweb.provider.backup-control');
     // What the new sentence points back at is still the subject.
     expect(abstains('laptop Who backs it up?')).toBe(true);
+  });
+});
+
+describe('a sentence after a question complete in itself', () => {
+  it('is why it is asked, or a hedge, whatever it names', () => {
+    expect(first('who checks the 1backup results? our NAS died')).toBe('1backup.customer.check-backup-results');
+    expect(first('who keeps the sygma servers updated? the vendor questionnaire says nobody')).toBe(
+      'sygma.provider.keep-systems-updated',
+    );
+    expect(first('chi controlla i backup di rocketweb? il revisore dice che nn lo facciamo')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+  });
+
+  it('is not read without a question mark, where a party may have taken a statement for the question', () => {
+    expect(first('the newsletter tool shows sends we never scheduled, should we tell coretech')).toBe(
+      'rocketnews.customer.report-anomalies',
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   COMPARISON_WORDS,
   COPULAS,
   DEGREE_WORDS,
+  DEMONSTRATIVES,
   DETERMINERS,
   detachEnclitic,
   INVERTING,
@@ -93,7 +94,16 @@ export function fillerWords(
   // "afternoon everybody") names no thing and has none. English only: an Italian clause's thing is
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
-  const { anchors, questionCues, offTopic, provider, possessive, demand, named } = anchorsOf(words, lexicon, lang);
+  // A verb by the tagger in English; in Italian an auxiliary or a form of the conjugation tables.
+  const isVerb = (i: number) =>
+    lang === 'en'
+      ? tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX'
+      : ITALIAN_AUXILIARIES.has(words[i]!.typed) || wordClasses().isItalianVerbForm(words[i]!.typed);
+  const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents } = anchorsOf(
+    words,
+    lexicon,
+    lang,
+  );
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -165,14 +175,45 @@ export function fillerWords(
   const firstAnchored = words[anchored[0]![0]!]!.segment;
   // The clause that asks, else the first one naming the subject ("retention Orbit - boss insists").
   const askedIn = asking >= 0 ? words[clauses[asking]![0]!]!.segment : firstAnchored;
+  // The clause that asks names what it asks about itself: a pronoun there points at a thing of the
+  // page named before it ("will Acme shut our SERVER down, or just block IT?"), not at one named
+  // after it ("can Acme restore IT? our NAS died").
+  const askingClause = segments.get(askedIn) ?? [];
+  // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
+  // by the dictionaries in Italian; a service's name always.
+  const nounHere = (j: number) =>
+    lang === 'en' ? ['NOUN', 'PROPN'].includes(tagsOf()[j]!) : wordClasses().namesAThing(words[j]!.typed) === true;
+  const thingOfThePage = (j: number) => (named[j]! && !provider[j] && nounHere(j)) || words[j]!.used;
+  // A demonstrative points as well ("does Acme handle THIS? ransomware hit us", "in QUESTI casi"),
+  // and a clause naming no thing of the page at all has its subject elsewhere. It ends with a
+  // question mark: without one, a party cue may have taken a statement for the question ("the tool
+  // shows sends WE never scheduled, should we tell Acme").
+  const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
+  const selfContained =
+    askingClause.some((k) => words[k]!.asks) &&
+    askingClause.some(thingOfThePage) &&
+    askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j)));
   for (const positions of segments.values()) {
+    // A party there ("someone in sales thinks WE're blocked") asks nothing; a kind of question does.
+    const asksNothing = positions.every((i) => !intents[i] && !words[i]!.asks);
+    const trailing = words[positions[0]!]!.segment > askedIn && asksNothing;
+    // After a question complete in itself, a sentence that asks nothing is why it is asked, or a
+    // hedge: "…? DPO wants it in writing", "…? someone in sales thinks we're blocked", "…? credo
+    // di sì ma nn ne sono sicura". Even a party, a rare thing or a word of questions the page never
+    // answers is no subject there. A fragment with no verb may finish the question ("which
+    // backups? the DNS ones"): it is judged below.
+    // A statement there may use the page's words ("someone in sales thinks we're BLOCKED", "nn ne
+    // sono SICURA"); only a service named there could be more of what is asked ("…? on Orbit").
+    const statement = positions.some((i) => isVerb(i)) && positions.every((i) => !words[i]!.used && !words[i]!.hint);
+    if (trailing && selfContained && statement) {
+      for (const i of positions) filler[i] = true;
+      continue;
+    }
     if (positions.some((i) => anchors[i])) continue;
     // After the question has been asked, a clause that asks nothing and states nothing of a thing
     // is said about the asking ("…? by EOD", "…, pressantemente", "- boss insists"): even a rare
     // word there is no subject. A statement still counts ("…restore it? our NAS died"), and so
     // does a thing named with a determiner ("…? the DNS ones").
-    const trailing =
-      words[positions[0]!]!.segment > askedIn && positions.every((i) => !questionCues[i] && !words[i]!.asks);
     const thing = (i: number) => unknown[i] && namesAThingHere(i);
     const determined = positions.some((i) => thing(i) && DETERMINERS.has(words[i - 1]?.typed ?? ''));
     if (trailing && !determined && !(positions.some(thing) && positions.some(saysSomething))) {
@@ -445,6 +486,8 @@ function anchorsOf(
   demand: boolean[];
   /** Words naming a service or a concept of the page (not a party, a cadence or an intent). */
   named: boolean[];
+  /** Words asking something: an interrogative or a kind of question ("how often", "list"), not a party. */
+  intents: boolean[];
 } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
@@ -461,8 +504,9 @@ function anchorsOf(
   const provider = words.map(() => false);
   const possessive = words.map(() => false);
   const demand = words.map(() => false);
+  const intents = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
-    if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = true;
+    if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = intents[i] = true;
     // Asking someone ("customer on the phone ASKING - …", "CHIEDO per l'audit: …") is a verb of asking too.
     if (lexicon.requestMarkers.has(surface[i]!)) demand[i] = true;
     for (const { length } of offTopicMatchesAt(words, surface, i, lexicon, (k) => onPage[k]!)) {
@@ -480,12 +524,13 @@ function anchorsOf(
         mark(anchors, i, length);
       if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
         mark(questionCues, i, length);
+      if (values.some((c) => c.kind === 'intent')) mark(intents, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'provider')) mark(provider, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'customer_weak')) possessive[i] = true;
       if (values.some((c) => c.kind === 'party' && c.cue === 'demand')) mark(demand, i, length);
     }
   }
-  return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage };
+  return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage, intents };
 }
 
 /**

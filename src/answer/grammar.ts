@@ -162,3 +162,9 @@ export const QUESTION_WORDS: readonly string[] = [
  * the English verbs a question is inverted with.
  */
 export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INVERTING, 'is', 'are', 'was']);
+
+/** Demonstratives of each grammar: "does Acme handle THIS?", "in QUESTI casi" point at something said around them. */
+export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
+  ...['this', 'that', 'these', 'those'],
+  ...['questo', 'questa', 'questi', 'queste', 'quello', 'quella', 'quelli', 'quelle', 'cio'],
+]);
