@@ -654,3 +654,17 @@ describe('a sentence after a question complete in itself', () => {
     );
   });
 });
+
+describe('a figure typed the chat way', () => {
+  it('is an ordinal in digits, or a figure of the page with its unit glued on', () => {
+    expect(first('is there a 2nd copy of the sygma backups in another data center?')).toBe(
+      'sygma.provider.offsite-backup',
+    );
+    expect(first('la posta: i backup restano 60gg?')).toBe('email.provider.backup-control');
+  });
+
+  it('stays a subject the page does not know otherwise', () => {
+    expect(abstains('How long does it take to restore a 1TB backup?')).toBe(true);
+    expect(abstains('how fast is a full restore from 1backup for like 500gb')).toBe(true);
+  });
+});

@@ -168,3 +168,8 @@ export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
   ...['this', 'that', 'these', 'those'],
   ...['questo', 'questa', 'questi', 'queste', 'quello', 'quella', 'quelli', 'quelle', 'cio'],
 ]);
+
+/** English ordinals as words, a closed class: "2nd copy" is the "second copy". */
+export const ORDINALS: readonly string[] = [
+  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],
+];

@@ -3,6 +3,7 @@ import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { conceptMatchesAt } from './concept-matches.js';
+import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
 import { detachEnclitic, GENITIVES, HOW } from './grammar.js';
@@ -81,7 +82,7 @@ export interface SubjectWord {
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
-  const typed: Word[] = tokenize(question).map((token) => {
+  const typed: Word[] = readFigures(tokenize(question), index).map((token) => {
     const corrected = correctTypo(token.word, index, lexicon);
     // "pw", "bkp", "creds": chat shorthand for a word people ask with.
     const guessed =
