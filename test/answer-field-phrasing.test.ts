@@ -668,3 +668,10 @@ describe('a figure typed the chat way', () => {
     expect(abstains('how fast is a full restore from 1backup for like 500gb')).toBe(true);
   });
 });
+
+describe('a product the page never names, taken for a service', () => {
+  it('is not one of its services: certified e-mail (PEC) is not the e-mail service', () => {
+    expect(abstains('CoreTech fornisce la PEC?')).toBe(true);
+    expect(abstains('caselle PEC su coretech?')).toBe(true);
+  });
+});
