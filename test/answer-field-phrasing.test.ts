@@ -675,3 +675,14 @@ describe('a product the page never names, taken for a service', () => {
     expect(abstains('caselle PEC su coretech?')).toBe(true);
   });
 });
+
+describe('a first name opening the message', () => {
+  it('addresses someone when nothing else can be meant', () => {
+    expect(first('marco quick q who checks the rocketweb backups')).toBe('rocketweb.provider.backup-control');
+    expect(first('giulia chi controlla i backup di rocketweb?')).toBe('rocketweb.provider.backup-control');
+  });
+
+  it('is the word it also is otherwise', () => {
+    expect(abstains('max attachment size for rocketnews?')).toBe(true);
+  });
+});

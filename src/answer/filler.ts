@@ -279,9 +279,13 @@ export function fillerWords(
       words[i]!.word === words[i]!.typed &&
       !DETERMINERS.has(words[i]!.typed) &&
       (wordClasses().namesAThing(words[i]!.typed) === undefined || wordClasses().canInterject(words[i]!.typed));
-    const signed = run.some(
-      (i) => general.isFirstName(words[i]!.typed) || isChatShorthand(words, i, general) || interjects(i),
-    );
+    // A name signs it when nothing else can be meant: written as a name inside the sentence, or a
+    // word no dictionary classes ("giulia", "tomasz"). "max attachment size for Orbit?" asks
+    // about a maximum, and "marco" is a noun too.
+    const name = (i: number) =>
+      general.isFirstName(words[i]!.typed) &&
+      (words[i]!.capitalized || wordClasses().namesAThing(words[i]!.typed) === undefined);
+    const signed = run.some((i) => name(i) || isChatShorthand(words, i, general) || interjects(i));
     const next = first[end];
     if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
   }
