@@ -648,6 +648,15 @@ describe('a sentence after a question complete in itself', () => {
     );
   });
 
+  it('may ask for a list, or follow a sentence that names what the question is about', () => {
+    expect(first('who checks the rocketweb backups? need a list for the ISMS pls')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+    expect(first('coretech ha segnalato un problema su rocketbox. dobbiamo intervenire? Marco è in ferie')).toBe(
+      'rocketbox.customer.act-on-coretech-reports',
+    );
+  });
+
   it('is not read without a question mark, where a party may have taken a statement for the question', () => {
     expect(first('the newsletter tool shows sends we never scheduled, should we tell coretech')).toBe(
       'rocketnews.customer.report-anomalies',
@@ -684,5 +693,17 @@ describe('a first name opening the message', () => {
 
   it('is the word it also is otherwise', () => {
     expect(abstains('max attachment size for rocketnews?')).toBe(true);
+  });
+});
+
+describe('a phrase opening with a preposition before the question', () => {
+  it('says what the question is for', () => {
+    expect(first('for the SOC2 review: who sets up the backup jobs on stellar?')).toBe(
+      'stellar.customer.configure-backup-jobs',
+    );
+  });
+
+  it('is still the subject when the question points at it', () => {
+    expect(abstains('for the laptops: who backs them up?')).toBe(true);
   });
 });

@@ -95,10 +95,13 @@ export function fillerWords(
   // a rare word, never a greeting.
   const saysSomething = (i: number) => lang !== 'en' || tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX';
   // A verb by the tagger in English; in Italian an auxiliary or a form of the conjugation tables.
+  // "E" is "and" too: it is "è" before what no noun is ("Francesca È in ferie", "è rotto").
   const isVerb = (i: number) =>
     lang === 'en'
       ? tagsOf()[i] === 'VERB' || tagsOf()[i] === 'AUX'
-      : ITALIAN_AUXILIARIES.has(words[i]!.typed) || wordClasses().isItalianVerbForm(words[i]!.typed);
+      : ITALIAN_AUXILIARIES.has(words[i]!.typed) ||
+        wordClasses().isItalianVerbForm(words[i]!.typed) ||
+        (words[i]!.typed === 'e' && italianCopulaBefore(words[i + 1]?.typed));
   const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents } = anchorsOf(
     words,
     lexicon,
@@ -189,24 +192,43 @@ export function fillerWords(
   // question mark: without one, a party cue may have taken a statement for the question ("the tool
   // shows sends WE never scheduled, should we tell Acme").
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
+  // The thing may be named in a sentence before it ("Acme wrote about a problem on a MAILBOX. must
+  // we act now?").
   const selfContained =
     askingClause.some((k) => words[k]!.asks) &&
-    askingClause.some(thingOfThePage) &&
+    words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
     askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j)));
   for (const positions of segments.values()) {
     // A party there ("someone in sales thinks WE're blocked") asks nothing; a kind of question does.
     const asksNothing = positions.every((i) => !intents[i] && !words[i]!.asks);
     const trailing = words[positions[0]!]!.segment > askedIn && asksNothing;
+    const segment = words[positions[0]!]!.segment;
     // After a question complete in itself, a sentence that asks nothing is why it is asked, or a
-    // hedge: "…? DPO wants it in writing", "…? someone in sales thinks we're blocked", "…? credo
-    // di sì ma nn ne sono sicura". Even a party, a rare thing or a word of questions the page never
-    // answers is no subject there. A fragment with no verb may finish the question ("which
-    // backups? the DNS ones"): it is judged below.
-    // A statement there may use the page's words ("someone in sales thinks we're BLOCKED", "nn ne
-    // sono SICURA"); only a service named there could be more of what is asked ("…? on Orbit").
-    const statement = positions.some((i) => isVerb(i)) && positions.every((i) => !words[i]!.used && !words[i]!.hint);
-    if (trailing && selfContained && statement) {
-      for (const i of positions) filler[i] = true;
+    // hedge: "…? DPO wants it in writing", "…? need a list for the DPIA", "…? credo di sì ma nn
+    // ne sono sicura". Even a party, a rare thing or a word of questions the page never answers is
+    // no subject there. A fragment with no verb may finish the question ("which backups? the DNS
+    // ones"): it is judged below. Before the question, a phrase opening with a preposition says
+    // what it is for ("x il questionario fornitori: …", "for the DPA review: …"). Only a service
+    // named there could be more of what is asked ("…? on Orbit").
+    const noService = positions.every((i) => !words[i]!.used && !words[i]!.hint);
+    const verb = positions.some((i) => isVerb(i));
+    const around =
+      segment !== askedIn &&
+      selfContained &&
+      noService &&
+      positions.every((i) => !interrogates(i)) &&
+      (segment > askedIn
+        ? verb
+        : // Before it, a statement is context the question may depend on ("I forgot a birthday, do
+          // I have a backup plan?"); a phrase opening with a preposition says what it is for.
+          !verb &&
+          PREPOSITIONS.has(words[positions[0]!]!.typed) &&
+          askingClause.every((k) => !(unknown[k] && namesAThingHere(k))));
+    if (around) {
+      for (const i of positions) {
+        filler[i] = true;
+        anchors[i] = false;
+      }
       continue;
     }
     if (positions.some((i) => anchors[i])) continue;
@@ -386,6 +408,11 @@ export function fillerWords(
   if (lang === 'en')
     for (const i of courtesyRun(words, tail, anchors, questionCues, unknown, everyday, tagsOf)) filler[i] = true;
   return filler;
+}
+
+/** What follows "è" as a verb: a preposition, or a word that is no noun ("in ferie", "rotto"). */
+function italianCopulaBefore(next: string | undefined): boolean {
+  return next !== undefined && (PREPOSITIONS.has(next) || wordClasses().namesAThing(next) === false);
 }
 
 /**
