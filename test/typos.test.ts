@@ -63,3 +63,23 @@ describe('an everyday word typed with one slip', () => {
     expect(answer('does coretech back up our kubernets cluster?', knowledge).view.abstained).toBe(true);
   });
 });
+
+describe('a function word typed without its vowels', () => {
+  it('is the one function word those consonants spell, from its first letter', () => {
+    expect(correctTypo('nn', index, lexicon)).toBe('non'); // not "anyone"
+    expect(correctTypo('qnd', index, lexicon)).toBe('quando');
+    expect(correctTypo('whn', index, lexicon)).toBe('when');
+  });
+
+  it('is left alone when the consonants spell several', () => {
+    expect(correctTypo('cn', index, lexicon)).toBe('cn'); // can, con
+    expect(correctTypo('dv', index, lexicon)).toBe('dv'); // dove, devo
+    expect(correctTypo('dns', index, lexicon)).toBe('dns');
+  });
+
+  it('lets the question be read', () => {
+    const lead = answer('coretech controlla che i dati di mailarchive nn si corrompano?', loadKnowledge()).matches[0]
+      ?.id;
+    expect(lead).toBe('mailarchive.provider.backup-integrity-check');
+  });
+});

@@ -29,7 +29,7 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
   if (budget === 0) {
     const restored = plausibleCorrection(
       word,
-      restoreDroppedLetter(word, index) ?? restoreSwappedLetters(word, lexicon),
+      restoreDroppedLetter(word, index) ?? restoreSwappedLetters(word, lexicon) ?? restoreVowels(word, lexicon),
     );
     if (index.corrections.size < 10_000) index.corrections.set(word, restored);
     return restored ?? word;
@@ -111,6 +111,37 @@ function restoreSwappedLetters(word: string, lexicon: CompiledLexicon): string |
     if (swapped !== word && (QUESTION_WORDS.includes(swapped) || isFunctionWord(swapped, lexicon))) return swapped;
   }
   return null;
+}
+
+/**
+ * A function word typed without its vowels, chat's other habit: "nn" (non), "qnd" (quando), "whn"
+ * (when). Only when the consonants are those of exactly one question word or function word of
+ * either language, all of them in order from its first letter: "cn" could be "can" or "con", "dv"
+ * "dove" or "devo", and stay as typed.
+ */
+function restoreVowels(word: string, lexicon: CompiledLexicon): string | null {
+  if (/[aeiouy]/.test(word)) return null;
+  return skeletons(lexicon).get(word) ?? null;
+}
+
+const skeletonsOf = new WeakMap<CompiledLexicon, ReadonlyMap<string, string | null>>();
+
+/** The consonants of every question word and function word, and the one word they spell (null: several). */
+function skeletons(lexicon: CompiledLexicon): ReadonlyMap<string, string | null> {
+  let map = skeletonsOf.get(lexicon);
+  if (map === undefined) {
+    const found = new Map<string, string | null>();
+    const words = [...QUESTION_WORDS, ...lexicon.stopWords, ...lexicon.markers.en, ...lexicon.markers.it];
+    for (const word of new Set(words)) {
+      const consonants = word.replace(/[aeiouy]/g, '');
+      // Shorthand keeps the first letter: "nn" is not "anyone".
+      if (!/^[a-z]+$/.test(word) || consonants === word || consonants.length < 2 || consonants[0] !== word[0]) continue;
+      found.set(consonants, found.has(consonants) && found.get(consonants) !== word ? null : word);
+    }
+    map = found;
+    skeletonsOf.set(lexicon, map);
+  }
+  return map;
 }
 
 /** A word of the pack's closed lists: its stop words, generic words and language markers. */
