@@ -707,3 +707,15 @@ describe('a phrase opening with a preposition before the question', () => {
     expect(abstains('for the laptops: who backs them up?')).toBe(true);
   });
 });
+
+describe('a word before an English yes-or-no question', () => {
+  it('is outside the question, which opens with its inverted verb', () => {
+    expect(first('hmm does coretech check the system logs on rocketweb?')).toBe(
+      'rocketweb.provider.security-anomaly-check',
+    );
+  });
+
+  it('is still the subject when the question points at it', () => {
+    expect(abstains('laptop does coretech back it up?')).toBe(true);
+  });
+});

@@ -276,7 +276,9 @@ export function fillerWords(
   // before a question word that itself comes before the subject ("is there a MOBILE app for Orbit?"
   // has none: there the words before the service are the subject).
   const first = anchored[0]!;
-  const opens = first.findIndex((i) => questionCues[i]);
+  // An English question asked yes or no opens with its inverted verb ("hmm DOES Acme check…?").
+  const inverted = (i: number) => lang === 'en' && INVERTING.has(words[i]!.typed) && words[first.at(-1)!]!.asks;
+  const opens = first.findIndex((i) => questionCues[i] || inverted(i));
   const subjectStarts = first.findIndex((i) => anchors[i]);
   if (opens > 0 && opens <= subjectStarts) {
     // Before a verb of asking there ("il REVISORE chiede quanti giorni…"), even a rare word is who asks.
