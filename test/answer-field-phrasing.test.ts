@@ -689,6 +689,8 @@ describe('a first name opening the message', () => {
   it('addresses someone when nothing else can be meant', () => {
     expect(first('marco quick q who checks the rocketweb backups')).toBe('rocketweb.provider.backup-control');
     expect(first('giulia chi controlla i backup di rocketweb?')).toBe('rocketweb.provider.backup-control');
+    // Right before the question, a name in the lists that is a word too ("buongiorno" is both).
+    expect(first("buongiorno i dati sono in italia o all'estero?")).toBe('data-centre-italy');
   });
 
   it('is the word it also is otherwise', () => {

@@ -303,12 +303,12 @@ export function fillerWords(
       words[i]!.word === words[i]!.typed &&
       !DETERMINERS.has(words[i]!.typed) &&
       (wordClasses().namesAThing(words[i]!.typed) === undefined || wordClasses().canInterject(words[i]!.typed));
-    // A name signs it when nothing else can be meant: written as a name inside the sentence, or a
-    // word no dictionary classes ("giulia", "tomasz"). "max attachment size for Orbit?" asks
-    // about a maximum, and "marco" is a noun too.
+    // A name signs it when nothing else can be meant: written as a name inside the sentence, a
+    // word no dictionary classes ("giulia", "tomasz"), or right before the question ("marco chi
+    // controlla…", "buongiorno i dati…"). "max attachment size for Orbit?" asks about a maximum.
     const name = (i: number) =>
       general.isFirstName(words[i]!.typed) &&
-      (words[i]!.capitalized || wordClasses().namesAThing(words[i]!.typed) === undefined);
+      (words[i]!.capitalized || wordClasses().namesAThing(words[i]!.typed) === undefined || i === run.at(-1));
     const signed = run.some((i) => name(i) || isChatShorthand(words, i, general) || interjects(i));
     const next = first[end];
     if (signed && next !== undefined && !unknown[next]) for (const i of run) filler[i] = true;
