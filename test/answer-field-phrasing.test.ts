@@ -721,3 +721,12 @@ describe('a word before an English yes-or-no question', () => {
     expect(abstains('laptop does coretech back it up?')).toBe(true);
   });
 });
+
+describe('a common Italian word that English writes as an acronym', () => {
+  it('keeps its Italian class: "mi SA che…" is the verb, not "SA"', () => {
+    expect(wordClasses().namesAThing('sa')).toBe(false);
+    expect(first('mi sa che i backup della posta li tiene coretech per 60 giorni, giusto?')).toBe(
+      'email.provider.backup-control',
+    );
+  });
+});

@@ -271,7 +271,7 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v15',
+    'word-classes\0v16',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     ['things', 'others', 'people', 'activities', 'telling', 'tellingForms', 'italianVerbForms', 'interjections'],
     deriveClassLists,
@@ -302,11 +302,6 @@ function deriveClassLists(): ClassLists {
       if (/^[a-z]+$/.test(word) && !classes.has(word)) classes.set(word, isThing);
     }
   };
-  // Only capitalized: a name, a language or a nationality ("Spanish", "Excel"), all things asked about.
-  classify(
-    capitalized.map(([entry]) => entry),
-    true,
-  );
   // Italian: Morph-it! nouns, then adjectives and past participles.
   const resources = join(dirname(italianPackage), 'resources_pub');
   const forms = (file: string) => Object.keys(JSON.parse(readFileSync(join(resources, file), 'utf8')) as object);
@@ -320,6 +315,13 @@ function deriveClassLists(): ClassLists {
   // leave out ("invece", "dietro", "ieri", "col"); a word they hold as a noun ("parte") stays one.
   const functionWords = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
   classify(functionWords.it ?? [], false);
+  // Only capitalized in English: a name, a language or a nationality ("Spanish", "Excel"), all
+  // things asked about. Last, so a common word of either language keeps its class: "mi SA che…"
+  // is the verb "sapere", not the English acronym "SA".
+  classify(
+    capitalized.map(([entry]) => entry),
+    true,
+  );
   // Only everyday words are ever looked up (filler.ts reads through those alone), which keeps the
   // cached lists small.
   const general = generalLanguage();
