@@ -35,6 +35,10 @@ describe('the provider telling us something', () => {
     expect(first('coretech told us the vps has a security problem, what now')).toBe(
       'stellar.customer.act-on-coretech-reports',
     );
+    // An adverb may stand between the provider and its verb.
+    expect(first('coretech just wrote that our newsletter account has a problem, what now')).toBe(
+      'rocketnews.customer.act-on-coretech-reports',
+    );
   });
 
   it('reads no report into chatter, nor into news the page says nothing of', () => {

@@ -84,8 +84,11 @@ export const COMPARATIVES = new Set([
 
 /** English do-support and modals open a yes-or-no question: a closed class of the grammar. */
 export const INVERTING = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
-/** English adverbs that stand between a subject and its verb ("does Acme EVER scan…"). */
+/** English adverbs that stand between a subject and its verb ("does Acme EVER scan…", "Acme JUST emailed"). */
 export const ADVERBS_BEFORE_VERB = new Set([
+  'just',
+  'already',
+  'recently',
   'ever',
   'always',
   'never',

@@ -6,7 +6,7 @@ import { conceptMatchesAt } from './concept-matches.js';
 import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
-import { detachEnclitic, GENITIVES, HOW } from './grammar.js';
+import { ADVERBS_BEFORE_VERB, detachEnclitic, GENITIVES, HOW } from './grammar.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -563,7 +563,9 @@ function providerSpeaking(
       const byVerb = lang === 'en' && typedBetween.some((i) => wordClasses().tells(message.typed[i]!.typed));
       return { words: range(end, end + marker), byVerb };
     }
-    const verbAt = message.typedAt[end - 1]! + 1;
+    let verbAt = message.typedAt[end - 1]! + 1;
+    // "Acme JUST emailed…": an adverb may stand between the provider and its verb.
+    while (ADVERBS_BEFORE_VERB.has(message.typed[verbAt]?.typed ?? '')) verbAt++;
     const verb = message.typed[verbAt];
     if (
       lang === 'en' &&
