@@ -209,7 +209,13 @@ describe('understanding', () => {
   });
 
   it('names the unknown provider when it abstains on one', () => {
-    expect(ask('who handles backups on AWS S3?').view.summary).toMatch(/nothing about aws, s3/);
+    expect(ask('who handles backups on AWS S3?').view.summary).toMatch(
+      /nothing about s3\. It names aws only in passing/,
+    );
+    // The page names AWS and Aruba among the CISPE members: it does not "say nothing" about them.
+    expect(ask('does aruba keep backups for 35 days?').view.summary).toMatch(/names aruba only in passing/);
+    expect(ask('aws tiene i backup 35 giorni?').view.summary).toMatch(/cita aws solo di passaggio/);
+    expect(ask('does google keep backups for 35 days?').view.summary).toMatch(/nothing about google/);
     expect(ask('chi gestisce i backup su AWS?').view.summary).toMatch(/^Non lo so/);
   });
 

@@ -5,6 +5,7 @@ import { documentLabel } from '../views/citation.js';
 import { cadenceName } from '../views/labels.js';
 import type { Lang } from '../views/types.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { words } from './text.js';
 
 /**
  * The fragments answers are built from. The words live in the core catalogue
@@ -93,8 +94,35 @@ export function factLead(title: string, lang: Lang, provider: string): string {
 export function abstainSummary(knowledge: Knowledge, foreign: readonly string[], lang: Lang): string {
   const a = catalogue(lang).answer;
   const source = documentLabel(knowledge, lang);
-  const about = foreign.length > 0 ? a.abstainForeign(source, foreign.join(', ')) : a.abstainUnknown(source);
+  // "Does Aruba keep backups 35 days?": the page does write "Aruba" (a fellow member of a code of
+  // conduct), so saying it says nothing about Aruba would be false; it says nothing of what is asked.
+  const written = foreign.filter((name) => pageWrites(knowledge, name));
+  const unwritten = foreign.filter((name) => !written.includes(name));
+  const about =
+    unwritten.length > 0
+      ? a.abstainForeign(source, unwritten.join(', ')) +
+        (written.length > 0 ? ` ${a.alsoMentioned(written.join(', '))}` : '')
+      : written.length > 0
+        ? a.abstainMentioned(source, written.join(', '))
+        : a.abstainUnknown(source);
   return `${about} ${a.abstainOffer(knowledge.document.provider)}`;
+}
+
+/** The page's own sentences, in either language, as normalized words with a bar between sentences. */
+const pageTextOf = new WeakMap<Knowledge, string>();
+
+/** Whether the page's own text writes this name (one or more words). */
+function pageWrites(knowledge: Knowledge, name: string): boolean {
+  let text = pageTextOf.get(knowledge);
+  if (text === undefined) {
+    const sentences = [
+      ...knowledge.facts.flatMap((fact) => [...fact.text, ...fact.text_it]),
+      ...knowledge.duties.flatMap((duty) => [duty.text, duty.text_it]),
+    ];
+    text = ` ${sentences.map((sentence) => words(sentence).join(' ')).join(' | ')} `;
+    pageTextOf.set(knowledge, text);
+  }
+  return text.includes(` ${words(name).join(' ')} `);
 }
 
 export function emptyQuestionSummary(lang: Lang, provider: string): string {

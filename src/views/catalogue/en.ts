@@ -212,6 +212,9 @@ export const en = {
     factLead: (title: string, provider: string) => `${title} — here is what ${provider}'s GDPR page says:`,
     abstainForeign: (source: string, foreign: string) =>
       `I don't know that: I only answer from the ${source} shared-responsibility page, and it says nothing about ${foreign}.`,
+    alsoMentioned: (names: string) => `It names ${names} only in passing.`,
+    abstainMentioned: (source: string, names: string) =>
+      `I don't know that: the ${source} shared-responsibility page, the only source I answer from, names ${names} only in passing and says nothing of what you asked.`,
     abstainUnknown: (source: string) =>
       `I don't know that: it isn't covered by the ${source} shared-responsibility page, which is the only source I answer from.`,
     abstainOffer: (provider: string) =>

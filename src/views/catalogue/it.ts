@@ -191,6 +191,9 @@ export const it: Catalogue = {
     factLead: (title, provider) => `${title} — ecco cosa dice la pagina GDPR di ${provider}:`,
     abstainForeign: (source, foreign) =>
       `Non lo so: rispondo solo in base alla pagina ${source} sulla responsabilità condivisa, che non parla di ${foreign}.`,
+    alsoMentioned: (names) => `Cita ${names} solo di passaggio.`,
+    abstainMentioned: (source, names) =>
+      `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, cita ${names} solo di passaggio e non dice nulla di ciò che chiedi.`,
     abstainUnknown: (source) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
     abstainOffer: (provider) =>
