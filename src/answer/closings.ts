@@ -21,13 +21,14 @@ export function courtesyRun(
   everyday: (i: number) => boolean,
   tagsOf: () => string[],
 ): readonly number[] {
-  const classes = wordClasses();
   const loose = (i: number) => !anchors[i] && !questionCues[i];
   const opens = (i: number) => {
     const typed = words[i]!.typed;
     if (DETERMINERS.has(typed) || PREPOSITIONS.has(typed) || !loose(i)) return false;
     const previous = words[i - 1]?.typed;
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
+    // The word classes and the tagger are loaded on first use: asked last.
+    const classes = wordClasses();
     if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
     // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
     // A rarer adverb may be what is asked ("are the backups done INCREMENTALLY").
@@ -41,7 +42,6 @@ export function courtesyRun(
   // "…thanks a LOT", "…oh WELL": the page may use the word, but it is no anchor of the question.
   const follows = (i: number) => loose(i) && (!unknown[i] || everyday(i));
   const start = tail.findIndex(
-    // The tagger is asked last: it is loaded on first use.
     (i, at) => tail.length - at - 1 <= MAX_AFTER_INTERJECTION && tail.slice(at + 1).every(follows) && opens(i),
   );
   return start < 0 ? [] : tail.slice(start);

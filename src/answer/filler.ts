@@ -195,10 +195,13 @@ export function fillerWords(
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
   // The thing may be named in a sentence before it ("Acme wrote about a problem on a MAILBOX. must
   // we act now?").
-  const selfContained =
-    askingClause.some((k) => words[k]!.asks) &&
-    words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
-    askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j)));
+  // Asked only of a message with a clause besides the question: it may load the tagger.
+  let contained: boolean | undefined;
+  const selfContained = () =>
+    (contained ??=
+      askingClause.some((k) => words[k]!.asks) &&
+      words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
+      askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
   for (const positions of segments.values()) {
     // A party there ("someone in sales thinks WE're blocked") asks nothing; a kind of question does.
     const asksNothing = positions.every((i) => !intents[i] && !words[i]!.asks);
@@ -212,19 +215,19 @@ export function fillerWords(
     // what it is for ("x il questionario fornitori: …", "for the DPA review: …"). Only a service
     // named there could be more of what is asked ("…? on Orbit").
     const noService = positions.every((i) => !words[i]!.used && !words[i]!.hint);
-    const verb = positions.some((i) => isVerb(i));
+    const verb = () => positions.some((i) => isVerb(i));
     const around =
       segment !== askedIn &&
-      selfContained &&
       noService &&
       positions.every((i) => !interrogates(i)) &&
       (segment > askedIn
-        ? verb
+        ? verb()
         : // Before it, a statement is context the question may depend on ("I forgot a birthday, do
           // I have a backup plan?"); a phrase opening with a preposition says what it is for.
-          !verb &&
           PREPOSITIONS.has(words[positions[0]!]!.typed) &&
-          askingClause.every((k) => !(unknown[k] && namesAThingHere(k))));
+          !verb() &&
+          askingClause.every((k) => !(unknown[k] && namesAThingHere(k)))) &&
+      selfContained();
     if (around) {
       for (const i of positions) {
         filler[i] = true;
