@@ -10,6 +10,8 @@ import type { Token } from './text.js';
  *   not know ("a 1TB backup", "500gb").
  */
 export function readFigures(tokens: Token[], index: KnowledgeIndex): Token[] {
+  // Most questions type no digit glued to letters: nothing to copy.
+  if (!tokens.some((token) => /\d[a-z]/.test(token.word))) return tokens;
   return tokens.flatMap((token) => {
     const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(token.word);
     const spelled = ordinal ? ORDINALS[Number(ordinal[1]) - 1] : undefined;
