@@ -734,3 +734,9 @@ describe('a common Italian word that English writes as an acronym', () => {
     );
   });
 });
+
+describe('every preposition of the grammar', () => {
+  it('is a function word, never the subject', () => {
+    expect(first('list our duties on rocketbox before thursday')).toBe('rocketbox.customer.panel-password');
+  });
+});

@@ -54,6 +54,8 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
 /** English and Italian simple prepositions, a closed class of each grammar: an object follows ("for NAS", "per il NAS"). */
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   ...['of', 'for', 'on', 'in', 'at', 'to', 'from', 'with', 'about', 'by', 'into', 'onto', 'over', 'under', 'via'],
+  ...['before', 'after', 'during', 'until', 'till', 'since', 'without', 'within', 'between', 'through'],
+  ...['across', 'around', 'among', 'behind', 'beyond', 'toward', 'towards', 'upon', 'near'],
   ...['di', 'a', 'da', 'con', 'su', 'per', 'tra', 'fra'],
 ]);
 

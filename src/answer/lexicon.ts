@@ -5,6 +5,7 @@ import { KnowledgeError } from '../knowledge/load.js';
 import { defaultPackDir, LEXICON_FILE } from '../knowledge/pack.js';
 import type { Topic } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
+import { PREPOSITIONS } from './grammar.js';
 import { stem, words } from './text.js';
 
 /**
@@ -213,7 +214,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     for (const word of words(name)) vocabulary.add(word);
   }
 
-  const stopWords = new Set([...lexicon.stop_words.en, ...lexicon.stop_words.it].flatMap(words));
+  // The grammar's prepositions are function words whatever the pack lists ("…before FRIDAY").
+  const stopWords = new Set([...lexicon.stop_words.en, ...lexicon.stop_words.it, ...PREPOSITIONS].flatMap(words));
   for (const word of stopWords) vocabulary.add(word);
   const markers = {
     en: new Set(lexicon.language_markers.en.flatMap(words)),
