@@ -652,6 +652,10 @@ describe('a sentence after a question complete in itself', () => {
     );
   });
 
+  it('follows a question naming a thing no Italian dictionary holds ("il CISPE")', () => {
+    expect(first('coretech sta nel cispe? pensavo di aver letto qualcosa sul codice di condotta')).toBe('cispe-member');
+  });
+
   it('may ask for a list, or follow a sentence that names what the question is about', () => {
     expect(first('who checks the rocketweb backups? need a list for the ISMS pls')).toBe(
       'rocketweb.provider.backup-control',

@@ -184,9 +184,10 @@ export function fillerWords(
   // after it ("can Acme restore IT? our NAS died").
   const askingClause = segments.get(askedIn) ?? [];
   // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
-  // by the dictionaries in Italian; a service's name always.
+  // by the dictionaries in Italian, where a word they do not hold is a name ("il CISPE"); a
+  // service's name always.
   const nounHere = (j: number) =>
-    lang === 'en' ? ['NOUN', 'PROPN'].includes(tagsOf()[j]!) : wordClasses().namesAThing(words[j]!.typed) === true;
+    lang === 'en' ? ['NOUN', 'PROPN'].includes(tagsOf()[j]!) : wordClasses().namesAThing(words[j]!.typed) !== false;
   const thingOfThePage = (j: number) => (named[j]! && !provider[j] && nounHere(j)) || words[j]!.used;
   // A demonstrative points as well ("does Acme handle THIS? ransomware hit us", "in QUESTI casi"),
   // and a clause naming no thing of the page at all has its subject elsewhere. It ends with a
