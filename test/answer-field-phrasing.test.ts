@@ -744,3 +744,21 @@ describe('every preposition of the grammar', () => {
     expect(first('list our duties on rocketbox before thursday')).toBe('rocketbox.customer.panel-password');
   });
 });
+
+describe('asking whether a duty is ours when it is the provider’s', () => {
+  it('answers with the provider’s duty, which says whose job it is', () => {
+    expect(first('do we check the mail backups every day?')).toBe('email.provider.backup-control');
+    expect(first('dobbiamo controllare noi ogni giorno i backup della posta?')).toBe('email.provider.backup-control');
+  });
+
+  it('takes a party alone after "who" as a guess to confirm, not as who the question is about', () => {
+    expect(first('controllo giornaliero dei backup sulla posta chi lo fa, noi?')).toBe('email.provider.backup-control');
+    expect(first('who checks the email backups every day, us?')).toBe('email.provider.backup-control');
+  });
+
+  it('never answers a question about one duty with a sentence about the workspace’s reminders', () => {
+    const view = answer('controllo giornaliero dei backup sulla posta chi lo fa, noi?', knowledge).view;
+    expect(view.summary).not.toMatch(/promemoria/);
+    expect(view.summary).toMatch(/CoreTech/);
+  });
+});

@@ -115,7 +115,14 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   const listFilters = hasService || analysis.cadence !== null || analysis.party !== null;
   const scope = scored.filter((s) => passesFilters(s.doc, analysis, listServices));
   // Nothing at all for this party, cadence and service: an honest "none" beats a far-fetched match.
-  if (scope.length === 0 && analysis.cadence !== null) return { kind: 'none' };
+  // Unless the other party has that very duty: "do WE check the mail backups every day?" is
+  // answered by the provider's daily check, which says whose job it is.
+  if (scope.length === 0 && analysis.cadence !== null) {
+    const other = contentful && analysis.party !== null ? otherPartyDuties(scored, analysis, listServices) : [];
+    if (other.length > 0 && grounded(analysis, other, index, lexicon))
+      return { kind: 'specific', results: other, sentences: new Map() };
+    return { kind: 'none' };
+  }
   // "What are our responsibilities for data security?" names no service and is answered by a
   // general section better than by a list of duties.
   const factLeads = () => {
@@ -161,6 +168,17 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
   return { kind: 'specific', results: kept, sentences };
+}
+
+/** The other party's duties in the asked services and cadence that the question's words reach, best first. */
+function otherPartyDuties(
+  scored: readonly Scored[],
+  analysis: QuestionAnalysis,
+  services: readonly string[],
+): Scored[] {
+  const anyParty = { ...analysis, party: null };
+  const matching = scored.filter((s) => s.score >= MIN_SCORE && passesFilters(s.doc, anyParty, services));
+  return matching.sort((a, b) => b.score - a.score || a.doc.order - b.doc.order).slice(0, MAX_SPECIFIC);
 }
 
 /** How many concepts asking what each party does (`both_parties_imply`) a scoped question names. */

@@ -49,8 +49,10 @@ export function withRemindedDuties(
     results.push({ doc, score: 0 });
   }
   // "Which restore tests must we do at least every two months?" asks about the source's words: when
-  // the schedule has none of those subjects at that period, the source's answer stands.
-  if (results.length === 0 && subjects !== null && decision.kind === 'list') return decision;
+  // the schedule has none of those subjects at that period, the source's answer stands, and so does
+  // its "none" ("our daily check of the mail backups?": the page gives the team none), never a
+  // sentence about the workspace's reminders, which is not what was asked.
+  if (results.length === 0 && subjects !== null) return decision;
   return { kind: 'list', results };
 }
 

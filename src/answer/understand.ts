@@ -276,6 +276,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     : asking
       ? resolveParty(new Set(asking), asking, alternative)
       : resolveParty(partyCues, partyOrder, alternative);
+  // "Chi lo fa, NOI?", "who checks them, US?": after asking who, a party alone in a clause of its
+  // own is a guess to confirm, not who the question is about; the answer says who.
+  if (party !== null && !providerRequested && intents.has('who') && guessesWho(partySpans, words)) party = null;
   // "The provider told US about a problem…", "il fornitore CI ha scritto…": opening a statement and
   // speaking to us about something its reports speak of (a problem, its security), the provider
   // has reported it; the question is what we do about it. "The provider says hello", "…told us the
@@ -613,4 +616,13 @@ function askingClauseParties(
   if (asked === undefined || asked.segment === words[0]!.segment) return null;
   const cues = spans.filter((span) => words[span.start]!.segment === asked.segment).map((span) => span.cue);
   return cues.some((cue) => cue === 'provider' || cue === 'customer' || cue === 'customer_en_only') ? cues : null;
+}
+
+/** The last clause is a party and nothing else, after a clause that asks who ("…chi lo fa, noi?"). */
+function guessesWho(spans: readonly { cue: PartyCue; start: number; end: number }[], words: readonly Word[]): boolean {
+  const last = words.at(-1)?.segment;
+  if (last === undefined || last === words[0]!.segment) return false;
+  const inLast = words.flatMap((w, i) => (w.segment === last ? [i] : []));
+  const covered = (i: number) => spans.some((span) => span.start <= i && i < span.end);
+  return inLast.every(covered) && words.some((w) => w.segment < last && (w.word === 'who' || w.word === 'chi'));
 }
