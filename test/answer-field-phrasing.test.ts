@@ -762,3 +762,16 @@ describe('asking whether a duty is ours when it is the provider’s', () => {
     expect(view.summary).toMatch(/CoreTech/);
   });
 });
+
+describe('what a party takes on, for a named service', () => {
+  it('is that service’s duties, not the general section on commitments', () => {
+    const listed = ids("What are CoreTech's commitments for Sygma Connect?");
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.every((id) => id.startsWith('sygma-connect.provider.'))).toBe(true);
+    expect(first('Quali sono gli impegni di CoreTech per Sygma Connect?')).toMatch(/^sygma-connect\./);
+  });
+
+  it('is still the section on commitments when no service is named', () => {
+    expect(first("what are coretech's commitments as sub-processor?")).toBe('processor-commitments');
+  });
+});

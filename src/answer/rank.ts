@@ -136,6 +136,10 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
       return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
   }
 
+  // "Quali sono gli impegni di Acme per Orbit?": what a party takes on, for a named service, is
+  // that service's duties (of that party, if named), not a general section on commitments.
+  if (named.length > 0 && undertakingOnly(analysis, lexicon) && scope.length > 0)
+    return { kind: 'list', results: scope.sort(bySource) };
   const ranked = scored.filter((s) => s.score > 0).sort(byScore);
   const best = ranked[0];
   if (best?.doc.kind === 'fact' && analysis.relaysProviderNews)
@@ -168,6 +172,18 @@ function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon
   for (const { doc } of kept)
     if (doc.kind === 'fact') sentences.set(doc.id, bestSentence(doc.fact.text, query, index, lexicon));
   return { kind: 'specific', results: kept, sentences };
+}
+
+/** Whether every concept the question asks is one of what a party takes on (`concept_rules.undertaking`). */
+function undertakingOnly(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
+  const undertaking = lexicon.lexicon.concept_rules.undertaking;
+  const asked = [...analysis.concepts.keys()].filter((id) => !analysis.hintConcepts.includes(id));
+  return (
+    asked.length > 0 &&
+    asked.every((id) => undertaking.includes(id)) &&
+    analysis.residual.length === 0 &&
+    analysis.unknown.length === 0
+  );
 }
 
 /** The other party's duties in the asked services and cadence that the question's words reach, best first. */

@@ -84,6 +84,11 @@ export const ConceptRulesSchema = z.strictObject({
    * since the customer decides.
    */
   setting: z.array(conceptId).default([]),
+  /**
+   * What a party takes on ("CoreTech's COMMITMENTS for Orbit"): with a service named, these ask
+   * for that service's duties, never a general section that does not name the service.
+   */
+  undertaking: z.array(conceptId).default([]),
   /** Implied, with this weight, by "what is…?" questions: the sections that define terms. */
   definition: z.strictObject({ concept: conceptId, weight: impliedWeight }).optional(),
   /** Checking is itself a duty: "how do we make sure the backups worked?" asks what to check, not for steps. */
@@ -211,7 +216,15 @@ export const LexiconSchema = z
     if (rules.retention) check(rules.retention, ['concept_rules', 'retention']);
     if (rules.promptness) check(rules.promptness, ['concept_rules', 'promptness']);
     if (rules.definition) check(rules.definition.concept, ['concept_rules', 'definition', 'concept']);
-    for (const key of ['checking', 'keeping', 'looking', 'places', 'provider_reports', 'setting'] as const)
+    for (const key of [
+      'checking',
+      'keeping',
+      'looking',
+      'places',
+      'provider_reports',
+      'setting',
+      'undertaking',
+    ] as const)
       rules[key].forEach((id, i) => {
         check(id, ['concept_rules', key, i]);
       });
