@@ -775,3 +775,12 @@ describe('what a party takes on, for a named service', () => {
     expect(first("what are coretech's commitments as sub-processor?")).toBe('processor-commitments');
   });
 });
+
+describe('a note on the page', () => {
+  it('is said once in an answer, under the first item it concerns', () => {
+    const items = answer("In which country are CoreTech's data centres located?", knowledge).view.items;
+    const notes = items.flatMap((item) => item.errata);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(new Set(notes).size).toBe(notes.length);
+  });
+});

@@ -81,10 +81,12 @@ export function composeView(input: ComposeInput): AnswerView {
   const entries = mergeRepeatedDuties(docs);
   const asked = decision.kind === 'list' ? remindedPeriods(input.analysis) : null;
   const periods = asked !== null && isRemindedList(docs, asked, input.settings) ? asked : null;
-  const items = entries.map((entry) => {
-    const item = itemView(entry, input);
-    return periods === null ? item : { ...item, cadenceLabel: scheduledCadence(entry, input) ?? item.cadenceLabel };
-  });
+  const items = withoutRepeatedNotes(
+    entries.map((entry) => {
+      const item = itemView(entry, input);
+      return periods === null ? item : { ...item, cadenceLabel: scheduledCadence(entry, input) ?? item.cadenceLabel };
+    }),
+  );
   if (periods !== null)
     return { lang, question, summary: remindedSummary(docs, periods, input), items, abstained: false, suggestions: [] };
   const summary = asksForServices(input.analysis, lexicon)
@@ -103,6 +105,20 @@ export function composeView(input: ComposeInput): AnswerView {
     abstained: false,
     suggestions: broad ? [...lexicon.lexicon.suggestions[lang]].slice(0, 3) : [],
   };
+}
+
+/**
+ * A note on the page (an erratum) belongs to each item it concerns, but one answer says it once:
+ * "where are the data centres?" shows the Italy section and Sygma's backup in the Netherlands, and
+ * the note that links them under the first only.
+ */
+function withoutRepeatedNotes(items: AnswerItemView[]): AnswerItemView[] {
+  const said = new Set<string>();
+  return items.map((item) => {
+    const errata = item.errata.filter((note) => !said.has(note));
+    for (const note of errata) said.add(note);
+    return errata.length === item.errata.length ? item : { ...item, errata };
+  });
 }
 
 function itemView(entry: AnswerEntry, input: ComposeInput): AnswerItemView {
