@@ -179,9 +179,6 @@ export function fillerWords(
   const firstAnchored = words[anchored[0]![0]!]!.segment;
   // The clause that asks, else the first one naming the subject ("retention Orbit - boss insists").
   const askedIn = asking >= 0 ? words[clauses[asking]![0]!]!.segment : firstAnchored;
-  // The clause that asks names what it asks about itself: a pronoun there points at a thing of the
-  // page named before it ("will Acme shut our SERVER down, or just block IT?"), not at one named
-  // after it ("can Acme restore IT? our NAS died").
   const askingClause = segments.get(askedIn) ?? [];
   // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
   // by the dictionaries in Italian, where a word they do not hold is a name ("il CISPE"); a
@@ -189,13 +186,15 @@ export function fillerWords(
   const nounHere = (j: number) =>
     lang === 'en' ? ['NOUN', 'PROPN'].includes(tagsOf()[j]!) : wordClasses().namesAThing(words[j]!.typed) !== false;
   const thingOfThePage = (j: number) => (named[j]! && !provider[j] && nounHere(j)) || words[j]!.used;
-  // A demonstrative points as well ("does Acme handle THIS? ransomware hit us", "in QUESTI casi"),
-  // and a clause naming no thing of the page at all has its subject elsewhere. It ends with a
-  // question mark: without one, a party cue may have taken a statement for the question ("the tool
-  // shows sends WE never scheduled, should we tell Acme").
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
-  // The thing may be named in a sentence before it ("Acme wrote about a problem on a MAILBOX. must
-  // we act now?").
+  // A question complete in itself:
+  // - it ends with a question mark: without one, a party cue may have taken a statement for the
+  //   question ("the tool shows sends WE never scheduled, should we tell Acme");
+  // - it names a thing of the page, or a sentence before it does ("Acme wrote about a problem on
+  //   a MAILBOX. must we act now?");
+  // - a pronoun or a demonstrative in it points at a thing of the page named before it ("will Acme
+  //   shut our SERVER down, or just block IT?"), not at one named after it ("can Acme restore IT?
+  //   our NAS died", "does Acme handle THIS? ransomware hit us", "in QUESTI casi").
   // Asked only of a message with a clause besides the question: it may load the tagger.
   let contained: boolean | undefined;
   const selfContained = () =>
@@ -213,8 +212,8 @@ export function fillerWords(
     // ne sono sicura". Even a party, a rare thing or a word of questions the page never answers is
     // no subject there. A fragment with no verb may finish the question ("which backups? the DNS
     // ones"): it is judged below. Before the question, a phrase opening with a preposition says
-    // what it is for ("x il questionario fornitori: …", "for the DPA review: …"). Only a service
-    // named there could be more of what is asked ("…? on Orbit").
+    // what it is for ("per il questionario fornitori: …", "for the DPA review: …"). Only a
+    // service named there could be more of what is asked ("…? on Orbit").
     const noService = positions.every((i) => !words[i]!.used && !words[i]!.hint);
     const verb = () => positions.some((i) => isVerb(i));
     const around =
@@ -239,8 +238,8 @@ export function fillerWords(
     if (positions.some((i) => anchors[i])) continue;
     // After the question has been asked, a clause that asks nothing and states nothing of a thing
     // is said about the asking ("…? by EOD", "…, pressantemente", "- boss insists"): even a rare
-    // word there is no subject. A statement still counts ("…restore it? our NAS died"), and so
-    // does a thing named with a determiner ("…? the DNS ones").
+    // word there is no subject. A statement the question points at still counts ("…restore it?
+    // our NAS died"), and so does a thing named with a determiner ("…? the DNS ones").
     const thing = (i: number) => unknown[i] && namesAThingHere(i);
     const determined = positions.some((i) => thing(i) && DETERMINERS.has(words[i - 1]?.typed ?? ''));
     if (trailing && !determined && !(positions.some(thing) && positions.some(saysSomething))) {
