@@ -125,6 +125,8 @@ export const INFLECTIONS = new Set([
 
 /** "How…", "come…" opening a question: a way of doing, unless it asks how often or how long. */
 export const HOW = new Set(['how', 'come']);
+/** The interrogative asking for a person, in each grammar. */
+export const WHO = new Set(['who', 'chi']);
 
 /** English and Italian prepositions of possession: a closed class of the grammar. */
 export const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);

@@ -6,7 +6,7 @@ import { conceptMatchesAt } from './concept-matches.js';
 import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
-import { ADVERBS_BEFORE_VERB, detachEnclitic, GENITIVES, HOW } from './grammar.js';
+import { ADVERBS_BEFORE_VERB, detachEnclitic, GENITIVES, HOW, WHO } from './grammar.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -624,5 +624,5 @@ function guessesWho(spans: readonly { cue: PartyCue; start: number; end: number 
   if (last === undefined || last === words[0]!.segment) return false;
   const inLast = words.flatMap((w, i) => (w.segment === last ? [i] : []));
   const covered = (i: number) => spans.some((span) => span.start <= i && i < span.end);
-  return inLast.every(covered) && words.some((w) => w.segment < last && (w.word === 'who' || w.word === 'chi'));
+  return inLast.every(covered) && words.some((w) => w.segment < last && WHO.has(w.word));
 }
