@@ -109,7 +109,7 @@ export function composeView(input: ComposeInput): AnswerView {
 
 /**
  * A note on the page (an erratum) belongs to each item it concerns, but one answer says it once:
- * "where are the data centres?" shows the Italy section and Sygma's backup in the Netherlands, and
+ * "where are the data centres?" shows the data-centre section and Orbit's backup abroad, and
  * the note that links them under the first only.
  */
 function withoutRepeatedNotes(items: AnswerItemView[]): AnswerItemView[] {

@@ -85,7 +85,7 @@ export const ConceptRulesSchema = z.strictObject({
    */
   setting: z.array(conceptId).default([]),
   /**
-   * What a party takes on ("CoreTech's COMMITMENTS for Orbit"): with a service named, these ask
+   * What a party takes on ("Acme's COMMITMENTS for Orbit"): with a service named, these ask
    * for that service's duties, never a general section that does not name the service.
    */
   undertaking: z.array(conceptId).default([]),
