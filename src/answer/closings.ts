@@ -9,8 +9,9 @@ import type { Word } from './words.js';
  * to the end are a closing, with or without punctuation. A word is an interjection when Brill's
  * lexicon says it can be one and it is no determiner, nor right after one or a preposition ("MY
  * laptop" and "THAT server" open a noun phrase, "backups for SURE"), or when the tagger reads it as
- * one in its sentence ("lol"). What follows it must be no anchor of the question. English only (the caller
- * asks in English messages alone): no Italian lexicon on npm says which words interject.
+ * one in its sentence ("lol"). What follows it must be no anchor of the question. English only
+ * (the caller asks in English messages alone): no Italian lexicon on npm says which words
+ * interject. Opening a message, an interjection is judged in filler.ts, by the same lexicon.
  */
 export function courtesyRun(
   words: readonly Word[],

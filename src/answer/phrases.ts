@@ -98,14 +98,14 @@ export function abstainSummary(knowledge: Knowledge, foreign: readonly string[],
   // conduct), so saying it says nothing about Aruba would be false; it says nothing of what is asked.
   const written = foreign.filter((name) => pageWrites(knowledge, name));
   const unwritten = foreign.filter((name) => !written.includes(name));
-  const about =
+  const sentences =
     unwritten.length > 0
-      ? a.abstainForeign(source, unwritten.join(', ')) +
-        (written.length > 0 ? ` ${a.alsoMentioned(written.join(', '))}` : '')
-      : written.length > 0
-        ? a.abstainMentioned(source, written.join(', '))
-        : a.abstainUnknown(source);
-  return `${about} ${a.abstainOffer(knowledge.document.provider)}`;
+      ? [
+          a.abstainForeign(source, unwritten.join(', ')),
+          ...(written.length > 0 ? [a.alsoMentioned(written.join(', '))] : []),
+        ]
+      : [written.length > 0 ? a.abstainMentioned(source, written.join(', ')) : a.abstainUnknown(source)];
+  return [...sentences, a.abstainOffer(knowledge.document.provider)].join(' ');
 }
 
 /** The page's own sentences, in either language, as normalized words with a bar between sentences. */
