@@ -784,3 +784,18 @@ describe('a note on the page', () => {
     expect(new Set(notes).size).toBe(notes.length);
   });
 });
+
+describe('a set phrase opening the message with a preposition', () => {
+  it('is politeness or manner when a question complete without it follows at once', () => {
+    expect(first('per cortesia conservazione dei backup della posta')).toBe('email.provider.backup-control');
+    expect(first('per piacere retention dei backup di rocketnews')).toBe('rocketnews.provider.backup-control');
+    // "out of": a particle may open a compound preposition.
+    expect(first('out of curiosity is the mail antivirus checked every day?')).toBe('email.provider.antivirus-check');
+  });
+  it('leaves what follows to be judged: a subject the page does not know still abstains', () => {
+    expect(abstains('per favore conservazione backup dei portatili')).toBe(true);
+    expect(abstains('per piacere conservazione delle fatture')).toBe(true);
+    expect(abstains('out of curiosity is the printer firmware updated by coretech?')).toBe(true);
+    expect(abstains('per favore AWS fa i backup?')).toBe(true);
+  });
+});

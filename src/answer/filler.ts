@@ -293,6 +293,32 @@ export function fillerWords(
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
   // plain everyday words there ("mobile app for Orbit") may be the subject, so it needs that sign.
   if (first === segments.get(words[0]!.segment)) {
+    // "Per favore chi controlla…", "in short who checks…": a preposition opening the message with
+    // a bare everyday word after it, which the page does not know, is a set phrase of politeness
+    // or manner when a question complete without it follows at once. With a determiner ("per LE
+    // fatture…") or with a question that needs it ("for invoices, who is responsible?") it is
+    // the topic.
+    // "OUT of curiosity": a particle may open a compound preposition.
+    const opener = PARTICLES.has(words[first[0]!]!.typed) ? 1 : 0;
+    const [preposition, bare, rest] = first.slice(opener);
+    if (
+      preposition !== undefined &&
+      bare !== undefined &&
+      rest !== undefined &&
+      PREPOSITIONS.has(words[preposition]!.typed) &&
+      everyday(bare) &&
+      // A content word: "per QUANTO tempo…", "in WHICH country…" are the question.
+      !lexicon.stopWords.has(words[bare]!.typed) &&
+      !questionCues[bare] &&
+      !interrogates(bare) &&
+      !anchors[bare] &&
+      !words[bare]!.used &&
+      !words[bare]!.capitalized &&
+      // The question starts right after: a word of the page, or one read as one ("bakcup").
+      (!unknown[rest] || anchors[rest]) &&
+      first.slice(opener + 2).some((j) => anchors[j])
+    )
+      for (const i of first.slice(0, opener + 2)) filler[i] = true;
     let end = 0;
     // Shorthand for a word of the page ("PW per Plesk…") is the subject, not chat.
     while (end < first.length && unknown[first[end]!] && everyday(first[end]!) && !anchors[first[end]!]) end++;
