@@ -10,9 +10,10 @@ import { composeView } from './compose.js';
 import { indexFor } from './knowledge-index.js';
 import { type CompiledLexicon, loadLexicon } from './lexicon.js';
 import { plainFactFor, withPlainFact } from './plain-facts.js';
-import { type Decision, decide } from './rank.js';
+import { type Decision, decide as decideFor } from './rank.js';
 import { withRemindedDuties } from './reminded.js';
 import { withServicesAnswer } from './services-question.js';
+import { joinAnswerViews, joinDecisions, questionSentences, separateQuestions } from './several-questions.js';
 import { withoutStraySections } from './support.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
@@ -91,23 +92,43 @@ export function traceAnswer(
   const index = indexFor(knowledge, lexicon);
   const analysis = cleaned ? analyzeQuestion(cleaned, index, lexicon) : null;
   const lang = context.lang ?? analysis?.lang ?? 'en';
-  const decision: Decision = analysis
-    ? shapeDecision(decide(analysis, index, lexicon), analysis, knowledge, lexicon, lang, context)
-    : { kind: 'abstain', reason: 'empty', foreign: [] };
-  return {
-    answer: answerFromDecision({
-      asked,
+  const decide = (reading: QuestionAnalysis): Decision =>
+    shapeDecision(decideFor(reading, index, lexicon), reading, knowledge, lexicon, lang, context);
+  const decision: Decision = analysis ? decide(analysis) : { kind: 'abstain', reason: 'empty', foreign: [] };
+  const compose = (text: string, reading: QuestionAnalysis | null, shaped: Decision) =>
+    answerFromDecision({
+      asked: text,
       lang,
-      decision,
-      analysis,
+      decision: shaped,
+      analysis: reading,
       knowledge,
       lexicon,
       owners: context.owners ?? context.settings?.owners,
       settings: settingsOf(context),
-    }),
-    decision,
-    analysis,
-  };
+    });
+  const whole = compose(asked, analysis, decision);
+  // A message asking several things of its own is answered sentence by sentence.
+  const sentences = questionSentences(cleaned).map((sentence) => {
+    const reading = analyzeQuestion(sentence, index, lexicon);
+    return { sentence, analysis: reading, decision: decide(reading) };
+  });
+  const questions = separateQuestions(sentences);
+  if (questions.length < 2) return { answer: whole, decision, analysis };
+  const [first, ...later] = questions.map((q) => compose(q.sentence, q.analysis, q.decision));
+  return { answer: joinAnswers(first!, later, asked), decision: joinDecisions(questions), analysis };
+}
+
+/** One answer for a message asking several things (several-questions.ts). */
+function joinAnswers(first: Answer, later: readonly Answer[], asked: string): Answer {
+  const view = { ...joinAnswerViews(first.view, later.map((answer) => answer.view)), question: asked };
+  const ids = new Set(first.matches.map((match) => match.id));
+  const matches = [...first.matches];
+  for (const match of later.flatMap((answer) => answer.matches))
+    if (!ids.has(match.id)) {
+      ids.add(match.id);
+      matches.push(match);
+    }
+  return { ...first, question: asked, text: renderAnswerText(view), matches, view };
 }
 
 /**

@@ -1,0 +1,75 @@
+import type { AnswerView } from '../views/types.js';
+import type { Decision, Scored } from './rank.js';
+import type { QuestionAnalysis } from './understand.js';
+
+/**
+ * "Who is the controller of our data? and who tests the restores on the cloud server?": people ask
+ * two things in one message. The message read whole finds one of them; each sentence read alone
+ * finds the other. A sentence is a question of its own when, alone, it names a subject of the page
+ * and is answered by something the whole message's answer does not hold. A sentence that leans on
+ * the one before it ("…? for how many days?", "…? is it paid?") names no subject of its own and
+ * adds nothing; nor does a sentence alone the page cannot answer.
+ */
+
+/** The sentences of a message that asks more than once: each piece ended by a question mark, and what follows the last. */
+export function questionSentences(message: string): string[] {
+  if (!/\?\s*\S/.test(message)) return [];
+  return message
+    .split(/\?+/)
+    .map((piece) => piece.trim())
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+}
+
+export interface SentenceReading {
+  sentence: string;
+  decision: Decision;
+  analysis: QuestionAnalysis;
+}
+
+/**
+ * The sentences to answer one by one, in the message's order, or none when the message is one
+ * question: at least two sentences each naming a subject of the page and answered alone, each
+ * with its own lead, and no sentence naming a subject the page cannot answer (then the message is
+ * answered, or not, as a whole: part of it is out of scope).
+ */
+export function separateQuestions(sentences: readonly SentenceReading[]): SentenceReading[] {
+  const subjects = sentences.filter((s) => s.analysis.strongConcepts > 0);
+  const answered = subjects.filter((s) => s.decision.kind === 'list' || s.decision.kind === 'specific');
+  if (answered.length < 2 || answered.length < subjects.length) return [];
+  const leads = new Set(answered.map((s) => leadOf(s.decision)));
+  return leads.size === answered.length ? answered : [];
+}
+
+/** What the engine decided for a message answered sentence by sentence: every answer's results, each once. */
+export function joinDecisions(questions: readonly SentenceReading[]): Decision {
+  const results: Scored[] = [];
+  const sentences = new Map<string, number>();
+  const ids = new Set<string>();
+  for (const { decision } of questions) {
+    if (decision.kind !== 'list' && decision.kind !== 'specific') continue;
+    for (const scored of decision.results)
+      if (!ids.has(scored.doc.id)) {
+        ids.add(scored.doc.id);
+        results.push(scored);
+      }
+    if (decision.kind === 'specific') for (const [id, at] of decision.sentences) sentences.set(id, at);
+  }
+  return { kind: 'specific', results, sentences };
+}
+
+function leadOf(decision: Decision): string | undefined {
+  return decision.kind === 'list' || decision.kind === 'specific' ? decision.results[0]?.doc.id : undefined;
+}
+
+/** One reply for several questions: each answer's summary in turn, then their items, each said once. */
+export function joinAnswerViews(first: AnswerView, later: readonly AnswerView[]): AnswerView {
+  const seen = new Set(first.items.map((item) => item.id));
+  const items = [...first.items];
+  for (const view of later)
+    for (const item of view.items)
+      if (!seen.has(item.id)) {
+        seen.add(item.id);
+        items.push(item);
+      }
+  return { ...first, summary: [first.summary, ...later.map((view) => view.summary)].join(' '), items };
+}
