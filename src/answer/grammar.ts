@@ -57,6 +57,8 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set([
   ...['before', 'after', 'during', 'until', 'till', 'since', 'without', 'within', 'between', 'through'],
   ...['across', 'around', 'among', 'behind', 'beyond', 'toward', 'towards', 'upon', 'near'],
   ...['di', 'a', 'da', 'con', 'su', 'per', 'tra', 'fra'],
+  // The multiplication sign reads "per" (times): Italian chat writes "x" for it ("x la DPIA").
+  'x',
 ]);
 
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
