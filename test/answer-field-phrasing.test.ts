@@ -799,3 +799,22 @@ describe('a set phrase opening the message with a preposition', () => {
     expect(abstains('per favore AWS fa i backup?')).toBe(true);
   });
 });
+
+describe('a question reported for someone who asks it', () => {
+  it('opens at its complementizer after a verb of asking: who asks is not the subject', () => {
+    expect(first("l'ufficio acquisti chiede se i nostri dati restano in italia con coretech")).toBe('data-centre-italy');
+    expect(first('il revisore chiede se le password dei server cloud vanno cambiate')).toBe(
+      'stellar.customer.server-passwords',
+    );
+  });
+  it('still abstains on a subject the page does not know', () => {
+    expect(abstains('the auditor asks if our laptops are backed up')).toBe(true);
+    expect(abstains('il revisore chiede se i portatili hanno il backup')).toBe(true);
+  });
+});
+
+describe('Italian chat’s "x" for "per"', () => {
+  it('is a preposition: a phrase it opens before the question says what it is for', () => {
+    expect(first('x la DPIA: chi controlla i backup di sygma ogni giorno?')).toMatch(/^sygma\..*backup-integrity-check$/);
+  });
+});

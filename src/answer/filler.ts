@@ -13,6 +13,7 @@ import {
   DEMONSTRATIVES,
   DETERMINERS,
   detachEnclitic,
+  INDIRECT_QUESTION_OPENERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
   ITALIAN_OBJECT_CLITICS,
@@ -282,7 +283,11 @@ export function fillerWords(
   const first = anchored[0]!;
   // An English question asked yes or no opens with its inverted verb ("hmm DOES Acme check…?").
   const inverted = (i: number) => lang === 'en' && INVERTING.has(words[i]!.typed) && words[first.at(-1)!]!.asks;
-  const opens = first.findIndex((i) => questionCues[i] || inverted(i));
+  // Asked for someone, a question may be reported: "l'ufficio legale CHIEDE SE i nostri dati…",
+  // "the auditor asks WHETHER…". Its complementizer opens it after a verb of asking.
+  const reported = (i: number) =>
+    INDIRECT_QUESTION_OPENERS.has(words[i]!.typed) && first.some((j) => j < i && demand[j]);
+  const opens = first.findIndex((i) => questionCues[i] || inverted(i) || reported(i));
   const subjectStarts = first.findIndex((i) => anchors[i]);
   if (opens > 0 && opens <= subjectStarts) {
     // Before a verb of asking there ("il REVISORE chiede quanti giorni…"), even a rare word is who asks.

@@ -61,6 +61,9 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set([
   'x',
 ]);
 
+/** The complementizers opening a reported yes-or-no question, a closed class of each grammar ("asks IF", "chiede SE"). */
+export const INDIRECT_QUESTION_OPENERS: ReadonlySet<string> = new Set(['if', 'whether', 'se']);
+
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
 export const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** English verb particles: a closed class of the grammar. */
