@@ -818,3 +818,17 @@ describe('Italian chat’s "x" for "per"', () => {
     expect(first('x la DPIA: chi controlla i backup di sygma ogni giorno?')).toMatch(/^sygma\..*backup-integrity-check$/);
   });
 });
+
+describe('the provider’s own machines, "their servers"', () => {
+  it('are where the data is kept, not the cloud-server service sold to us', () => {
+    expect(first('who is responsible for the security of the data we put on their servers?')).toBe(
+      'customer-hosted-data-security',
+    );
+    expect(first('chi risponde della sicurezza dei dati che teniamo sui loro server?')).toBe(
+      'customer-hosted-data-security',
+    );
+  });
+  it('are the staff’s own when "their" is the staff’s', () => {
+    expect(first('who decides when staff have to change their mail password, us or coretech')).toMatch(/^email\./);
+  });
+});

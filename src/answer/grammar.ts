@@ -64,6 +64,9 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set([
 /** The complementizers opening a reported yes-or-no question, a closed class of each grammar ("asks IF", "chiede SE"). */
 export const INDIRECT_QUESTION_OPENERS: ReadonlySet<string> = new Set(['if', 'whether', 'se']);
 
+/** Possessives of the third person plural, a closed class of each grammar: in chat, "they" is the provider ("THEIR servers", "i LORO server"). */
+export const THIRD_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'loro']);
+
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
 export const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** English verb particles: a closed class of the grammar. */

@@ -1,5 +1,6 @@
 import type { ServiceId } from '../knowledge/schema.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
+import { DETERMINERS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, typoBudget } from './text.js';
 import { anyUsed, type Word } from './words.js';
@@ -22,7 +23,8 @@ export function findServices(
   index: KnowledgeIndex,
   lexicon: CompiledLexicon,
 ): ServiceMentions {
-  const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string }[] = [];
+  const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string; at: number }[] =
+    [];
   const nameStems: string[] = [];
   // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
   // name ("Backup1") does not: every duty in scope belongs to it, and a few merely repeat it.
@@ -68,6 +70,7 @@ export function findServices(
         ambiguous: ambiguous(i, n, hit.service, hit.brand),
         words: n,
         stem: stems[i]!,
+        at: i,
       }));
       found.push(...marked);
       const hintOnly = marked.every((m) => m.ambiguous);
@@ -104,7 +107,7 @@ export function findServices(
         if (brand.key[0] !== key[0] || editDistance(key, brand.key, budget) > budget) continue;
         // Over several words, the first must itself start the name ("rocket wb", not "1TB backup").
         if (n > 1 && editDistance(first, brand.key.slice(0, first.length), 1) > 1) continue;
-        found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]! });
+        found.push({ service: brand.service, brand: true, ambiguous: false, words: n, stem: stems[i]!, at: i });
         claim(i, n, false, true);
         claimServiceNouns(words, i, n, lexicon);
         i += n - 1;
@@ -117,6 +120,13 @@ export function findServices(
   // name that service; next to other service words it only hints.
   const only = found.length > 0 && found.every((f) => f.service === found[0]!.service) ? found[0]! : null;
   let promoted = false;
+  // "The data we put ON THEIR servers", "SUI LORO server": where things are kept, the provider's
+  // own machines are its infrastructure, none of the services sold to us. ("Staff change THEIR
+  // mail password" is the staff's.)
+  if (only?.ambiguous && only.words === 1 && onTheirs(words, only.at)) {
+    words[only.at]!.hint = false;
+    return { named: [], hinted: [], stems: nameStems, byName: false };
+  }
   if (only?.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) {
     only.ambiguous = false;
     promoted = true;
@@ -148,4 +158,11 @@ function claimServiceNouns(words: Word[], start: number, length: number, lexicon
     }
     if (!lexicon.stopWords.has(word.word)) break;
   }
+}
+
+/** Whether the word is "their …"/"i loro …" after a preposition: a place of the provider's. */
+function onTheirs(words: readonly Word[], at: number): boolean {
+  const possessive = words[at - 1]?.typed ?? '';
+  const before = words[at - 2]?.typed ?? '';
+  return THIRD_PERSON_POSSESSIVES.has(possessive) && (PREPOSITIONS.has(before) || DETERMINERS.has(before));
 }
