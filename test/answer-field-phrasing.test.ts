@@ -832,3 +832,14 @@ describe('the provider’s own machines, "their servers"', () => {
     expect(first('who decides when staff have to change their mail password, us or coretech')).toMatch(/^email\./);
   });
 });
+
+describe('a noun naming the quality an adjective of the page says', () => {
+  it('is read as that adjective: the complexity of passwords is what "complex passwords" says', () => {
+    expect(first('Chi definisce la complessità delle password della posta elettronica?')).toBe('email.customer.mail-passwords');
+  });
+  it('goes back only to a word of its own language', () => {
+    // "quality" is not Italian "quale"; nothing of the page speaks of the backups' quality.
+    expect(abstains('what quality of backups does coretech keep?')).toBe(true);
+    expect(abstains('what is the durability of the backups?')).toBe(true);
+  });
+});

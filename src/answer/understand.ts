@@ -3,6 +3,7 @@ import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { conceptMatchesAt } from './concept-matches.js';
+import { qualityBase } from './derivation.js';
 import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
@@ -92,8 +93,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     // "dirLO a Acme", "segnalarLI": an Italian infinitive with a pronoun joined to it is the verb.
     // Never a name of that shape ("Carlo").
     const infinitive = guessed === token.word && !known(guessed) ? detachEnclitic(guessed)?.infinitive : undefined;
-    const word =
+    const detached =
       infinitive !== undefined && known(infinitive) && !generalLanguage().isFirstName(guessed) ? infinitive : guessed;
+    // "complessità" of the passwords: the quality of the page's "complex" passwords.
+    const word = (detached === token.word && !known(detached) ? qualityBase(detached, known) : null) ?? detached;
     // "setence", "contorllano": an everyday word with one slip is that word, as if typed right.
     // Not a word capitalized inside the sentence, a name ("yo Priya"), nor an acronym.
     const plain = !token.capitalized && !token.acronym;
