@@ -843,3 +843,19 @@ describe('a noun naming the quality an adjective of the page says', () => {
     expect(abstains('what is the durability of the backups?')).toBe(true);
   });
 });
+
+describe('a clause of purpose after the question', () => {
+  it('says why it is asked: its words are no subject of their own', () => {
+    expect(first('who watches the web server so the site stays up?')).toBe('rocketweb.provider.webserver-monitoring');
+    expect(first("chi tiene d'occhio il server di posta per evitare disservizi")).toBe(
+      'email.provider.mail-server-monitoring',
+    );
+  });
+  it('is what is asked after a question naming no subject of the page ("can we use it to…")', () => {
+    expect(abstains('possiamo usare rocketbox per condividere film?')).toBe(true);
+  });
+  it('still holds a rare word that is a subject', () => {
+    expect(abstains('who monitors the web server so our ransomware stays away?')).toBe(true);
+    expect(abstains('chi controlla il server cloud per evitare attacchi ddos?')).toBe(true);
+  });
+});

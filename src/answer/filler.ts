@@ -21,7 +21,9 @@ import {
   OBJECT_PRONOUNS,
   PARTICLES,
   PREPOSITIONS,
+  PURPOSE_CONJUNCTIONS,
   QUESTION_WORDS,
+  SUBJECT_PRONOUNS,
 } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -358,6 +360,20 @@ export function fillerWords(
   // password was REJECTED", "a MOBILE app"): only a question the page anchors twice reads through.
   // A name of several words ("Nebula Cloud") is one anchor.
   const anchorRuns = anchors.filter((anchor, i) => anchor && !anchors[i - 1]).length;
+  // "Who monitors the web server SO the site STAYS up?", "…X EVITARE disservizi": a clause of
+  // purpose after the question's subject says why it is asked about; a word of the page or an
+  // everyday word there is no subject of its own. A rare word still is, and an anchor stays one.
+  // Only after a question already asking about a subject of the page: "can we use Orbit TO SHARE
+  // films?" asks about the use, which the clause says.
+  const subjectBefore = (at: number) => words.slice(0, at).some((w, i) => named[i] && !w.used && !w.hint);
+  const purposeAt = words.findIndex((_, i) => opensPurpose(words, i, lang) && subjectBefore(i));
+  // And only after a question word: asked yes or no, a purpose is often what is asked ("does Acme
+  // have a system TO TRACK…?").
+  if (purposeAt > 0 && words.slice(0, purposeAt).some((w) => QUESTION_WORDS.includes(w.typed)))
+    words.forEach((w, i) => {
+      if (i > purposeAt && w.segment === words[purposeAt]!.segment && (!unknown[i] || everyday(i)) && !anchors[i])
+        filler[i] = true;
+    });
   // "Why does the FTP REJECT my password?": a question for a cause asks about what happens.
   const asksWhy = asksForCause(words);
   // With one anchor, only an English adverb is read through ("who keeps Orbit updated NOWADAYS?",
@@ -445,6 +461,25 @@ export function fillerWords(
   if (lang === 'en')
     for (const i of courtesyRun(words, tail, anchors, questionCues, unknown, everyday, tagsOf)) filler[i] = true;
   return filler;
+}
+
+/**
+ * Whether a clause of purpose opens at word `at`: "so" or "so that" before a clause ("so the site
+ * stays up"), "in order to", "affinché", or an Italian "per" before an infinitive ("per EVITARE").
+ */
+function opensPurpose(words: readonly Word[], at: number, lang: Lang): boolean {
+  const word = words[at]!.typed;
+  const next = words[at + 1]?.typed;
+  if (next === undefined || words[at + 1]!.segment !== words[at]!.segment) return false;
+  // "So" opens a clause before its subject ("so THE site", "so WE", "so THAT"), never before an
+  // adjective ("so slow").
+  if (lang === 'en')
+    return (
+      (word === 'so' && (DETERMINERS.has(next) || SUBJECT_PRONOUNS.has(next) || next === 'that')) ||
+      (word === 'in' && next === 'order')
+    );
+  if (PURPOSE_CONJUNCTIONS.has(word)) return true;
+  return PREPOSITIONS.has(word) && word !== 'di' && /(are|ere|ire)$/.test(next) && wordClasses().isItalianVerbForm(next);
 }
 
 /** What follows "è" as a verb: a preposition, or a word that is no noun ("in ferie", "rotto"). */

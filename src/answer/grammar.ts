@@ -67,6 +67,12 @@ export const INDIRECT_QUESTION_OPENERS: ReadonlySet<string> = new Set(['if', 'wh
 /** Possessives of the third person plural, a closed class of each grammar: in chat, "they" is the provider ("THEIR servers", "i LORO server"). */
 export const THIRD_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'loro']);
 
+/** Italian conjunctions of purpose, a closed class of the grammar ("AFFINCHÉ il sito resti su"); "perché" is also "why". */
+export const PURPOSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['affinche', 'cosicche', 'onde']);
+
+/** English subject pronouns, a closed class of the grammar: a clause starts with one ("so WE can…"). */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
+
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
 export const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** English verb particles: a closed class of the grammar. */
