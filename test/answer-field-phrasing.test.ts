@@ -859,3 +859,15 @@ describe('a clause of purpose after the question', () => {
     expect(abstains('chi controlla il server cloud per evitare attacchi ddos?')).toBe(true);
   });
 });
+
+describe('two roles joined by "or"', () => {
+  it('share the complement said once or not at all: "titolare o responsabile" is controller or processor', () => {
+    // About the data we host, CoreTech is the (sub-)processor, not the controller.
+    expect(first("ma coretech per i dati che ospitiamo e' titolare o responsabile?")).toBe('coretech-as-sub-processor');
+    const reply = answer('coretech è titolare o responsabile?', knowledge);
+    expect(reply.view.summary).toMatch(/^Il titolare dei dati personali che ospitate/);
+  });
+  it('reads a word alone as it reads: "responsabile" alone is whoever is responsible', () => {
+    expect(first('chi è responsabile dei backup di rocketweb?')).toMatch(/^rocketweb\./);
+  });
+});

@@ -4,6 +4,7 @@ import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { conceptMatchesAt } from './concept-matches.js';
 import { qualityBase } from './derivation.js';
+import { elidedConcepts } from './ellipsis.js';
 import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
@@ -265,6 +266,18 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       for (let k = i; k < i + length; k++) conceptUsed[k] = true;
     }
   }
+  // "Titolare o RESPONSABILE?": a word joined by "or" to a concept's word says the concept of the
+  // complement they share (ellipsis.ts).
+  words.forEach((w, i) => {
+    const partner = i - 2;
+    if (partner < 0 || wordConcepts[i]!.length > 0 || !lexicon.alternatives.has(words[i - 1]!.word)) return;
+    for (const id of elidedConcepts(w.stem, words[partner]!.stem, wordConcepts[partner]!, lexicon)) {
+      concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
+      fromQuestion.add(id);
+      wordConcepts[i]!.push(id);
+      conceptUsed[i] = true;
+    }
+  });
   const hintConcepts = [...concepts.keys()].filter((id) => !fromQuestion.has(id));
   // "What does Acme do about SERVERS in public blacklists?": an everyday word taken for a service
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
