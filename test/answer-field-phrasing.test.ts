@@ -871,3 +871,14 @@ describe('two roles joined by "or"', () => {
     expect(first('chi è responsabile dei backup di rocketweb?')).toMatch(/^rocketweb\./);
   });
 });
+
+describe('a question whose mark closes a guess after it', () => {
+  it('is complete in itself: "…chi li controlla ogni giorno, noi o coretech?"', () => {
+    expect(first('per la DPIA: i backup di sygma chi li controlla ogni giorno, noi o coretech?')).toMatch(
+      /^sygma\..*backup-integrity-check$/,
+    );
+  });
+  it('still holds its own subject the page does not know', () => {
+    expect(abstains('per la DPIA: i portatili chi li controlla ogni giorno, noi o coretech?')).toBe(true);
+  });
+});

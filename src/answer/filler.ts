@@ -200,9 +200,16 @@ export function fillerWords(
   //   our NAS died", "does Acme handle THIS? ransomware hit us", "in QUESTI casi").
   // Asked only of a message with a clause besides the question: it may load the tagger.
   let contained: boolean | undefined;
+  // The question mark may close a guess after the question ("…chi li controlla, noi o Acme?"): a
+  // clause naming nothing of the page but parties.
+  const guess = (segment: number) =>
+    (segments.get(segment) ?? []).every((k) => !named[k] && !words[k]!.used && !unknown[k]);
+  const endsWithMark = () =>
+    askingClause.some((k) => words[k]!.asks) ||
+    (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks));
   const selfContained = () =>
     (contained ??=
-      askingClause.some((k) => words[k]!.asks) &&
+      endsWithMark() &&
       words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
       askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
   for (const positions of segments.values()) {
