@@ -882,3 +882,19 @@ describe('a question whose mark closes a guess after it', () => {
     expect(abstains('per la DPIA: i portatili chi li controlla ogni giorno, noi o coretech?')).toBe(true);
   });
 });
+
+describe('a statement after a question that opens with a question word but has no mark', () => {
+  it('is why it is asked: "…, the DPO wants the list"', () => {
+    expect(first('what exactly does coretech promise to do as sub-processor, the DPO wants the list')).toBe(
+      'processor-commitments',
+    );
+    expect(first('who is responsible for the rocketnews panel password, marketing keeps using 1234')).toBe(
+      'rocketnews.customer.panel-password',
+    );
+  });
+  it('leaves the question’s own subject to be judged', () => {
+    expect(abstains('who backs up our laptops, the office manager asked')).toBe(true);
+    expect(abstains('what does coretech do about ransomware, our NAS got hit')).toBe(true);
+    expect(abstains('chi fa il backup dei portatili, il capo lo vuole sapere')).toBe(true);
+  });
+});

@@ -204,9 +204,12 @@ export function fillerWords(
   // clause naming nothing of the page but parties.
   const guess = (segment: number) =>
     (segments.get(segment) ?? []).every((k) => !named[k] && !words[k]!.used && !unknown[k]);
+  // Without a mark, a clause opening with a question word is a question all the same ("what does
+  // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
   const endsWithMark = () =>
     askingClause.some((k) => words[k]!.asks) ||
-    (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks));
+    (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
+    (askingClause[0] !== undefined && QUESTION_WORDS.includes(words[askingClause[0]]!.typed));
   const selfContained = () =>
     (contained ??=
       endsWithMark() &&
