@@ -83,3 +83,12 @@ describe('a function word typed without its vowels', () => {
     expect(lead).toBe('mailarchive.provider.backup-integrity-check');
   });
 });
+
+describe('a verb form sharing a long root with a noun of the page', () => {
+  it('is not that noun: "controlled" is not "controller"', () => {
+    expect(correctTypo('controlled', index, lexicon)).not.toBe('controller');
+    expect(answer('how is physical access to the datacenter controlled?', loadKnowledge()).matches[0]?.id).toBe(
+      'infrastructure-security',
+    );
+  });
+});

@@ -64,6 +64,10 @@ function plausibleCorrection(word: string, candidate: string | null): string | n
   return wordClasses().isDictionaryWord(word) ? null : candidate;
 }
 
+/** English endings of a verb's forms, and of the noun naming who does it ("controlled", "controller"). */
+const VERB_FORM = /(ed|ing)$/;
+const AGENT_NOUN = /(er|or)s?$/;
+
 /**
  * Whether two words are forms of one word: after a shared start of four letters or more, each ends
  * in an inflection of English or Italian ("back|s", "stran|i"/"stran|o", "patch|ed"/"patch|es"),
@@ -72,8 +76,10 @@ function plausibleCorrection(word: string, candidate: string | null): string | n
 function sameWordOtherEnding(a: string, b: string): boolean {
   let shared = 0;
   while (shared < a.length && a[shared] === b[shared]) shared++;
-  // Eight letters shared are one root whatever the endings ("differen|ce", "differen|za", "differen|t").
-  if (shared >= 8) return true;
+  // Eight letters shared are one root whatever the endings ("differen|ce", "differen|za",
+  // "differen|t"), but a verb's form is not the noun of who does it: "controlle|d" is not
+  // "controlle|r".
+  if (shared >= 8) return !(VERB_FORM.test(a) && AGENT_NOUN.test(b)) && !(VERB_FORM.test(b) && AGENT_NOUN.test(a));
   // The root may end before the shared letters do: "esport|ano", "esport|a".
   for (let root = shared; root >= 4; root--)
     if (INFLECTIONS.has(a.slice(root)) && INFLECTIONS.has(b.slice(root))) return true;
