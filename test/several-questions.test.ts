@@ -25,6 +25,15 @@ describe('a message asking two things of its own', () => {
     expect(reply.view.question).toBe('how long are rocketweb backups kept? and is the mail antivirus checked daily?');
   });
 
+  it('takes a last sentence with no mark as a question when it opens with a question word', () => {
+    expect(ids('how long are rocketweb backups kept? and who checks the mail antivirus')).toEqual(
+      expect.arrayContaining(['rocketweb.provider.backup-control', 'email.provider.antivirus-check']),
+    );
+    expect(ids('how long are rocketweb backups kept? and who checks the mail antivirus')[0]).toBe(
+      'rocketweb.provider.backup-control',
+    );
+  });
+
   it('answers both in Italian, the first first', () => {
     const found = ids('chi è il titolare dei dati? e chi fa i test di ripristino sul server cloud?');
     expect(found[0]).toBe('coretech-as-controller');

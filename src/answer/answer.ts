@@ -13,7 +13,13 @@ import { plainFactFor, withPlainFact } from './plain-facts.js';
 import { type Decision, decide as decideFor } from './rank.js';
 import { withRemindedDuties } from './reminded.js';
 import { withServicesAnswer } from './services-question.js';
-import { joinAnswerViews, joinDecisions, questionSentences, separateQuestions } from './several-questions.js';
+import {
+  asksAlone,
+  joinAnswerViews,
+  joinDecisions,
+  questionSentences,
+  separateQuestions,
+} from './several-questions.js';
 import { withoutStraySections } from './support.js';
 import { analyzeQuestion, type QuestionAnalysis } from './understand.js';
 
@@ -107,12 +113,16 @@ export function traceAnswer(
       settings: settingsOf(context),
     });
   const whole = compose(asked, analysis, decision);
-  // A message asking several things of its own is answered sentence by sentence.
-  const sentences = questionSentences(cleaned).map((sentence) => {
+  // A message asking several things of its own is answered sentence by sentence. The later
+  // sentences are read first: unless one of them asks something alone, the first need not be.
+  const read = (sentence: string) => {
     const reading = analyzeQuestion(sentence, index, lexicon);
     return { sentence, analysis: reading, decision: decide(reading) };
-  });
-  const questions = separateQuestions(sentences);
+  };
+  const [opening, ...others] = questionSentences(cleaned);
+  const followers = others.map(read);
+  const questions =
+    opening !== undefined && followers.some(asksAlone) ? separateQuestions([read(opening), ...followers]) : [];
   if (questions.length < 2) return { answer: whole, decision, analysis };
   const [first, ...later] = questions.map((q) => compose(q.sentence, q.analysis, q.decision));
   return { answer: joinAnswers(first!, later, asked), decision: joinDecisions(questions), analysis };

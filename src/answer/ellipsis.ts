@@ -16,12 +16,29 @@ export function elidedConcepts(
   lexicon: CompiledLexicon,
 ): string[] {
   const found = new Set<string>();
-  const head = `${partnerStem} `;
-  for (const [key, values] of lexicon.concepts.entries) {
-    if (!key.startsWith(head) || !values.some((id) => partnerConcepts.includes(id))) continue;
-    const complement = key.slice(head.length);
+  for (const { complement, concepts } of phrasesHeadedBy(lexicon).get(partnerStem) ?? []) {
+    if (!concepts.some((id) => partnerConcepts.includes(id))) continue;
     for (const id of lexicon.concepts.entries.get(`${wordStem} ${complement}`) ?? [])
       if (!partnerConcepts.includes(id) && lexicon.conceptInfo.get(id)?.strong) found.add(id);
   }
   return [...found];
+}
+
+type HeadedPhrases = Map<string, { complement: string; concepts: readonly string[] }[]>;
+
+const headed = new WeakMap<CompiledLexicon, HeadedPhrases>();
+
+/** The lexicon's concept phrases of several words by their first word's stem, built once per lexicon. */
+function phrasesHeadedBy(lexicon: CompiledLexicon): HeadedPhrases {
+  let byHead = headed.get(lexicon);
+  if (byHead) return byHead;
+  byHead = new Map();
+  for (const [key, concepts] of lexicon.concepts.entries) {
+    const space = key.indexOf(' ');
+    if (space < 0) continue;
+    const head = key.slice(0, space);
+    byHead.set(head, [...(byHead.get(head) ?? []), { complement: key.slice(space + 1), concepts }]);
+  }
+  headed.set(lexicon, byHead);
+  return byHead;
 }

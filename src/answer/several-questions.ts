@@ -1,4 +1,5 @@
 import type { AnswerView } from '../views/types.js';
+import { INVERTING, QUESTION_WORDS } from './grammar.js';
 import type { Decision, Scored } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -11,14 +12,27 @@ import type { QuestionAnalysis } from './understand.js';
  * adds nothing; nor does a sentence alone the page cannot answer.
  */
 
-/** The sentences of a message that asks more than once: each piece ended by a question mark, and what follows the last. */
+/**
+ * The questions of a message that asks more than once, in order: each sentence ended by a question
+ * mark, and a last one without it that opens with a question word ("…? and who checks them"). A
+ * sentence of one or two words ("…? thanks") asks nothing of its own, nor does a statement after
+ * the last mark ("…? need both for the audit"). Fewer than two: none.
+ */
 export function questionSentences(message: string): string[] {
   if (!/\?\s*\S/.test(message)) return [];
-  return message
-    .split(/\?+/)
-    .map((piece) => piece.trim())
-    .filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+  const pieces = message.split(/\?+/).map((piece) => piece.trim());
+  const last = pieces.length - 1;
+  const questions = pieces.filter((piece, at) => {
+    const words = piece.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length < MIN_QUESTION_WORDS) return false;
+    return at < last || words.slice(0, 2).some((word) => OPENERS.has(word));
+  });
+  return questions.length >= 2 ? questions : [];
 }
+
+/** The fewest words of a sentence that may ask something of its own ("who tests restores"). */
+const MIN_QUESTION_WORDS = 3;
+const OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INVERTING]);
 
 export interface SentenceReading {
   sentence: string;
@@ -34,7 +48,7 @@ export interface SentenceReading {
  */
 export function separateQuestions(sentences: readonly SentenceReading[]): SentenceReading[] {
   const subjects = sentences.filter((s) => s.analysis.strongConcepts > 0);
-  const answered = subjects.filter((s) => s.decision.kind === 'list' || s.decision.kind === 'specific');
+  const answered = subjects.filter(asksAlone);
   if (answered.length < 2 || answered.length < subjects.length) return [];
   const leads = new Set(answered.map((s) => leadOf(s.decision)));
   return leads.size === answered.length ? answered : [];
@@ -55,6 +69,12 @@ export function joinDecisions(questions: readonly SentenceReading[]): Decision {
     if (decision.kind === 'specific') for (const [id, at] of decision.sentences) sentences.set(id, at);
   }
   return { kind: 'specific', results, sentences };
+}
+
+/** Whether a sentence, read alone, names a subject of the page and is answered. */
+export function asksAlone(sentence: SentenceReading): boolean {
+  const { kind } = sentence.decision;
+  return sentence.analysis.strongConcepts > 0 && (kind === 'list' || kind === 'specific');
 }
 
 function leadOf(decision: Decision): string | undefined {
