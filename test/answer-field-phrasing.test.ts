@@ -898,3 +898,13 @@ describe('a statement after a question that opens with a question word but has n
     expect(abstains('chi fa il backup dei portatili, il capo lo vuole sapere')).toBe(true);
   });
 });
+
+describe('a lowercase acronym carrying the question mark', () => {
+  it('is asked about, not chat shorthand: "stellar ha istanze gpu?" abstains', () => {
+    expect(abstains('stellar ha istanze gpu?')).toBe(true);
+    expect(abstains('does the stellar server have a ssd?')).toBe(true);
+  });
+  it('is chat shorthand after the question mark or without one', () => {
+    expect(first('who keeps the rocketbox servers updated? thx')).toBe('rocketbox.provider.keep-servers-updated');
+  });
+});

@@ -453,10 +453,13 @@ export function fillerWords(
   // building di DICEMBRE gentilissimi 🙏"). A sign-off takes any everyday word, so what stands
   // before it must be a word of the question itself ("è così LENTO gentilissimi 🙏" asks about
   // slowness): an anchor, a content word, a question word or filler already set aside.
+  // Shorthand carrying the question mark is asked about ("istanze GPU?"): nobody asks "…thx?".
+  // After a number it is the unit ("60 GG?").
+  const asked = (i: number) => words[last.at(-1)!]!.asks && !/^\d+$/.test(words[i - 1]?.typed ?? '');
   const shaped = (i: number) =>
     unknown[i]! &&
     (signOff ||
-      isChatShorthand(words, i, general) ||
+      (isChatShorthand(words, i, general) && !asked(i)) ||
       general.isChatSpelling(words[i]!.typed) ||
       general.isFirstName(words[i]!.typed));
   let runStart = last.length;
