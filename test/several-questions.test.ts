@@ -16,7 +16,10 @@ describe('a message asking two things of its own', () => {
   it('answers both, in the order asked, each with its own sentence and quotes', () => {
     const reply = answer('how long are rocketweb backups kept? and is the mail antivirus checked daily?', knowledge);
     expect(reply.view.abstained).toBe(false);
-    expect(reply.matches.map((m) => m.id)).toEqual(['rocketweb.provider.backup-control', 'email.provider.antivirus-check']);
+    expect(reply.matches.map((m) => m.id)).toEqual([
+      'rocketweb.provider.backup-control',
+      'email.provider.antivirus-check',
+    ]);
     expect(reply.view.summary).toMatch(/RocketWeb.*35 days.*Email Service.*antivirus/s);
     expect(reply.view.items.map((item) => item.id)).toEqual([
       'rocketweb.provider.backup-control',
@@ -38,7 +41,9 @@ describe('a message asking two things of its own', () => {
     const found = ids('chi è il titolare dei dati? e chi fa i test di ripristino sul server cloud?');
     expect(found[0]).toBe('coretech-as-controller');
     expect(found).toContain('stellar.customer.vm-restore-test');
-    expect(answer('chi è il titolare dei dati? e chi fa i test di ripristino sul server cloud?', knowledge).lang).toBe('it');
+    expect(answer('chi è il titolare dei dati? e chi fa i test di ripristino sul server cloud?', knowledge).lang).toBe(
+      'it',
+    );
   });
 
   it('says each item once when both questions reach it', () => {
@@ -47,6 +52,34 @@ describe('a message asking two things of its own', () => {
     expect(reply.view.items.map((item) => item.id)).toEqual([
       'rocketweb.provider.backup-control',
       'rocketweb.customer.website-backup',
+    ]);
+  });
+});
+
+describe('one sentence asking two things joined by "and" before a question word', () => {
+  it('answers both clauses, in order', () => {
+    expect(
+      ids('How long are email backups kept, and who checks the antivirus on the mail servers?').slice(0, 2),
+    ).toEqual(['email.provider.backup-control', 'email.provider.antivirus-check']);
+    expect(
+      ids(
+        'Per quanto tempo sono conservati i backup della posta, e chi controlla l’antivirus sui server di posta?',
+      ).slice(0, 2),
+    ).toEqual(['email.provider.backup-control', 'email.provider.antivirus-check']);
+    expect(ids('Who updates the RocketWeb servers, and how often must we back up our site ourselves?')).toEqual(
+      expect.arrayContaining(['rocketweb.provider.keep-servers-updated', 'rocketweb.customer.website-backup']),
+    );
+    expect(ids('Who updates the RocketWeb servers, and how often must we back up our site ourselves?')[0]).toBe(
+      'rocketweb.provider.keep-servers-updated',
+    );
+  });
+
+  it('is one question when the second clause points back at the first', () => {
+    expect(ids('who checks the rocketweb backups and how long are they kept?')).toEqual([
+      'rocketweb.provider.backup-control',
+    ]);
+    expect(ids('chi controlla i backup di rocketweb e chi li conserva?')).toEqual([
+      'rocketweb.provider.backup-control',
     ]);
   });
 });

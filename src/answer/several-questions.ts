@@ -1,5 +1,11 @@
 import type { AnswerView } from '../views/types.js';
-import { INVERTING, QUESTION_WORDS } from './grammar.js';
+import {
+  DEMONSTRATIVES,
+  INVERTING,
+  ITALIAN_OBJECT_CLITICS,
+  OBJECT_PRONOUNS,
+  QUESTION_WORDS,
+} from './grammar.js';
 import type { Decision, Scored } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -14,18 +20,26 @@ import type { QuestionAnalysis } from './understand.js';
 
 /**
  * The questions of a message that asks more than once, in order: each sentence ended by a question
- * mark, and a last one without it that opens with a question word ("…? and who checks them"). A
- * sentence of one or two words ("…? thanks") asks nothing of its own, nor does a statement after
- * the last mark ("…? need both for the audit"). Fewer than two: none.
+ * mark, a last one without it that opens with a question word ("…? and who checks them"), and the
+ * clauses of one sentence joined by "and" before a question word ("how long are the mail backups
+ * kept, AND WHO checks the antivirus?"). A sentence of one or two words ("…? thanks") asks nothing
+ * of its own, nor does a statement after the last mark ("…? need both for the audit"), nor a
+ * joined clause pointing back ("…and who keeps THEM?"). Fewer than two: none.
  */
 export function questionSentences(message: string): string[] {
-  if (!/\?\s*\S/.test(message)) return [];
-  const pieces = message.split(/\?+/).map((piece) => piece.trim());
-  const last = pieces.length - 1;
-  const questions = pieces.filter((piece, at) => {
-    const words = piece.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (words.length < MIN_QUESTION_WORDS) return false;
-    return at < last || words.slice(0, 2).some((word) => OPENERS.has(word));
+  if (!/\?\s*\S/.test(message) && !JOINED_QUESTION.test(message)) return [];
+  const pieces = message.split(/\?+/);
+  const questions: string[] = [];
+  pieces.forEach((piece, at) => {
+    const marked = at < pieces.length - 1;
+    const clauses = piece.split(JOINED_QUESTION).map((clause) => clause.trim());
+    clauses.forEach((clause, c) => {
+      const words = clause.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (words.length < MIN_QUESTION_WORDS) return;
+      if (c > 0 && words.some((word) => POINTING_BACK.has(word))) return;
+      const opens = words.slice(0, 2).some((word) => OPENERS.has(word));
+      if (opens || (marked && c === clauses.length - 1)) questions.push(clause);
+    });
   });
   return questions.length >= 2 ? questions : [];
 }
@@ -33,6 +47,15 @@ export function questionSentences(message: string): string[] {
 /** The fewest words of a sentence that may ask something of its own ("who tests restores"). */
 const MIN_QUESTION_WORDS = 3;
 const OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INVERTING]);
+/** "…, and who…", "… e chi…": a coordinator before a question word joins two questions. */
+const JOINED_QUESTION = new RegExp(`\\s*,?\\s+(?:and|e|ed)\\s+(?=(?:${QUESTION_WORDS.join('|')})\\b)`, 'iu');
+/** Words of a clause that point at what the clause before it named. */
+const POINTING_BACK: ReadonlySet<string> = new Set([
+  ...OBJECT_PRONOUNS,
+  ...['they', 'their', 'its'],
+  ...ITALIAN_OBJECT_CLITICS,
+  ...DEMONSTRATIVES,
+]);
 
 export interface SentenceReading {
   sentence: string;
