@@ -206,13 +206,13 @@ export function fillerWords(
     (segments.get(segment) ?? []).every((k) => !named[k] && !words[k]!.used && !unknown[k]);
   // Without a mark, a clause opening with a question word is a question all the same ("what does
   // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
-  const endsWithMark = () =>
+  const isAQuestion = () =>
     askingClause.some((k) => words[k]!.asks) ||
     (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
     (askingClause[0] !== undefined && QUESTION_WORDS.includes(words[askingClause[0]]!.typed));
   const selfContained = () =>
     (contained ??=
-      endsWithMark() &&
+      isAQuestion() &&
       words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
       askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
   for (const positions of segments.values()) {
@@ -311,10 +311,8 @@ export function fillerWords(
   // plain everyday words there ("mobile app for Orbit") may be the subject, so it needs that sign.
   if (first === segments.get(words[0]!.segment)) {
     // "Per favore chi controlla…", "in short who checks…": a preposition opening the message with
-    // a bare everyday word after it, which the page does not know, is a set phrase of politeness
-    // or manner when a question complete without it follows at once. With a determiner ("per LE
-    // fatture…") or with a question that needs it ("for invoices, who is responsible?") it is
-    // the topic.
+    // a bare everyday word after it is a set phrase of politeness or manner when a question with
+    // an anchor of the page follows at once. With a determiner ("per LE fatture…") it is not.
     // "OUT of curiosity": a particle may open a compound preposition.
     const opener = PARTICLES.has(words[first[0]!]!.typed) ? 1 : 0;
     const [preposition, bare, rest] = first.slice(opener);

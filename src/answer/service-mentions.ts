@@ -160,7 +160,7 @@ function claimServiceNouns(words: Word[], start: number, length: number, lexicon
   }
 }
 
-/** Whether the word is "their …"/"i loro …" after a preposition: a place of the provider's. */
+/** Whether the word follows "their"/"loro" after a preposition or an article ("on their", "sui loro", "i loro"): the provider's. */
 function onTheirs(words: readonly Word[], at: number): boolean {
   const possessive = words[at - 1]?.typed ?? '';
   const before = words[at - 2]?.typed ?? '';
