@@ -802,7 +802,9 @@ describe('a set phrase opening the message with a preposition', () => {
 
 describe('a question reported for someone who asks it', () => {
   it('opens at its complementizer after a verb of asking: who asks is not the subject', () => {
-    expect(first("l'ufficio acquisti chiede se i nostri dati restano in italia con coretech")).toBe('data-centre-italy');
+    expect(first("l'ufficio acquisti chiede se i nostri dati restano in italia con coretech")).toBe(
+      'data-centre-italy',
+    );
     expect(first('il revisore chiede se le password dei server cloud vanno cambiate')).toBe(
       'stellar.customer.server-passwords',
     );
@@ -815,7 +817,9 @@ describe('a question reported for someone who asks it', () => {
 
 describe('Italian chat’s "x" for "per"', () => {
   it('is a preposition: a phrase it opens before the question says what it is for', () => {
-    expect(first('x la DPIA: chi controlla i backup di sygma ogni giorno?')).toMatch(/^sygma\..*backup-integrity-check$/);
+    expect(first('x la DPIA: chi controlla i backup di sygma ogni giorno?')).toMatch(
+      /^sygma\..*backup-integrity-check$/,
+    );
   });
 });
 
@@ -835,7 +839,9 @@ describe('the provider’s own machines, "their servers"', () => {
 
 describe('a noun naming the quality an adjective of the page says', () => {
   it('is read as that adjective: the complexity of passwords is what "complex passwords" says', () => {
-    expect(first('Chi definisce la complessità delle password della posta elettronica?')).toBe('email.customer.mail-passwords');
+    expect(first('Chi definisce la complessità delle password della posta elettronica?')).toBe(
+      'email.customer.mail-passwords',
+    );
   });
   it('goes back only to a word of its own language', () => {
     // "quality" is not Italian "quale"; nothing of the page speaks of the backups' quality.

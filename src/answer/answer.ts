@@ -130,7 +130,13 @@ export function traceAnswer(
 
 /** One answer for a message asking several things (several-questions.ts). */
 function joinAnswers(first: Answer, later: readonly Answer[], asked: string): Answer {
-  const view = { ...joinAnswerViews(first.view, later.map((answer) => answer.view)), question: asked };
+  const view = {
+    ...joinAnswerViews(
+      first.view,
+      later.map((answer) => answer.view),
+    ),
+    question: asked,
+  };
   const ids = new Set(first.matches.map((match) => match.id));
   const matches = [...first.matches];
   for (const match of later.flatMap((answer) => answer.matches))

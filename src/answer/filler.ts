@@ -490,7 +490,9 @@ function opensPurpose(words: readonly Word[], at: number, lang: Lang): boolean {
       (word === 'in' && next === 'order')
     );
   if (PURPOSE_CONJUNCTIONS.has(word)) return true;
-  return PREPOSITIONS.has(word) && word !== 'di' && /(are|ere|ire)$/.test(next) && wordClasses().isItalianVerbForm(next);
+  return (
+    PREPOSITIONS.has(word) && word !== 'di' && /(are|ere|ire)$/.test(next) && wordClasses().isItalianVerbForm(next)
+  );
 }
 
 /** What follows "è" as a verb: a preposition, or a word that is no noun ("in ferie", "rotto"). */

@@ -1,6 +1,6 @@
 import type { ServiceId } from '../knowledge/schema.js';
-import type { KnowledgeIndex } from './knowledge-index.js';
 import { DETERMINERS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, typoBudget } from './text.js';
 import { anyUsed, type Word } from './words.js';

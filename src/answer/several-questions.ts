@@ -1,11 +1,5 @@
 import type { AnswerView } from '../views/types.js';
-import {
-  DEMONSTRATIVES,
-  INVERTING,
-  ITALIAN_OBJECT_CLITICS,
-  OBJECT_PRONOUNS,
-  QUESTION_WORDS,
-} from './grammar.js';
+import { DEMONSTRATIVES, INVERTING, ITALIAN_OBJECT_CLITICS, OBJECT_PRONOUNS, QUESTION_WORDS } from './grammar.js';
 import type { Decision, Scored } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -34,7 +28,10 @@ export function questionSentences(message: string): string[] {
     const marked = at < pieces.length - 1;
     const clauses = piece.split(JOINED_QUESTION).map((clause) => clause.trim());
     clauses.forEach((clause, c) => {
-      const words = clause.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = clause
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       if (words.length < MIN_QUESTION_WORDS) return;
       if (c > 0 && words.some((word) => POINTING_BACK.has(word))) return;
       const opens = words.slice(0, 2).some((word) => OPENERS.has(word));
