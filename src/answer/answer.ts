@@ -115,9 +115,11 @@ export function traceAnswer(
   const whole = compose(asked, analysis, decision);
   // A message asking several things of its own is answered sentence by sentence. The later
   // sentences are read first: unless one of them asks something alone, the first need not be.
+  // A sentence naming no subject of the page is never answered alone: it is not ranked.
   const read = (sentence: string) => {
     const reading = analyzeQuestion(sentence, index, lexicon);
-    return { sentence, analysis: reading, decision: decide(reading) };
+    const unranked: Decision = { kind: 'abstain', reason: 'no_match', foreign: [] };
+    return { sentence, analysis: reading, decision: reading.strongConcepts > 0 ? decide(reading) : unranked };
   };
   const [opening, ...others] = questionSentences(cleaned);
   const followers = others.map(read);
