@@ -112,7 +112,6 @@ export function traceAnswer(
       owners: context.owners ?? context.settings?.owners,
       settings: settingsOf(context),
     });
-  const whole = compose(asked, analysis, decision);
   // A message asking several things of its own is answered sentence by sentence. The later
   // sentences are read first: unless one of them asks something alone, the first need not be.
   // A sentence naming no subject of the page is never answered alone: it is not ranked.
@@ -125,7 +124,8 @@ export function traceAnswer(
   const followers = others.map(read);
   const questions =
     opening !== undefined && followers.some(asksAlone) ? separateQuestions([read(opening), ...followers]) : [];
-  if (questions.length < 2) return { answer: whole, decision, analysis };
+  // Composed only when the message is one question: a split reply composes each sentence instead.
+  if (questions.length < 2) return { answer: compose(asked, analysis, decision), decision, analysis };
   const [first, ...later] = questions.map((q) => compose(q.sentence, q.analysis, q.decision));
   return { answer: joinAnswers(first!, later, asked), decision: joinDecisions(questions), analysis };
 }
