@@ -618,6 +618,39 @@ describe('an interjection closing a question typed without a question mark', () 
   });
 });
 
+describe('an Italian closing typed without a question mark', () => {
+  // No lexicon says which Italian words thank or greet, but an Italian noun phrase never takes a
+  // second bare noun: such a noun after the question's subject starts a closing.
+  it('is set aside when a bare noun follows the complete question', () => {
+    for (const closing of ['grazie mille', 'saluti', 'ragazzi grazie', 'grazie in anticipo'])
+      expect(first(`chi controlla l'antivirus della posta ${closing}`)).toBe('email.provider.antivirus-check');
+    expect(first('ogni quanto va fatto il test di ripristino su mailarchive saluti')).toBe(
+      'mailarchive.customer.restore-test',
+    );
+    // "la", "le" before a verb are its pronoun, not an article opening a phrase.
+    expect(first('la password ftp chi la imposta ragazzi')).toBe(first('la password ftp chi la imposta'));
+    expect(first('la password ftp chi la imposta')).not.toBe('abstained');
+  });
+
+  it('leaves a noun that names which thing, counts or is asked about as the subject', () => {
+    // After an article and its noun, a second noun names which one.
+    expect(abstains('coretech offre il servizio centralino')).toBe(true);
+    expect(abstains('chi gestisce il server stampa')).toBe(true);
+    // A number counts the noun after it.
+    expect(abstains("il pannello sygma ha l'autenticazione a due fattori?")).toBe(true);
+    expect(abstains('mailarchive tiene le mail archiviate per 10 anni?')).toBe(true);
+    // Carrying the question mark, it is asked about.
+    expect(abstains('coretech fa la manutenzione impianti?')).toBe(true);
+  });
+
+  it('is never read in English, whose nouns stack ("the mail server ROOM")', () => {
+    expect(wordClasses().isBareItalianNoun('grazie')).toBe(true);
+    expect(wordClasses().isBareItalianNoun('router')).toBe(false);
+    expect(wordClasses().isBareItalianNoun('condiviso')).toBe(false);
+    expect(abstains('who monitors the mail server room')).toBe(true);
+  });
+});
+
 describe('an interjection opening the message', () => {
   it('is chat, not the subject, in either language', () => {
     expect(first('ehi la password di plesk chi la custodisce?')).toBe('rocketweb.customer.guard-login-data');

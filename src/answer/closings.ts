@@ -1,17 +1,25 @@
+import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
-import { DETERMINERS, PREPOSITIONS } from './grammar.js';
+import { DETERMINERS, ITALIAN_ARTICLES, ITALIAN_CARDINALS, PREPOSITIONS } from './grammar.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
- * "…who updates the platform software thanks a lot", "…backups please", "…sorry lol": after the
- * question's last anchor, an interjection and whatever few everyday or function words follow it
- * to the end are a closing, with or without punctuation. A word is an interjection when Brill's
- * lexicon says it can be one and it is no determiner, nor right after one or a preposition ("MY
- * laptop" and "THAT server" open a noun phrase, "backups for SURE"), or when the tagger reads it as
- * one in its sentence ("lol"). What follows it must be no anchor of the question. English only
- * (the caller asks in English messages alone): no Italian lexicon on npm says which words
- * interject. Opening a message, an interjection is judged in filler.ts, by the same lexicon.
+ * "…who updates the platform software thanks a lot", "…backups please", "…sorry lol", "…chi
+ * monitora il server di posta grazie mille": after the question's last anchor, a word that opens a
+ * closing and whatever few everyday or function words follow it to the end are a closing, with or
+ * without punctuation. What follows must be no anchor of the question, and the opening word may
+ * not be a determiner, nor stand right after one or a preposition ("MY laptop" and "THAT server"
+ * open a noun phrase, "backups for SURE").
+ * - English: an interjection. Brill's lexicon says the word can be one, or the tagger reads it as
+ *   one in its sentence ("lol"). Opening a message, an interjection is judged in filler.ts, by the
+ *   same lexicon.
+ * - Italian: no lexicon on npm says which words interject, but the grammar says where a noun
+ *   phrase ends. An Italian noun takes adjectives after it ("il server CONDIVISO"), never a second
+ *   bare noun, so an Italian noun no adjective shares ("GRAZIE mille", "SALUTI", "RAGAZZI") right
+ *   after the question's subject starts something else: whom it thanks or greets. English nouns
+ *   do stack ("the mail server LOGS"), so this reading is Italian only; and a word English shares
+ *   ("router", "computer") may be a thing named the English way.
  */
 export function courtesyRun(
   words: readonly Word[],
@@ -21,6 +29,7 @@ export function courtesyRun(
   unknown: readonly boolean[],
   everyday: (i: number) => boolean,
   tagsOf: () => string[],
+  lang: Lang,
 ): readonly number[] {
   const loose = (i: number) => !anchors[i] && !questionCues[i];
   const opens = (i: number) => {
@@ -30,6 +39,7 @@ export function courtesyRun(
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
     // The word classes and the tagger are loaded on first use: asked last.
     const classes = wordClasses();
+    if (lang === 'it') return classes.isBareItalianNoun(typed) && endsItalianPhrase(words, i, tail);
     if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
     // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
     // A rarer adverb may be what is asked ("are the backups done INCREMENTALLY").
@@ -46,6 +56,21 @@ export function courtesyRun(
     (i, at) => tail.length - at - 1 <= MAX_AFTER_INTERJECTION && tail.slice(at + 1).every(follows) && opens(i),
   );
   return start < 0 ? [] : tail.slice(start);
+}
+
+/**
+ * Whether the Italian noun phrase before word `at` is over, so that a bare noun there starts
+ * something else. It goes on after a number, which counts the noun ("a due FATTORI", "per 10
+ * ANNI"), and after an article and its noun, which may take a second noun naming which one ("il
+ * servizio CENTRALINO", "il server STAMPA"); after a verb, "la" and "le" were its pronoun ("chi la
+ * imposta RAGAZZI"). A noun carrying the question mark is asked about ("la manutenzione
+ * IMPIANTI?"): nobody asks "…grazie mille?".
+ */
+function endsItalianPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
+  const previous = words[at - 1]?.typed ?? '';
+  if (ITALIAN_CARDINALS.has(previous) || /^\d+$/.test(previous)) return false;
+  if (ITALIAN_ARTICLES.has(words[at - 2]?.typed ?? '') && !wordClasses().isItalianVerbForm(previous)) return false;
+  return !words[tail.at(-1)!]!.asks;
 }
 
 /** "thanks SO MUCH IN ADVANCE": what may follow an interjection in a closing. */

@@ -190,6 +190,29 @@ export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
   ...['questo', 'questa', 'questi', 'queste', 'quello', 'quella', 'quelli', 'quelle', 'cio'],
 ]);
 
+/** Italian articles, definite and indefinite: "IL servizio", "UN server". */
+export const ITALIAN_ARTICLES: ReadonlySet<string> = new Set([
+  'il',
+  'lo',
+  'la',
+  'l',
+  'i',
+  'gli',
+  'le',
+  'un',
+  'uno',
+  'una',
+]);
+
+/**
+ * Italian cardinals as words, a closed class (compounds like "ventidue" aside): a number counts
+ * the noun after it ("a DUE fattori", "per TRE mesi"), so that noun is still in its phrase.
+ */
+export const ITALIAN_CARDINALS: ReadonlySet<string> = new Set([
+  ...['due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci', 'undici', 'dodici'],
+  ...['quindici', 'venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'novanta', 'cento', 'mille'],
+]);
+
 /** English ordinals as words, a closed class: "2nd copy" is the "second copy". */
 export const ORDINALS: readonly string[] = [
   ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],

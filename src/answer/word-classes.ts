@@ -61,6 +61,15 @@ export interface WordClasses {
    * (filler.ts): "my" and "that" are listed too.
    */
   canInterject(word: string): boolean;
+  /**
+   * An everyday Italian noun form that no Italian adjective or past participle shares ("grazie",
+   * "saluti", "ragazzi"; not "piacere", also an adjective, nor "condiviso") and no English
+   * dictionary holds ("router", "computer"): Morph-it!'s lists, Brill's and WordNet's. An
+   * Italian noun phrase never takes a second bare noun after its own, as an adjective may follow it
+   * ("il server CONDIVISO"), so after the question's subject such a noun starts something else
+   * (closings.ts).
+   */
+  isBareItalianNoun(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -78,7 +87,15 @@ const ITALIAN_ADVERB = /^[a-z]{4,}mente$/;
 
 /** Sorted, one word per line: one string parses at once, where 150,000 array items cost ~50 ms. */
 type ClassLists = Record<
-  'things' | 'others' | 'people' | 'activities' | 'telling' | 'tellingForms' | 'italianVerbForms' | 'interjections',
+  | 'things'
+  | 'others'
+  | 'people'
+  | 'activities'
+  | 'telling'
+  | 'tellingForms'
+  | 'italianVerbForms'
+  | 'interjections'
+  | 'italianNouns',
   string
 >;
 
@@ -90,8 +107,10 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others, people, activities, telling, tellingForms, italianVerbForms, interjections } = classLists();
+  const { things, others, people, activities, telling, tellingForms, italianVerbForms, interjections, italianNouns } =
+    classLists();
   const interjection = interjections.split('\n');
+  const italianNoun = italianNouns.split('\n');
   const verbForm = italianVerbForms.split('\n');
   const activity = activities.split('\n');
   const thing = things.split('\n');
@@ -111,6 +130,7 @@ function loadWordClasses(): WordClasses {
     },
     namesPeople: (word) => hasNoun(person, word),
     canInterject: (word) => sortedHas(interjection, word),
+    isBareItalianNoun: (word) => sortedHas(italianNoun, word),
     namesAnActivity: (word) => hasNoun(activity, word),
     isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
@@ -271,9 +291,19 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v16',
+    'word-classes\0v17',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
-    ['things', 'others', 'people', 'activities', 'telling', 'tellingForms', 'italianVerbForms', 'interjections'],
+    [
+      'things',
+      'others',
+      'people',
+      'activities',
+      'telling',
+      'tellingForms',
+      'italianVerbForms',
+      'interjections',
+      'italianNouns',
+    ],
     deriveClassLists,
   );
 }
@@ -370,7 +400,15 @@ function deriveClassLists(): ClassLists {
   for (const [infinitive, table] of verbTables)
     for (const form of leaves(table)) if (normalize(form) !== normalize(infinitive)) addVerbForm(form);
   for (const form of forms('pastParticiples.json')) addVerbForm(form);
+  // Everyday Italian nouns no adjective or participle shares, nor an English dictionary: "router",
+  // "computer" may be things named the English way.
+  const modifiers = new Set([...forms('adjectives.json'), ...forms('pastParticiples.json')].map(normalize));
+  const englishWord = (word: string) => Object.hasOwn(english, word) || Object.hasOwn(wordIndex, word);
+  const italianNouns = italianNounForms().filter(
+    (word) => /^[a-z]+$/.test(word) && general.isFrequent(word) && !modifiers.has(word) && !englishWord(word),
+  );
   return {
+    italianNouns: sortedLines(new Set(italianNouns)),
     italianVerbForms: sortedLines(italianVerbForms),
     interjections: sortedLines(interjections),
     things: sortedLines(things),
