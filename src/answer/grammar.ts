@@ -190,6 +190,18 @@ export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
   ...['questo', 'questa', 'questi', 'queste', 'quello', 'quella', 'quelli', 'quelle', 'cio'],
 ]);
 
+/**
+ * Words of a clause that point at what the clause before it named: the object pronouns, "they",
+ * "their", "its", the Italian object clitics and the demonstratives ("…? and how long are THEY
+ * kept?", "…? chi LI controlla?").
+ */
+export const POINTING_BACK: ReadonlySet<string> = new Set([
+  ...OBJECT_PRONOUNS,
+  ...['they', 'their', 'its'],
+  ...ITALIAN_OBJECT_CLITICS,
+  ...DEMONSTRATIVES,
+]);
+
 /** Italian articles, definite and indefinite: "IL servizio", "UN server". */
 export const ITALIAN_ARTICLES: ReadonlySet<string> = new Set([
   'il',

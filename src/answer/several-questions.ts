@@ -1,5 +1,5 @@
 import type { AnswerView } from '../views/types.js';
-import { DEMONSTRATIVES, INVERTING, ITALIAN_OBJECT_CLITICS, OBJECT_PRONOUNS, QUESTION_WORDS } from './grammar.js';
+import { INVERTING, POINTING_BACK, QUESTION_WORDS } from './grammar.js';
 import type { Decision, Scored } from './rank.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -46,13 +46,6 @@ const MIN_QUESTION_WORDS = 3;
 const OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INVERTING]);
 /** "…, and who…", "… e chi…": a coordinator before a question word joins two questions. */
 const JOINED_QUESTION = new RegExp(`\\s*,?\\s+(?:and|e|ed)\\s+(?=(?:${QUESTION_WORDS.join('|')})\\b)`, 'iu');
-/** Words of a clause that point at what the clause before it named. */
-const POINTING_BACK: ReadonlySet<string> = new Set([
-  ...OBJECT_PRONOUNS,
-  ...['they', 'their', 'its'],
-  ...ITALIAN_OBJECT_CLITICS,
-  ...DEMONSTRATIVES,
-]);
 
 export interface SentenceReading {
   sentence: string;
