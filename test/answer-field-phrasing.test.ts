@@ -622,7 +622,14 @@ describe('an Italian closing typed without a question mark', () => {
   // No lexicon says which Italian words thank or greet, but an Italian noun phrase never takes a
   // second bare noun: such a noun after the question's subject starts a closing.
   it('is set aside when a bare noun follows the complete question', () => {
-    for (const closing of ['grazie mille', 'saluti', 'ragazzi grazie', 'grazie in anticipo'])
+    for (const closing of [
+      'grazie mille',
+      'saluti',
+      'ragazzi grazie',
+      'grazie in anticipo',
+      'cordiali saluti',
+      'buona serata',
+    ])
       expect(first(`chi controlla l'antivirus della posta ${closing}`)).toBe('email.provider.antivirus-check');
     expect(first('ogni quanto va fatto il test di ripristino su mailarchive saluti')).toBe(
       'mailarchive.customer.restore-test',
@@ -641,6 +648,10 @@ describe('an Italian closing typed without a question mark', () => {
     expect(abstains('mailarchive tiene le mail archiviate per 10 anni?')).toBe(true);
     // Carrying the question mark, it is asked about.
     expect(abstains('coretech fa la manutenzione impianti?')).toBe(true);
+    // With no question word, nouns typed like a search stack.
+    expect(abstains('sygma connect stampa remota')).toBe(true);
+    expect(abstains('rocketweb con registrazione domini')).toBe(true);
+    expect(abstains('rocketnewsletter invio sms')).toBe(true);
   });
 
   it('is never read in English, whose nouns stack ("the mail server ROOM")', () => {

@@ -1,6 +1,6 @@
 import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
-import { DETERMINERS, ITALIAN_ARTICLES, ITALIAN_CARDINALS, PREPOSITIONS } from './grammar.js';
+import { DETERMINERS, ITALIAN_ARTICLES, ITALIAN_CARDINALS, PREPOSITIONS, QUESTION_WORDS } from './grammar.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
 
@@ -39,7 +39,7 @@ export function courtesyRun(
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
     // The word classes and the tagger are loaded on first use: asked last.
     const classes = wordClasses();
-    if (lang === 'it') return classes.isBareItalianNoun(typed) && endsItalianPhrase(words, i, tail);
+    if (lang === 'it') return opensItalianNounPhrase(words, i, tail) && endsItalianPhrase(words, i, tail);
     if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
     // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
     // A rarer adverb may be what is asked ("are the backups done INCREMENTALLY").
@@ -59,14 +59,35 @@ export function courtesyRun(
 }
 
 /**
+ * A bare Italian noun ("GRAZIE mille", "SALUTI"), or an adjective set before one ("CORDIALI
+ * saluti", "BUONA giornata", "BUON lavoro"): a noun phrase with no article.
+ */
+function opensItalianNounPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
+  const classes = wordClasses();
+  if (classes.isBareItalianNoun(words[at]!.typed)) return true;
+  const next = words[at + 1];
+  return (
+    next !== undefined &&
+    tail.includes(at + 1) &&
+    classes.isBareItalianNoun(next.typed) &&
+    generalLanguage().isFrequent(words[at]!.typed) &&
+    classes.namesAThing(words[at]!.typed) === false &&
+    !classes.isItalianVerbForm(words[at]!.typed)
+  );
+}
+
+/**
  * Whether the Italian noun phrase before word `at` is over, so that a bare noun there starts
- * something else. It goes on after a number, which counts the noun ("a due FATTORI", "per 10
- * ANNI"), and after an article and its noun, which may take a second noun naming which one ("il
- * servizio CENTRALINO", "il server STAMPA"); after a verb, "la" and "le" were its pronoun ("chi la
- * imposta RAGAZZI"). A noun carrying the question mark is asked about ("la manutenzione
- * IMPIANTI?"): nobody asks "…grazie mille?".
+ * something else. Only after a question word: a string of nouns with no question is typed like a
+ * search, where nouns do stack ("sygma connect STAMPA remota", "registrazione DOMINI"). It goes on
+ * after a number, which counts the noun ("a due FATTORI", "per 10 ANNI"), and after an article and
+ * its noun, which may take a second noun naming which one ("il servizio CENTRALINO", "il server
+ * STAMPA"); after a verb, "la" and "le" were its pronoun ("chi la imposta RAGAZZI"). A noun
+ * carrying the question mark is asked about ("la manutenzione IMPIANTI?"): nobody asks "…grazie
+ * mille?".
  */
 function endsItalianPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
+  if (!words.slice(0, at).some((word) => QUESTION_WORDS.includes(word.typed))) return false;
   const previous = words[at - 1]?.typed ?? '';
   if (ITALIAN_CARDINALS.has(previous) || /^\d+$/.test(previous)) return false;
   if (ITALIAN_ARTICLES.has(words[at - 2]?.typed ?? '') && !wordClasses().isItalianVerbForm(previous)) return false;
