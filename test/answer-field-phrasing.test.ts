@@ -639,6 +639,17 @@ describe('an Italian closing typed without a question mark', () => {
     expect(first('la password ftp chi la imposta')).not.toBe('abstained');
   });
 
+  it('reads "per" with a bare singular noun, last after a question, as how it is asked', () => {
+    for (const closing of ['per favore', 'per cortesia'])
+      expect(first(`chi controlla l'antivirus della posta ${closing}`)).toBe('email.provider.antivirus-check');
+    // A thing asked about is plural, or takes an article, or is no Italian noun.
+    expect(abstains('chi aggiorna i driver per stampanti')).toBe(true);
+    expect(abstains('chi aggiorna i driver per le stampanti')).toBe(true);
+    expect(abstains('coretech fa il backup per ransomware?')).toBe(true);
+    expect(wordClasses().isSingularBareItalianNoun('favore')).toBe(true);
+    expect(wordClasses().isSingularBareItalianNoun('stampanti')).toBe(false);
+  });
+
   it('leaves a noun that names which thing, counts or is asked about as the subject', () => {
     // After an article and its noun, a second noun names which one.
     expect(abstains('coretech offre il servizio centralino')).toBe(true);

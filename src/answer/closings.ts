@@ -1,6 +1,13 @@
 import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
-import { DETERMINERS, ITALIAN_ARTICLES, ITALIAN_CARDINALS, PREPOSITIONS, QUESTION_WORDS } from './grammar.js';
+import {
+  DETERMINERS,
+  ITALIAN_ARTICLES,
+  ITALIAN_CARDINALS,
+  ITALIAN_CAUSAL_PREPOSITIONS,
+  PREPOSITIONS,
+  QUESTION_WORDS,
+} from './grammar.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
 
@@ -19,7 +26,8 @@ import type { Word } from './words.js';
  *   bare noun, so an Italian noun no adjective shares ("GRAZIE mille", "SALUTI", "RAGAZZI") right
  *   after the question's subject starts something else: whom it thanks or greets. English nouns
  *   do stack ("the mail server LOGS"), so this reading is Italian only; and a word English shares
- *   ("router", "computer") may be a thing named the English way.
+ *   ("router", "computer") may be a thing named the English way. So may a set phrase of cause end
+ *   the question ("…PER favore").
  */
 export function courtesyRun(
   words: readonly Word[],
@@ -34,6 +42,7 @@ export function courtesyRun(
   const loose = (i: number) => !anchors[i] && !questionCues[i];
   const opens = (i: number) => {
     const typed = words[i]!.typed;
+    if (lang === 'it' && opensItalianSetPhrase(words, i, tail)) return true;
     if (DETERMINERS.has(typed) || PREPOSITIONS.has(typed) || !loose(i)) return false;
     const previous = words[i - 1]?.typed;
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
@@ -73,6 +82,26 @@ function opensItalianNounPhrase(words: readonly Word[], at: number, tail: readon
     generalLanguage().isFrequent(words[at]!.typed) &&
     classes.namesAThing(words[at]!.typed) === false &&
     !classes.isItalianVerbForm(words[at]!.typed)
+  );
+}
+
+/**
+ * "…per favore", "…per cortesia": a preposition of cause with a bare singular noun, the last
+ * words after a question, say how it is asked. A thing asked about takes an article or is plural
+ * ("per LE stampanti", "per stampanti"), and a preposition of place says where ("su nastro").
+ */
+function opensItalianSetPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
+  const next = words[at + 1];
+  const previous = words[at - 1]?.typed;
+  return (
+    ITALIAN_CAUSAL_PREPOSITIONS.has(words[at]!.typed) &&
+    next !== undefined &&
+    tail.at(-1) === at + 1 &&
+    previous !== undefined &&
+    !DETERMINERS.has(previous) &&
+    !PREPOSITIONS.has(previous) &&
+    words.slice(0, at).some((word) => QUESTION_WORDS.includes(word.typed)) &&
+    wordClasses().isSingularBareItalianNoun(next.typed)
   );
 }
 

@@ -202,6 +202,12 @@ export const POINTING_BACK: ReadonlySet<string> = new Set([
   ...DEMONSTRATIVES,
 ]);
 
+/**
+ * The Italian preposition of cause and manner: "PER favore", "PER cortesia", "PER legge" say why
+ * or how, where "SU nastro", "IN sede", "A mano" say where or with what.
+ */
+export const ITALIAN_CAUSAL_PREPOSITIONS: ReadonlySet<string> = new Set(['per']);
+
 /** Italian articles, definite and indefinite: "IL servizio", "UN server". */
 export const ITALIAN_ARTICLES: ReadonlySet<string> = new Set([
   'il',

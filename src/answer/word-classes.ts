@@ -63,13 +63,15 @@ export interface WordClasses {
   canInterject(word: string): boolean;
   /**
    * An everyday Italian noun form that no Italian adjective or past participle shares ("grazie",
-   * "saluti", "ragazzi"; not "piacere", also an adjective, nor "condiviso") and no English
-   * dictionary holds ("router", "computer"): Morph-it!'s lists, Brill's and WordNet's. An
+   * "saluti", "ragazzi"; not "piacere", also an adjective, nor "condiviso") and that WordNet does
+   * not hold as English ("router", "computer"): Morph-it!'s lists and WordNet's. An
    * Italian noun phrase never takes a second bare noun after its own, as an adjective may follow it
    * ("il server CONDIVISO"), so after the question's subject such a noun starts something else
    * (closings.ts).
    */
   isBareItalianNoun(word: string): boolean;
+  /** Of those, a singular form: the lemma itself ("favore", "cortesia"; not "stampanti"). */
+  isSingularBareItalianNoun(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -95,7 +97,8 @@ type ClassLists = Record<
   | 'tellingForms'
   | 'italianVerbForms'
   | 'interjections'
-  | 'italianNouns',
+  | 'italianNouns'
+  | 'italianSingularNouns',
   string
 >;
 
@@ -107,10 +110,21 @@ export function wordClasses(): WordClasses {
 }
 
 function loadWordClasses(): WordClasses {
-  const { things, others, people, activities, telling, tellingForms, italianVerbForms, interjections, italianNouns } =
-    classLists();
+  const {
+    things,
+    others,
+    people,
+    activities,
+    telling,
+    tellingForms,
+    italianVerbForms,
+    interjections,
+    italianNouns,
+    italianSingularNouns,
+  } = classLists();
   const interjection = interjections.split('\n');
   const italianNoun = italianNouns.split('\n');
+  const italianSingularNoun = italianSingularNouns.split('\n');
   const verbForm = italianVerbForms.split('\n');
   const activity = activities.split('\n');
   const thing = things.split('\n');
@@ -131,6 +145,7 @@ function loadWordClasses(): WordClasses {
     namesPeople: (word) => hasNoun(person, word),
     canInterject: (word) => sortedHas(interjection, word),
     isBareItalianNoun: (word) => sortedHas(italianNoun, word),
+    isSingularBareItalianNoun: (word) => sortedHas(italianSingularNoun, word),
     namesAnActivity: (word) => hasNoun(activity, word),
     isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
@@ -263,10 +278,14 @@ function sortedLines(words: Iterable<string>): string {
 
 /** Italian noun forms (Morph-it!, package `morph-it-helper`), accents stripped as questions are. */
 function italianNounForms(): string[] {
+  return [...italianNounLemmas().keys()];
+}
+
+/** Each Italian noun form (Morph-it!) with its lemma, both normalized: "stampanti" → "stampante". */
+function italianNounLemmas(): Map<string, string> {
   const root = dirname(createRequire(import.meta.url).resolve('morph-it-helper/package.json'));
-  return Object.keys(JSON.parse(readFileSync(join(root, 'resources_pub', 'nouns.json'), 'utf8')) as object).map(
-    normalize,
-  );
+  const nouns = JSON.parse(readFileSync(join(root, 'resources_pub', 'nouns.json'), 'utf8')) as Record<string, string>;
+  return new Map(Object.entries(nouns).map(([form, lemma]) => [normalize(form), normalize(lemma)]));
 }
 
 /** Italian conjugation tables by infinitive (package `italian-verbs-dict`, Morph-it! data). */
@@ -291,7 +310,7 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v17',
+    'word-classes\0v20',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     [
       'things',
@@ -303,6 +322,7 @@ function classLists(): ClassLists {
       'italianVerbForms',
       'interjections',
       'italianNouns',
+      'italianSingularNouns',
     ],
     deriveClassLists,
   );
@@ -400,15 +420,19 @@ function deriveClassLists(): ClassLists {
   for (const [infinitive, table] of verbTables)
     for (const form of leaves(table)) if (normalize(form) !== normalize(infinitive)) addVerbForm(form);
   for (const form of forms('pastParticiples.json')) addVerbForm(form);
-  // Everyday Italian nouns no adjective or participle shares, nor an English dictionary: "router",
+  // Everyday Italian nouns no adjective or participle shares, nor the English dictionary: "router",
   // "computer" may be things named the English way.
   const modifiers = new Set([...forms('adjectives.json'), ...forms('pastParticiples.json')].map(normalize));
-  const englishWord = (word: string) => Object.hasOwn(english, word) || Object.hasOwn(wordIndex, word);
-  const italianNouns = italianNounForms().filter(
+  // WordNet's lemmas, not Brill's lexicon: tagged running text lists Italian words met in it
+  // ("per FAVORE", "BACI").
+  const englishWord = (word: string) => Object.hasOwn(wordIndex, word);
+  const lemmas = italianNounLemmas();
+  const italianNouns = [...lemmas.keys()].filter(
     (word) => /^[a-z]+$/.test(word) && general.isFrequent(word) && !modifiers.has(word) && !englishWord(word),
   );
   return {
-    italianNouns: sortedLines(new Set(italianNouns)),
+    italianNouns: sortedLines(italianNouns),
+    italianSingularNouns: sortedLines(italianNouns.filter((word) => lemmas.get(word) === word)),
     italianVerbForms: sortedLines(italianVerbForms),
     interjections: sortedLines(interjections),
     things: sortedLines(things),
