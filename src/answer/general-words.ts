@@ -75,6 +75,7 @@ function generalWordLists(): { english: Set<string>; italian: Set<string>; names
         names: joined(read<string[]>(italianRoot, 'src', 'firstnames.json').map(plain)),
       };
     },
+    import.meta.url,
   );
   const set = (list: string) => new Set(list.split('\n'));
   return { english: set(lists.english), italian: set(lists.italian), names: set(lists.names) };

@@ -205,6 +205,7 @@ function isRareItalianVerbForm(word: string): boolean {
     () => ({
       forms: deriveRareItalianVerbForms(),
     }),
+    import.meta.url,
   ).forms.split('\n');
   return sortedHas(rareVerbForms, word);
 }
@@ -221,6 +222,7 @@ function isRareDictionaryWord(word: string): boolean {
     ['wink-lexicon', 'pos', 'morph-it-helper', 'italian-verbs-dict'],
     ['words'],
     () => ({ words: deriveRareDictionaryWords() }),
+    import.meta.url,
   ).words.split('\n');
   return sortedHas(rareDictionaryWords, word);
 }
@@ -325,6 +327,7 @@ function classLists(): ClassLists {
       'italianSingularNouns',
     ],
     deriveClassLists,
+    import.meta.url,
   );
 }
 
