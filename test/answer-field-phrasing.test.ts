@@ -748,6 +748,16 @@ describe('a product the page never names, taken for a service', () => {
   });
 });
 
+describe('a service named by its brand beside a generic word', () => {
+  it('is named by name: a subject its duties never speak of does not send the answer elsewhere', () => {
+    // "server" alone only hints; with the brand beside it, the retention asked is Stellar's.
+    expect(first('quanto è la retention dei backup dei server stellar')).toMatch(/^stellar\./);
+    expect(first('quanto è la retention dei backup dei server stellar')).toBe(
+      first('quanto è la retention dei backup di stellar'),
+    );
+  });
+});
+
 describe('a first name opening the message', () => {
   it('addresses someone when nothing else can be meant', () => {
     expect(first('marco quick q who checks the rocketweb backups')).toBe('rocketweb.provider.backup-control');

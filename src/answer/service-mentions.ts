@@ -136,7 +136,9 @@ export function findServices(
   const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
   // Once a service is named, a generic hint ("the Backup1 servers") points nowhere else.
   const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
-  return { named, hinted, stems: nameStems, byName: named.length > 0 && !promoted };
+  // Named by its brand, a service is named by name, whatever generic word stands beside it ("the
+  // server STELLAR", "i server STELLAR").
+  return { named, hinted, stems: nameStems, byName: brands.length > 0 || (named.length > 0 && !promoted) };
 }
 
 /**
