@@ -3,6 +3,7 @@ import type { Cadence } from '../knowledge/schema.js';
 import { groundQuestion } from './grounding.js';
 import { dutiesSaying, extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { namesRetention, settingAnswers, statesRetention } from './retention-question.js';
 import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 
 export type { Abstention };
@@ -287,11 +288,6 @@ function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: Comp
   return true;
 }
 
-function statesRetention(doc: IndexedDoc, lexicon: CompiledLexicon): boolean {
-  const { retention } = lexicon.lexicon.concept_rules;
-  return retention !== undefined && doc.terms.has(`c:${retention}`);
-}
-
 /** A customer's duty to set something up (the pack's `setting` rule): the customer decides how it works. */
 function customerSets(doc: IndexedDoc, lexicon: CompiledLexicon): boolean {
   return (
@@ -310,29 +306,6 @@ function asksForPeriod(analysis: QuestionAnalysis, lexicon: CompiledLexicon): bo
   const { promptness } = lexicon.lexicon.concept_rules;
   if (analysis.intents.has('how_long')) return !(promptness !== undefined && analysis.concepts.has(promptness));
   return namesRetention(analysis, lexicon);
-}
-
-/**
- * "What's the RETENTION of the Orbit backups?", "la CONSERVAZIONE dei backup quanto è?": the
- * retention named as a thing asks for it, a period or whoever sets it. A keeping verb does not
- * ("where are the backups KEPT?" asks for a place).
- */
-function namesRetention(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
-  const { retention } = lexicon.lexicon.concept_rules;
-  return (
-    retention !== undefined &&
-    !analysis.intents.has('where') &&
-    analysis.subjects.some((s) => s.concepts.includes(retention) && wordClasses().namesAThing(s.word) !== false)
-  );
-}
-
-/**
- * Where the page states no period, the customer's duty to set the thing up answers a question
- * naming its retention ("what's the retention of the Orbit backups?": the customer configures
- * it), not one asking for an amount ("how long…", "how many days…").
- */
-function settingAnswers(analysis: QuestionAnalysis, lexicon: CompiledLexicon): boolean {
-  return !analysis.intents.has('how_long') && namesRetention(analysis, lexicon);
 }
 
 /** The concepts every retention duty speaks of besides the retention itself: what retentions keep ("backup"). */
