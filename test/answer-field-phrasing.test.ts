@@ -756,6 +756,19 @@ describe('a service named by its brand beside a generic word', () => {
       first('quanto è la retention dei backup di stellar'),
     );
   });
+
+  it('says the page states no retention period before saying who sets the backups up', () => {
+    const summary = (question: string) => answer(question, knowledge).view.summary;
+    expect(summary("what's the backup retention on stellar cloud servers")).toMatch(
+      /^The document states no retention period for Stellar/,
+    );
+    expect(summary('quanto è la retention dei backup dei server stellar')).toMatch(
+      /^Il documento non indica un periodo di conservazione per Stellar/,
+    );
+    // Where the page states one, the period is given instead.
+    expect(summary("what's the retention of the rocketweb backups?")).toContain('35 days');
+    expect(summary("what's the retention of the rocketweb backups?")).not.toContain('no retention period');
+  });
 });
 
 describe('a first name opening the message', () => {

@@ -108,7 +108,7 @@ function opensItalianSetPhrase(words: readonly Word[], at: number, tail: readonl
 /**
  * Whether the Italian noun phrase before word `at` is over, so that a bare noun there starts
  * something else. Only after a question word: a string of nouns with no question is typed like a
- * search, where nouns do stack ("sygma connect STAMPA remota", "registrazione DOMINI"). It goes on
+ * search, where nouns do stack ("orbit vault STAMPA remota", "registrazione DOMINI"). It goes on
  * after a number, which counts the noun ("a due FATTORI", "per 10 ANNI"), and after an article and
  * its noun, which may take a second noun naming which one ("il servizio CENTRALINO", "il server
  * STAMPA"); after a verb, "la" and "le" were its pronoun ("chi la imposta RAGAZZI"). A noun

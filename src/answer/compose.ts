@@ -32,6 +32,7 @@ import { plainFactFor } from './plain-facts.js';
 import type { Decision } from './rank.js';
 import { isRemindedList, remindedPeriods } from './reminded.js';
 import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
+import { settingAnswers, statesRetention } from './retention-question.js';
 import { asksForServices } from './services-question.js';
 import type { QuestionAnalysis } from './understand.js';
 
@@ -215,11 +216,18 @@ function specificSummary(
   const prefix = sameService ? `${onService(servicesOf(top, lang), lang)} ` : '';
   const docs = entries;
 
+  // Asked for a retention the page never states, the reply says so before who sets it up.
+  const unstated =
+    input.analysis !== null &&
+    settingAnswers(input.analysis, input.lexicon) &&
+    !entries.some((entry) => statesRetention(entry.doc, input.lexicon))
+      ? `${catalogue(lang).answer.noRetentionStated(servicesOf(top, lang))} `
+      : '';
   if (second === null) {
     const owners = ownersSuffix(ownersOf(first, input.owners));
     const head = `${prefix}${jobOf(first.party, owners, lang, provider)}: ${dutyClause(first, input, false)}${where(first)}.`;
     const retention = first.retention_days !== undefined ? ` ${retentionSentence(first.retention_days, lang)}` : '';
-    return capitalize(head) + retention + moreNote(docs.length - 1, lang);
+    return unstated + capitalize(head) + retention + moreNote(docs.length - 1, lang);
   }
   const part = (duty: Duty) => {
     const owners = ownersSuffix(ownersOf(duty, input.owners));
@@ -227,7 +235,7 @@ function specificSummary(
   };
   const [providerDuty, customerDuty] = first.party === 'provider' ? [first, second] : [second, first];
   const intro = capitalize(`${prefix}${bothParties(lang)}`);
-  return `${intro}: ${part(providerDuty)}; ${part(customerDuty)}.${moreNote(docs.length - 2, lang)}`;
+  return `${unstated}${intro}: ${part(providerDuty)}; ${part(customerDuty)}.${moreNote(docs.length - 2, lang)}`;
 }
 
 function moreNote(more: number, lang: Lang): string {

@@ -137,7 +137,7 @@ export function findServices(
   // Once a service is named, a generic hint ("the Backup1 servers") points nowhere else.
   const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
   // Named by its brand, a service is named by name, whatever generic word stands beside it ("the
-  // server STELLAR", "i server STELLAR").
+  // server ORBIT", "i server ORBIT").
   return { named, hinted, stems: nameStems, byName: brands.length > 0 || (named.length > 0 && !promoted) };
 }
 

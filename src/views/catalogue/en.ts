@@ -192,6 +192,7 @@ export const en = {
     yourTeam: 'your team',
     retentionSentence: (days: number) => `Kept for ${days} days.`,
     retentionShort: (days: number) => `kept ${days} days`,
+    noRetentionStated: (services: string) => `The document states no retention period for ${services}.`,
     onService: (service: string) => `On ${service}`,
     providerJob: (provider: string) => `this is ${provider}'s job`,
     teamJob: (owners: string) => `this is your team's job${owners}`,

@@ -171,6 +171,7 @@ export const it: Catalogue = {
     yourTeam: 'il vostro team',
     retentionSentence: (days) => `Conservazione: ${days} giorni.`,
     retentionShort: (days) => `conservazione ${days} giorni`,
+    noRetentionStated: (services) => `Il documento non indica un periodo di conservazione per ${services}.`,
     onService: (service) => `Su ${service}`,
     providerJob: (provider) => `è compito di ${provider}`,
     teamJob: (owners) => `è compito del vostro team${owners}`,
