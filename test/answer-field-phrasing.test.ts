@@ -771,6 +771,20 @@ describe('a service named by its brand beside a generic word', () => {
   });
 });
 
+describe('a noun of people beside a pronoun', () => {
+  it('says who the pronoun is, and is not asked about', () => {
+    expect(first('how long do you guys keep backups for rocketweb sites')).toBe('rocketweb.provider.backup-control');
+    expect(first('how long do you folks keep the mail backups')).toBe('email.provider.backup-control');
+    expect(wordClasses().canNamePeople('guys')).toBe(true);
+    expect(wordClasses().namesPeople('guys')).toBe(false);
+  });
+
+  it('leaves a thing beside the pronoun, or after the verb, as the subject', () => {
+    expect(abstains('do you guys back up our laptops')).toBe(true);
+    expect(wordClasses().canNamePeople('laptops')).toBe(false);
+  });
+});
+
 describe('a first name opening the message', () => {
   it('addresses someone when nothing else can be meant', () => {
     expect(first('marco quick q who checks the rocketweb backups')).toBe('rocketweb.provider.backup-control');

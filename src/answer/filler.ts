@@ -21,6 +21,7 @@ import {
   OBJECT_PRONOUNS,
   PARTICLES,
   PREPOSITIONS,
+  PRONOUNS_IN_APPOSITION,
   PURPOSE_CONJUNCTIONS,
   QUESTION_WORDS,
   SUBJECT_PRONOUNS,
@@ -39,6 +40,7 @@ import { asksForCause, type Word } from './words.js';
  * The engine abstains on *unknown subjects*, not on unknown words, so an unknown word is judged by
  * evidence, never by a list of filler words:
  * - shape: a mention ("@marco"), a short lowercase chat abbreviation ("thx", "pls");
+ * - apposition: a noun of people beside a pronoun ("you GUYS");
  * - general language: an everyday word or a first name of English or Italian (general-words.ts);
  * - grammar's closed classes (grammar.ts): a word of the calendar says when ("on SUNDAY"), a
  *   determiner makes the next word a noun ("our NAS");
@@ -65,7 +67,17 @@ export function fillerWords(
     (w) => !w.mention && !index.vocabulary.has(w.typed) && !index.stems.has(stem(w.typed)) && !/\d/.test(w.typed),
   );
   // A mention is someone addressed; a word of the calendar says when ("on SUNDAY", "STANOTTE").
-  const filler = words.map((w, i) => w.mention || (unknown[i]! && !w.used && CALENDAR_WORDS.has(w.typed)));
+  // A noun of people beside a pronoun says who the pronoun is ("how long do you GUYS keep…"):
+  // addressed, not asked about.
+  const filler = words.map(
+    (w, i) =>
+      w.mention ||
+      (unknown[i]! && !w.used && CALENDAR_WORDS.has(w.typed)) ||
+      (unknown[i]! &&
+        lang === 'en' &&
+        PRONOUNS_IN_APPOSITION.has(words[i - 1]?.typed ?? '') &&
+        wordClasses().canNamePeople(w.typed)),
+  );
   // Words the page knows are filler only in a clause of their own ("…? THANKS"): a message of one
   // clause and no unknown word is all question.
   if (!unknown.some(Boolean) && words.every((w) => w.segment === words[0]!.segment)) return filler;

@@ -73,6 +73,12 @@ export const PURPOSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['affinche', 'c
 /** English subject pronouns, a closed class of the grammar: a clause starts with one ("so WE can…"). */
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 
+/**
+ * English pronouns a noun of people may stand beside to say who they are: "YOU guys", "WE admins",
+ * "US folks".
+ */
+export const PRONOUNS_IN_APPOSITION: ReadonlySet<string> = new Set(['you', 'we', 'us']);
+
 /** English modal verbs: a closed class of the grammar, always followed by a verb. */
 export const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** English verb particles: a closed class of the grammar. */

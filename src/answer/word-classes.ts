@@ -33,6 +33,8 @@ export interface WordClasses {
   namesAThing(word: string): boolean | undefined;
   /** An English noun that can name a person or a group of people ("boss", "designer", "team"): WordNet's lexnames. */
   namesPeople(word: string): boolean;
+  /** An English noun one of whose senses names people ("guys", "folks"; "guy" is a rope too): WordNet's lexnames. */
+  canNamePeople(word: string): boolean;
   /** An English noun that names only an activity ("chores", "errands"): WordNet's noun.act and no other noun sense. */
   namesAnActivity(word: string): boolean;
   /**
@@ -98,7 +100,8 @@ type ClassLists = Record<
   | 'italianVerbForms'
   | 'interjections'
   | 'italianNouns'
-  | 'italianSingularNouns',
+  | 'italianSingularNouns'
+  | 'peopleAmongOthers',
   string
 >;
 
@@ -121,6 +124,7 @@ function loadWordClasses(): WordClasses {
     interjections,
     italianNouns,
     italianSingularNouns,
+    peopleAmongOthers,
   } = classLists();
   const interjection = interjections.split('\n');
   const italianNoun = italianNouns.split('\n');
@@ -130,6 +134,7 @@ function loadWordClasses(): WordClasses {
   const thing = things.split('\n');
   const other = others.split('\n');
   const person = people.split('\n');
+  const personAmongOthers = peopleAmongOthers.split('\n');
   const tellingVerb = telling.split('\n');
   // "told tell", "wrote write": irregular forms, as "form lemma" lines.
   const irregular = new Map(tellingForms.split('\n').map((line) => line.split(' ') as [string, string]));
@@ -143,6 +148,7 @@ function loadWordClasses(): WordClasses {
       return verbLemmas(word).some((candidate) => sortedHas(tellingVerb, candidate));
     },
     namesPeople: (word) => hasNoun(person, word),
+    canNamePeople: (word) => hasNoun(person, word) || hasNoun(personAmongOthers, word),
     canInterject: (word) => sortedHas(interjection, word),
     isBareItalianNoun: (word) => sortedHas(italianNoun, word),
     isSingularBareItalianNoun: (word) => sortedHas(italianSingularNoun, word),
@@ -325,6 +331,7 @@ function classLists(): ClassLists {
       'interjections',
       'italianNouns',
       'italianSingularNouns',
+      'peopleAmongOthers',
     ],
     deriveClassLists,
     import.meta.url,
@@ -387,6 +394,7 @@ function deriveClassLists(): ClassLists {
   const wordSenses = require(join(winkRoot, 'src', 'wn-word-senses.js')) as number[][];
   const wordIndex = require(join(winkRoot, 'src', 'wn-words.js')) as Record<string, number>;
   const people: string[] = [];
+  const peopleAmongOthers: string[] = [];
   const activities: string[] = [];
   const telling: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
@@ -410,6 +418,7 @@ function deriveClassLists(): ClassLists {
     const nouns = names.filter((name) => name?.startsWith('noun.'));
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
+    else if (nouns.includes('noun.person') && !names.includes('adj.pertainym')) peopleAmongOthers.push(word);
     // Only activities ("chore", "errand", "housekeeping"): not "meeting" (an event too) nor "audit"
     // or "payment" (a possession too).
     if (nouns.length > 0 && nouns.every((name) => name === 'noun.act')) activities.push(word);
@@ -441,6 +450,7 @@ function deriveClassLists(): ClassLists {
     things: sortedLines(things),
     others: sortedLines(others),
     people: sortedLines(people),
+    peopleAmongOthers: sortedLines(peopleAmongOthers),
     activities: sortedLines(activities),
     telling: sortedLines(telling),
     tellingForms,
