@@ -820,6 +820,14 @@ describe('a word before an English yes-or-no question', () => {
   it('is still the subject when the question points at it', () => {
     expect(abstains('laptop does coretech back it up?')).toBe(true);
   });
+
+  it('opens with a copula too, when a determiner opens the subject after it', () => {
+    expect(first('yo is the datacenter in italy?')).toBe('data-centre-italy');
+    // After its subject a copula states; before a pronoun or a demonstrative it may point back.
+    expect(abstains('the printer is backed up?')).toBe(true);
+    expect(abstains('laptop is it backed up?')).toBe(true);
+    expect(abstains('laptop is that backed up?')).toBe(true);
+  });
 });
 
 describe('a common Italian word that English writes as an acronym', () => {

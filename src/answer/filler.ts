@@ -305,8 +305,16 @@ export function fillerWords(
   // before a question word that itself comes before the subject ("is there a MOBILE app for Orbit?"
   // has none: there the words before the service are the subject).
   const first = anchored[0]!;
-  // An English question asked yes or no opens with its inverted verb ("hmm DOES Acme check…?").
-  const inverted = (i: number) => lang === 'en' && INVERTING.has(words[i]!.typed) && words[first.at(-1)!]!.asks;
+  // An English question asked yes or no opens with its inverted verb ("hmm DOES Acme check…?"). A
+  // copula is inverted only before a subject it opens with a determiner ("yo IS THE datacenter…?");
+  // after one it states ("the printer IS backed up?"), and before a pronoun or a demonstrative it
+  // may ask about the word before ("laptop IS IT backed up?").
+  const inverted = (i: number) => {
+    if (lang !== 'en' || !words[first.at(-1)!]!.asks) return false;
+    if (INVERTING.has(words[i]!.typed)) return true;
+    const next = words[i + 1]?.typed ?? '';
+    return COPULAS.has(words[i]!.typed) && DETERMINERS.has(next) && !DEMONSTRATIVES.has(next);
+  };
   // Asked for someone, a question may be reported: "l'ufficio legale CHIEDE SE i nostri dati…",
   // "the auditor asks WHETHER…". Its complementizer opens it after a verb of asking.
   const reported = (i: number) =>
