@@ -100,7 +100,7 @@ function opensItalianSetPhrase(words: readonly Word[], at: number, tail: readonl
     previous !== undefined &&
     !DETERMINERS.has(previous) &&
     !PREPOSITIONS.has(previous) &&
-    words.slice(0, at).some((word) => QUESTION_WORDS.includes(word.typed)) &&
+    askedBefore(words, at) &&
     wordClasses().isSingularBareItalianNoun(next.typed)
   );
 }
@@ -116,11 +116,17 @@ function opensItalianSetPhrase(words: readonly Word[], at: number, tail: readonl
  * mille?".
  */
 function endsItalianPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
-  if (!words.slice(0, at).some((word) => QUESTION_WORDS.includes(word.typed))) return false;
+  if (!askedBefore(words, at)) return false;
   const previous = words[at - 1]?.typed ?? '';
   if (ITALIAN_CARDINALS.has(previous) || /^\d+$/.test(previous)) return false;
   if (ITALIAN_ARTICLES.has(words[at - 2]?.typed ?? '') && !wordClasses().isItalianVerbForm(previous)) return false;
   return !words[tail.at(-1)!]!.asks;
+}
+
+/** Whether a question word stands before word `at`: only a question has a closing after it. */
+function askedBefore(words: readonly Word[], at: number): boolean {
+  for (let i = 0; i < at; i++) if (QUESTION_WORDS.includes(words[i]!.typed)) return true;
+  return false;
 }
 
 /** "thanks SO MUCH IN ADVANCE": what may follow an interjection in a closing. */

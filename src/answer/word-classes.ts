@@ -365,7 +365,9 @@ function deriveClassLists(): ClassLists {
   // Italian: Morph-it! nouns, then adjectives and past participles.
   const resources = join(dirname(italianPackage), 'resources_pub');
   const forms = (file: string) => Object.keys(JSON.parse(readFileSync(join(resources, file), 'utf8')) as object);
-  classify(italianNounForms(), true);
+  // Each noun form with its lemma, read once: classed here, and kept below for the bare nouns.
+  const lemmas = italianNounLemmas();
+  classify(lemmas.keys(), true);
   for (const file of ['adjectives.json', 'pastParticiples.json']) classify(forms(file), false);
   // Italian verbs in every person and tense (Morph-it! again, package `italian-verbs-dict`): "sta",
   // "basta", "escono", "doveva". A form that is also a noun ("paga") was classed a noun above.
@@ -438,7 +440,6 @@ function deriveClassLists(): ClassLists {
   // WordNet's lemmas, not Brill's lexicon: tagged running text lists Italian words met in it
   // ("per FAVORE", "BACI").
   const englishWord = (word: string) => Object.hasOwn(wordIndex, word);
-  const lemmas = italianNounLemmas();
   const italianNouns = [...lemmas.keys()].filter(
     (word) => /^[a-z]+$/.test(word) && general.isFrequent(word) && !modifiers.has(word) && !englishWord(word),
   );
