@@ -34,9 +34,14 @@ describe('chat shorthand', () => {
   });
 
   it('leaves everyday words, short beginnings, ambiguous shapes and unknown acronyms alone', () => {
-    for (const word of ['doc', 'pass', 'nas', 'dns', 'vpn', 'sla', 'dpo', 'ssh', 'wp', 'ip']) {
+    // "sw": software, switch or show.
+    for (const word of ['doc', 'pass', 'nas', 'dns', 'vpn', 'sla', 'dpo', 'ssh', 'sw', 'ip']) {
       expect(expandAbbreviation(word, index, lexicon), word).toBeNull();
     }
+  });
+
+  it('never expands to a word heard only in another provider’s product name: "wp" is WordPress, not Workspace', () => {
+    expect(expandAbbreviation('wp', index, lexicon)).toBe('wordpress');
   });
 
   it("never expands to another provider's product: 'prox' is 'prossima', not Proxmox", () => {

@@ -1014,3 +1014,60 @@ describe('a lowercase acronym carrying the question mark', () => {
     expect(first('who keeps the rocketbox servers updated? thx')).toBe('rocketbox.provider.keep-servers-updated');
   });
 });
+
+describe('chat shorthand for a service’s own word', () => {
+  it('expands "wp" to the hosting’s WordPress: a word heard only in another provider’s product name ("Workspace") is never the expansion', () => {
+    expect(first('who updates wp on the hosting?')).toBe('rocketweb.customer.security-updates');
+    expect(first('chi aggiorna wp sul nostro hosting?')).toBe('rocketweb.customer.security-updates');
+  });
+});
+
+describe('a clause of contrast after the question', () => {
+  it('reads "…, not our X" as what is not asked about', () => {
+    expect(first('who keeps the rocketbox servers updated, not our office pcs')).toBe(
+      'rocketbox.provider.keep-servers-updated',
+    );
+    expect(first('who runs the antivirus on the hosting, not the one on our laptops')).toBe(
+      'rocketweb.provider.antivirus-check',
+    );
+  });
+  it('still reads an Italian clitic after "non" as asking again', () => {
+    // "non LO fa…?" is no article: the clause is read, and the page's subject answers.
+    expect(abstains('il backup dei server, non lo fa coretech?')).toBe(false);
+  });
+  it('never hides the question’s own subject in the first clause', () => {
+    expect(abstains('who backs up our laptops, not the servers')).toBe(true);
+  });
+});
+
+describe('the provider reporting in a condition or a clause before the question', () => {
+  it('reads "se/quando Acme ci scrive…, dobbiamo…?" as a report we act on', () => {
+    expect(first('se coretech ci scrive per un problema sulla newsletter, tocca a noi sistemarlo?')).toBe(
+      'rocketnews.customer.act-on-coretech-reports',
+    );
+    expect(first('coretech ci manda un avviso sulla posta, dobbiamo fare qualcosa?')).toBe(
+      'email.customer.act-on-coretech-reports',
+    );
+    expect(first('when coretech warns us about the rocketbox account, what do we do?')).toBe(
+      'rocketbox.customer.act-on-coretech-reports',
+    );
+  });
+  it('reads a verb with a message as its object as a report: "sent a warning", "opened a ticket"', () => {
+    expect(first('coretech sent a warning about our rocketbox account, what do we do')).toBe(
+      'rocketbox.customer.act-on-coretech-reports',
+    );
+    expect(first('coretech opened a ticket about problems on the newsletter tool, do we need to step in')).toBe(
+      'rocketnews.customer.act-on-coretech-reports',
+    );
+  });
+  it('still asks what the provider does when one clause asks it, or the clause that asks names it', () => {
+    expect(first('coretech ci avvisa se c’è un problema sul server?')).toBe('stellar.provider.inform-client-problems');
+    expect(first('if coretech finds a problem on the vps, what do they do?')).toBe(
+      'stellar.provider.inform-client-problems',
+    );
+    // A problem is what the provider may notice, not a message it sent.
+    expect(first('If CoreTech notices a problem on our vps, what does it do?')).toBe(
+      'stellar.provider.inform-client-problems',
+    );
+  });
+});

@@ -75,3 +75,17 @@ describe('questions about something else keep their own lead', () => {
     expect(reply.view.summary).toContain('V.1');
   });
 });
+
+describe('who is the controller of the data we host?', () => {
+  // The roles fact's topics name the hosted data, so the plain fact leads here too, not the
+  // section on what the provider controls (its clients' contact data).
+  it.each([
+    ['en', 'who is the controller of the data we host at coretech?'],
+    ['it', 'chi è il titolare dei dati ospitati su coretech?'],
+  ] as const)('says the plain fact first (%s)', (lang, q) => {
+    const reply = ask(q);
+    expect(reply.lang).toBe(lang);
+    expect(reply.view.summary).toMatch(controller[lang].plain);
+    expect(reply.matches.map((m) => m.id)).toContain('coretech-roles');
+  });
+});

@@ -40,8 +40,9 @@ function findExpansion(digits: string, word: string, index: KnowledgeIndex, lexi
     if (!asked.startsWith(digits)) continue;
     const candidate = asked.slice(digits.length);
     if (candidate[0] !== word[0] || candidate.length < word.length + 3) continue;
-    // Another provider's product is named in full, never in shorthand ("settimana PROX" is not Proxmox).
-    if (lexicon.foreign.matchesAt([stem(asked)], 0).length > 0) continue;
+    // Another provider's product is named in full, never in shorthand ("settimana PROX" is not
+    // Proxmox), nor is a word heard only in one's name ("wp" is no "Workspace").
+    if (lexicon.foreign.matchesAt([stem(asked)], 0).length > 0 || foreignOnly(asked, index, lexicon)) continue;
     const matches = skeleton ? isSubsequence(word, consonants(candidate)) : candidate.startsWith(prefix);
     if (!matches) continue;
     const key = meaning(asked, lexicon);
@@ -50,6 +51,11 @@ function findExpansion(digits: string, word: string, index: KnowledgeIndex, lexi
     if (found.size > 1) return null;
   }
   return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/** A word of another provider's product name that no service of the page is called by ("workspace", not "wordpress"). */
+function foreignOnly(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): boolean {
+  return lexicon.foreignOnlyWords.has(word) && !index.aliasWords.has(word);
 }
 
 /** A word's meaning for the uniqueness check: the concepts it says alone, else its stem. */

@@ -11,6 +11,8 @@ import { WEEKDAY_NAMES } from '../settings/weekday-names.js';
 export const OBJECT_PRONOUNS = new Set(['it', 'them']);
 /** Italian object clitics that are never articles. */
 export const ITALIAN_OBJECT_CLITICS = new Set(['lo', 'li']);
+/** Italian clitic pronouns written like articles ("LA controlla Acme?", "GLI scriviamo"), and those that never are. */
+export const ITALIAN_CLITICS: ReadonlySet<string> = new Set([...ITALIAN_OBJECT_CLITICS, 'la', 'le', 'l', 'gli']);
 
 /**
  * Italian auxiliaries and the impersonal "si", a closed class of the grammar: a verb form right
@@ -144,6 +146,15 @@ export const INFLECTIONS = new Set([
 ]);
 
 /** "How…", "come…" opening a question: a way of doing, unless it asks how often or how long. */
+/** Indefinite articles of each grammar: "sent A notice", "ci ha mandato UN avviso". */
+export const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'un', 'uno', 'una']);
+
+/** Conjunctions opening a condition of each grammar: "IF the provider tells us…, what do we do?". */
+export const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'when', 'se', 'quando']);
+
+/** The negating adverb of each grammar: a clause opening with it may name what is not asked ("…, NOT our site"). */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'non']);
+
 export const HOW = new Set(['how', 'come']);
 /** The interrogative asking for a person, in each grammar. */
 export const WHO = new Set(['who', 'chi']);

@@ -78,6 +78,8 @@ export interface CompiledLexicon {
   conceptInfo: ReadonlyMap<string, ConceptInfo>;
   conceptsByTopic: ReadonlyMap<Topic, string[]>;
   foreign: PhraseTable<string>;
+  /** Words the lexicon holds only inside other providers' product names ("workspace" of "Google Workspace"); a service may still be called by one. */
+  foreignOnlyWords: ReadonlySet<string>;
   /** Words of questions the page can never answer (prices, weather…). */
   offTopic: PhraseTable<{ phrase: string; lang: Lang }>;
   /** Words after which "Acme" is an object; words that offer an alternative between parties. */
@@ -209,14 +211,20 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       for (const word of words(phrase)) offTopicWords.add(word);
     }
   }
+  // Collected before the names join the vocabulary: a word nothing else of the lexicon says.
+  const foreignOnlyWords = new Set<string>();
   for (const name of lexicon.foreign_products) {
     foreign.add(name, name);
-    for (const word of words(name)) vocabulary.add(word);
+    for (const word of words(name)) if (!vocabulary.has(word)) foreignOnlyWords.add(word);
   }
+  for (const word of foreignOnlyWords) vocabulary.add(word);
 
   // The grammar's prepositions are function words whatever the pack lists ("…before FRIDAY").
   const stopWords = new Set([...lexicon.stop_words.en, ...lexicon.stop_words.it, ...PREPOSITIONS].flatMap(words));
-  for (const word of stopWords) vocabulary.add(word);
+  for (const word of stopWords) {
+    vocabulary.add(word);
+    foreignOnlyWords.delete(word);
+  }
   const markers = {
     en: new Set(lexicon.language_markers.en.flatMap(words)),
     it: new Set(lexicon.language_markers.it.flatMap(words)),
@@ -241,6 +249,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     conceptInfo,
     conceptsByTopic,
     foreign,
+    foreignOnlyWords,
     offTopic,
     offTopicWords,
     conditionalOffTopic,

@@ -8,7 +8,18 @@ import { elidedConcepts } from './ellipsis.js';
 import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
-import { ADVERBS_BEFORE_VERB, detachEnclitic, GENITIVES, HOW, WHO } from './grammar.js';
+import {
+  ADVERBS_BEFORE_VERB,
+  CONDITIONALS,
+  DETERMINERS,
+  detachEnclitic,
+  GENITIVES,
+  HOW,
+  INDEFINITE_ARTICLES,
+  ITALIAN_CLITICS,
+  NEGATIONS,
+  WHO,
+} from './grammar.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -84,7 +95,7 @@ export interface SubjectWord {
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
-  const typed: Word[] = readFigures(tokenize(question), index).map((token) => {
+  const read: Word[] = readFigures(tokenize(question), index).map((token) => {
     const corrected = correctTypo(token.word, index, lexicon);
     // "pw", "bkp", "creds": chat shorthand for a word people ask with.
     const guessed =
@@ -114,6 +125,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       corrected: stem(guessed) !== stem(token.word),
     };
   });
+  // "…, not our WordPress install": what the question is not about is not read at all.
+  const typed = read.filter((_, i) => !inContrast(read, i));
   const typedStems = typed.map((w) => w.stem);
   markConceptPhrases(typed, typedStems, lexicon);
   // Foreign names first: "WordPress.com" is not our WordPress hosting.
@@ -313,13 +326,17 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     // How the provider reached us ("PINGED us", "ci ha SCRITTO") is the reporting, not a subject.
     for (const i of speaking.words) cueUsed[i] = true;
   }
-  // "The provider reported a problem on our server, what now?": the provider is who reported, not who acts.
+  // "The provider reported a problem on our server, what now?": the provider is who reported, not who
+  // acts. Unless the clause that asks names it: "if the provider notices a problem, what do THEY do?".
   const providerReports = lexicon.lexicon.concept_rules.provider_reports.some((id) => concepts.has(id));
   if (
     party === 'provider' &&
     providerReports &&
     !partyCues.has('customer') &&
-    (speaking?.byVerb === true || surface.some((word) => lexicon.reportedMarkers.has(word)))
+    !asking?.includes('provider') &&
+    (speaking?.byVerb === true ||
+      speaking?.before === true ||
+      surface.some((word) => lexicon.reportedMarkers.has(word)))
   )
     party = null;
   // "When the provider reports a problem, what must WE do?": it informs, we are asked what we do.
@@ -443,6 +460,24 @@ function findOffTopic(
 }
 
 /**
+ * "Who patches the servers themselves, NOT OUR WordPress install?": a later clause opening with
+ * "not" and a determiner names what the question is not about. Not an Italian clitic ("…, non LO
+ * fa Acme?" asks again), which is written as an article.
+ */
+function inContrast(words: readonly Word[], at: number): boolean {
+  const segment = words[at]!.segment;
+  if (segment === words[0]!.segment) return false;
+  const start = words.findIndex((w) => w.segment === segment);
+  const determiner = words[start + 1]?.typed ?? '';
+  return (
+    NEGATIONS.has(words[start]!.typed) &&
+    DETERMINERS.has(determiner) &&
+    !ITALIAN_CLITICS.has(determiner) &&
+    at > start + 1
+  );
+}
+
+/**
  * Whether a word that named a service still tells its duties apart: "WordPress" or "VM" appear in
  * one or two of them, but "posta" or "e-mail" run through the whole section, and counting them
  * would favour whichever duty repeats the service's name ("inform users about the good use of
@@ -562,7 +597,9 @@ function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
  * or third person ("the provider SAYS there's…", "the provider FLAGGED our server"). Returns the
  * words that say how it reached us and whether a verb of telling said it (then the provider is
  * who reported, never who is asked about; "the provider tells us IF…" may still ask what it does),
- * or null when it does not speak.
+ * and whether it is said before the question, in a condition or a clause of its own ("SE Acme ci
+ * manda un avviso dobbiamo intervenire?", "Acme ci ha scritto, che facciamo?": then it reported
+ * too), or null when it does not speak.
  */
 function providerSpeaking(
   spans: readonly { cue: PartyCue; start: number; end: number }[],
@@ -570,9 +607,15 @@ function providerSpeaking(
   message: { typed: readonly Word[]; typedAt: readonly number[] },
   lexicon: CompiledLexicon,
   lang: Lang,
-): { words: number[]; byVerb: boolean } | null {
+): { words: number[]; byVerb: boolean; before: boolean } | null {
+  const lastSegment = words.at(-1)?.segment;
   for (const { cue, start, end } of spans) {
-    if (cue !== 'provider' || (start > 0 && words[start - 1]!.segment === words[start]!.segment)) continue;
+    // The provider opens its clause, or a condition does ("SE Acme ci manda un avviso…").
+    const opener = start > 0 && words[start - 1]!.segment === words[start]!.segment ? start - 1 : null;
+    const conditional =
+      opener !== null && CONDITIONALS.has(words[opener]!.word) && words[opener - 1]?.segment !== words[opener]!.segment;
+    if (cue !== 'provider' || (opener !== null && !conditional)) continue;
+    const before = conditional || words[start]!.segment !== lastSegment;
     const marker = words.slice(end, end + 3).findIndex((w) => lexicon.recipientMarkers.has(w.word));
     // "the provider OR us?" weighs the two parties, it does not speak.
     const weighs = words.slice(end, end + Math.max(marker, 0)).some((w) => lexicon.alternatives.has(w.word));
@@ -580,19 +623,31 @@ function providerSpeaking(
       // As typed: a verb read through as filler ("TOLD us") still says how.
       const typedBetween = range(message.typedAt[end - 1]! + 1, message.typedAt[end + marker]!);
       const byVerb = lang === 'en' && typedBetween.some((i) => wordClasses().tells(message.typed[i]!.typed));
-      return { words: range(end, end + marker), byVerb };
+      return { words: range(end, end + marker), byVerb, before };
     }
     let verbAt = message.typedAt[end - 1]! + 1;
     // "Acme JUST emailed…": an adverb may stand between the provider and its verb.
     while (ADVERBS_BEFORE_VERB.has(message.typed[verbAt]?.typed ?? '')) verbAt++;
     const verb = message.typed[verbAt];
+    if (lang !== 'en' || verb === undefined || verb.segment !== words[start]!.segment) continue;
+    if (wordClasses().tells(verb.typed))
+      return { words: message.typedAt[end] === verbAt ? [end] : [], byVerb: true, before };
+    // "The provider SENT A NOTICE about…", "OPENED A TICKET": a verb and a message as its object.
+    const [article, object] = [message.typed[verbAt + 1], message.typed[verbAt + 2]];
     if (
-      lang === 'en' &&
-      verb !== undefined &&
-      verb.segment === words[start]!.segment &&
-      wordClasses().tells(verb.typed)
-    )
-      return { words: message.typedAt[end] === verbAt ? [end] : [], byVerb: true };
+      article !== undefined &&
+      object !== undefined &&
+      INDEFINITE_ARTICLES.has(article.typed) &&
+      object.segment === verb.segment &&
+      wordClasses().namesAMessage(object.typed)
+    ) {
+      // The verb and its article say how; the message ("an ALERT about…") is what was said.
+      const telling = [verbAt, verbAt + 1].flatMap((i) => {
+        const at = message.typedAt.indexOf(i);
+        return at >= 0 ? [at] : [];
+      });
+      return { words: telling, byVerb: true, before };
+    }
   }
   return null;
 }

@@ -74,6 +74,12 @@ export interface WordClasses {
   isBareItalianNoun(word: string): boolean;
   /** Of those, a singular form: the lemma itself ("favore", "cortesia"; not "stampanti"). */
   isSingularBareItalianNoun(word: string): boolean;
+  /**
+   * An English noun that names a message and no made or done thing ("notice", "ticket", "warning",
+   * "report"; not "mail", an artifact too, "update", an act, nor "problem", a state): WordNet's
+   * noun.communication with no noun.artifact, noun.act, noun.process, noun.person or noun.state sense.
+   */
+  namesAMessage(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -101,7 +107,8 @@ type ClassLists = Record<
   | 'interjections'
   | 'italianNouns'
   | 'italianSingularNouns'
-  | 'peopleAmongOthers',
+  | 'peopleAmongOthers'
+  | 'messages',
   string
 >;
 
@@ -125,7 +132,9 @@ function loadWordClasses(): WordClasses {
     italianNouns,
     italianSingularNouns,
     peopleAmongOthers,
+    messages,
   } = classLists();
+  const message = messages.split('\n');
   const interjection = interjections.split('\n');
   const italianNoun = italianNouns.split('\n');
   const italianSingularNoun = italianSingularNouns.split('\n');
@@ -153,6 +162,7 @@ function loadWordClasses(): WordClasses {
     isBareItalianNoun: (word) => sortedHas(italianNoun, word),
     isSingularBareItalianNoun: (word) => sortedHas(italianSingularNoun, word),
     namesAnActivity: (word) => hasNoun(activity, word),
+    namesAMessage: (word) => hasNoun(message, word),
     isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
       generalLanguage().isFrequent(word) || isRareDictionaryWord(word) || isRareItalianVerbForm(word),
@@ -318,7 +328,7 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v20',
+    'word-classes\0v21',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     [
       'things',
@@ -332,6 +342,7 @@ function classLists(): ClassLists {
       'italianNouns',
       'italianSingularNouns',
       'peopleAmongOthers',
+      'messages',
     ],
     deriveClassLists,
     import.meta.url,
@@ -398,6 +409,7 @@ function deriveClassLists(): ClassLists {
   const people: string[] = [];
   const peopleAmongOthers: string[] = [];
   const activities: string[] = [];
+  const messages: string[] = [];
   const telling: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
@@ -424,6 +436,10 @@ function deriveClassLists(): ClassLists {
     // Only activities ("chore", "errand", "housekeeping"): not "meeting" (an event too) nor "audit"
     // or "payment" (a possession too).
     if (nouns.length > 0 && nouns.every((name) => name === 'noun.act')) activities.push(word);
+    // Not a state either: "notices a PROBLEM", "on ALERT" may be what the provider found, not said.
+    const made = new Set(['noun.artifact', 'noun.act', 'noun.process', 'noun.person', 'noun.state']);
+    if (nouns.includes('noun.communication') && !nouns.some((name) => name !== undefined && made.has(name)))
+      messages.push(word);
   }
   // Everyday Italian verb forms, noun or not: conjugated forms and past participles, no infinitive.
   const italianVerbForms = new Set<string>();
@@ -453,6 +469,7 @@ function deriveClassLists(): ClassLists {
     people: sortedLines(people),
     peopleAmongOthers: sortedLines(peopleAmongOthers),
     activities: sortedLines(activities),
+    messages: sortedLines(messages),
     telling: sortedLines(telling),
     tellingForms,
   };
