@@ -1071,3 +1071,19 @@ describe('the provider reporting in a condition or a clause before the question'
     );
   });
 });
+
+describe('who receives what the question is about', () => {
+  it('reads a person or a group after "to"/"with", past a verb that passes something on, as who receives', () => {
+    expect(first('can we share the rocketbox logins with the new design agency?')).toMatch(
+      /^rocketbox\.customer\.guard-access-data/,
+    );
+    expect(ids('can i give the sygma password to the external contractor?')).toContain(
+      'sygma.customer.guard-access-data',
+    );
+    expect(first('is it ok to email the newsletter panel password to the new interns?')).toMatch(/^rocketnews\./);
+  });
+  it('still reads a thing there as a subject the page does not cover', () => {
+    expect(abstains('can we send the mail server logs to our SIEM?')).toBe(true);
+    expect(abstains('can we share the rocketbox files with our NAS?')).toBe(true);
+  });
+});

@@ -24,6 +24,7 @@ import {
   PRONOUNS_IN_APPOSITION,
   PURPOSE_CONJUNCTIONS,
   QUESTION_WORDS,
+  RECIPIENT_PREPOSITIONS,
   SUBJECT_PRONOUNS,
 } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
@@ -94,6 +95,9 @@ export function fillerWords(
   let roles: EnglishRole[] | null = null;
   const tagsOf = () => (tags ??= englishTags(words));
   const rolesOf = () => (roles ??= englishRoles(words, tagsOf()));
+  // "share the creds WITH the MSP GUYS", "hand the ssh keys TO the external AGENCY": who receives
+  // what the question is about is not what it asks about.
+  if (lang === 'en') for (const i of receivers(words, unknown, tagsOf, lexicon)) filler[i] = true;
   const namesAThingHere = (i: number) => {
     const w = words[i]!;
     const classes = wordClasses();
@@ -491,6 +495,45 @@ export function fillerWords(
     for (const i of last.slice(runStart)) filler[i] = true;
   for (const i of courtesyRun(words, tail, anchors, questionCues, unknown, everyday, tagsOf, lang)) filler[i] = true;
   return filler;
+}
+
+/**
+ * The words of a noun phrase after "to" or "with" that follows an English verb passing something
+ * on or telling it (WordNet, see word-classes.ts) and what it passes, a word the page knows:
+ * "give the ftp login TO THE FREELANCER", "share the logins WITH THE NEW HELPDESK CONTRACTOR".
+ * Only words the page does not know: a phrase naming one of its things ("to the panel") stops it;
+ * and only when it names someone: "send the logs TO OUR SIEM" still asks about a thing.
+ */
+function receivers(
+  words: readonly Word[],
+  unknown: readonly boolean[],
+  tagsOf: () => readonly string[],
+  lexicon: CompiledLexicon,
+): number[] {
+  const found: number[] = [];
+  words.forEach((w, at) => {
+    if (!RECIPIENT_PREPOSITIONS.has(w.typed) || at === 0) return;
+    const inClause = (k: number) => words[k]?.segment === w.segment;
+    let verb = at - 1;
+    while (verb >= 0 && inClause(verb) && !(tagsOf()[verb] === 'VERB' && wordClasses().passesOn(words[verb]!.typed)))
+      verb--;
+    if (verb < 0 || !inClause(verb)) return;
+    const passed = words
+      .slice(verb + 1, at)
+      .some((between, k) => !unknown[verb + 1 + k] && !lexicon.stopWords.has(between.typed));
+    if (!passed) return;
+    const phrase: number[] = [];
+    for (let k = at + 1; inClause(k); k++) {
+      // "the EXTERNAL dev agency": a known adjective describes who receives.
+      if (DETERMINERS.has(words[k]!.typed) || (!unknown[k] && tagsOf()[k] === 'ADJ')) continue;
+      if (!unknown[k] || !['NOUN', 'PROPN', 'ADJ'].includes(tagsOf()[k]!)) break;
+      phrase.push(k);
+    }
+    // Someone receives: a person or a group ("the intern", "the MSP guys"), not a thing ("the SIEM").
+    const head = phrase.at(-1);
+    if (head !== undefined && wordClasses().canNameSomeone(words[head]!.typed)) found.push(...phrase);
+  });
+  return found;
 }
 
 /**

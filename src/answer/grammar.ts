@@ -149,6 +149,9 @@ export const INFLECTIONS = new Set([
 /** Indefinite articles of each grammar: "sent A notice", "ci ha mandato UN avviso". */
 export const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'un', 'uno', 'una']);
 
+/** English prepositions naming who receives: "give it TO…", "share it WITH…". */
+export const RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'with']);
+
 /** Conjunctions opening a condition of each grammar: "IF the provider tells us…, what do we do?". */
 export const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'when', 'se', 'quando']);
 

@@ -80,6 +80,14 @@ export interface WordClasses {
    * noun.communication with no noun.artifact, noun.act, noun.process, noun.person or noun.state sense.
    */
   namesAMessage(word: string): boolean;
+  /**
+   * An English verb, in any form, that can pass something to someone or tell it ("share", "gave",
+   * "hand", "emailed", "report"): WordNet's verb.possession or verb.communication, reached through its
+   * morphology. What follows "to" or "with" after it is who receives (filler.ts).
+   */
+  passesOn(word: string): boolean;
+  /** An English noun one of whose senses names a person or a group ("contractor", "agency", "guys"): WordNet's lexnames. */
+  canNameSomeone(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -108,7 +116,10 @@ type ClassLists = Record<
   | 'italianNouns'
   | 'italianSingularNouns'
   | 'peopleAmongOthers'
-  | 'messages',
+  | 'messages'
+  | 'passing'
+  | 'passingForms'
+  | 'someone',
   string
 >;
 
@@ -133,7 +144,13 @@ function loadWordClasses(): WordClasses {
     italianSingularNouns,
     peopleAmongOthers,
     messages,
+    passing,
+    passingForms,
+    someone,
   } = classLists();
+  const someoneNoun = someone.split('\n');
+  const passingVerb = passing.split('\n');
+  const passingIrregular = new Map(passingForms.split('\n').map((line) => line.split(' ') as [string, string]));
   const message = messages.split('\n');
   const interjection = interjections.split('\n');
   const italianNoun = italianNouns.split('\n');
@@ -163,6 +180,12 @@ function loadWordClasses(): WordClasses {
     isSingularBareItalianNoun: (word) => sortedHas(italianSingularNoun, word),
     namesAnActivity: (word) => hasNoun(activity, word),
     namesAMessage: (word) => hasNoun(message, word),
+    canNameSomeone: (word) => hasNoun(someoneNoun, word),
+    passesOn: (word) => {
+      const lemma = passingIrregular.get(word);
+      if (lemma !== undefined) return sortedHas(passingVerb, lemma);
+      return sortedHas(passingVerb, word) || verbLemmas(word).some((candidate) => sortedHas(passingVerb, candidate));
+    },
     isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
       generalLanguage().isFrequent(word) || isRareDictionaryWord(word) || isRareItalianVerbForm(word),
@@ -343,6 +366,9 @@ function classLists(): ClassLists {
       'italianSingularNouns',
       'peopleAmongOthers',
       'messages',
+      'passing',
+      'passingForms',
+      'someone',
     ],
     deriveClassLists,
     import.meta.url,
@@ -411,8 +437,12 @@ function deriveClassLists(): ClassLists {
   const activities: string[] = [];
   const messages: string[] = [];
   const telling: string[] = [];
+  const passing: string[] = [];
+  const someone: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
+    if (/^[a-z]+$/.test(word) && (senses.includes('verb.possession') || senses.includes('verb.communication')))
+      passing.push(word);
     // A verb that can also act on a thing ("delete", "flag", "send": verb.change, verb.contact) may
     // say what the provider did rather than what it told.
     const acts = senses.includes('verb.change') || senses.includes('verb.contact');
@@ -424,12 +454,18 @@ function deriveClassLists(): ClassLists {
     .filter(([form, lemma]) => /^[a-z]+$/.test(form) && tellingLemmas.has(lemma))
     .map(([form, lemma]) => `${form} ${lemma}`)
     .join('\n');
+  const passingLemmas = new Set(passing);
+  const passingForms = Object.entries(verbExceptions)
+    .filter(([form, lemma]) => /^[a-z]+$/.test(form) && passingLemmas.has(lemma))
+    .map(([form, lemma]) => `${form} ${lemma}`)
+    .join('\n');
   for (const [word, at] of Object.entries(wordIndex)) {
     if (!/^[a-z]+$/.test(word) || !general.isFrequent(word)) continue;
     const names = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
     // Not a nationality ("Swiss", "Italian" are adjectives of a country too): that says which people.
     // Only people: a noun that may also be a thing ("printer", "calendar", "boss") stays a thing.
     const nouns = names.filter((name) => name?.startsWith('noun.'));
+    if (nouns.includes('noun.person') || nouns.includes('noun.group')) someone.push(word);
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
     else if (nouns.includes('noun.person') && !names.includes('adj.pertainym')) peopleAmongOthers.push(word);
@@ -472,5 +508,8 @@ function deriveClassLists(): ClassLists {
     messages: sortedLines(messages),
     telling: sortedLines(telling),
     tellingForms,
+    passing: sortedLines(passing),
+    passingForms,
+    someone: sortedLines(someone),
   };
 }
