@@ -514,6 +514,11 @@ function receivers(
   words.forEach((w, at) => {
     if (!RECIPIENT_PREPOSITIONS.has(w.typed) || at === 0) return;
     const inClause = (k: number) => words[k]?.segment === w.segment;
+    // Cheap checks first, the tagger last: some unknown word must follow, and some verb that passes on precede.
+    let next = at + 1;
+    while (inClause(next) && DETERMINERS.has(words[next]!.typed)) next++;
+    if (!inClause(next) || !words.slice(0, at).some((v, k) => inClause(k) && wordClasses().passesOn(v.typed))) return;
+    if (!words.slice(next).some((_, k) => unknown[next + k] && inClause(next + k))) return;
     let verb = at - 1;
     while (verb >= 0 && inClause(verb) && !(tagsOf()[verb] === 'VERB' && wordClasses().passesOn(words[verb]!.typed)))
       verb--;
