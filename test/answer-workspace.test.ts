@@ -85,3 +85,20 @@ describe('the same duty on several services', () => {
     expect(quotes).toContain('Carry out a restore test at least monthly / bimonthly');
   });
 });
+
+describe('one duty the page repeats in every service', () => {
+  const breach = 'we think we were breached, who do we tell?';
+  it('names its services in the order the page lists them, whatever small differences ranking saw', () => {
+    const reply = ask(breach);
+    const order = knowledge.services.map((s) => s.id);
+    const services = reply.matches.filter((m) => m.id.endsWith('.customer.report-anomalies')).map((m) => m.service!);
+    expect(services.length).toBeGreaterThan(2);
+    expect([...services].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(services);
+    expect(reply.view.summary).toMatch(/^On Stellar - Server Cloud, RocketWeb - Web Hosting/);
+  });
+  it('still leads with the services the workspace uses', () => {
+    const settings = defaultSettings({ services: ['rocketbox', 'mailarchive'] });
+    const reply = ask(breach, { settings });
+    expect(reply.matches.slice(0, 2).map((m) => m.service)).toEqual(['mailarchive', 'rocketbox']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/model.js';
 import type { IndexedDoc } from './knowledge-index.js';
 import type { Decision, Scored } from './rank.js';
+import { repetitionKey } from './repeated-duties.js';
 import type { QuestionAnalysis } from './understand.js';
 
 /**
@@ -52,11 +53,36 @@ function arrangeResults(results: Scored[], used: ReadonlySet<string>, copies: Re
   const arranged = [...near.map((s, i) => ({ s, i }))]
     .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
     .map((x) => x.s);
-  const all = [...arranged, ...rest];
+  const all = [...inDocumentOrderWhenRepeated(arranged, rank), ...rest];
   // Never lead with a duty the pack questions when a sound passage of a used service answers too.
   if (doubtful(all[0]!.doc, copies)) {
     const sound = all.findIndex((s) => rank(s) === 0);
     if (sound > 0) all.unshift(...all.splice(sound, 1));
   }
   return all.every((s, i) => s === results[i]) ? results : all;
+}
+
+/**
+ * One duty the page repeats across services ("inform the provider promptly of anomalies") is as
+ * close to a question that names no service in each of them; small differences in their sections'
+ * words must not decide which comes first. Its copies keep the places ranking gave them, filled in
+ * the document's order, so the answer reads "On Nebula, Orbit, …" as the page lists them.
+ */
+function inDocumentOrderWhenRepeated(results: Scored[], rank: (s: Scored) => number): Scored[] {
+  const groups = new Map<string, number[]>();
+  results.forEach((s, i) => {
+    if (s.doc.kind !== 'duty') return;
+    // Within a tier only: the workspace's services still come first.
+    const key = `${rank(s)}\u0000${repetitionKey(s.doc.duty)}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const ordered = [...results];
+  for (const places of groups.values()) {
+    if (places.length < 2) continue;
+    const members = places.map((i) => results[i]!).sort((a, b) => a.doc.order - b.doc.order);
+    places.forEach((place, k) => {
+      ordered[place] = members[k]!;
+    });
+  }
+  return ordered;
 }

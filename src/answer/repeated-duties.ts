@@ -22,7 +22,7 @@ export function mergeRepeatedDuties(docs: readonly IndexedDoc[]): AnswerEntry[] 
       entries.push({ doc, duties: [] });
       continue;
     }
-    const key = `${doc.duty.party}\u0000${sameWords(doc.duty.text)}`;
+    const key = repetitionKey(doc.duty);
     const entry = byText.get(key);
     if (entry && !entry.duties.some((d) => d.service === doc.duty.service)) {
       entry.duties.push(doc.duty);
@@ -33,6 +33,11 @@ export function mergeRepeatedDuties(docs: readonly IndexedDoc[]): AnswerEntry[] 
     entries.push(created);
   }
   return entries;
+}
+
+/** Duties with the same key are one duty the page repeats: the same party, the same words. */
+export function repetitionKey(duty: Duty): string {
+  return `${duty.party}\u0000${sameWords(duty.text)}`;
 }
 
 /** Case, spacing and final punctuation do not make a different duty. */
