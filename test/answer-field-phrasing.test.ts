@@ -1087,3 +1087,18 @@ describe('who receives what the question is about', () => {
     expect(abstains('can we share the rocketbox files with our NAS?')).toBe(true);
   });
 });
+
+describe('a time beside a word', () => {
+  it('says when, not which thing: "two weeks AGO", "next YEAR" (WordNet noun.time)', () => {
+    expect(first('i removed a file on rocketbox two weeks ago, is it still in a backup?')).toBe(
+      'rocketbox.provider.backup-control',
+    );
+    expect(first('we may change mail provider next year, must we keep our own copy of all mail?')).toBe(
+      'email.customer.mail-archive-backup',
+    );
+  });
+  it('leaves a thing beside a time a subject of its own', () => {
+    expect(abstains('who backs up our laptops every week?')).toBe(true);
+    expect(abstains('does coretech keep the printer logs for a few months?')).toBe(true);
+  });
+});

@@ -449,6 +449,8 @@ export function fillerWords(
             !questionCues[n] &&
             !lexicon.stopWords.has(words[n]!.typed) &&
             !classes.namesPeople(words[n]!.typed) &&
+            // A time says when, not which thing ("three weeks AGO", "a few mins").
+            !(lang === 'en' && classes.canNameATime(words[n]!.typed)) &&
             classes.namesAThing(words[n]!.typed) === true,
         );
       // A phrasal verb means what its particle makes of it ("brought BACK" is restored).

@@ -88,6 +88,8 @@ export interface WordClasses {
   passesOn(word: string): boolean;
   /** An English noun one of whose senses names a person or a group ("contractor", "agency", "guys"): WordNet's lexnames. */
   canNameSomeone(word: string): boolean;
+  /** An English noun one of whose senses is a time ("weeks", "morning", "mins"): WordNet's noun.time. */
+  canNameATime(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -119,7 +121,8 @@ type ClassLists = Record<
   | 'messages'
   | 'passing'
   | 'passingForms'
-  | 'someone',
+  | 'someone'
+  | 'times',
   string
 >;
 
@@ -147,7 +150,9 @@ function loadWordClasses(): WordClasses {
     passing,
     passingForms,
     someone,
+    times,
   } = classLists();
+  const time = times.split('\n');
   const someoneNoun = someone.split('\n');
   const passingVerb = passing.split('\n');
   const passingIrregular = new Map(passingForms.split('\n').map((line) => line.split(' ') as [string, string]));
@@ -181,6 +186,7 @@ function loadWordClasses(): WordClasses {
     namesAnActivity: (word) => hasNoun(activity, word),
     namesAMessage: (word) => hasNoun(message, word),
     canNameSomeone: (word) => hasNoun(someoneNoun, word),
+    canNameATime: (word) => hasNoun(time, word),
     passesOn: (word) => {
       const lemma = passingIrregular.get(word);
       if (lemma !== undefined) return sortedHas(passingVerb, lemma);
@@ -369,6 +375,7 @@ function classLists(): ClassLists {
       'passing',
       'passingForms',
       'someone',
+      'times',
     ],
     deriveClassLists,
     import.meta.url,
@@ -439,6 +446,7 @@ function deriveClassLists(): ClassLists {
   const telling: string[] = [];
   const passing: string[] = [];
   const someone: string[] = [];
+  const times: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
     if (/^[a-z]+$/.test(word) && (senses.includes('verb.possession') || senses.includes('verb.communication')))
@@ -466,6 +474,7 @@ function deriveClassLists(): ClassLists {
     // Only people: a noun that may also be a thing ("printer", "calendar", "boss") stays a thing.
     const nouns = names.filter((name) => name?.startsWith('noun.'));
     if (nouns.includes('noun.person') || nouns.includes('noun.group')) someone.push(word);
+    if (nouns.includes('noun.time')) times.push(word);
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
     else if (nouns.includes('noun.person') && !names.includes('adj.pertainym')) peopleAmongOthers.push(word);
@@ -511,5 +520,6 @@ function deriveClassLists(): ClassLists {
     passing: sortedLines(passing),
     passingForms,
     someone: sortedLines(someone),
+    times: sortedLines(times),
   };
 }
