@@ -1102,3 +1102,10 @@ describe('a time beside a word', () => {
     expect(abstains('does coretech keep the printer logs for a few months?')).toBe(true);
   });
 });
+
+describe('the language of a message of service words', () => {
+  it('counts no word the pack names a service by in both languages ("hosting"), so "giusto" decides', () => {
+    expect(answer('backup hosting, giusto?', knowledge).lang).toBe('it');
+    expect(answer('hosting backup retention?', knowledge).lang).toBe('en');
+  });
+});

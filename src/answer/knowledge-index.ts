@@ -59,6 +59,8 @@ export interface KnowledgeIndex {
   nameStems: ReadonlyMap<ServiceId, ReadonlySet<string>>;
   /** Words of service aliases ("sigma" of "sigma platform"): known, yet still possibly a product-name typo. */
   aliasWords: ReadonlySet<string>;
+  /** Words the pack calls a service by in both languages ("hosting", "backup"): no sign of either. */
+  bilingualAliasWords: ReadonlySet<string>;
   /** Known surface words (knowledge + lexicon). */
   vocabulary: ReadonlySet<string>;
   /** The words questions are corrected towards (lexicon phrases, service names and their inflections). */
@@ -221,6 +223,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   const aliases = new Map<string, ServiceAlias[]>();
   const wordAliases = new Map<string, ServiceAlias[]>();
   const aliasWords = new Set<string>();
+  const bilingualAliasWords = new Set<string>();
   let aliasMaxWords = 1;
   const brandKeys: { key: string; service: ServiceId }[] = [];
   const brandSet = new Set<string>();
@@ -258,6 +261,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
       if (words(part).length >= 2 || brandSet.has(compactKey(part))) addAlias(service.id, part);
     }
     for (const alias of [...service.aliases.en, ...service.aliases.it]) addAlias(service.id, alias);
+    const italian = new Set(service.aliases.it.flatMap(words));
+    for (const word of service.aliases.en.flatMap(words)) if (italian.has(word)) bilingualAliasWords.add(word);
     const extra = lexicon.lexicon.service_aliases[service.id];
     for (const alias of [...(extra?.en ?? []), ...(extra?.it ?? [])]) addAlias(service.id, alias);
     for (const brand of lexicon.lexicon.brands[service.id] ?? []) addAlias(service.id, brand);
@@ -307,6 +312,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     aliases,
     wordAliases,
     aliasWords,
+    bilingualAliasWords,
     aliasMaxWords,
     brandKeys,
     stems,

@@ -141,6 +141,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     detectLanguage(
       typed.filter((w) => !w.mention),
       lexicon,
+      undefined,
+      index.bilingualAliasWords,
     ),
   );
   const words = typed.filter((_, i) => !filler[i]);
@@ -152,6 +154,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     words,
     lexicon,
     typed.filter((w) => !w.mention),
+    index.bilingualAliasWords,
   );
   const { hinted: hintedServices, stems: serviceStems, byName: servicesByName } = mentions;
   let services = mentions.named;
