@@ -1086,6 +1086,10 @@ describe('who receives what the question is about', () => {
     expect(abstains('can we send the mail server logs to our SIEM?')).toBe(true);
     expect(abstains('can we share the rocketbox files with our NAS?')).toBe(true);
   });
+  it('only for what the pack says to keep from anyone: passing anything else on asks about who gets it', () => {
+    expect(abstains('should we send the VM backups to our parent company?')).toBe(true);
+    expect(abstains('should we send the backup reports to the board of directors?')).toBe(true);
+  });
 });
 
 describe('a time beside a word', () => {

@@ -501,8 +501,10 @@ export function fillerWords(
 
 /**
  * The words of a noun phrase after "to" or "with" that follows an English verb passing something
- * on or telling it (WordNet, see word-classes.ts) and what it passes, a word the page knows:
- * "give the ftp login TO THE FREELANCER", "share the logins WITH THE NEW HELPDESK CONTRACTOR".
+ * on or telling it (WordNet, see word-classes.ts) and what it passes, something the pack says to
+ * keep from anyone (`concept_rules.confidential`): "give the ftp login TO THE FREELANCER", "share
+ * the logins WITH THE NEW HELPDESK CONTRACTOR". Whoever receives it, the duty to guard it answers;
+ * "send the backups TO OUR LAWYERS" asks about its receiver.
  * Only words the page does not know: a phrase naming one of its things ("to the panel") stops it;
  * and only when it names someone: "send the logs TO OUR SIEM" still asks about a thing.
  */
@@ -525,10 +527,8 @@ function receivers(
     while (verb >= 0 && inClause(verb) && !(tagsOf()[verb] === 'VERB' && wordClasses().passesOn(words[verb]!.typed)))
       verb--;
     if (verb < 0 || !inClause(verb)) return;
-    const passed = words
-      .slice(verb + 1, at)
-      .some((between, k) => !unknown[verb + 1 + k] && !lexicon.stopWords.has(between.typed));
-    if (!passed) return;
+    // What is passed on is something the page says to keep from anyone (the pack's `confidential`).
+    if (!words.slice(verb + 1, at).some((between) => confidential(between, lexicon))) return;
     const phrase: number[] = [];
     for (let k = at + 1; inClause(k); k++) {
       // "the EXTERNAL dev agency": a known adjective describes who receives.
@@ -684,4 +684,13 @@ function claimedOfProvider(words: readonly Word[], at: number, provider: readonl
   const opener = before - 1;
   const opens = opener === 0 || (opener > 0 && words[opener - 1]!.segment !== words[opener]!.segment);
   return opens && INVERTING.has(words[opener]?.typed ?? '');
+}
+
+/** A word saying one of the concepts the pack says to keep from anyone ("login", "password"). */
+function confidential(word: Word, lexicon: CompiledLexicon): boolean {
+  const kept = lexicon.lexicon.concept_rules.confidential;
+  return (
+    kept.length > 0 &&
+    lexicon.concepts.matchesAt([word.stem], 0).some((match) => match.values.some((id) => kept.includes(id)))
+  );
 }

@@ -112,6 +112,12 @@ export const ConceptRulesSchema = z.strictObject({
    * ("the provider REPORTED a problem, what now?") the provider is not who acts.
    */
   provider_reports: z.array(conceptId).default([]),
+  /**
+   * What the page says to keep from anyone ("access data", "passwords"): given to someone ("share
+   * the logins WITH THE AGENCY"), whoever receives it, the duty to guard it answers. Anything else
+   * passed on ("send the backups TO OUR LAWYERS") is asked about with its receiver.
+   */
+  confidential: z.array(conceptId).default([]),
   /** Further implications: when every concept of `when` is asked (and the party is not `unless_party`), `imply` is too. */
   implications: z
     .array(
@@ -222,6 +228,7 @@ export const LexiconSchema = z
       'looking',
       'places',
       'provider_reports',
+      'confidential',
       'setting',
       'undertaking',
     ] as const)
