@@ -155,7 +155,7 @@ function loadWordClasses(): WordClasses {
   const time = times.split('\n');
   const someoneNoun = someone.split('\n');
   const passingVerb = passing.split('\n');
-  const passingIrregular = new Map(passingForms.split('\n').map((line) => line.split(' ') as [string, string]));
+  const passingIrregular = irregularForms(passingForms);
   const message = messages.split('\n');
   const interjection = interjections.split('\n');
   const italianNoun = italianNouns.split('\n');
@@ -167,8 +167,7 @@ function loadWordClasses(): WordClasses {
   const person = people.split('\n');
   const personAmongOthers = peopleAmongOthers.split('\n');
   const tellingVerb = telling.split('\n');
-  // "told tell", "wrote write": irregular forms, as "form lemma" lines.
-  const irregular = new Map(tellingForms.split('\n').map((line) => line.split(' ') as [string, string]));
+  const irregular = irregularForms(tellingForms);
   return {
     tells: (word) => {
       // News is told in the past ("told", "flagged") or as reported speech ("says"); a present
@@ -205,6 +204,11 @@ function loadWordClasses(): WordClasses {
       return isRareItalianVerbForm(word) ? false : undefined;
     },
   };
+}
+
+/** "told tell" lines: an irregular form and its lemma. */
+function irregularForms(lines: string): ReadonlyMap<string, string> {
+  return new Map(lines.split('\n').map((line) => line.split(' ') as [string, string]));
 }
 
 /**
@@ -456,17 +460,17 @@ function deriveClassLists(): ClassLists {
     const acts = senses.includes('verb.change') || senses.includes('verb.contact');
     if (/^[a-z]+$/.test(word) && senses.includes('verb.communication') && !acts) telling.push(word);
   }
-  const tellingLemmas = new Set(telling);
   const verbExceptions = require(join(winkRoot, 'src', 'wn-verb-exceptions.js')) as Record<string, string>;
-  const tellingForms = Object.entries(verbExceptions)
-    .filter(([form, lemma]) => /^[a-z]+$/.test(form) && tellingLemmas.has(lemma))
-    .map(([form, lemma]) => `${form} ${lemma}`)
-    .join('\n');
-  const passingLemmas = new Set(passing);
-  const passingForms = Object.entries(verbExceptions)
-    .filter(([form, lemma]) => /^[a-z]+$/.test(form) && passingLemmas.has(lemma))
-    .map(([form, lemma]) => `${form} ${lemma}`)
-    .join('\n');
+  // "told tell", "wrote write": a verb list's irregular forms, as "form lemma" lines.
+  const formsOf = (lemmas: readonly string[]) => {
+    const wanted = new Set(lemmas);
+    return Object.entries(verbExceptions)
+      .filter(([form, lemma]) => /^[a-z]+$/.test(form) && wanted.has(lemma))
+      .map(([form, lemma]) => `${form} ${lemma}`)
+      .join('\n');
+  };
+  const tellingForms = formsOf(telling);
+  const passingForms = formsOf(passing);
   for (const [word, at] of Object.entries(wordIndex)) {
     if (!/^[a-z]+$/.test(word) || !general.isFrequent(word)) continue;
     const names = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
