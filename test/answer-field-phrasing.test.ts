@@ -1073,7 +1073,7 @@ describe('the provider reporting in a condition or a clause before the question'
 });
 
 describe('who receives what the question is about', () => {
-  it('reads a person or a group after "to"/"with", past a verb that passes something on, as who receives', () => {
+  it('reads the phrase after "to"/"with", past a verb that passes on what is kept from anyone, as who receives', () => {
     expect(first('can we share the rocketbox logins with the new design agency?')).toMatch(
       /^rocketbox\.customer\.guard-access-data/,
     );
@@ -1086,7 +1086,18 @@ describe('who receives what the question is about', () => {
     expect(abstains('can we send the mail server logs to our SIEM?')).toBe(true);
     expect(abstains('can we share the rocketbox files with our NAS?')).toBe(true);
   });
+  it('reads the same in Italian, after any verb: "darlo all’agenzia", "al grafico"', () => {
+    expect(first('l’accesso ftp del sito possiamo darlo all’agenzia web?')).toBe('rocketweb.customer.guard-login-data');
+    expect(ids('possiamo dare la password di plesk al grafico?').slice(0, 2)).toContain(
+      'rocketweb.customer.panel-passwords',
+    );
+  });
+  it('whoever receives what is kept from anyone: the duty to guard it answers', () => {
+    expect(first('should we give the Plesk login to our NAS?')).toBe('rocketweb.customer.guard-login-data');
+  });
   it('only for what the pack says to keep from anyone: passing anything else on asks about who gets it', () => {
+    expect(abstains('possiamo mandare i backup delle vm alla capogruppo?')).toBe(true);
+    expect(abstains('possiamo girare i log del server al revisore?')).toBe(true);
     expect(abstains('should we send the VM backups to our parent company?')).toBe(true);
     expect(abstains('should we send the backup reports to the board of directors?')).toBe(true);
   });

@@ -17,6 +17,7 @@ import {
   INVERTING,
   ITALIAN_AUXILIARIES,
   ITALIAN_OBJECT_CLITICS,
+  ITALIAN_RECIPIENT_PREPOSITIONS,
   MODALS,
   OBJECT_PRONOUNS,
   PARTICLES,
@@ -95,9 +96,9 @@ export function fillerWords(
   let roles: EnglishRole[] | null = null;
   const tagsOf = () => (tags ??= englishTags(words));
   const rolesOf = () => (roles ??= englishRoles(words, tagsOf()));
-  // "share the creds WITH the MSP GUYS", "hand the ssh keys TO the external AGENCY": who receives
-  // what the question is about is not what it asks about.
-  if (lang === 'en') for (const i of receivers(words, unknown, tagsOf, lexicon)) filler[i] = true;
+  // "share the creds WITH the MSP GUYS", "girarle AL CONSULENTE": who receives what the question
+  // is about is not what it asks about.
+  for (const i of receivers(words, unknown, lexicon, lang, tagsOf)) filler[i] = true;
   const namesAThingHere = (i: number) => {
     const w = words[i]!;
     const classes = wordClasses();
@@ -500,47 +501,56 @@ export function fillerWords(
 }
 
 /**
- * The words of a noun phrase after "to" or "with" that follows an English verb passing something
- * on or telling it (WordNet, see word-classes.ts) and what it passes, something the pack says to
- * keep from anyone (`concept_rules.confidential`): "give the ftp login TO THE FREELANCER", "share
- * the logins WITH THE NEW HELPDESK CONTRACTOR". Whoever receives it, the duty to guard it answers;
- * "send the backups TO OUR LAWYERS" asks about its receiver.
- * Only words the page does not know: a phrase naming one of its things ("to the panel") stops it;
- * and only when it names someone: "send the logs TO OUR SIEM" still asks about a thing.
+ * Who receives: the words of a noun phrase after "to"/"with" ("a", "al", "con"…) that follows a
+ * verb and what it passes on, something the pack says to keep from anyone
+ * (`concept_rules.confidential`): "give the ftp login TO THE FREELANCER", "share the logins WITH
+ * THE NEW HELPDESK CONTRACTOR", "le credenziali possiamo girarle AL CONSULENTE esterno?". Whoever
+ * receives it, the duty to guard it answers; "send the backups TO OUR LAWYERS" asks about its
+ * receiver. In English the verb is one that passes something on or tells it (WordNet, see
+ * word-classes.ts) and the phrase is what the tagger reads as nouns and adjectives; in Italian any
+ * verb form, and the phrase is words no lexicon holds as verbs. Only words the page does not know:
+ * a phrase naming one of its things ("to the panel") stops it.
  */
 function receivers(
   words: readonly Word[],
   unknown: readonly boolean[],
-  tagsOf: () => readonly string[],
   lexicon: CompiledLexicon,
+  lang: Lang,
+  tagsOf: () => readonly string[],
 ): number[] {
+  const classes = wordClasses();
+  const prepositions = lang === 'en' ? RECIPIENT_PREPOSITIONS : ITALIAN_RECIPIENT_PREPOSITIONS;
   const found: number[] = [];
   words.forEach((w, at) => {
-    if (!RECIPIENT_PREPOSITIONS.has(w.typed) || at === 0) return;
+    if (!prepositions.has(w.typed) || at === 0) return;
     const inClause = (k: number) => words[k]?.segment === w.segment;
-    // Cheap checks first, the tagger last: some unknown word must follow, and some verb that passes on precede.
-    let next = at + 1;
-    while (inClause(next) && DETERMINERS.has(words[next]!.typed)) next++;
-    if (!inClause(next) || !words.slice(0, at).some((v, k) => inClause(k) && wordClasses().passesOn(v.typed))) return;
-    if (!words.slice(next).some((_, k) => unknown[next + k] && inClause(next + k))) return;
-    let verb = at - 1;
-    while (verb >= 0 && inClause(verb) && !(tagsOf()[verb] === 'VERB' && wordClasses().passesOn(words[verb]!.typed)))
-      verb--;
-    if (verb < 0 || !inClause(verb)) return;
-    // What is passed on is something the page says to keep from anyone (the pack's `confidential`).
-    if (!words.slice(verb + 1, at).some((between) => confidential(between, lexicon))) return;
-    const phrase: number[] = [];
+    const before = words.slice(0, at).flatMap((v, k) => (inClause(k) ? [k] : []));
+    // Cheap checks first, the tagger last: some unknown word must follow, something confidential precede.
+    if (!words.slice(at + 1).some((_, k) => unknown[at + 1 + k] && inClause(at + 1 + k))) return;
+    if (!before.some((k) => confidential(words[k]!, lexicon))) return;
+    const passes = (k: number) =>
+      lang === 'en' ? tagsOf()[k] === 'VERB' && classes.passesOn(words[k]!.typed) : isItalianVerb(words[k]!.typed);
+    const verb = before.findLast(passes);
+    // In English the verb comes first and what it passes after it ("share THE LOGINS with…").
+    if (verb === undefined || (lang === 'en' && !before.some((k) => k > verb && confidential(words[k]!, lexicon))))
+      return;
+    const inPhrase = (k: number) =>
+      lang === 'en'
+        ? ['NOUN', 'PROPN', 'ADJ'].includes(tagsOf()[k]!)
+        : classes.namesAThing(words[k]!.typed) !== false && !isItalianVerb(words[k]!.typed);
     for (let k = at + 1; inClause(k); k++) {
       // "the EXTERNAL dev agency": a known adjective describes who receives.
-      if (DETERMINERS.has(words[k]!.typed) || (!unknown[k] && tagsOf()[k] === 'ADJ')) continue;
-      if (!unknown[k] || !['NOUN', 'PROPN', 'ADJ'].includes(tagsOf()[k]!)) break;
-      phrase.push(k);
+      if (DETERMINERS.has(words[k]!.typed) || (lang === 'en' && !unknown[k] && tagsOf()[k] === 'ADJ')) continue;
+      if (!unknown[k] || !inPhrase(k)) break;
+      found.push(k);
     }
-    // Someone receives: a person or a group ("the intern", "the MSP guys"), not a thing ("the SIEM").
-    const head = phrase.at(-1);
-    if (head !== undefined && wordClasses().canNameSomeone(words[head]!.typed)) found.push(...phrase);
   });
   return found;
+}
+
+/** An Italian verb: a conjugated form or participle, an infinitive ("dare"), or one with pronouns ("girarle"). */
+function isItalianVerb(word: string): boolean {
+  return wordClasses().isItalianVerbForm(word) || detachEnclitic(word) !== null || /^[a-z]{2,}[aei]re$/.test(word);
 }
 
 /**

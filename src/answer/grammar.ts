@@ -152,6 +152,11 @@ export const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'un'
 /** English prepositions naming who receives: "give it TO…", "share it WITH…". */
 export const RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'with']);
 
+/** Italian prepositions naming who receives, with their articles: "darlo AL consulente", "condividerle CON l'agenzia". */
+export const ITALIAN_RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set([
+  ...['a', 'ad', 'al', 'allo', 'alla', 'ai', 'agli', 'alle', 'all', 'con', 'col', 'coi'],
+]);
+
 /** Conjunctions opening a condition of each grammar: "IF the provider tells us…, what do we do?". */
 export const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'when', 'se', 'quando']);
 

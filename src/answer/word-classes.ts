@@ -86,8 +86,6 @@ export interface WordClasses {
    * morphology. What follows "to" or "with" after it is who receives (filler.ts).
    */
   passesOn(word: string): boolean;
-  /** An English noun one of whose senses names a person or a group ("contractor", "agency", "guys"): WordNet's lexnames. */
-  canNameSomeone(word: string): boolean;
   /** An English noun one of whose senses is a time ("weeks", "morning", "mins"): WordNet's noun.time. */
   canNameATime(word: string): boolean;
 }
@@ -121,7 +119,6 @@ type ClassLists = Record<
   | 'messages'
   | 'passing'
   | 'passingForms'
-  | 'someone'
   | 'times',
   string
 >;
@@ -149,11 +146,9 @@ function loadWordClasses(): WordClasses {
     messages,
     passing,
     passingForms,
-    someone,
     times,
   } = classLists();
   const time = times.split('\n');
-  const someoneNoun = someone.split('\n');
   const passingVerb = passing.split('\n');
   const passingIrregular = irregularForms(passingForms);
   const message = messages.split('\n');
@@ -184,7 +179,6 @@ function loadWordClasses(): WordClasses {
     isSingularBareItalianNoun: (word) => sortedHas(italianSingularNoun, word),
     namesAnActivity: (word) => hasNoun(activity, word),
     namesAMessage: (word) => hasNoun(message, word),
-    canNameSomeone: (word) => hasNoun(someoneNoun, word),
     canNameATime: (word) => hasNoun(time, word),
     passesOn: (word) => {
       const lemma = passingIrregular.get(word);
@@ -378,7 +372,6 @@ function classLists(): ClassLists {
       'messages',
       'passing',
       'passingForms',
-      'someone',
       'times',
     ],
     deriveClassLists,
@@ -449,7 +442,6 @@ function deriveClassLists(): ClassLists {
   const messages: string[] = [];
   const telling: string[] = [];
   const passing: string[] = [];
-  const someone: string[] = [];
   const times: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
@@ -477,7 +469,6 @@ function deriveClassLists(): ClassLists {
     // Not a nationality ("Swiss", "Italian" are adjectives of a country too): that says which people.
     // Only people: a noun that may also be a thing ("printer", "calendar", "boss") stays a thing.
     const nouns = names.filter((name) => name?.startsWith('noun.'));
-    if (nouns.includes('noun.person') || nouns.includes('noun.group')) someone.push(word);
     if (nouns.includes('noun.time')) times.push(word);
     const onlyPeople = nouns.length > 0 && nouns.every((name) => name === 'noun.person' || name === 'noun.group');
     if (onlyPeople && !names.includes('adj.pertainym')) people.push(word);
@@ -523,7 +514,6 @@ function deriveClassLists(): ClassLists {
     tellingForms,
     passing: sortedLines(passing),
     passingForms,
-    someone: sortedLines(someone),
     times: sortedLines(times),
   };
 }
