@@ -1124,3 +1124,18 @@ describe('the language of a message of service words', () => {
     expect(answer('hosting backup retention?', knowledge).lang).toBe('en');
   });
 });
+
+describe('a service’s name used as a verb', () => {
+  it('reads "email" after a modal or a subject pronoun as the verb, not the e-mail service', () => {
+    expect(first('can we email the rocketbox logins to the new agency?')).toMatch(
+      /^rocketbox\.customer\.guard-access-data/,
+    );
+    expect(first('we mail the newsletter panel password to the interns, is that ok?')).toBe(
+      'rocketnews.customer.panel-password',
+    );
+  });
+  it('still reads it as the service elsewhere', () => {
+    expect(first('how long are our email backups kept?')).toBe('email.provider.backup-control');
+    expect(first('how long do they hang on to mail backups?')).toBe('email.provider.backup-control');
+  });
+});

@@ -527,13 +527,17 @@ function receivers(
     const before = words.slice(0, at).flatMap((v, k) => (inClause(k) ? [k] : []));
     // Cheap checks first, the tagger last: some unknown word must follow, something confidential precede.
     if (!words.slice(at + 1).some((_, k) => unknown[at + 1 + k] && inClause(at + 1 + k))) return;
-    if (!before.some((k) => confidential(words[k]!, lexicon))) return;
+    // What is passed on is the head of its noun phrase: last in English, right after its article in
+    // Italian ("the access LOGS", "i LOG di accesso" are logs).
+    const head = (k: number) =>
+      lang === 'en' ? k === at - 1 : DETERMINERS.has(words[k - 1]?.typed ?? '') && inClause(k - 1);
+    const passed = before.filter((k) => head(k) && confidential(words[k]!, lexicon));
+    if (passed.length === 0) return;
     const passes = (k: number) =>
       lang === 'en' ? tagsOf()[k] === 'VERB' && classes.passesOn(words[k]!.typed) : isItalianVerb(words[k]!.typed);
     const verb = before.findLast(passes);
     // In English the verb comes first and what it passes after it ("share THE LOGINS with…").
-    if (verb === undefined || (lang === 'en' && !before.some((k) => k > verb && confidential(words[k]!, lexicon))))
-      return;
+    if (verb === undefined || (lang === 'en' && !passed.some((k) => k > verb))) return;
     const inPhrase = (k: number) =>
       lang === 'en'
         ? ['NOUN', 'PROPN', 'ADJ'].includes(tagsOf()[k]!)

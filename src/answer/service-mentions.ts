@@ -1,8 +1,9 @@
 import type { ServiceId } from '../knowledge/schema.js';
-import { DETERMINERS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
+import { DETERMINERS, MODALS, PREPOSITIONS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, typoBudget } from './text.js';
+import { wordClasses } from './word-classes.js';
 import { anyUsed, type Word } from './words.js';
 
 export interface ServiceMentions {
@@ -63,6 +64,8 @@ export function findServices(
           ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
           : index.aliases.get(stems.slice(i, i + n).join(''));
       if (!hits) continue;
+      // "can I MAIL the password to…", "we POST them": a verb, not the service.
+      if (n === 1 && readAsVerb(words, i)) continue;
       // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
       if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
       const marked = hits.map((hit) => ({
@@ -160,6 +163,18 @@ function claimServiceNouns(words: Word[], start: number, length: number, lexicon
     }
     if (!lexicon.stopWords.has(word.word)) break;
   }
+}
+
+/**
+ * A word that can mean telling or passing something on (WordNet, see word-classes.ts) right after
+ * a modal or a subject pronoun is its verb: "can I MAIL it", "we MAIL them". Elsewhere it names
+ * the thing ("our mail", "mail backups").
+ */
+function readAsVerb(words: readonly Word[], at: number): boolean {
+  const previous = words[at - 1]?.word ?? '';
+  // Not after "to", a preposition as often ("hang on TO mail backups").
+  const governs = MODALS.has(previous) || SUBJECT_PRONOUNS.has(previous);
+  return governs && wordClasses().passesOn(words[at]!.word);
 }
 
 /** Whether the word follows "their"/"loro" after a preposition or an article ("on their", "sui loro", "i loro"): the provider's. */
