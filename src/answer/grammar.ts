@@ -168,7 +168,7 @@ export const HOW = new Set(['how', 'come']);
 export const WHO = new Set(['who', 'chi']);
 
 /** English and Italian prepositions of possession: a closed class of the grammar. */
-export const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle']);
+export const GENITIVES = new Set(['of', 'di', 'del', 'della', 'dello', 'dell', 'dei', 'degli', 'delle']);
 
 /**
  * Italian enclitic pronouns joined to an infinitive, a closed class of the grammar: "dirLO",

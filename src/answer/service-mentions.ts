@@ -1,5 +1,5 @@
 import type { ServiceId } from '../knowledge/schema.js';
-import { DETERMINERS, MODALS, PREPOSITIONS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
+import { DETERMINERS, GENITIVES, MODALS, PREPOSITIONS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, typoBudget } from './text.js';
@@ -66,6 +66,8 @@ export function findServices(
       if (!hits) continue;
       // "can I MAIL the password to…", "we POST them": a verb, not the service.
       if (n === 1 && readAsVerb(words, i)) continue;
+      // "The HOSTING provider", "il fornitore della POSTA": what the provider does, not a service.
+      if (describesProvider(words, i, n, index, lexicon)) continue;
       // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
       if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
       const marked = hits.map((hit) => ({
@@ -175,6 +177,37 @@ function readAsVerb(words: readonly Word[], at: number): boolean {
   // Not after "to", a preposition as often ("hang on TO mail backups").
   const governs = MODALS.has(previous) || SUBJECT_PRONOUNS.has(previous);
   return governs && wordClasses().passesOn(words[at]!.word);
+}
+
+/**
+ * Words naming a service right before a word for the provider ("the HOSTING provider", "our MAIL
+ * supplier"), or after one and a genitive ("il fornitore DELLA POSTA"), say what the provider does:
+ * the question is about the provider, not about that service.
+ */
+function describesProvider(
+  words: readonly Word[],
+  at: number,
+  length: number,
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): boolean {
+  // A word for what the provider is ("provider", "fornitore"), not its name: "sul sito ACME ci
+  // guarda i log?" starts a new clause.
+  const namesProvider = (k: number) =>
+    k >= 0 &&
+    k < words.length &&
+    !index.providerTerms.includes(`w:${words[k]!.stem}`) &&
+    lexicon.cues
+      .matchesAt(
+        words.map((w) => w.word),
+        k,
+      )
+      .some(
+        (match) => match.length === 1 && match.values.some((cue) => cue.kind === 'party' && cue.cue === 'provider'),
+      );
+  if (namesProvider(at + length)) return true;
+  const before = at - 1;
+  return before > 0 && GENITIVES.has(words[before]!.word) && namesProvider(before - 1);
 }
 
 /** Whether the word follows "their"/"loro" after a preposition or an article ("on their", "sui loro", "i loro"): the provider's. */
