@@ -10,11 +10,14 @@ import type { CompiledLexicon } from './lexicon.js';
 export function detectLanguage(
   words: readonly { word: string }[],
   lexicon: CompiledLexicon,
-  /** The whole message, filler included ("…, che tipo?"): the language people chat in is theirs too. */
-  message: readonly { word: string }[] = words,
-  /** Words the pack names a service by in both languages ("hosting"): no vote. */
-  bilingual: ReadonlySet<string> = new Set(),
+  context: {
+    /** The whole message, filler included ("…, che tipo?"): the language people chat in is theirs too. */
+    message?: readonly { word: string }[];
+    /** Words the pack names a service by in both languages ("hosting"): no vote. */
+    bilingual?: ReadonlySet<string>;
+  } = {},
 ): Lang {
+  const { message = words, bilingual = new Set<string>() } = context;
   let [it, en] = vocabularyVotes(words, lexicon, bilingual);
   if (it === en) {
     // Nothing in the question tells ("password x nebula, che tipo?"): the whole message does, by

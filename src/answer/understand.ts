@@ -141,8 +141,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     detectLanguage(
       typed.filter((w) => !w.mention),
       lexicon,
-      undefined,
-      index.bilingualAliasWords,
+      { bilingual: index.bilingualAliasWords },
     ),
   );
   const words = typed.filter((_, i) => !filler[i]);
@@ -150,12 +149,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const typedAt = typed.flatMap((_, i) => (filler[i] ? [] : [i]));
   const stems = words.map((w) => w.stem);
   const surface = words.map((w) => w.word);
-  const lang = detectLanguage(
-    words,
-    lexicon,
-    typed.filter((w) => !w.mention),
-    index.bilingualAliasWords,
-  );
+  const lang = detectLanguage(words, lexicon, {
+    message: typed.filter((w) => !w.mention),
+    bilingual: index.bilingualAliasWords,
+  });
   const { hinted: hintedServices, stems: serviceStems, byName: servicesByName } = mentions;
   let services = mentions.named;
 
