@@ -27,6 +27,7 @@ export function findServices(
   const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string; at: number }[] =
     [];
   const nameStems: string[] = [];
+  const surface = words.map((w) => w.word);
   // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
   // name ("Backup1") does not: every duty in scope belongs to it, and a few merely repeat it.
   const claim = (i: number, n: number, hintOnly: boolean, brand: boolean, services: readonly ServiceId[] = []) => {
@@ -64,10 +65,10 @@ export function findServices(
           ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
           : index.aliases.get(stems.slice(i, i + n).join(''));
       if (!hits) continue;
-      // "can I MAIL the password to…", "we POST them": a verb, not the service.
+      // "can I MAIL the password to…", "we MAIL them": a verb, not the service.
       if (n === 1 && readAsVerb(words, i)) continue;
       // "The HOSTING provider", "il fornitore della POSTA": what the provider does, not a service.
-      if (describesProvider(words, i, n, index, lexicon)) continue;
+      if (describesProvider(words, surface, i, n, index, lexicon)) continue;
       // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
       if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
       const marked = hits.map((hit) => ({
@@ -186,6 +187,7 @@ function readAsVerb(words: readonly Word[], at: number): boolean {
  */
 function describesProvider(
   words: readonly Word[],
+  surface: readonly string[],
   at: number,
   length: number,
   index: KnowledgeIndex,
@@ -198,10 +200,7 @@ function describesProvider(
     k < words.length &&
     !index.providerTerms.includes(`w:${words[k]!.stem}`) &&
     lexicon.cues
-      .matchesAt(
-        words.map((w) => w.word),
-        k,
-      )
+      .matchesAt(surface, k)
       .some(
         (match) => match.length === 1 && match.values.some((cue) => cue.kind === 'party' && cue.cue === 'provider'),
       );
