@@ -1139,15 +1139,3 @@ describe('a service’s name used as a verb', () => {
     expect(first('how long do they hang on to mail backups?')).toBe('email.provider.backup-control');
   });
 });
-
-describe('a service’s words describing the provider', () => {
-  it('reads "the hosting provider", "il fornitore dell’hosting" as the provider, not the hosting service', () => {
-    expect(first('il fornitore dell’hosting è responsabile del trattamento?')).toBe('coretech-as-sub-processor');
-    expect(first('legal asks whether the hosting provider can do whatever it wants with our hosted data')).not.toMatch(
-      /^rocketweb\./,
-    );
-  });
-  it('never takes the provider’s own name for such a word: "sul sito Acme ci guarda i log?" asks about the site', () => {
-    expect(first('sul sito coretech ci guarda i log?')).toBe('rocketweb.provider.security-anomaly-check');
-  });
-});

@@ -27,7 +27,6 @@ export function findServices(
   const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string; at: number }[] =
     [];
   const nameStems: string[] = [];
-  const surface = words.map((w) => w.word);
   // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
   // name ("Backup1") does not: every duty in scope belongs to it, and a few merely repeat it.
   const claim = (i: number, n: number, hintOnly: boolean, brand: boolean, services: readonly ServiceId[] = []) => {
@@ -67,8 +66,6 @@ export function findServices(
       if (!hits) continue;
       // "can I MAIL the password to…", "we MAIL them": a verb, not the service.
       if (n === 1 && readAsVerb(words, i)) continue;
-      // "The HOSTING provider", "il fornitore della POSTA": what the provider does, not a service.
-      if (describesProvider(words, surface, i, n, index, lexicon)) continue;
       // A longer concept phrase wins over a one-word generic alias inside it ("mass mailings" is not "mail").
       if (!hits.some((h) => h.brand) && words.slice(i, i + n).some((w) => (w.phraseLength ?? 0) > n)) continue;
       const marked = hits.map((hit) => ({
@@ -178,35 +175,6 @@ function readAsVerb(words: readonly Word[], at: number): boolean {
   // Not after "to", a preposition as often ("hang on TO mail backups").
   const governs = MODALS.has(previous) || SUBJECT_PRONOUNS.has(previous);
   return governs && wordClasses().passesOn(words[at]!.word);
-}
-
-/**
- * Words naming a service right before a word for the provider ("the HOSTING provider", "our MAIL
- * supplier"), or after one and a genitive ("il fornitore DELLA POSTA"), say what the provider does:
- * the question is about the provider, not about that service.
- */
-function describesProvider(
-  words: readonly Word[],
-  surface: readonly string[],
-  at: number,
-  length: number,
-  index: KnowledgeIndex,
-  lexicon: CompiledLexicon,
-): boolean {
-  // A word for what the provider is ("provider", "fornitore"), not its name: "sul sito ACME ci
-  // guarda i log?" starts a new clause.
-  const namesProvider = (k: number) =>
-    k >= 0 &&
-    k < words.length &&
-    !index.providerTerms.includes(`w:${words[k]!.stem}`) &&
-    lexicon.cues
-      .matchesAt(surface, k)
-      .some(
-        (match) => match.length === 1 && match.values.some((cue) => cue.kind === 'party' && cue.cue === 'provider'),
-      );
-  if (namesProvider(at + length)) return true;
-  const before = at - 1;
-  return before > 0 && GENITIVES.has(words[before]!.word) && namesProvider(before - 1);
 }
 
 /** Whether the word follows "their"/"loro" after a preposition or an article ("on their", "sui loro", "i loro"): the provider's. */
