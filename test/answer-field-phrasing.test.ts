@@ -1093,7 +1093,12 @@ describe('who receives what the question is about', () => {
     );
   });
   it('whoever receives what is kept from anyone: the duty to guard it answers', () => {
-    expect(first('should we give the Plesk login to our NAS?')).toBe('rocketweb.customer.guard-login-data');
+    expect(first('should we give the Plesk login to our new trainee?')).toBe('rocketweb.customer.guard-login-data');
+  });
+  it('still asks about a receiver that is a product, or about what the access is to', () => {
+    expect(abstains('can we share the sygma passwords with LastPass?')).toBe(true);
+    expect(abstains('possiamo dare l’accesso ai log al revisore?')).toBe(true);
+    expect(abstains('possiamo dare l’accesso alla VPN al fornitore?')).toBe(true);
   });
   it('only for what the pack says to keep from anyone: passing anything else on asks about who gets it', () => {
     expect(abstains('possiamo mandare i backup delle vm alla capogruppo?')).toBe(true);
@@ -1133,6 +1138,11 @@ describe('a service’s name used as a verb', () => {
     expect(first('we mail the newsletter panel password to the interns, is that ok?')).toBe(
       'rocketnews.customer.panel-password',
     );
+  });
+  it('still reads it as the service after a modal alone, or a lone "i" (an Italian article too)', () => {
+    expect(first('should email passwords be changed regularly?')).toBe('email.customer.password-change-policy');
+    expect(first('will mail antivirus be updated every day?')).toBe('email.provider.antivirus-check');
+    expect(first('i mail hanno l’antivirus aggiornato?')).toBe('email.provider.antivirus-check');
   });
   it('still reads it as the service elsewhere', () => {
     expect(first('how long are our email backups kept?')).toBe('email.provider.backup-control');

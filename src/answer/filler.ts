@@ -519,11 +519,15 @@ function receivers(
   tagsOf: () => readonly string[],
 ): number[] {
   const classes = wordClasses();
+  const general = generalLanguage();
   const prepositions = lang === 'en' ? RECIPIENT_PREPOSITIONS : ITALIAN_RECIPIENT_PREPOSITIONS;
   const found: number[] = [];
   words.forEach((w, at) => {
     if (!prepositions.has(w.typed) || at === 0) return;
     const inClause = (k: number) => words[k]?.segment === w.segment;
+    // "the login TO THE VPN to the supplier", "l'accesso ALLA VPN al fornitore": a first such
+    // phrase says what the access is to; only the last one in the clause may be who receives.
+
     const before = words.slice(0, at).flatMap((v, k) => (inClause(k) ? [k] : []));
     // Cheap checks first, the tagger last: some unknown word must follow, something confidential precede.
     if (!words.slice(at + 1).some((_, k) => unknown[at + 1 + k] && inClause(at + 1 + k))) return;
@@ -531,7 +535,9 @@ function receivers(
     // Italian ("the access LOGS", "i LOG di accesso" are logs).
     const head = (k: number) =>
       lang === 'en' ? k === at - 1 : DETERMINERS.has(words[k - 1]?.typed ?? '') && inClause(k - 1);
-    const passed = before.filter((k) => head(k) && confidential(words[k]!, lexicon));
+    // …and no other such preposition stands between it and the receiver ("l'accesso AI log al revisore").
+    const direct = (k: number) => !words.slice(k + 1, at).some((v) => prepositions.has(v.typed));
+    const passed = before.filter((k) => head(k) && direct(k) && confidential(words[k]!, lexicon));
     if (passed.length === 0) return;
     const passes = (k: number) =>
       lang === 'en' ? tagsOf()[k] === 'VERB' && classes.passesOn(words[k]!.typed) : isItalianVerb(words[k]!.typed);
@@ -541,13 +547,29 @@ function receivers(
     const inPhrase = (k: number) =>
       lang === 'en'
         ? ['NOUN', 'PROPN', 'ADJ'].includes(tagsOf()[k]!)
-        : classes.namesAThing(words[k]!.typed) !== false && !isItalianVerb(words[k]!.typed);
-    for (let k = at + 1; inClause(k); k++) {
-      // "the EXTERNAL dev agency": a known adjective describes who receives.
-      if (DETERMINERS.has(words[k]!.typed) || (lang === 'en' && !unknown[k] && tagsOf()[k] === 'ADJ')) continue;
+        : !isItalianVerb(words[k]!.typed) && !lexicon.stopWords.has(words[k]!.typed);
+    const phrase: number[] = [];
+    let k = at + 1;
+    for (; inClause(k); k++) {
+      if (DETERMINERS.has(words[k]!.typed)) continue;
+      // "the EXTERNAL dev agency": a known adjective before the noun describes who receives; in
+      // Italian one known word right after it ("al consulente ESTERNO", "all'agenzia WEB") ends it.
+      if (!unknown[k] && lang === 'en' && tagsOf()[k] === 'ADJ') continue;
+      if (!unknown[k] && lang === 'it' && phrase.at(-1) === k - 1 && !lexicon.stopWords.has(words[k]!.typed)) {
+        k++;
+        break;
+      }
       if (!unknown[k] || !inPhrase(k)) break;
-      found.push(k);
+      phrase.push(k);
     }
+    // A product's name is a thing asked about ("with LASTPASS", "to the VPN"); a first name is
+    // someone, and a name before a noun says which ("the MSP guys").
+    const last = phrase.at(-1);
+    const named =
+      last !== undefined &&
+      (words[last]!.capitalized || words[last]!.acronym) &&
+      !general.isFirstName(words[last]!.typed);
+    if (!named) found.push(...phrase);
   });
   return found;
 }

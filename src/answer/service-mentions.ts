@@ -1,5 +1,5 @@
 import type { ServiceId } from '../knowledge/schema.js';
-import { DETERMINERS, GENITIVES, MODALS, PREPOSITIONS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
+import { DETERMINERS, INVERTING, OBJECT_PRONOUNS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, typoBudget } from './text.js';
@@ -166,15 +166,17 @@ function claimServiceNouns(words: Word[], start: number, length: number, lexicon
 }
 
 /**
- * A word that can mean telling or passing something on (WordNet, see word-classes.ts) right after
- * a modal or a subject pronoun is its verb: "can I MAIL it", "we MAIL them". Elsewhere it names
- * the thing ("our mail", "mail backups").
+ * A word that can mean telling or passing something on (WordNet, see word-classes.ts) is a verb
+ * when "we" or an asked "I" does it to an object: "can we MAIL the logins…", "can I MAIL it". A
+ * modal alone proves nothing ("should MAIL passwords be changed?" asks about the thing), nor a
+ * lone "i", which is an Italian article too ("i mail hanno l'antivirus?").
  */
 function readAsVerb(words: readonly Word[], at: number): boolean {
   const previous = words[at - 1]?.word ?? '';
-  // Not after "to", a preposition as often ("hang on TO mail backups").
-  const governs = MODALS.has(previous) || SUBJECT_PRONOUNS.has(previous);
-  return governs && wordClasses().passesOn(words[at]!.word);
+  const asked = previous === 'i' && INVERTING.has(words[at - 2]?.word ?? '');
+  const next = words[at + 1]?.word ?? '';
+  const object = DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next);
+  return (previous === 'we' || asked) && object && wordClasses().passesOn(words[at]!.word);
 }
 
 /** Whether the word follows "their"/"loro" after a preposition or an article ("on their", "sui loro", "i loro"): the provider's. */
