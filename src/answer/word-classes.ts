@@ -83,7 +83,8 @@ export interface WordClasses {
   /**
    * An English verb, in any form, that can pass something to someone or tell it ("share", "gave",
    * "hand", "emailed", "report"): WordNet's verb.possession or verb.communication, reached through its
-   * morphology. What follows "to" or "with" after it is who receives (filler.ts).
+   * morphology. What follows "to" or "with" after it is who receives (filler.ts); after "we" it is
+   * no service's name ("we MAIL the logins", service-mentions.ts).
    */
   passesOn(word: string): boolean;
   /** An English noun one of whose senses is a time ("weeks", "morning", "mins"): WordNet's noun.time. */
