@@ -1149,3 +1149,13 @@ describe('a service’s name used as a verb', () => {
     expect(first('how long do they hang on to mail backups?')).toBe('email.provider.backup-control');
   });
 });
+
+describe('a keeping word before what is done', () => {
+  it('reads "tenute SEGRETE" as guarding: before a word of another concept naming no thing, keeping is a light verb', () => {
+    expect(first('le password di plesk vanno tenute segrete?')).toBe('rocketweb.customer.guard-login-data');
+  });
+  it('still reads keeping as retention before a noun or a question of time', () => {
+    expect(first('quanto tempo vengono tenuti i backup della posta?')).toBe('email.provider.backup-control');
+    expect(first('the mail backups are kept how long?')).toBe('email.provider.backup-control');
+  });
+});

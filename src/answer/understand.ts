@@ -264,12 +264,22 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const fromQuestion = new Set<string>();
   const conceptUsed = new Array<boolean>(words.length).fill(false);
   const wordConcepts: string[][] = words.map(() => []);
+  const predicateAfter = (at: number) =>
+    at < words.length &&
+    !words[at]!.used &&
+    wordClasses().namesAThing(words[at]!.typed) === false &&
+    conceptMatchesAt(surface, stems, at, lexicon, lang).some(({ values }) =>
+      values.some((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger !== true),
+    );
   for (let i = 0; i < words.length; i++) {
     for (const { length, values } of conceptMatchesAt(surface, stems, i, lexicon, lang)) {
       if (anyUsed(words, i, length)) continue;
       // "clients KEPT SEPARATE": a keeping word inside a longer phrase says that phrase's concept.
       const yields = values.every((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger === true);
       if (yields && words.slice(i, i + length).every((w) => (w.phraseLength ?? 0) > length)) continue;
+      // "KEPT safe", "TENUTE riservate": before a word of another concept that names no thing, a
+      // keeping word is a light verb; the word after it says what is done.
+      if (yields && predicateAfter(i + length)) continue;
       const onlyHint = words.slice(i, i + length).every((w) => w.hint);
       for (const id of values) {
         concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
