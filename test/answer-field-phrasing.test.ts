@@ -1159,3 +1159,16 @@ describe('a keeping word before what is done', () => {
     expect(first('the mail backups are kept how long?')).toBe('email.provider.backup-control');
   });
 });
+
+describe('the cause of something that happened on a day', () => {
+  it('abstains: the page records no incident ("why did … fail last NIGHT?", "on SUNDAY")', () => {
+    expect(abstains('why did the rocketbox backup fail last night?')).toBe(true);
+    expect(abstains('why did 1backup not run its backup on sunday?')).toBe(true);
+  });
+  it('still answers a why asked of a schedule, or with a day only in another clause', () => {
+    expect(first('why does coretech check the mail servers every morning?')).toMatch(/^email\.provider\./);
+    expect(first('why does coretech keep the mail backups only 35 days? ask before monday')).toBe(
+      'email.provider.backup-control',
+    );
+  });
+});

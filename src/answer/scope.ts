@@ -26,6 +26,9 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   });
   if (namesOtherProvider(analysis, lexicon)) return refuse('foreign', analysis.foreign);
   if (asksOffTopic(analysis, lexicon)) return refuse('off_topic');
+  // "Why was the mail down YESTERDAY?": the cause of something that happened on a day is an
+  // incident's, which the page never records. A schedule asked about ("why every MORNING?") is not.
+  if (analysis.asksWhy && analysis.namesADay && analysis.cadence === null) return refuse('off_topic');
 
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.

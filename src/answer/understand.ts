@@ -10,6 +10,7 @@ import { fillerWords } from './filler.js';
 import { generalLanguage } from './general-words.js';
 import {
   ADVERBS_BEFORE_VERB,
+  CALENDAR_WORDS,
   CONDITIONALS,
   DETERMINERS,
   detachEnclitic,
@@ -72,6 +73,8 @@ export interface QuestionAnalysis {
   dutyWords: number;
   /** The question opens with "why"/"perché": it asks for a cause. */
   asksWhy: boolean;
+  /** A day or a part of one is named ("yesterday", "stanotte", "on Monday"): when something happens. */
+  namesADay: boolean;
   /**
    * The message relays news from the provider the page's report duties say nothing of ("the
    * provider says our invoice is late"): only a duty on that subject answers it, never a section.
@@ -446,6 +449,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     dutyWords,
     subjects,
     asksWhy: WHY_WORDS.has(surface[0] ?? ''),
+    // Read as typed: a day alone is set aside as filler ("IERI"), yet it says when. Only in the
+    // clause asking, not in a sign-off ("…? have a nice WEEKEND").
+    namesADay: typed.some((w) => CALENDAR_WORDS.has(w.typed) && w.segment === words[0]?.segment),
     relaysProviderNews: spoken !== null && speaking === null,
   };
 }
