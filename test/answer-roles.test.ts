@@ -89,3 +89,20 @@ describe('who is the controller of the data we host?', () => {
     expect(reply.matches.map((m) => m.id)).toContain('coretech-roles');
   });
 });
+
+describe('a role question about the personal data we host', () => {
+  it.each([
+    ['it', 'di chi è la titolarità dei dati personali che mettiamo da coretech?'],
+    ['it', 'qual è il ruolo di coretech per i dati personali?'],
+  ] as const)('leads with the plain fact, which names the personal data (%s: %s)', (lang, q) => {
+    const reply = ask(q);
+    expect(reply.view.summary).toMatch(controller[lang].plain);
+    expect(reply.matches.map((m) => m.id)).toContain('coretech-roles');
+  });
+  it('does not answer a question only about the GDPR or personal data with the roles', () => {
+    for (const q of ['what is the GDPR?', 'what does personal data mean under the GDPR?']) {
+      expect(ask(q).view.summary).toMatch(/^What the GDPR is:/);
+      expect(ask(q).matches.map((m) => m.id)).not.toContain('coretech-roles');
+    }
+  });
+});

@@ -26,7 +26,15 @@ export function plainFactFor(
   for (const doc of indexFor(knowledge, lexicon).docs) {
     if (doc.kind !== 'fact' || !doc.fact.plain) continue;
     const topics = topicConcepts(doc.fact, lexicon);
-    if (subjects.every((id) => topics.has(`c:${id}`))) return doc;
+    // What the plain statement names counts too ("the PERSONAL DATA you host"), once the question
+    // names one of the fact's topics: a question only about the personal data ("what is the GDPR?")
+    // is not about the roles.
+    const said = plainConcepts(doc.fact, lexicon);
+    if (
+      subjects.every((id) => topics.has(`c:${id}`) || said.has(`c:${id}`)) &&
+      subjects.some((id) => topics.has(`c:${id}`))
+    )
+      return doc;
   }
   return null;
 }
@@ -43,17 +51,34 @@ export function withPlainFact(decision: Decision, plain: IndexedDoc | null): Dec
 
 /** The concepts a fact's topics name (its topics are the pack's word for what it is about). */
 function topicConcepts(fact: FactRecord, lexicon: CompiledLexicon): ReadonlySet<string> {
-  let byFact = topics.get(lexicon);
+  return termsOf(topics, fact, lexicon, fact.topics);
+}
+
+/** The concepts its plain statement names, in either language. */
+function plainConcepts(fact: FactRecord, lexicon: CompiledLexicon): ReadonlySet<string> {
+  return termsOf(statements, fact, lexicon, fact.plain ? [fact.plain.en, fact.plain.it] : []);
+}
+
+type TermsByFact = WeakMap<CompiledLexicon, WeakMap<FactRecord, ReadonlySet<string>>>;
+
+function termsOf(
+  cache: TermsByFact,
+  fact: FactRecord,
+  lexicon: CompiledLexicon,
+  texts: readonly string[],
+): ReadonlySet<string> {
+  let byFact = cache.get(lexicon);
   if (!byFact) {
     byFact = new WeakMap();
-    topics.set(lexicon, byFact);
+    cache.set(lexicon, byFact);
   }
   const known = byFact.get(fact);
   if (known) return known;
   const terms = new Set<string>();
-  for (const topic of fact.topics) extractTerms(topic, lexicon, terms);
+  for (const text of texts) extractTerms(text, lexicon, terms);
   byFact.set(fact, terms);
   return terms;
 }
 
-const topics = new WeakMap<CompiledLexicon, WeakMap<FactRecord, ReadonlySet<string>>>();
+const topics: TermsByFact = new WeakMap();
+const statements: TermsByFact = new WeakMap();
