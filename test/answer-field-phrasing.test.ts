@@ -1151,8 +1151,14 @@ describe('a service’s name used as a verb', () => {
 });
 
 describe('a keeping word before what is done', () => {
-  it('reads "tenute SEGRETE" as guarding: before a word of another concept naming no thing, keeping is a light verb', () => {
+  it('reads "tenute SEGRETE", "tenuta AL SICURO" as a verb, not as a retention named (a "tenuta" is an estate too)', () => {
     expect(first('le password di plesk vanno tenute segrete?')).toBe('rocketweb.customer.guard-login-data');
+    expect(first('la password di cifratura va tenuta al sicuro?')).toBe('1backup.customer.store-encryption-password');
+  });
+  it('keeps what the keeping word says for ranking: storing the encryption password still leads', () => {
+    expect(first('the encryption password must be kept safe by who')).toBe(
+      '1backup.customer.store-encryption-password',
+    );
   });
   it('still reads keeping as retention before a noun or a question of time', () => {
     expect(first('quanto tempo vengono tenuti i backup della posta?')).toBe('email.provider.backup-control');
@@ -1164,6 +1170,15 @@ describe('the cause of something that happened on a day', () => {
   it('abstains: the page records no incident ("why did … fail last NIGHT?", "on SUNDAY")', () => {
     expect(abstains('why did the rocketbox backup fail last night?')).toBe(true);
     expect(abstains('why did 1backup not run its backup on sunday?')).toBe(true);
+  });
+  it('still answers why the provider acted, what we do about its report, or a second question', () => {
+    expect(first('why did coretech shut down our website yesterday')).toBe('rocketweb.provider.deactivation-on-report');
+    expect(first('perché stamattina coretech ci ha segnalato un problema sul server?')).toBe(
+      'stellar.customer.act-on-coretech-reports',
+    );
+    expect(first('why was the mail server down yesterday and who monitors it')).toBe(
+      'email.provider.mail-server-monitoring',
+    );
   });
   it('still answers a why asked of a schedule, or with a day only in another clause', () => {
     expect(first('why does coretech check the mail servers every morning?')).toMatch(/^email\.provider\./);

@@ -13,7 +13,9 @@ export function namesRetention(analysis: QuestionAnalysis, lexicon: CompiledLexi
   return (
     retention !== undefined &&
     !analysis.intents.has('where') &&
-    analysis.subjects.some((s) => s.concepts.includes(retention) && wordClasses().namesAThing(s.word) !== false)
+    analysis.subjects.some(
+      (s) => s.concepts.includes(retention) && s.verb !== true && wordClasses().namesAThing(s.word) !== false,
+    )
   );
 }
 

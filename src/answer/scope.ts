@@ -27,8 +27,19 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   if (namesOtherProvider(analysis, lexicon)) return refuse('foreign', analysis.foreign);
   if (asksOffTopic(analysis, lexicon)) return refuse('off_topic');
   // "Why was the mail down YESTERDAY?": the cause of something that happened on a day is an
-  // incident's, which the page never records. A schedule asked about ("why every MORNING?") is not.
-  if (analysis.asksWhy && analysis.namesADay && analysis.cadence === null) return refuse('off_topic');
+  // incident's, which the page never records. Not a schedule asked about ("why every MORNING?"),
+  // what the provider did ("why did Acme shut our site down yesterday?": its duties say when it
+  // does; "perché ieri Acme ci ha SEGNALATO…": what we do about its reports), nor a question asking
+  // more ("…yesterday, and WHO monitors it?").
+  if (
+    analysis.asksWhy &&
+    analysis.namesADay &&
+    analysis.cadence === null &&
+    analysis.party !== 'provider' &&
+    !lexicon.lexicon.concept_rules.provider_reports.some((id) => analysis.concepts.has(id)) &&
+    analysis.intents.size === 0
+  )
+    return refuse('off_topic');
 
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.

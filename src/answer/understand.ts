@@ -94,6 +94,8 @@ export interface SubjectWord {
   concepts: readonly string[];
   /** Typed otherwise and corrected to a known word: a guess only an answer saying it confirms. */
   corrected: boolean;
+  /** Read as a verb where it stands ("vanno TENUTE riservate"), though it may name a thing elsewhere. */
+  verb?: true;
 }
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
@@ -267,12 +269,15 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const fromQuestion = new Set<string>();
   const conceptUsed = new Array<boolean>(words.length).fill(false);
   const wordConcepts: string[][] = words.map(() => []);
+  const keptAs = new Array<boolean>(words.length).fill(false);
+  // A word of another concept that names no thing, or a phrase of one ("AL SICURO").
   const predicateAfter = (at: number) =>
     at < words.length &&
     !words[at]!.used &&
-    wordClasses().namesAThing(words[at]!.typed) === false &&
-    conceptMatchesAt(surface, stems, at, lexicon, lang).some(({ values }) =>
-      values.some((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger !== true),
+    conceptMatchesAt(surface, stems, at, lexicon, lang).some(
+      ({ length, values }) =>
+        values.some((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger !== true) &&
+        (length > 1 || wordClasses().namesAThing(words[at]!.typed) === false),
     );
   for (let i = 0; i < words.length; i++) {
     for (const { length, values } of conceptMatchesAt(surface, stems, i, lexicon, lang)) {
@@ -281,8 +286,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       const yields = values.every((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger === true);
       if (yields && words.slice(i, i + length).every((w) => (w.phraseLength ?? 0) > length)) continue;
       // "KEPT safe", "TENUTE riservate": before a word of another concept that names no thing, a
-      // keeping word is a light verb; the word after it says what is done.
-      if (yields && predicateAfter(i + length)) continue;
+      // keeping word is a verb, whatever else it may name ("tenuta" is an estate too): it keeps
+      // its concept, but names no retention asked about (retention-question.ts).
+      if (yields && predicateAfter(i + length)) for (let k = i; k < i + length; k++) keptAs[k] = true;
       const onlyHint = words.slice(i, i + length).every((w) => w.hint);
       for (const id of values) {
         concepts.set(id, lexicon.conceptInfo.get(id)?.weight ?? 1);
@@ -399,7 +405,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
     if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
     if (!/^\d+$/.test(w.word))
-      subjects.push({ word: w.word, stem: w.stem, concepts: wordConcepts[i]!, corrected: w.corrected === true });
+      subjects.push({
+        word: w.word,
+        stem: w.stem,
+        concepts: wordConcepts[i]!,
+        corrected: w.corrected === true,
+        ...(keptAs[i] ? { verb: true } : {}),
+      });
   });
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
