@@ -35,6 +35,7 @@ import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
 import { settingAnswers, statesRetention } from './retention-question.js';
 import { asksForServices } from './services-question.js';
 import type { QuestionAnalysis } from './understand.js';
+import { unmentionedSubjects } from './unmentioned.js';
 
 export type { Owners } from '../occurrences/status.js';
 
@@ -49,6 +50,15 @@ interface ComposeInput {
   settings: WorkspaceSettings;
 }
 
+/** At most this many services get examples of their own in an abstention. */
+const MAX_SERVICES_OFFERED = 2;
+
+/** The names of the page's services a question named, in the page's order. */
+function namedServices(analysis: QuestionAnalysis | null, knowledge: Knowledge): string[] {
+  if (analysis === null || analysis.services.length > MAX_SERVICES_OFFERED) return [];
+  return knowledge.services.filter((service) => analysis.services.includes(service.id)).map((service) => service.name);
+}
+
 function ownersSuffix(ids: readonly string[]): string {
   return ids.length > 0 ? ` (${ids.map(mention).join(', ')})` : '';
 }
@@ -56,16 +66,34 @@ function ownersSuffix(ids: readonly string[]): string {
 export function composeView(input: ComposeInput): AnswerView {
   const { question, lang, decision, knowledge, lexicon } = input;
   if (decision.kind === 'abstain') {
+    if (decision.reason === 'empty')
+      return {
+        lang,
+        question,
+        summary: emptyQuestionSummary(lang, knowledge.document.provider),
+        items: [],
+        abstained: true,
+        suggestions: [...lexicon.lexicon.suggestions[lang]],
+      };
+    // "A folder on Orbit…": say what the page never mentions, and offer what it says of Orbit.
+    const services = namedServices(input.analysis, knowledge);
+    const examples = catalogue(lang).answer.serviceExamples;
     return {
       lang,
       question,
-      summary:
-        decision.reason === 'empty'
-          ? emptyQuestionSummary(lang, knowledge.document.provider)
-          : abstainSummary(knowledge, decision.foreign, lang),
+      summary: abstainSummary(
+        knowledge,
+        decision.foreign,
+        lang,
+        unmentionedSubjects(input.analysis, question),
+        services,
+      ),
       items: [],
       abstained: true,
-      suggestions: [...lexicon.lexicon.suggestions[lang]],
+      suggestions:
+        services.length > 0
+          ? services.flatMap((service) => examples(knowledge.document.provider, service))
+          : [...lexicon.lexicon.suggestions[lang]],
     };
   }
   if (decision.kind === 'none') {

@@ -91,7 +91,15 @@ export function factLead(title: string, lang: Lang, provider: string): string {
   return catalogue(lang).answer.factLead(title, provider);
 }
 
-export function abstainSummary(knowledge: Knowledge, foreign: readonly string[], lang: Lang): string {
+export function abstainSummary(
+  knowledge: Knowledge,
+  foreign: readonly string[],
+  lang: Lang,
+  /** What the question asked about that the page never mentions (unmentioned.ts). */
+  unmentioned: readonly string[] = [],
+  /** The page's services the question named: the examples offered are about them. */
+  serviceNames: readonly string[] = [],
+): string {
   const a = catalogue(lang).answer;
   const source = documentLabel(knowledge, lang);
   // "Does Aruba keep backups 35 days?": the page does write "Aruba" (a fellow member of a code of
@@ -104,8 +112,18 @@ export function abstainSummary(knowledge: Knowledge, foreign: readonly string[],
           a.abstainForeign(source, unwritten.join(', ')),
           ...(written.length > 0 ? [a.alsoMentioned(written.join(', '))] : []),
         ]
-      : [written.length > 0 ? a.abstainMentioned(source, written.join(', ')) : a.abstainUnknown(source)];
-  return [...sentences, a.abstainOffer(knowledge.document.provider)].join(' ');
+      : [
+          written.length > 0
+            ? a.abstainMentioned(source, written.join(', '))
+            : unmentioned.length > 0
+              ? a.abstainUnmentioned(source, unmentioned.map(a.quoted).join(', '))
+              : a.abstainUnknown(source),
+        ];
+  const offer =
+    serviceNames.length > 0
+      ? a.abstainOfferServices(catalogue(lang).composedAnswer.serviceList(...serviceNames))
+      : a.abstainOffer(knowledge.document.provider);
+  return [...sentences, offer].join(' ');
 }
 
 /** The page's own sentences, in either language, as normalized words with a bar between sentences. */

@@ -216,10 +216,21 @@ export const en = {
     alsoMentioned: (names: string) => `It names ${names} only in passing.`,
     abstainMentioned: (source: string, names: string) =>
       `I don't know that: the ${source} shared-responsibility page, the only source I answer from, names ${names} only in passing and says nothing of what you asked.`,
+    abstainUnmentioned: (source: string, things: string) =>
+      `I don't know that: the ${source} shared-responsibility page, the only source I answer from, never mentions ${things}.`,
+    /** A word the person typed, named back as theirs. */
+    quoted: (word: string) => `“${word}”`,
     abstainUnknown: (source: string) =>
       `I don't know that: it isn't covered by the ${source} shared-responsibility page, which is the only source I answer from.`,
     abstainOffer: (provider: string) =>
       `I can tell you who does what on ${provider}'s services, how often, and how long data is kept, for example:`,
+    abstainOfferServices: (services: string) =>
+      `On ${services} I can tell you who does what and how often, for example:`,
+    /** Examples offered for a service the question named: both parties' duties there. */
+    serviceExamples: (provider: string, service: string) => [
+      `What do we have to do for ${service}?`,
+      `What does ${provider} do for ${service}?`,
+    ],
     emptyQuestion: (provider: string) =>
       `Ask me about the GDPR duties shared between ${provider} and your team, for example:`,
     more: (n: number) => (n === 1 ? ' One related item below.' : ` ${n} related items below.`),

@@ -195,10 +195,18 @@ export const it: Catalogue = {
     alsoMentioned: (names) => `Cita ${names} solo di passaggio.`,
     abstainMentioned: (source, names) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, cita ${names} solo di passaggio e non dice nulla di ciò che chiedi.`,
+    abstainUnmentioned: (source, things) =>
+      `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non cita mai ${things}.`,
+    quoted: (word) => `“${word}”`,
     abstainUnknown: (source) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
     abstainOffer: (provider) =>
       `Posso dirti chi fa cosa sui servizi ${provider}, ogni quanto e per quanto tempo si conservano i dati, per esempio:`,
+    abstainOfferServices: (services) => `Su ${services} posso dirti chi fa cosa e ogni quanto, per esempio:`,
+    serviceExamples: (provider, service) => [
+      `Cosa dobbiamo fare per ${service}?`,
+      `Cosa fa ${provider} per ${service}?`,
+    ],
     emptyQuestion: (provider) =>
       `Fammi una domanda sulle responsabilità GDPR tra ${provider} e il vostro team, per esempio:`,
     more: (n) => (n === 1 ? ' Sotto anche un punto correlato.' : ` Sotto anche ${n} punti correlati.`),

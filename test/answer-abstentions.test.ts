@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { loadLexicon } from '../src/answer/lexicon.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Knowledge } from '../src/knowledge/model.js';
+
+/**
+ * An abstention that helps: it names what the page never mentions, as the person typed it, and
+ * offers examples about the services the question named, each of which the engine answers.
+ */
+
+const coretech = loadKnowledge();
+const quokka = loadKnowledge(join(import.meta.dirname, 'fixtures', 'packs', 'quokka'));
+
+describe('an abstention names what the page never mentions', () => {
+  it('quotes the unknown thing as typed, and offers examples about the service named (en)', () => {
+    const reply = answer('a colleague wiped a Folder on rocketbox last month, can coretech get it back?', coretech);
+    expect(reply.view.abstained).toBe(true);
+    expect(reply.view.summary).toContain('never mentions “Folder”');
+    expect(reply.view.summary).toContain('On RocketBox - File Sharing I can tell you who does what');
+    expect(reply.view.suggestions).toEqual([
+      'What do we have to do for RocketBox - File Sharing?',
+      'What does CoreTech do for RocketBox - File Sharing?',
+    ]);
+  });
+  it('does the same in Italian', () => {
+    const reply = answer('chi cambia la password di root sulle vps di stellar?', coretech);
+    expect(reply.view.abstained).toBe(true);
+    expect(reply.lang).toBe('it');
+    expect(reply.view.summary).toContain('non cita mai “root”');
+    expect(reply.view.suggestions).toEqual([
+      'Cosa dobbiamo fare per Stellar - Server Cloud?',
+      'Cosa fa CoreTech per Stellar - Server Cloud?',
+    ]);
+  });
+  it('names a rare word too, but no verb or greeting, and keeps the general examples with no service named', () => {
+    const reply = answer('does coretech scrub ransomware off our laptops?', coretech);
+    expect(reply.view.abstained).toBe(true);
+    expect(reply.view.summary).toContain('“ransomware”');
+    expect(reply.view.summary).toContain('“laptops”');
+    expect(reply.view.summary).not.toContain('“scrub”');
+    expect(reply.view.suggestions).toEqual(loadLexicon(coretech.lexiconFile).lexicon.suggestions.en);
+  });
+  it('names nothing when a word of questions the page never answers is asked, or another provider', () => {
+    expect(answer('che tempo fa a milano domani?', coretech).view.summary).not.toContain('“');
+    expect(answer('does aws keep our rocketbox files?', coretech).view.summary).not.toContain('“');
+  });
+  it('renders what it names back inert: letters and digits only, whatever was typed around them', () => {
+    const hostile = 'does coretech back up our <!channel> *laptops* `x` \u001b[31m[link](https://evil.example)?';
+    const summary = answer(hostile, coretech).view.summary;
+    expect(summary).toContain('“laptops”');
+    const named = [...summary.matchAll(/“([^”]*)”/g)].map((m) => m[1]);
+    for (const word of named) expect(word).toMatch(/^[\p{L}\p{N}-]+$/u);
+    expect(summary).not.toMatch(/[<>*`[\]]/);
+    expect(summary).not.toContain('\u001b');
+  });
+  it('names three things at most', () => {
+    const summary = answer('does coretech back up our laptops, printers, routers and phones on stellar?', coretech).view
+      .summary;
+    expect([...summary.matchAll(/“/g)]).toHaveLength(3);
+  });
+});
+
+describe('the examples offered are questions the engine answers, about that service', () => {
+  const packs: [string, Knowledge][] = [
+    ['CoreTech', coretech],
+    ['Quokka', quokka],
+  ];
+  it.each(packs)('for every service of the %s pack, in both languages', (_name, knowledge) => {
+    for (const service of knowledge.services) {
+      for (const lang of ['en', 'it'] as const) {
+        const filler = lang === 'en' ? 'can you fix our flux capacitor on' : 'ci riparate il flusso canalizzatore su';
+        const reply = answer(`${filler} ${service.name}?`, knowledge);
+        expect(reply.view.abstained, `${service.id} ${lang}`).toBe(true);
+        expect(reply.view.suggestions, `${service.id} ${lang}`).toHaveLength(2);
+        for (const example of reply.view.suggestions) {
+          const answered = answer(example, knowledge);
+          expect(answered.view.abstained, example).toBe(false);
+          expect(answered.lang, example).toBe(lang);
+          expect(answered.matches[0]?.id, example).toMatch(new RegExp(`^${service.id}\\.`));
+        }
+      }
+    }
+  });
+});
