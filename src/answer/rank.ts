@@ -9,7 +9,6 @@ import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 export type { Abstention };
 
 import type { QuestionAnalysis } from './understand.js';
-import { wordClasses } from './word-classes.js';
 
 /** How the engine decided to answer. */
 export type Decision =

@@ -30,10 +30,7 @@ export function receivers(
   words.forEach((w, at) => {
     if (!prepositions.has(w.typed) || at === 0) return;
     const inClause = (k: number) => words[k]?.segment === w.segment;
-    // "the login TO THE VPN to the supplier", "l'accesso ALLA VPN al fornitore": a first such
-    // phrase says what the access is to; only the last one in the clause may be who receives.
-
-    const before = words.slice(0, at).flatMap((v, k) => (inClause(k) ? [k] : []));
+    const before = words.slice(0, at).flatMap((_, k) => (inClause(k) ? [k] : []));
     // Cheap checks first, the tagger last: some unknown word must follow, something confidential precede.
     if (!words.slice(at + 1).some((_, k) => unknown[at + 1 + k] && inClause(at + 1 + k))) return;
     // What is passed on is the head of its noun phrase: last in English, right after its article in
