@@ -1187,3 +1187,13 @@ describe('the cause of something that happened on a day', () => {
     );
   });
 });
+
+describe('a brand before a sibling service’s alias', () => {
+  it('reads "sygma REMOTE CONTROL" as Sygma Connect, whose name carries the brand', () => {
+    expect(first('sygma remote control password rules?')).toBe('sygma-connect.customer.complex-passwords');
+    expect(first('sygma remote desktop: who checks the archiving jobs?')).toMatch(/^sygma-connect\.customer\./);
+  });
+  it('still reads the brand alone as its own service', () => {
+    expect(first('sygma password rules?')).toBe('sygma.customer.complex-passwords');
+  });
+});

@@ -119,6 +119,20 @@ export function findServices(
       }
     }
   }
+  // "Orbit REMOTE ACCESS": a brand right before another service's alias, when that service's name
+  // carries the brand ("Orbit Connect"), is that other service named the long way.
+  for (const brand of found.filter((f) => f.brand)) {
+    const longer = found.find(
+      (f) =>
+        f.at === brand.at + brand.words &&
+        f.service !== brand.service &&
+        index.nameStems.get(f.service)?.has(brand.stem),
+    );
+    if (longer === undefined) continue;
+    found.splice(found.indexOf(brand), 1);
+    longer.brand = true;
+    longer.ambiguous = false;
+  }
   // A single everyday word that is the question's only service word ("our server", "il sito") does
   // name that service; next to other service words it only hints.
   const only = found.length > 0 && found.every((f) => f.service === found[0]!.service) ? found[0]! : null;
