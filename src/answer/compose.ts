@@ -75,7 +75,7 @@ export function composeView(input: ComposeInput): AnswerView {
         abstained: true,
         suggestions: [...lexicon.lexicon.suggestions[lang]],
       };
-    // "A folder on Orbit…": say what the page never mentions, and offer what it says of Orbit.
+    // "A folder on Orbit…": say what the page does not cover, and offer what it says of Orbit.
     const services = namedServices(input.analysis, knowledge);
     const examples = catalogue(lang).answer.serviceExamples;
     return {
@@ -85,7 +85,7 @@ export function composeView(input: ComposeInput): AnswerView {
         knowledge,
         decision.foreign,
         lang,
-        unmentionedSubjects(input.analysis, question),
+        unmentionedSubjects(input.analysis, question, knowledge),
         services,
       ),
       items: [],

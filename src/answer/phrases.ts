@@ -95,7 +95,7 @@ export function abstainSummary(
   knowledge: Knowledge,
   foreign: readonly string[],
   lang: Lang,
-  /** What the question asked about that the page never mentions (unmentioned.ts). */
+  /** What the question asked about that the page does not cover (unmentioned.ts). */
   unmentioned: readonly string[] = [],
   /** The page's services the question named: the examples offered are about them. */
   serviceNames: readonly string[] = [],

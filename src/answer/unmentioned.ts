@@ -1,36 +1,83 @@
+import type { Knowledge } from '../knowledge/model.js';
+import { englishTags } from './english-tags.js';
 import { generalLanguage } from './general-words.js';
-import { normalize } from './text.js';
+import { normalize, tokenize, words as wordsOf } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
 import { wordClasses } from './word-classes.js';
 
 /** At most this many words are named back: a reply is not a list of everything we did not know. */
 const MAX_NAMED = 3;
+/** A longer "word" is a paste, not a thing anyone asks about by name. */
+const MAX_LENGTH = 30;
 
 /**
- * The things a question asks about that the page never mentions, spelled as the person typed them
+ * The things a question asks about that the page does not cover, spelled as the person typed them
  * ("a FOLDER on Orbit", "la password di ROOT"): an abstention names them, so the reply says what
- * the page lacks instead of only "I don't know". A word is named when it blocked the answer as a
- * subject (neither the page nor the lexicon knows it) and names a thing: a noun of the
- * dictionaries, or a rare word none of them holds ("ransomware"); a greeting or a verb ("yo",
- * "spewing") is not what was asked about. Not when a word of questions the page never answers was
- * asked ("che TEMPO fa a Milano?"): that, not the city, is what it lacks. Letters and digits only,
- * as the tokenizer reads words: nothing a surface could render as markup, a mention or a control
- * sequence.
+ * is missing instead of only "I don't know". A word is named only when all of these hold:
+ * - it blocked the answer as a subject: neither the page nor the lexicon knows it;
+ * - it was typed so, letter for letter: a word the typo check rewrote ("routers" read as "routes")
+ *   is not named at all, rather than named wrongly;
+ * - it names a thing: a noun by the tagger in an English sentence, by the dictionaries in Italian,
+ *   or a rare word none of them holds ("ransomware"); never a verb ("who ROTATES…"), chat
+ *   shorthand ("thx"), a first name or the surname after one ("mario ROSSI"), nor a word with
+ *   digits (a channel's id, an escape code's remains);
+ * - the pack's own descriptions of its services do not use it ("remote control of the customer's
+ *   COMPUTERS"): the engine missed it, the pack did not.
+ * Not when a word of questions the page never answers was asked ("che TEMPO fa a Milano?"): that,
+ * not the city, is what it lacks. Letters, digits and hyphens only, as the tokenizer reads words:
+ * nothing a surface could render as markup, a mention or a control sequence.
  */
-export function unmentionedSubjects(analysis: QuestionAnalysis | null, question: string): string[] {
+export function unmentionedSubjects(
+  analysis: QuestionAnalysis | null,
+  question: string,
+  knowledge: Knowledge,
+): string[] {
   if (analysis === null || analysis.offTopic.length > 0) return [];
   const unknown = new Set(analysis.unknown);
-  const namesAThing = (word: string) => {
-    const thing = wordClasses().namesAThing(word);
-    return thing === true || (thing === undefined && !generalLanguage().isFrequent(word));
-  };
-  const named = analysis.subjects
-    .filter((s) => s.concepts.length === 0 && unknown.has(s.word) && namesAThing(s.word))
-    .map((s) => s.word);
+  const blocking = new Set(
+    analysis.subjects.filter((s) => s.concepts.length === 0 && unknown.has(s.word)).map((s) => s.word),
+  );
+  if (blocking.size === 0) return [];
+  const general = generalLanguage();
+  const classes = wordClasses();
+  const tokens = tokenize(question);
+  const surfaces = [...question.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map(([surface]) => surface);
   const spelled = new Map<string, string>();
-  for (const [surface] of question.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
+  for (const surface of surfaces) {
     const word = normalize(surface).replace(/[\s-]/g, '');
     if (!spelled.has(word)) spelled.set(word, surface);
   }
-  return [...new Set(named)].slice(0, MAX_NAMED).map((word) => spelled.get(word) ?? word);
+  const tags = analysis.lang === 'en' ? englishTags(tokens.map((t) => ({ typed: t.word, segment: t.segment }))) : null;
+  const described = describedWords(knowledge);
+  const named: string[] = [];
+  tokens.forEach((token, i) => {
+    const word = token.word;
+    if (!blocking.has(word) || named.includes(word) || !spelled.has(word)) return;
+    if (/\d/.test(word) || word.length > MAX_LENGTH || described.has(word)) return;
+    if (general.isFirstName(word) || general.isFirstName(tokens[i - 1]?.word ?? '')) return;
+    const frequent = general.isFrequent(word);
+    // Chat shorthand: a short lowercase word no dictionary holds ("thx", "pls"), or a chat spelling.
+    if (!frequent && ((word.length <= 3 && !token.acronym) || general.isChatSpelling(word))) return;
+    // In English the tagger and the dictionary must agree ("does Acme SCRUB…": the tagger may take
+    // a verb after an unknown name for a noun; the dictionary knows the word mostly as a verb).
+    const dictionary = classes.namesAThing(word);
+    const thing =
+      tags !== null
+        ? (tags[i] === 'NOUN' || tags[i] === 'PROPN') && dictionary !== false
+        : dictionary === true || (dictionary === undefined && !frequent);
+    if (thing) named.push(word);
+  });
+  return named.slice(0, MAX_NAMED).map((word) => spelled.get(word)!);
 }
+
+/** The words of the pack's descriptions of its services, in both languages. */
+function describedWords(knowledge: Knowledge): ReadonlySet<string> {
+  let known = described.get(knowledge);
+  if (known === undefined) {
+    known = new Set(knowledge.services.flatMap((s) => [...wordsOf(s.description.en), ...wordsOf(s.description.it)]));
+    described.set(knowledge, known);
+  }
+  return known;
+}
+
+const described = new WeakMap<Knowledge, ReadonlySet<string>>();

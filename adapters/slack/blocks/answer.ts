@@ -47,7 +47,8 @@ export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = 
   }
   if (answer.suggestions.length > 0) {
     const list = answer.suggestions.slice(0, 6).map((s) => `• ${escapeMrkdwn(s)}`);
-    blocks.push(section(`${l.tryAsking}:\n${list.join('\n')}`));
+    // An abstention's summary already leads into its examples ("…, for example:"), as in plain text.
+    blocks.push(section(answer.abstained ? list.join('\n') : `${l.tryAsking}:\n${list.join('\n')}`));
   }
   if (answer.modelSuggestion) blocks.push(context([escapeMrkdwn(answer.modelSuggestion)]));
   // Input dutybot did not understand is never a dead end: the examples above, and the way to usage.

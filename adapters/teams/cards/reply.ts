@@ -37,7 +37,9 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
   const body: CardElement[] = [text(`**${ctx.text(answer.summary)}**`)];
   for (const item of answer.items) body.push(answerItem(item, ctx));
   if (answer.suggestions.length > 0) {
-    body.push(container([text(`**${l.tryAsking}**`), bullets(answer.suggestions)], { spacing: 'Medium' }));
+    // An abstention's summary already leads into its examples ("…, for example:"), as in plain text.
+    const heading = answer.abstained ? [] : [text(`**${l.tryAsking}**`)];
+    body.push(container([...heading, bullets(answer.suggestions)], { spacing: 'Medium' }));
   }
   if (answer.modelSuggestion) body.push(subtle(answer.modelSuggestion));
   // Nothing found is not a dead end: the examples above, and the way to every command. The

@@ -217,7 +217,7 @@ export const en = {
     abstainMentioned: (source: string, names: string) =>
       `I don't know that: the ${source} shared-responsibility page, the only source I answer from, names ${names} only in passing and says nothing of what you asked.`,
     abstainUnmentioned: (source: string, things: string) =>
-      `I don't know that: the ${source} shared-responsibility page, the only source I answer from, never mentions ${things}.`,
+      `I don't know that: the ${source} shared-responsibility page, the only source I answer from, doesn't cover ${things}.`,
     /** A word the person typed, named back as theirs. */
     quoted: (word: string) => `“${word}”`,
     abstainUnknown: (source: string) =>

@@ -196,7 +196,7 @@ export const it: Catalogue = {
     abstainMentioned: (source, names) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, cita ${names} solo di passaggio e non dice nulla di ciò che chiedi.`,
     abstainUnmentioned: (source, things) =>
-      `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non cita mai ${things}.`,
+      `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non tratta ${things}.`,
     quoted: (word) => `“${word}”`,
     abstainUnknown: (source) =>
       `Non lo so: la pagina ${source} sulla responsabilità condivisa, l'unica fonte da cui rispondo, non ne parla.`,
