@@ -1197,3 +1197,12 @@ describe('a brand before a sibling service’s alias', () => {
     expect(first('sygma password rules?')).toBe('sygma.customer.complex-passwords');
   });
 });
+
+describe('a phrase asking whose duty it is', () => {
+  it('says no subject: "whose JOB is it", "our JOB" are not backup jobs', () => {
+    expect(first('whose job is it to check the stellar backups?')).toBe('stellar.customer.check-backup-results');
+  });
+  it('still reads the jobs asked about', () => {
+    expect(first('whose job is it to configure the 1backup jobs?')).toBe('1backup.customer.configure-backup-jobs');
+  });
+});

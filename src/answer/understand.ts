@@ -171,6 +171,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   let dutyWords = 0;
   const partyStems: string[] = [];
   const cueUsed = new Array<boolean>(words.length).fill(false);
+  const whosePhrase = new Array<boolean>(words.length).fill(false);
   const cadenceAt = new Set<number>();
   const dutyAt = new Set<number>();
   let providerRequested = false;
@@ -237,7 +238,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       }
     }
     const namesProvider = cues.some((c) => c.kind === 'party' && c.cue === 'provider');
+    // "WHOSE JOB is it…", "is it OUR JOB": a phrase asking whose duty it is says no subject.
+    const whose = (c: (typeof cues)[number]) =>
+      c.kind === 'duty' || (c.kind === 'intent' && (c.intent === 'who' || c.intent === 'list'));
+    const asksWhose = match.length > 1 && cues.some(whose) && cues.every((c) => whose(c) || c.kind === 'party');
     for (let k = i; k < i + match.length; k++) {
+      if (asksWhose) whosePhrase[k] = true;
       cueUsed[k] = true;
       // "Acme" is also a word of the texts: it tells "Acme's roles" from a bare definition.
       if (namesProvider && index.stems.has(stems[k]!)) partyStems.push(stems[k]!);
@@ -282,6 +288,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   for (let i = 0; i < words.length; i++) {
     for (const { length, values } of conceptMatchesAt(surface, stems, i, lexicon, lang)) {
       if (anyUsed(words, i, length)) continue;
+      if (whosePhrase.slice(i, i + length).every(Boolean)) continue;
       // "clients KEPT SEPARATE": a keeping word inside a longer phrase says that phrase's concept.
       const yields = values.every((id) => lexicon.conceptInfo.get(id)?.yieldsToLonger === true);
       if (yields && words.slice(i, i + length).every((w) => (w.phraseLength ?? 0) > length)) continue;
