@@ -1206,3 +1206,14 @@ describe('a phrase asking whose duty it is', () => {
     expect(first('whose job is it to configure the 1backup jobs?')).toBe('1backup.customer.configure-backup-jobs');
   });
 });
+
+describe('a cardinal written as a word', () => {
+  it('is read as the number it writes: "TRE settimane fa" is "3 settimane fa"', () => {
+    expect(first('ho cancellato un file condiviso tre settimane fa, c’è ancora nel backup di rocketbox?')).toBe(
+      'rocketbox.provider.backup-control',
+    );
+  });
+  it('answers nothing the page does not: a number of things asked a price of is still out of scope', () => {
+    expect(abstains('quanto costano tre caselle di posta in più?')).toBe(true);
+  });
+});

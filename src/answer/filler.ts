@@ -6,6 +6,7 @@ import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import {
   ADVERBS_BEFORE_VERB,
   CALENDAR_WORDS,
+  CARDINALS,
   COMPARATIVES,
   COMPARISON_WORDS,
   COPULAS,
@@ -65,7 +66,12 @@ export function fillerWords(
 ): boolean[] {
   // Judged as typed: a typo correction may have turned "manager" into a domain word.
   const unknown = words.map(
-    (w) => !w.mention && !index.vocabulary.has(w.typed) && !index.stems.has(stem(w.typed)) && !/\d/.test(w.typed),
+    (w) =>
+      !w.mention &&
+      !index.vocabulary.has(w.typed) &&
+      !index.stems.has(stem(w.typed)) &&
+      !/\d/.test(w.typed) &&
+      !CARDINALS.has(w.typed),
   );
   // A mention is someone addressed; a word of the calendar says when ("on SUNDAY", "STANOTTE").
   // A noun of people beside a pronoun says who the pronoun is ("how long do you GUYS keep…"):

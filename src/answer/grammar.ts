@@ -256,6 +256,16 @@ export const ITALIAN_CARDINALS: ReadonlySet<string> = new Set([
   ...['quindici', 'venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'novanta', 'cento', 'mille'],
 ]);
 
+/**
+ * Cardinals written as words, both languages: a closed class, read as the number they write ("TRE
+ * settimane fa" is "3 settimane fa"). Not "one", a pronoun too ("the one we keep").
+ */
+export const CARDINALS: ReadonlySet<string> = new Set([
+  ...ITALIAN_CARDINALS,
+  ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen'],
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred', 'thousand'],
+]);
+
 /** English ordinals as words, a closed class: "2nd copy" is the "second copy". */
 export const ORDINALS: readonly string[] = [
   ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],

@@ -11,6 +11,7 @@ import { generalLanguage } from './general-words.js';
 import {
   ADVERBS_BEFORE_VERB,
   CALENDAR_WORDS,
+  CARDINALS,
   CONDITIONALS,
   DETERMINERS,
   detachEnclitic,
@@ -411,7 +412,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
     if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
-    if (!/^\d+$/.test(w.word))
+    if (!/^\d+$/.test(w.word) && !CARDINALS.has(w.word))
       subjects.push({
         word: w.word,
         stem: w.stem,
@@ -422,9 +423,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   });
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
-    if (/^\d+$/.test(w.word)) {
+    if (/^\d+$/.test(w.word) || CARDINALS.has(w.word)) {
       // "kept for 60 days": a number the texts state tells their duties apart ("35", "60").
       if (index.stems.has(w.stem)) residual.push(w.stem);
+      else if (CARDINALS.has(w.word)) return;
       // "ISO 27001", "2006": a number the page never mentions is a subject we do not know.
       else if (w.word.length >= 3 && !index.vocabulary.has(w.word)) unknownNames.push(w.word);
       return;
