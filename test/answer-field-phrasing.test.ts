@@ -1171,6 +1171,11 @@ describe('the cause of something that happened on a day', () => {
     expect(abstains('why did the rocketbox backup fail last night?')).toBe(true);
     expect(abstains('why did 1backup not run its backup on sunday?')).toBe(true);
   });
+  it('reads "how come" and "come mai" as a why, not as a question for steps', () => {
+    expect(abstains('how come the mail server was down last night?')).toBe(true);
+    expect(abstains('come mai stamattina la posta non funzionava?')).toBe(true);
+    expect(first('how come coretech checks the mail servers every day?')).toMatch(/^email\.provider\./);
+  });
   it('still answers why the provider acted, what we do about its report, or a second question', () => {
     expect(first('why did coretech shut down our website yesterday')).toBe('rocketweb.provider.deactivation-on-report');
     expect(first('perché stamattina coretech ci ha segnalato un problema sul server?')).toBe(

@@ -31,7 +31,7 @@ import { findServices } from './service-mentions.js';
 import { stem, tokenize } from './text.js';
 import { correctTypo, everydaySlip } from './typos.js';
 import { wordClasses } from './word-classes.js';
-import { anyUsed, markConceptPhrases, WHY_WORDS, type Word } from './words.js';
+import { anyUsed, markConceptPhrases, opensCause, type Word } from './words.js';
 
 /** What a question asks, independent of how it will be answered. */
 export interface QuestionAnalysis {
@@ -253,7 +253,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   }
 
   // A question opening with "how"/"come" (and not "how often", "how long") asks for a procedure.
-  if (HOW.has(surface[0] ?? '') && !intents.has('how_often') && !intents.has('how_long')) intents.add('how_to');
+  // "How come…", "come mai…" ask for a cause, not for steps.
+  if (HOW.has(surface[0] ?? '') && !intents.has('how_often') && !intents.has('how_long') && !opensCause(words, 0))
+    intents.add('how_to');
   // "Come migro il sito?", "come configuriamo i job?": "come" then a first-person verb asks for steps.
   if (surface[0] === 'come' && isFirstPersonVerb(surface[1] ?? '', lexicon)) intents.add('procedure');
   // "Come si chiede un permesso?", "come si attiva…": the impersonal "come si" + verb asks the same.
@@ -469,7 +471,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     strongConcepts,
     dutyWords,
     subjects,
-    asksWhy: WHY_WORDS.has(surface[0] ?? ''),
+    asksWhy: opensCause(words, 0),
     // Read as typed: a day alone is set aside as filler ("IERI"), yet it says when. Only in the
     // clause asking, not in a sign-off ("…? have a nice WEEKEND").
     namesADay: typed.some((w) => CALENDAR_WORDS.has(w.typed) && w.segment === words[0]?.segment),

@@ -21,7 +21,18 @@ export const WHY_WORDS: ReadonlySet<string> = new Set(['why', 'perche']);
 
 /** Whether a message asks for a cause: "why", "perché", or Italian's "come mai". */
 export function asksForCause(words: readonly Pick<Word, 'typed'>[]): boolean {
-  return words.some((w, i) => WHY_WORDS.has(w.typed) || (w.typed === 'come' && words[i + 1]?.typed === 'mai'));
+  return words.some((_, i) => opensCause(words, i));
+}
+
+/** Whether a question for a cause opens at word `at`: "why", "perché", "come mai", "how come". */
+export function opensCause(words: readonly Pick<Word, 'typed'>[], at: number): boolean {
+  const word = words[at]?.typed;
+  const next = words[at + 1]?.typed;
+  return (
+    (word !== undefined && WHY_WORDS.has(word)) ||
+    (word === 'come' && next === 'mai') ||
+    (word === 'how' && next === 'come')
+  );
 }
 
 export function anyUsed(words: readonly Word[], start: number, length: number): boolean {
