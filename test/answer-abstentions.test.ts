@@ -34,6 +34,11 @@ describe('an abstention names what the page does not cover', () => {
       'Cosa fa CoreTech per Stellar - Server Cloud?',
     ]);
   });
+  it('offers examples about a service only hinted at, by its everyday name', () => {
+    const reply = answer('who handles printers on mail archiving?', coretech);
+    expect(reply.view.abstained).toBe(true);
+    expect(reply.view.suggestions[0]).toBe('What do we have to do for MailArchive - Mail Archiving?');
+  });
   it('names a rare word too, but no verb or greeting, and keeps the general examples with no service named', () => {
     const reply = answer('does coretech scrub ransomware off our laptops?', coretech);
     expect(reply.view.abstained).toBe(true);

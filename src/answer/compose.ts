@@ -53,10 +53,12 @@ interface ComposeInput {
 /** At most this many services get examples of their own in an abstention. */
 const MAX_SERVICES_OFFERED = 2;
 
-/** The names of the page's services a question named, in the page's order. */
+/** The names of the page's services a question named, else hinted at ("the mail archiving"), in the page's order. */
 function namedServices(analysis: QuestionAnalysis | null, knowledge: Knowledge): string[] {
-  if (analysis === null || analysis.services.length > MAX_SERVICES_OFFERED) return [];
-  return knowledge.services.filter((service) => analysis.services.includes(service.id)).map((service) => service.name);
+  if (analysis === null) return [];
+  const ids = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  if (ids.length > MAX_SERVICES_OFFERED) return [];
+  return knowledge.services.filter((service) => ids.includes(service.id)).map((service) => service.name);
 }
 
 function ownersSuffix(ids: readonly string[]): string {
