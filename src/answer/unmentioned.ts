@@ -17,8 +17,8 @@ const MAX_LENGTH = 30;
  * - it blocked the answer as a subject: neither the page nor the lexicon knows it;
  * - it was typed so, letter for letter: a word the typo check rewrote ("routers" read as "routes")
  *   is not named at all, rather than named wrongly;
- * - it names a thing: a noun by the tagger in an English sentence, by the dictionaries in Italian,
- *   or a rare word none of them holds ("ransomware"); never a verb ("who ROTATES…"), chat
+ * - it names a thing: a noun of the dictionaries, or a rare word none of them holds ("ransomware"),
+ *   which in an English sentence the tagger reads as a noun; never a verb ("who ROTATES…"), chat
  *   shorthand ("thx"), a first name or the surname after one ("mario ROSSI"), nor a word with
  *   digits (a channel's id, an escape code's remains);
  * - the pack's own descriptions of its services do not use it ("remote control of the customer's
@@ -47,7 +47,13 @@ export function unmentionedSubjects(
     const word = normalize(surface).replace(/[\s-]/g, '');
     if (!spelled.has(word)) spelled.set(word, surface);
   }
-  const tags = analysis.lang === 'en' ? englishTags(tokens.map((t) => ({ typed: t.word, segment: t.segment }))) : null;
+  // The tagger only for a word no dictionary classes: loading its model costs a first abstention
+  // about a hundred milliseconds.
+  let tags: string[] | undefined;
+  const tagOf = (i: number) => {
+    tags ??= englishTags(tokens.map((t) => ({ typed: t.word, segment: t.segment })));
+    return tags[i];
+  };
   const described = describedWords(knowledge);
   const named: string[] = [];
   tokens.forEach((token, i) => {
@@ -58,13 +64,12 @@ export function unmentionedSubjects(
     const frequent = general.isFrequent(word);
     // Chat shorthand: a short lowercase word no dictionary holds ("thx", "pls"), or a chat spelling.
     if (!frequent && ((word.length <= 3 && !token.acronym) || general.isChatSpelling(word))) return;
-    // In English the tagger and the dictionary must agree ("does Acme SCRUB…": the tagger may take
-    // a verb after an unknown name for a noun; the dictionary knows the word mostly as a verb).
+    // A noun of the dictionaries ("laptops", "cartella"); a word none of them holds is a thing when
+    // rare ("ransomware"), and in an English sentence only when the tagger reads it as a noun there
+    // ("who DECOMMISSIONS the disks" is a verb).
     const dictionary = classes.namesAThing(word);
-    const thing =
-      tags !== null
-        ? (tags[i] === 'NOUN' || tags[i] === 'PROPN') && dictionary !== false
-        : dictionary === true || (dictionary === undefined && !frequent);
+    const rareNoun = () => !frequent && (analysis.lang !== 'en' || tagOf(i) === 'NOUN' || tagOf(i) === 'PROPN');
+    const thing = dictionary === true || (dictionary === undefined && rareNoun());
     if (thing) named.push(word);
   });
   return named.slice(0, MAX_NAMED).map((word) => spelled.get(word)!);
