@@ -19,7 +19,7 @@ export interface Word extends Token {
 /** "Why…", "perché…": a question that asks for a reason or a cause. */
 export const WHY_WORDS: ReadonlySet<string> = new Set(['why', 'perche']);
 
-/** Whether a message asks for a cause: "why", "perché", or Italian's "come mai". */
+/** Whether a message asks for a cause anywhere in it (opensCause). */
 export function asksForCause(words: readonly Pick<Word, 'typed'>[]): boolean {
   return words.some((_, i) => opensCause(words, i));
 }
