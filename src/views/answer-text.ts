@@ -1,5 +1,6 @@
 import { catalogue } from './catalogue/index.js';
 import { inertPlain, sentence } from './plain-text.js';
+import { headsSuggestions } from './suggestions.js';
 import type { AnswerItemView, AnswerView, Lang } from './types.js';
 
 /**
@@ -20,7 +21,7 @@ export function renderAnswerText(
   });
   if (view.suggestions.length > 0) {
     lines.push('');
-    if (!view.abstained) lines.push(`${labels.tryAsking}:`);
+    if (headsSuggestions(view)) lines.push(`${labels.tryAsking}:`);
     for (const suggestion of view.suggestions) lines.push(`  • ${suggestion}`);
   }
   if (view.modelSuggestion) lines.push('', `(${view.modelSuggestion})`);

@@ -1,4 +1,5 @@
 import { catalogue } from '../../../src/views/catalogue/index.js';
+import { headsSuggestions } from '../../../src/views/suggestions.js';
 import type { AnswerItemView, AnswerView } from '../../../src/views/types.js';
 import { labels } from '../labels.js';
 import { ACTION } from './ids.js';
@@ -47,8 +48,7 @@ export function renderAnswer(answer: AnswerView, options: AnswerRenderOptions = 
   }
   if (answer.suggestions.length > 0) {
     const list = answer.suggestions.slice(0, 6).map((s) => `• ${escapeMrkdwn(s)}`);
-    // An abstention's summary already leads into its examples ("…, for example:"), as in plain text.
-    blocks.push(section(answer.abstained ? list.join('\n') : `${l.tryAsking}:\n${list.join('\n')}`));
+    blocks.push(section(headsSuggestions(answer) ? `${l.tryAsking}:\n${list.join('\n')}` : list.join('\n')));
   }
   if (answer.modelSuggestion) blocks.push(context([escapeMrkdwn(answer.modelSuggestion)]));
   // Input dutybot did not understand is never a dead end: the examples above, and the way to usage.

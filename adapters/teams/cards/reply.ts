@@ -1,5 +1,6 @@
 import { catalogue } from '../../../src/views/catalogue/index.js';
 import { confirmationStateLabel, stateLabel } from '../../../src/views/labels.js';
+import { headsSuggestions } from '../../../src/views/suggestions.js';
 import type {
   AnswerItemView,
   AnswerView,
@@ -37,8 +38,7 @@ export function renderAnswer(answer: AnswerView, ctx: RenderContext): RenderedCa
   const body: CardElement[] = [text(`**${ctx.text(answer.summary)}**`)];
   for (const item of answer.items) body.push(answerItem(item, ctx));
   if (answer.suggestions.length > 0) {
-    // An abstention's summary already leads into its examples ("…, for example:"), as in plain text.
-    const heading = answer.abstained ? [] : [text(`**${l.tryAsking}**`)];
+    const heading = headsSuggestions(answer) ? [text(`**${l.tryAsking}**`)] : [];
     body.push(container([...heading, bullets(answer.suggestions)], { spacing: 'Medium' }));
   }
   if (answer.modelSuggestion) body.push(subtle(answer.modelSuggestion));
