@@ -15,9 +15,9 @@ const quokka = loadKnowledge(join(import.meta.dirname, 'fixtures', 'packs', 'quo
 
 describe('an abstention names what the page does not cover', () => {
   it('quotes the unknown thing as typed, and offers examples about the service named (en)', () => {
-    const reply = answer('a colleague wiped a Folder on rocketbox last month, can coretech get it back?', coretech);
+    const reply = answer('a colleague wiped a Notebook on rocketbox last month, can coretech get it back?', coretech);
     expect(reply.view.abstained).toBe(true);
-    expect(reply.view.summary).toContain("doesn't cover “Folder”");
+    expect(reply.view.summary).toContain("doesn't cover “Notebook”");
     expect(reply.view.summary).toContain('On RocketBox - File Sharing I can tell you who does what');
     expect(reply.view.suggestions).toEqual([
       'What do we have to do for RocketBox - File Sharing?',
@@ -25,10 +25,10 @@ describe('an abstention names what the page does not cover', () => {
     ]);
   });
   it('does the same in Italian', () => {
-    const reply = answer('chi cambia la password di root sulle vps di stellar?', coretech);
+    const reply = answer('chi cambia la password del router sulle vps di stellar?', coretech);
     expect(reply.view.abstained).toBe(true);
     expect(reply.lang).toBe('it');
-    expect(reply.view.summary).toContain('non tratta “root”');
+    expect(reply.view.summary).toContain('non tratta “router”');
     expect(reply.view.suggestions).toEqual([
       'Cosa dobbiamo fare per Stellar - Server Cloud?',
       'Cosa fa CoreTech per Stellar - Server Cloud?',
@@ -68,7 +68,7 @@ describe('an abstention names what the page does not cover', () => {
     };
     // "routers" is read as the everyday slip "routes": better nothing than the wrong word.
     expect(named('who patches the routers on rocketweb?')).not.toContain('routes');
-    expect(named('mario rossi ha cancellato una cartella su rocketbox, c’è un backup?')).toEqual(['cartella']);
+    expect(named('mario rossi ha cancellato la rubrica su rocketbox, c’è un backup?')).toEqual(['rubrica']);
     expect(named('who rotates the tokens on stellar?')).toEqual(['tokens']);
     expect(named('can u help me with my printer on stellar thx')).not.toContain('thx');
     expect(named('who restores files in C0123ABC on rocketbox?')).toEqual([]);

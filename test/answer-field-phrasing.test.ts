@@ -1222,3 +1222,28 @@ describe('a cardinal written as a word', () => {
     expect(abstains('quanto costano tre caselle di posta in più?')).toBe(true);
   });
 });
+
+describe('a part of a service', () => {
+  it('hints at its service and is no subject left out ("the ROOT password", "a deleted FOLDER", "le CARTELLE")', () => {
+    expect(first('who keeps the ssh keys of our cloud servers safe?')).toBe('stellar.customer.guard-access-data');
+    expect(first('how long are deleted folders kept in the rocketbox backup?')).toBe(
+      'rocketbox.provider.backup-control',
+    );
+    expect(first('is webmail monitored by coretech?')).toBe('email.provider.mail-server-monitoring');
+    expect(first('le cartelle cancellate su rocketbox restano nel backup?')).toBe('rocketbox.provider.backup-control');
+    expect(ids('la password di root della vm chi la custodisce?').slice(0, 2)).toEqual([
+      'stellar.customer.server-passwords',
+      'stellar.customer.guard-access-data',
+    ]);
+  });
+  it('is a subject of its own beside another service: SSH on the web hosting, an event viewer on the file share', () => {
+    expect(abstains('can we get ssh access on rocketweb?')).toBe(true);
+    expect(abstains('is there an event viewer in rocketbox?')).toBe(true);
+    expect(abstains('can we use ssh on the email service?')).toBe(true);
+  });
+  it('leaves every other unknown subject beside it one: our laptops, a phone, what the page never states', () => {
+    expect(abstains('does coretech back up the folders on our laptops?')).toBe(true);
+    expect(abstains('how do I set up webmail on my phone?')).toBe(true);
+    expect(abstains('how do I enable sudo for a user on the stellar vm?')).toBe(true);
+  });
+});

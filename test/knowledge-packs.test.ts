@@ -63,6 +63,15 @@ describe('a second pack answers with the same engine', () => {
     expect(italian).toContain('Esportare lo storico dei ticket su richiesta del cliente');
   });
 
+  it("reads the pack's parts of a service as a hint at it, and as a subject of their own beside another service", () => {
+    // "Subfolder" and "macro" are no words of the document: its lexicon lists them as parts.
+    expect(ids('how long is a deleted subfolder kept?')[0]).toBe('qdrive.provider.recycle-retention');
+    expect(ids('per quanto tempo resta una sottocartella cancellata?')[0]).toBe('qdrive.provider.recycle-retention');
+    expect(ids('chi decide quali agenti vedono le macro?')[0]).toBe('qdesk.customer.agent-access');
+    expect(abstains('how long is a deleted subfolder kept on QMail?')).toBe(true);
+    expect(abstains('how do I install the sync client on linux?')).toBe(true);
+  });
+
   it('abstains outside its document, in both languages', () => {
     for (const question of [
       'what is the weather in Lisbon?',
@@ -188,13 +197,26 @@ describe('knowledge lint on any pack', () => {
     );
   });
 
-  it('refuses lexicon words for a service the pack does not have, and a folder that is not a pack', () => {
+  it('refuses lexicon words for a service the pack does not have, a part that is already a name, and a folder that is not a pack', () => {
     const pack = join(dir, 'stray-brand');
     cpSync(QUOKKA, pack, { recursive: true });
     const lexicon = join(pack, 'lexicon.yaml');
     writeFileSync(lexicon, readFileSync(lexicon, 'utf8').replace('brands:\n', 'brands:\n  rocketweb: [rocketweb]\n'));
     expect(lintKnowledge(pack).lines).toContain(
       'error: test-temp: brands.rocketweb: not a service of the pack'.replace('test-temp', join(pack, 'lexicon.yaml')),
+    );
+    const parts = join(pack, '..', 'stray-part');
+    cpSync(QUOKKA, parts, { recursive: true });
+    const partsLexicon = join(parts, 'lexicon.yaml');
+    const text = readFileSync(partsLexicon, 'utf8').replace('[macro, macros,', '[helpdesk, macro, macros,');
+    writeFileSync(
+      partsLexicon,
+      text.replace('service_aliases: {}', 'service_aliases:\n  qdesk: {en: [helpdesk], it: []}'),
+    );
+    const written = readFileSync(partsLexicon, 'utf8').split('\n');
+    const row = written.findIndex((l) => l.includes('[helpdesk, macro')) + 1;
+    expect(lintKnowledge(parts).lines).toContain(
+      `error: ${partsLexicon}: service_parts.qdesk.en[0]: "helpdesk" is already an alias of qdesk (line ${row}, column 10)`,
     );
     const empty = join(dir, 'empty');
     cpSync(join(QUOKKA, 'sources'), join(empty, 'sources'), { recursive: true });

@@ -236,7 +236,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
       if (spelled.length >= 5) brandKeys.push({ key: spelled, service });
     }
   }
-  const addAlias = (service: ServiceId, phrase: string) => {
+  const addAlias = (service: ServiceId, phrase: string, part = false) => {
     const key = compactKey(phrase);
     if (!key) return;
     const brand = [...brandSet].some((b) => key.includes(b));
@@ -249,6 +249,9 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
       map.set(mapKey, list);
     }
     aliasMaxWords = Math.max(aliasMaxWords, words(phrase).length);
+    // A part ("root", "folder") is no word of the page: beside another service it stays unknown,
+    // a subject the page does not cover there (service-mentions.ts).
+    if (part) return;
     addSurface(phrase);
     for (const word of words(phrase)) aliasWords.add(word);
   };
@@ -265,6 +268,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const word of service.aliases.en.flatMap(words)) if (italian.has(word)) bilingualAliasWords.add(word);
     const extra = lexicon.lexicon.service_aliases[service.id];
     for (const alias of [...(extra?.en ?? []), ...(extra?.it ?? [])]) addAlias(service.id, alias);
+    const parts = lexicon.lexicon.service_parts[service.id];
+    for (const part of [...(parts?.en ?? []), ...(parts?.it ?? [])]) addAlias(service.id, part, true);
     for (const brand of lexicon.lexicon.brands[service.id] ?? []) addAlias(service.id, brand);
   }
   // A generic word that names two services ("server") is not a service mention at all.

@@ -96,6 +96,8 @@ export interface CompiledLexicon {
   conditionalOffTopic: ReadonlySet<string>;
   /** Alias phrases (stems joined by spaces: "mail vault" but not "mailvault") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
+  /** The services' parts ("root", "shared folder": stems joined by spaces), which hint at their service only. */
+  serviceParts: ReadonlySet<string>;
   /** Nouns claimed together with a service's name ("service", "servizio"). */
   serviceNouns: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
@@ -118,6 +120,9 @@ export function defaultLexiconPath(): string {
 }
 
 const compiledByPath = new Map<string, CompiledLexicon>();
+
+/** "Shared folders" → "share folder": how alias phrases are compared with a question's stems. */
+const stemmedPhrase = (phrase: string) => words(phrase).map(stem).join(' ');
 
 /**
  * Loads, validates and compiles a pack's lexicon (cached per path). Answering reads the lexicon of
@@ -241,6 +246,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     en: new Set([...usedBy.en].filter((w) => !usedBy.it.has(w))),
     it: new Set([...usedBy.it].filter((w) => !usedBy.en.has(w))),
   };
+  const parts = Object.values(lexicon.service_parts).flatMap((phrases) => [
+    ...(phrases?.en ?? []),
+    ...(phrases?.it ?? []),
+  ]);
   return {
     lexicon,
     cues,
@@ -260,7 +269,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     conjunctions: new Set(lexicon.parties.conjunctions.flatMap(words)),
     reportedMarkers: new Set(lexicon.parties.reported_markers.flatMap(words)),
     recipientMarkers: new Set(lexicon.parties.recipient_markers.flatMap(words)),
-    ambiguousAliases: new Set(lexicon.ambiguous_aliases.map((a) => words(a).map(stem).join(' '))),
+    // A part only ever hints at its service: it is an ambiguous alias by nature.
+    ambiguousAliases: new Set([...lexicon.ambiguous_aliases, ...parts].map(stemmedPhrase)),
+    serviceParts: new Set(parts.map(stemmedPhrase)),
     serviceNouns: new Set(lexicon.service_nouns.flatMap(words)),
     stopWords,
     genericStems: new Set([...lexicon.generic_words.en, ...lexicon.generic_words.it].flatMap(words).map(stem)),

@@ -153,6 +153,15 @@ export function findServices(
   const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
   // Once a service is named, a generic hint ("the Backup1 servers") points nowhere else.
   const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
+  // "SSH access on the web hosting": a part of a service other than the one named is a subject of
+  // its own, which the page does not cover there.
+  if (named.length > 0) {
+    for (const part of found) {
+      if (!lexicon.serviceParts.has(stems.slice(part.at, part.at + part.words).join(' '))) continue;
+      if (found.some((f) => f.at === part.at && named.includes(f.service))) continue;
+      for (let k = part.at; k < part.at + part.words; k++) words[k]!.hint = false;
+    }
+  }
   // Named by its brand, a service is named by name, whatever generic word stands beside it ("the
   // server ORBIT", "i server ORBIT").
   return { named, hinted, stems: nameStems, byName: brands.length > 0 || (named.length > 0 && !promoted) };

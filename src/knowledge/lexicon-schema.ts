@@ -177,6 +177,11 @@ export const LexiconSchema = z
     /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
     service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
     /**
+     * Things a service is made of or runs, as its users name them ("the ROOT login", "a FOLDER",
+     * "i PLUGIN"): they make the service likelier, as an ambiguous alias does, but never name it.
+     */
+    service_parts: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
+    /**
      * Nouns that go with a service's name and add nothing to it ("the newsletter SERVICE", "il
      * SERVIZIO di posta"): claimed with the name, so they are neither a subject nor a ranking word.
      */
@@ -252,5 +257,40 @@ export const LexiconSchema = z
     lexicon.foreign_allowed_with.forEach((id, i) => {
       check(id, ['foreign_allowed_with', i]);
     });
+    checkParts(lexicon, ctx);
   });
+
+/**
+ * A part hints at the one service it belongs to: listed for two services ("folder" for the file
+ * share and the mail) it would hint at neither, and a service's alias or brand is read as the name.
+ */
+function checkParts(
+  lexicon: {
+    service_aliases: Partial<Record<string, Bilingual>>;
+    service_parts: Partial<Record<string, Bilingual>>;
+    brands: Partial<Record<string, string[]>>;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const key = (phrase: string) => phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const owners = new Map<string, string>();
+  for (const [service, names] of Object.entries(lexicon.service_aliases))
+    for (const name of [...(names?.en ?? []), ...(names?.it ?? [])]) owners.set(key(name), `an alias of ${service}`);
+  for (const [service, names] of Object.entries(lexicon.brands))
+    for (const name of names ?? []) owners.set(key(name), `a brand of ${service}`);
+  for (const [service, parts] of Object.entries(lexicon.service_parts)) {
+    for (const lang of ['en', 'it'] as const) {
+      (parts?.[lang] ?? []).forEach((phrase, i) => {
+        const owner = owners.get(key(phrase));
+        if (owner !== undefined && owner !== `a part of ${service}`)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['service_parts', service, lang, i],
+            message: `"${phrase}" is already ${owner}`,
+          });
+        owners.set(key(phrase), `a part of ${service}`);
+      });
+    }
+  }
+}
 export type Lexicon = z.infer<typeof LexiconSchema>;

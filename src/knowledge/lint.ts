@@ -204,7 +204,7 @@ function checkLexicon(
 ): { problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const warnings: string[] = [];
-  for (const section of ['service_aliases', 'brands'] as const) {
+  for (const section of ['service_aliases', 'service_parts', 'brands'] as const) {
     for (const id of Object.keys(lexicon[section]))
       if (!knowledge.serviceById.has(id)) problems.push(`${file}: ${section}.${id}: not a service of the pack`);
   }
