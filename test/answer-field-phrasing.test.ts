@@ -1247,3 +1247,14 @@ describe('a part of a service', () => {
     expect(abstains('how do I enable sudo for a user on the stellar vm?')).toBe(true);
   });
 });
+
+describe('a noun that goes with a service’s name', () => {
+  it('is part of the name: "the file sharing TOOL", "lo STRUMENTO di controllo remoto"', () => {
+    expect(first('what does coretech do for the file sharing tool?')).toMatch(/^rocketbox\.provider\./);
+    expect(first('cosa dobbiamo fare noi per lo strumento di controllo remoto?')).toMatch(/^sygma-connect\.customer\./);
+  });
+  it('leaves the tools the page lists a subject of their own ("the Sygma TOOLS")', () => {
+    expect(ids('the sygma tools, what are they?')).toContain('customer-hosted-data-security');
+    expect(ids('gli strumenti di sygma quali sono?')).toContain('customer-hosted-data-security');
+  });
+});
