@@ -15,9 +15,9 @@ const quokka = loadKnowledge(join(import.meta.dirname, 'fixtures', 'packs', 'quo
 
 describe('an abstention names what the page does not cover', () => {
   it('quotes the unknown thing as typed, and offers examples about the service named (en)', () => {
-    const reply = answer('a colleague wiped a Notebook on rocketbox last month, can coretech get it back?', coretech);
+    const reply = answer('a colleague wiped a Folder on rocketbox last month, can coretech get it back?', coretech);
     expect(reply.view.abstained).toBe(true);
-    expect(reply.view.summary).toContain("doesn't cover “Notebook”");
+    expect(reply.view.summary).toContain("doesn't cover “Folder”");
     expect(reply.view.summary).toContain('On RocketBox - File Sharing I can tell you who does what');
     expect(reply.view.suggestions).toEqual([
       'What do we have to do for RocketBox - File Sharing?',
@@ -68,7 +68,7 @@ describe('an abstention names what the page does not cover', () => {
     };
     // "routers" is read as the everyday slip "routes": better nothing than the wrong word.
     expect(named('who patches the routers on rocketweb?')).not.toContain('routes');
-    expect(named('mario rossi ha cancellato la rubrica su rocketbox, c’è un backup?')).toEqual(['rubrica']);
+    expect(named('mario rossi ha cancellato una cartella su rocketbox, c’è un backup?')).toEqual(['cartella']);
     expect(named('who rotates the tokens on stellar?')).toEqual(['tokens']);
     expect(named('can u help me with my printer on stellar thx')).not.toContain('thx');
     expect(named('who restores files in C0123ABC on rocketbox?')).toEqual([]);

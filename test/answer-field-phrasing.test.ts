@@ -1224,27 +1224,35 @@ describe('a cardinal written as a word', () => {
 });
 
 describe('a part of a service', () => {
-  it('hints at its service and is no subject left out ("the ROOT password", "a deleted FOLDER", "le CARTELLE")', () => {
-    expect(first('who keeps the ssh keys of our cloud servers safe?')).toBe('stellar.customer.guard-access-data');
-    expect(first('how long are deleted folders kept in the rocketbox backup?')).toBe(
-      'rocketbox.provider.backup-control',
+  it('hints at its service and is no subject left out ("the ROOT password", "SSH credentials", "webmail")', () => {
+    expect(first('who keeps the ssh credentials of our cloud servers safe?')).toBe(
+      'stellar.customer.guard-access-data',
     );
-    expect(first('is webmail monitored by coretech?')).toBe('email.provider.mail-server-monitoring');
-    expect(first('le cartelle cancellate su rocketbox restano nel backup?')).toBe('rocketbox.provider.backup-control');
-    expect(ids('la password di root della vm chi la custodisce?').slice(0, 2)).toEqual([
+    expect(first('is the webmail monitored by coretech?')).toBe('email.provider.mail-server-monitoring');
+    expect(ids('chi custodisce la password di root delle vm?').slice(0, 2)).toEqual([
       'stellar.customer.server-passwords',
       'stellar.customer.guard-access-data',
     ]);
   });
-  it('is a subject of its own beside another service: SSH on the web hosting, an event viewer on the file share', () => {
-    expect(abstains('can we get ssh access on rocketweb?')).toBe(true);
-    expect(abstains('is there an event viewer in rocketbox?')).toBe(true);
+  it('points at its own service when none is named: the root password is the cloud servers’', () => {
+    expect(first('who guards the root password?')).toMatch(/^stellar\.customer\./);
+  });
+  it('still needs a question about the page: a part alone, or what a part is, abstains', () => {
+    for (const question of ['root?', 'webmail', "cos'è htaccess?", 'what is webmail?'])
+      expect(abstains(question), question).toBe(true);
+  });
+  it('is a subject of its own beside another service: SSH on the mail archive, root on the mail service', () => {
+    expect(abstains('is ssh on the mail archive monitored?')).toBe(true);
+    expect(abstains('who changes the root password of the mail archive?')).toBe(true);
     expect(abstains('can we use ssh on the email service?')).toBe(true);
   });
-  it('leaves every other unknown subject beside it one: our laptops, a phone, what the page never states', () => {
-    expect(abstains('does coretech back up the folders on our laptops?')).toBe(true);
+  it('leaves every other unknown thing beside it a subject: our laptops, a phone', () => {
+    expect(abstains('the root password of our laptops, who guards it?')).toBe(true);
     expect(abstains('how do I set up webmail on my phone?')).toBe(true);
-    expect(abstains('how do I enable sudo for a user on the stellar vm?')).toBe(true);
+  });
+  it('is never a word the page already says: "syslog" keeps its meaning of system logs', () => {
+    expect(first('who reads the syslog on our vps?')).toBe('stellar.customer.check-system-logs');
+    expect(first('chi legge il syslog della vm?')).toBe('stellar.customer.check-system-logs');
   });
 });
 

@@ -132,6 +132,8 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
   const addSurface = (text: string) => {
     for (const word of words(text)) surface.add(word);
   };
+  let stemsOfSurface: Set<string> | null = null;
+  const surfaceStems = () => (stemsOfSurface ??= new Set([...surface].map(stem)));
 
   const phraseServices = new Map<string, Set<ServiceId>>();
   for (const duty of knowledge.duties) {
@@ -268,8 +270,11 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const word of service.aliases.en.flatMap(words)) if (italian.has(word)) bilingualAliasWords.add(word);
     const extra = lexicon.lexicon.service_aliases[service.id];
     for (const alias of [...(extra?.en ?? []), ...(extra?.it ?? [])]) addAlias(service.id, alias);
+    // A word the page or the lexicon already says ("syslog", "backup") keeps its own meaning: it is
+    // no part, or the part would take it from the concepts and the ranking.
     const parts = lexicon.lexicon.service_parts[service.id];
-    for (const part of [...(parts?.en ?? []), ...(parts?.it ?? [])]) addAlias(service.id, part, true);
+    for (const part of [...(parts?.en ?? []), ...(parts?.it ?? [])])
+      if (!surface.has(part) && !surfaceStems().has(stem(part))) addAlias(service.id, part, true);
     for (const brand of lexicon.lexicon.brands[service.id] ?? []) addAlias(service.id, brand);
   }
   // A generic word that names two services ("server") is not a service mention at all.

@@ -96,7 +96,7 @@ export interface CompiledLexicon {
   conditionalOffTopic: ReadonlySet<string>;
   /** Alias phrases (stems joined by spaces: "mail vault" but not "mailvault") that only hint at a service. */
   ambiguousAliases: ReadonlySet<string>;
-  /** The services' parts ("root", "shared folder": stems joined by spaces), which hint at their service only. */
+  /** Stems of the services' parts ("root", "cartella"), which hint at their service only. */
   serviceParts: ReadonlySet<string>;
   /** Nouns claimed together with a service's name ("service", "servizio"). */
   serviceNouns: ReadonlySet<string>;

@@ -52,6 +52,8 @@ const PARTY_WORD_WEIGHT = 0.8;
 const HINT_CONCEPT_WEIGHT = 0.4;
 /** Preference for a service only hinted at ("mail vault" may be MailVault or the mail service's archive). */
 const HINTED_SERVICE_BOOST = 1.5;
+/** …and for one hinted at by a part of it ("the ROOT password"), which belongs to that service alone. */
+const PART_HINTED_SERVICE_BOOST = 2.5;
 /** Below this a "match" is a coincidence of one vague word. */
 const MIN_SCORE = 0.9;
 /** Share of a title hit's weight added on top of the body score. */
@@ -507,7 +509,8 @@ function finishScore(
   const duty = doc.duty;
   // Each list in the source starts with its main duties: a whisker of preference breaks near-ties.
   score *= 1 - POSITION_PRIOR * duty.position;
-  if (analysis.hintedServices.includes(duty.service)) score *= HINTED_SERVICE_BOOST;
+  if (analysis.hintedServices.includes(duty.service))
+    score *= analysis.hintedByParts ? PART_HINTED_SERVICE_BOOST : HINTED_SERVICE_BOOST;
   if (analysis.party !== null) score *= duty.party === analysis.party ? PARTY_MATCH : PARTY_MISMATCH;
   if (analysis.cadence !== null) {
     const asked = analysis.cadences.map((c) => COMPATIBLE[c]);

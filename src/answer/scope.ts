@@ -52,7 +52,9 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
     ['who', 'how_often', 'how_long', 'list'].some((intent) => intents.has(intent as Intent)) ||
     (lexicon.lexicon.concept_rules.checking.some((id) => analysis.concepts.has(id)) && analysis.strongConcepts > 0);
   if (intents.has('procedure') && !asksMore) return refuse('off_topic');
-  const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
+  // A service hinted at only by its parts ("root", "joomla vs drupal?") is no subject of the page:
+  // the question must still ask about one.
+  const hasService = analysis.services.length > 0 || (analysis.hintedServices.length > 0 && !analysis.hintedByParts);
   const inDomain =
     hasService ||
     analysis.strongConcepts > 0 ||

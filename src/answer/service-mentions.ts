@@ -15,6 +15,8 @@ export interface ServiceMentions {
   stems: string[];
   /** False when the only service word was an everyday one promoted to a name ("our server"). */
   byName: boolean;
+  /** Whether the hinted services were hinted at only by their parts ("root", "cartella"). */
+  hintedByParts: boolean;
 }
 
 /** Finds the services a question names or hints at, claiming their words. */
@@ -142,7 +144,7 @@ export function findServices(
   // mail password" is the staff's.)
   if (only?.ambiguous && only.words === 1 && onTheirs(words, only.at)) {
     words[only.at]!.hint = false;
-    return { named: [], hinted: [], stems: nameStems, byName: false };
+    return { named: [], hinted: [], stems: nameStems, byName: false, hintedByParts: false };
   }
   if (only?.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) {
     only.ambiguous = false;
@@ -151,20 +153,28 @@ export function findServices(
   const clear = found.filter((f) => !f.ambiguous);
   const brands = clear.filter((f) => f.brand);
   const named = [...new Set((brands.length > 0 ? brands : clear).map((f) => f.service))];
+  const isPart = (f: (typeof found)[number]) => f.words === 1 && lexicon.serviceParts.has(stems[f.at]!);
+  // "SSH access on the web hosting", "root on the file share": a part of a service other than the
+  // one named (or hinted at by its own words) is a subject of its own, which the page does not
+  // cover there.
+  const mentioned = named.length > 0 ? named : found.filter((f) => !isPart(f)).map((f) => f.service);
+  const strayParts = found.filter(
+    (part) =>
+      isPart(part) && mentioned.length > 0 && !found.some((f) => f.at === part.at && mentioned.includes(f.service)),
+  );
+  for (const part of strayParts) words[part.at]!.hint = false;
+  const hints = found.filter((f) => f.ambiguous && !strayParts.some((part) => part.at === f.at));
   // Once a service is named, a generic hint ("the Backup1 servers") points nowhere else.
-  const hinted = named.length > 0 ? [] : [...new Set(found.filter((f) => f.ambiguous).map((f) => f.service))];
-  // "SSH access on the web hosting": a part of a service other than the one named is a subject of
-  // its own, which the page does not cover there.
-  if (named.length > 0) {
-    for (const part of found) {
-      if (!lexicon.serviceParts.has(stems.slice(part.at, part.at + part.words).join(' '))) continue;
-      if (found.some((f) => f.at === part.at && named.includes(f.service))) continue;
-      for (let k = part.at; k < part.at + part.words; k++) words[k]!.hint = false;
-    }
-  }
+  const hinted = named.length > 0 ? [] : [...new Set(hints.map((f) => f.service))];
   // Named by its brand, a service is named by name, whatever generic word stands beside it ("the
   // server ORBIT", "i server ORBIT").
-  return { named, hinted, stems: nameStems, byName: brands.length > 0 || (named.length > 0 && !promoted) };
+  return {
+    named,
+    hinted,
+    stems: nameStems,
+    byName: brands.length > 0 || (named.length > 0 && !promoted),
+    hintedByParts: hinted.length > 0 && hints.every(isPart),
+  };
 }
 
 /**

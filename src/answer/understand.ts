@@ -42,6 +42,8 @@ export interface QuestionAnalysis {
   servicesByName: boolean;
   /** Services only hinted at by words other sections use too ("mail vault", "server"). */
   hintedServices: ServiceId[];
+  /** Whether those were hinted at only by their parts ("root"): a hint, not a subject of the page. */
+  hintedByParts: boolean;
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
   serviceStems: string[];
   /** Stems of naming words that run through the whole section ("posta", "e-mail"): a whisper of evidence. */
@@ -452,6 +454,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     lang,
     services,
     hintedServices: hinted,
+    hintedByParts: hinted.length > 0 && mentions.hintedByParts,
     servicesByName,
     serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
     commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),

@@ -12,6 +12,11 @@ import { ServiceIdSchema, TopicSchema } from './schema.js';
 
 const phrase = z.string().trim().min(1);
 const phrases = z.array(phrase).default([]);
+/** One word, as a service's part is ("root", "cartella"): a phrase would hold words the page says. */
+const part = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}]+$/u, 'a part is one word of letters and digits');
 
 /** Phrases by language. Language matters for language detection; matching uses both lists. */
 export const BilingualSchema = z.strictObject({ en: phrases, it: phrases });
@@ -177,10 +182,14 @@ export const LexiconSchema = z
     /** Extra aliases people type, added to the knowledge file's own (never replacing them). */
     service_aliases: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
     /**
-     * Things a service is made of or runs, as its users name them ("the ROOT login", "a FOLDER",
-     * "i PLUGIN"): they make the service likelier, as an ambiguous alias does, but never name it.
+     * Things a service is made of or runs, one word each, as its users name them ("the ROOT login",
+     * "una CARTELLA"): they make the service likelier, as an ambiguous alias does, but never name
+     * it, and the question must still ask something of the page. A word the page or the lexicon
+     * already says is no part (the engine leaves it to its meaning).
      */
-    service_parts: z.partialRecord(ServiceIdSchema, BilingualSchema).default({}),
+    service_parts: z
+      .partialRecord(ServiceIdSchema, z.strictObject({ en: z.array(part), it: z.array(part) }))
+      .default({}),
     /**
      * Nouns that go with a service's name and add nothing to it ("the newsletter SERVICE", "il
      * SERVIZIO di posta"): claimed with the name, so they are neither a subject nor a ranking word.
