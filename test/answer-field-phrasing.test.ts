@@ -1266,3 +1266,16 @@ describe('a noun that goes with a service’s name', () => {
     expect(ids('gli strumenti di sygma quali sono?')).toContain('customer-hosted-data-security');
   });
 });
+
+describe('two aliases of one service that overlap', () => {
+  it('are one mention: "i server dell’ARCHIVIAZIONE della posta" is the mail archive, not the mail', () => {
+    expect(first("chi monitora i server dell'archiviazione della posta?")).toMatch(/^mailarchive\.provider\./);
+    expect(first('i server di archiviazione della posta chi li aggiorna?')).toBe(
+      'mailarchive.provider.keep-systems-updated',
+    );
+  });
+  it('leaves the mail service its own words', () => {
+    expect(first('chi controlla il server di posta?')).toBe('email.provider.mail-server-monitoring');
+    expect(first('chi fa il backup delle caselle di posta?')).toMatch(/^email\./);
+  });
+});

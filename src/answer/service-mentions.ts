@@ -52,19 +52,33 @@ export function findServices(
     const users = index.phraseServices.get(stems.slice(i, i + n).join(' '));
     return users !== undefined && [...users].some((s) => s !== service);
   };
+  const aliasAt = (i: number, n: number) => {
+    if (anyUsed(words, i, n)) return undefined;
+    // Words are glued to match spacing variants ("web space"), so "ma il" would read "mail": over
+    // several words, a stop word counts only when it belongs to some alias ("e mail").
+    if (n > 1 && words.slice(i, i + n).some((w) => lexicon.stopWords.has(w.word) && !index.aliasWords.has(w.word)))
+      return undefined;
+    return n === 1
+      ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
+      : index.aliases.get(stems.slice(i, i + n).join(''));
+  };
+  const reachOfOverlaps = (i: number, n: number, hits: readonly { service: ServiceId }[]) => {
+    let reach = n;
+    for (let j = i + 1; j < i + reach; j++) {
+      for (let m = Math.min(index.aliasMaxWords, words.length - j); j + m > i + reach; m--) {
+        if (aliasAt(j, m)?.some((more) => hits.some((hit) => hit.service === more.service))) {
+          reach = j + m - i;
+          break;
+        }
+      }
+    }
+    return reach;
+  };
   for (let i = 0; i < words.length; i++) {
     let matched = false;
     const longest = Math.min(index.aliasMaxWords + 1, words.length - i);
     for (let n = longest; n >= 1 && !matched; n--) {
-      if (anyUsed(words, i, n)) continue;
-      // Words are glued to match spacing variants ("web space"), so "ma il" would read "mail": over
-      // several words, a stop word counts only when it belongs to some alias ("e mail").
-      if (n > 1 && words.slice(i, i + n).some((w) => lexicon.stopWords.has(w.word) && !index.aliasWords.has(w.word)))
-        continue;
-      const hits =
-        n === 1
-          ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
-          : index.aliases.get(stems.slice(i, i + n).join(''));
+      const hits = aliasAt(i, n);
       if (!hits) continue;
       // "can I MAIL the password to…", "we MAIL them": a verb, not the service.
       if (n === 1 && readAsVerb(words, i)) continue;
@@ -77,17 +91,21 @@ export function findServices(
         stem: stems[i]!,
         at: i,
       }));
+      // "i server dell'ARCHIVIAZIONE della posta": an alias of the same service that starts inside
+      // this one and reaches further ("archiviazione della posta") is the same mention, not the
+      // start of another service's ("posta").
+      const reach = reachOfOverlaps(i, n, hits);
       found.push(...marked);
       const hintOnly = marked.every((m) => m.ambiguous);
       claim(
         i,
-        n,
+        reach,
         hintOnly,
         marked.some((m) => m.brand),
         marked.map((m) => m.service),
       );
-      if (!hintOnly) claimServiceNouns(words, i, n, lexicon);
-      i += n - 1;
+      if (!hintOnly) claimServiceNouns(words, i, reach, lexicon);
+      i += reach - 1;
       matched = true;
     }
     if (matched) continue;
