@@ -1237,9 +1237,18 @@ describe('a part of a service', () => {
   it('points at its own service when none is named: the root password is the cloud servers’', () => {
     expect(first('who guards the root password?')).toMatch(/^stellar\.customer\./);
   });
-  it('still needs a question about the page: a part alone, or what a part is, abstains', () => {
-    for (const question of ['root?', 'webmail', "cos'è htaccess?", 'what is webmail?'])
+  it('still needs a question about the page: a part alone, what a part is, whether it is included, abstains', () => {
+    for (const question of [
+      'root?',
+      'webmail',
+      "cos'è htaccess?",
+      'what is webmail?',
+      'what is rdp on stellar',
+      'is webmail included in the email service',
+      'la webmail è inclusa nel servizio di posta?',
+    ])
       expect(abstains(question), question).toBe(true);
+    expect(first('what do we have to do for the webmail?')).toMatch(/^email\.customer\./);
   });
   it('is a subject of its own beside another service: SSH on the mail archive, root on the mail service', () => {
     expect(abstains('is ssh on the mail archive monitored?')).toBe(true);
@@ -1260,6 +1269,11 @@ describe('a noun that goes with a service’s name', () => {
   it('is part of the name: "the file sharing TOOL", "lo STRUMENTO di controllo remoto"', () => {
     expect(first('what does coretech do for the file sharing tool?')).toMatch(/^rocketbox\.provider\./);
     expect(first('cosa dobbiamo fare noi per lo strumento di controllo remoto?')).toMatch(/^sygma-connect\.customer\./);
+  });
+  it('is no word for a service by itself: "platform?" does not ask for the list of services', () => {
+    for (const question of ['platform', 'piattaforma?', "what's your platform?"])
+      expect(abstains(question), question).toBe(true);
+    expect(abstains('which services does coretech offer?')).toBe(false);
   });
   it('leaves the tools the page lists a subject of their own ("the Sygma TOOLS")', () => {
     expect(ids('the sygma tools, what are they?')).toContain('customer-hosted-data-security');

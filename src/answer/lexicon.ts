@@ -100,6 +100,8 @@ export interface CompiledLexicon {
   serviceParts: ReadonlySet<string>;
   /** Nouns claimed together with a service's name ("service", "servizio"). */
   serviceNouns: ReadonlySet<string>;
+  /** Those and the other nouns claimed with a service's name ("tool", "piattaforma"). */
+  serviceHeads: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
   /** Stems of everyday words that never carry a question's subject, so no answer must say them. */
   genericStems: ReadonlySet<string>;
@@ -273,6 +275,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     ambiguousAliases: new Set([...lexicon.ambiguous_aliases, ...parts].map(stemmedPhrase)),
     serviceParts: new Set(parts.map(stemmedPhrase)),
     serviceNouns: new Set(lexicon.service_nouns.flatMap(words)),
+    serviceHeads: new Set([...lexicon.service_nouns, ...lexicon.service_heads].flatMap(words)),
     stopWords,
     genericStems: new Set([...lexicon.generic_words.en, ...lexicon.generic_words.it].flatMap(words).map(stem)),
     markers,

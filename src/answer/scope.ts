@@ -104,7 +104,9 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   // A service, but nothing the page talks about ("what do we need to take care of on WebSpace?"
   // asks for duties, so it stays in scope).
   const asksForDuties = analysis.dutyWords > 0 && analysis.party !== null;
-  if (analysis.strongConcepts === 0 && unknownSubjects > 0 && !asksForDuties) return refuse('off_topic');
+  // …nor is a part of it alone ("what is RDP on Nebula?", "is SSH included?").
+  if (analysis.strongConcepts === 0 && unknownSubjects + analysis.parts > 0 && !asksForDuties)
+    return refuse('off_topic');
   return null;
 }
 

@@ -17,6 +17,8 @@ export interface ServiceMentions {
   byName: boolean;
   /** Whether the hinted services were hinted at only by their parts ("root", "cartella"). */
   hintedByParts: boolean;
+  /** How many words were read as parts of the services mentioned ("ROOT on Nebula"). */
+  parts: number;
 }
 
 /** Finds the services a question names or hints at, claiming their words. */
@@ -162,7 +164,7 @@ export function findServices(
   // mail password" is the staff's.)
   if (only?.ambiguous && only.words === 1 && onTheirs(words, only.at)) {
     words[only.at]!.hint = false;
-    return { named: [], hinted: [], stems: nameStems, byName: false, hintedByParts: false };
+    return { named: [], hinted: [], stems: nameStems, byName: false, hintedByParts: false, parts: 0 };
   }
   if (only?.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) {
     only.ambiguous = false;
@@ -192,6 +194,7 @@ export function findServices(
     stems: nameStems,
     byName: brands.length > 0 || (named.length > 0 && !promoted),
     hintedByParts: hinted.length > 0 && hints.every(isPart),
+    parts: new Set(hints.filter(isPart).map((f) => f.at)).size,
   };
 }
 
@@ -201,7 +204,7 @@ export function findServices(
  * do for the newsletter service?") into a search for duties that happen to say "service".
  */
 function claimServiceNouns(words: Word[], start: number, length: number, lexicon: CompiledLexicon): void {
-  const nouns = lexicon.serviceNouns;
+  const nouns = lexicon.serviceHeads;
   const after = start + length;
   if (after < words.length && !words[after]!.used && nouns.has(words[after]!.word)) words[after]!.used = true;
   // "servizio di posta", "servizio newsletter": the noun before, possibly with a preposition.

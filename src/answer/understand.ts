@@ -44,6 +44,8 @@ export interface QuestionAnalysis {
   hintedServices: ServiceId[];
   /** Whether those were hinted at only by their parts ("root"): a hint, not a subject of the page. */
   hintedByParts: boolean;
+  /** Words read as parts of the services mentioned ("ROOT on Nebula"): no subject of the page either. */
+  parts: number;
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
   serviceStems: string[];
   /** Stems of naming words that run through the whole section ("posta", "e-mail"): a whisper of evidence. */
@@ -455,6 +457,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     services,
     hintedServices: hinted,
     hintedByParts: hinted.length > 0 && mentions.hintedByParts,
+    parts: mentions.parts,
     servicesByName,
     serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
     commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),

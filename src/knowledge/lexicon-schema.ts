@@ -195,6 +195,12 @@ export const LexiconSchema = z
      * SERVIZIO di posta"): claimed with the name, so they are neither a subject nor a ranking word.
      */
     service_nouns: z.array(phrase).default([]),
+    /**
+     * Nouns that may head a service's name as "service" does ("the remote control TOOL", "la
+     * PIATTAFORMA di marketing"), claimed with it, but no word for a service by themselves:
+     * "which platform?" does not ask for the list of services.
+     */
+    service_heads: z.array(phrase).default([]),
     /** Aliases that only make a service likelier, because the same words name something elsewhere ("archivio posta"). */
     ambiguous_aliases: z.array(phrase).default([]),
     /** Product names of each service, forgiven for typos ("rocketwb", "sigma conect"). */
