@@ -251,7 +251,7 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
       map.set(mapKey, list);
     }
     aliasMaxWords = Math.max(aliasMaxWords, words(phrase).length);
-    // A part ("root", "folder") is no word of the page: beside another service it stays unknown,
+    // A part ("root", "webmail") is no word of the page: beside another service it stays unknown,
     // a subject the page does not cover there (service-mentions.ts).
     if (part) return;
     addSurface(phrase);
