@@ -1254,6 +1254,13 @@ describe('a part of a service', () => {
     expect(abstains('is ssh on the mail archive monitored?')).toBe(true);
     expect(abstains('who changes the root password of the mail archive?')).toBe(true);
     expect(abstains('can we use ssh on the email service?')).toBe(true);
+    // However much else the question says of that service ("access", "possible").
+    for (const question of [
+      'ssh access on rocketweb?',
+      "ssh sul mail archive c'è?",
+      'rdp into the file share, possible?',
+    ])
+      expect(abstains(question), question).toBe(true);
   });
   it('leaves every other unknown thing beside it a subject: our laptops, a phone', () => {
     expect(abstains('the root password of our laptops, who guards it?')).toBe(true);

@@ -41,6 +41,10 @@ export function outOfScope(analysis: QuestionAnalysis, lexicon: CompiledLexicon)
   )
     return refuse('off_topic');
 
+  // "SSH access on the web hosting?": a thing of another service than the one asked about is
+  // something the page does not say of this one.
+  if (analysis.strayParts > 0) return refuse('off_topic');
+
   const { intents } = analysis;
   // Everyday words ("besides", "stanno") are never the subject, though the page does not say them.
   const unknownSubjects = analysis.unknown.filter((word) => !lexicon.genericStems.has(stem(word))).length;

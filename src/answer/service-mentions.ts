@@ -19,6 +19,8 @@ export interface ServiceMentions {
   hintedByParts: boolean;
   /** How many words were read as parts of the services mentioned ("ROOT on Nebula"). */
   parts: number;
+  /** How many were parts of another service than the one mentioned ("SSH on the web hosting"). */
+  strayParts: number;
 }
 
 /** Finds the services a question names or hints at, claiming their words. */
@@ -164,7 +166,7 @@ export function findServices(
   // mail password" is the staff's.)
   if (only?.ambiguous && only.words === 1 && onTheirs(words, only.at)) {
     words[only.at]!.hint = false;
-    return { named: [], hinted: [], stems: nameStems, byName: false, hintedByParts: false, parts: 0 };
+    return { named: [], hinted: [], stems: nameStems, byName: false, hintedByParts: false, parts: 0, strayParts: 0 };
   }
   if (only?.ambiguous && only.words === 1 && !lexicon.ambiguousAliases.has(only.stem)) {
     only.ambiguous = false;
@@ -195,6 +197,7 @@ export function findServices(
     byName: brands.length > 0 || (named.length > 0 && !promoted),
     hintedByParts: hinted.length > 0 && hints.every(isPart),
     parts: new Set(hints.filter(isPart).map((f) => f.at)).size,
+    strayParts: new Set(strayParts.map((f) => f.at)).size,
   };
 }
 

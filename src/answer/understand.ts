@@ -46,6 +46,8 @@ export interface QuestionAnalysis {
   hintedByParts: boolean;
   /** Words read as parts of the services mentioned ("ROOT on Nebula"): no subject of the page either. */
   parts: number;
+  /** Words that are parts of another service than the one asked about ("SSH on the web hosting"). */
+  strayParts: number;
   /** Stems of the words that named services: weak ranking evidence ("WordPress" is in one duty). */
   serviceStems: string[];
   /** Stems of naming words that run through the whole section ("posta", "e-mail"): a whisper of evidence. */
@@ -458,6 +460,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     hintedServices: hinted,
     hintedByParts: hinted.length > 0 && mentions.hintedByParts,
     parts: mentions.parts,
+    strayParts: mentions.strayParts,
     servicesByName,
     serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
     commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),
