@@ -88,6 +88,17 @@ describe('who is the controller of the data we host?', () => {
     expect(reply.view.summary).toMatch(controller[lang].plain);
     expect(reply.matches.map((m) => m.id)).toContain('coretech-roles');
   });
+  // The section on what the provider controls mentions the hosted data only to leave it out: the
+  // pack's rule (controller + hosted data → the roles) puts the roles section first among the items.
+  it.each([
+    ['en', 'who is the controller of our hosted data?'],
+    ['en', 'is coretech the controller of our hosted data?'],
+    ['it', 'chi è il titolare dei dati che ospitiamo su coretech?'],
+  ] as const)('quotes the roles section first (%s: %s)', (lang, q) => {
+    const reply = ask(q);
+    expect(reply.lang).toBe(lang);
+    expect(reply.matches[0]?.id).toBe('coretech-roles');
+  });
 });
 
 describe('a role question about the personal data we host', () => {
