@@ -1262,6 +1262,14 @@ describe('a part of a service', () => {
     ])
       expect(abstains(question), question).toBe(true);
   });
+  it('in a clause of its own says how the team works, not what it asks ("…? we have no SSH there")', () => {
+    expect(first('who updates the rocketweb servers? we have no ssh there')).toBe(
+      'rocketweb.provider.keep-servers-updated',
+    );
+    expect(first("chi aggiorna sygma connect? abbiamo abbandonato l'rdp")).toBe(
+      'sygma-connect.provider.keep-systems-updated',
+    );
+  });
   it('leaves every other unknown thing beside it a subject: our laptops, a phone', () => {
     expect(abstains('the root password of our laptops, who guards it?')).toBe(true);
     expect(abstains('how do I set up webmail on my phone?')).toBe(true);

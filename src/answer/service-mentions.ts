@@ -197,7 +197,17 @@ export function findServices(
     byName: brands.length > 0 || (named.length > 0 && !promoted),
     hintedByParts: hinted.length > 0 && hints.every(isPart),
     parts: new Set(hints.filter(isPart).map((f) => f.at)).size,
-    strayParts: new Set(strayParts.map((f) => f.at)).size,
+    // Refused only in the clause that asks about the other service: "…? we have no SSH there"
+    // says how the team works, not what it asks.
+    strayParts: new Set(
+      strayParts
+        .filter((part) =>
+          found.some(
+            (f) => !isPart(f) && mentioned.includes(f.service) && words[f.at]!.segment === words[part.at]!.segment,
+          ),
+        )
+        .map((f) => f.at),
+    ).size,
   };
 }
 
