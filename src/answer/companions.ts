@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/model.js';
 import { indexFor } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { Decision, Scored } from './rank.js';
+import { servicesInView } from './services-in-view.js';
 import type { QuestionAnalysis } from './understand.js';
 
 /**
@@ -20,7 +21,7 @@ export function withCompanions(
   if (decision.kind !== 'specific' || analysis === null || decision.results.length === 0) return decision;
   const companions = lexicon.lexicon.companions.filter((c) => c.when.some((id) => analysis.concepts.has(id)));
   if (companions.length === 0) return decision;
-  const named = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  const named = servicesInView(analysis);
   const present = new Set(decision.results.map((s) => s.doc));
   const lead = decision.results[0]!;
   const added: Scored[] = [];

@@ -33,6 +33,7 @@ import type { Decision } from './rank.js';
 import { isRemindedList, remindedPeriods } from './reminded.js';
 import { type AnswerEntry, mergeRepeatedDuties } from './repeated-duties.js';
 import { settingAnswers, statesRetention } from './retention-question.js';
+import { servicesInView } from './services-in-view.js';
 import { asksForServices } from './services-question.js';
 import type { QuestionAnalysis } from './understand.js';
 import { unmentionedSubjects } from './unmentioned.js';
@@ -56,7 +57,7 @@ const MAX_SERVICES_OFFERED = 2;
 /** The names of the page's services a question named, else hinted at ("the mail archiving"), in the page's order. */
 function namedServices(analysis: QuestionAnalysis | null, knowledge: Knowledge): string[] {
   if (analysis === null) return [];
-  const ids = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  const ids = servicesInView(analysis);
   if (ids.length > MAX_SERVICES_OFFERED) return [];
   return knowledge.services.filter((service) => ids.includes(service.id)).map((service) => service.name);
 }

@@ -5,6 +5,7 @@ import { dutiesSaying, extractTerms, type IndexedDoc, type KnowledgeIndex } from
 import type { CompiledLexicon } from './lexicon.js';
 import { namesRetention, settingAnswers, statesRetention } from './retention-question.js';
 import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
+import { servicesInView } from './services-in-view.js';
 
 export type { Abstention };
 
@@ -92,7 +93,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
 function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
-  const listServices = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  const listServices = servicesInView(analysis);
   const query = queryTerms(analysis, lexicon);
   const titleless = new Set(
     [...analysis.serviceStems, ...analysis.commonServiceStems, ...analysis.partyStems].map((stem) => `w:${stem}`),
@@ -324,7 +325,7 @@ function keptByEveryRetention(holders: readonly IndexedDoc[], retention: string 
  */
 function retentionCovers(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): boolean {
   const retention = lexicon.lexicon.concept_rules.retention;
-  const services = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  const services = servicesInView(analysis);
   // Duties only: a general section merely saying data is "stored" states no period.
   const duties = (concept: string | undefined) => dutiesSaying(index, concept);
   const holders = duties(retention);

@@ -5,6 +5,7 @@ import type { WorkspaceSettings } from '../settings/schema.js';
 import { type IndexedDoc, indexFor } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import type { Decision, Scored } from './rank.js';
+import { servicesInView } from './services-in-view.js';
 import type { QuestionAnalysis } from './understand.js';
 
 /**
@@ -35,7 +36,7 @@ export function withRemindedDuties(
   if (decision.kind !== 'list' && decision.kind !== 'none') return decision;
   const periods = remindedPeriods(analysis);
   if (periods === null || analysis === null) return decision;
-  const named = analysis.services.length > 0 ? analysis.services : analysis.hintedServices;
+  const named = servicesInView(analysis);
   const docs = docsByDuty(knowledge, lexicon);
   const subjects = contentful(analysis) ? subjectTerms(analysis) : null;
   const results: Scored[] = [];
