@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useCli } from './support/cli.js';
+import { installedEarlier, useCli } from './support/cli.js';
 
 /**
  * How the CLI reads its arguments: duty words are chat words, option values are taken as typed
@@ -11,12 +11,16 @@ const { run: cli, dir } = useCli('options.sqlite');
 
 describe('`--` separates the note, it does not swallow the options after it', () => {
   it('records as --by, at --at, with only the note as note', () => {
+    installedEarlier(cli, join(dir(), 'options.sqlite'));
     const { code, stdout } = cli([
       'done',
       'check',
       'backup',
       'results',
       '1backup',
+      // The day it closes, named: the test does not depend on the day it runs.
+      'for',
+      '2026-11-30',
       '--',
       'checked',
       '--at',

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../adapters/server/start.js';
 import { createDutybot } from '../src/bot/dutybot.js';
-import { useCli } from './support/cli.js';
+import { installedEarlier, useCli } from './support/cli.js';
 import { parsedLines, recordingLogger } from './support/recording-logger.js';
 
 /**
@@ -116,7 +116,9 @@ describe('--workspace', () => {
     }
     expect(cli(['settings', 'show'], { env }).code).toBe(1);
     expect(workspaceCount('empty.sqlite')).toBe(0);
-    // A command that writes, in the terminal's own store, creates `local` as before.
+    // A command that writes, in the terminal's own store, creates `local` as before (the setting
+    // installedEarlier writes; then `done`, whatever the hour).
+    installedEarlier(cli, join(dir(), 'empty.sqlite'), { env });
     expect(cli(['done', 'website', 'backup'], { env }).code).toBe(0);
     expect(workspaceCount('empty.sqlite')).toBe(1);
   });

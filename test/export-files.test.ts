@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useCli } from './support/cli.js';
+import { installedEarlier, useCli } from './support/cli.js';
 
 /** Export files are named by the days people typed and never overwrite an earlier export silently. */
 
@@ -9,7 +9,8 @@ const { run: cli, dir } = useCli('exports.sqlite');
 
 describe('export files', () => {
   it('names the file by the local days asked for', () => {
-    expect(cli(['done', 'website', 'backup', '--at', '2026-11-10T10:00:00+01:00']).code).toBe(0);
+    installedEarlier(cli, join(dir(), 'exports.sqlite'));
+    expect(cli(['done', 'website', 'backup', 'for', '2026-11', '--at', '2026-11-10T10:00:00+01:00']).code).toBe(0);
     const { code, stdout } = cli(['export', '--format', 'json', '--from', '2026-11-01', '--to', '2026-11-30']);
     expect(code).toBe(0);
     const exported = JSON.parse(stdout);

@@ -21,10 +21,13 @@ function bareEnv(extra: Record<string, string> = {}): Record<string, string> {
   return { ...env, USER: 'tester', ...extra };
 }
 
+/** A command that writes to the store and asks nothing of the clock (a setting left at its default). */
+const WRITE = ['settings', 'set', 'escalation.follow_up_after_working_days', '1'];
+
 describe('.env is read by every command', () => {
   it('takes DATABASE_URL from .env in the working directory', () => {
     writeFileSync(join(dir(), '.env'), '# copied from .env.example\nDATABASE_URL=sqlite:./from-dotenv.sqlite\n');
-    const result = spawnSync(process.execPath, [CLI, 'done', 'website', 'backup'], {
+    const result = spawnSync(process.execPath, [CLI, ...WRITE], {
       cwd: dir(),
       env: bareEnv(),
       encoding: 'utf8',
@@ -36,7 +39,7 @@ describe('.env is read by every command', () => {
 
   it('lets a variable already in the environment win over the file', () => {
     writeFileSync(join(dir(), '.env'), 'DATABASE_URL=sqlite:./loser.sqlite\n');
-    const { code } = cli(['done', 'website', 'backup'], {
+    const { code } = cli(WRITE, {
       env: { DATABASE_URL: `sqlite:${join(dir(), 'winner.sqlite')}` },
     });
     expect(code).toBe(0);
@@ -46,7 +49,7 @@ describe('.env is read by every command', () => {
 
   it('reads the file DUTYBOT_ENV_FILE names, and says so when it does not exist', () => {
     writeFileSync(join(dir(), 'staging.env'), 'DATABASE_URL="sqlite:./staging.sqlite"\n');
-    const ok = spawnSync(process.execPath, [CLI, 'done', 'website', 'backup'], {
+    const ok = spawnSync(process.execPath, [CLI, ...WRITE], {
       cwd: dir(),
       env: bareEnv({ DUTYBOT_ENV_FILE: 'staging.env' }),
       encoding: 'utf8',
@@ -54,7 +57,7 @@ describe('.env is read by every command', () => {
     expect(ok.status).toBe(0);
     expect(existsSync(join(dir(), 'staging.sqlite'))).toBe(true);
 
-    const missing = spawnSync(process.execPath, [CLI, 'done', 'website', 'backup'], {
+    const missing = spawnSync(process.execPath, [CLI, ...WRITE], {
       cwd: dir(),
       env: bareEnv({ DUTYBOT_ENV_FILE: 'nope.env' }),
       encoding: 'utf8',

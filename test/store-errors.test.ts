@@ -8,7 +8,7 @@ import { silentLogger } from '../src/logging/logger.js';
 import { openDatabase, StoreError } from '../src/store/database.js';
 import { migrationProvider } from '../src/store/migrations/index.js';
 import { KyselySqlStore } from '../src/store/sql-store.js';
-import { CLI, useCli } from './support/cli.js';
+import { CLI, installedEarlier, useCli } from './support/cli.js';
 
 /**
  * What the store says when the machine gets in the way: a full disk, a lock held by another
@@ -70,6 +70,7 @@ describe('a full disk', () => {
 describe('a lock held by another writer', () => {
   it('fails a write after the 5 s busy timeout with one line, while reading commands still work', () => {
     const env = { DATABASE_URL: `sqlite:${join(dir(), 'locked.sqlite')}` };
+    installedEarlier(cli, join(dir(), 'locked.sqlite'), { env });
     expect(cli(['done', 'website', 'backup'], { env }).code).toBe(0);
     const holder = new Database(join(dir(), 'locked.sqlite'));
     holder.exec('begin exclusive');
@@ -97,6 +98,7 @@ describe('a read-only database', () => {
     mkdirSync(folder);
     const file = join(folder, 'ro.sqlite');
     const env = { DATABASE_URL: `sqlite:${file}` };
+    installedEarlier(cli, file, { env });
     expect(cli(['done', 'website', 'backup', '--note', 'kept'], { env }).code).toBe(0);
     // Checkpoint and leave rollback-journal mode so the file alone holds everything.
     const db = new Database(file);
@@ -145,6 +147,7 @@ describe('a workspace row deleted by hand', () => {
   it('names the cause instead of a raw UNIQUE constraint failure', () => {
     const file = join(dir(), 'orphan.sqlite');
     const env = { DATABASE_URL: `sqlite:${file}` };
+    installedEarlier(cli, file, { env });
     expect(cli(['done', 'website', 'backup'], { env }).code).toBe(0);
     const db = new Database(file);
     db.prepare("delete from workspaces where id = 'local'").run();

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
@@ -49,4 +50,31 @@ export function useCli(database = 'cli.sqlite'): CliHarness {
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     },
   };
+}
+
+/** A day in milliseconds. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Sets the terminal store's `local` workspace up as if `days` ago, with a write that asks nothing
+ * of the clock (a setting left at its default), so `done` closes the current occurrence whatever
+ * the hour the suite runs at. A store set up a moment ago rightly refuses an occurrence whose
+ * period ended before it existed, and between midnight and the next due time (in the workspace's
+ * time zone) the current occurrence is the one that just ended.
+ */
+export function installedEarlier(
+  run: CliHarness['run'],
+  file: string,
+  options: { env?: Record<string, string>; days?: number } = {},
+): void {
+  const setup = run(['settings', 'set', 'escalation.follow_up_after_working_days', '1'], { env: options.env ?? {} });
+  if (setup.code !== 0) throw new Error(`could not set the workspace up: ${setup.stderr}`);
+  const db = new Database(file);
+  try {
+    db.prepare("update workspaces set created_at = created_at - ? where id = 'local'").run(
+      (options.days ?? 90) * DAY_MS,
+    );
+  } finally {
+    db.close();
+  }
 }
