@@ -68,6 +68,20 @@ function keyPaths(node: unknown, path = ''): string[] {
 }
 
 describe('the core catalogue', () => {
+  it('gives each surface one read-only label table per language: a renderer cannot change what the next one shows', () => {
+    for (const labels of [slackLabels, teamsLabels]) {
+      for (const lang of ['en', 'it'] as const) {
+        const table = labels(lang);
+        expect(labels(lang)).toBe(table);
+        expect(Object.isFrozen(table)).toBe(true);
+        expect(() => Object.assign(table, { overdue: 'changed' })).toThrow(TypeError);
+        // The catalogue's shared labels and the surface's own, merged.
+        expect(table.overdue).toBe(catalogue(lang).ui.overdue);
+      }
+    }
+    expect(slackLabels('it').done).toBe('Fatto');
+  });
+
   it('has the same keys in every language', () => {
     const english = keyPaths(CATALOGUES.en).sort();
     expect(english.length).toBeGreaterThan(100);

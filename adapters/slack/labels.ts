@@ -1,4 +1,4 @@
-import { catalogue } from '../../src/views/catalogue/index.js';
+import { type catalogue, surfaceLabels } from '../../src/views/catalogue/index.js';
 import type { Lang } from '../../src/views/types.js';
 
 /**
@@ -99,21 +99,9 @@ const IT: typeof EN = {
   historyTitle: (title) => `Storico — ${title}`,
 };
 
-export type SlackLabels = typeof EN & ReturnType<typeof catalogue>['ui'];
+export type SlackLabels = Readonly<typeof EN & ReturnType<typeof catalogue>['ui']>;
 
 const CHROME: Record<Lang, typeof EN> = { en: EN, it: IT };
 
-/**
- * Built once per language and frozen: every rendered item asks for them, and a fresh merge of the
- * two tables per call was a fifth of the Slack adapter's own time under load (npm run bench).
- */
-const MERGED = new Map<Lang, SlackLabels>();
-
-export function labels(lang: Lang): SlackLabels {
-  let merged = MERGED.get(lang);
-  if (!merged) {
-    merged = Object.freeze({ ...catalogue(lang).ui, ...CHROME[lang] });
-    MERGED.set(lang, merged);
-  }
-  return merged;
-}
+/** Built once per language and frozen (see `surfaceLabels`). */
+export const labels: (lang: Lang) => SlackLabels = surfaceLabels(CHROME);

@@ -6,25 +6,12 @@ import { escapeMrkdwn, LIMITS, mrkdwn, truncate } from '../../adapters/slack/blo
 import { renderReminder } from '../../adapters/slack/blocks/reminder.js';
 import { renderReply } from '../../adapters/slack/blocks/reply.js';
 import { slackTextToCore } from '../../adapters/slack/inbound.js';
-import { labels } from '../../adapters/slack/labels.js';
 import { mention } from '../../src/views/mentions.js';
 import type { AnswerView } from '../../src/views/types.js';
 import { bigDigest, bigHome, confirmation, occurrence, reminder } from './fixtures.js';
 import { blockKitViolations } from './limits.js';
 
 describe('Slack Block Kit renderers', () => {
-  it('shares one read-only label table per language: a renderer cannot change what the next one shows', () => {
-    for (const lang of ['en', 'it'] as const) {
-      const table = labels(lang);
-      expect(labels(lang)).toBe(table);
-      expect(Object.isFrozen(table)).toBe(true);
-      expect(() => Object.assign(table, { done: 'changed' })).toThrow(TypeError);
-      expect(labels(lang).done).toBe(lang === 'en' ? 'Done' : 'Fatto');
-    }
-    // Both tables merged: the core catalogue's labels and the Slack interface's own.
-    expect(labels('it').overdue).not.toBe(labels('en').overdue);
-  });
-
   it('keeps a digest of 200 duties per list within Slack limits and summarizes the overflow', () => {
     const { text, blocks } = renderDigest(bigDigest(200));
     expect(blockKitViolations(blocks, LIMITS.messageBlocks)).toEqual([]);

@@ -1,4 +1,4 @@
-import { catalogue } from '../../../src/views/catalogue/index.js';
+import { type catalogue, surfaceLabels } from '../../../src/views/catalogue/index.js';
 import type { Lang } from '../../../src/views/types.js';
 
 /**
@@ -36,7 +36,7 @@ const EN = {
     'The export is longer than a Teams message can hold; run `dutybot export` from the terminal for the full file.',
 };
 
-export type Labels = typeof EN & ReturnType<typeof catalogue>['ui'];
+export type Labels = Readonly<typeof EN & ReturnType<typeof catalogue>['ui']>;
 
 const IT: typeof EN = {
   done: 'Fatto',
@@ -70,6 +70,5 @@ const IT: typeof EN = {
 
 const CHROME: Record<Lang, typeof EN> = { en: EN, it: IT };
 
-export function labels(lang: Lang): Labels {
-  return { ...catalogue(lang).ui, ...CHROME[lang] };
-}
+/** Built once per language and frozen (see `surfaceLabels`). */
+export const labels: (lang: Lang) => Labels = surfaceLabels(CHROME);
