@@ -282,6 +282,40 @@ describe('a clause opened by "but" / "ma"', () => {
   });
 });
 
+describe('a story told before the question', () => {
+  it('reads an everyday word in a clause telling what happened as context, in both languages', () => {
+    // "session", "vendor", "wiped", "accident", "sessione", "tecnico": no word of the page.
+    expect(first('a vendor session on the remote control tool looked odd last night, should we tell coretech?')).toBe(
+      'sygma-connect.customer.report-anomalies',
+    );
+    expect(first('our intern wiped a shared file on rocketbox by accident, is there still a backup?')).toBe(
+      'rocketbox.provider.backup-control',
+    );
+    expect(
+      first('un tecnico esterno ha aperto una sessione strana col controllo remoto, lo segnaliamo a coretech?'),
+    ).toBe('sygma-connect.customer.report-anomalies');
+  });
+
+  it('keeps the question itself, a noun phrase put before it and a rare word as subjects', () => {
+    // The clause that asks comes first: its unknown word is what it asks about.
+    expect(abstains('what encryption algorithm does 1backup use, aes maybe?')).toBe(true);
+    // No verb: "the antivirus BRAND…" tells nothing, it is what "who picks it?" asks about.
+    expect(abstains('the antivirus brand on the mail servers, who picks it?')).toBe(true);
+    expect(abstains("la marca dell'antivirus sui server di posta, chi la sceglie?")).toBe(true);
+    // A rare word is a subject the page does not cover wherever it stands.
+    expect(abstains('our synology box died on the vps, should we tell coretech?')).toBe(true);
+    // Told after the question, the story is not before it.
+    expect(abstains('should we tell coretech? a vendor session on the remote control tool looked odd')).toBe(true);
+  });
+
+  it('hears a story only about the services of the page, and never as the cause asked for', () => {
+    // No service named: the thing that broke is what the question is about, whatever duty it sounds like.
+    expect(abstains('the coffee machine in the meeting room leaks, should we tell coretech?')).toBe(true);
+    // "Why" asks for a cause, which the page never states.
+    expect(abstains('our mailboxes bounce since monday, why are we on a blacklist?')).toBe(true);
+  });
+});
+
 describe('false friends between the two languages', () => {
   it('never reads an Italian everyday word as the English word its stem happens to spell', () => {
     // "guarda" (looks at) is not "guard": no duty of guarding access data.

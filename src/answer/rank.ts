@@ -227,8 +227,12 @@ function grounded(
     analysis.subjects,
     answers.map((s) => s.doc),
     {
+      // A word told in a story before the question is context, not a subject (story-clauses.ts).
       knows: (subject) =>
-        subject.concepts.length > 0 || index.vocabulary.has(subject.word) || index.stems.has(subject.stem),
+        subject.story === true ||
+        subject.concepts.length > 0 ||
+        index.vocabulary.has(subject.word) ||
+        index.stems.has(subject.stem),
       // Keeping words ("kept", "conservati", "tenuta") say how a thing is asked about (where, how
       // long: answersKind checks those), not what it is.
       isSubjectConcept: (id) =>

@@ -28,6 +28,7 @@ import type { CompiledLexicon, PartyCue } from './lexicon.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
 import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
+import { storyWords } from './story-clauses.js';
 import { stem, tokenize } from './text.js';
 import { correctTypo, everydaySlip } from './typos.js';
 import { wordClasses } from './word-classes.js';
@@ -103,6 +104,12 @@ export interface SubjectWord {
   corrected: boolean;
   /** Read as a verb where it stands ("vanno TENUTE riservate"), though it may name a thing elsewhere. */
   verb?: true;
+  /**
+   * An everyday word no lexicon knows, in a clause telling what happened before the clause that
+   * asks ("a remote control SESSION looked suspicious, should we tell Acme?"): context, which no
+   * answer needs to say (story-clauses.ts).
+   */
+  story?: true;
 }
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
@@ -181,6 +188,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const whosePhrase = new Array<boolean>(words.length).fill(false);
   const cadenceAt = new Set<number>();
   const dutyAt = new Set<number>();
+  const intentAt = new Set<number>();
   let providerRequested = false;
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
@@ -215,8 +223,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         providerRequested = true;
     }
     for (const cue of cues) {
-      if (cue.kind === 'intent') intents.add(cue.intent);
-      else if (cue.kind === 'party') {
+      if (cue.kind === 'intent') {
+        intents.add(cue.intent);
+        for (let k = i; k < i + match.length; k++) intentAt.add(k);
+      } else if (cue.kind === 'party') {
         // "Acme AVVISA IL CLIENTE": the customer told something is not the one who acts either.
         if (asObject && cue.cue !== 'demand') continue;
         // "the page OF Acme", "i server DI Acme": Acme owns a thing, it is not who acts. Its duties
@@ -417,6 +427,20 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const unknown: string[] = [];
   const unknownNames: string[] = [];
   const subjects: SubjectWord[] = [];
+  const inStory = storyWords({
+    words,
+    typed,
+    typedAt,
+    lang,
+    index,
+    namesAService: mentions.named.length > 0 || mentions.hinted.length > 0,
+    intentAt: (at) => intentAt.has(at),
+    conceptAt: (at, strong) =>
+      strong
+        ? wordConcepts[at]!.some((id) => lexicon.conceptInfo.get(id)?.strong === true)
+        : wordConcepts[at]!.length > 0,
+    cueAt: (at) => cueUsed[at]!,
+  });
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
     if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
@@ -427,6 +451,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         concepts: wordConcepts[i]!,
         corrected: w.corrected === true,
         ...(keptAs[i] ? { verb: true } : {}),
+        ...(inStory[i] ? { story: true } : {}),
       });
   });
   words.forEach((w, i) => {
@@ -445,7 +470,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       return;
     }
     if (index.stems.has(w.stem)) residual.push(w.stem);
-    else if (!index.vocabulary.has(w.word)) {
+    else if (!index.vocabulary.has(w.word) && !inStory[i]) {
       unknown.push(w.word);
       if (w.capitalized || /\d/.test(w.word)) unknownNames.push(w.word);
     }
