@@ -356,6 +356,26 @@ describe('a clause about a thing the page lacks, which the question points back 
     expect(abstains('il CRM si è bloccato, chi lo ripristina?')).toBe(true);
   });
 
+  it('abstains when the question names nothing of the page and a clause before it tells of such a thing', () => {
+    // "Who do we tell?" has no subject of its own: the broken thing told before it is the subject.
+    expect(abstains('our office printer is broken, who do we tell at coretech?')).toBe(true);
+    expect(abstains('somebody stole a bike from the courtyard, do we have to tell coretech?')).toBe(true);
+    expect(abstains("la stampante dell'ufficio è rotta, chi avvisiamo in coretech?")).toBe(true);
+    expect(abstains('il telecomando del cancello si è rotto stanotte, va segnalato a coretech?')).toBe(true);
+    // An Italian auxiliary states though its subject follows it.
+    expect(abstains("è saltata la corrente in ufficio per un'ora, chi lo monitora?")).toBe(true);
+  });
+
+  it('still reads a courtesy, or who asks, before such a question as filler', () => {
+    const plain = first('who do we tell at coretech?');
+    expect(plain).not.toBe('abstained');
+    for (const courtesy of ['sorry for the trouble,', 'thanks for the help,', 'the boss is asking,'])
+      expect(first(`${courtesy} who do we tell at coretech?`), courtesy).toBe(plain);
+    const italian = first('chi avvisiamo in coretech?');
+    for (const courtesy of ['scusatemi il disturbo,', 'una curiosità,'])
+      expect(first(`${courtesy} chi avvisiamo in coretech?`), courtesy).toBe(italian);
+  });
+
   it('still sets greetings aside, names and everyday words alike', () => {
     for (const greeting of ['Greetings Tomasz,', 'howdy fam 👋', 'afternoon everybody,', 'sorry to bother,'])
       expect(first(`${greeting} the 1backup results: who checks them?`), greeting).toBe(

@@ -128,7 +128,7 @@ export function fillerWords(
       : ITALIAN_AUXILIARIES.has(words[i]!.typed) ||
         wordClasses().isItalianVerbForm(words[i]!.typed) ||
         (words[i]!.typed === 'e' && italianCopulaBefore(words[i + 1]?.typed));
-  const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents } = anchorsOf(
+  const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents, cadence } = anchorsOf(
     words,
     lexicon,
     lang,
@@ -237,6 +237,35 @@ export function fillerWords(
       isAQuestion() &&
       words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
       askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
+  const everydayThing = (i: number) => {
+    const w = words[i]!;
+    const classes = wordClasses();
+    if (!unknown[i] || w.mention || !everyday(i) || general.isFirstName(w.typed) || isChatShorthand(words, i, general))
+      return false;
+    if (classes.namesPeople(w.typed) || classes.canNameATime(w.typed) || classes.namesAMessage(w.typed)) return false;
+    return lang === 'en' ? rolesOf()[i] === 'thing' : classes.namesAThing(w.typed) === true;
+  };
+  // A clause stating something: a verb with its subject before it ("our printer IS broken",
+  // "somebody STOLE a bike", "il condizionatore non VA"), or an Italian auxiliary, whose subject may
+  // follow ("è saltata la corrente"). An imperative opens its clause ("EXCUSE the noise").
+  const statesSomething = (positions: readonly number[]) =>
+    positions.some(
+      (p, n) =>
+        (lang === 'it' && ITALIAN_AUXILIARIES.has(words[p]!.typed) && words[p]!.typed !== 'si') ||
+        (isVerb(p) && positions.slice(0, n).some((q) => subjectLike(q))),
+    );
+  const subjectLike = (i: number) =>
+    lang === 'en'
+      ? ['NOUN', 'PROPN', 'PRON'].includes(tagsOf()[i]!)
+      : wordClasses().namesAThing(words[i]!.typed) === true || SUBJECT_PRONOUNS.has(words[i]!.typed);
+  // A determiner opens the noun phrase the word ends ("OUR office printer", "IL frigo").
+  const determinedHere = (i: number) => {
+    for (let k = i - 1; k >= Math.max(0, i - 3) && words[k]!.segment === words[i]!.segment; k--) {
+      if (DETERMINERS.has(words[k]!.typed)) return true;
+      if (PREPOSITIONS.has(words[k]!.typed) || isVerb(k)) return false;
+    }
+    return false;
+  };
   for (const positions of segments.values()) {
     // A party there ("someone in sales thinks WE're blocked") asks nothing; a kind of question does.
     const asksNothing = positions.every((i) => !intents[i] && !words[i]!.asks);
@@ -304,6 +333,20 @@ export function fillerWords(
       next.some((k) => pointsBack(words, k)) &&
       positions.some((i) => unknown[i] && namesAThingHere(i)) &&
       positions.some(saysSomething)
+    )
+      continue;
+    // "Our office PRINTER is broken, who do we tell at Acme?", "il frigo dell'ufficio, chi LO
+    // monitora?": before a question that names no thing of the page and no schedule, a clause
+    // naming an everyday thing with a determiner is what the question is about, when it states
+    // something of it (a subject before its verb) or the question points back at it. A courtesy
+    // names a thing too, but addresses the reader and states nothing: "sorry for the TROUBLE",
+    // "scusatemi il DISTURBO", "una curiosità" stay filler.
+    if (
+      segment < askedIn &&
+      !words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
+      !askingClause.some((k) => cadence[k]) &&
+      positions.some((i) => everydayThing(i) && determinedHere(i)) &&
+      (statesSomething(positions) || askingClause.some((k) => pointsBack(words, k)))
     )
       continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.
@@ -588,6 +631,8 @@ function anchorsOf(
   named: boolean[];
   /** Words asking something: an interrogative or a kind of question ("how often", "list"), not a party. */
   intents: boolean[];
+  /** Words of a cadence ("every week", "ogni mese"). */
+  cadence: boolean[];
 } {
   const anchors = words.map((w) => w.used || w.hint === true);
   const questionCues = words.map(() => false);
@@ -605,6 +650,7 @@ function anchorsOf(
   const possessive = words.map(() => false);
   const demand = words.map(() => false);
   const intents = words.map(() => false);
+  const cadence = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
     if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = intents[i] = true;
     // Asking someone ("customer on the phone ASKING - …", "CHIEDO per l'audit: …") is a verb of asking too.
@@ -625,12 +671,13 @@ function anchorsOf(
       if (values.some((c) => c.kind === 'intent' || (c.kind === 'party' && c.cue === 'customer')))
         mark(questionCues, i, length);
       if (values.some((c) => c.kind === 'intent')) mark(intents, i, length);
+      if (values.some((c) => c.kind === 'cadence')) mark(cadence, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'provider')) mark(provider, i, length);
       if (values.some((c) => c.kind === 'party' && c.cue === 'customer_weak')) possessive[i] = true;
       if (values.some((c) => c.kind === 'party' && c.cue === 'demand')) mark(demand, i, length);
     }
   }
-  return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage, intents };
+  return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage, intents, cadence };
 }
 
 /**
