@@ -288,11 +288,11 @@ describe('a story told before the question', () => {
     expect(first('a vendor session on the remote control tool looked odd last night, should we tell coretech?')).toBe(
       'sygma-connect.customer.report-anomalies',
     );
-    expect(first('our intern wiped a shared file on rocketbox by accident, is there still a backup?')).toBe(
-      'rocketbox.provider.backup-control',
-    );
     expect(
-      first('un tecnico esterno ha aperto una sessione strana col controllo remoto, lo segnaliamo a coretech?'),
+      first('someone downloaded a weird pile of files from the rocketbox share last night, should we tell coretech?'),
+    ).toBe('rocketbox.customer.report-anomalies');
+    expect(
+      first('un tecnico esterno ha aperto una sessione sospetta col controllo remoto, dobbiamo avvisare coretech?'),
     ).toBe('sygma-connect.customer.report-anomalies');
   });
 
@@ -311,6 +311,10 @@ describe('a story told before the question', () => {
   it('hears a story only about the services of the page, and never as the cause asked for', () => {
     // No service named: the thing that broke is what the question is about, whatever duty it sounds like.
     expect(abstains('the coffee machine in the meeting room leaks, should we tell coretech?')).toBe(true);
+    // A service named, but the story tells of nothing the page covers.
+    expect(abstains('the canteen menu is on the web hosting and the lasagna was cold, should we tell coretech?')).toBe(
+      true,
+    );
     // "Why" asks for a cause, which the page never states.
     expect(abstains('our mailboxes bounce since monday, why are we on a blacklist?')).toBe(true);
   });
@@ -356,14 +360,9 @@ describe('a clause about a thing the page lacks, which the question points back 
     expect(abstains('il CRM si è bloccato, chi lo ripristina?')).toBe(true);
   });
 
-  it('abstains when the question names nothing of the page and a clause before it tells of such a thing', () => {
-    // "Who do we tell?" has no subject of its own: the broken thing told before it is the subject.
-    expect(abstains('our office printer is broken, who do we tell at coretech?')).toBe(true);
-    expect(abstains('somebody stole a bike from the courtyard, do we have to tell coretech?')).toBe(true);
-    expect(abstains("la stampante dell'ufficio è rotta, chi avvisiamo in coretech?")).toBe(true);
-    expect(abstains('il telecomando del cancello si è rotto stanotte, va segnalato a coretech?')).toBe(true);
-    // An Italian auxiliary states though its subject follows it.
-    expect(abstains("è saltata la corrente in ufficio per un'ora, chi lo monitora?")).toBe(true);
+  it('abstains when the question names nothing of the page and points back at a thing named before it', () => {
+    expect(abstains("il frigo dell'ufficio, chi lo monitora?")).toBe(true);
+    expect(abstains('the smoke alarm in the hallway beeps every minute, does coretech monitor it?')).toBe(true);
   });
 
   it('still reads a courtesy, or who asks, before such a question as filler', () => {

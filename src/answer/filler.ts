@@ -245,19 +245,6 @@ export function fillerWords(
     if (classes.namesPeople(w.typed) || classes.canNameATime(w.typed) || classes.namesAMessage(w.typed)) return false;
     return lang === 'en' ? rolesOf()[i] === 'thing' : classes.namesAThing(w.typed) === true;
   };
-  // A clause stating something: a verb with its subject before it ("our printer IS broken",
-  // "somebody STOLE a bike", "il condizionatore non VA"), or an Italian auxiliary, whose subject may
-  // follow ("è saltata la corrente"). An imperative opens its clause ("EXCUSE the noise").
-  const statesSomething = (positions: readonly number[]) =>
-    positions.some(
-      (p, n) =>
-        (lang === 'it' && ITALIAN_AUXILIARIES.has(words[p]!.typed) && words[p]!.typed !== 'si') ||
-        (isVerb(p) && positions.slice(0, n).some((q) => subjectLike(q))),
-    );
-  const subjectLike = (i: number) =>
-    lang === 'en'
-      ? ['NOUN', 'PROPN', 'PRON'].includes(tagsOf()[i]!)
-      : wordClasses().namesAThing(words[i]!.typed) === true || SUBJECT_PRONOUNS.has(words[i]!.typed);
   // A determiner opens the noun phrase the word ends ("OUR office printer", "IL frigo").
   const determinedHere = (i: number) => {
     for (let k = i - 1; k >= Math.max(0, i - 3) && words[k]!.segment === words[i]!.segment; k--) {
@@ -335,18 +322,17 @@ export function fillerWords(
       positions.some(saysSomething)
     )
       continue;
-    // "Our office PRINTER is broken, who do we tell at Acme?", "il frigo dell'ufficio, chi LO
-    // monitora?": before a question that names no thing of the page and no schedule, a clause
-    // naming an everyday thing with a determiner is what the question is about, when it states
-    // something of it (a subject before its verb) or the question points back at it. A courtesy
-    // names a thing too, but addresses the reader and states nothing: "sorry for the TROUBLE",
-    // "scusatemi il DISTURBO", "una curiosità" stay filler.
+    // "Il FRIGO dell'ufficio, chi LO monitora?", "the smoke ALARM beeps, does Acme monitor IT?":
+    // before a question that names no thing of the page and no schedule, and points back, a clause
+    // naming an everyday thing with a determiner is what the pronoun points at. Without the
+    // pronoun the clause may be chatter ("the boss wants an ANSWER, who do we tell?", "scusatemi il
+    // DISTURBO"), which must not change the answer, so it stays filler.
     if (
       segment < askedIn &&
       !words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
       !askingClause.some((k) => cadence[k]) &&
       positions.some((i) => everydayThing(i) && determinedHere(i)) &&
-      (statesSomething(positions) || askingClause.some((k) => pointsBack(words, k)))
+      askingClause.some((k) => pointsBack(words, k))
     )
       continue;
     // "…, who?" still asks; "thanks a lot", "my manager asked" say nothing about the question.

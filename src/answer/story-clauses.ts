@@ -23,19 +23,20 @@ import { asksForCause, type Word } from './words.js';
  *   intent cue ("how often", "whose job"), or when it opens with an inverted auxiliary ("should
  *   we…", "do we…"). The question is the last clause that asks, and it must hold something of the
  *   page (a strong concept or an intent).
- * - The story is every earlier clause that does not ask and says something with a verb. A clause
- *   that asks first and explains after ("what encryption ALGORITHM does Nebula use, AES?") has no
- *   story; nor has a noun phrase put before the question ("the antivirus BRAND on the mail
- *   servers, who picks it?"): with no verb it tells nothing, it is what the question asks about.
- * - A story is told of the page's services only: "the office printer is broken, who do we tell?"
- *   is about a thing the page never covers, whatever duty its question sounds like. Nor does a
- *   story answer why ("our mails bounce, WHY are we on a blacklist?"): the page states no causes.
+ * - The story is every earlier clause that does not ask, says something with a verb and names a
+ *   subject of the page (a strong concept: "SUSPICIOUS", "DELETED", "backup"), in a message that
+ *   names or hints at one of its services. A clause that asks first and explains after ("what
+ *   encryption ALGORITHM does Nebula use, AES?") has no story; nor has a noun phrase put before
+ *   the question ("the antivirus BRAND on the mail servers, who picks it?"): with no verb it tells
+ *   nothing, it is what the question asks about. A story of a thing the page never covers, even
+ *   beside a service ("the coffee machine next to the Nebula rack is leaking, who do we call?",
+ *   "canteen menu on the web hosting, the lasagna was cold, should we tell Acme?"), names no
+ *   subject of the page: its words stay subjects. Nor does a story answer why ("our mails bounce,
+ *   WHY are we on a blacklist?"): the page states no causes.
  * - Only everyday words no lexicon knows are context: a rare word ("ransomware", "Synology")
  *   stays a subject wherever it stands, and so does a name.
- * - "The site is fine but the office LAPTOP is broken, who repairs IT?": a question pointing back
- *   at a clause that names nothing of the page asks about the thing it told of. A clause naming a
- *   service or a subject of the page ("someone deleted a FOLDER on FileBox, is there a backup of
- *   IT?") may be what the pronoun points at.
+ * - A question pointing back at the story ("…, who repairs IT?", "chi LO controlla?") asks about
+ *   a thing it told of: the story's nouns stay subjects, only its other words are context.
  *
  * Returns one flag per word of the question: true = context told in a story.
  */
@@ -54,8 +55,6 @@ export function storyWords(reading: {
   intentAt: (at: number) => boolean;
   /** Whether the word at a position says a concept of the page (any, or a strong one). */
   conceptAt: (at: number, strong: boolean) => boolean;
-  /** Whether the word at a position was read as a cue (party, cadence, duty). */
-  cueAt: (at: number) => boolean;
 }): boolean[] {
   const { words, typed, typedAt, lang, index } = reading;
   const none = words.map(() => false);
@@ -104,7 +103,10 @@ export function storyWords(reading: {
     return tagOf(at) === 'VERB' || tagOf(at) === 'AUX';
   };
   const tells = (segment: number) => typed.some((w, at) => w.segment === segment && !w.mention && verbTyped(at));
-  const story = new Set(segments.filter((segment) => segment < question && !asks(segment) && tells(segment)));
+  const holdsSubject = (segment: number) => words.some((w, k) => w.segment === segment && reading.conceptAt(k, true));
+  const story = new Set(
+    segments.filter((segment) => segment < question && !asks(segment) && tells(segment) && holdsSubject(segment)),
+  );
   if (story.size === 0) return none;
 
   const pointsBack = typed.some(
@@ -114,15 +116,9 @@ export function storyWords(reading: {
         ? OBJECT_PRONOUNS.has(w.typed)
         : ITALIAN_OBJECT_CLITICS.has(w.typed) || (ITALIAN_CLITICS.has(w.typed) && verbTyped(at + 1))),
   );
-  const namesThePage = (segment: number) =>
-    words.some(
-      (w, k) => w.segment === segment && (w.hint || (w.used && !reading.cueAt(k)) || reading.conceptAt(k, true)),
-    );
   const namesAThing = (i: number) =>
     lang === 'en'
       ? ['NOUN', 'PROPN'].includes(tagOf(typedAt[i]!) ?? '')
       : wordClasses().namesAThing(words[i]!.typed) === true;
-  return words.map(
-    (w, i) => story.has(w.segment) && unknownEveryday(i) && !(pointsBack && !namesThePage(w.segment) && namesAThing(i)),
-  );
+  return words.map((w, i) => story.has(w.segment) && unknownEveryday(i) && !(pointsBack && namesAThing(i)));
 }

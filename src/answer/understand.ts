@@ -439,7 +439,6 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       strong
         ? wordConcepts[at]!.some((id) => lexicon.conceptInfo.get(id)?.strong === true)
         : wordConcepts[at]!.length > 0,
-    cueAt: (at) => cueUsed[at]!,
   });
   words.forEach((w, i) => {
     if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
