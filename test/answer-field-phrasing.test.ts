@@ -284,13 +284,13 @@ describe('a clause opened by "but" / "ma"', () => {
 
 describe('a story told before the question', () => {
   it('reads an everyday word in a clause telling what happened as context, in both languages', () => {
-    // "session", "vendor", "wiped", "accident", "sessione", "tecnico": no word of the page.
-    expect(first('a vendor session on the remote control tool looked odd last night, should we tell coretech?')).toBe(
-      'sygma-connect.customer.report-anomalies',
-    );
+    // "session", "pile", "sessione", "tecnico": no word of the page; "suspicious", "sospetta" are.
     expect(
-      first('someone downloaded a weird pile of files from the rocketbox share last night, should we tell coretech?'),
-    ).toBe('rocketbox.customer.report-anomalies');
+      first('a vendor session on the remote control tool looked suspicious last night, should we tell coretech?'),
+    ).toBe('sygma-connect.customer.report-anomalies');
+    expect(first('someone pulled a suspicious pile of files off rocketbox at night, should we tell coretech?')).toBe(
+      'rocketbox.customer.report-anomalies',
+    );
     expect(
       first('un tecnico esterno ha aperto una sessione sospetta col controllo remoto, dobbiamo avvisare coretech?'),
     ).toBe('sygma-connect.customer.report-anomalies');
@@ -305,7 +305,9 @@ describe('a story told before the question', () => {
     // A rare word is a subject the page does not cover wherever it stands.
     expect(abstains('our synology box died on the vps, should we tell coretech?')).toBe(true);
     // Told after the question, the story is not before it.
-    expect(abstains('should we tell coretech? a vendor session on the remote control tool looked odd')).toBe(true);
+    expect(abstains('should we tell coretech? a vendor session on the remote control tool looked suspicious')).toBe(
+      true,
+    );
   });
 
   it('hears a story only about the services of the page, and never as the cause asked for', () => {

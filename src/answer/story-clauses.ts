@@ -24,7 +24,7 @@ import { asksForCause, type Word } from './words.js';
  *   we…", "do we…"). The question is the last clause that asks, and it must hold something of the
  *   page (a strong concept or an intent).
  * - The story is every earlier clause that does not ask, says something with a verb and names a
- *   subject of the page (a strong concept: "SUSPICIOUS", "DELETED", "backup"), in a message that
+ *   subject of the page (a strong concept: "SUSPICIOUS", "backup"), in a message that
  *   names or hints at one of its services. A clause that asks first and explains after ("what
  *   encryption ALGORITHM does Nebula use, AES?") has no story; nor has a noun phrase put before
  *   the question ("the antivirus BRAND on the mail servers, who picks it?"): with no verb it tells
