@@ -232,10 +232,13 @@ export function fillerWords(
     askingClause.some((k) => words[k]!.asks) ||
     (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
     (askingClause[0] !== undefined && QUESTION_WORDS.includes(words[askingClause[0]]!.typed));
+  // A thing of the page named in the question or before it (the tagger may be loaded: asked late).
+  let pageThing: boolean | undefined;
+  const namesAThingOfThePage = () => (pageThing ??= words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)));
   const selfContained = () =>
     (contained ??=
       isAQuestion() &&
-      words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
+      namesAThingOfThePage() &&
       askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
   const everydayThing = (i: number) => {
     const w = words[i]!;
@@ -329,7 +332,7 @@ export function fillerWords(
     // DISTURBO"), which must not change the answer, so it stays filler.
     if (
       segment < askedIn &&
-      !words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)) &&
+      !namesAThingOfThePage() &&
       !askingClause.some((k) => cadence[k]) &&
       positions.some((i) => everydayThing(i) && determinedHere(i)) &&
       askingClause.some((k) => pointsBack(words, k))

@@ -14,8 +14,8 @@ export function catalogue(lang: Lang): Catalogue {
 /**
  * A surface's labels: the catalogue's shared ones (`ui`) with the surface's own words over them
  * (buttons, modal titles), merged once per language and frozen. Renderers ask for them per item:
- * a merge per call took 7% of the CPU of `npm run bench`'s Slack load, and the garbage it made cost
- * more (Slack /duty throughput 548 req/s with it, 690–880 without).
+ * a merge per call took 7% of the CPU of `npm run bench`'s chat-command load, and the garbage it
+ * made cost more (548 commands/s with it, 690–880 without).
  */
 export function surfaceLabels<Own extends object>(
   own: Readonly<Record<Lang, Own>>,
