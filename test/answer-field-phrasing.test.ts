@@ -705,6 +705,22 @@ describe('an Italian closing typed without a question mark', () => {
     expect(wordClasses().isSingularBareItalianNoun('stampanti')).toBe(false);
   });
 
+  it('reads "per favore" after a request as how it is asked, also with more closing after it', () => {
+    // A request for a list asks with no question word ("elenco…", "lista…").
+    const ours = first('elenco dei nostri compiti su rocketweb');
+    expect(ours).toBe('rocketweb.customer.panel-passwords');
+    for (const closing of ['per favore', 'per cortesia', 'per favore grazie', 'per favore, grazie mille'])
+      expect(first(`elenco dei nostri compiti su rocketweb ${closing}`)).toBe(ours);
+    expect(first("mi fai l'elenco dei nostri compiti su rocketweb per favore")).toBe(ours);
+    expect(first('chi controlla i backup su rocketweb per favore grazie mille')).toBe(
+      first('chi controlla i backup su rocketweb'),
+    );
+    // What follows must be closing too: a noun phrase after it is still asked about.
+    expect(abstains('chi controlla i backup per favore delle stampanti')).toBe(true);
+    expect(abstains('elenco dei compiti sui portatili per favore grazie')).toBe(true);
+    expect(abstains('elenco compiti stampanti per favore')).toBe(true);
+  });
+
   it('leaves a noun that names which thing, counts or is asked about as the subject', () => {
     // After an article and its noun, a second noun names which one.
     expect(abstains('coretech offre il servizio centralino')).toBe(true);

@@ -6,7 +6,6 @@ import {
   ITALIAN_CARDINALS,
   ITALIAN_CAUSAL_PREPOSITIONS,
   PREPOSITIONS,
-  QUESTION_WORDS,
 } from './grammar.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
@@ -34,6 +33,8 @@ export function courtesyRun(
   tail: readonly number[],
   anchors: readonly boolean[],
   questionCues: readonly boolean[],
+  /** Words asking something: a question word or a kind of question ("elenco", "list"). */
+  intents: readonly boolean[],
   unknown: readonly boolean[],
   everyday: (i: number) => boolean,
   tagsOf: () => string[],
@@ -42,13 +43,13 @@ export function courtesyRun(
   const loose = (i: number) => !anchors[i] && !questionCues[i];
   const opens = (i: number) => {
     const typed = words[i]!.typed;
-    if (lang === 'it' && opensItalianSetPhrase(words, i, tail)) return true;
+    if (lang === 'it' && opensItalianSetPhrase(words, i, tail, intents)) return true;
     if (DETERMINERS.has(typed) || PREPOSITIONS.has(typed) || !loose(i)) return false;
     const previous = words[i - 1]?.typed;
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
     // The word classes and the tagger are loaded on first use: asked last.
     const classes = wordClasses();
-    if (lang === 'it') return opensItalianNounPhrase(words, i, tail) && endsItalianPhrase(words, i, tail);
+    if (lang === 'it') return opensItalianNounPhrase(words, i, tail) && endsItalianPhrase(words, i, tail, intents);
     if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
     // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
     // A rarer adverb may be what is asked ("are the backups done INCREMENTALLY").
@@ -86,21 +87,31 @@ function opensItalianNounPhrase(words: readonly Word[], at: number, tail: readon
 }
 
 /**
- * "…per favore", "…per cortesia": a preposition of cause with a bare singular noun, the last
- * words after a question, say how it is asked. A thing asked about takes an article or is plural
- * ("per LE stampanti", "per stampanti"), and a preposition of place says where ("su nastro").
+ * "…per favore", "…per cortesia": a preposition of cause with a bare singular noun, after a
+ * question or a request and followed by nothing but more closing, says how it is asked. A thing
+ * asked about takes an article or is plural ("per LE stampanti", "per stampanti"), and a
+ * preposition of place says where ("su nastro").
  */
-function opensItalianSetPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
+function opensItalianSetPhrase(
+  words: readonly Word[],
+  at: number,
+  tail: readonly number[],
+  intents: readonly boolean[],
+): boolean {
   const next = words[at + 1];
   const previous = words[at - 1]?.typed;
   return (
     ITALIAN_CAUSAL_PREPOSITIONS.has(words[at]!.typed) &&
     next !== undefined &&
-    tail.at(-1) === at + 1 &&
+    tail.includes(at + 1) &&
+    // Only more closing may follow ("…per favore, grazie"), never a noun phrase ("…per favore DELLE stampanti").
+    tail
+      .filter((k) => k > at + 1)
+      .every((k) => !DETERMINERS.has(words[k]!.typed) && !PREPOSITIONS.has(words[k]!.typed)) &&
     previous !== undefined &&
     !DETERMINERS.has(previous) &&
     !PREPOSITIONS.has(previous) &&
-    askedBefore(words, at) &&
+    askedBefore(at, intents) &&
     wordClasses().isSingularBareItalianNoun(next.typed)
   );
 }
@@ -115,18 +126,25 @@ function opensItalianSetPhrase(words: readonly Word[], at: number, tail: readonl
  * carrying the question mark is asked about ("la manutenzione IMPIANTI?"): nobody asks "…grazie
  * mille?".
  */
-function endsItalianPhrase(words: readonly Word[], at: number, tail: readonly number[]): boolean {
-  if (!askedBefore(words, at)) return false;
+function endsItalianPhrase(
+  words: readonly Word[],
+  at: number,
+  tail: readonly number[],
+  intents: readonly boolean[],
+): boolean {
+  if (!askedBefore(at, intents)) return false;
   const previous = words[at - 1]?.typed ?? '';
   if (ITALIAN_CARDINALS.has(previous) || /^\d+$/.test(previous)) return false;
   if (ITALIAN_ARTICLES.has(words[at - 2]?.typed ?? '') && !wordClasses().isItalianVerbForm(previous)) return false;
   return !words[tail.at(-1)!]!.asks;
 }
 
-/** Whether a question word stands before word `at`: only a question has a closing after it. */
-function askedBefore(words: readonly Word[], at: number): boolean {
-  for (let i = 0; i < at; i++) if (QUESTION_WORDS.includes(words[i]!.typed)) return true;
-  return false;
+/**
+ * Whether a question word or a kind of question ("ELENCO dei compiti…", "LISTA…") stands before
+ * word `at`: only a question or a request has a closing after it.
+ */
+function askedBefore(at: number, intents: readonly boolean[]): boolean {
+  return intents.slice(0, at).some(Boolean);
 }
 
 /** "thanks SO MUCH IN ADVANCE": what may follow an interjection in a closing. */

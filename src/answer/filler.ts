@@ -533,7 +533,8 @@ export function fillerWords(
       : !DETERMINERS.has(words[i]!.typed) && !PREPOSITIONS.has(words[i]!.typed);
   if (runStart < last.length && before !== undefined && closes(before))
     for (const i of last.slice(runStart)) filler[i] = true;
-  for (const i of courtesyRun(words, tail, anchors, questionCues, unknown, everyday, tagsOf, lang)) filler[i] = true;
+  for (const i of courtesyRun(words, tail, anchors, questionCues, intents, unknown, everyday, tagsOf, lang))
+    filler[i] = true;
   return filler;
 }
 
