@@ -705,6 +705,20 @@ describe('an Italian closing typed without a question mark', () => {
     expect(wordClasses().isSingularBareItalianNoun('stampanti')).toBe(false);
   });
 
+  it('reads "per" with a bare singular noun right after a verb as how it is done or asked', () => {
+    expect(first('chi controlla per favore i backup su rocketweb?')).toBe(
+      first('chi controlla i backup su rocketweb?'),
+    );
+    expect(first("ho cancellato per sbaglio un file condiviso tre settimane fa, c'è ancora nel backup?")).toBe(
+      first("ho cancellato un file condiviso tre settimane fa, c'è ancora nel backup?"),
+    );
+    // A thing the verb acts on is plural or takes an article; after a noun it may say which thing.
+    expect(abstains('chi aggiorna per stampanti i driver')).toBe(true);
+    expect(abstains('coretech fa backup per ufficio?')).toBe(true);
+    // A word of questions the page never answers stays one.
+    expect(abstains('coretech controlla per contratto i backup?')).toBe(true);
+  });
+
   it('reads "per favore" after a request as how it is asked, also with more closing after it', () => {
     // A request for a list asks with no question word ("elenco…", "lista…").
     const ours = first('elenco dei nostri compiti su rocketweb');

@@ -29,6 +29,7 @@ import {
 } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { mannerPhrases } from './manner-phrases.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
 import { receivers } from './receivers.js';
 import { stem } from './text.js';
@@ -104,6 +105,7 @@ export function fillerWords(
   // "share the creds WITH the MSP GUYS", "girarle AL CONSULENTE": who receives what the question
   // is about is not what it asks about.
   for (const i of receivers(words, unknown, lexicon, lang, tagsOf)) filler[i] = true;
+  for (const i of mannerPhrases(words, unknown, lang)) filler[i] = true;
   const namesAThingHere = (i: number) => {
     const w = words[i]!;
     const classes = wordClasses();
