@@ -1393,3 +1393,48 @@ describe('two aliases of one service that overlap', () => {
     expect(first('chi fa il backup delle caselle di posta?')).toMatch(/^email\./);
   });
 });
+
+describe('a question embedded in a clause saying who wants to know', () => {
+  const same = (framed: string, plain: string) => expect(ids(framed), framed).toEqual(ids(plain));
+
+  it('is answered as the question itself: the frame’s "I", "we", "find out", "tell us" are not asked about', () => {
+    const plain = 'who checks the backups on rocketweb?';
+    expect(first(plain)).toBe('rocketweb.provider.backup-control');
+    for (const frame of [
+      'I was wondering',
+      "I'd like to know",
+      'we need to know',
+      'I need to find out',
+      'can you tell us',
+      'not sure',
+    ])
+      same(`${frame} ${plain}`, plain);
+    same('we need to know what CoreTech does every day', 'what does CoreTech do every day?');
+    same('I need to find out who monitors the mail servers', 'who monitors the mail servers');
+  });
+
+  it('is answered as the question itself in Italian: "dobbiamo sapere chi…", "mi sai dire se…"', () => {
+    const plain = 'chi controlla i backup su rocketweb?';
+    for (const frame of ['dobbiamo sapere', 'vorremmo sapere', 'ci serve sapere', 'mi sai dire', 'volevo capire'])
+      same(`${frame} ${plain}`, plain);
+  });
+
+  it('leaves the words before the question word asked about when they are no frame', () => {
+    // A verb the page speaks of is the question: "is it our job to INTERVENE when…".
+    expect(first('è compito nostro intervenire quando CoreTech segnala problemi di sicurezza sul server?')).toBe(
+      'stellar.customer.act-on-coretech-reports',
+    );
+    // The provider there is asked about: whether it tells us.
+    expect(first('will coretech tell us if they find problems on our server?')).toMatch(/^stellar\.provider\./);
+    // A question word in it: the question is asked before "if".
+    expect(first('what do we do if the backup fails on rocketweb?')).toBe('rocketweb.customer.website-backup');
+    // After a noun, "who" is a relative pronoun: "we" is the party asked about.
+    expect(first('are we the ones who check the backups on rocketweb?')).toBe('rocketweb.customer.website-backup');
+    // A thing before the verb is a story, or the subject put first, which the question points back at.
+    expect(
+      abstains('le luci della sala riunioni sfarfallano quando apriamo il pannello plesk, coretech le controlla?'),
+    ).toBe(true);
+    expect(abstains('il gestionale on premise chi lo aggiorna, noi o il fornitore?')).toBe(true);
+    expect(abstains('i telefoni aziendali chi li aggiorna')).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Lang } from '../views/types.js';
 import { courtesyRun } from './closings.js';
 import { conceptMatchesAt } from './concept-matches.js';
+import { questionFrame } from './embedded-questions.js';
 import { type EnglishRole, englishRoles, englishTags } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
 import {
@@ -13,13 +14,10 @@ import {
   DEGREE_WORDS,
   DEMONSTRATIVES,
   DETERMINERS,
-  detachEnclitic,
   INDIRECT_QUESTION_OPENERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
-  ITALIAN_OBJECT_CLITICS,
   MODALS,
-  OBJECT_PRONOUNS,
   PARTICLES,
   PREPOSITIONS,
   PRONOUNS_IN_APPOSITION,
@@ -31,6 +29,7 @@ import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { mannerPhrases } from './manner-phrases.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
+import { pointsBack } from './points-back.js';
 import { receivers } from './receivers.js';
 import { stem } from './text.js';
 import { wordClasses } from './word-classes.js';
@@ -86,6 +85,14 @@ export function fillerWords(
         PRONOUNS_IN_APPOSITION.has(words[i - 1]?.typed ?? '') &&
         wordClasses().canNamePeople(w.typed)),
   );
+  let tags: string[] | null = null;
+  let roles: EnglishRole[] | null = null;
+  const tagsOf = () => (tags ??= englishTags(words));
+  let anchorsFound: ReturnType<typeof anchorsOf> | undefined;
+  const anchorsOnce = () => (anchorsFound ??= anchorsOf(words, lexicon, lang));
+  // "I was wondering who…", "dobbiamo sapere chi…": who wants to know is not what is asked, even
+  // in words the page knows.
+  for (const i of questionFrame(words, () => ({ ...anchorsOnce(), lexicon, lang, tagsOf }))) filler[i] = true;
   // Words the page knows are filler only in a clause of their own ("…? THANKS"): a message of one
   // clause and no unknown word is all question.
   if (!unknown.some(Boolean) && words.every((w) => w.segment === words[0]!.segment)) return filler;
@@ -98,9 +105,6 @@ export function fillerWords(
   // A word naming a thing in its sentence: a rare word no lexicon holds as a verb ("NAS", "CRM"),
   // or in English a noun by the tagger ("the office LAPTOP is broken"); never a person, a name, a
   // mention or chat shorthand.
-  let tags: string[] | null = null;
-  let roles: EnglishRole[] | null = null;
-  const tagsOf = () => (tags ??= englishTags(words));
   const rolesOf = () => (roles ??= englishRoles(words, tagsOf()));
   // "share the creds WITH the MSP GUYS", "girarle AL CONSULENTE": who receives what the question
   // is about is not what it asks about.
@@ -130,11 +134,7 @@ export function fillerWords(
       : ITALIAN_AUXILIARIES.has(words[i]!.typed) ||
         wordClasses().isItalianVerbForm(words[i]!.typed) ||
         (words[i]!.typed === 'e' && italianCopulaBefore(words[i + 1]?.typed));
-  const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents, cadence } = anchorsOf(
-    words,
-    lexicon,
-    lang,
-  );
+  const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents, cadence } = anchorsOnce();
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -578,20 +578,6 @@ function asksAbout(words: readonly Word[], at: number): boolean {
   if (i < 0) return false;
   const before = words[i]!.typed;
   return DEGREE_WORDS.has(before) || COMPARISON_WORDS.has(before) || COMPARATIVES.has(words[at]!.typed);
-}
-
-/**
- * An object pronoun that points back at a thing named before: English "it", "them" ending a
- * clause; Italian "lo", "li" before a verb, or joined to an infinitive ("ripararLO"). "La" and
- * "le" are articles too.
- */
-function pointsBack(words: readonly Word[], at: number): boolean {
-  const word = words[at]!.typed;
-  // Last in its clause, "it" is an object ("who repairs IT?"), not a subject ("is IT our job…").
-  if (OBJECT_PRONOUNS.has(word)) return words[at + 1] === undefined || words[at + 1]!.segment !== words[at]!.segment;
-  if (ITALIAN_OBJECT_CLITICS.has(word)) return wordClasses().namesAThing(words[at + 1]?.typed ?? '') === false;
-  const clitic = detachEnclitic(word)?.clitic;
-  return ['lo', 'la', 'li', 'le'].includes(clitic ?? '') && wordClasses().namesAThing(word) !== true;
 }
 
 /**

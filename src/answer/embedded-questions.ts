@@ -1,0 +1,121 @@
+import type { Lang } from '../views/types.js';
+import { conceptMatchesAt } from './concept-matches.js';
+import {
+  detachEnclitic,
+  INDIRECT_QUESTION_OPENERS,
+  ITALIAN_AUXILIARIES,
+  PARTICLES,
+  QUESTION_WORDS,
+} from './grammar.js';
+import type { CompiledLexicon } from './lexicon.js';
+import { pointsBack } from './points-back.js';
+import { wordClasses } from './word-classes.js';
+import type { Word } from './words.js';
+
+/** What the caller knows of each word of the message (filler.ts's anchors). */
+export interface FrameContext {
+  /** Words naming a service or a concept of the page. */
+  named: readonly boolean[];
+  /** Words naming the provider. */
+  provider: readonly boolean[];
+  /** Words of questions the page never answers. */
+  offTopic: readonly boolean[];
+  /** Words of a cadence. */
+  cadence: readonly boolean[];
+  lexicon: CompiledLexicon;
+  lang: Lang;
+  /** The English tagger's tags, loaded on first use. */
+  tagsOf: () => string[];
+}
+
+/**
+ * "I was wondering WHO checks the backups", "we need to know WHAT Acme does", "can you tell us
+ * WHICH…", "not sure HOW often…", "dobbiamo sapere CHI…", "vorrei capire SE…": a question word (or
+ * "if", "whether", "se") right after a verb or an adjective opens a question embedded as its
+ * object. The words before it say who wants to know and how much, not what is asked: "I", "we",
+ * "dobbiamo" there are not the party the question is about, and "find out", "tell us" are not the
+ * page's duties to detect or to notify.
+ *
+ * Only when those words name nothing the question could be about: no service, no schedule, no
+ * subject of the page, not the provider ("will Acme TELL US IF they find problems?" asks whether
+ * it does), no word of questions the page never answers. After a noun the question word is a
+ * relative pronoun ("are we the ONES WHO check…"), and the words before it are the question.
+ *
+ * Returns the positions of the frame's words. The context is asked for only when the message has
+ * a question word inside a clause.
+ */
+export function questionFrame(words: readonly Word[], context: () => FrameContext): number[] {
+  const opens = words.findIndex((w, i) => i > 0 && words[i - 1]!.segment === w.segment && opensAQuestion(w));
+  if (opens < 0) return [];
+  const clause = words.flatMap((w, i) => (w.segment === words[opens]!.segment ? [i] : []));
+  const frame = clause.filter((i) => i < opens);
+  // "What do we do IF the backup fails?": the question is asked before it, not embedded.
+  if (frame.some((i) => QUESTION_WORDS.includes(words[i]!.typed))) return [];
+  const { named, provider, offTopic, cadence, lexicon, lang } = context();
+  const question = clause.filter((i) => i > opens);
+  // The embedded question must ask about something of the page.
+  if (!question.some((i) => named[i] || provider[i] || cadence[i] || words[i]!.used || words[i]!.hint)) return [];
+  // A pronoun in it points back at what stands before: "il gestionale on premise, chi LO aggiorna?"
+  // puts its subject first.
+  if (question.some((i) => pointsBack(words, i))) return [];
+  // The word taking the question as object: past a particle ("find OUT who") or the one it is
+  // told to ("tell US what").
+  let at = frame.length - 1;
+  const turned = PARTICLES.has(words[frame[at]!]!.typed) || RECIPIENTS.has(words[frame[at]!]!.typed);
+  if (turned) at--;
+  if (at < 0 || !takesAQuestion(words, frame[at]!, context())) return [];
+  const surface = words.map((w) => w.word);
+  const stems = words.map((w) => w.stem);
+  const concepts = (i: number) => conceptMatchesAt(surface, stems, i, lexicon, lang).flatMap((match) => match.values);
+  // A verb the page speaks of is what is asked ("is it our job to INTERVENE when…", "must we CHECK
+  // if…"), unless a particle or the asker turns it into learning or being told ("find OUT who…",
+  // "tell US which…").
+  if (!turned && concepts(frame[at]!).length > 0) return [];
+  const namesSomething = (i: number) =>
+    words[i]!.used ||
+    words[i]!.hint === true ||
+    provider[i] ||
+    offTopic[i] ||
+    cadence[i] ||
+    concepts(i).some((id) => lexicon.conceptInfo.get(id)?.strong === true);
+  if (frame.some(namesSomething)) return [];
+  // Who wants to know is a person ("my BOSS wants to know", "I", "qualcuno"); a thing before the
+  // verb is a story ("the LIGHTS flicker when…", "le LUCI sfarfallano quando…") or the subject put
+  // first ("il GESTIONALE on premise, chi lo aggiorna"), and the verb then no frame.
+  if (frame.some((i) => i !== frame[at] && namesAThing(words, i, context()))) return [];
+  return frame;
+}
+
+/** A question word, or a word opening a yes-or-no question asked of someone ("if", "whether", "se"). */
+function opensAQuestion(word: Word): boolean {
+  return QUESTION_WORDS.includes(word.typed) || INDIRECT_QUESTION_OPENERS.has(word.typed);
+}
+
+/** "tell US", "dimMI": who is told, between the verb and the question it is told. */
+const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
+
+/** A verb or an adjective as the English tagger reads it ("wondering", "SURE who"); in Italian a verb of the conjugation tables. */
+function takesAQuestion(words: readonly Word[], at: number, context: FrameContext): boolean {
+  const typed = words[at]!.typed;
+  if (context.lang === 'en') return ['VERB', 'AUX', 'ADJ'].includes(context.tagsOf()[at]!);
+  // Verbs only: an adjective before the question word ends a noun put first ("i telefoni AZIENDALI
+  // chi li aggiorna").
+  const classes = wordClasses();
+  return (
+    ITALIAN_AUXILIARIES.has(typed) ||
+    classes.isItalianVerbForm(typed) ||
+    (ITALIAN_INFINITIVE.test(typed) && (classes.isDictionaryWord(typed) || detachEnclitic(typed) !== null))
+  );
+}
+
+/** A noun naming no person: by the English tagger in its sentence, by the dictionaries in Italian. */
+function namesAThing(words: readonly Word[], at: number, context: FrameContext): boolean {
+  const typed = words[at]!.typed;
+  const classes = wordClasses();
+  if (classes.canNamePeople(typed)) return false;
+  if (context.lang === 'en') return ['NOUN', 'PROPN'].includes(context.tagsOf()[at]!);
+  return classes.namesAThing(typed) === true && !takesAQuestion(words, at, context);
+}
+
+/** An Italian infinitive, also with a pronoun joined to it ("sapere", "capire", "dirci"). */
+const ITALIAN_INFINITIVE = /(are|ere|ire)(ci|mi|lo|la|li|le|si|ne|gli)?$/;
