@@ -10,14 +10,16 @@ import {
   scoreQuestionSet,
 } from '../src/answer/question-set.js';
 import { fillerVariants } from '../test/questions/filler.js';
+import { canBeFramed, framedVariants } from '../test/questions/frames.js';
 
 /**
  * In-process latency of the built `answer()` (dist/, as `npm start` runs it) over the engine's own
  * question sets: the first call (which builds the per-Knowledge indexes), then warm p50/p99/max per
  * question over many rounds, plus
  * the scores so speed and quality are read side by side: the development part (tuned on), the
- * held-out part (written blind, only measured) and the filler variants of each
- * (test/questions/filler.ts), per language.
+ * held-out part (written blind, only measured), the filler variants of each
+ * (test/questions/filler.ts) and the framed variants of those opening with a question word
+ * (test/questions/frames.ts), per language.
  */
 
 const ROUNDS = 50;
@@ -93,6 +95,12 @@ export async function benchAnswer(): Promise<string[]> {
     scoreLine('held-out (blind)', heldOut),
     scoreLine('dev, filler variants', fillerVariants(dev)),
     scoreLine('held-out, filler', fillerVariants(heldOut)),
+    // Framed variants exist only for questions opening with a question word: their plain score is
+    // the one to compare with.
+    scoreLine('dev, framed', framedVariants(dev)),
+    scoreLine('dev, same unframed', dev.filter(canBeFramed)),
+    scoreLine('held-out, framed', framedVariants(heldOut)),
+    scoreLine('held-out, same unframed', heldOut.filter(canBeFramed)),
     ...packColdLoad(),
   ];
 }

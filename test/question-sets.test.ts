@@ -15,15 +15,18 @@ import {
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/model.js';
 import { fillerVariants } from './questions/filler.js';
+import { framedVariants } from './questions/frames.js';
 
 /**
  * The question sets with a known-failures ratchet (issue 12): the development part (tuned on),
- * the held-out part (written blind, only measured) and the filler variants of both. A question
+ * the held-out part (written blind, only measured), and the filler and framed variants of both
+ * (test/questions/filler.ts, test/questions/frames.ts). A question
  * listed in test/questions/known-failures.yaml may start passing (then this test asks for it to be
  * deleted from the list); a question not listed may never fail.
  */
 
-type Part = 'dev' | 'heldout' | 'dev-filler' | 'heldout-filler';
+const PARTS = ['dev', 'heldout', 'dev-filler', 'heldout-filler', 'dev-framed', 'heldout-framed'] as const;
+type Part = (typeof PARTS)[number];
 
 const KNOWN_FAILURES = join(import.meta.dirname, 'questions', 'known-failures.yaml');
 
@@ -43,6 +46,8 @@ beforeAll(() => {
     heldout: heldOut,
     'dev-filler': fillerVariants(dev),
     'heldout-filler': fillerVariants(heldOut),
+    'dev-framed': framedVariants(dev),
+    'heldout-framed': framedVariants(heldOut),
   };
   for (const [part, questions] of Object.entries(parts) as [Part, Question[]][])
     scores.set(
@@ -53,19 +58,12 @@ beforeAll(() => {
     const s = scores.get(part)!;
     return `  ${part.padEnd(15)} English ${percent(s.en)}% (${s.en.correct}/${s.en.total}) · Italian ${percent(s.it)}% (${s.it.correct}/${s.it.total}) · out of scope abstained ${percent(s.abstain)}% (${s.abstain.correct}/${s.abstain.total})`;
   };
-  console.log(
-    ['question sets:', ...(['dev', 'heldout', 'dev-filler', 'heldout-filler'] as const).map(line)].join('\n'),
-  );
+  console.log(['question sets:', ...PARTS.map(line)].join('\n'));
 });
 
 function knownFailures(): Record<Part, string[]> {
   const raw = parse(readFileSync(KNOWN_FAILURES, 'utf8')) as Partial<Record<Part, string[] | null>>;
-  return {
-    dev: raw.dev ?? [],
-    heldout: raw.heldout ?? [],
-    'dev-filler': raw['dev-filler'] ?? [],
-    'heldout-filler': raw['heldout-filler'] ?? [],
-  };
+  return Object.fromEntries(PARTS.map((part) => [part, raw[part] ?? []])) as Record<Part, string[]>;
 }
 
 describe('question sets with a known-failures ratchet', () => {
@@ -82,21 +80,18 @@ describe('question sets with a known-failures ratchet', () => {
     expect(heldOut.filter((q) => devKeys.has(questionKey(q))).map(questionKey)).toEqual([]);
   });
 
-  it.each(['dev', 'heldout', 'dev-filler', 'heldout-filler'] as const)(
-    '%s: no question outside the known failures fails, and fixed ones leave the list',
-    (part) => {
-      const known = new Set(knownFailures()[part]);
-      const failing = scores.get(part)!.failures;
-      const newlyFailing = failing.filter((f) => !known.has(questionKey(f.question)));
-      expect(
-        newlyFailing.map((f) => `${questionKey(f.question)} — ${f.problem}`),
-        `${part}: questions that used to pass now fail`,
-      ).toEqual([]);
-      const stillFailing = new Set(failing.map((f) => questionKey(f.question)));
-      const fixed = [...known].filter((key) => !stillFailing.has(key));
-      expect(fixed, `${part}: these now pass — delete them from test/questions/known-failures.yaml`).toEqual([]);
-    },
-  );
+  it.each(PARTS)('%s: no question outside the known failures fails, and fixed ones leave the list', (part) => {
+    const known = new Set(knownFailures()[part]);
+    const failing = scores.get(part)!.failures;
+    const newlyFailing = failing.filter((f) => !known.has(questionKey(f.question)));
+    expect(
+      newlyFailing.map((f) => `${questionKey(f.question)} — ${f.problem}`),
+      `${part}: questions that used to pass now fail`,
+    ).toEqual([]);
+    const stillFailing = new Set(failing.map((f) => questionKey(f.question)));
+    const fixed = [...known].filter((key) => !stillFailing.has(key));
+    expect(fixed, `${part}: these now pass — delete them from test/questions/known-failures.yaml`).toEqual([]);
+  });
 
   it('answers filler variants within 2 points of the plain questions, per language', () => {
     for (const [plain, variants] of [

@@ -5,6 +5,7 @@ import {
   INDIRECT_QUESTION_OPENERS,
   ITALIAN_AUXILIARIES,
   PARTICLES,
+  PREPOSITIONS,
   QUESTION_WORDS,
 } from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -22,6 +23,8 @@ export interface FrameContext {
   offTopic: readonly boolean[];
   /** Words of a cadence. */
   cadence: readonly boolean[];
+  /** Words asking something: a question word or a kind of question ("ogni quanto", "how often"). */
+  intents: readonly boolean[];
   lexicon: CompiledLexicon;
   lang: Lang;
   /** The English tagger's tags, loaded on first use. */
@@ -48,10 +51,14 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
   const opens = words.findIndex((w, i) => i > 0 && words[i - 1]!.segment === w.segment && opensAQuestion(w));
   if (opens < 0) return [];
   const clause = words.flatMap((w, i) => (w.segment === words[opens]!.segment ? [i] : []));
-  const frame = clause.filter((i) => i < opens);
   // "What do we do IF the backup fails?": the question is asked before it, not embedded.
-  if (frame.some((i) => QUESTION_WORDS.includes(words[i]!.typed))) return [];
-  const { named, provider, offTopic, cadence, lexicon, lang } = context();
+  if (clause.some((i) => i < opens && QUESTION_WORDS.includes(words[i]!.typed))) return [];
+  const { named, provider, offTopic, cadence, intents, lexicon, lang } = context();
+  // The embedded question takes the words that start its kind of question ("OGNI quanto", "FOR how
+  // long", "PER quanto tempo").
+  let start = opens;
+  while (start - 1 > clause[0]! && (intents[start - 1] || PREPOSITIONS.has(words[start - 1]!.typed))) start--;
+  const frame = clause.filter((i) => i < start);
   const question = clause.filter((i) => i > opens);
   // The embedded question must ask about something of the page.
   if (!question.some((i) => named[i] || provider[i] || cadence[i] || words[i]!.used || words[i]!.hint)) return [];
@@ -61,15 +68,17 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
   // The word taking the question as object: past a particle ("find OUT who") or the one it is
   // told to ("tell US what").
   let at = frame.length - 1;
-  const turned = PARTICLES.has(words[frame[at]!]!.typed) || RECIPIENTS.has(words[frame[at]!]!.typed);
-  if (turned) at--;
+  const after = PARTICLES.has(words[frame[at]!]!.typed) || RECIPIENTS.has(words[frame[at]!]!.typed);
+  if (after) at--;
+  // An Italian recipient stands before its verb ("MI ricordate cosa…", "CI dite chi…").
+  const turned = after || (lang === 'it' && at > 0 && RECIPIENTS.has(words[frame[at - 1]!]!.typed));
   if (at < 0 || !takesAQuestion(words, frame[at]!, context())) return [];
   const surface = words.map((w) => w.word);
   const stems = words.map((w) => w.stem);
   const concepts = (i: number) => conceptMatchesAt(surface, stems, i, lexicon, lang).flatMap((match) => match.values);
   // A verb the page speaks of is what is asked ("is it our job to INTERVENE when…", "must we CHECK
   // if…"), unless a particle or the asker turns it into learning or being told ("find OUT who…",
-  // "tell US which…").
+  // "tell US which…", "MI ricordate cosa…").
   if (!turned && concepts(frame[at]!).length > 0) return [];
   const namesSomething = (i: number) =>
     words[i]!.used ||
@@ -82,7 +91,12 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
   // Who wants to know is a person ("my BOSS wants to know", "I", "qualcuno"); a thing before the
   // verb is a story ("the LIGHTS flicker when…", "le LUCI sfarfallano quando…") or the subject put
   // first ("il GESTIONALE on premise, chi lo aggiorna"), and the verb then no frame.
-  if (frame.some((i) => i !== frame[at] && namesAThing(words, i, context()))) return [];
+  const thing = (i: number) =>
+    i !== frame[at] &&
+    words[i]!.typed.length > 1 &&
+    !lexicon.stopWords.has(words[i]!.typed) &&
+    namesAThing(words, i, context());
+  if (frame.some(thing)) return [];
   return frame;
 }
 

@@ -109,7 +109,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** A small deterministic hash, so each question always gets the same fillers. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
