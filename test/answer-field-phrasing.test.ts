@@ -1437,4 +1437,30 @@ describe('a question embedded in a clause saying who wants to know', () => {
     expect(abstains('il gestionale on premise chi lo aggiorna, noi o il fornitore?')).toBe(true);
     expect(abstains('i telefoni aziendali chi li aggiorna')).toBe(true);
   });
+
+  it('reads "when", "if", "quando", "se" as embedding a question only after a verb of knowing', () => {
+    same(
+      'volevamo sapere quando coretech tratta i dati per conto nostro che ruolo ha?',
+      'quando coretech tratta i dati per conto nostro che ruolo ha?',
+    );
+    expect(first('ci fate sapere se una casella viene bucata?')).toBe('email.provider.hacked-account-response');
+    expect(wordClasses().knows('wondering')).toBe(true);
+    expect(wordClasses().knows('chiesto')).toBe(true);
+    expect(wordClasses().knows('act')).toBe(false);
+    expect(wordClasses().knows('rispondere')).toBe(false);
+    // After any other verb they open a condition or a time, which the words before it ask about.
+    expect(first('do we have to act when coretech reports a problem?')).toBe('email.customer.act-on-coretech-reports');
+    expect(first('dobbiamo rispondere quando coretech segnala un problema?')).toMatch(
+      /\.customer\.act-on-coretech-reports$/,
+    );
+    expect(abstains('possiamo contestare se coretech disattiva il sito?')).toBe(true);
+    expect(abstains('is it legal if we keep mail archives for ten years?')).toBe(false);
+    expect(ids('is it legal if we keep mail archives for ten years?')[0]).toMatch(/^(email|mailarchive)\.customer\./);
+    // The provider asked about: whether it tells us.
+    expect(ids('do they inform us if the vps has a security problem?')).toContain(
+      'stellar.provider.inform-client-problems',
+    );
+    // Whose duty it is is the question.
+    expect(abstains('is it up to us to figure out if the site was hacked?')).toBe(true);
+  });
 });

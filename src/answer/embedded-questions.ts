@@ -3,6 +3,7 @@ import { conceptMatchesAt } from './concept-matches.js';
 import {
   detachEnclitic,
   INDIRECT_QUESTION_OPENERS,
+  INVERTING,
   ITALIAN_AUXILIARIES,
   PARTICLES,
   PREPOSITIONS,
@@ -33,9 +34,8 @@ export interface FrameContext {
 
 /**
  * "I was wondering WHO checks the backups", "we need to know WHAT Acme does", "can you tell us
- * WHICH…", "not sure HOW often…", "dobbiamo sapere CHI…", "vorrei capire SE…": a question word (or
- * "if", "whether", "se") right after a verb or an adjective opens a question embedded as its
- * object. The words before it say who wants to know and how much, not what is asked: "I", "we",
+ * WHICH…", "not sure HOW often…", "dobbiamo sapere CHI…", "vorrei capire COME…": a question word
+ * (or "whether") right after a verb or an adjective opens a question embedded as its object. The words before it say who wants to know and how much, not what is asked: "I", "we",
  * "dobbiamo" there are not the party the question is about, and "find out", "tell us" are not the
  * page's duties to detect or to notify.
  *
@@ -73,11 +73,12 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
   // An Italian recipient stands before its verb ("MI ricordate cosa…", "CI dite chi…").
   const turned = after || (lang === 'it' && at > 0 && RECIPIENTS.has(words[frame[at - 1]!]!.typed));
   if (at < 0 || !takesAQuestion(words, frame[at]!, context())) return [];
+  if (CONDITIONS.has(words[opens]!.typed) && !knowing(words[frame[at]!]!)) return [];
   const surface = words.map((w) => w.word);
   const stems = words.map((w) => w.stem);
   const concepts = (i: number) => conceptMatchesAt(surface, stems, i, lexicon, lang).flatMap((match) => match.values);
-  // A verb the page speaks of is what is asked ("is it our job to INTERVENE when…", "must we CHECK
-  // if…"), unless a particle or the asker turns it into learning or being told ("find OUT who…",
+  // A verb the page speaks of is what is asked ("should we CHECK who accessed the panel?",
+  // "dobbiamo VERIFICARE chi…"), unless a particle or the asker turns it into learning or being told ("find OUT who…",
   // "tell US which…", "MI ricordate cosa…").
   if (!turned && concepts(frame[at]!).length > 0) return [];
   const namesSomething = (i: number) =>
@@ -88,9 +89,17 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
     cadence[i] ||
     concepts(i).some((id) => lexicon.conceptInfo.get(id)?.strong === true);
   if (frame.some(namesSomething)) return [];
+  // Whose duty it is is asked: "is it UP TO US to figure out who…", "TOCCA A NOI capire se…".
+  if (frame.some((i) => ownsTheDuty(surface, i, lexicon))) return [];
+  // A question of its own about what we do: "do WE have to clean up what…", "can WE see who…".
+  // Asked of someone else it is a request to be told ("do YOU know who…", "can YOU tell us…").
+  const [opener, subject] = frame.map((i) => words[i]!.typed);
+  if (INVERTING.has(opener ?? '') && FIRST_PERSON_SUBJECTS.has(subject ?? '')) return [];
+  // "They" in chat is the provider ("do THEY tell us which mailboxes got hacked?"): what it does is asked.
+  if (frame.some((i) => THIRD_PERSON_SUBJECTS.has(words[i]!.typed))) return [];
   // Who wants to know is a person ("my BOSS wants to know", "I", "qualcuno"); a thing before the
-  // verb is a story ("the LIGHTS flicker when…", "le LUCI sfarfallano quando…") or the subject put
-  // first ("il GESTIONALE on premise, chi lo aggiorna"), and the verb then no frame.
+  // verb says what the question is about ("the office PRINTERS nobody knows who updates"), and
+  // the verb then is no frame.
   const thing = (i: number) =>
     i !== frame[at] &&
     words[i]!.typed.length > 1 &&
@@ -104,6 +113,16 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
 function opensAQuestion(word: Word): boolean {
   return QUESTION_WORDS.includes(word.typed) || INDIRECT_QUESTION_OPENERS.has(word.typed);
 }
+
+/**
+ * After most verbs these open a condition or a time ("do we have to act WHEN Acme reports…",
+ * "possiamo contestare SE…"): they embed a question only after a verb of knowing ("we need to
+ * know WHEN…", "volevamo sapere SE…").
+ */
+const CONDITIONS: ReadonlySet<string> = new Set(['when', 'quando', 'if', 'se']);
+
+const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['they', 'loro']);
+const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
 
 /** "tell US", "dimMI": who is told, between the verb and the question it is told. */
 const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
@@ -130,6 +149,33 @@ function namesAThing(words: readonly Word[], at: number, context: FrameContext):
   if (context.lang === 'en') return ['NOUN', 'PROPN'].includes(context.tagsOf()[at]!);
   return classes.namesAThing(typed) === true && !takesAQuestion(words, at, context);
 }
+
+/**
+ * A verb of knowing (word-classes.ts), also an infinitive with a pronoun joined ("dirMI"). Not an
+ * adjective: "is it LEGAL if…", "is it OK if…" ask about the condition.
+ */
+function knowing(word: Word): boolean {
+  const classes = wordClasses();
+  return classes.knows(word.typed) || classes.knows(detachEnclitic(word.typed)?.infinitive ?? '');
+}
+
+/**
+ * A phrase of the customer's party that says whose duty it is ("up to us", "on us", "our job",
+ * "tocca a noi"), not a subject pronoun or a verb's person ("we", "I'm", "dobbiamo").
+ */
+function ownsTheDuty(surface: readonly string[], at: number, lexicon: CompiledLexicon): boolean {
+  return lexicon.cues
+    .matchesAt(surface, at)
+    .some(
+      ({ length, values }) =>
+        length >= 2 &&
+        !CONTRACTED.has(surface[at + length - 1]!) &&
+        values.some((cue) => cue.kind === 'party' && cue.cue === 'customer'),
+    );
+}
+
+/** What a contraction leaves after a pronoun ("we RE", "I M"). */
+const CONTRACTED: ReadonlySet<string> = new Set(['re', 'm', 've', 'd', 'll', 's']);
 
 /** An Italian infinitive, also with a pronoun joined to it ("sapere", "capire", "dirci"). */
 const ITALIAN_INFINITIVE = /(are|ere|ire)(ci|mi|lo|la|li|le|si|ne|gli)?$/;

@@ -233,6 +233,17 @@ export const POINTING_BACK: ReadonlySet<string> = new Set([
  */
 export const ITALIAN_CAUSAL_PREPOSITIONS: ReadonlySet<string> = new Set(['per']);
 
+/**
+ * Italian verbs of knowing, asking and telling that take an indirect question ("vorrei SAPERE
+ * quando…", "ci ha CHIESTO se…", "mi sai DIRE se…"): the core of the class, by their infinitives.
+ * No Italian lexicon on npm gives verbs' meanings (WordNet's verb.cognition does it for English,
+ * word-classes.ts); every form comes from the conjugation tables.
+ */
+export const ITALIAN_KNOWING_VERBS: readonly string[] = [
+  ...['sapere', 'capire', 'chiedere', 'domandare', 'scoprire', 'ricordare', 'dimenticare', 'immaginare'],
+  ...['dire', 'spiegare', 'confermare', 'verificare', 'decidere', 'stabilire', 'indovinare', 'accertare'],
+];
+
 /** Italian articles, definite and indefinite: "IL servizio", "UN server". */
 export const ITALIAN_ARTICLES: ReadonlySet<string> = new Set([
   'il',

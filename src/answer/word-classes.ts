@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { derivedLists } from './derived-lists.js';
 import { generalLanguage } from './general-words.js';
+import { ITALIAN_KNOWING_VERBS } from './grammar.js';
 import { normalize } from './text.js';
 
 /**
@@ -44,6 +45,13 @@ export interface WordClasses {
    * through its morphology (the exception list, then the regular endings).
    */
   tells(word: string): boolean;
+  /**
+   * A verb of knowing, which may take a question as its object: "I need to KNOW when…", "not sure
+   * we UNDERSTAND if…", "volevamo SAPERE quando…", "il revisore ci ha CHIESTO se…". English:
+   * WordNet's verb.cognition, reached through its morphology; Italian: every form of the verbs in
+   * grammar.ts's ITALIAN_KNOWING_VERBS, by the conjugation tables.
+   */
+  knows(word: string): boolean;
   /**
    * A word some general dictionary holds, however rare: WordNet's lemmas (`wink-lexicon`), Brill's
    * tagger lexicon (`pos`), Morph-it!'s nouns, adjectives and participles and the Italian
@@ -112,6 +120,9 @@ type ClassLists = Record<
   | 'activities'
   | 'telling'
   | 'tellingForms'
+  | 'knowing'
+  | 'knowingForms'
+  | 'italianKnowingForms'
   | 'italianVerbForms'
   | 'interjections'
   | 'italianNouns'
@@ -139,6 +150,9 @@ function loadWordClasses(): WordClasses {
     activities,
     telling,
     tellingForms,
+    knowing,
+    knowingForms,
+    italianKnowingForms,
     italianVerbForms,
     interjections,
     italianNouns,
@@ -164,7 +178,16 @@ function loadWordClasses(): WordClasses {
   const personAmongOthers = peopleAmongOthers.split('\n');
   const tellingVerb = telling.split('\n');
   const irregular = irregularForms(tellingForms);
+  const knowingVerb = knowing.split('\n');
+  const knowingIrregular = irregularForms(knowingForms);
+  const italianKnowing = italianKnowingForms.split('\n');
   return {
+    knows: (word) => {
+      if (sortedHas(italianKnowing, word)) return true;
+      const lemma = knowingIrregular.get(word);
+      if (lemma !== undefined) return sortedHas(knowingVerb, lemma);
+      return sortedHas(knowingVerb, word) || verbLemmas(word).some((candidate) => sortedHas(knowingVerb, candidate));
+    },
     tells: (word) => {
       // News is told in the past ("told", "flagged") or as reported speech ("says"); a present
       // tense says what the provider usually does ("tells customers…?", "promises…").
@@ -356,7 +379,7 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v21',
+    'word-classes\0v22',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     [
       'things',
@@ -365,6 +388,9 @@ function classLists(): ClassLists {
       'activities',
       'telling',
       'tellingForms',
+      'knowing',
+      'knowingForms',
+      'italianKnowingForms',
       'italianVerbForms',
       'interjections',
       'italianNouns',
@@ -442,6 +468,7 @@ function deriveClassLists(): ClassLists {
   const activities: string[] = [];
   const messages: string[] = [];
   const telling: string[] = [];
+  const knowing: string[] = [];
   const passing: string[] = [];
   const times: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
@@ -452,6 +479,7 @@ function deriveClassLists(): ClassLists {
     // say what the provider did rather than what it told.
     const acts = senses.includes('verb.change') || senses.includes('verb.contact');
     if (/^[a-z]+$/.test(word) && senses.includes('verb.communication') && !acts) telling.push(word);
+    if (/^[a-z]+$/.test(word) && senses.includes('verb.cognition')) knowing.push(word);
   }
   const verbExceptions = require(join(winkRoot, 'src', 'wn-verb-exceptions.js')) as Record<string, string>;
   // "told tell", "wrote write": a verb list's irregular forms, as "form lemma" lines.
@@ -463,6 +491,7 @@ function deriveClassLists(): ClassLists {
       .join('\n');
   };
   const tellingForms = formsOf(telling);
+  const knowingForms = formsOf(knowing);
   const passingForms = formsOf(passing);
   for (const [word, at] of Object.entries(wordIndex)) {
     if (!/^[a-z]+$/.test(word) || !general.isFrequent(word)) continue;
@@ -491,6 +520,13 @@ function deriveClassLists(): ClassLists {
   for (const [infinitive, table] of verbTables)
     for (const form of leaves(table)) if (normalize(form) !== normalize(infinitive)) addVerbForm(form);
   for (const form of forms('pastParticiples.json')) addVerbForm(form);
+  // Every form of the Italian verbs of knowing, the infinitive too ("sapere", "chiesto", "sai").
+  const knowingLemmas = new Set(ITALIAN_KNOWING_VERBS);
+  const italianKnowingForms = new Set<string>();
+  for (const [infinitive, table] of verbTables)
+    if (knowingLemmas.has(normalize(infinitive)))
+      for (const form of [infinitive, ...leaves(table)])
+        if (/^[a-z]+$/.test(normalize(form))) italianKnowingForms.add(normalize(form));
   // Everyday Italian nouns no adjective or participle shares, nor the English dictionary: "router",
   // "computer" may be things named the English way.
   const modifiers = new Set([...forms('adjectives.json'), ...forms('pastParticiples.json')].map(normalize));
@@ -513,6 +549,9 @@ function deriveClassLists(): ClassLists {
     messages: sortedLines(messages),
     telling: sortedLines(telling),
     tellingForms,
+    knowing: sortedLines(knowing),
+    knowingForms,
+    italianKnowingForms: sortedLines([...italianKnowingForms]),
     passing: sortedLines(passing),
     passingForms,
     times: sortedLines(times),
