@@ -1464,3 +1464,49 @@ describe('a question embedded in a clause saying who wants to know', () => {
     expect(abstains('is it up to us to figure out if the site was hacked?')).toBe(true);
   });
 });
+
+describe('fillers the filler generator never uses', () => {
+  const same = (variant: string, plain: string) => expect(ids(variant), variant).toEqual(ids(plain));
+
+  it('reads chat shorthand after a question closed by its mark as a sign-off, not as shorthand for a word of the page', () => {
+    same('how long are email backups kept? plz', 'how long are email backups kept?');
+    same('quanto durano i backup della posta? plz', 'quanto durano i backup della posta?');
+    // Inside the question it is still shorthand for what is asked.
+    expect(first('bkp rocketweb?')).toBe('rocketweb.provider.backup-control');
+  });
+
+  it('reads a clause saying who asks, after the question, as no subject: "- asking for the DPO"', () => {
+    same('what must we verify every day? - asking for the DPO', 'what must we verify every day?');
+    same('rocketwb backups - asking for the DPO', 'rocketwb backups');
+    same('retention rocketbox - lo chiede il DPO', 'retention rocketbox');
+    // Asked alone, the DPO is a subject the page does not cover.
+    expect(abstains('who is our DPO?')).toBe(true);
+  });
+
+  it('reads a valediction ending the question’s own clause before a signature: "…cheers, Anna"', () => {
+    same('retention rocketbox cheers, Anna', 'retention rocketbox');
+    same('list CoreTech duties for email cheers, Anna', 'list CoreTech duties for email');
+    // A thing there is asked about.
+    expect(abstains('backup laptops, Anna')).toBe(true);
+  });
+
+  it('reads an Italian interjection no dictionary classes, last, as a closing: "…boh"', () => {
+    same('conservazione backup email boh', 'conservazione backup email');
+    // An acronym typed in lowercase names a thing.
+    expect(abstains('rocketnewsletter invio sms')).toBe(true);
+  });
+
+  it('reads a request to be told, last, as a closing: "…mi fate sapere?", "…let me know"', () => {
+    same('elenca i compiti di CoreTech per la posta mi fate sapere? 🙂', 'elenca i compiti di CoreTech per la posta');
+    same('conservazione backup email fatemi sapere', 'conservazione backup email');
+    same('list CoreTech duties for email let me know', 'list CoreTech duties for email');
+  });
+
+  it('reads people greeted before the question as addressed: "Dear colleagues,"', () => {
+    same('Dear colleagues, how long are email backups kept?', 'how long are email backups kept?');
+    same('Hello team, who checks the backups on rocketweb?', 'who checks the backups on rocketweb?');
+    // People the question is about stay its subject.
+    expect(first('Staff training, who does it?')).toBe('email.customer.user-awareness');
+    expect(first('our employees, who trains them?')).toBe('email.customer.user-awareness');
+  });
+});

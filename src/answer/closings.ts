@@ -44,11 +44,15 @@ export function courtesyRun(
   const opens = (i: number) => {
     const typed = words[i]!.typed;
     if (lang === 'it' && opensItalianSetPhrase(words, i, tail, intents)) return true;
+    if (asksToBeTold(words, i, tail, lang, tagsOf)) return true;
     if (DETERMINERS.has(typed) || PREPOSITIONS.has(typed) || !loose(i)) return false;
     const previous = words[i - 1]?.typed;
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
     // The word classes and the tagger are loaded on first use: asked last.
     const classes = wordClasses();
+    // Last, an everyday word no dictionary classes ("…backup email BOH"): an interjection, which
+    // no Italian lexicon lists (the English one is asked below).
+    if (lang === 'it' && i === tail.at(-1) && unclassified(words[i]!)) return true;
     if (lang === 'it') return opensItalianNounPhrase(words, i, tail) && endsItalianPhrase(words, i, tail, intents);
     if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
     // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
@@ -66,6 +70,45 @@ export function courtesyRun(
     (i, at) => tail.length - at - 1 <= MAX_AFTER_INTERJECTION && tail.slice(at + 1).every(follows) && opens(i),
   );
   return start < 0 ? [] : tail.slice(start);
+}
+
+/**
+ * "…per la posta MI FATE SAPERE?", "…for email, LET ME KNOW", "…FATEMI SAPERE": the asker asks to
+ * be told, to the end of the message: a few verbs, one of them joined to or beside "me", "us",
+ * "mi", "ci", ending with a verb of knowing (word-classes.ts).
+ */
+function asksToBeTold(
+  words: readonly Word[],
+  at: number,
+  tail: readonly number[],
+  lang: Lang,
+  tagsOf: () => string[],
+): boolean {
+  const run = tail.slice(tail.indexOf(at));
+  if (run.length < 2 || run.length > 4) return false;
+  const classes = wordClasses();
+  const told = (i: number) => RECIPIENTS.has(words[i]!.typed) || /(mi|ci)$/.test(words[i]!.typed);
+  const verb = (i: number) =>
+    lang === 'en'
+      ? ['VERB', 'AUX'].includes(tagsOf()[i]!)
+      : classes.isItalianVerbForm(words[i]!.typed) || ITALIAN_INFINITIVE.test(words[i]!.typed);
+  return classes.knows(words[run.at(-1)!]!.typed) && run.some(told) && run.every((i) => told(i) || verb(i));
+}
+
+const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
+const ITALIAN_INFINITIVE = /(are|ere|ire)$/;
+
+/**
+ * An everyday word, written in lowercase, that no dictionary classes as a noun, a verb or anything
+ * else, and has a vowel: "sms", "gps" are acronyms typed in lowercase, which name things.
+ */
+function unclassified(word: Word): boolean {
+  return (
+    !word.cased &&
+    /[aeiou]/.test(word.typed) &&
+    generalLanguage().isFrequent(word.typed) &&
+    wordClasses().namesAThing(word.typed) === undefined
+  );
 }
 
 /**

@@ -173,6 +173,36 @@ export function fillerWords(
       filler[i] = true;
       anchors[i] = false;
     }
+  // Typed without a mark, the valediction ends the question's own clause: "retention rocketbox
+  // CHEERS, Anna", "list the duties for email THANKS, Tom". One or two everyday words right after
+  // its last anchor that a dictionary says interject, name a message ("cheers", "bye") or name no
+  // thing; a thing there is asked about ("backup LAPTOPS, Anna"), and so is what a preposition
+  // or a determiner opens ("backup for laptops").
+  const question = clauses.at(-2);
+  if (
+    clauses.length === 2 &&
+    question !== undefined &&
+    signature !== undefined &&
+    words[signature[0]!]!.cased &&
+    general.isFirstName(words[signature[0]!]!.typed) &&
+    signature.every(saysNothingOfThePage)
+  ) {
+    const closing = question.slice(question.findLastIndex((i) => anchors[i]) + 1);
+    const classes = wordClasses();
+    const valedicts = (i: number) => {
+      const typed = words[i]!.typed;
+      if (!unknown[i] || !everyday(i)) return false;
+      if (classes.namesAThing(typed) === false) return true;
+      return lang === 'en'
+        ? classes.canInterject(typed) || classes.namesAMessage(typed)
+        : classes.isBareItalianNoun(typed);
+    };
+    if (closing.length > 0 && closing.length < question.length && closing.length <= 2 && closing.every(valedicts))
+      for (const i of [...closing, ...signature]) {
+        filler[i] = true;
+        anchors[i] = false;
+      }
+  }
   // "Customer on the phone ASKING - who…?", "Acme chiede: …": a clause with a verb of asking,
   // neither an interrogative nor a question mark, and nothing of the page but a party, says who
   // asks when a clause after it asks: the party there is the asker, not who the question is about.
@@ -207,6 +237,15 @@ export function fillerWords(
   // The clause that asks, else the first one naming the subject ("retention Orbit - boss insists").
   const askedIn = asking >= 0 ? words[clauses[asking]![0]!]!.segment : firstAnchored;
   const askingClause = segments.get(askedIn) ?? [];
+  // "…kept? PLZ", "…? TIA": after a question closed by its mark, a clause of chat shorthand signs
+  // off; it is no shorthand for a word of the page ("plz" is not "pubblicazione").
+  if (askingClause.length > 0 && words[askingClause.at(-1)!]!.asks)
+    for (const positions of clauses) {
+      if (words[positions[0]!]!.segment <= askedIn) continue;
+      const shorthand = (i: number) => words[i]!.corrected === true && unknown[i] && isChatShorthand(words, i, general);
+      if (positions.some(shorthand) && positions.every((i) => shorthand(i) || (unknown[i] && everyday(i))))
+        for (const i of positions) anchors[i] = false;
+    }
   // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
   // by the dictionaries in Italian, where a word they do not hold is a name ("il CISPE"); a
   // service's name always.
@@ -240,7 +279,8 @@ export function fillerWords(
   const selfContained = () =>
     (contained ??=
       isAQuestion() &&
-      namesAThingOfThePage() &&
+      // A schedule is a subject too: "what must we verify EVERY DAY? - asking for the DPO".
+      (namesAThingOfThePage() || askingClause.some((k) => cadence[k])) &&
       askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
   const everydayThing = (i: number) => {
     const w = words[i]!;
@@ -271,6 +311,19 @@ export function fillerWords(
     // what it is for ("per il questionario fornitori: …", "for the DPA review: …"). Only a
     // service named there could be more of what is asked ("…? on Orbit").
     const noService = positions.every((i) => !words[i]!.used && !words[i]!.hint);
+    // "…backups - ASKING for the DPO", "…? - lo CHIEDE il DPO": after the question, a clause with
+    // a verb of asking and nothing of the page, nor a question of its own, says who asks.
+    if (
+      segment > askedIn &&
+      positions.some((i) => demand[i]) &&
+      positions.every((i) => !interrogates(i) && !named[i] && !provider[i] && !intents[i])
+    ) {
+      for (const i of positions) {
+        filler[i] = true;
+        anchors[i] = false;
+      }
+      continue;
+    }
     const verb = () => positions.some((i) => isVerb(i));
     const around =
       segment !== askedIn &&
@@ -285,6 +338,31 @@ export function fillerWords(
           askingClause.every((k) => !(unknown[k] && namesAThingHere(k)))) &&
       selfContained();
     if (around) {
+      for (const i of positions) {
+        filler[i] = true;
+        anchors[i] = false;
+      }
+      continue;
+    }
+    // "Dear COLLEAGUES, who…", "hello TEAM: …": before the question, a clause of people with only
+    // words of address around them and no verb is whom the message greets, even when the page
+    // speaks of such people (its duty to train staff). English: only WordNet says who is a person.
+    if (
+      lang === 'en' &&
+      segment < askedIn &&
+      selfContained() &&
+      positions.some((i) => wordClasses().canNamePeople(words[i]!.typed)) &&
+      positions.every(
+        (i) =>
+          !words[i]!.used &&
+          !provider[i] &&
+          !cadence[i] &&
+          !interrogates(i) &&
+          !DETERMINERS.has(words[i]!.typed) &&
+          !isVerb(i) &&
+          (wordClasses().canNamePeople(words[i]!.typed) || ['ADJ', 'INTJ'].includes(tagsOf()[i]!)),
+      )
+    ) {
       for (const i of positions) {
         filler[i] = true;
         anchors[i] = false;
