@@ -1471,40 +1471,54 @@ describe('fillers the filler generator never uses', () => {
   it('reads chat shorthand after a question closed by its mark as a sign-off, not as shorthand for a word of the page', () => {
     same('how long are email backups kept? plz', 'how long are email backups kept?');
     same('quanto durano i backup della posta? plz', 'quanto durano i backup della posta?');
+    // Beside a word that names something, it is no sign-off.
+    expect(abstains('how long are email backups kept? btw dpo')).toBe(true);
+    expect(abstains('how long are email backups kept? plz printer')).toBe(true);
     // Inside the question it is still shorthand for what is asked.
     expect(first('bkp rocketweb?')).toBe('rocketweb.provider.backup-control');
   });
 
-  it('reads a clause saying who asks, after the question, as no subject: "- asking for the DPO"', () => {
-    same('what must we verify every day? - asking for the DPO', 'what must we verify every day?');
-    same('rocketwb backups - asking for the DPO', 'rocketwb backups');
-    same('retention rocketbox - lo chiede il DPO', 'retention rocketbox');
-    // Asked alone, the DPO is a subject the page does not cover.
-    expect(abstains('who is our DPO?')).toBe(true);
+  it('reads a clause saying who asks, after the question, as no subject: "- asking for my manager"', () => {
+    same('rocketwb backups - asking for my manager', 'rocketwb backups');
+    same('retention rocketbox - lo chiede il mio capo', 'retention rocketbox');
+    // A thing there, or a word of questions the page never answers, is what is asked about.
+    expect(abstains('what do we have to do? - asking about the laptops')).toBe(true);
+    expect(abstains('cosa dobbiamo fare? - chiedo per i portatili')).toBe(true);
+    expect(abstains('what must we verify every day? - asking about the fines')).toBe(true);
   });
 
-  it('reads a valediction ending the question’s own clause before a signature: "…cheers, Anna"', () => {
-    same('retention rocketbox cheers, Anna', 'retention rocketbox');
-    same('list CoreTech duties for email cheers, Anna', 'list CoreTech duties for email');
-    // A thing there is asked about.
+  it('reads an interjection ending the question’s own clause before a signature as a valediction: "…thanks, Anna"', () => {
+    same('retention rocketbox thanks, Anna', 'retention rocketbox');
+    // Any other word there is asked about.
     expect(abstains('backup laptops, Anna')).toBe(true);
+    expect(abstains('who updates wordpress themes, Anna')).toBe(true);
+    expect(abstains('is email archiving mandatory, Anna')).toBe(true);
   });
 
-  it('reads an Italian interjection no dictionary classes, last, as a closing: "…boh"', () => {
-    same('conservazione backup email boh', 'conservazione backup email');
-    // An acronym typed in lowercase names a thing.
-    expect(abstains('rocketnewsletter invio sms')).toBe(true);
+  it('leaves a last word no dictionary classes to the question: a place or a brand may be its subject', () => {
+    expect(abstains('chi controlla la posta londra')).toBe(true);
+    expect(abstains('chi gestisce le password ebay')).toBe(true);
   });
 
   it('reads a request to be told, last, as a closing: "…mi fate sapere?", "…let me know"', () => {
     same('elenca i compiti di CoreTech per la posta mi fate sapere? 🙂', 'elenca i compiti di CoreTech per la posta');
     same('conservazione backup email fatemi sapere', 'conservazione backup email');
     same('list CoreTech duties for email let me know', 'list CoreTech duties for email');
+    // What stands before who is told is still the question's.
+    expect(abstains('chi aggiorna le stampanti fatemi sapere')).toBe(true);
+    expect(abstains('chi aggiorna il firmware mi fate sapere')).toBe(true);
+    expect(abstains('chi protegge gli uffici mi fate sapere')).toBe(true);
   });
 
-  it('reads people greeted before the question as addressed: "Dear colleagues,"', () => {
+  it('reads people greeted before the question as addressed: "Dear colleagues,", "Gentili colleghi,"', () => {
     same('Dear colleagues, how long are email backups kept?', 'how long are email backups kept?');
     same('Hello team, who checks the backups on rocketweb?', 'who checks the backups on rocketweb?');
+    same('Gentili colleghi, chi fa il backup del sito?', 'chi fa il backup del sito?');
+    // The question points back at them: they are what it asks about.
+    expect(first('Hackers, who stops them on rocketweb?')).toBe('rocketweb.provider.deactivation-on-report');
+    // A heading of the page's words narrows the question; an Italian everyday noun may be a thing.
+    expect(first('Sicurezza: chi controlla l’antivirus della posta?')).toBe('email.provider.antivirus-check');
+    expect(ids('Stampanti gentili: chi fa il backup?')).toEqual(ids('Stampanti: chi fa il backup?'));
     // People the question is about stay its subject.
     expect(first('Staff training, who does it?')).toBe('email.customer.user-awareness');
     expect(first('our employees, who trains them?')).toBe('email.customer.user-awareness');

@@ -50,9 +50,6 @@ export function courtesyRun(
     if (previous === undefined || DETERMINERS.has(previous) || PREPOSITIONS.has(previous)) return false;
     // The word classes and the tagger are loaded on first use: asked last.
     const classes = wordClasses();
-    // Last, an everyday word no dictionary classes ("…backup email BOH"): an interjection, which
-    // no Italian lexicon lists (the English one is asked below).
-    if (lang === 'it' && i === tail.at(-1) && unclassified(words[i]!)) return true;
     if (lang === 'it') return opensItalianNounPhrase(words, i, tail) && endsItalianPhrase(words, i, tail, intents);
     if (classes.canInterject(typed) || tagsOf()[i] === 'INTJ') return true;
     // Last, an adverb of chat, an everyday word no dictionary classes, says when ("…patched ASAP").
@@ -73,7 +70,7 @@ export function courtesyRun(
 }
 
 /**
- * "…per la posta MI FATE SAPERE?", "…for email, LET ME KNOW", "…FATEMI SAPERE": the asker asks to
+ * "…per la posta MI FATE SAPERE?", "…for Orbit, LET ME KNOW", "…FATEMI SAPERE": the asker asks to
  * be told, to the end of the message: a few verbs, one of them joined to or beside "me", "us",
  * "mi", "ci", ending with a verb of knowing (word-classes.ts).
  */
@@ -87,29 +84,30 @@ function asksToBeTold(
   const run = tail.slice(tail.indexOf(at));
   if (run.length < 2 || run.length > 4) return false;
   const classes = wordClasses();
-  const told = (i: number) => RECIPIENTS.has(words[i]!.typed) || /(mi|ci)$/.test(words[i]!.typed);
   const verb = (i: number) =>
     lang === 'en'
       ? ['VERB', 'AUX'].includes(tagsOf()[i]!)
-      : classes.isItalianVerbForm(words[i]!.typed) || ITALIAN_INFINITIVE.test(words[i]!.typed);
-  return classes.knows(words[run.at(-1)!]!.typed) && run.some(told) && run.every((i) => told(i) || verb(i));
+      : classes.isItalianVerbForm(words[i]!.typed) || classes.knows(words[i]!.typed);
+  // "mi", "ci" exactly, or joined to a verb ("FATEMI", "DIMMI"); never a noun ending so ("uffici").
+  const joined = (typed: string) => {
+    const base = /^(.+?)(m?mi|c?ci)$/.exec(typed)?.[1];
+    return (
+      base !== undefined && classes.namesAThing(typed) !== true && (classes.isItalianVerbForm(base) || base === 'di')
+    );
+  };
+  const told = (i: number) => RECIPIENTS.has(words[i]!.typed) || (lang === 'it' && joined(words[i]!.typed));
+  // It opens with who is told ("MI fate sapere", "FATEMI sapere"), or in English with the verb
+  // right before them ("LET me know"): a word before it ("le STAMPANTI fatemi sapere") is still
+  // the question's.
+  const [first, second] = run;
+  return (
+    (told(first!) || (lang === 'en' && verb(first!) && told(second!))) &&
+    classes.knows(words[run.at(-1)!]!.typed) &&
+    run.every((i) => told(i) || verb(i))
+  );
 }
 
 const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
-const ITALIAN_INFINITIVE = /(are|ere|ire)$/;
-
-/**
- * An everyday word, written in lowercase, that no dictionary classes as a noun, a verb or anything
- * else, and has a vowel: "sms", "gps" are acronyms typed in lowercase, which name things.
- */
-function unclassified(word: Word): boolean {
-  return (
-    !word.cased &&
-    /[aeiou]/.test(word.typed) &&
-    generalLanguage().isFrequent(word.typed) &&
-    wordClasses().namesAThing(word.typed) === undefined
-  );
-}
 
 /**
  * A bare Italian noun ("GRAZIE mille", "SALUTI"), or an adjective set before one ("CORDIALI

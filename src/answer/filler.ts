@@ -17,7 +17,9 @@ import {
   INDIRECT_QUESTION_OPENERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
+  ITALIAN_OBJECT_CLITICS,
   MODALS,
+  OBJECT_PRONOUNS,
   PARTICLES,
   PREPOSITIONS,
   PRONOUNS_IN_APPOSITION,
@@ -173,11 +175,10 @@ export function fillerWords(
       filler[i] = true;
       anchors[i] = false;
     }
-  // Typed without a mark, the valediction ends the question's own clause: "retention rocketbox
-  // CHEERS, Anna", "list the duties for email THANKS, Tom". One or two everyday words right after
-  // its last anchor that a dictionary says interject, name a message ("cheers", "bye") or name no
-  // thing; a thing there is asked about ("backup LAPTOPS, Anna"), and so is what a preposition
-  // or a determiner opens ("backup for laptops").
+  // Typed without a mark, the valediction ends the question's own clause: "list the duties for
+  // Orbit THANKS, Tom". One or two everyday words right after its last anchor that Brill's lexicon
+  // says interject; any other word there is asked about ("backup LAPTOPS, Anna", "is archiving
+  // MANDATORY, Anna", "who updates wordpress THEMES, Anna").
   const question = clauses.at(-2);
   if (
     clauses.length === 2 &&
@@ -189,14 +190,9 @@ export function fillerWords(
   ) {
     const closing = question.slice(question.findLastIndex((i) => anchors[i]) + 1);
     const classes = wordClasses();
-    const valedicts = (i: number) => {
-      const typed = words[i]!.typed;
-      if (!unknown[i] || !everyday(i)) return false;
-      if (classes.namesAThing(typed) === false) return true;
-      return lang === 'en'
-        ? classes.canInterject(typed) || classes.namesAMessage(typed)
-        : classes.isBareItalianNoun(typed);
-    };
+    // English only: no Italian lexicon tells "grazie" from "telefonino", both bare nouns.
+    const valedicts = (i: number) =>
+      lang === 'en' && unknown[i]! && everyday(i) && classes.canInterject(words[i]!.typed);
     if (closing.length > 0 && closing.length < question.length && closing.length <= 2 && closing.every(valedicts))
       for (const i of [...closing, ...signature]) {
         filler[i] = true;
@@ -243,8 +239,15 @@ export function fillerWords(
     for (const positions of clauses) {
       if (words[positions[0]!]!.segment <= askedIn) continue;
       const shorthand = (i: number) => words[i]!.corrected === true && unknown[i] && isChatShorthand(words, i, general);
-      if (positions.some(shorthand) && positions.every((i) => shorthand(i) || (unknown[i] && everyday(i))))
-        for (const i of positions) anchors[i] = false;
+      // Only beside other shorthand that anchors nothing ("plz & thx"): "…? btw DPO", "…? plz
+      // PRINTER" still name something.
+      if (
+        positions.some(shorthand) &&
+        positions.every(
+          (i) => shorthand(i) || (!anchors[i] && isChatShorthand(words, i, general) && !namesAThingHere(i)),
+        )
+      )
+        for (const i of positions) if (shorthand(i)) anchors[i] = false;
     }
   // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
   // by the dictionaries in Italian, where a word they do not hold is a name ("il CISPE"); a
@@ -279,8 +282,7 @@ export function fillerWords(
   const selfContained = () =>
     (contained ??=
       isAQuestion() &&
-      // A schedule is a subject too: "what must we verify EVERY DAY? - asking for the DPO".
-      (namesAThingOfThePage() || askingClause.some((k) => cadence[k])) &&
+      namesAThingOfThePage() &&
       askingClause.every((k) => !points(k) || askingClause.some((j) => j < k && thingOfThePage(j))));
   const everydayThing = (i: number) => {
     const w = words[i]!;
@@ -316,7 +318,15 @@ export function fillerWords(
     if (
       segment > askedIn &&
       positions.some((i) => demand[i]) &&
-      positions.every((i) => !interrogates(i) && !named[i] && !provider[i] && !intents[i])
+      positions.every((i) => !interrogates(i) && !named[i] && !provider[i] && !intents[i] && !offTopic[i]) &&
+      // Who asks is a person ("- asking for my MANAGER"); a thing there is what is asked about
+      // ("- asking about the LAPTOPS", "- chiedo per i PORTATILI").
+      positions.every(
+        (i) =>
+          !unknown[i] ||
+          wordClasses().canNamePeople(words[i]!.typed) ||
+          (lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(words[i]!.typed) !== true),
+      )
     ) {
       for (const i of positions) {
         filler[i] = true;
@@ -344,24 +354,37 @@ export function fillerWords(
       }
       continue;
     }
-    // "Dear COLLEAGUES, who…", "hello TEAM: …": before the question, a clause of people with only
-    // words of address around them and no verb is whom the message greets, even when the page
-    // speaks of such people (its duty to train staff). English: only WordNet says who is a person.
+    // A greeting or a heading opening the message, before a question complete in itself: "Dear
+    // COLLEAGUES,", "Hello TEAM,", "Gentili COLLEGHI,", "SALVE,", "Sicurezza:". No verb, and
+    // nothing that could narrow the question (a service, the provider, a schedule) or that the
+    // page lacks (a thing it never names, a rare word, a word of questions it never answers):
+    // the words the page knows there ("colleagues", "salve" read as saving) are not asked about.
+    // A person is greeted; an everyday Italian noun may be a thing ("Stampante:"), so only an
+    // Italian word that names no thing is read through.
+    const greets = (i: number) => {
+      const w = words[i]!;
+      if (w.used || w.hint || provider[i] || cadence[i] || offTopic[i] || interrogates(i) || intents[i]) return false;
+      // An Italian form shared with a noun is the noun here ("COLLEGHI" is no form of "collegare").
+      const verb = isVerb(i) && !(lang === 'it' && wordClasses().namesAThing(w.typed) === true);
+      if (DETERMINERS.has(w.typed) || verb) return false;
+      if (!unknown[i] || wordClasses().canNamePeople(w.typed)) return true;
+      if (!everyday(i)) return false;
+      return lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(w.typed) === false;
+    };
     if (
-      lang === 'en' &&
+      positions[0] === 0 &&
+      positions.length <= 3 &&
       segment < askedIn &&
-      selfContained() &&
-      positions.some((i) => wordClasses().canNamePeople(words[i]!.typed)) &&
-      positions.every(
-        (i) =>
-          !words[i]!.used &&
-          !provider[i] &&
-          !cadence[i] &&
-          !interrogates(i) &&
-          !DETERMINERS.has(words[i]!.typed) &&
-          !isVerb(i) &&
-          (wordClasses().canNamePeople(words[i]!.typed) || ['ADJ', 'INTJ'].includes(tagsOf()[i]!)),
-      )
+      positions.some((i) => anchors[i]) &&
+      // The words of address themselves: a known word alone is a heading ("Sicurezza:"), which
+      // narrows the question.
+      positions.some((i) => unknown[i] && everyday(i)) &&
+      positions.every(greets) &&
+      // "Hackers, who stops THEM?": the question points back at them.
+      askingClause.every(
+        (k) => !OBJECT_PRONOUNS.has(words[k]!.typed) && !ITALIAN_OBJECT_CLITICS.has(words[k]!.typed),
+      ) &&
+      selfContained()
     ) {
       for (const i of positions) {
         filler[i] = true;
