@@ -1468,6 +1468,13 @@ describe('a question embedded in a clause saying who wants to know', () => {
 describe('fillers the filler generator never uses', () => {
   const same = (variant: string, plain: string) => expect(ids(variant), variant).toEqual(ids(plain));
 
+  it('reads a thank-you typed with a slip as the thank-you, also opening a sentence: "…? Thnaks a lot!", "…? grazzie!!"', () => {
+    same('who handles backups on RocketWeb? Thnaks a lot!', 'who handles backups on RocketWeb?');
+    same('chi fa il backup del sito? grazzie!!', 'chi fa il backup del sito?');
+    // A slip towards a word people ask with is the typo corrector's to judge, not read as typed right.
+    expect(abstains('vackup rocketweb?')).toBe(true);
+  });
+
   it('reads chat shorthand after a question closed by its mark as a sign-off, not as shorthand for a word of the page', () => {
     same('how long are email backups kept? plz', 'how long are email backups kept?');
     same('quanto durano i backup della posta? plz', 'quanto durano i backup della posta?');

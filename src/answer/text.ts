@@ -25,7 +25,7 @@ export function normalize(text: string): string {
 export interface Token {
   /** Normalized surface form. */
   word: string;
-  /** Whether the word was written with a capital letter somewhere other than its first position in the question. */
+  /** Whether the word was written with a capital letter where no sentence starts (not first, nor after ".", "?", "!"). */
   capitalized: boolean;
   /**
    * Which clause of the message the word is in: punctuation, an emoji or a line break start a new
@@ -84,7 +84,8 @@ export function tokenize(text: string): Token[] {
     if (index > 0 && ((!inside && CLAUSE_BREAK.test(between)) || CLAUSE_OPENERS.has(word) || opensSentence)) segment++;
     tokens.push({
       word,
-      capitalized: index > 0 && /\p{Lu}/u.test(surface),
+      // After a full stop, a question or an exclamation mark a capital opens a sentence ("…? Thnaks").
+      capitalized: index > 0 && /\p{Lu}/u.test(surface) && (inside || !/[.?!]\s*$/u.test(between)),
       segment,
       mention: between.endsWith('@'),
       cased: /\p{Lu}/u.test(surface),

@@ -164,7 +164,7 @@ function isFunctionWord(word: string, lexicon: CompiledLexicon): boolean {
  * An everyday word typed with one slip ("setence", "contorllano"): a word no dictionary holds, one
  * edit (a letter dropped, added, changed, or two swapped) from an everyday word of either language.
  * It is read as that word, so it is judged as everyday words are (filler.ts), never as a rare one.
- * Only towards a word the page does not use: a slip towards the page's words is `correctTypo`'s to
+ * Not towards a word people ask with: a slip towards the lexicon's words is `correctTypo`'s to
  * judge, by its own rules, so "vackup" is left as typed here.
  */
 export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
@@ -181,9 +181,16 @@ export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: Compi
 function findSlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
   const general = generalLanguage();
   if (general.isFrequent(word) || general.isFirstName(word)) return null;
-  const known = (candidate: string) => index.vocabulary.has(candidate) || index.stems.has(stem(candidate));
+  // Not towards a word people ask with (the lexicon's, a service's name): "vackup" is
+  // `correctTypo`'s to judge. An everyday word the page merely uses ("grazie a…", "thanks to…") is
+  // still what a slip in a thank-you meant ("grazzie", "thnaks").
   for (const candidate of oneEditAway(word))
-    if (general.isFrequent(candidate) && !known(candidate) && !lexicon.offTopicWords.has(candidate))
+    if (
+      general.isFrequent(candidate) &&
+      !lexicon.vocabulary.has(candidate) &&
+      !index.aliasWords.has(candidate) &&
+      !lexicon.offTopicWords.has(candidate)
+    )
       // The rare-dictionary list (about 80 ms to load) is asked only once there is a candidate.
       return wordClasses().isDictionaryWord(word) ? null : candidate;
   return null;
