@@ -1517,6 +1517,25 @@ describe('fillers the filler generator never uses', () => {
     expect(abstains('chi protegge gli uffici mi fate sapere')).toBe(true);
   });
 
+  it('reads chatter before a question naming its service as said around it: "FYI the client is chasing me on this."', () => {
+    same(
+      'afaik nobody wrote this down anywhere, so: who handles backups on RocketWeb?',
+      'who handles backups on RocketWeb?',
+    );
+    same(
+      'FYI the client is chasing me on this. who handles backups on RocketWeb?',
+      'who handles backups on RocketWeb?',
+    );
+    same('Hi all, scusate il crossposting, chi fa il backup del sito?', 'chi fa il backup del sito?');
+    same('our NAS died, who checks the backups on rocketweb?', 'who checks the backups on rocketweb?');
+    // Before a question about a subject alone, a story may say whose it is; a heading has no verb.
+    expect(abstains('the badge system at the entrance lost its data, how often should we do a restore test?')).toBe(
+      true,
+    );
+    expect(abstains('Synology NAS: who does the backups?')).toBe(true);
+    expect(abstains('the phone system dropped calls all morning, who monitors that?')).toBe(true);
+  });
+
   it('reads people greeted before the question as addressed: "Dear colleagues,", "Gentili colleghi,"', () => {
     same('Dear colleagues, how long are email backups kept?', 'how long are email backups kept?');
     same('Hello team, who checks the backups on rocketweb?', 'who checks the backups on rocketweb?');

@@ -137,6 +137,13 @@ export function fillerWords(
         wordClasses().isItalianVerbForm(words[i]!.typed) ||
         (words[i]!.typed === 'e' && italianCopulaBefore(words[i + 1]?.typed));
   const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents, cadence } = anchorsOnce();
+  // A word saying one of the page's subjects (a strong concept: "backup", not "check").
+  const surfaces = words.map((w) => w.word);
+  const stemsOf = words.map((w) => w.stem);
+  const namesASubjectOfThePage = (i: number) =>
+    conceptMatchesAt(surfaces, stemsOf, i, lexicon, lang).some((match) =>
+      match.values.some((id) => lexicon.conceptInfo.get(id)?.strong === true),
+    );
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -215,10 +222,16 @@ export function fillerWords(
   // "Feel FREE to answer later, but who checks the backups?": an aside before the question that
   // asks nothing and holds nothing of the page but a word of questions the page never answers is
   // not what is asked; whether it is filler is then decided like any clause without an anchor.
-  const asking = clauses.findIndex(
-    (positions) =>
-      positions.some((i) => questionCues[i] || words[i]!.asks) && positions.some((i) => anchors[i] && !offTopic[i]),
+  // A clause naming a subject of the page and asking: by a question word, a kind of question or
+  // its mark first, a party only after ("FYI the CLIENT is chasing me on this. WHO handles…?").
+  const namesTheSubject = (positions: readonly number[]) => positions.some((i) => anchors[i] && !offTopic[i]);
+  const asksOutright = clauses.findIndex(
+    (positions) => positions.some((i) => intents[i] || words[i]!.asks) && namesTheSubject(positions),
   );
+  const asking =
+    asksOutright >= 0
+      ? asksOutright
+      : clauses.findIndex((positions) => positions.some((i) => questionCues[i]) && namesTheSubject(positions));
   for (const positions of clauses.slice(0, Math.max(asking, 0))) {
     const aside =
       positions.some((i) => offTopic[i]) &&
@@ -348,6 +361,39 @@ export function fillerWords(
           askingClause.every((k) => !(unknown[k] && namesAThingHere(k)))) &&
       selfContained();
     if (around) {
+      for (const i of positions) {
+        filler[i] = true;
+        anchors[i] = false;
+      }
+      continue;
+    }
+    // Chatter before a question that names its own service: "afaik nobody wrote this down
+    // anywhere, so: who handles backups on Orbit?", "FYI the client is chasing me on this. …",
+    // "scusate il crossposting, chi fa il backup del sito?". A statement (it has a verb) that
+    // names nothing the question could be narrowed to or be about instead — no service, provider,
+    // schedule or subject of the page, no word of questions the page never answers — is said
+    // around the question, whatever else it holds; a party there is who speaks. Only when the
+    // question says which service and points back at nothing: before a question about a subject
+    // alone, a story may say whose ("the badge system lost its data, how often should we test a
+    // restore?"), and a heading has no verb ("Synology NAS: who does the backups?").
+    if (
+      segment < askedIn &&
+      askingClause.some((k) => words[k]!.used || words[k]!.hint) &&
+      askingClause.every((k) => !points(k)) &&
+      isAQuestion() &&
+      positions.some((i) => isVerb(i)) &&
+      positions.every(
+        (i) =>
+          !words[i]!.used &&
+          !words[i]!.hint &&
+          !provider[i] &&
+          !cadence[i] &&
+          !offTopic[i] &&
+          !interrogates(i) &&
+          !intents[i] &&
+          !namesASubjectOfThePage(i),
+      )
+    ) {
       for (const i of positions) {
         filler[i] = true;
         anchors[i] = false;
