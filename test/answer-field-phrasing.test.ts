@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { englishRoles } from '../src/answer/english-tags.js';
+import { generalLanguage } from '../src/answer/general-words.js';
 import { tokenize } from '../src/answer/text.js';
 import { wordClasses } from '../src/answer/word-classes.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -1494,6 +1495,22 @@ describe('fillers the filler generator never uses', () => {
     expect(abstains('what must we verify every day? - asking about the fines')).toBe(true);
   });
 
+  it('reads a signature going on with a role or a company as the signature: "Best regards, Elena Conti, Finance"', () => {
+    same('who handles backups on RocketWeb? Best regards, Elena Conti, Finance', 'who handles backups on RocketWeb?');
+    same(
+      'chi fa il backup del sito? Cordiali saluti, Roberta Gallo - Responsabile Amministrazione',
+      'chi fa il backup del sito?',
+    );
+  });
+
+  it('reads an Italian diminutive as the everyday word it softens: "domandina veloce:"', () => {
+    same('<!channel> domandina veloce: chi fa il backup del sito?', 'chi fa il backup del sito?');
+    expect(generalLanguage().isFrequent('domandina')).toBe(true);
+    expect(generalLanguage().isFrequent('ransomwarina')).toBe(false);
+    // An augmentative's shape is many a noun's: "canone" is no big dog.
+    expect(generalLanguage().isFrequent('canone')).toBe(false);
+  });
+
   it('reads an interjection ending the question’s own clause before a signature as a valediction: "…thanks, Anna"', () => {
     same('retention rocketbox thanks, Anna', 'retention rocketbox');
     // Any other word there is asked about.
@@ -1534,6 +1551,9 @@ describe('fillers the filler generator never uses', () => {
     );
     expect(abstains('Synology NAS: who does the backups?')).toBe(true);
     expect(abstains('the phone system dropped calls all morning, who monitors that?')).toBe(true);
+    // A pronoun anywhere in the question points back at the story.
+    expect(abstains('we record phone calls with customers, who stores them on RocketBox?')).toBe(true);
+    expect(abstains('we use a custom CRM, who updates it on Stellar?')).toBe(true);
   });
 
   it('reads people greeted before the question as addressed: "Dear colleagues,", "Gentili colleghi,"', () => {

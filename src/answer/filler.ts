@@ -163,10 +163,23 @@ export function fillerWords(
   // ("…? Best, Marco", "…? Best regards, Fabio from Accounting", "…? Saluti, Anna"). Its words
   // are a valediction whatever else they may mean ("best" asks for a judgement).
   const clauses = [...segments.values()];
-  const [valediction, signature] = clauses.slice(-2);
+  // A signature may go on with a role or a company ("…, Elena Conti, Finance", "- Responsabile
+  // Amministrazione, Rossi & Figli"): a few words after it naming nothing of the page.
+  const signs = (positions: readonly number[]) =>
+    words[positions[0]!]!.cased && general.isFirstName(words[positions[0]!]!.typed);
+  let signatureAt = clauses.length - 1;
+  while (
+    signatureAt > 1 &&
+    !signs(clauses[signatureAt]!) &&
+    clauses[signatureAt]!.length <= 4 &&
+    clauses[signatureAt]!.every((i) => !words[i]!.used && !questionCues[i] && !words[i]!.asks)
+  )
+    signatureAt--;
+  const [valediction, signature] = clauses.slice(signatureAt - 1, signatureAt + 1);
+  const afterSignature = clauses.slice(signatureAt + 1).flat();
   const saysNothingOfThePage = (i: number) => !words[i]!.used && !questionCues[i];
   if (
-    clauses.length >= 3 &&
+    signatureAt >= 2 &&
     valediction !== undefined &&
     valediction.length <= 2 &&
     valediction.every(saysNothingOfThePage) &&
@@ -176,9 +189,9 @@ export function fillerWords(
     words[signature[0]!]!.cased &&
     general.isFirstName(words[signature[0]!]!.typed) &&
     signature.every(saysNothingOfThePage) &&
-    clauses.slice(0, -2).some((positions) => positions.some((i) => questionCues[i]))
+    clauses.slice(0, signatureAt - 1).some((positions) => positions.some((i) => questionCues[i]))
   )
-    for (const i of [...valediction, ...signature]) {
+    for (const i of [...valediction, ...signature, ...afterSignature]) {
       filler[i] = true;
       anchors[i] = false;
     }
@@ -379,7 +392,8 @@ export function fillerWords(
     if (
       segment < askedIn &&
       askingClause.some((k) => words[k]!.used || words[k]!.hint) &&
-      askingClause.every((k) => !points(k)) &&
+      // Any pronoun of a thing points back, wherever it stands ("who stores THEM on Orbit?").
+      askingClause.every((k) => !points(k) && !THING_PRONOUNS.has(words[k]!.typed)) &&
       isAQuestion() &&
       positions.some((i) => isVerb(i)) &&
       positions.every(
@@ -414,6 +428,8 @@ export function fillerWords(
       const verb = isVerb(i) && !(lang === 'it' && wordClasses().namesAThing(w.typed) === true);
       if (DETERMINERS.has(w.typed) || verb) return false;
       if (!unknown[i] || wordClasses().canNamePeople(w.typed)) return true;
+      // The name of a team greeted ("Salve team OPS,", "hi folks of IT").
+      if (w.cased && positions.some((k) => k < i && wordClasses().canNamePeople(words[k]!.typed))) return true;
       if (!everyday(i)) return false;
       return lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(w.typed) === false;
     };
@@ -804,6 +820,9 @@ function anchorsOf(
   }
   return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage, intents, cadence };
 }
+
+/** Pronouns that may stand for a thing told before, in any position ("who updates IT on Orbit?"). */
+const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'them', 'they', 'this', 'that', 'these', 'those']);
 
 /**
  * "Does Acme COMPRESS the backups?", "can Acme (ever) MIRROR our site?": in a yes-or-no

@@ -89,7 +89,8 @@ function plain(word: string): string {
 
 /**
  * Forms a frequency list leaves out but chat is full of: Italian absolute superlatives
- * ("gentilissimi", "URGENTISSIMO" → gentile, urgente; the lists hold the base forms), the Italian
+ * ("gentilissimi", "URGENTISSIMO" → gentile, urgente; the lists hold the base forms), diminutives
+ * ("domandina", "aiutino" → domanda, aiuto), the Italian
  * chat spelling of "per" as "x" ("xfavore" → favore) and the other gender or number of an Italian
  * word ("bentrovata" → bentrovato).
  */
@@ -97,6 +98,10 @@ function chatForms(word: string): string[] {
   const forms: string[] = [];
   const superlative = /^(.{3,})issim[oaie]$/.exec(word);
   if (superlative) for (const ending of ['o', 'e', 'i', 'a']) forms.push(superlative[1] + ending);
+  // Italian diminutives, chat's softeners ("domandINA", "aiutINO", "attimINO"): the lists hold the
+  // base word. Not "-one": many nouns end so ("canone" is no big dog).
+  const altered = /^([a-z]{3,}?)(in[oaie]|ett[oaie]|ucci[oa]|ucce)$/.exec(word);
+  if (altered) for (const ending of ['a', 'o', 'e']) forms.push(altered[1] + ending);
   forms.push(...chatSpellings(word));
   // Italian gender and number ("bentrovata", "carissime"): the lists often hold one form only.
   const stemmed = /^([a-z]{4,})[aeio]$/.exec(word);
