@@ -9,6 +9,7 @@ import {
   type Question,
   scoreQuestionSet,
 } from '../src/answer/question-set.js';
+import { blindVariants, loadBlindFillers } from '../test/questions/blind-fillers.js';
 import { fillerVariants } from '../test/questions/filler.js';
 import { canBeFramed, framedVariants } from '../test/questions/frames.js';
 
@@ -18,8 +19,9 @@ import { canBeFramed, framedVariants } from '../test/questions/frames.js';
  * question over many rounds, plus
  * the scores so speed and quality are read side by side: the development part (tuned on), the
  * held-out part (written blind, only measured), the filler variants of each
- * (test/questions/filler.ts) and the framed variants of those opening with a question word
- * (test/questions/frames.ts), per language.
+ * (test/questions/filler.ts), the framed variants of those opening with a question word
+ * (test/questions/frames.ts) and variants with fillers written blind (test/questions/blind-fillers.ts),
+ * per language.
  */
 
 const ROUNDS = 50;
@@ -84,7 +86,7 @@ export async function benchAnswer(): Promise<string[]> {
   const scoreLine = (name: string, set: readonly Question[]) => {
     const score = scoreQuestionSet(set, (q) => answer(q, knowledge));
     const part = (p: { correct: number; total: number }) => `${percent(p)}% (${p.correct}/${p.total})`;
-    return `  ${name.padEnd(22)} English ${part(score.en)} · Italian ${part(score.it)} · out of scope abstained ${part(score.abstain)}`;
+    return `  ${name.padEnd(27)} English ${part(score.en)} · Italian ${part(score.it)} · out of scope abstained ${part(score.abstain)}`;
   };
   return [
     `answer engine — ${texts.length} questions (plain and filler variants) × ${ROUNDS} rounds in-process (warm, the built engine in dist/), ${sink > 0 ? 'results checked' : 'no results?'}`,
@@ -101,6 +103,11 @@ export async function benchAnswer(): Promise<string[]> {
     scoreLine('dev, same unframed', dev.filter(canBeFramed)),
     scoreLine('held-out, framed', framedVariants(heldOut)),
     scoreLine('held-out, same unframed', heldOut.filter(canBeFramed)),
+    // Fillers written by people who never saw the engine, three per question: the first list was
+    // tuned on (on dev questions), the second never was.
+    scoreLine('dev, blind fillers (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-tuned.tsv'))),
+    scoreLine('dev, blind fillers', blindVariants(dev, loadBlindFillers('blind-fillers.tsv'))),
+    scoreLine('held-out, blind fillers', blindVariants(heldOut, loadBlindFillers('blind-fillers.tsv'))),
     ...packColdLoad(),
   ];
 }

@@ -6,6 +6,7 @@ import { CALENDAR_WORDS } from '../src/answer/grammar.js';
 import { defaultLexiconPath, loadLexicon } from '../src/answer/lexicon.js';
 import { loadQuestionSet } from '../src/answer/question-set.js';
 import { stem, tokenize, words } from '../src/answer/text.js';
+import { blindVariants, loadBlindFillers } from './questions/blind-fillers.js';
 import { FILLERS, FUNCTION_WORDS, fillerVariant } from './questions/filler.js';
 
 /** Every string of a parsed YAML document. */
@@ -73,5 +74,18 @@ describe('filler-variant generator (test/questions/filler.ts)', () => {
     // Both places and every filler get used.
     expect(variants.some((v, i) => v.q.startsWith(questions[i]!.q))).toBe(true);
     expect(variants.some((v, i) => v.q.endsWith(questions[i]!.q))).toBe(true);
+  });
+});
+
+describe('blind filler lists', () => {
+  it('parse as lang, place and text, sixty per language, and make one variant per filler chosen', () => {
+    for (const name of ['blind-fillers.tsv', 'blind-fillers-tuned.tsv'] as const) {
+      const fillers = loadBlindFillers(name);
+      for (const lang of ['en', 'it'] as const) expect(fillers.filter((f) => f.lang === lang)).toHaveLength(60);
+      const question = { q: 'who checks the backups on RocketWeb?', lang: 'en' as const, expect: 'abstain' as const };
+      const variants = blindVariants([question], fillers);
+      expect(variants).toHaveLength(3);
+      for (const v of variants) expect(v.q).toContain(question.q);
+    }
   });
 });
