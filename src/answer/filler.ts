@@ -137,6 +137,13 @@ export function fillerWords(
         wordClasses().isItalianVerbForm(words[i]!.typed) ||
         (words[i]!.typed === 'e' && italianCopulaBefore(words[i + 1]?.typed));
   const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents, cadence } = anchorsOnce();
+  /** Words set aside as filler, which anchor nothing any more. */
+  const setAside = (positions: Iterable<number>) => {
+    for (const i of positions) {
+      filler[i] = true;
+      anchors[i] = false;
+    }
+  };
   // A word saying one of the page's subjects (a strong concept: "backup", not "check").
   const surfaces = words.map((w) => w.word);
   const stemsOf = words.map((w) => w.stem);
@@ -191,10 +198,7 @@ export function fillerWords(
     signature.every(saysNothingOfThePage) &&
     clauses.slice(0, signatureAt - 1).some((positions) => positions.some((i) => questionCues[i]))
   )
-    for (const i of [...valediction, ...signature, ...afterSignature]) {
-      filler[i] = true;
-      anchors[i] = false;
-    }
+    setAside([...valediction, ...signature, ...afterSignature]);
   // Typed without a mark, the valediction ends the question's own clause: "list the duties for
   // Orbit THANKS, Tom". One or two everyday words right after its last anchor that Brill's lexicon
   // says interject; any other word there is asked about ("backup LAPTOPS, Anna", "is archiving
@@ -214,10 +218,7 @@ export function fillerWords(
     const valedicts = (i: number) =>
       lang === 'en' && unknown[i]! && everyday(i) && classes.canInterject(words[i]!.typed);
     if (closing.length > 0 && closing.length < question.length && closing.length <= 2 && closing.every(valedicts))
-      for (const i of [...closing, ...signature]) {
-        filler[i] = true;
-        anchors[i] = false;
-      }
+      setAside([...closing, ...signature]);
   }
   // "Customer on the phone ASKING - who…?", "Acme chiede: …": a clause with a verb of asking,
   // neither an interrogative nor a question mark, and nothing of the page but a party, says who
@@ -354,10 +355,7 @@ export function fillerWords(
           (lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(words[i]!.typed) !== true),
       )
     ) {
-      for (const i of positions) {
-        filler[i] = true;
-        anchors[i] = false;
-      }
+      setAside(positions);
       continue;
     }
     const verb = () => positions.some((i) => isVerb(i));
@@ -374,10 +372,7 @@ export function fillerWords(
           askingClause.every((k) => !(unknown[k] && namesAThingHere(k)))) &&
       selfContained();
     if (around) {
-      for (const i of positions) {
-        filler[i] = true;
-        anchors[i] = false;
-      }
+      setAside(positions);
       continue;
     }
     // Chatter before a question that names its own service: "afaik nobody wrote this down
@@ -408,10 +403,7 @@ export function fillerWords(
           !namesASubjectOfThePage(i),
       )
     ) {
-      for (const i of positions) {
-        filler[i] = true;
-        anchors[i] = false;
-      }
+      setAside(positions);
       continue;
     }
     // A greeting or a heading opening the message, before a question complete in itself: "Dear
@@ -448,10 +440,7 @@ export function fillerWords(
       ) &&
       selfContained()
     ) {
-      for (const i of positions) {
-        filler[i] = true;
-        anchors[i] = false;
-      }
+      setAside(positions);
       continue;
     }
     if (positions.some((i) => anchors[i])) continue;
