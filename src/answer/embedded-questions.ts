@@ -35,9 +35,10 @@ export interface FrameContext {
 /**
  * "I was wondering WHO checks the backups", "we need to know WHAT Acme does", "can you tell us
  * WHICH…", "not sure HOW often…", "dobbiamo sapere CHI…", "vorrei capire COME…": a question word
- * (or "whether") right after a verb or an adjective opens a question embedded as its object. The words before it say who wants to know and how much, not what is asked: "I", "we",
- * "dobbiamo" there are not the party the question is about, and "find out", "tell us" are not the
- * page's duties to detect or to notify.
+ * (or "whether") right after a verb or an adjective opens a question embedded as its object. The
+ * words before it say who wants to know and how much, not what is asked: "I", "we", "dobbiamo"
+ * there are not the party the question is about, and "find out", "tell us" are not the page's
+ * duties to detect or to notify.
  *
  * Only when those words name nothing the question could be about: no service, no schedule, no
  * subject of the page, not the provider ("will Acme TELL US IF they find problems?" asks whether
@@ -78,8 +79,8 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
   const stems = words.map((w) => w.stem);
   const concepts = (i: number) => conceptMatchesAt(surface, stems, i, lexicon, lang).flatMap((match) => match.values);
   // A verb the page speaks of is what is asked ("should we CHECK who accessed the panel?",
-  // "dobbiamo VERIFICARE chi…"), unless a particle or the asker turns it into learning or being told ("find OUT who…",
-  // "tell US which…", "MI ricordate cosa…").
+  // "dobbiamo VERIFICARE chi…"), unless a particle or the asker turns it into learning or being
+  // told ("find OUT who…", "tell US which…", "MI ricordate cosa…").
   if (!turned && concepts(frame[at]!).length > 0) return [];
   const namesSomething = (i: number) =>
     words[i]!.used ||
@@ -127,7 +128,10 @@ const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
 /** "tell US", "dimMI": who is told, between the verb and the question it is told. */
 const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
 
-/** A verb or an adjective as the English tagger reads it ("wondering", "SURE who"); in Italian a verb of the conjugation tables. */
+/**
+ * A verb or an adjective as the English tagger reads it ("wondering", "SURE who"); in Italian a
+ * verb of the conjugation tables.
+ */
 function takesAQuestion(words: readonly Word[], at: number, context: FrameContext): boolean {
   const typed = words[at]!.typed;
   if (context.lang === 'en') return ['VERB', 'AUX', 'ADJ'].includes(context.tagsOf()[at]!);
