@@ -101,7 +101,8 @@ function asksToBeTold(
   // the question's.
   const [first, second] = run;
   return (
-    (told(first!) || (lang === 'en' && verb(first!) && told(second!))) &&
+    // Cheap tests first: the tagger is loaded only for a message that may ask to be told.
+    (told(first!) || (lang === 'en' && told(second!) && verb(first!))) &&
     classes.knows(words[run.at(-1)!]!.typed) &&
     run.every((i) => told(i) || verb(i))
   );

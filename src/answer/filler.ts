@@ -390,7 +390,6 @@ export function fillerWords(
       // Any pronoun of a thing points back, wherever it stands ("who stores THEM on Orbit?").
       askingClause.every((k) => !points(k) && !THING_PRONOUNS.has(words[k]!.typed)) &&
       isAQuestion() &&
-      positions.some((i) => isVerb(i)) &&
       positions.every(
         (i) =>
           !words[i]!.used &&
@@ -401,7 +400,9 @@ export function fillerWords(
           !interrogates(i) &&
           !intents[i] &&
           !namesASubjectOfThePage(i),
-      )
+      ) &&
+      // Asked last: in English it may load the tagger.
+      positions.some((i) => isVerb(i))
     ) {
       setAside(positions);
       continue;
