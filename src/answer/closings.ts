@@ -6,6 +6,7 @@ import {
   ITALIAN_CARDINALS,
   ITALIAN_CAUSAL_PREPOSITIONS,
   PREPOSITIONS,
+  RECIPIENTS,
 } from './grammar.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
@@ -107,8 +108,6 @@ function asksToBeTold(
     run.every((i) => told(i) || verb(i))
   );
 }
-
-const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
 
 /**
  * A bare Italian noun ("GRAZIE mille", "SALUTI"), or an adjective set before one ("CORDIALI

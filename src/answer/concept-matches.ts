@@ -32,3 +32,16 @@ export function conceptMatchesAt(
   if (values.length === single.values.length) return matches;
   return matches.flatMap((match) => (match !== single ? [match] : values.length > 0 ? [{ ...match, values }] : []));
 }
+
+/** Whether a phrase starting at word `at` says one of the page's subjects (a strong concept: "backup", not "check"). */
+export function saysASubjectAt(
+  typed: readonly string[],
+  stems: readonly string[],
+  at: number,
+  lexicon: CompiledLexicon,
+  lang: Lang,
+): boolean {
+  return conceptMatchesAt(typed, stems, at, lexicon, lang).some((match) =>
+    match.values.some((id) => lexicon.conceptInfo.get(id)?.strong === true),
+  );
+}

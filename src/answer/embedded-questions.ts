@@ -1,13 +1,16 @@
 import type { Lang } from '../views/types.js';
-import { conceptMatchesAt } from './concept-matches.js';
+import { conceptMatchesAt, saysASubjectAt } from './concept-matches.js';
 import {
   detachEnclitic,
+  FIRST_PERSON_SUBJECTS,
   INDIRECT_QUESTION_OPENERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
   PARTICLES,
   PREPOSITIONS,
   QUESTION_WORDS,
+  RECIPIENTS,
+  THIRD_PERSON_SUBJECTS,
 } from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { pointsBack } from './points-back.js';
@@ -88,7 +91,7 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
     provider[i] ||
     offTopic[i] ||
     cadence[i] ||
-    concepts(i).some((id) => lexicon.conceptInfo.get(id)?.strong === true);
+    saysASubjectAt(surface, stems, i, lexicon, lang);
   if (frame.some(namesSomething)) return [];
   // Whose duty it is is asked: "is it UP TO US to figure out who…", "TOCCA A NOI capire se…".
   if (frame.some((i) => ownsTheDuty(surface, i, lexicon))) return [];
@@ -121,12 +124,6 @@ function opensAQuestion(word: Word): boolean {
  * know WHEN…", "volevamo sapere SE…").
  */
 const CONDITIONS: ReadonlySet<string> = new Set(['when', 'quando', 'if', 'se']);
-
-const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['they', 'loro']);
-const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
-
-/** "tell US", "dimMI": who is told, between the verb and the question it is told. */
-const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
 
 /**
  * A verb or an adjective as the English tagger reads it ("wondering", "SURE who"); in Italian a

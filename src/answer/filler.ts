@@ -1,6 +1,6 @@
 import type { Lang } from '../views/types.js';
 import { courtesyRun } from './closings.js';
-import { conceptMatchesAt } from './concept-matches.js';
+import { conceptMatchesAt, saysASubjectAt } from './concept-matches.js';
 import { questionFrame } from './embedded-questions.js';
 import { type EnglishRole, englishRoles, englishTags } from './english-tags.js';
 import { type GeneralLanguage, generalLanguage } from './general-words.js';
@@ -26,6 +26,7 @@ import {
   PURPOSE_CONJUNCTIONS,
   QUESTION_WORDS,
   SUBJECT_PRONOUNS,
+  THING_PRONOUNS,
 } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -144,13 +145,13 @@ export function fillerWords(
       anchors[i] = false;
     }
   };
-  // A word saying one of the page's subjects (a strong concept: "backup", not "check").
-  const surfaces = words.map((w) => w.word);
-  const stemsOf = words.map((w) => w.stem);
-  const namesASubjectOfThePage = (i: number) =>
-    conceptMatchesAt(surfaces, stemsOf, i, lexicon, lang).some((match) =>
-      match.values.some((id) => lexicon.conceptInfo.get(id)?.strong === true),
-    );
+  // A word saying one of the page's subjects (a strong concept: "backup", not "check"); the word
+  // lists are built only when a clause is judged for it.
+  let surfaceAndStems: [string[], string[]] | undefined;
+  const namesASubjectOfThePage = (i: number) => {
+    surfaceAndStems ??= [words.map((w) => w.word), words.map((w) => w.stem)];
+    return saysASubjectAt(surfaceAndStems[0], surfaceAndStems[1], i, lexicon, lang);
+  };
   // A known word that is no function word ("data", "days"): a noun phrase may end there.
   // A possessive the lexicon keeps as a weak cue of the customer ("OUR active directory") is a
   // function word all the same.
@@ -810,9 +811,6 @@ function anchorsOf(
   }
   return { anchors, questionCues, offTopic, provider, possessive, demand, named: onPage, intents, cadence };
 }
-
-/** Pronouns that may stand for a thing told before, in any position ("who updates IT on Orbit?"). */
-const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'them', 'they', 'this', 'that', 'these', 'those']);
 
 /**
  * "Does Acme COMPRESS the backups?", "can Acme (ever) MIRROR our site?": in a yes-or-no

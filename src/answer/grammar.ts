@@ -233,6 +233,25 @@ export const POINTING_BACK: ReadonlySet<string> = new Set([
  */
 export const ITALIAN_CAUSAL_PREPOSITIONS: ReadonlySet<string> = new Set(['per']);
 
+/** Who is told, in both languages: "tell ME", "let US know", "MI fate sapere", "CI dite". */
+export const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci']);
+
+/** English subjects of the first person, who ask ("do WE have to…", "I was wondering"). */
+export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
+
+/** Subjects of the third person plural: in chat, "they" is the provider ("do THEY tell us…"). */
+export const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['they', 'loro']);
+
+/** English pronouns that may stand for a thing told before, wherever they stand ("who updates IT on Orbit?"). */
+export const THING_PRONOUNS: ReadonlySet<string> = new Set([
+  ...OBJECT_PRONOUNS,
+  'they',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+
 /**
  * Italian verbs of knowing, asking and telling that take an indirect question ("vorrei SAPERE
  * quando…", "ci ha CHIESTO se…", "mi sai DIRE se…"): the core of the class, by their infinitives.
