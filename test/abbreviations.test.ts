@@ -61,4 +61,19 @@ describe('chat shorthand', () => {
     expect(answer('pw per plesk chi la mette?', knowledge).matches[0]?.id).toBe('rocketweb.customer.panel-passwords');
     expect(answer('who manages the DNS records of rocketweb', knowledge).view.abstained).toBe(true);
   });
+
+  it('reads shorthand in the language of the message: "plz" in English is no Italian "pubblicazione"', () => {
+    // With no language known, the skeleton P-L-Z fits one word people ask with: the Italian one.
+    expect(expandAbbreviation('plz', index, lexicon)).toBe('pubblicazione');
+    expect(expandAbbreviation('plz', index, lexicon, 'en')).toBeNull();
+    // A word both languages have a form of keeps its meaning in either.
+    expect(expandAbbreviation('creds', index, lexicon, 'it')).toMatch(/^credenzial/);
+    expect(expandAbbreviation('creds', index, lexicon, 'en')).toMatch(/^credential/);
+    const ids = (question: string) => answer(question, knowledge).matches.map((m) => m.id);
+    // A duty list, not the document's publication date.
+    expect(ids('what does coretech do for rocketnews plz')).not.toContain('document-information');
+    expect(ids('what does coretech do for rocketnews plz')[0]).toMatch(/^rocketnews\.provider\./);
+    expect(ids('le creds del server chi le custodisce')[0]).toBe('stellar.customer.guard-access-data');
+    expect(ids('bkp del sito ogni quanto?')[0]).toBe('rocketweb.customer.website-backup');
+  });
 });

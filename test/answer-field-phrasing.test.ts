@@ -1481,7 +1481,9 @@ describe('fillers the filler generator never uses', () => {
     same('quanto durano i backup della posta? plz', 'quanto durano i backup della posta?');
     // Beside a word that names something, it is no sign-off.
     expect(abstains('how long are email backups kept? btw dpo')).toBe(true);
-    expect(abstains('how long are email backups kept? plz printer')).toBe(true);
+    // Read in the message's language, "plz" is no word of the page: beside a bare noun after a
+    // question complete in itself it reads as that noun alone does.
+    same('how long are email backups kept? plz printer', 'how long are email backups kept? printer');
     // Inside the question it is still shorthand for what is asked.
     expect(first('bkp rocketweb?')).toBe('rocketweb.provider.backup-control');
   });
@@ -1568,5 +1570,35 @@ describe('fillers the filler generator never uses', () => {
     // People the question is about stay its subject.
     expect(first('Staff training, who does it?')).toBe('email.customer.user-awareness');
     expect(first('our employees, who trains them?')).toBe('email.customer.user-awareness');
+  });
+});
+
+describe('a pronoun inside a phrasal verb', () => {
+  it('reads "back it up", "report it to CoreTech" as the phrases "back up", "report to CoreTech"', () => {
+    expect(first('who backs it up?')).not.toBe('abstained');
+    expect(ids('who backs it up?').every((id) => /backup/.test(id))).toBe(true);
+    expect(first('should we report this to coretech')).toMatch(/\.customer\.report-anomalies$/);
+    expect(ids('we saw odd traffic from a vm, do we report it to coretech?')[0]).toBe(
+      'stellar.customer.report-anomalies',
+    );
+    expect(first('can coretech shut it down?')).toMatch(/\.provider\.deactivation-on-report$/);
+  });
+
+  it('only between a verb and its particle or preposition: a determiner is no object', () => {
+    // "that" opens a noun phrase here ("report THAT ISSUE"): nothing to skip, the question still asks whom to tell.
+    expect(first('should we report that issue to coretech?')).toMatch(/\.customer\.report-anomalies$/);
+    // A pronoun with no particle after it is read as before: still no answer invented.
+    expect(abstains('can we back it')).toBe(abstains('can we back'));
+  });
+});
+
+describe('"we" in an Italian verb', () => {
+  it('an auxiliary in the first person plural ("ABBIAMO visto") makes us the one asking, as "we" does', () => {
+    expect(first('abbiamo visto traffico anomalo da una macchina virtuale, va segnalato a coretech?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
+    expect(first('we saw odd traffic from a virtual machine, should it be reported to coretech?')).toBe(
+      'stellar.customer.report-anomalies',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -17,18 +18,33 @@ import { stem } from './text.js';
  * ("doc", "pass", "max") is never taken for shorthand: it means itself. Acronyms the page never
  * mentions ("SLA", "VPN", "DPO") have no such word and stay unknown.
  */
-export function expandAbbreviation(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+export function expandAbbreviation(
+  word: string,
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+  /** The message's language, once known: shorthand stands for a word of it ("plz" in English is no "pubblicazione"). */
+  lang?: Lang,
+): string | null {
   // A name may open with digits ("2bx" for a "2Box"): the letters are the shorthand.
   const [, digits = '', letters = word] = /^(\d{1,2})([a-z]+)$/.exec(word) ?? [];
   if (letters.length < 2 || letters.length > 6 || !/^[a-z]+$/.test(letters)) return null;
-  const memo = index.abbreviations.get(word);
+  const key = lang === undefined ? word : `${lang}\0${word}`;
+  const memo = index.abbreviations.get(key);
   if (memo !== undefined) return memo;
-  const expanded = findExpansion(digits, letters, index, lexicon);
-  if (index.abbreviations.size < 10_000) index.abbreviations.set(word, expanded);
+  const otherLanguageOnly = lang === undefined ? undefined : lexicon.onlyIn[lang === 'en' ? 'it' : 'en'];
+  const expanded = findExpansion(digits, letters, index, lexicon, otherLanguageOnly);
+  if (index.abbreviations.size < 10_000) index.abbreviations.set(key, expanded);
   return expanded;
 }
 
-function findExpansion(digits: string, word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
+function findExpansion(
+  digits: string,
+  word: string,
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+  /** Words only the other language's phrases use: no candidates. */
+  excluded: ReadonlySet<string> = new Set(),
+): string | null {
   const general = generalLanguage();
   if (digits === '' && (general.isFrequent(word) || general.isFirstName(word))) return null;
   const skeleton = !/[aeiouy]/.test(word);
@@ -39,7 +55,7 @@ function findExpansion(digits: string, word: string, index: KnowledgeIndex, lexi
   for (const asked of index.askedWords) {
     if (!asked.startsWith(digits)) continue;
     const candidate = asked.slice(digits.length);
-    if (candidate[0] !== word[0] || candidate.length < word.length + 3) continue;
+    if (candidate[0] !== word[0] || candidate.length < word.length + 3 || excluded.has(asked)) continue;
     // Another provider's product is named in full, never in shorthand ("settimana PROX" is not
     // Proxmox), nor is a word heard only in one's name ("wp" is no "Workspace").
     if (lexicon.foreign.matchesAt([stem(asked)], 0).length > 0 || foreignOnly(asked, index, lexicon)) continue;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { CONTRACTIONS } from './grammar.js';
+import { pointsBack } from './points-back.js';
 import type { Word } from './words.js';
 
 /**
@@ -71,6 +72,12 @@ export function englishTags(words: Words): string[] {
     }
     tags.push(tagged[token] ?? 'X');
   }
+  // "who BACKS it up?", "does Acme SWITCH them off?": the lite model takes a verb the pronoun
+  // object follows for a noun; a word with its object after it is the verb.
+  words.forEach((w, i) => {
+    const object = words[i + 1];
+    if (tags[i] === 'NOUN' && i > 0 && object?.segment === w.segment && pointsBack(words, i + 1)) tags[i] = 'VERB';
+  });
   return tags;
 }
 

@@ -221,13 +221,30 @@ export function fillerWords(
     if (closing.length > 0 && closing.length < question.length && closing.length <= 2 && closing.every(valedicts))
       setAside([...closing, ...signature]);
   }
+  // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
+  // by the dictionaries in Italian, where a word they do not hold is a name ("il CISPE"); a
+  // service's name always.
+  const nounHere = (j: number) =>
+    lang === 'en' ? ['NOUN', 'PROPN'].includes(tagsOf()[j]!) : wordClasses().namesAThing(words[j]!.typed) !== false;
+  const thingOfThePage = (j: number) => (named[j]! && !provider[j] && nounHere(j)) || words[j]!.used;
+  // A pronoun of the question pointing back past it: at a thing named before the question, not at
+  // one of the page the question names before the pronoun ("does Acme back up our SITE or must we
+  // back IT up?").
+  const pointsPast = (question: readonly number[]) =>
+    question.some((k) => pointsBack(words, k) && !question.some((j) => j < k && thingOfThePage(j)));
+  // "our LAPTOPS - who backs THEM up?", "laptop: does Acme back IT up?": a thing named before a
+  // question that points back at it is what the question asks about, whatever else is said beside
+  // it. Any thing, rare words too ("our NAS").
+  const pointedAt = (before: readonly number[], question: readonly number[]) =>
+    before.some((i) => unknown[i] && namesAThingHere(i)) && pointsPast(question);
   // "Customer on the phone ASKING - who…?", "Acme chiede: …": a clause with a verb of asking,
   // neither an interrogative nor a question mark, and nothing of the page but a party, says who
   // asks when a clause after it asks: the party there is the asker, not who the question is about.
   const interrogates = (i: number) => QUESTION_WORDS.includes(words[i]!.typed) || words[i]!.asks;
   clauses.forEach((positions, c) => {
     if (!positions.some((i) => demand[i]) || positions.some((i) => interrogates(i) || named[i])) return;
-    if (!clauses.slice(c + 1).some((later) => later.some(interrogates))) return;
+    const question = clauses.slice(c + 1).find((later) => later.some(interrogates));
+    if (question === undefined || pointedAt(positions, question)) return;
     for (const i of positions) {
       filler[i] = true;
       anchors[i] = false;
@@ -277,12 +294,6 @@ export function fillerWords(
       )
         for (const i of positions) if (shorthand(i)) anchors[i] = false;
     }
-  // A noun of the page: by the tagger in an English sentence ("does Acme CHECK this?" is a verb),
-  // by the dictionaries in Italian, where a word they do not hold is a name ("il CISPE"); a
-  // service's name always.
-  const nounHere = (j: number) =>
-    lang === 'en' ? ['NOUN', 'PROPN'].includes(tagsOf()[j]!) : wordClasses().namesAThing(words[j]!.typed) !== false;
-  const thingOfThePage = (j: number) => (named[j]! && !provider[j] && nounHere(j)) || words[j]!.used;
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
   // A question complete in itself:
   // - it ends with a question mark: without one, a party cue may have taken a statement for the
@@ -461,8 +472,8 @@ export function fillerWords(
     // So is any clause before the question that names a person ("bentrovata Federica,").
     const before = words[positions[0]!]!.segment < firstAnchored;
     // "Il revisore chiede: …", "the auditor asks - …": with a verb of asking, a clause before the
-    // question says who asks, whatever its words.
-    if (before && positions.some((i) => demand[i])) {
+    // question says who asks, whatever its words; but for a thing the question points back at.
+    if (before && positions.some((i) => demand[i]) && !pointedAt(positions, askingClause)) {
       for (const i of positions) filler[i] = true;
       continue;
     }
@@ -476,21 +487,22 @@ export function fillerWords(
     const next = segments.get(words[positions[0]!]!.segment + 1) ?? [];
     if (
       !vocative &&
-      next.some((k) => pointsBack(words, k)) &&
+      pointsPast(next) &&
       positions.some((i) => unknown[i] && namesAThingHere(i)) &&
       positions.some(saysSomething)
     )
       continue;
     // "Il FRIGO dell'ufficio, chi LO monitora?", "the smoke ALARM beeps, does Acme monitor IT?":
     // before a question that names no thing of the page and no schedule, and points back, a clause
-    // naming an everyday thing with a determiner is what the pronoun points at. Without the
+    // naming an everyday thing with a determiner, or naming nothing else ("LAPTOP. Who backs it
+    // up?"), is what the pronoun points at. Without the
     // pronoun the clause may be chatter ("the boss wants an ANSWER, who do we tell?", "scusatemi il
     // DISTURBO"), which must not change the answer, so it stays filler.
     if (
       segment < askedIn &&
       !namesAThingOfThePage() &&
       !askingClause.some((k) => cadence[k]) &&
-      positions.some((i) => everydayThing(i) && determinedHere(i)) &&
+      positions.some((i) => everydayThing(i) && (determinedHere(i) || positions.every(everydayThing))) &&
       askingClause.some((k) => pointsBack(words, k))
     )
       continue;
@@ -522,7 +534,9 @@ export function fillerWords(
   if (opens > 0 && opens <= subjectStarts) {
     // Before a verb of asking there ("il REVISORE chiede quanti giorni…"), even a rare word is who asks.
     const asker = first.slice(0, opens).some((i) => demand[i]);
-    for (const i of first.slice(0, opens)) if (unknown[i] && (everyday(i) || asker) && !anchors[i]) filler[i] = true;
+    const pointedHere = pointedAt(first.slice(0, opens), first.slice(opens));
+    for (const i of first.slice(0, opens))
+      if (unknown[i] && (everyday(i) || asker) && !anchors[i] && !(pointedHere && namesAThingHere(i))) filler[i] = true;
   }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of

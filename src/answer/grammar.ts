@@ -85,6 +85,11 @@ export const PRONOUNS_IN_APPOSITION: ReadonlySet<string> = new Set(['you', 'we',
 export const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** English verb particles: a closed class of the grammar. */
 export const PARTICLES = new Set(['back', 'up', 'off', 'out', 'down', 'over', 'away']);
+/** What follows a pronoun object inside an English phrasal verb: its particle or preposition ("back IT up", "report IT to Acme"). */
+export const AFTER_PRONOUN_OBJECT: ReadonlySet<string> = new Set([
+  ...PARTICLES,
+  ...['to', 'on', 'in', 'into', 'onto', 'with', 'for'],
+]);
 /** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */
 export const DEGREE_WORDS = new Set(['how', 'come', 'quanto', 'quanta', 'quanti', 'quante']);
 export const COPULAS = new Set(['is', 'are', 'was', 'e', 'sono', 'era']);
@@ -210,8 +215,9 @@ export const QUESTION_WORDS: readonly string[] = [
 export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INVERTING, 'is', 'are', 'was']);
 
 /** Demonstratives of each grammar: "does Acme handle THIS?", "in QUESTI casi" point at something said around them. */
+export const ENGLISH_DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those']);
 export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
-  ...['this', 'that', 'these', 'those'],
+  ...ENGLISH_DEMONSTRATIVES,
   ...['questo', 'questa', 'questi', 'queste', 'quello', 'quella', 'quelli', 'quelle', 'cio'],
 ]);
 

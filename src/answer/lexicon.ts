@@ -5,7 +5,12 @@ import { KnowledgeError } from '../knowledge/load.js';
 import { defaultPackDir, LEXICON_FILE } from '../knowledge/pack.js';
 import type { Topic } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
-import { PREPOSITIONS } from './grammar.js';
+import { AFTER_PRONOUN_OBJECT, ENGLISH_DEMONSTRATIVES, OBJECT_PRONOUNS, PREPOSITIONS } from './grammar.js';
+
+/** Pronoun objects that stand inside an English phrasal verb ("back IT up"), by stem like the table's keys. */
+const PRONOUN_OBJECTS = new Set([...OBJECT_PRONOUNS, ...ENGLISH_DEMONSTRATIVES].map(stem));
+const PARTICLES_AFTER_OBJECT = new Set([...AFTER_PRONOUN_OBJECT].map(stem));
+
 import { stem, words } from './text.js';
 
 /**
@@ -38,15 +43,35 @@ export class PhraseTable<T> {
 
   /** Phrases starting at `start`, longest first, with their length in words. */
   matchesAt(stems: readonly string[], start: number): { length: number; values: T[] }[] {
+    const found = this.matchesFrom(stems, start, start + 1);
+    // "Back IT up", "report THEM to Acme": English puts a pronoun object between a verb and its
+    // particle or preposition, inside the phrase the table holds ("back up", "report to Acme").
+    // The phrase is read past it, and the pronoun counts in its length.
+    if (
+      !this.exact &&
+      PRONOUN_OBJECTS.has(stems[start + 1] ?? '') &&
+      PARTICLES_AFTER_OBJECT.has(stems[start + 2] ?? '') &&
+      this.prefixes.has(stems[start]!)
+    )
+      found.push(...this.matchesFrom(stems, start, start + 2).filter((match) => match.length > 2));
+    return found.sort((a, b) => b.length - a.length);
+  }
+
+  /** Phrases made of the word at `start` followed by the words from `next` on, with their length from `start`. */
+  private matchesFrom(stems: readonly string[], start: number, next: number): { length: number; values: T[] }[] {
     const found: { length: number; values: T[] }[] = [];
-    let key = '';
-    for (let end = start; end < stems.length && end - start < this.maxWords; end++) {
-      key = end === start ? stems[end]! : `${key} ${stems[end]}`;
+    const skipped = next - start - 1;
+    let key = stems[start]!;
+    let end = start;
+    for (;;) {
       const values = this.entries.get(key);
       if (values) found.push({ length: end - start + 1, values });
       if (!this.prefixes.has(key)) break;
+      end = end === start ? next : end + 1;
+      if (end >= stems.length || end - start - skipped >= this.maxWords) break;
+      key = `${key} ${stems[end]}`;
     }
-    return found.reverse();
+    return found;
   }
 }
 

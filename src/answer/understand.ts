@@ -114,12 +114,15 @@ export interface SubjectWord {
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
-  const read: Word[] = readFigures(tokenize(question), index).map((token) => {
+  const tokens = readFigures(tokenize(question), index);
+  /** Words read as chat shorthand for another word. */
+  const expanded = new Set<Word>();
+  const readToken = (token: (typeof tokens)[number], lang?: Lang): Word => {
     const corrected = correctTypo(token.word, index, lexicon);
     // "pw", "bkp", "creds": chat shorthand for a word people ask with.
     const guessed =
       corrected === token.word && !known(corrected)
-        ? (expandAbbreviation(corrected, index, lexicon) ?? corrected)
+        ? (expandAbbreviation(corrected, index, lexicon, lang) ?? corrected)
         : corrected;
     // "dirLO a Acme", "segnalarLI": an Italian infinitive with a pronoun joined to it is the verb.
     // Never a name of that shape ("Carlo").
@@ -135,7 +138,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     if (slip !== null) return { ...token, word: slip, typed: slip, stem: stem(slip), used: false, corrected: false };
     const wordStem = stem(word);
     // "hosts" → "host" is the same word; "fiume" → "firme" is a guess, "dirlo" → "dire" is not.
-    return {
+    const reading: Word = {
       ...token,
       word,
       typed: token.word,
@@ -143,7 +146,16 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       used: false,
       corrected: stem(guessed) !== stem(token.word),
     };
-  });
+    if (guessed !== corrected) expanded.add(reading);
+    return reading;
+  };
+  const read = inLanguageOfMessage(
+    tokens.map((token) => readToken(token)),
+    (w) => expanded.has(w),
+    (at, lang) => readToken(tokens[at]!, lang),
+    lexicon,
+    index,
+  );
   // "…, not our WordPress install": what the question is not about is not read at all.
   const typed = read.filter((_, i) => !inContrast(read, i));
   const typedStems = typed.map((w) => w.stem);
@@ -195,7 +207,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
     if (!match) {
       // "se NOTIAMO qualcosa, a chi lo DICIAMO?": an Italian verb in the first person plural is "we".
-      if (lang === 'it' && isWeVerb(surface[i]!, lexicon)) {
+      if (lang === 'it' && isWeVerb(surface[i]!)) {
         partyCues.add('customer');
         partyOrder.push('customer');
         partySpans.push({ cue: 'customer', start: i, end: i + 1 });
@@ -658,9 +670,12 @@ function reportable(
 /** Most duties of a service a naming word may appear in and still rank them. */
 const SERVICE_WORD_MAX_DUTIES = 2;
 
-/** "notiamo", "diciamo", "siamo": Italian verbs whose subject is "we". */
-function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
-  return word.length >= 5 && word.endsWith('iamo') && !lexicon.stopWords.has(word);
+/**
+ * "notiamo", "diciamo", "siamo", "ABBIAMO visto": Italian verbs whose subject is "we", auxiliaries
+ * included, as the English "we" is.
+ */
+function isWeVerb(word: string): boolean {
+  return word.length >= 5 && word.endsWith('iamo');
 }
 
 /**
@@ -768,4 +783,26 @@ function guessesWho(spans: readonly { cue: PartyCue; start: number; end: number 
   const inLast = words.flatMap((w, i) => (w.segment === last ? [i] : []));
   const covered = (i: number) => spans.some((span) => span.start <= i && i < span.end);
   return inLast.every(covered) && words.some((w) => w.segment < last && WHO.has(w.word));
+}
+
+/**
+ * Shorthand is read in the language of the message it is typed in: "plz" closing an English
+ * question is no Italian "PubbLicaZione", while "creds" is "credenziali" in Italian as it is
+ * "credentials" in English. A word read as shorthand for a word only the other language's
+ * phrases use is read again, in the language the message's other words tell.
+ */
+function inLanguageOfMessage(
+  read: Word[],
+  isShorthand: (w: Word) => boolean,
+  readIn: (at: number, lang: Lang) => Word,
+  lexicon: CompiledLexicon,
+  index: KnowledgeIndex,
+): Word[] {
+  const expanded = read.flatMap((w, at) => (isShorthand(w) ? [at] : []));
+  if (expanded.length === 0) return read;
+  const rest = read.filter((w, at) => !w.mention && !expanded.includes(at));
+  const lang = detectLanguage(rest, lexicon, { bilingual: index.bilingualAliasWords });
+  const otherOnly = lexicon.onlyIn[lang === 'en' ? 'it' : 'en'];
+  for (const at of expanded) if (otherOnly.has(read[at]!.word)) read[at] = readIn(at, lang);
+  return read;
 }
