@@ -1,10 +1,11 @@
 import type { Lang } from '../views/types.js';
 import { anchorsOf } from './anchors.js';
+import { isChatShorthand } from './chat-shorthand.js';
 import { courtesyRun } from './closings.js';
 import { saysASubjectAt } from './concept-matches.js';
 import { questionFrame } from './embedded-questions.js';
 import { type EnglishRole, englishRoles, englishTags } from './english-tags.js';
-import { type GeneralLanguage, generalLanguage } from './general-words.js';
+import { generalLanguage } from './general-words.js';
 import {
   ADVERBS_BEFORE_VERB,
   CALENDAR_WORDS,
@@ -746,18 +747,6 @@ function asksAbout(words: readonly Word[], at: number): boolean {
   if (i < 0) return false;
   const before = words[i]!.typed;
   return DEGREE_WORDS.has(before) || COMPARISON_WORDS.has(before) || COMPARATIVES.has(words[at]!.typed);
-}
-
-/**
- * "thx", "pls", "fyi", "tia", "cmq": short, lowercase and no word of either language. Written in
- * capitals ("DNS", "SSL") it is an acronym, and a subject; so it is after a determiner ("our nas",
- * "il crm"), where only a noun stands.
- */
-function isChatShorthand(words: readonly Word[], at: number, general: GeneralLanguage): boolean {
-  const word = words[at]!;
-  const previous = words[at - 1];
-  if (previous !== undefined && previous.segment === word.segment && DETERMINERS.has(previous.typed)) return false;
-  return !word.cased && /^[a-z]{2,4}$/.test(word.typed) && !general.isFrequent(word.typed);
 }
 
 /**
