@@ -495,15 +495,16 @@ export function fillerWords(
       continue;
     // "Il FRIGO dell'ufficio, chi LO monitora?", "the smoke ALARM beeps, does Acme monitor IT?":
     // before a question that names no thing of the page and no schedule, and points back, a clause
-    // naming an everyday thing with a determiner, or naming nothing else ("LAPTOP. Who backs it
-    // up?"), is what the pronoun points at. Without the
+    // naming an everyday thing with a determiner, or any thing the pronoun points past the
+    // question at ("LAPTOP. Who backs it up?", "our NAS - who backs it up?"), is what it points
+    // at. Without the
     // pronoun the clause may be chatter ("the boss wants an ANSWER, who do we tell?", "scusatemi il
     // DISTURBO"), which must not change the answer, so it stays filler.
     if (
       segment < askedIn &&
       !namesAThingOfThePage() &&
       !askingClause.some((k) => cadence[k]) &&
-      positions.some((i) => everydayThing(i) && (determinedHere(i) || positions.every(everydayThing))) &&
+      (positions.some((i) => everydayThing(i) && determinedHere(i)) || pointedAt(positions, askingClause)) &&
       askingClause.some((k) => pointsBack(words, k))
     )
       continue;

@@ -27,6 +27,7 @@ import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
 import { resolveParty } from './party.js';
+import { inferQuestionMark } from './question-mark.js';
 import { findServices } from './service-mentions.js';
 import { storyWords } from './story-clauses.js';
 import { stem, tokenize } from './text.js';
@@ -163,18 +164,16 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // Foreign names first: "WordPress.com" is not our WordPress hosting.
   const foreign = findForeign(typed, typedStems, lexicon);
   const mentions = findServices(typed, typedStems, index, lexicon);
+  const messageLang = detectLanguage(
+    typed.filter((w) => !w.mention),
+    lexicon,
+    { bilingual: index.bilingualAliasWords },
+  );
+  // "does Acme monitor the mail server gotta run": where the question mark nobody typed goes.
+  inferQuestionMark(typed, index, lexicon, messageLang);
   // Greetings, names, thanks, urgency, "my manager asked": the question is read without them, so
   // "URGENT: why…" still opens with "why".
-  const filler = fillerWords(
-    typed,
-    index,
-    lexicon,
-    detectLanguage(
-      typed.filter((w) => !w.mention),
-      lexicon,
-      { bilingual: index.bilingualAliasWords },
-    ),
-  );
+  const filler = fillerWords(typed, index, lexicon, messageLang);
   const words = typed.filter((_, i) => !filler[i]);
   // Where each remaining word stood in the message, to see words set aside as filler around it.
   const typedAt = typed.flatMap((_, i) => (filler[i] ? [] : [i]));
@@ -207,7 +206,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
     if (!match) {
       // "se NOTIAMO qualcosa, a chi lo DICIAMO?": an Italian verb in the first person plural is "we".
-      if (lang === 'it' && isWeVerb(surface[i]!)) {
+      if (lang === 'it' && isWeVerb(surface[i]!, lexicon)) {
         partyCues.add('customer');
         partyOrder.push('customer');
         partySpans.push({ cue: 'customer', start: i, end: i + 1 });
@@ -671,11 +670,12 @@ function reportable(
 const SERVICE_WORD_MAX_DUTIES = 2;
 
 /**
- * "notiamo", "diciamo", "siamo", "ABBIAMO visto": Italian verbs whose subject is "we", auxiliaries
- * included, as the English "we" is.
+ * "notiamo", "diciamo", "siamo": Italian verbs whose subject is "we". Not "abbiamo", the auxiliary
+ * of what we have or did, which says nothing of whose duty is asked ("ABBIAMO la posta su Acme:
+ * chi fa il backup?").
  */
-function isWeVerb(word: string): boolean {
-  return word.length >= 5 && word.endsWith('iamo');
+function isWeVerb(word: string, lexicon: CompiledLexicon): boolean {
+  return word.length >= 5 && word.endsWith('iamo') && !lexicon.stopWords.has(word);
 }
 
 /**
