@@ -1619,3 +1619,25 @@ describe('"we" in an Italian verb', () => {
     );
   });
 });
+
+describe('the speaker giving their name before the question', () => {
+  it('says who asks, with whatever department follows, in both languages', () => {
+    const same = (variant: string, plain: string) => expect(ids(variant), variant).toEqual(ids(plain));
+    same(
+      'Salve, sono Davide del commerciale. chi deve fare il test di ripristino su MailArchive?',
+      'chi deve fare il test di ripristino su MailArchive?',
+    );
+    same(
+      "Hi, I'm Davide from sales. who has to run the restore test on MailArchive?",
+      'who has to run the restore test on MailArchive?',
+    );
+    same('this is Anna from accounting, who checks the rocketweb backups?', 'who checks the rocketweb backups?');
+  });
+
+  it('only a first name after a copula of the first person, in a clause that asks nothing', () => {
+    // "sono sicuro" is no name: the clause stays.
+    expect(abstains('sono sicuro che il fornitore del gestionale fa il backup, chi lo controlla?')).toBe(true);
+    // The question after the introduction is still judged: out of scope stays out of scope.
+    expect(abstains('sono Davide del commerciale, quanto costa rocketweb?')).toBe(true);
+  });
+});

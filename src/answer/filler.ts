@@ -35,6 +35,7 @@ import type { CompiledLexicon } from './lexicon.js';
 import { mannerPhrases } from './manner-phrases.js';
 import { pointsBack } from './points-back.js';
 import { receivers } from './receivers.js';
+import { selfIntroductions } from './self-introductions.js';
 import { stem } from './text.js';
 import { wordClasses } from './word-classes.js';
 import { asksForCause, type Word } from './words.js';
@@ -114,6 +115,7 @@ export function fillerWords(
   // is about is not what it asks about.
   for (const i of receivers(words, unknown, lexicon, lang, tagsOf)) filler[i] = true;
   for (const i of mannerPhrases(words, unknown, lang)) filler[i] = true;
+  for (const i of selfIntroductions(words, (k) => anchorsOnce().questionCues[k]! || words[k]!.asks)) filler[i] = true;
   const namesAThingHere = (i: number) => {
     const w = words[i]!;
     const classes = wordClasses();

@@ -245,6 +245,19 @@ export const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci'])
 /** English subjects of the first person, who ask ("do WE have to…", "I was wondering"). */
 export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
 
+/**
+ * How a speaker gives their own name, a closed class of each grammar: "SONO Davide", "MI CHIAMO
+ * Anna", "I'M Davide", "I AM Anna", "THIS IS Marco", "IT'S Giulia" (self-introductions.ts).
+ */
+export const SELF_INTRODUCING: readonly (readonly string[])[] = [
+  ['sono'],
+  ['mi', 'chiamo'],
+  ['i', 'm'],
+  ['i', 'am'],
+  ['this', 'is'],
+  ['it', 's'],
+];
+
 /** Subjects of the third person plural: in chat, "they" is the provider ("do THEY tell us…"). */
 export const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['they', 'loro']);
 

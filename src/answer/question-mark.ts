@@ -7,6 +7,7 @@ import { CARDINALS, DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS } from './gramma
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { stem } from './text.js';
+import { everydaySlip } from './typos.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
 
@@ -55,7 +56,14 @@ export function inferQuestionMark(
   const at = last + 1;
   if (last < 1 || at >= words.length || words[last]!.segment !== words[at]!.segment) return;
   const after = words.slice(at);
-  if (after.every(known) || !opensASentence(words, at, lexicon, lang)) return;
+  if (after.every(known)) return;
+  // A capital there opens the sentence ("…server THNAKS a lot"): its word is read as after a typed
+  // "?", a slip of an everyday word corrected (typos.ts), which a capital inside a sentence forbids.
+  const opener = words[at]!;
+  const slip = opener.capitalized && !opener.acronym ? everydaySlip(opener.typed, index, lexicon) : null;
+  const read = slip === null ? opener : { ...opener, word: slip, typed: slip, stem: stem(slip), capitalized: false };
+  if (!opensASentence([...words.slice(0, at), read, ...words.slice(at + 1)], at, lexicon, lang)) return;
+  Object.assign(opener, read);
   words[last]!.asks = true;
   words[last]!.exclaims = false;
   for (const w of after) w.segment++;
