@@ -1641,3 +1641,29 @@ describe('the speaker giving their name before the question', () => {
     expect(abstains('sono Davide del commerciale, quanto costa rocketweb?')).toBe(true);
   });
 });
+
+describe('a greeting spelt like a word of the page', () => {
+  it('"Salve" (hello) is no form of "salvato" (saved), nor of the cue "salvo" (I save)', () => {
+    for (const question of [
+      'quanto fa 12 per 7',
+      'chi paga se il server si rompe?',
+      'come mi collego a Stellar in SSH?',
+    ])
+      expect(abstains(`Salve, ${question}`), question).toBe(abstains(question));
+    expect(first('Salve, chi deve fare il test di ripristino su MailArchive?')).toBe(
+      'mailarchive.customer.restore-test',
+    );
+    // A derived noun keeps the concept of its verb: "violazione" is still a breach.
+    expect(first('pensiamo di aver subito una violazione, chi avvisiamo in coretech?')).toMatch(
+      /\.customer\.report-anomalies$/,
+    );
+  });
+});
+
+describe('a question opening after a heading or a greeting', () => {
+  it('asks for steps or for a cause from the start of its own clause', () => {
+    expect(abstains('Sicurezza: come cambio la password della mia casella?')).toBe(true);
+    expect(abstains('Salve, come cambio la password della mia casella?')).toBe(true);
+    expect(abstains('Salve, perché ieri la posta di coretech non funzionava')).toBe(true);
+  });
+});

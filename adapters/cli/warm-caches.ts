@@ -19,8 +19,6 @@ try {
   wordClasses().namesAThing('cliccato');
   // A word no dictionary holds: derives the list of rare dictionary words the typo correction asks.
   wordClasses().isDictionaryWord('bakcup');
-  // An Italian verb of the speaker: derives the list of those (question-mark.ts).
-  wordClasses().speaksOrAddresses('devo');
 } catch (error) {
   process.stderr.write(
     `dutybot: could not prepare the answer caches (${(error as Error).message}); answers stay correct, only the first is slower\n`,

@@ -1,6 +1,8 @@
 import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
+import { INFLECTIONS } from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
+import { wordClasses } from './word-classes.js';
 
 /**
  * The concept phrases starting at word `at`, longest first, without false friends.
@@ -26,11 +28,29 @@ export function conceptMatchesAt(
   const single = matches.find((match) => match.length === 1);
   if (single === undefined || lang !== 'it') return matches;
   const own = generalLanguage().languageOf(typed[at]!);
-  if (own !== 'it') return matches;
   const languages = lexicon.conceptWordLanguages.get(stems[at]!);
-  const values = single.values.filter((id) => languages?.get(id)?.has(own) !== false);
+  const values = single.values.filter(
+    (id) =>
+      (own !== 'it' || languages?.get(id)?.has(own) !== false) && !verbFalseFriend(typed[at]!, stems[at]!, id, lexicon),
+  );
   if (values.length === single.values.length) return matches;
   return matches.flatMap((match) => (match !== single ? [match] : values.length > 0 ? [{ ...match, values }] : []));
+}
+
+/**
+ * "SALVE" (hello) shares its stem with "salvATO" (saved): a word that reaches a concept only
+ * through the stem of a verb's forms, by an inflectional ending no form of a verb has (the
+ * conjugation tables, word-classes.ts), is another word. A derived noun keeps the concept
+ * ("violAZIONE" of "violato": its suffix is no inflection).
+ */
+function verbFalseFriend(word: string, stem: string, id: string, lexicon: CompiledLexicon): boolean {
+  const forms = lexicon.italianConceptWords.get(stem)?.get(id);
+  if (forms === undefined || forms.has(word) || !word.startsWith(stem) || !INFLECTIONS.has(word.slice(stem.length)))
+    return false;
+  const classes = wordClasses();
+  // Forms that are only a verb's: "regolamento" is a noun too ("io regolamento" aside).
+  if (![...forms].every((form) => classes.isItalianVerbForm(form) && classes.namesAThing(form) !== true)) return false;
+  return !classes.isItalianVerbForm(word) && !/(?:are|ere|ire)$/.test(word);
 }
 
 /** Whether a phrase starting at word `at` says one of the page's subjects (a strong concept: "backup", not "check"). */

@@ -115,7 +115,6 @@ export function fillerWords(
   // is about is not what it asks about.
   for (const i of receivers(words, unknown, lexicon, lang, tagsOf)) filler[i] = true;
   for (const i of mannerPhrases(words, unknown, lang)) filler[i] = true;
-  for (const i of selfIntroductions(words, (k) => anchorsOnce().questionCues[k]! || words[k]!.asks)) filler[i] = true;
   const namesAThingHere = (i: number) => {
     const w = words[i]!;
     const classes = wordClasses();
@@ -148,6 +147,8 @@ export function fillerWords(
       anchors[i] = false;
     }
   };
+  // "sono Davide del commerciale": who asks, their department no subject (self-introductions.ts).
+  setAside(selfIntroductions(words, (k) => questionCues[k]! || words[k]!.asks));
   // A word saying one of the page's subjects (a strong concept: "backup", not "check"); the word
   // lists are built only when a clause is judged for it.
   let surfaceAndStems: [string[], string[]] | undefined;

@@ -247,7 +247,7 @@ export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
 
 /**
  * How a speaker gives their own name, a closed class of each grammar: "SONO Davide", "MI CHIAMO
- * Anna", "I'M Davide", "I AM Anna", "THIS IS Marco", "IT'S Giulia" (self-introductions.ts).
+ * Anna", "I'M Davide", "I AM Anna", "THIS IS Piero", "IT'S Giulia" (self-introductions.ts).
  */
 export const SELF_INTRODUCING: readonly (readonly string[])[] = [
   ['sono'],

@@ -100,6 +100,8 @@ export interface CompiledLexicon {
   concepts: PhraseTable<string>;
   /** Which language's list gave a one-word concept phrase ("guard": en), keyed by stem then concept id. */
   conceptWordLanguages: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<Lang>>>;
+  /** The Italian one-word concept phrases themselves ("salvato"), keyed by stem then concept id. */
+  italianConceptWords: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   conceptInfo: ReadonlyMap<string, ConceptInfo>;
   conceptsByTopic: ReadonlyMap<Topic, string[]>;
   foreign: PhraseTable<string>;
@@ -199,6 +201,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   };
 
   const conceptWordLanguages = new Map<string, Map<string, Set<Lang>>>();
+  const italianConceptWords = new Map<string, Map<string, Set<string>>>();
   for (const [id, concept] of Object.entries(lexicon.concepts)) {
     for (const lang of ['en', 'it'] as const) {
       for (const phrase of concept[lang]) {
@@ -207,6 +210,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         const key = stem(word);
         const byId = conceptWordLanguages.get(key) ?? new Map<string, Set<Lang>>();
         conceptWordLanguages.set(key, byId.set(id, (byId.get(id) ?? new Set<Lang>()).add(lang)));
+        if (lang === 'it') {
+          const forms = italianConceptWords.get(key) ?? new Map<string, Set<string>>();
+          italianConceptWords.set(key, forms.set(id, (forms.get(id) ?? new Set<string>()).add(word)));
+        }
       }
     }
     conceptInfo.set(id, {
@@ -282,6 +289,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     cues,
     concepts,
     conceptWordLanguages,
+    italianConceptWords,
     conceptInfo,
     conceptsByTopic,
     foreign,

@@ -48,6 +48,11 @@ export function correctTypo(word: string, index: KnowledgeIndex, lexicon: Compil
     }
   }
   best = plausibleCorrection(word, best);
+  // "SALVE" (hello) is no "salvo" (I save): an everyday word is read as a cue of who or what is
+  // asked, which the lexicon lists word for word, only as another form of the same kind of word, a
+  // verb's for a verb's ("fatta" → "fatto", "pensiamo" → "pensano").
+  if (best !== null && lexicon.cues.entries.has(best) && generalLanguage().isFrequent(word) && !sameKind(word, best))
+    best = null;
   if (index.corrections.size < 10_000) index.corrections.set(word, best);
   return best ?? word;
 }
@@ -206,4 +211,10 @@ function* oneEditAway(word: string): Generator<string> {
     for (const letter of LETTERS) if (letter !== word[at]) yield word.slice(0, at) + letter + word.slice(at + 1);
   for (let at = 0; at <= word.length; at++)
     for (const letter of LETTERS) yield word.slice(0, at) + letter + word.slice(at);
+}
+
+/** Whether two Italian words are both verb forms or both not (the conjugation tables, word-classes.ts). */
+function sameKind(a: string, b: string): boolean {
+  const verb = (word: string) => wordClasses().isItalianVerbForm(word) || /(?:are|ere|ire)$/.test(word);
+  return verb(a) === verb(b);
 }

@@ -27,7 +27,6 @@ import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
 import { resolveParty } from './party.js';
-import { inferQuestionMark } from './question-mark.js';
 import { findServices } from './service-mentions.js';
 import { storyWords } from './story-clauses.js';
 import { stem, tokenize } from './text.js';
@@ -169,8 +168,6 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     lexicon,
     { bilingual: index.bilingualAliasWords },
   );
-  // "does Acme monitor the mail server gotta run": where the question mark nobody typed goes.
-  inferQuestionMark(typed, index, lexicon, messageLang);
   // Greetings, names, thanks, urgency, "my manager asked": the question is read without them, so
   // "URGENT: why…" still opens with "why".
   const filler = fillerWords(typed, index, lexicon, messageLang);
@@ -279,14 +276,19 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     i += match.length - 1;
   }
 
-  // A question opening with "how"/"come" (and not "how often", "how long") asks for a procedure.
-  // "How come…", "come mai…" ask for a cause, not for steps.
-  if (HOW.has(surface[0] ?? '') && !intents.has('how_often') && !intents.has('how_long') && !opensCause(words, 0))
-    intents.add('how_to');
-  // "Come migro il sito?", "come configuriamo i job?": "come" then a first-person verb asks for steps.
-  if (surface[0] === 'come' && isFirstPersonVerb(surface[1] ?? '', lexicon)) intents.add('procedure');
-  // "Come si chiede un permesso?", "come si attiva…": the impersonal "come si" + verb asks the same.
-  if (surface[0] === 'come' && surface[1] === 'si' && (surface[2]?.length ?? 0) >= 3) intents.add('procedure');
+  // A question opening with "how"/"come" (and not "how often", "how long") asks for a procedure,
+  // also after a heading or a greeting the page's words may read as one ("Sicurezza: come…",
+  // "Salve, come…"). "How come…", "come mai…" ask for a cause, not for steps.
+  const opensClause = (at: number) => at === 0 || words[at - 1]!.segment !== words[at]!.segment;
+  surface.forEach((word, at) => {
+    if (!opensClause(at)) return;
+    if (HOW.has(word) && !intents.has('how_often') && !intents.has('how_long') && !opensCause(words, at))
+      intents.add('how_to');
+    // "Come migro il sito?", "come configuriamo i job?": "come" then a first-person verb asks for steps.
+    if (word === 'come' && isFirstPersonVerb(surface[at + 1] ?? '', lexicon)) intents.add('procedure');
+    // "Come si chiede un permesso?", "come si attiva…": the impersonal "come si" + verb asks the same.
+    if (word === 'come' && surface[at + 1] === 'si' && (surface[at + 2]?.length ?? 0) >= 3) intents.add('procedure');
+  });
 
   // "OUR duties", "compiti NOSTRI", "i nostri compiti": a possessive on a word of duty says whose
   // duties are asked for, which a possessive elsewhere ("our server") does not.
@@ -515,7 +517,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     strongConcepts,
     dutyWords,
     subjects,
-    asksWhy: opensCause(words, 0),
+    // At the start of a clause: after a heading or a greeting too ("Salve, PERCHÉ…").
+    asksWhy: words.some((_, at) => opensClause(at) && opensCause(words, at)),
     // Read as typed: a day alone is set aside as filler ("IERI"), yet it says when. Only in the
     // clause asking, not in a sign-off ("…? have a nice WEEKEND").
     namesADay: typed.some((w) => CALENDAR_WORDS.has(w.typed) && w.segment === words[0]?.segment),

@@ -97,14 +97,6 @@ export interface WordClasses {
   passesOn(word: string): boolean;
   /** An English noun one of whose senses is a time ("weeks", "morning", "mins"): WordNet's noun.time. */
   canNameATime(word: string): boolean;
-  /**
-   * An Italian verb form whose subject is the speaker or the listeners and no one else: the first
-   * person singular ("devo", "leggo", "vorrei", "avevo") or the second plural ("scusate", "potete")
-   * of the conjugation tables (package `italian-verbs-dict`), also with a pronoun joined
-   * ("fatemi", "scusateci"). Never a form another person or a noun or participle shares
-   * ("sia", "canto", "stato"). A separate list, loaded on first use.
-   */
-  speaksOrAddresses(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -218,11 +210,6 @@ function loadWordClasses(): WordClasses {
       return sortedHas(passingVerb, word) || verbLemmas(word).some((candidate) => sortedHas(passingVerb, candidate));
     },
     isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
-    speaksOrAddresses: (word) => {
-      if (isSpeakerOrListenerForm(word)) return true;
-      const joined = detachClitic(word);
-      return joined !== null && isSpeakerOrListenerForm(joined);
-    },
     isDictionaryWord: (word) =>
       generalLanguage().isFrequent(word) || isRareDictionaryWord(word) || isRareItalianVerbForm(word),
     namesAThing: (word) => {
@@ -288,45 +275,6 @@ function isRareItalianVerbForm(word: string): boolean {
     import.meta.url,
   ).forms.split('\n');
   return sortedHas(rareVerbForms, word);
-}
-
-let speakerOrListenerForms: string[] | null = null;
-
-function isSpeakerOrListenerForm(word: string): boolean {
-  speakerOrListenerForms ??= derivedLists(
-    'italian-speaker-listener-verbs\0v1',
-    ['italian-verbs-dict', 'morph-it-helper'],
-    ['forms'],
-    () => ({ forms: deriveSpeakerOrListenerForms() }),
-    import.meta.url,
-  ).forms.split('\n');
-  return sortedHas(speakerOrListenerForms, word);
-}
-
-/** "fateMI", "scusateCI": a verb form and the pronoun joined to it. */
-function detachClitic(word: string): string | null {
-  const match = /^([a-z]{3,}?)(mi|ci|ti|vi|lo|la|li|le|ne|gli)$/.exec(word);
-  return match ? match[1]! : null;
-}
-
-/** Persons of the speaker and the listeners in the conjugation tables' keys: "S1", "P2". */
-const SPEAKER_OR_LISTENER = new Set(['S1', 'P2']);
-
-function deriveSpeakerOrListenerForms(): string {
-  const theirs = new Set<string>();
-  const others = new Set<string>([...italianNounForms(), ...italianParticipleForms()]);
-  const collect = (table: unknown, person?: string) => {
-    if (typeof table === 'string') {
-      const word = normalize(table);
-      if (person !== undefined && SPEAKER_OR_LISTENER.has(person)) theirs.add(word);
-      else others.add(word);
-      return;
-    }
-    if (table === null || typeof table !== 'object') return;
-    for (const [key, value] of Object.entries(table)) collect(value, /^[SP]\d$/.test(key) ? key : person);
-  };
-  for (const table of Object.values(italianVerbTables())) collect(table);
-  return sortedLines([...theirs].filter((word) => /^[a-z]+$/.test(word) && !others.has(word)));
 }
 
 let rareDictionaryWords: string[] | null = null;
@@ -407,13 +355,6 @@ function italianNounLemmas(): Map<string, string> {
   const root = dirname(createRequire(import.meta.url).resolve('morph-it-helper/package.json'));
   const nouns = JSON.parse(readFileSync(join(root, 'resources_pub', 'nouns.json'), 'utf8')) as Record<string, string>;
   return new Map(Object.entries(nouns).map(([form, lemma]) => [normalize(form), normalize(lemma)]));
-}
-
-/** Italian past participle forms (Morph-it!), normalized: they are adjectives too ("il file CONDIVISO"). */
-function italianParticipleForms(): string[] {
-  const root = dirname(createRequire(import.meta.url).resolve('morph-it-helper/package.json'));
-  const forms = JSON.parse(readFileSync(join(root, 'resources_pub', 'pastParticiples.json'), 'utf8')) as object;
-  return Object.keys(forms).map(normalize);
 }
 
 /** Italian conjugation tables by infinitive (package `italian-verbs-dict`, Morph-it! data). */
