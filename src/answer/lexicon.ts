@@ -52,9 +52,12 @@ export class PhraseTable<T> {
       PRONOUN_OBJECTS.has(stems[start + 1] ?? '') &&
       PARTICLES_AFTER_OBJECT.has(stems[start + 2] ?? '') &&
       this.prefixes.has(stems[start]!)
-    )
+    ) {
       found.push(...this.matchesFrom(stems, start, start + 2).filter((match) => match.length > 2));
-    return found.sort((a, b) => b.length - a.length);
+      return found.sort((a, b) => b.length - a.length);
+    }
+    // Found shortest first: longest first is the reverse.
+    return found.reverse();
   }
 
   /** Phrases made of the word at `start` followed by the words from `next` on, with their length from `start`. */
