@@ -47,6 +47,14 @@ describe('an abstention names what the page does not cover', () => {
     expect(reply.view.summary).not.toContain('“scrub”');
     expect(reply.view.suggestions).toEqual(loadLexicon(coretech.lexiconFile).lexicon.suggestions.en);
   });
+  it('names no greeting opening the message, but a heading the question points back at', () => {
+    const greeted = answer('Salve, quanto fa 12 per 7', coretech);
+    expect(greeted.view.abstained).toBe(true);
+    expect(greeted.view.summary).not.toContain('Salve');
+    const headed = answer('laptops, who backs them up?', coretech);
+    expect(headed.view.abstained).toBe(true);
+    expect(headed.view.summary).toContain('“laptops”');
+  });
   it('names nothing when a word of questions the page never answers is asked, or another provider', () => {
     expect(answer('che tempo fa a milano domani?', coretech).view.summary).not.toContain('“');
     expect(answer('does aws keep our rocketbox files?', coretech).view.summary).not.toContain('“');

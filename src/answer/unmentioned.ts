@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/model.js';
 import { englishTags } from './english-tags.js';
 import { generalLanguage } from './general-words.js';
+import { pointsBack } from './points-back.js';
 import { normalize, tokenize, words as wordsOf } from './text.js';
 import type { QuestionAnalysis } from './understand.js';
 import { wordClasses } from './word-classes.js';
@@ -19,7 +20,8 @@ const MAX_LENGTH = 30;
  *   is not named at all, rather than named wrongly;
  * - it names a thing: a noun of the dictionaries, or a rare word none of them holds ("ransomware"),
  *   which in an English sentence the tagger reads as a noun; never a verb ("who ROTATES…"), chat
- *   shorthand ("thx"), a first name or the surname after one ("mario ROSSI"), nor a word with
+ *   shorthand ("thx"), a first name or the surname after one ("mario ROSSI"), a word alone in the
+ *   clause opening the message that nothing points back at (a greeting, "Salve,"), nor a word with
  *   digits (a channel's id, an escape code's remains);
  * - the pack's own descriptions of its services do not use it ("remote control of the customer's
  *   COMPUTERS"): the engine missed it, the pack did not.
@@ -54,6 +56,8 @@ export function unmentionedSubjects(
     tags ??= englishTags(tokens.map((t) => ({ typed: t.word, segment: t.segment })));
     return tags[i];
   };
+  const typed = tokens.map((t) => ({ typed: t.word, segment: t.segment }));
+  const pointedAt = () => typed.some((_, k) => k > 0 && pointsBack(typed, k));
   const described = describedWords(knowledge);
   const named: string[] = [];
   tokens.forEach((token, i) => {
@@ -61,6 +65,9 @@ export function unmentionedSubjects(
     if (!blocking.has(word) || named.includes(word) || !spelled.has(word)) return;
     if (/\d/.test(word) || word.length > MAX_LENGTH || described.has(word)) return;
     if (general.isFirstName(word) || general.isFirstName(tokens[i - 1]?.word ?? '')) return;
+    // A word alone in the clause opening the message greets ("Salve, …"), unless what follows
+    // points back at it ("Ransomware: does Acme stop IT?").
+    if (i === 0 && tokens[1] !== undefined && tokens[1].segment !== token.segment && !pointedAt()) return;
     const frequent = general.isFrequent(word);
     // Chat shorthand: a short lowercase word no dictionary holds ("thx", "pls"), or a chat spelling.
     if (!frequent && ((word.length <= 3 && !token.acronym) || general.isChatSpelling(word))) return;
