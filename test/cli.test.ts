@@ -136,9 +136,13 @@ describe('bad usage', () => {
   });
 });
 
+// The terminal's workspace is created when the first command runs, at the real time: a tick at an
+// instant before it finds nothing due yet. So the instants here stay ahead of the real clock.
+const YEAR = new Date().getUTCFullYear() + 1;
+
 describe('schedule, ledger and audit from the CLI', () => {
   it('ticks, confirms, exports and verifies', () => {
-    const tick = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--commit', '--json']);
+    const tick = cli(['tick', '--at', `${YEAR}-12-01T09:00:00+01:00`, '--commit', '--json']);
     expect(tick.code).toBe(0);
     const deliveries = tick.stdout
       .trim()
@@ -149,11 +153,11 @@ describe('schedule, ledger and audit from the CLI', () => {
     expect(deliveries[0]).toMatchObject({ workspace: 'local' });
     expect(
       deliveries.some(
-        (d) => d.kind === 'reminder' && d.duty === 'rocketweb.customer.website-backup' && d.occurrence === '2026-12',
+        (d) => d.kind === 'reminder' && d.duty === 'rocketweb.customer.website-backup' && d.occurrence === `${YEAR}-12`,
       ),
     ).toBe(true);
     // The same instant again delivers nothing new.
-    const again = cli(['tick', '--at', '2026-12-01T09:00:00+01:00', '--commit', '--json']);
+    const again = cli(['tick', '--at', `${YEAR}-12-01T09:00:00+01:00`, '--commit', '--json']);
     expect(again.stdout.trim()).toBe('');
 
     const done = cli([
@@ -165,7 +169,7 @@ describe('schedule, ledger and audit from the CLI', () => {
       '--evidence',
       'https://nas.example.com/1',
       '--at',
-      '2026-12-01T10:00:00+01:00',
+      `${YEAR}-12-01T10:00:00+01:00`,
       '--json',
     ]);
     expect(done.code).toBe(0);
@@ -174,7 +178,7 @@ describe('schedule, ledger and audit from the CLI', () => {
       confirmation: { note: 'to NAS', by: 'tester' },
     });
 
-    const bad = cli(['done', 'website', 'backup', '--evidence', 'not-a-link', '--at', '2026-12-01T10:00:00+01:00']);
+    const bad = cli(['done', 'website', 'backup', '--evidence', 'not-a-link', '--at', `${YEAR}-12-01T10:00:00+01:00`]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not a valid evidence link/);
 
@@ -187,10 +191,10 @@ describe('schedule, ledger and audit from the CLI', () => {
   it('audit verify fails and names the entry when a ledger row is edited behind its back', () => {
     const tamperDb = `sqlite:${join(dir(), 'tamper.sqlite')}`;
     const env = { DATABASE_URL: tamperDb };
-    expect(cli(['done', 'website', 'backup', '--note', 'ok', '--at', '2026-12-01T10:00:00+01:00'], { env }).code).toBe(
-      0,
-    );
-    expect(cli(['done', 'restore', 'test', '1backup', '--at', '2026-12-01T10:00:00+01:00'], { env }).code).toBe(0);
+    expect(
+      cli(['done', 'website', 'backup', '--note', 'ok', '--at', `${YEAR}-12-01T10:00:00+01:00`], { env }).code,
+    ).toBe(0);
+    expect(cli(['done', 'restore', 'test', '1backup', '--at', `${YEAR}-12-01T10:00:00+01:00`], { env }).code).toBe(0);
     expect(cli(['audit', 'verify'], { env }).code).toBe(0);
     const db = new Database(join(dir(), 'tamper.sqlite'));
     const row = db
