@@ -2,7 +2,7 @@ import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
 import { INFLECTIONS } from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
-import { wordClasses } from './word-classes.js';
+import { isItalianVerbOrInfinitive, wordClasses } from './word-classes.js';
 
 /**
  * The concept phrases starting at word `at`, longest first, without false friends.
@@ -50,7 +50,7 @@ function verbFalseFriend(word: string, stem: string, id: string, lexicon: Compil
   const classes = wordClasses();
   // Forms that are only a verb's: "regolamento" is a noun too ("io regolamento" aside).
   if (![...forms].every((form) => classes.isItalianVerbForm(form) && classes.namesAThing(form) !== true)) return false;
-  return !classes.isItalianVerbForm(word) && !/(?:are|ere|ire)$/.test(word);
+  return !isItalianVerbOrInfinitive(word);
 }
 
 /** Whether a phrase starting at word `at` says one of the page's subjects (a strong concept: "backup", not "check"). */

@@ -19,6 +19,7 @@ import {
   INDIRECT_QUESTION_OPENERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
+  ITALIAN_INFINITIVE_ENDING,
   ITALIAN_OBJECT_CLITICS,
   MODALS,
   OBJECT_PRONOUNS,
@@ -730,7 +731,10 @@ function opensPurpose(words: readonly Word[], at: number, lang: Lang): boolean {
     );
   if (PURPOSE_CONJUNCTIONS.has(word)) return true;
   return (
-    PREPOSITIONS.has(word) && word !== 'di' && /(are|ere|ire)$/.test(next) && wordClasses().isItalianVerbForm(next)
+    PREPOSITIONS.has(word) &&
+    word !== 'di' &&
+    ITALIAN_INFINITIVE_ENDING.test(next) &&
+    wordClasses().isItalianVerbForm(next)
   );
 }
 

@@ -93,6 +93,8 @@ export const AFTER_PRONOUN_OBJECT: ReadonlySet<string> = new Set([
 /** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */
 export const DEGREE_WORDS = new Set(['how', 'come', 'quanto', 'quanta', 'quanti', 'quante']);
 export const COPULAS = new Set(['is', 'are', 'was', 'e', 'sono', 'era']);
+/** The endings of an Italian infinitive, a closed class of the grammar ("salvARE", "leggERE", "dIRE"). */
+export const ITALIAN_INFINITIVE_ENDING = /(?:are|ere|ire)$/;
 /** English and Italian grammar: degree words before an adjective ask for a comparison. */
 export const COMPARISON_WORDS = new Set(['most', 'more', 'least', 'less', 'piu', 'meno']);
 /** Italian's irregular comparatives and superlatives (English ones are tagged as such by the lexicon). */

@@ -6,12 +6,11 @@ import { defaultPackDir, LEXICON_FILE } from '../knowledge/pack.js';
 import type { Topic } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { AFTER_PRONOUN_OBJECT, ENGLISH_DEMONSTRATIVES, OBJECT_PRONOUNS, PREPOSITIONS } from './grammar.js';
+import { stem, words } from './text.js';
 
 /** Pronoun objects that stand inside an English phrasal verb ("back IT up"), by stem like the table's keys. */
 const PRONOUN_OBJECTS = new Set([...OBJECT_PRONOUNS, ...ENGLISH_DEMONSTRATIVES].map(stem));
 const PARTICLES_AFTER_OBJECT = new Set([...AFTER_PRONOUN_OBJECT].map(stem));
-
-import { stem, words } from './text.js';
 
 /**
  * A multi-word phrase table matched longest-first, keyed by stemmed words (concepts: any

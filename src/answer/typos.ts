@@ -4,7 +4,7 @@ import type { KnowledgeIndex } from './knowledge-index.js';
 import { vocabularyBucket } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { editDistance, stem, typoBudget } from './text.js';
-import { wordClasses } from './word-classes.js';
+import { isItalianVerbOrInfinitive, wordClasses } from './word-classes.js';
 
 /**
  * Replaces a word nobody knows by the closest known word within the typo budget ("bakup" →
@@ -215,6 +215,5 @@ function* oneEditAway(word: string): Generator<string> {
 
 /** Whether two Italian words are both verb forms or both not (the conjugation tables, word-classes.ts). */
 function sameKind(a: string, b: string): boolean {
-  const verb = (word: string) => wordClasses().isItalianVerbForm(word) || /(?:are|ere|ire)$/.test(word);
-  return verb(a) === verb(b);
+  return isItalianVerbOrInfinitive(a) === isItalianVerbOrInfinitive(b);
 }

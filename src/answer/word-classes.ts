@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { derivedLists } from './derived-lists.js';
 import { generalLanguage } from './general-words.js';
-import { ITALIAN_KNOWING_VERBS } from './grammar.js';
+import { ITALIAN_INFINITIVE_ENDING, ITALIAN_KNOWING_VERBS } from './grammar.js';
 import { normalize } from './text.js';
 
 /**
@@ -136,6 +136,11 @@ type ClassLists = Record<
 >;
 
 let loaded: WordClasses | null = null;
+
+/** An Italian verb form of the conjugation tables or an infinitive's shape ("salvato", "salvare"; not "salve"). */
+export function isItalianVerbOrInfinitive(word: string): boolean {
+  return wordClasses().isItalianVerbForm(word) || ITALIAN_INFINITIVE_ENDING.test(word);
+}
 
 export function wordClasses(): WordClasses {
   loaded ??= loadWordClasses();
