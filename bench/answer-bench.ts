@@ -9,7 +9,7 @@ import {
   type Question,
   scoreQuestionSet,
 } from '../src/answer/question-set.js';
-import { blindVariants, loadBlindFillers } from '../test/questions/blind-fillers.js';
+import { blindVariants, loadBlindFillers, UNTUNED_BLIND_FILLERS } from '../test/questions/blind-fillers.js';
 import { fillerVariants } from '../test/questions/filler.js';
 import { canBeFramed, framedVariants } from '../test/questions/frames.js';
 
@@ -103,11 +103,12 @@ export async function benchAnswer(): Promise<string[]> {
     scoreLine('dev, same unframed', dev.filter(canBeFramed)),
     scoreLine('held-out, framed', framedVariants(heldOut)),
     scoreLine('held-out, same unframed', heldOut.filter(canBeFramed)),
-    // Fillers written by people who never saw the engine, three per question: the first list was
-    // tuned on (on dev questions), the second never was.
-    scoreLine('dev, blind fillers (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-tuned.tsv'))),
-    scoreLine('dev, blind fillers', blindVariants(dev, loadBlindFillers('blind-fillers.tsv'))),
-    scoreLine('held-out, blind fillers', blindVariants(heldOut, loadBlindFillers('blind-fillers.tsv'))),
+    // Fillers written by people who never saw the engine, three per question: the first two lists
+    // were tuned on (on dev questions), the third never was.
+    scoreLine('dev, blind fillers 1 (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-1.tsv'))),
+    scoreLine('dev, blind fillers 2 (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-2.tsv'))),
+    scoreLine('dev, blind fillers 3', blindVariants(dev, loadBlindFillers(UNTUNED_BLIND_FILLERS))),
+    scoreLine('held-out, blind fillers 3', blindVariants(heldOut, loadBlindFillers(UNTUNED_BLIND_FILLERS))),
     ...packColdLoad(),
   ];
 }

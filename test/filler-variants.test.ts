@@ -6,7 +6,7 @@ import { CALENDAR_WORDS } from '../src/answer/grammar.js';
 import { defaultLexiconPath, loadLexicon } from '../src/answer/lexicon.js';
 import { loadQuestionSet } from '../src/answer/question-set.js';
 import { stem, tokenize, words } from '../src/answer/text.js';
-import { blindVariants, loadBlindFillers } from './questions/blind-fillers.js';
+import { BLIND_FILLER_LISTS, blindVariants, loadBlindFillers } from './questions/blind-fillers.js';
 import { FILLERS, FUNCTION_WORDS, fillerVariant } from './questions/filler.js';
 
 /** Every string of a parsed YAML document. */
@@ -79,7 +79,7 @@ describe('filler-variant generator (test/questions/filler.ts)', () => {
 
 describe('blind filler lists', () => {
   it('parse as lang, place and text, sixty per language, and make one variant per filler chosen', () => {
-    for (const name of ['blind-fillers.tsv', 'blind-fillers-tuned.tsv'] as const) {
+    for (const name of BLIND_FILLER_LISTS) {
       const fillers = loadBlindFillers(name);
       for (const lang of ['en', 'it'] as const) expect(fillers.filter((f) => f.lang === lang)).toHaveLength(60);
       const question = { q: 'who checks the backups on RocketWeb?', lang: 'en' as const, expect: 'abstain' as const };
