@@ -1667,3 +1667,114 @@ describe('a question opening after a heading or a greeting', () => {
     expect(abstains('Salve, perché ieri la posta di coretech non funzionava')).toBe(true);
   });
 });
+
+describe('the same thing said in another form', () => {
+  it('reads a question pointing back at a story as asking about what the story told', () => {
+    // "blasting" is context told before "what does CoreTech do about it?", not a subject.
+    expect(first('a mailbox got hacked and is blasting spam to customers, what does coretech do about it?')).toBe(
+      'email.provider.hacked-account-response',
+    );
+    // The story's thing stays the subject: the page covers neither laptops nor coffee machines.
+    expect(abstains('one of our laptops got hacked and is sending spam, what does coretech do about it?')).toBe(true);
+    expect(abstains('the coffee machine broke and is leaking water everywhere, what does coretech do about it?')).toBe(
+      true,
+    );
+  });
+});
+
+describe('whose it is, said with "of", around what is passed on and who receives it', () => {
+  it('finds what is passed on before an "of" phrase, and who receives it across one', () => {
+    expect(ids('can we pass the admin password of the web hosting to the new developer of our agency?')).toContain(
+      'rocketweb.customer.panel-passwords',
+    );
+    expect(ids('ok to give the root creds of the cloud server to an external agency?')).toContain(
+      'stellar.customer.guard-access-data',
+    );
+    expect(ids('possiamo passare le credenziali di rocketbox al nuovo fornitore della contabilità?')).toContain(
+      'rocketbox.customer.guard-access-data',
+    );
+  });
+
+  it('still asks about what is passed on when it is nothing to keep secret', () => {
+    expect(abstains('can we give the backup of the mail archive to the auditors of our bank?')).toBe(true);
+  });
+});
+
+describe('words that point back or interject inside the question', () => {
+  it('reads a reflexive pronoun as pointing at what is named, not as a subject', () => {
+    expect(first('does coretech itself say it follows the gdpr?')).toBe('coretech-and-gdpr');
+  });
+
+  it('reads a verb before an interjection as saying something of the subject ("ran ok")', () => {
+    expect(first('who has to verify that the sygma connect archiving ran ok?')).toBe(
+      'sygma-connect.customer.check-archiving-outcome',
+    );
+    expect(first('how often do we have to verify the mail archiving ran ok?')).toBe(
+      'mailarchive.customer.check-archiving-outcome',
+    );
+  });
+});
+
+describe('chat that stretches words and apologizes for asking', () => {
+  it('reads a stretched word as the word under the stretch', () => {
+    expect(first('soooo who handles backups on RocketWeb?')).toBe('rocketweb.provider.backup-control');
+    expect(first('grazieeeee, chi controlla l’antivirus sull’hosting?')).toBe('rocketweb.provider.antivirus-check');
+    expect(first('chi fa il backup del sito? ahahahah')).toBe('rocketweb.customer.website-backup');
+    // The stretch hides no subject: laptops are still not on the page.
+    expect(abstains('heyyyy does coretech back up our laptops?')).toBe(true);
+  });
+
+  it('reads what is apologized for as no subject, before or after the question, punctuated or not', () => {
+    expect(first('sorry for the dumb q, who checks the backups on RocketWeb?')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+    expect(first('rocketbox retention sry for the huge message')).toBe('rocketbox.provider.backup-control');
+    expect(first('who handles backups on RocketWeb? apologies for the noise in the channel')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+    expect(first('scusatemi per il papiro, chi controlla l’antivirus sull’hosting?')).toBe(
+      'rocketweb.provider.antivirus-check',
+    );
+    // Greeted first: "all" there determines nothing of the apology.
+    expect(first('Hi all, scusate il crossposting, cos’è il codice di condotta CISPE?')).toBe('cispe-member');
+  });
+
+  it('still abstains when the question itself is about something the page does not cover', () => {
+    // The apology ends where a sentence opens: "is a phone number personal data" is asked.
+    expect(abstains('sorry to bother is a phone number personal data')).toBe(true);
+    expect(abstains('scusate il disturbo, chi ripara la stampante?')).toBe(true);
+    expect(abstains('sorry, does coretech back up our laptops?')).toBe(true);
+    // What the question points back at is its subject, apologized for or not.
+    expect(abstains('sorry for the printer jam, who fixes it?')).toBe(true);
+  });
+});
+
+describe('what is added after the question: a postscript, a signature, a sign-off', () => {
+  it('reads a postscript after the question as no subject', () => {
+    expect(first('chi fa il backup del sito? ps oggi piove a dirotto')).toBe('rocketweb.customer.website-backup');
+    expect(first('who does the backups on rocketweb? P.S. the weather in Rome is awful')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+    // The subject is still not on the page: the postscript does not make it answerable.
+    expect(abstains("does coretech back up our laptops? ps it's snowing")).toBe(true);
+  });
+
+  it('still reads a postscript that asks more as part of the question', () => {
+    expect(abstains('who does the backups on rocketweb? ps and for the mail archive?')).toBe(false);
+  });
+
+  it('reads a sign-off after an unpunctuated question or a request as no subject', () => {
+    expect(first('who checks the backups on Stellar Cheers, Tom')).toBe('stellar.customer.check-backup-results');
+    expect(first('how long are RocketBox backups kept Much appreciated, Giulia')).toBe(
+      'rocketbox.provider.backup-control',
+    );
+    expect(first('GDPR roles of CoreTech Cheers, Paolo')).toBe('coretech-roles');
+    expect(abstains('does coretech back up our Laptops Cheers, Tom')).toBe(true);
+  });
+
+  it('does not read a capitalized name of a thing as a new sentence', () => {
+    expect(abstains('is Email Marketing covered')).toBe(true);
+    expect(abstains('does 1backup cover Time Machine')).toBe(true);
+    expect(abstains('what does Italian law say about backups')).toBe(true);
+  });
+});

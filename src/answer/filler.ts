@@ -1,5 +1,6 @@
 import type { Lang } from '../views/types.js';
 import { anchorsOf } from './anchors.js';
+import { apologies } from './apologies.js';
 import { isChatShorthand } from './chat-shorthand.js';
 import { courtesyRun } from './closings.js';
 import { saysASubjectAt } from './concept-matches.js';
@@ -35,6 +36,7 @@ import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { mannerPhrases } from './manner-phrases.js';
 import { pointsBack } from './points-back.js';
+import { postscript } from './postscripts.js';
 import { receivers } from './receivers.js';
 import { selfIntroductions } from './self-introductions.js';
 import { stem } from './text.js';
@@ -150,6 +152,31 @@ export function fillerWords(
   };
   // "sono Davide del commerciale": who asks, their department no subject (self-introductions.ts).
   setAside(selfIntroductions(words, (k) => questionCues[k]! || words[k]!.asks));
+  // "…? ps it's snowing here": an aside after the question (postscripts.ts).
+  setAside(
+    postscript(
+      words,
+      (k) => (anchors[k]! && !offTopic[k]) || questionCues[k]!,
+      (k) =>
+        words[k]!.used ||
+        words[k]!.hint === true ||
+        named[k]! ||
+        intents[k]! ||
+        words[k]!.asks ||
+        // "ps we mean OUR laptops": a thing of ours, not a person ("ps my boss says hi").
+        (unknown[k]! &&
+          [1, 2, 3].some((back) => possessive[k - back] && words[k - back]!.segment === words[k]!.segment) &&
+          !wordClasses().canNamePeople(words[k]!.typed)),
+    ),
+  );
+  // "sorry for the noob q", "scusate il disturbo": what is apologized for is no subject (apologies.ts).
+  setAside(
+    apologies(
+      words,
+      (k) => anchors[k]! || questionCues[k]! || intents[k]!,
+      (k) => pointsBack(words, k),
+    ),
+  );
   // A word saying one of the page's subjects (a strong concept: "backup", not "check"); the word
   // lists are built only when a clause is judged for it.
   let surfaceAndStems: [string[], string[]] | undefined;
@@ -202,7 +229,9 @@ export function fillerWords(
     words[signature[0]!]!.cased &&
     general.isFirstName(words[signature[0]!]!.typed) &&
     signature.every(saysNothingOfThePage) &&
-    clauses.slice(0, signatureAt - 1).some((positions) => positions.some((i) => questionCues[i]))
+    clauses
+      .slice(0, signatureAt - 1)
+      .some((positions) => positions.some((i) => questionCues[i] || intents[i] || words[i]!.asks))
   )
     setAside([...valediction, ...signature, ...afterSignature]);
   // Typed without a mark, the valediction ends the question's own clause: "list the duties for
@@ -665,6 +694,8 @@ export function fillerWords(
             !classes.namesPeople(words[n]!.typed) &&
             // A time says when, not which thing ("three weeks AGO", "a few mins").
             !(lang === 'en' && classes.canNameATime(words[n]!.typed)) &&
+            // Nor does an interjection the tagger reads after it ("…archiving RAN ok").
+            !(lang === 'en' && tagsOf()[n] === 'INTJ') &&
             classes.namesAThing(words[n]!.typed) === true,
         );
       // A phrasal verb means what its particle makes of it ("brought BACK" is restored).

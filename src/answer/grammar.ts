@@ -9,6 +9,15 @@ import { WEEKDAY_NAMES } from '../settings/weekday-names.js';
 
 /** English third-person object pronouns, a closed class of the grammar. */
 export const OBJECT_PRONOUNS = new Set(['it', 'them']);
+/**
+ * Reflexive and intensive pronouns, a closed class of each language: "does the provider ITSELF
+ * say…", "lo fa Acme STESSA?". They point at a party or a thing already named, never at a subject
+ * of their own. ("Ourselves" also says who does it: the lexicon's party cues read it first.)
+ */
+export const REFLEXIVE_PRONOUNS: ReadonlySet<string> = new Set([
+  ...['myself', 'yourself', 'himself', 'herself', 'itself', 'ourselves', 'yourselves', 'themselves'],
+  ...['stesso', 'stessa', 'stessi', 'stesse', 'medesimo', 'medesima', 'medesimi', 'medesime'],
+]);
 /** Italian object clitics that are never articles. */
 export const ITALIAN_OBJECT_CLITICS = new Set(['lo', 'li']);
 /** Italian clitic pronouns written like articles ("LA controlla Acme?", "GLI scriviamo"), and those that never are. */
@@ -246,6 +255,41 @@ export const RECIPIENTS: ReadonlySet<string> = new Set(['me', 'us', 'mi', 'ci'])
 
 /** English subjects of the first person, who ask ("do WE have to…", "I was wondering"). */
 export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
+
+/**
+ * How a speaker apologizes, a closed class of each grammar: the English apology words and their
+ * chat spelling ("SORRY for…", "SRY", "APOLOGIES", "PARDON"), the Italian imperatives of "scusare"
+ * and "perdonare" with or without their pronoun ("SCUSATE il disturbo", "SCUSAMI se…",
+ * "PERDONATE la domanda") (apologies.ts).
+ */
+export const APOLOGIZING: ReadonlySet<string> = new Set([
+  ...['sorry', 'sry', 'soz', 'apologies', 'apologize', 'apologise', 'pardon'],
+  ...[
+    'scusa',
+    'scusate',
+    'scusami',
+    'scusatemi',
+    'scusi',
+    'scusateci',
+    'perdonate',
+    'perdonami',
+    'perdonatemi',
+    'perdoni',
+  ],
+]);
+
+/**
+ * Marks opening a postscript, a closed class of letter writing in both languages: "PS", "P.S.",
+ * "PPS", "N.B." (postscripts.ts). Written with dots, the mark is two words ("p", "s").
+ */
+export const POSTSCRIPT_MARKS: readonly (readonly string[])[] = [
+  ['ps'],
+  ['pps'],
+  ['p', 's'],
+  ['p', 'p', 's'],
+  ['nb'],
+  ['n', 'b'],
+];
 
 /**
  * How a speaker gives their own name, a closed class of each grammar: "SONO Davide", "MI CHIAMO

@@ -1,6 +1,12 @@
 import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
-import { DETERMINERS, detachEnclitic, ITALIAN_RECIPIENT_PREPOSITIONS, RECIPIENT_PREPOSITIONS } from './grammar.js';
+import {
+  DETERMINERS,
+  detachEnclitic,
+  GENITIVES,
+  ITALIAN_RECIPIENT_PREPOSITIONS,
+  RECIPIENT_PREPOSITIONS,
+} from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
@@ -34,9 +40,16 @@ export function receivers(
     // Cheap checks first, the tagger last: some unknown word must follow, something confidential precede.
     if (!words.slice(at + 1).some((_, k) => unknown[at + 1 + k] && inClause(at + 1 + k))) return;
     // What is passed on is the head of its noun phrase: last in English, right after its article in
-    // Italian ("the access LOGS", "i LOG di accesso" are logs).
+    // Italian ("the access LOGS", "i LOG di accesso" are logs). A phrase of "of" after the English
+    // head says whose it is ("the ssh CREDS of the cloud server"): the head stands before it. A
+    // service's name is a noun there, whatever the tagger reads ("web HOSTING").
+    const ofPhrase = (k: number) =>
+      GENITIVES.has(words[k + 1]?.typed ?? '') &&
+      words
+        .slice(k + 2, at)
+        .every((w, j) => inClause(k + 2 + j) && (w.used || NOUN_PHRASE_TAGS.has(tagsOf()[k + 2 + j]!)));
     const head = (k: number) =>
-      lang === 'en' ? k === at - 1 : DETERMINERS.has(words[k - 1]?.typed ?? '') && inClause(k - 1);
+      lang === 'en' ? k === at - 1 || ofPhrase(k) : DETERMINERS.has(words[k - 1]?.typed ?? '') && inClause(k - 1);
     // …and no other such preposition stands between it and the receiver ("l'accesso AI log al revisore").
     const direct = (k: number) => !words.slice(k + 1, at).some((v) => prepositions.has(v.typed));
     const passed = before.filter((k) => head(k) && direct(k) && confidential(words[k]!, lexicon));
@@ -50,10 +63,22 @@ export function receivers(
       lang === 'en'
         ? ['NOUN', 'PROPN', 'ADJ'].includes(tagsOf()[k]!)
         : !isItalianVerb(words[k]!.typed) && !lexicon.stopWords.has(words[k]!.typed);
+    const genitiveAhead = (from: number) =>
+      [from + 1, from + 2].some(
+        (j) =>
+          GENITIVES.has(words[j]?.typed ?? '') &&
+          inClause(j) &&
+          words.slice(from + 1, j).every((v, n) => !unknown[from + 1 + n] && !lexicon.stopWords.has(v.typed)),
+      );
     const phrase: number[] = [];
     let k = at + 1;
     for (; inClause(k); k++) {
       if (DETERMINERS.has(words[k]!.typed)) continue;
+      // "the provider OF our helpdesk", "il fornitore DELL'helpdesk": whose it is still says who receives.
+      if (GENITIVES.has(words[k]!.typed) && k > at + 1) continue;
+      // Known words the genitive follows are the receiver's head and what describes it ("the
+      // PROVIDER of our helpdesk", "al NUOVO FORNITORE dell'helpdesk").
+      if (!unknown[k] && genitiveAhead(k)) continue;
       // "the EXTERNAL dev agency": a known adjective before the noun describes who receives; in
       // Italian one known word right after it ("al consulente ESTERNO", "all'agenzia WEB") ends it.
       if (!unknown[k] && lang === 'en' && tagsOf()[k] === 'ADJ') continue;
@@ -75,6 +100,9 @@ export function receivers(
   });
   return found;
 }
+
+/** The tagger's words of a noun phrase: what an "of" phrase after a head is made of. */
+const NOUN_PHRASE_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PRON', 'NUM']);
 
 /** An Italian verb: a conjugated form or participle, an infinitive ("dare"), or one with pronouns ("girarle"). */
 function isItalianVerb(word: string): boolean {

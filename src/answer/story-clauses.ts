@@ -81,11 +81,6 @@ export function storyWords(reading: {
           reading.intentAt(k) ||
           (INVERTING.has(w.typed) && words[k - 1]?.segment !== segment)),
     );
-  const segments = [...new Set(words.map((w) => w.segment))];
-  const question = segments.filter(asks).at(-1);
-  if (question === undefined) return none;
-  if (!words.some((w, k) => w.segment === question && (reading.intentAt(k) || reading.conceptAt(k, true)))) return none;
-
   let tags: string[] | null = null;
   const tagOf = (at: number) => {
     tags ??= englishTags(typed);
@@ -102,13 +97,9 @@ export function storyWords(reading: {
       );
     return tagOf(at) === 'VERB' || tagOf(at) === 'AUX';
   };
-  const tells = (segment: number) => typed.some((w, at) => w.segment === segment && !w.mention && verbTyped(at));
-  const holdsSubject = (segment: number) => words.some((w, k) => w.segment === segment && reading.conceptAt(k, true));
-  const story = new Set(
-    segments.filter((segment) => segment < question && !asks(segment) && tells(segment) && holdsSubject(segment)),
-  );
-  if (story.size === 0) return none;
-
+  const segments = [...new Set(words.map((w) => w.segment))];
+  const question = segments.filter(asks).at(-1);
+  if (question === undefined) return none;
   const pointsBack = typed.some(
     (w, at) =>
       w.segment === question &&
@@ -116,6 +107,20 @@ export function storyWords(reading: {
         ? OBJECT_PRONOUNS.has(w.typed)
         : ITALIAN_OBJECT_CLITICS.has(w.typed) || (ITALIAN_CLITICS.has(w.typed) && verbTyped(at + 1))),
   );
+  // "…is pumping out spam, what does Acme do about IT?": a question pointing back asks about what
+  // the story told, which holds the page's subject.
+  const holdsAsked = words.some(
+    (w, k) => w.segment === question && (reading.intentAt(k) || reading.conceptAt(k, true)),
+  );
+  if (!holdsAsked && !pointsBack) return none;
+
+  const tells = (segment: number) => typed.some((w, at) => w.segment === segment && !w.mention && verbTyped(at));
+  const holdsSubject = (segment: number) => words.some((w, k) => w.segment === segment && reading.conceptAt(k, true));
+  const story = new Set(
+    segments.filter((segment) => segment < question && !asks(segment) && tells(segment) && holdsSubject(segment)),
+  );
+  if (story.size === 0) return none;
+
   const namesAThing = (i: number) =>
     lang === 'en'
       ? ['NOUN', 'PROPN'].includes(tagOf(typedAt[i]!) ?? '')

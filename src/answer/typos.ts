@@ -183,6 +183,25 @@ export function everydaySlip(word: string, index: KnowledgeIndex, lexicon: Compi
   return slip;
 }
 
+/**
+ * A word stretched for expression, as chat does ("Soooo", "grazieeee", "heyyy", "ahahahah"): a
+ * letter typed three times or more, or a syllable said three times or more, no word of either
+ * language has. It is read as the everyday or known word under the stretch, a run kept once or
+ * twice ("sooo" → so, "goood" → good, "ahahah" → ahah), else it stays as typed.
+ */
+export function unstretched(word: string, isWord: (candidate: string) => boolean): string | null {
+  const letters = /([a-z])\1{2,}/g;
+  const syllables = /([a-z]{2})\1{2,}/g;
+  if (!letters.test(word) && !syllables.test(word)) return null;
+  const candidates = [
+    word.replace(letters, '$1'),
+    word.replace(letters, '$1$1'),
+    word.replace(syllables, '$1$1'),
+    word.replace(syllables, '$1'),
+  ];
+  return candidates.find((candidate) => candidate !== word && isWord(candidate)) ?? null;
+}
+
 function findSlip(word: string, index: KnowledgeIndex, lexicon: CompiledLexicon): string | null {
   const general = generalLanguage();
   if (general.isFrequent(word) || general.isFirstName(word)) return null;

@@ -2,6 +2,7 @@ import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
 import type { Lang } from '../views/types.js';
 import { expandAbbreviation } from './abbreviations.js';
+import { openSentencesAtCapitals } from './capital-sentences.js';
 import { conceptMatchesAt } from './concept-matches.js';
 import { qualityBase } from './derivation.js';
 import { elidedConcepts } from './ellipsis.js';
@@ -20,6 +21,7 @@ import {
   INDEFINITE_ARTICLES,
   ITALIAN_CLITICS,
   NEGATIONS,
+  REFLEXIVE_PRONOUNS,
   WHO,
 } from './grammar.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
@@ -30,7 +32,7 @@ import { resolveParty } from './party.js';
 import { findServices } from './service-mentions.js';
 import { storyWords } from './story-clauses.js';
 import { stem, tokenize } from './text.js';
-import { correctTypo, everydaySlip } from './typos.js';
+import { correctTypo, everydaySlip, unstretched } from './typos.js';
 import { wordClasses } from './word-classes.js';
 import { anyUsed, markConceptPhrases, opensCause, type Word } from './words.js';
 
@@ -117,7 +119,12 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const tokens = readFigures(tokenize(question), index);
   /** Words read as chat shorthand for another word. */
   const expanded = new Set<Word>();
-  const readToken = (token: (typeof tokens)[number], lang?: Lang): Word => {
+  const readToken = (asTyped: (typeof tokens)[number], lang?: Lang): Word => {
+    // "Soooo", "grazieee": the word under the stretch, as if typed plainly.
+    const stretch = known(asTyped.word)
+      ? null
+      : unstretched(asTyped.word, (candidate) => known(candidate) || generalLanguage().isFrequent(candidate));
+    const token = stretch === null ? asTyped : { ...asTyped, word: stretch };
     const corrected = correctTypo(token.word, index, lexicon);
     // "pw", "bkp", "creds": chat shorthand for a word people ask with.
     const guessed =
@@ -163,6 +170,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // Foreign names first: "WordPress.com" is not our WordPress hosting.
   const foreign = findForeign(typed, typedStems, lexicon);
   const mentions = findServices(typed, typedStems, index, lexicon);
+  // "…website backups Best regards, Anna": a capital after the question opens a sentence.
+  openSentencesAtCapitals(
+    typed,
+    (w) => known(w.typed),
+    (w) => lexicon.vocabulary.has(w.typed) || index.aliasWords.has(w.typed),
+    (w) => lexicon.stopWords.has(w.typed),
+  );
   const messageLang = detectLanguage(
     typed.filter((w) => !w.mention),
     lexicon,
@@ -453,8 +467,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         ? wordConcepts[at]!.some((id) => lexicon.conceptInfo.get(id)?.strong === true)
         : wordConcepts[at]!.length > 0,
   });
+  // A word of the pack's stop list, or a pronoun pointing back at what is already named ("itself").
+  const functionWord = (word: string) => lexicon.stopWords.has(word) || REFLEXIVE_PRONOUNS.has(word);
   words.forEach((w, i) => {
-    if (w.used || cueUsed[i] || w.hint || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
+    if (w.used || cueUsed[i] || w.hint || functionWord(w.word) || w.word.length < 2) return;
     if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
     if (!/^\d+$/.test(w.word) && !CARDINALS.has(w.word))
       subjects.push({
@@ -467,7 +483,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       });
   });
   words.forEach((w, i) => {
-    if (w.used || cueUsed[i] || conceptUsed[i] || lexicon.stopWords.has(w.word) || w.word.length < 2) return;
+    if (w.used || cueUsed[i] || conceptUsed[i] || functionWord(w.word) || w.word.length < 2) return;
     if (/^\d+$/.test(w.word) || CARDINALS.has(w.word)) {
       // "kept for 60 days": a number the texts state tells their duties apart ("35", "60").
       if (index.stems.has(w.stem)) residual.push(w.stem);
