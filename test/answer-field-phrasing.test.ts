@@ -1778,3 +1778,40 @@ describe('what is added after the question: a postscript, a signature, a sign-of
     expect(abstains('what does Italian law say about backups')).toBe(true);
   });
 });
+
+describe('a word of address, a reference or a doubt before the question', () => {
+  it('reads a lone word opening the message as address or heading when the question names its service', () => {
+    expect(first('Raga, chi fa il backup del sito?')).toBe('rocketweb.customer.website-backup');
+    expect(first('Folks: who checks the antivirus on the hosting?')).toBe('rocketweb.provider.antivirus-check');
+  });
+
+  it('still reads a lone heading as the subject when the question points back at it or names no service', () => {
+    expect(abstains('Laptops, who backs them up on RocketWeb?')).toBe(true);
+    expect(abstains('NAS, chi fa il backup?')).toBe(true);
+    expect(abstains('Dropbox, who handles backups on RocketWeb?')).toBe(true);
+  });
+
+  it('reads a reference to a ticket by its code as saying which conversation', () => {
+    expect(first('Rif. ticket #58213: chi controlla l’antivirus sull’hosting?')).toBe(
+      'rocketweb.provider.antivirus-check',
+    );
+    expect(first('Following up on ticket INC-40217: how long are email backups kept?')).toBe(
+      'email.provider.backup-control',
+    );
+    // What the question asks is still judged on its own: cost is not on the page.
+    expect(abstains('ticket 58213: who pays for the backups on rocketweb?')).toBe(true);
+  });
+
+  it('reads "but" before the question word as opening the question', () => {
+    expect(first('not sure this is the right channel but who handles the antivirus on rocket web')).toBe(
+      'rocketweb.provider.antivirus-check',
+    );
+    expect(abstains('our printer broke but who fixes it')).toBe(true);
+  });
+
+  it('reads any word that names nothing beside chat shorthand after the question as a sign-off', () => {
+    expect(first('chi aggiorna i server dell’hosting? asap plz, grazie')).toBe(
+      'rocketweb.provider.keep-servers-updated',
+    );
+  });
+});

@@ -11,6 +11,7 @@ import {
   ADVERBS_BEFORE_VERB,
   CALENDAR_WORDS,
   CARDINALS,
+  CLAUSE_OPENERS,
   COMPARATIVES,
   COMPARISON_WORDS,
   COPULAS,
@@ -318,14 +319,9 @@ export function fillerWords(
     for (const positions of clauses) {
       if (words[positions[0]!]!.segment <= askedIn) continue;
       const shorthand = (i: number) => words[i]!.corrected === true && unknown[i] && isChatShorthand(words, i, general);
-      // Only beside other shorthand that anchors nothing ("plz & thx"): "…? btw DPO", "…? plz
-      // PRINTER" still name something.
-      if (
-        positions.some(shorthand) &&
-        positions.every(
-          (i) => shorthand(i) || (!anchors[i] && isChatShorthand(words, i, general) && !namesAThingHere(i)),
-        )
-      )
+      // Only beside words that anchor and name nothing ("plz & thx", "asap plz"): "…? btw DPO",
+      // "…? plz PRINTER" still name something.
+      if (positions.some(shorthand) && positions.every((i) => shorthand(i) || (!anchors[i] && !namesAThingHere(i))))
         for (const i of positions) if (shorthand(i)) anchors[i] = false;
     }
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
@@ -345,10 +341,20 @@ export function fillerWords(
     (segments.get(segment) ?? []).every((k) => !named[k] && !words[k]!.used && !unknown[k]);
   // Without a mark, a clause opening with a question word is a question all the same ("what does
   // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
+  // "ticket #58213", "INC-40217": a code of figures the page never writes names one record, and
+  // the word before it the kind of record; said to tell which conversation, not what is asked.
+  const isCode = (i: number) =>
+    /\d/.test(words[i]!.typed) && words[i]!.typed.length >= 3 && !index.vocabulary.has(words[i]!.typed);
+  const kindOfRecord = (i: number) => isCode(i) || (words[i + 1]?.segment === words[i]!.segment && isCode(i + 1));
   const isAQuestion = () =>
     askingClause.some((k) => words[k]!.asks) ||
     (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
-    (askingClause[0] !== undefined && QUESTION_WORDS.includes(words[askingClause[0]]!.typed));
+    // "…channel BUT who handles…": the conjunction opens the clause, the question word asks.
+    askingClause
+      .slice(0, 2)
+      .some(
+        (k, at) => QUESTION_WORDS.includes(words[k]!.typed) && (at === 0 || CLAUSE_OPENERS.has(words[k - 1]!.typed)),
+      );
   // A thing of the page named in the question or before it (the tagger may be loaded: asked late).
   let pageThing: boolean | undefined;
   const namesAThingOfThePage = () => (pageThing ??= words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)));
@@ -438,17 +444,20 @@ export function fillerWords(
       isAQuestion() &&
       positions.every(
         (i) =>
-          !words[i]!.used &&
-          !words[i]!.hint &&
-          !provider[i] &&
-          !cadence[i] &&
-          !offTopic[i] &&
-          !interrogates(i) &&
-          !intents[i] &&
-          !namesASubjectOfThePage(i),
+          kindOfRecord(i) ||
+          (!words[i]!.used &&
+            !words[i]!.hint &&
+            !provider[i] &&
+            !cadence[i] &&
+            !offTopic[i] &&
+            !interrogates(i) &&
+            !intents[i] &&
+            !namesASubjectOfThePage(i)),
       ) &&
-      // Asked last: in English it may load the tagger.
-      positions.some((i) => isVerb(i))
+      // A lone word opening the message is a word of address ("Raga,", "Folks:") or a heading,
+      // and a code a reference ("Rif. ticket #58213:"); before a question naming its own service,
+      // either way they narrow nothing. Asked last: in English it may load the tagger.
+      ((positions.length === 1 && positions[0] === 0) || positions.some(isCode) || positions.some((i) => isVerb(i)))
     ) {
       setAside(positions);
       continue;
