@@ -1815,3 +1815,13 @@ describe('a word of address, a reference or a doubt before the question', () => 
     );
   });
 });
+
+describe('when to answer, said after the question', () => {
+  it('reads "when you can" after the question as no question of its own', () => {
+    // "when" there is no "how often": the page still counts no employees.
+    expect(abstains('how many employees does CoreTech have? let me know when you can.')).toBe(true);
+    expect(abstains('quanti dipendenti ha CoreTech? Fatemi sapere quando potete.')).toBe(true);
+    expect(first('chi fa il backup del sito? fatemi sapere quando potete.')).toBe('rocketweb.customer.website-backup');
+    expect(first('who checks the backups on RocketWeb? if you can')).toBe('rocketweb.provider.backup-control');
+  });
+});

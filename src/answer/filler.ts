@@ -14,6 +14,7 @@ import {
   CLAUSE_OPENERS,
   COMPARATIVES,
   COMPARISON_WORDS,
+  CONDITIONALS,
   COPULAS,
   DEGREE_WORDS,
   DEMONSTRATIVES,
@@ -22,6 +23,7 @@ import {
   INVERTING,
   ITALIAN_AUXILIARIES,
   ITALIAN_INFINITIVE_ENDING,
+  ITALIAN_MODAL_FORMS,
   ITALIAN_OBJECT_CLITICS,
   MODALS,
   OBJECT_PRONOUNS,
@@ -323,6 +325,19 @@ export function fillerWords(
       // "…? plz PRINTER" still name something.
       if (positions.some(shorthand) && positions.every((i) => shorthand(i) || (!anchors[i] && !namesAThingHere(i))))
         for (const i of positions) if (shorthand(i)) anchors[i] = false;
+      // "…? let me know WHEN YOU CAN.", "…? fatemi sapere QUANDO POTETE": "when" or "if" before
+      // only a subject and a modal, closing the clause unasked, says when to answer; the modal's
+      // verb, the answering, is left unsaid. It asks nothing ("when" is no "how often").
+      const end = positions.length - 1;
+      const modal = (i: number) => MODALS.has(words[i]!.typed) || ITALIAN_MODAL_FORMS.has(words[i]!.typed);
+      const subject = (i: number) => SUBJECT_PRONOUNS.has(words[i]!.typed);
+      for (const opener of [end - 2, end - 1]) {
+        const at = positions[opener];
+        if (at === undefined || !CONDITIONALS.has(words[at]!.typed) || !modal(positions[end]!)) continue;
+        if (opener === end - 2 && !subject(positions[end - 1]!)) continue;
+        if (words[positions[end]!]!.asks) continue;
+        for (const i of positions.slice(opener)) filler[i] = true;
+      }
     }
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
   // A question complete in itself:

@@ -176,6 +176,15 @@ export const ITALIAN_RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set([
 /** Conjunctions opening a condition of each grammar: "IF the provider tells us…, what do we do?". */
 export const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'when', 'se', 'quando']);
 
+/**
+ * The Italian modal "potere" in the present and the conditional, a closed class of the grammar,
+ * as English has its MODALS: "quando POTETE", "se PUOI", "appena POSSIBILE" is not one.
+ */
+export const ITALIAN_MODAL_FORMS: ReadonlySet<string> = new Set([
+  ...['posso', 'puoi', 'puo', 'possiamo', 'potete', 'possono'],
+  ...['potrei', 'potresti', 'potrebbe', 'potremmo', 'potreste', 'potrebbero'],
+]);
+
 /** The negating adverb of each grammar: a clause opening with it may name what is not asked ("…, NOT our site"). */
 export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'non']);
 
