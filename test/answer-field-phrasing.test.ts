@@ -1789,6 +1789,9 @@ describe('a word of address, a reference or a doubt before the question', () => 
     expect(abstains('Laptops, who backs them up on RocketWeb?')).toBe(true);
     expect(abstains('NAS, chi fa il backup?')).toBe(true);
     expect(abstains('Dropbox, who handles backups on RocketWeb?')).toBe(true);
+    // "Who handles Orbit?" asks nothing but the service: the heading is what is asked about.
+    expect(abstains('MFA: who handles RocketWeb?')).toBe(true);
+    expect(abstains('Smartphone, chi gestisce la posta?')).toBe(true);
   });
 
   it('reads a reference to a ticket by its code as saying which conversation', () => {
@@ -1802,17 +1805,27 @@ describe('a word of address, a reference or a doubt before the question', () => 
     expect(abstains('ticket 58213: who pays for the backups on rocketweb?')).toBe(true);
   });
 
+  it('reads a standard, a year or an error code as the subject, not as a reference', () => {
+    expect(abstains('ISO 27001: does RocketWeb comply?')).toBe(true);
+    expect(abstains('Error 403: who handles RocketWeb?')).toBe(true);
+    expect(abstains('Fattura 2024: chi gestisce RocketWeb?')).toBe(true);
+  });
+
   it('reads "but" before the question word as opening the question', () => {
     expect(first('not sure this is the right channel but who handles the antivirus on rocket web')).toBe(
       'rocketweb.provider.antivirus-check',
     );
     expect(abstains('our printer broke but who fixes it')).toBe(true);
+    // The question says nothing but the service: what comes before "but" is what is asked about.
+    expect(abstains('we want mfa everywhere but who handles rocketweb')).toBe(true);
   });
 
   it('reads any word that names nothing beside chat shorthand after the question as a sign-off', () => {
     expect(first('chi aggiorna i server dell’hosting? asap plz, grazie')).toBe(
       'rocketweb.provider.keep-servers-updated',
     );
+    // A noun beside the shorthand still names something.
+    expect(abstains('chi aggiorna Stellar? plz laptop')).toBe(true);
   });
 });
 

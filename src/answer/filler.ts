@@ -12,6 +12,7 @@ import {
   CALENDAR_WORDS,
   CARDINALS,
   CLAUSE_OPENERS,
+  CLOCK_TIME,
   COMPARATIVES,
   COMPARISON_WORDS,
   CONDITIONALS,
@@ -32,6 +33,7 @@ import {
   PRONOUNS_IN_APPOSITION,
   PURPOSE_CONJUNCTIONS,
   QUESTION_WORDS,
+  RECORD_CODE,
   SUBJECT_PRONOUNS,
   THING_PRONOUNS,
 } from './grammar.js';
@@ -321,9 +323,11 @@ export function fillerWords(
     for (const positions of clauses) {
       if (words[positions[0]!]!.segment <= askedIn) continue;
       const shorthand = (i: number) => words[i]!.corrected === true && unknown[i] && isChatShorthand(words, i, general);
-      // Only beside words that anchor and name nothing ("plz & thx", "asap plz"): "…? btw DPO",
-      // "…? plz PRINTER" still name something.
-      if (positions.some(shorthand) && positions.every((i) => shorthand(i) || (!anchors[i] && !namesAThingHere(i))))
+      // Only beside words that anchor and name nothing, no noun of the dictionary either ("plz &
+      // thx", "asap plz"): "…? btw DPO", "…? plz PRINTER", "…? plz LAPTOP" still name something.
+      const namesNothing = (i: number) =>
+        !anchors[i] && !namesAThingHere(i) && wordClasses().namesAThing(words[i]!.typed) !== true;
+      if (positions.some(shorthand) && positions.every((i) => shorthand(i) || namesNothing(i)))
         for (const i of positions) if (shorthand(i)) anchors[i] = false;
       // "…? let me know WHEN YOU CAN.", "…? fatemi sapere QUANDO POTETE": "when" or "if" before
       // only a subject and a modal, closing the clause unasked, says when to answer; the modal's
@@ -356,20 +360,37 @@ export function fillerWords(
     (segments.get(segment) ?? []).every((k) => !named[k] && !words[k]!.used && !unknown[k]);
   // Without a mark, a clause opening with a question word is a question all the same ("what does
   // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
-  // "ticket #58213", "INC-40217": a code of figures the page never writes names one record, and
-  // the word before it the kind of record; said to tell which conversation, not what is asked.
+  // "INC-40217", "ticket #58213": a code of letters and figures, or figures after a noun naming a
+  // message (WordNet), names one record, and that noun the kind of record; said to tell which
+  // conversation, not what is asked. A standard, a year or an error is no record ("ISO 27001",
+  // "Fattura 2024", "Error 403"). "Before my 3PM": a time of the clock says when.
+  const sameClause = (i: number, j: number) => words[j] !== undefined && words[j]!.segment === words[i]!.segment;
+  const recordNumber = (i: number) =>
+    /^\d{3,}$/.test(words[i]!.typed) && sameClause(i, i - 1) && wordClasses().namesAMessage(words[i - 1]!.typed);
   const isCode = (i: number) =>
-    /\d/.test(words[i]!.typed) && words[i]!.typed.length >= 3 && !index.vocabulary.has(words[i]!.typed);
-  const kindOfRecord = (i: number) => isCode(i) || (words[i + 1]?.segment === words[i]!.segment && isCode(i + 1));
+    (RECORD_CODE.test(words[i]!.typed) || CLOCK_TIME.test(words[i]!.typed) || recordNumber(i)) &&
+    !index.vocabulary.has(words[i]!.typed);
+  const kindOfRecord = (i: number) => isCode(i) || (sameClause(i, i + 1) && isCode(i + 1));
+  // The question says what it asks of its service: a word of the page, a party, a schedule or a
+  // kind of question ("who CHECKS the storage of Orbit?", "what must WE do for Orbit?", "Acme's
+  // DUTIES on Orbit"); "who handles Orbit?" says nothing but the service.
+  const asksOfItsOwn = () =>
+    askingClause.some(
+      (k) =>
+        namesASubjectOfThePage(k) ||
+        (named[k]! && !words[k]!.used && !words[k]!.hint) ||
+        (!QUESTION_WORDS.includes(words[k]!.typed) && (intents[k]! || (anchors[k]! && !named[k] && !offTopic[k]))),
+    );
   const isAQuestion = () =>
     askingClause.some((k) => words[k]!.asks) ||
     (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
-    // "…channel BUT who handles…": the conjunction opens the clause, the question word asks.
-    askingClause
-      .slice(0, 2)
-      .some(
-        (k, at) => QUESTION_WORDS.includes(words[k]!.typed) && (at === 0 || CLAUSE_OPENERS.has(words[k - 1]!.typed)),
-      );
+    (askingClause[0] !== undefined && QUESTION_WORDS.includes(words[askingClause[0]]!.typed)) ||
+    // "…channel BUT who handles the antivirus…": the conjunction opens the clause, the question
+    // word asks, when it asks something of its own ("we want MFA everywhere but who handles
+    // Orbit" asks about MFA).
+    (CLAUSE_OPENERS.has(words[askingClause[0] ?? -1]?.typed ?? '') &&
+      QUESTION_WORDS.includes(words[askingClause[1] ?? -1]?.typed ?? '') &&
+      asksOfItsOwn());
   // A thing of the page named in the question or before it (the tagger may be loaded: asked late).
   let pageThing: boolean | undefined;
   const namesAThingOfThePage = () => (pageThing ??= words.some((w, j) => w.segment <= askedIn && thingOfThePage(j)));
@@ -471,8 +492,11 @@ export function fillerWords(
       ) &&
       // A lone word opening the message is a word of address ("Raga,", "Folks:") or a heading,
       // and a code a reference ("Rif. ticket #58213:"); before a question naming its own service,
-      // either way they narrow nothing. Asked last: in English it may load the tagger.
-      ((positions.length === 1 && positions[0] === 0) || positions.some(isCode) || positions.some((i) => isVerb(i)))
+      // either way they narrow nothing. The heading does, though, when the question names nothing
+      // else ("MFA: who handles Orbit?"). Asked last: in English it may load the tagger.
+      ((positions.length === 1 && positions[0] === 0 && asksOfItsOwn()) ||
+        (positions.some(isCode) && asksOfItsOwn()) ||
+        positions.some((i) => isVerb(i)))
     ) {
       setAside(positions);
       continue;

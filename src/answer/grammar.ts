@@ -220,6 +220,12 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   ...['stamane', 'stasera', 'stanotte', 'ieri', 'oggi', 'domani', 'dopodomani', 'altroieri'],
 ]);
 
+/** A record's code, letters then figures: "INC-40217", "REQ-1234" (the hyphen is joined by tokenize). */
+export const RECORD_CODE = /^[a-z]{2,5}\d{3,}$/;
+
+/** A time of the clock in one word: "3pm", "11am". */
+export const CLOCK_TIME = /^(?:[1-9]|1[0-2])(?:am|pm)$/;
+
 /** The interrogatives a question opens with, in both languages: a closed class of each grammar. */
 export const QUESTION_WORDS: readonly string[] = [
   ...['how', 'what', 'who', 'whom', 'whose', 'when', 'where', 'why', 'which'],
