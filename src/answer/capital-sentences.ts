@@ -28,14 +28,15 @@ export function openSentencesAtCapitals(
   // Words after which a capital is a name inside the sentence ("the Firewall", "does Italian law").
   const insideTheSentence = (word: Word) =>
     [DETERMINERS, PREPOSITIONS, INVERTING, COPULAS, MODALS, ITALIAN_AUXILIARIES].some((words) => words.has(word.typed));
-  const general = generalLanguage();
   for (let at = 1; at < words.length; at++) {
     const word = words[at]!;
     const previous = words[at - 1]!;
     if (!word.capitalized || word.acronym || word.mention || previous.segment !== word.segment) continue;
     if (!(previous.used || knows(previous)) || insideTheSentence(previous)) continue;
-    if ((asksWith(word) && !isFunctionWord(word)) || !general.isFrequent(word.typed) || general.isFirstName(word.typed))
-      continue;
+    if (asksWith(word) && !isFunctionWord(word)) continue;
+    // Loaded only for such a capital: most questions never need the general lists.
+    const general = generalLanguage();
+    if (!general.isFrequent(word.typed) || general.isFirstName(word.typed)) continue;
     // The sentence it opens says nothing the question could be about: it asks nothing ("…for Orbit
     // Marketing covered?"), is no name in title case ("…cover Time Machine"), and holds no word
     // people ask with ("…Orbit Backup retention").
