@@ -15,7 +15,6 @@ import {
   CLOCK_TIME,
   COMPARATIVES,
   COMPARISON_WORDS,
-  CONDITIONALS,
   COPULAS,
   DEGREE_WORDS,
   DEMONSTRATIVES,
@@ -24,7 +23,6 @@ import {
   INVERTING,
   ITALIAN_AUXILIARIES,
   ITALIAN_INFINITIVE_ENDING,
-  ITALIAN_MODAL_FORMS,
   ITALIAN_OBJECT_CLITICS,
   MODALS,
   OBJECT_PRONOUNS,
@@ -45,6 +43,7 @@ import { postscript } from './postscripts.js';
 import { receivers } from './receivers.js';
 import { selfIntroductions } from './self-introductions.js';
 import { stem } from './text.js';
+import { whenToAnswer } from './when-to-answer.js';
 import { wordClasses } from './word-classes.js';
 import { asksForCause, type Word } from './words.js';
 
@@ -329,19 +328,8 @@ export function fillerWords(
         !anchors[i] && !namesAThingHere(i) && wordClasses().namesAThing(words[i]!.typed) !== true;
       if (positions.some(shorthand) && positions.every((i) => shorthand(i) || namesNothing(i)))
         for (const i of positions) if (shorthand(i)) anchors[i] = false;
-      // "…? let me know WHEN YOU CAN.", "…? fatemi sapere QUANDO POTETE": "when" or "if" before
-      // only a subject and a modal, closing the clause unasked, says when to answer; the modal's
-      // verb, the answering, is left unsaid. It asks nothing ("when" is no "how often").
-      const end = positions.length - 1;
-      const modal = (i: number) => MODALS.has(words[i]!.typed) || ITALIAN_MODAL_FORMS.has(words[i]!.typed);
-      const subject = (i: number) => SUBJECT_PRONOUNS.has(words[i]!.typed);
-      for (const opener of [end - 2, end - 1]) {
-        const at = positions[opener];
-        if (at === undefined || !CONDITIONALS.has(words[at]!.typed) || !modal(positions[end]!)) continue;
-        if (opener === end - 2 && !subject(positions[end - 1]!)) continue;
-        if (words[positions[end]!]!.asks) continue;
-        for (const i of positions.slice(opener)) filler[i] = true;
-      }
+      // "…? let me know WHEN YOU CAN.": when to answer, not what (when-to-answer.ts).
+      for (const i of whenToAnswer(words, positions)) filler[i] = true;
     }
   const points = (k: number) => pointsBack(words, k) || DEMONSTRATIVES.has(words[k]!.typed);
   // A question complete in itself:
@@ -358,8 +346,6 @@ export function fillerWords(
   // clause naming nothing of the page but parties.
   const guess = (segment: number) =>
     (segments.get(segment) ?? []).every((k) => !named[k] && !words[k]!.used && !unknown[k]);
-  // Without a mark, a clause opening with a question word is a question all the same ("what does
-  // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
   // "INC-40217", "ticket #58213": a code of letters and figures, or figures after a noun naming a
   // message (WordNet), names one record, and that noun the kind of record; said to tell which
   // conversation, not what is asked. A standard, a year or an error is no record ("ISO 27001",
@@ -374,13 +360,16 @@ export function fillerWords(
   // The question says what it asks of its service: a word of the page, a party, a schedule or a
   // kind of question ("who CHECKS the storage of Orbit?", "what must WE do for Orbit?", "Acme's
   // DUTIES on Orbit"); "who handles Orbit?" says nothing but the service.
+  let ownAsk: boolean | undefined;
   const asksOfItsOwn = () =>
-    askingClause.some(
+    (ownAsk ??= askingClause.some(
       (k) =>
         namesASubjectOfThePage(k) ||
         (named[k]! && !words[k]!.used && !words[k]!.hint) ||
         (!QUESTION_WORDS.includes(words[k]!.typed) && (intents[k]! || (anchors[k]! && !named[k] && !offTopic[k]))),
-    );
+    ));
+  // Without a mark, a clause opening with a question word is a question all the same ("what does
+  // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
   const isAQuestion = () =>
     askingClause.some((k) => words[k]!.asks) ||
     (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
