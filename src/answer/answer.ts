@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/model.js';
 import type { Party, ServiceId } from '../knowledge/schema.js';
-import { defaultSettings, usedServices as servicesInUse, type WorkspaceSettings } from '../settings/schema.js';
+import { freshWorkspaceSettings, usedServices as servicesInUse, type WorkspaceSettings } from '../settings/schema.js';
 import { renderAnswerText } from '../views/answer-text.js';
 import { MENTION_PATTERN } from '../views/mentions.js';
 import type { AnswerView, Lang } from '../views/types.js';
@@ -229,7 +229,7 @@ export function withoutMentions(question: string): string {
 
 /** The workspace's settings, or a fresh workspace's. */
 function settingsOf(context: Pick<AnswerContext, 'settings'>): WorkspaceSettings {
-  return context.settings ?? defaultSettings();
+  return context.settings ?? freshWorkspaceSettings();
 }
 
 /** The services the workspace uses: its settings', else the ones given, else every service of the pack. */

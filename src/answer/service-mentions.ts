@@ -33,6 +33,7 @@ export function findServices(
   const found: { service: ServiceId; brand: boolean; ambiguous: boolean; words: number; stem: string; at: number }[] =
     [];
   const nameStems: string[] = [];
+  const surfaces = words.map((w) => w.word);
   // Generic names ("WordPress", "Plesk", "VM") still rank duties that mention them; a product's own
   // name ("Backup1") does not: every duty in scope belongs to it, and a few merely repeat it.
   const claim = (i: number, n: number, hintOnly: boolean, brand: boolean, services: readonly ServiceId[] = []) => {
@@ -51,20 +52,21 @@ export function findServices(
   // An alias is ambiguous when the same words appear in another service's duties ("mail vault"
   // in the mail section, "Orbit panel" in Nebula's), unless it is a one-word product name.
   const ambiguous = (i: number, n: number, service: ServiceId, brand: boolean) => {
-    if (lexicon.ambiguousAliases.has(stems.slice(i, i + n).join(' '))) return true;
+    if (lexicon.ambiguousAliases.has(joined(stems, i, n, ' '))) return true;
     if (n === 1 && brand) return false;
-    const users = index.phraseServices.get(stems.slice(i, i + n).join(' '));
+    const users = index.phraseServices.get(joined(stems, i, n, ' '));
     return users !== undefined && [...users].some((s) => s !== service);
   };
   const aliasAt = (i: number, n: number) => {
     if (anyUsed(words, i, n)) return undefined;
     // Words are glued to match spacing variants ("web space"), so "ma il" would read "mail": over
     // several words, a stop word counts only when it belongs to some alias ("e mail").
-    if (n > 1 && words.slice(i, i + n).some((w) => lexicon.stopWords.has(w.word) && !index.aliasWords.has(w.word)))
-      return undefined;
-    return n === 1
-      ? (index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, '')))
-      : index.aliases.get(stems.slice(i, i + n).join(''));
+    if (n > 1) {
+      for (let k = i; k < i + n; k++)
+        if (lexicon.stopWords.has(words[k]!.word) && !index.aliasWords.has(words[k]!.word)) return undefined;
+      return index.aliases.get(joined(stems, i, n, ''));
+    }
+    return index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, ''));
   };
   const reachOfOverlaps = (i: number, n: number, hits: readonly { service: ServiceId }[]) => {
     let reach = n;
@@ -123,10 +125,7 @@ export function findServices(
         continue;
       }
       if (words.slice(i, i + n).some((w) => w.used || lexicon.stopWords.has(w.word))) continue;
-      const key = words
-        .slice(i, i + n)
-        .map((w) => w.word)
-        .join('');
+      const key = joined(surfaces, i, n, '');
       const budget = typoBudget(key.length);
       if (budget === 0) continue;
       const first = word;
@@ -251,4 +250,14 @@ function onTheirs(words: readonly Word[], at: number): boolean {
   const possessive = words[at - 1]?.typed ?? '';
   const before = words[at - 2]?.typed ?? '';
   return THIRD_PERSON_POSSESSIVES.has(possessive) && (PREPOSITIONS.has(before) || DETERMINERS.has(before));
+}
+
+/**
+ * `parts.slice(at, at + count).join(separator)` without the array: names are looked up at every
+ * position of every question, for every length.
+ */
+function joined(parts: readonly string[], at: number, count: number, separator: string): string {
+  let text = parts[at]!;
+  for (let k = at + 1; k < at + count; k++) text += separator + parts[k]!;
+  return text;
 }

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ServiceIdSchema } from '../knowledge/schema.js';
+import { deepFreeze } from './deep-freeze.js';
 
 /**
  * Per-workspace settings. Stored as JSON, validated on every read and write, editable from
@@ -127,4 +128,15 @@ export function usedServices(settings: Pick<WorkspaceSettings, 'services'>, pack
 
 export function defaultSettings(overrides: Partial<WorkspaceSettings> = {}): WorkspaceSettings {
   return WorkspaceSettingsSchema.parse(overrides);
+}
+
+let freshWorkspace: WorkspaceSettings | undefined;
+
+/**
+ * A fresh workspace's settings, validated once and shared (deep-frozen): answers given without a
+ * workspace read them for every question, and parsing them each time was wasted work.
+ */
+export function freshWorkspaceSettings(): WorkspaceSettings {
+  freshWorkspace ??= deepFreeze(defaultSettings());
+  return freshWorkspace;
 }

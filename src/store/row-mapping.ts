@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import { deepFreeze } from '../settings/deep-freeze.js';
 import { WorkspaceSettingsSchema } from '../settings/schema.js';
 import type { AuditLogTable, ConfirmationsTable, DeliveriesTable, WorkspacesTable } from './schema.js';
 import type {
@@ -46,14 +47,6 @@ function parseObject(text: string, what: string): Record<string, unknown> {
  */
 const settingsByText = new Map<string, WorkspaceRow['settings']>();
 const MAX_CACHED_SETTINGS = 10_000;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 function parseSettings(row: Selectable<WorkspacesTable>): WorkspaceRow['settings'] {
   const cached = settingsByText.get(row.settings);
