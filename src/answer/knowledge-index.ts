@@ -140,11 +140,13 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
     for (const text of [duty.text, duty.text_it]) {
       const stems = words(text).map(stem);
       for (let i = 0; i < stems.length; i++) {
+        // The phrases of one to four words starting here, each the one before and a word.
+        let key = stems[i]!;
         for (let n = 1; n <= 4 && i + n <= stems.length; n++) {
-          const key = stems.slice(i, i + n).join(' ');
-          const set = phraseServices.get(key) ?? new Set<ServiceId>();
+          if (n > 1) key += ` ${stems[i + n - 1]}`;
+          let set = phraseServices.get(key);
+          if (set === undefined) phraseServices.set(key, (set = new Set<ServiceId>()));
           set.add(duty.service);
-          phraseServices.set(key, set);
         }
       }
     }

@@ -107,11 +107,15 @@ export function tokenize(text: string): Token[] {
 const wordsCache = new Map<string, readonly string[]>();
 const WORDS_CACHE_LIMIT = 20_000;
 
+/** Lowercase ASCII words and figures, one space apart: what `tokenize` would leave as it is. */
+const PLAIN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** Plain word list of a text (for indexing knowledge texts). Shared: never mutate it. */
 export function words(text: string): readonly string[] {
   let split = wordsCache.get(text);
   if (split === undefined) {
-    split = tokenize(text).map((t) => t.word);
+    // Most phrases of a pack are already plain words: split at their spaces, as tokenize would.
+    split = PLAIN_WORDS.test(text) ? text.split(' ') : tokenize(text).map((t) => t.word);
     if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
     wordsCache.set(text, split);
   }
