@@ -144,9 +144,9 @@ function buildIndex(knowledge: Knowledge, lexicon: CompiledLexicon): KnowledgeIn
         let key = stems[i]!;
         for (let n = 1; n <= 4 && i + n <= stems.length; n++) {
           if (n > 1) key += ` ${stems[i + n - 1]}`;
-          let set = phraseServices.get(key);
-          if (set === undefined) phraseServices.set(key, (set = new Set<ServiceId>()));
-          set.add(duty.service);
+          const set = phraseServices.get(key);
+          if (set) set.add(duty.service);
+          else phraseServices.set(key, new Set([duty.service]));
         }
       }
     }
