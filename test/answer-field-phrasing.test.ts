@@ -1571,6 +1571,19 @@ describe('fillers the filler generator never uses', () => {
     expect(first('Staff training, who does it?')).toBe('email.customer.user-awareness');
     expect(first('our employees, who trains them?')).toBe('email.customer.user-awareness');
   });
+
+  it('judges a question naming nothing of the page alone after people greeted: they are no subject of it', () => {
+    // "colleagues", "employees" are the staff the page trains: greeted, they are not asked about.
+    expect(abstains('Dear colleagues, who is the president of France?')).toBe(true);
+    expect(abstains('Hi colleagues, who won the match yesterday?')).toBe(true);
+    expect(abstains('Hi employees, when is the christmas party?')).toBe(true);
+    expect(abstains('Dear colleagues, is the office closed on Friday?')).toBe(true);
+    // A question of the page after them is answered as it is alone.
+    same('Hello users, who is responsible for phishing training?', 'who is responsible for phishing training?');
+    same('Hi colleagues, what is a sub-processor?', 'what is a sub-processor?');
+    // Pointed back at, they are what is asked about.
+    expect(first('Dear colleagues, who trains them?')).toBe('email.customer.user-awareness');
+  });
 });
 
 describe('a pronoun inside a phrasal verb', () => {

@@ -289,6 +289,44 @@ export function fillerWords(
       questionCues[i] = false;
     }
   });
+  // Whether a word of a clause opening the message (`positions`) greets: no verb, and nothing that
+  // could narrow the question (a service, the provider, a schedule) or that the page lacks (a
+  // thing it never names, a rare word, a word of questions it never answers). A person is greeted;
+  // an everyday Italian noun may be a thing ("Stampante:"), so only an Italian word that names no
+  // thing is.
+  const greets = (i: number, positions: readonly number[]) => {
+    const w = words[i]!;
+    if (w.used || w.hint || provider[i] || cadence[i] || offTopic[i] || interrogates(i) || intents[i]) return false;
+    // An Italian form shared with a noun is the noun here ("COLLEGHI" is no form of "collegare").
+    const verb = isVerb(i) && !(lang === 'it' && wordClasses().namesAThing(w.typed) === true);
+    if (DETERMINERS.has(w.typed) || verb) return false;
+    if (!unknown[i] || wordClasses().canNamePeople(w.typed)) return true;
+    // The name of a team greeted ("Salve team OPS,", "hi folks of IT").
+    if (w.cased && positions.some((k) => k < i && wordClasses().canNamePeople(words[k]!.typed))) return true;
+    if (!everyday(i)) return false;
+    return lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(w.typed) === false;
+  };
+  // "Dear COLLEAGUES, who is the president of France?": people greeted at the message's start are
+  // addressed, whatever the page says of them ("colleagues" are the staff it trains). Before a
+  // question naming a thing of the page the greeting is set aside below, beside the heading it
+  // could be; before a question naming none, the people greeted are no subject either, and the
+  // question is judged alone. Unless it points back at them ("Colleagues, who trains THEM?").
+  const opening = clauses[0] ?? [];
+  const afterOpening = () => words.flatMap((w, k) => (w.segment > words[0]!.segment ? [k] : []));
+  if (
+    opening[0] === 0 &&
+    opening.length <= 3 &&
+    opening.some((i) => anchors[i]) &&
+    opening.some((i) => unknown[i] && everyday(i)) &&
+    opening.some((i) => wordClasses().canNamePeople(words[i]!.typed)) &&
+    opening.every((i) => greets(i, opening)) &&
+    afterOpening().some((k) => words[k]!.asks) &&
+    afterOpening().every(
+      (k) =>
+        !thingOfThePage(k) && !OBJECT_PRONOUNS.has(words[k]!.typed) && !ITALIAN_OBJECT_CLITICS.has(words[k]!.typed),
+    )
+  )
+    setAside(opening);
   // "Feel FREE to answer later, but who checks the backups?": an aside before the question that
   // asks nothing and holds nothing of the page but a word of questions the page never answers is
   // not what is asked; whether it is filler is then decided like any clause without an anchor.
@@ -491,24 +529,8 @@ export function fillerWords(
       continue;
     }
     // A greeting or a heading opening the message, before a question complete in itself: "Dear
-    // COLLEAGUES,", "Hello TEAM,", "Gentili COLLEGHI,", "SALVE,", "Sicurezza:". No verb, and
-    // nothing that could narrow the question (a service, the provider, a schedule) or that the
-    // page lacks (a thing it never names, a rare word, a word of questions it never answers):
+    // COLLEAGUES,", "Hello TEAM,", "Gentili COLLEGHI,", "SALVE,", "Sicurezza:" (see `greets`):
     // the words the page knows there ("colleagues", "salve" read as saving) are not asked about.
-    // A person is greeted; an everyday Italian noun may be a thing ("Stampante:"), so only an
-    // Italian word that names no thing is read through.
-    const greets = (i: number) => {
-      const w = words[i]!;
-      if (w.used || w.hint || provider[i] || cadence[i] || offTopic[i] || interrogates(i) || intents[i]) return false;
-      // An Italian form shared with a noun is the noun here ("COLLEGHI" is no form of "collegare").
-      const verb = isVerb(i) && !(lang === 'it' && wordClasses().namesAThing(w.typed) === true);
-      if (DETERMINERS.has(w.typed) || verb) return false;
-      if (!unknown[i] || wordClasses().canNamePeople(w.typed)) return true;
-      // The name of a team greeted ("Salve team OPS,", "hi folks of IT").
-      if (w.cased && positions.some((k) => k < i && wordClasses().canNamePeople(words[k]!.typed))) return true;
-      if (!everyday(i)) return false;
-      return lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(w.typed) === false;
-    };
     if (
       positions[0] === 0 &&
       positions.length <= 3 &&
@@ -517,7 +539,7 @@ export function fillerWords(
       // The words of address themselves: a known word alone is a heading ("Sicurezza:"), which
       // narrows the question.
       positions.some((i) => unknown[i] && everyday(i)) &&
-      positions.every(greets) &&
+      positions.every((i) => greets(i, positions)) &&
       // "Hackers, who stops THEM?": the question points back at them.
       askingClause.every(
         (k) => !OBJECT_PRONOUNS.has(words[k]!.typed) && !ITALIAN_OBJECT_CLITICS.has(words[k]!.typed),
