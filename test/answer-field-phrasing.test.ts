@@ -1581,8 +1581,12 @@ describe('fillers the filler generator never uses', () => {
     // A question of the page after them is answered as it is alone.
     same('Hello users, who is responsible for phishing training?', 'who is responsible for phishing training?');
     same('Hi colleagues, what is a sub-processor?', 'what is a sub-processor?');
-    // Pointed back at, they are what is asked about.
+    // Pointed back at, or spoken to, they are what is asked about.
     expect(first('Dear colleagues, who trains them?')).toBe('email.customer.user-awareness');
+    expect(first('Dear users, who keeps you aware?')).toBe('email.customer.user-awareness');
+    expect(abstains('Dear customers, what must you do?')).toBe(false);
+    // A noun of people alone is a heading, not a greeting.
+    expect(first('Hackers, who stops those?')).toBe('email.provider.hacked-account-response');
   });
 });
 

@@ -32,6 +32,7 @@ import {
   PURPOSE_CONJUNCTIONS,
   QUESTION_WORDS,
   RECORD_CODE,
+  SECOND_PERSON,
   SUBJECT_PRONOUNS,
   THING_PRONOUNS,
 } from './grammar.js';
@@ -310,21 +311,26 @@ export function fillerWords(
   // addressed, whatever the page says of them ("colleagues" are the staff it trains). Before a
   // question naming a thing of the page the greeting is set aside below, beside the heading it
   // could be; before a question naming none, the people greeted are no subject either, and the
-  // question is judged alone. Unless it points back at them ("Colleagues, who trains THEM?").
+  // question is judged alone. Unless it is about them: it points back ("who trains THEM?", "who
+  // stops THOSE?") or speaks to them ("Dear customers, what must YOU do?"). A noun of people alone
+  // is a heading ("Hackers, who stops those?"): greeted, it follows a word of greeting.
   const opening = clauses[0] ?? [];
   const afterOpening = () => words.flatMap((w, k) => (w.segment > words[0]!.segment ? [k] : []));
+  const aboutThem = (k: number) =>
+    THING_PRONOUNS.has(words[k]!.typed) ||
+    SECOND_PERSON.has(words[k]!.typed) ||
+    ITALIAN_OBJECT_CLITICS.has(words[k]!.typed) ||
+    pointsBack(words, k);
   if (
     opening[0] === 0 &&
+    opening.length >= 2 &&
     opening.length <= 3 &&
     opening.some((i) => anchors[i]) &&
     opening.some((i) => unknown[i] && everyday(i)) &&
     opening.some((i) => wordClasses().canNamePeople(words[i]!.typed)) &&
     opening.every((i) => greets(i, opening)) &&
     afterOpening().some((k) => words[k]!.asks) &&
-    afterOpening().every(
-      (k) =>
-        !thingOfThePage(k) && !OBJECT_PRONOUNS.has(words[k]!.typed) && !ITALIAN_OBJECT_CLITICS.has(words[k]!.typed),
-    )
+    afterOpening().every((k) => !thingOfThePage(k) && !aboutThem(k))
   )
     setAside(opening);
   // "Feel FREE to answer later, but who checks the backups?": an aside before the question that

@@ -322,6 +322,15 @@ export const SELF_INTRODUCING: readonly (readonly string[])[] = [
 /** Subjects of the third person plural: in chat, "they" is the provider ("do THEY tell us…"). */
 export const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['they', 'loro']);
 
+/**
+ * Words of the second person, English (chat's "u", "ur" too) and Italian: a question saying one is
+ * about the people it addresses ("Dear customers, what must YOU do?", "chi VI forma?").
+ */
+export const SECOND_PERSON: ReadonlySet<string> = new Set([
+  ...['you', 'your', 'yours', 'yourself', 'yourselves', 'u', 'ur'],
+  ...['tu', 'te', 'ti', 'tuo', 'tua', 'tuoi', 'tue', 'voi', 'vi', 'vostro', 'vostra', 'vostri', 'vostre'],
+]);
+
 /** English pronouns that may stand for a thing told before, wherever they stand ("who updates IT on Orbit?"). */
 export const THING_PRONOUNS: ReadonlySet<string> = new Set([
   ...OBJECT_PRONOUNS,
