@@ -307,6 +307,21 @@ export function fillerWords(
     if (!everyday(i)) return false;
     return lang === 'en' ? !namesAThingHere(i) : wordClasses().namesAThing(w.typed) === false;
   };
+  // A clause opening the message that only greets, with a word the page knows: both readings of
+  // greetings below ask this first.
+  const greetingAtStart = (positions: readonly number[]) =>
+    positions[0] === 0 &&
+    positions.length <= 3 &&
+    positions.some((i) => anchors[i]) &&
+    // The words of address themselves: a known word alone is a heading ("Sicurezza:"), which
+    // narrows the question.
+    positions.some((i) => unknown[i] && everyday(i)) &&
+    positions.every((i) => greets(i, positions));
+  const aboutThem = (k: number) =>
+    THING_PRONOUNS.has(words[k]!.typed) ||
+    SECOND_PERSON.has(words[k]!.typed) ||
+    ITALIAN_OBJECT_CLITICS.has(words[k]!.typed) ||
+    pointsBack(words, k);
   // "Dear COLLEAGUES, who is the president of France?": people greeted at the message's start are
   // addressed, whatever the page says of them ("colleagues" are the staff it trains). Before a
   // question naming a thing of the page the greeting is set aside below, beside the heading it
@@ -315,24 +330,14 @@ export function fillerWords(
   // stops THOSE?") or speaks to them ("Dear customers, what must YOU do?"). A noun of people alone
   // is a heading ("Hackers, who stops those?"): greeted, it follows a word of greeting.
   const opening = clauses[0] ?? [];
-  const afterOpening = () => words.flatMap((w, k) => (w.segment > words[0]!.segment ? [k] : []));
-  const aboutThem = (k: number) =>
-    THING_PRONOUNS.has(words[k]!.typed) ||
-    SECOND_PERSON.has(words[k]!.typed) ||
-    ITALIAN_OBJECT_CLITICS.has(words[k]!.typed) ||
-    pointsBack(words, k);
   if (
-    opening[0] === 0 &&
     opening.length >= 2 &&
-    opening.length <= 3 &&
-    opening.some((i) => anchors[i]) &&
-    opening.some((i) => unknown[i] && everyday(i)) &&
-    opening.some((i) => wordClasses().canNamePeople(words[i]!.typed)) &&
-    opening.every((i) => greets(i, opening)) &&
-    afterOpening().some((k) => words[k]!.asks) &&
-    afterOpening().every((k) => !thingOfThePage(k) && !aboutThem(k))
-  )
-    setAside(opening);
+    greetingAtStart(opening) &&
+    opening.some((i) => wordClasses().canNamePeople(words[i]!.typed))
+  ) {
+    const later = words.flatMap((w, k) => (w.segment > words[0]!.segment ? [k] : []));
+    if (later.some((k) => words[k]!.asks) && later.every((k) => !thingOfThePage(k) && !aboutThem(k))) setAside(opening);
+  }
   // "Feel FREE to answer later, but who checks the backups?": an aside before the question that
   // asks nothing and holds nothing of the page but a word of questions the page never answers is
   // not what is asked; whether it is filler is then decided like any clause without an anchor.
@@ -538,14 +543,8 @@ export function fillerWords(
     // COLLEAGUES,", "Hello TEAM,", "Gentili COLLEGHI,", "SALVE,", "Sicurezza:" (see `greets`):
     // the words the page knows there ("colleagues", "salve" read as saving) are not asked about.
     if (
-      positions[0] === 0 &&
-      positions.length <= 3 &&
       segment < askedIn &&
-      positions.some((i) => anchors[i]) &&
-      // The words of address themselves: a known word alone is a heading ("Sicurezza:"), which
-      // narrows the question.
-      positions.some((i) => unknown[i] && everyday(i)) &&
-      positions.every((i) => greets(i, positions)) &&
+      greetingAtStart(positions) &&
       // "Hackers, who stops THEM?": the question points back at them.
       askingClause.every(
         (k) => !OBJECT_PRONOUNS.has(words[k]!.typed) && !ITALIAN_OBJECT_CLITICS.has(words[k]!.typed),
