@@ -466,6 +466,16 @@ describe('an aside before the question with a word of questions the page never a
     expect(abstains('is it free? who checks the 1backup results?')).toBe(true);
     expect(abstains('what does 1backup cost? who checks the results?')).toBe(true);
   });
+
+  it('is a heading, and what is asked, when it opens the message with no verb', () => {
+    expect(abstains('Prezzi, cosa include RocketWeb?')).toBe(true);
+    // "Costi" is also a form of "costare": beside no other word it is the noun.
+    expect(abstains('Costi: cosa include RocketWeb?')).toBe(true);
+    expect(abstains('Prices: what does Stellar include?')).toBe(true);
+    expect(abstains('NIS2: does Stellar comply?')).toBe(true);
+    // With a verb it is still an aside.
+    expect(first('prices went up, but who checks the 1backup results?')).toBe('1backup.customer.check-backup-results');
+  });
 });
 
 describe('"vs" between two subjects', () => {
