@@ -467,12 +467,16 @@ describe('an aside before the question with a word of questions the page never a
     expect(abstains('what does 1backup cost? who checks the results?')).toBe(true);
   });
 
-  it('is a heading, and what is asked, when it opens the message with no verb', () => {
+  it('is a heading, and what is asked, when it opens the message and holds nothing else', () => {
     expect(abstains('Prezzi, cosa include RocketWeb?')).toBe(true);
-    // "Costi" is also a form of "costare": beside no other word it is the noun.
     expect(abstains('Costi: cosa include RocketWeb?')).toBe(true);
     expect(abstains('Prices: what does Stellar include?')).toBe(true);
     expect(abstains('NIS2: does Stellar comply?')).toBe(true);
+    expect(abstains('Firewall, chi lo gestisce su Stellar?')).toBe(true);
+    // Beside any other word it may be set aside, and a name is someone addressed.
+    expect(first('Prices aside, who checks the 1backup results?')).toBe('1backup.customer.check-backup-results');
+    expect(first('Costi a parte, chi controlla gli esiti di 1backup?')).toBe('1backup.customer.check-backup-results');
+    expect(first('Dora, who checks the 1backup results?')).toBe('1backup.customer.check-backup-results');
     // With a verb it is still an aside.
     expect(first('prices went up, but who checks the 1backup results?')).toBe('1backup.customer.check-backup-results');
   });

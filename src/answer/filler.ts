@@ -147,10 +147,6 @@ export function fillerWords(
       : ITALIAN_AUXILIARIES.has(words[i]!.typed) ||
         wordClasses().isItalianVerbForm(words[i]!.typed) ||
         (words[i]!.typed === 'e' && italianCopulaBefore(words[i + 1]?.typed));
-  // In a clause of no more than a noun phrase, an Italian form shared with a noun is the noun
-  // ("COLLEGHI" is no form of "collegare", "COSTI" no form of "costare").
-  const verbOfAPhrase = (i: number) =>
-    isVerb(i) && !(lang === 'it' && wordClasses().namesAThing(words[i]!.typed) === true);
   const { anchors, questionCues, offTopic, provider, possessive, demand, named, intents, cadence } = anchorsOnce();
   /** Words set aside as filler, which anchor nothing any more. */
   const setAside = (positions: Iterable<number>) => {
@@ -302,7 +298,9 @@ export function fillerWords(
   const greets = (i: number, positions: readonly number[]) => {
     const w = words[i]!;
     if (w.used || w.hint || provider[i] || cadence[i] || offTopic[i] || interrogates(i) || intents[i]) return false;
-    if (DETERMINERS.has(w.typed) || verbOfAPhrase(i)) return false;
+    // An Italian form shared with a noun is the noun here ("COLLEGHI" is no form of "collegare").
+    const verb = isVerb(i) && !(lang === 'it' && wordClasses().namesAThing(w.typed) === true);
+    if (DETERMINERS.has(w.typed) || verb) return false;
     if (!unknown[i] || wordClasses().canNamePeople(w.typed)) return true;
     // The name of a team greeted ("Salve team OPS,", "hi folks of IT").
     if (w.cased && positions.some((k) => k < i && wordClasses().canNamePeople(words[k]!.typed))) return true;
@@ -343,8 +341,10 @@ export function fillerWords(
   // "Feel FREE to answer later, but who checks the backups?": an aside before the question that
   // asks nothing and holds nothing of the page but a word of questions the page never answers is
   // not what is asked; whether it is filler is then decided like any clause without an anchor.
-  // A clause opening the message with no verb is no aside but a heading, and says what is asked
-  // ("PREZZI, cosa include Orbit?", "NIS2: does Orbit comply?").
+  // A clause opening the message with nothing but such words is no aside but a heading, and says
+  // what is asked ("PREZZI, cosa include Orbit?", "NIS2: does Orbit comply?"); beside any other
+  // word it may be set aside ("prices ASIDE,", "costi A PARTE,"), and a name is someone addressed
+  // ("Dora,").
   // A clause naming a subject of the page and asking: by a question word, a kind of question or
   // its mark first, a party only after ("FYI the CLIENT is chasing me on this. WHO handles…?").
   const namesTheSubject = (positions: readonly number[]) => positions.some((i) => anchors[i] && !offTopic[i]);
@@ -359,7 +359,7 @@ export function fillerWords(
     const aside =
       positions.some((i) => offTopic[i]) &&
       positions.every((i) => !questionCues[i] && !words[i]!.asks && (!anchors[i] || offTopic[i])) &&
-      !(positions[0] === 0 && !positions.some(verbOfAPhrase));
+      !(positions[0] === 0 && positions.every((i) => offTopic[i] && !general.isFirstName(words[i]!.typed)));
     if (aside) for (const i of positions) anchors[i] = false;
   }
   const anchored = [...segments.values()].filter((positions) => positions.some((i) => anchors[i] && !filler[i]));
