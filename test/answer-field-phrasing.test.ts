@@ -447,6 +447,31 @@ describe('a closing after the question', () => {
   });
 });
 
+describe('a heading the question points back at', () => {
+  it('is what is asked: a thing one can touch (WordNet) or a rare name, before "it", "them", "li"', () => {
+    expect(abstains('Keyboards: who backs them up on Stellar?')).toBe(true);
+    expect(abstains('laptop X1000, who backs it up on rocketweb?')).toBe(true);
+    expect(abstains('Tablet: chi li aggiorna?')).toBe(true);
+    expect(abstains('Ubuntu 22.04: who patches it on Stellar?')).toBe(true);
+  });
+
+  it('is a label, an address or a greeting otherwise, and the question is answered', () => {
+    for (const label of ['Reminder', 'Boss', 'Background', 'Slide 4', 'Homework']) {
+      expect(first(`${label}: who checks them on 1Backup?`)).toBe('1backup.provider.status-check');
+    }
+    // No Italian lexicon tells a label or a person from a thing: an everyday Italian noun is none.
+    for (const label of ['Domanda', 'Dubbio', 'Ragazzi', 'Punto 2', 'Promemoria']) {
+      expect(first(`${label}: chi li controlla su 1Backup?`)).toBe('1backup.provider.status-check');
+    }
+    // The pronoun points at what the question names after its verb.
+    expect(first('Domanda: chi li controlla i backup di Stellar?')).toBe('stellar.customer.check-backup-results');
+    // Not right before the question: it points at the story between them.
+    expect(
+      first('gm team, an account of ours got compromised and is blasting spam, what does coretech do about it'),
+    ).toBe('email.provider.hacked-account-response');
+  });
+});
+
 describe('an aside before the question with a word of questions the page never answers', () => {
   it('is set aside when the question names a subject of its own', () => {
     expect(first('feel free to answer later but who checks the 1backup results?')).toBe(
@@ -1834,6 +1859,18 @@ describe('a word of address, a reference or a doubt before the question', () => 
     );
     // What the question asks is still judged on its own: cost is not on the page.
     expect(abstains('ticket 58213: who pays for the backups on rocketweb?')).toBe(true);
+  });
+
+  it('reads a reference or a word no dictionary holds as no heading before a question naming a subject of the page', () => {
+    expect(first("Raga, cos'è il GDPR?")).toBe('gdpr-definition');
+    expect(first('Raga, CoreTech è membro CISPE?')).toBe('cispe-member');
+    expect(first('Rif. ticket #58213: dove si trovano i data center di CoreTech?')).toBe('data-centre-italy');
+    expect(first('Following up on ticket INC-40217: how often should we test a restore on 1Backup?')).toBe(
+      '1backup.customer.restore-test',
+    );
+    // A dictionary's word or an acronym may be the heading: no service, so it is what is asked.
+    expect(abstains('Smartphone, chi controlla i backup?')).toBe(true);
+    expect(abstains('MFA: who checks the backups?')).toBe(true);
   });
 
   it('reads a standard, a year or an error code as the subject, not as a reference', () => {

@@ -1,7 +1,7 @@
 import type { Lang } from '../views/types.js';
 import { anchorsOf } from './anchors.js';
 import { apologies } from './apologies.js';
-import { isChatShorthand } from './chat-shorthand.js';
+import { isChatShorthand, shorthandShaped } from './chat-shorthand.js';
 import { courtesyRun } from './closings.js';
 import { saysASubjectAt } from './concept-matches.js';
 import { questionFrame } from './embedded-questions.js';
@@ -515,9 +515,17 @@ export function fillerWords(
     // question says which service and points back at nothing: before a question about a subject
     // alone, a story may say whose ("the badge system lost its data, how often should we test a
     // restore?"), and a heading has no verb ("Synology NAS: who does the backups?").
+    // A reference code ("Rif. ticket #58213:") or chat shorthand capitalized as it opens the
+    // message ("Raga,") is no heading either before a question naming a subject of the page
+    // ("…, cos'è il GDPR?"): neither names a thing. An acronym ("MFA:") or a longer word
+    // ("Smartphone,") may.
+    const addressOrReference = () =>
+      positions.some(isCode) ||
+      (positions.length === 1 && positions[0] === 0 && !words[0]!.acronym && shorthandShaped(words[0]!.typed, general));
     if (
       segment < askedIn &&
-      askingClause.some((k) => words[k]!.used || words[k]!.hint) &&
+      (askingClause.some((k) => words[k]!.used || words[k]!.hint) ||
+        (askingClause.some(namesASubjectOfThePage) && addressOrReference())) &&
       // Any pronoun of a thing points back, wherever it stands ("who stores THEM on Orbit?").
       askingClause.every((k) => !points(k) && !THING_PRONOUNS.has(words[k]!.typed)) &&
       isAQuestion() &&
@@ -593,6 +601,35 @@ export function fillerWords(
       pointsPast(next) &&
       positions.some((i) => unknown[i] && namesAThingHere(i)) &&
       positions.some(saysSomething)
+    )
+      continue;
+    // "KEYBOARDS: who backs THEM up on Orbit?", "laptop X1000, who backs IT up on Orbit?",
+    // "Tablet: chi LI aggiorna?": a heading opening the message right before the question, nothing
+    // but a thing and what determines it (an article, a possessive, a model number), is what the
+    // question's pronoun points back at, whatever of the page the question names around it. An
+    // everyday word is such a thing only when WordNet says one can touch it: a heading is as often
+    // a label ("Background:", "Slide 4:", "Domanda:") or whom the message addresses ("Ragazzi:"),
+    // and in Italian only an English word ("tablet") can be told so. A rare word or an acronym
+    // names a thing ("Ubuntu 22.04:", "NAS:"). Unless the question names it after its verb ("chi
+    // LI controlla I BACKUP?").
+    const classes = wordClasses();
+    const thingInHeading = (i: number) => {
+      const w = words[i]!;
+      if (!unknown[i] || w.mention || general.isFirstName(w.typed)) return false;
+      return everyday(i) ? classes.namesAnObject(w.typed) : namesAThingHere(i);
+    };
+    const dislocated = () =>
+      lang === 'it' &&
+      askingClause.some((k) => DETERMINERS.has(words[k]!.typed) && thingOfThePage(k + 1) && sameClause(k, k + 1));
+    if (
+      segment === 0 &&
+      segment + 1 === askedIn &&
+      positions.every(
+        (i) => DETERMINERS.has(words[i]!.typed) || possessive[i] || /\d/.test(words[i]!.typed) || thingInHeading(i),
+      ) &&
+      positions.some(thingInHeading) &&
+      pointsPast(askingClause) &&
+      !dislocated()
     )
       continue;
     // "Il FRIGO dell'ufficio, chi LO monitora?", "the smoke ALARM beeps, does Acme monitor IT?":

@@ -97,6 +97,13 @@ export interface WordClasses {
   passesOn(word: string): boolean;
   /** An English noun one of whose senses is a time ("weeks", "morning", "mins"): WordNet's noun.time. */
   canNameATime(word: string): boolean;
+  /**
+   * An English noun that names something one can touch ("laptop", "coffee", "toner") and nothing
+   * said, thought or anyone ("question", "context", "boss", "printer" are not): WordNet's
+   * noun.artifact, noun.object, noun.food, noun.substance, noun.plant or noun.animal, with no
+   * noun.communication, noun.cognition or noun.person sense.
+   */
+  namesAnObject(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -131,7 +138,8 @@ type ClassLists = Record<
   | 'messages'
   | 'passing'
   | 'passingForms'
-  | 'times',
+  | 'times'
+  | 'objects',
   string
 >;
 
@@ -167,8 +175,10 @@ function loadWordClasses(): WordClasses {
     passing,
     passingForms,
     times,
+    objects,
   } = classLists();
   const time = times.split('\n');
+  const object = objects.split('\n');
   const passingVerb = passing.split('\n');
   const passingIrregular = irregularForms(passingForms);
   const message = messages.split('\n');
@@ -209,6 +219,8 @@ function loadWordClasses(): WordClasses {
     namesAnActivity: (word) => hasNoun(activity, word),
     namesAMessage: (word) => hasNoun(message, word),
     canNameATime: (word) => hasNoun(time, word),
+    // "boss" is no plural of "bos", the cattle.
+    namesAnObject: (word) => hasNoun(object, word) && !hasNoun(person, word) && !hasNoun(personAmongOthers, word),
     passesOn: (word) => {
       const lemma = passingIrregular.get(word);
       if (lemma !== undefined) return sortedHas(passingVerb, lemma);
@@ -382,9 +394,13 @@ function sortedHas(sorted: readonly string[], word: string): boolean {
   return false;
 }
 
+/** WordNet's lexicographer files of things one can touch, and of what is said, thought or someone. */
+const TOUCHABLE = new Set(['noun.artifact', 'noun.object', 'noun.food', 'noun.substance', 'noun.plant', 'noun.animal']);
+const UNTOUCHABLE = new Set(['noun.communication', 'noun.cognition', 'noun.person']);
+
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v22',
+    'word-classes\0v23',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     [
       'things',
@@ -405,6 +421,7 @@ function classLists(): ClassLists {
       'passing',
       'passingForms',
       'times',
+      'objects',
     ],
     deriveClassLists,
     import.meta.url,
@@ -476,6 +493,7 @@ function deriveClassLists(): ClassLists {
   const knowing: string[] = [];
   const passing: string[] = [];
   const times: string[] = [];
+  const objects: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
     if (/^[a-z]+$/.test(word) && (senses.includes('verb.possession') || senses.includes('verb.communication')))
@@ -515,6 +533,11 @@ function deriveClassLists(): ClassLists {
     const made = new Set(['noun.artifact', 'noun.act', 'noun.process', 'noun.person', 'noun.state']);
     if (nouns.includes('noun.communication') && !nouns.some((name) => name !== undefined && made.has(name)))
       messages.push(word);
+    if (
+      nouns.some((name) => name !== undefined && TOUCHABLE.has(name)) &&
+      !nouns.some((name) => name !== undefined && UNTOUCHABLE.has(name))
+    )
+      objects.push(word);
   }
   // Everyday Italian verb forms, noun or not: conjugated forms and past participles, no infinitive.
   const italianVerbForms = new Set<string>();
@@ -560,5 +583,6 @@ function deriveClassLists(): ClassLists {
     passing: sortedLines(passing),
     passingForms,
     times: sortedLines(times),
+    objects: sortedLines(objects),
   };
 }
