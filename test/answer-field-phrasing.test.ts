@@ -1835,6 +1835,21 @@ describe('what is added after the question: a postscript, a signature, a sign-of
   });
 });
 
+describe('a question word after a determiner', () => {
+  it('is a noun, so a doubt after the question asks nothing ("non ho capito LA COSA")', () => {
+    expect(first('chi imposta la password del pannello RocketNews?, non sono sicuro di aver capito bene la cosa')).toBe(
+      'rocketnews.customer.panel-password',
+    );
+    expect(first('una cosa: chi fa i backup su RocketWeb?')).toBe('rocketweb.provider.backup-control');
+  });
+
+  it('still asks after a determiner closing the clause before it', () => {
+    expect(first("tbh I've been going back and forth on this, what does coretech do for sygma connect")).toBe(
+      'sygma-connect.provider.status-check',
+    );
+  });
+});
+
 describe('a word of address, a reference or a doubt before the question', () => {
   it('reads a lone word opening the message as address or heading when the question names its service', () => {
     expect(first('Raga, chi fa il backup del sito?')).toBe('rocketweb.customer.website-backup');

@@ -1,6 +1,6 @@
 import type { Lang } from '../views/types.js';
 import { conceptMatchesAt } from './concept-matches.js';
-import { QUESTION_WORDS } from './grammar.js';
+import { interrogativeAt } from './grammar.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { offTopicMatchesAt } from './off-topic-matches.js';
 import type { Word } from './words.js';
@@ -43,7 +43,7 @@ export function anchorsOf(
   const intents = words.map(() => false);
   const cadence = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
-    if (QUESTION_WORDS.includes(surface[i]!)) questionCues[i] = intents[i] = true;
+    if (interrogativeAt(words, surface, i)) questionCues[i] = intents[i] = true;
     // Asking someone ("customer on the phone ASKING - …", "CHIEDO per l'audit: …") is a verb of asking too.
     if (lexicon.requestMarkers.has(surface[i]!)) demand[i] = true;
     for (const { length } of offTopicMatchesAt(words, surface, i, lexicon, (k) => onPage[k]!)) {

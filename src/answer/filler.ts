@@ -24,6 +24,7 @@ import {
   ITALIAN_AUXILIARIES,
   ITALIAN_INFINITIVE_ENDING,
   ITALIAN_OBJECT_CLITICS,
+  interrogativeAt,
   MODALS,
   OBJECT_PRONOUNS,
   PARTICLES,
@@ -279,7 +280,11 @@ export function fillerWords(
   // "Customer on the phone ASKING - who…?", "Acme chiede: …": a clause with a verb of asking,
   // neither an interrogative nor a question mark, and nothing of the page but a party, says who
   // asks when a clause after it asks: the party there is the asker, not who the question is about.
-  const interrogates = (i: number) => QUESTION_WORDS.includes(words[i]!.typed) || words[i]!.asks;
+  let typedWords: string[] | undefined;
+  const interrogates = (i: number) => {
+    typedWords ??= words.map((w) => w.typed);
+    return interrogativeAt(words, typedWords, i) || words[i]!.asks;
+  };
   clauses.forEach((positions, c) => {
     if (!positions.some((i) => demand[i]) || positions.some((i) => interrogates(i) || named[i])) return;
     const question = clauses.slice(c + 1).find((later) => later.some(interrogates));

@@ -234,6 +234,19 @@ export const QUESTION_WORDS: readonly string[] = [
 ];
 
 /**
+ * An interrogative where it stands: after a determiner of its clause it is a noun ("non ho capito
+ * LA COSA", "il perché"); "…on this, WHAT does…" still asks.
+ */
+export function interrogativeAt(
+  clauses: readonly { segment: number }[],
+  surface: readonly string[],
+  at: number,
+): boolean {
+  if (!QUESTION_WORDS.includes(surface[at]!)) return false;
+  return !(DETERMINERS.has(surface[at - 1] ?? '') && clauses[at - 1]!.segment === clauses[at]!.segment);
+}
+
+/**
  * Written with a capital inside a message ("urgent Who checks…", "backup Orbit Is it daily?"),
  * these open a sentence of their own, as after a full stop nobody typed: the interrogatives, and
  * the English verbs a question is inverted with.
