@@ -11,10 +11,5 @@ export function isChatShorthand(words: readonly Word[], at: number, general: Gen
   const word = words[at]!;
   const previous = words[at - 1];
   if (previous !== undefined && previous.segment === word.segment && DETERMINERS.has(previous.typed)) return false;
-  return !word.cased && shorthandShaped(word.typed, general);
-}
-
-/** Short and no word of either language, whatever its capitals ("Raga," opening a message is shorthand too). */
-export function shorthandShaped(typed: string, general: GeneralLanguage): boolean {
-  return /^[a-z]{2,4}$/.test(typed) && !general.isFrequent(typed);
+  return !word.cased && /^[a-z]{2,4}$/.test(word.typed) && !general.isFrequent(word.typed);
 }

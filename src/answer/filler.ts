@@ -1,7 +1,7 @@
 import type { Lang } from '../views/types.js';
 import { anchorsOf } from './anchors.js';
 import { apologies } from './apologies.js';
-import { isChatShorthand, shorthandShaped } from './chat-shorthand.js';
+import { isChatShorthand } from './chat-shorthand.js';
 import { courtesyRun } from './closings.js';
 import { saysASubjectAt } from './concept-matches.js';
 import { questionFrame } from './embedded-questions.js';
@@ -520,17 +520,31 @@ export function fillerWords(
     // question says which service and points back at nothing: before a question about a subject
     // alone, a story may say whose ("the badge system lost its data, how often should we test a
     // restore?"), and a heading has no verb ("Synology NAS: who does the backups?").
-    // A reference code ("Rif. ticket #58213:") or chat shorthand capitalized as it opens the
-    // message ("Raga,") is no heading either before a question naming a subject of the page
-    // ("…, cos'è il GDPR?"): neither names a thing. An acronym ("MFA:") or a longer word
-    // ("Smartphone,") may.
-    const addressOrReference = () =>
-      positions.some(isCode) ||
-      (positions.length === 1 && positions[0] === 0 && !words[0]!.acronym && shorthandShaped(words[0]!.typed, general));
+    // A reference to a record by its code ("Rif. ticket #58213:", "Following up on ticket
+    // INC-40217:") is no heading either before a question naming a subject of the page ("…, dove
+    // sono i data center?"): a code is never what is asked. Only a clause naming no other thing:
+    // a story with a code still says whose the subject is ("the badge system BDG1234 lost its
+    // data, how often should we test a restore?").
+    const thingHere = (i: number) => namesAThingHere(i) || wordClasses().namesAThing(words[i]!.typed) === true;
+    const recordClause = (clause: readonly number[]) =>
+      clause.some(isCode) &&
+      clause.every(
+        (i) =>
+          isCode(i) ||
+          !unknown[i] ||
+          words[i]!.mention ||
+          !thingHere(i) ||
+          // The kind of record ("TICKET 58213"), not a device's model ("la centralina ALR5501").
+          (kindOfRecord(i) && wordClasses().namesAMessage(words[i]!.typed)),
+      );
+    // A lone word right before it introduces it ("Rif. ticket #58213:", "Re: INC-40217").
+    const reference = () =>
+      recordClause(positions) ||
+      (positions.length === 1 && segment + 1 < askedIn && recordClause(segments.get(segment + 1) ?? []));
     if (
       segment < askedIn &&
       (askingClause.some((k) => words[k]!.used || words[k]!.hint) ||
-        (askingClause.some(namesASubjectOfThePage) && addressOrReference())) &&
+        (askingClause.some(namesASubjectOfThePage) && reference())) &&
       // Any pronoun of a thing points back, wherever it stands ("who stores THEM on Orbit?").
       askingClause.every((k) => !points(k) && !THING_PRONOUNS.has(words[k]!.typed)) &&
       isAQuestion() &&

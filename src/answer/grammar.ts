@@ -234,8 +234,9 @@ export const QUESTION_WORDS: readonly string[] = [
 ];
 
 /**
- * An interrogative where it stands: after a determiner of its clause it is a noun ("non ho capito
- * LA COSA", "il perché"); "…on this, WHAT does…" still asks.
+ * An interrogative where it stands: after an article of its clause it is a noun ("non ho capito
+ * LA COSA", "il perché"); "…on this, WHAT does…" still asks, and so does one after a
+ * demonstrative, a pronoun there ("e QUESTO quanto costa?").
  */
 export function interrogativeAt(
   clauses: readonly { segment: number }[],
@@ -243,8 +244,12 @@ export function interrogativeAt(
   at: number,
 ): boolean {
   if (!QUESTION_WORDS.includes(surface[at]!)) return false;
-  return !(DETERMINERS.has(surface[at - 1] ?? '') && clauses[at - 1]!.segment === clauses[at]!.segment);
+  const previous = surface[at - 1] ?? '';
+  const article = ITALIAN_ARTICLES.has(previous) || ENGLISH_ARTICLES.has(previous);
+  return !(article && clauses[at - 1]!.segment === clauses[at]!.segment);
 }
+
+const ENGLISH_ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 
 /**
  * Written with a capital inside a message ("urgent Who checks…", "backup Orbit Is it daily?"),
