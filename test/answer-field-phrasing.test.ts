@@ -1835,6 +1835,19 @@ describe('what is added after the question: a postscript, a signature, a sign-of
   });
 });
 
+describe('a rare English word in "-ing" after a form of "be"', () => {
+  it('is a verb in a progressive, not a subject', () => {
+    expect(first('So I might be overthinking this but what does CoreTech do every day?')).toBe(
+      'rocketweb.provider.backup-control',
+    );
+  });
+
+  it('is still the claim the page must word when said of the provider or a service', () => {
+    expect(abstains('is CoreTech geo-replicating the Sygma backups?')).toBe(true);
+    expect(abstains('is the backup deduplicating on 1Backup?')).toBe(true);
+  });
+});
+
 describe('a question word after a determiner', () => {
   it('is a noun, so a doubt after the question asks nothing ("non ho capito LA COSA")', () => {
     expect(first('chi imposta la password del pannello RocketNews?, non sono sicuro di aver capito bene la cosa')).toBe(

@@ -19,6 +19,7 @@ import {
   DEGREE_WORDS,
   DEMONSTRATIVES,
   DETERMINERS,
+  ENGLISH_BE_FORMS,
   INDIRECT_QUESTION_OPENERS,
   INVERTING,
   ITALIAN_AUXILIARIES,
@@ -789,16 +790,19 @@ export function fillerWords(
       // An everyday word in capitals is shouted ("who do we PING"), not a name ("from Excel").
       const name = w.capitalized && !(w.acronym && general.isFrequent(w.typed));
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || name) return;
+      const previous = words[i - 1]?.typed ?? '';
+      // After a form of "be", a word in "-ing" is a verb however rare ("I might be OVERTHINKING this").
+      const progressive = lang === 'en' && /[a-z]{3}ing$/.test(w.typed) && ENGLISH_BE_FORMS.has(previous);
       // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
-      if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false) return;
+      if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false && !progressive) return;
       // (A noun by the dictionary is never asked of the tagger here: no model is loaded for it.)
       if (anchorRuns < 2 && (classes.namesAThing(w.typed) !== false || tagsOf()[i] !== 'ADV')) return;
       // A person or a team is who asks, acts or receives ("my BOSS wants…", "give it to the DESIGNER").
       const person = classes.namesPeople(w.typed);
       // Right after an English modal, a word is a verb whatever its usual use ("could CAUSE"); so
       // is an Italian verb form right after an auxiliary ("ha SCARICATO", "ci ha DETTO", "si PARLA").
-      const previous = words[i - 1]?.typed ?? '';
       const verb =
+        progressive ||
         MODALS.has(previous) ||
         (lang === 'it' && ITALIAN_AUXILIARIES.has(previous) && classes.isItalianVerbForm(w.typed));
       if ((classes.namesAThing(w.typed) !== false && !person && !verb && !namesNoThingHere(i)) || asksAbout(words, i))

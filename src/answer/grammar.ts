@@ -102,6 +102,20 @@ export const AFTER_PRONOUN_OBJECT: ReadonlySet<string> = new Set([
 /** "How fast", "quanto è veloce" ask a degree; "how do I…", "come aggiungo…" ask for steps. */
 export const DEGREE_WORDS = new Set(['how', 'come', 'quanto', 'quanta', 'quanti', 'quante']);
 export const COPULAS = new Set(['is', 'are', 'was', 'e', 'sono', 'era']);
+
+/** Every English form of "be", contractions' rests included ("I'M", "we'RE"): before "-ing", a progressive. */
+export const ENGLISH_BE_FORMS: ReadonlySet<string> = new Set([
+  'be',
+  'been',
+  'being',
+  'am',
+  'is',
+  'are',
+  'was',
+  'were',
+  'm',
+  're',
+]);
 /** The endings of an Italian infinitive, a closed class of the grammar ("salvARE", "leggERE", "dIRE"). */
 export const ITALIAN_INFINITIVE_ENDING = /(?:are|ere|ire)$/;
 /** English and Italian grammar: degree words before an adjective ask for a comparison. */
