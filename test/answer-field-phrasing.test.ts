@@ -1835,6 +1835,22 @@ describe('what is added after the question: a postscript, a signature, a sign-of
   });
 });
 
+describe('a speaker saying for whom they ask', () => {
+  it('is who asks, not the processor acting on behalf of the controller', () => {
+    expect(first("Ciao, scrivo per conto dell'ufficio legale. cosa dobbiamo controllare ogni giorno?")).toBe(
+      'stellar.customer.check-backup-results',
+    );
+    expect(first('hi all, asking on behalf of the legal folks — who checks the 1backup results?')).toBe(
+      '1backup.customer.check-backup-results',
+    );
+  });
+
+  it('leaves "on behalf of" the page\'s when the question says it', () => {
+    expect(first('does CoreTech process data on behalf of us?')).toBe('coretech-as-sub-processor');
+    expect(first('chi tratta i dati per conto nostro?')).toBe('definition-sub-processor');
+  });
+});
+
 describe('a rare English word in "-ing" after a form of "be"', () => {
   it('is a verb in a progressive, not a subject', () => {
     expect(first('So I might be overthinking this but what does CoreTech do every day?')).toBe(

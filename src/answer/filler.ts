@@ -158,7 +158,14 @@ export function fillerWords(
     }
   };
   // "sono Davide del commerciale": who asks, their department no subject (self-introductions.ts).
-  setAside(selfIntroductions(words, (k) => questionCues[k]! || words[k]!.asks));
+  setAside(
+    selfIntroductions(
+      words,
+      (k) => questionCues[k]! || words[k]!.asks,
+      (k) => provider[k]!,
+      lang,
+    ),
+  );
   // "…? ps it's snowing here": an aside after the question (postscripts.ts).
   setAside(
     postscript(

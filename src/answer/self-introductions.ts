@@ -1,5 +1,7 @@
+import type { Lang } from '../views/types.js';
 import { generalLanguage } from './general-words.js';
-import { SELF_INTRODUCING } from './grammar.js';
+import { ON_BEHALF, SELF_INTRODUCING } from './grammar.js';
+import { wordClasses } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -10,15 +12,23 @@ import type { Word } from './words.js';
  * first person (grammar.ts); the clause asks nothing itself, a later one does, and it names no
  * service.
  *
+ * So does a clause saying for whom the speaker asks ("asking on behalf of the legal folks").
+ *
  * Returns the positions of the clause's words.
  */
-export function selfIntroductions(words: readonly Word[], asks: (at: number) => boolean): number[] {
+export function selfIntroductions(
+  words: readonly Word[],
+  asks: (at: number) => boolean,
+  /** Whether a word names the provider: a clause about it is no introduction. */
+  provider: (at: number) => boolean,
+  lang: Lang,
+): number[] {
   const general = generalLanguage();
   const found: number[] = [];
   const segments = [...new Set(words.map((w) => w.segment))];
   for (const segment of segments) {
     const clause = words.flatMap((w, at) => (w.segment === segment ? [at] : []));
-    const introduces = clause.some((at) =>
+    const introduces = (at: number) =>
       SELF_INTRODUCING.some((opening) => {
         const name = words[at + opening.length];
         return (
@@ -29,11 +39,33 @@ export function selfIntroductions(words: readonly Word[], asks: (at: number) => 
           !name.acronym &&
           general.isFirstName(name.typed)
         );
-      }),
-    );
-    if (!introduces || clause.some((at) => asks(at) || words[at]!.used)) continue;
+      });
+    if (
+      !clause.some((at) => introduces(at) || speaksFor(words, at, segment, lang)) ||
+      clause.some((at) => asks(at) || words[at]!.used || provider(at))
+    )
+      continue;
     if (!words.some((w, at) => w.segment > segment && asks(at))) continue;
     found.push(...clause);
   }
   return found;
+}
+
+/**
+ * "…, ASKING ON BEHALF OF the legal folks —", "SCRIVO PER CONTO dell'ufficio legale.": a verb of the
+ * speaker's right before "on behalf of" says for whom they ask, however the page uses the phrase
+ * (the processor acts on the controller's behalf). English: a verb that can tell or pass something
+ * on (WordNet), in "-ing" as chat drops its subject; Italian: a verb form of the first person, the
+ * speaker's own ("scrivo", "chiediamo").
+ */
+function speaksFor(words: readonly Word[], at: number, segment: number, lang: Lang): boolean {
+  const verb = words[at]!.typed;
+  const phrase = ON_BEHALF.find((opening) =>
+    opening.every((word, k) => words[at + 1 + k]?.typed === word && words[at + 1 + k]!.segment === segment),
+  );
+  if (phrase === undefined) return false;
+  const classes = wordClasses();
+  return lang === 'en'
+    ? verb.endsWith('ing') && classes.passesOn(verb)
+    : /(?:o|iamo)$/.test(verb) && classes.isItalianVerbForm(verb);
 }
