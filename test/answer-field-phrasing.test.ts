@@ -1845,6 +1845,20 @@ describe('a speaker saying for whom they ask', () => {
     );
   });
 
+  it('reads the phrase opening its clause alone as saying it', () => {
+    expect(
+      first('Buongiorno a tutti. Per conto della direzione, chi deve fare il test di ripristino su MailArchive?'),
+    ).toBe('mailarchive.customer.restore-test');
+  });
+
+  it('reads even a word of questions the page never answers as who asks, before a verb of asking', () => {
+    expect(first('Il DPO chiede chi deve fare il test di ripristino su MailArchive?')).toBe(
+      'mailarchive.customer.restore-test',
+    );
+    // Before a verb of knowing, a thing is still what is asked about.
+    expect(abstains('the fine nobody knows who pays on RocketWeb?')).toBe(true);
+  });
+
   it('leaves "on behalf of" the page\'s when the question says it', () => {
     expect(first('does CoreTech process data on behalf of us?')).toBe('coretech-as-sub-processor');
     expect(first('chi tratta i dati per conto nostro?')).toBe('definition-sub-processor');
@@ -1856,6 +1870,10 @@ describe('a rare English word in "-ing" after a form of "be"', () => {
     expect(first('So I might be overthinking this but what does CoreTech do every day?')).toBe(
       'rocketweb.provider.backup-control',
     );
+  });
+
+  it('is a verb after a form of "be" and its subject too, when it asks', () => {
+    expect(first('who checks the 1backup results?, or am I overthinking this?')).not.toBe('abstained');
   });
 
   it('is still the claim the page must word when said of the provider or a service', () => {

@@ -85,11 +85,15 @@ export function questionFrame(words: readonly Word[], context: () => FrameContex
   // "dobbiamo VERIFICARE chi…"), unless a particle or the asker turns it into learning or being
   // told ("find OUT who…", "tell US which…", "MI ricordate cosa…").
   if (!turned && concepts(frame[at]!).length > 0) return [];
+  // Before a verb of asking, even a word of questions the page never answers is who asks ("il
+  // DPO chiede chi…"), as a rare word is ("il REVISORE chiede…").
+  const verb = words[frame[at]!]!.typed;
+  const asker = (i: number) => i < frame[at]! && (lexicon.requestMarkers.has(verb) || wordClasses().knows(verb));
   const namesSomething = (i: number) =>
     words[i]!.used ||
     words[i]!.hint === true ||
     provider[i] ||
-    offTopic[i] ||
+    (offTopic[i] && !asker(i)) ||
     cadence[i] ||
     saysASubjectAt(surface, stems, i, lexicon, lang);
   if (frame.some(namesSomething)) return [];

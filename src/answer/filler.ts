@@ -798,8 +798,13 @@ export function fillerWords(
       const name = w.capitalized && !(w.acronym && general.isFrequent(w.typed));
       if (filler[i] || anchors[i] || !unknown[i] || w.corrected || name) return;
       const previous = words[i - 1]?.typed ?? '';
-      // After a form of "be", a word in "-ing" is a verb however rare ("I might be OVERTHINKING this").
-      const progressive = lang === 'en' && /[a-z]{3}ing$/.test(w.typed) && ENGLISH_BE_FORMS.has(previous);
+      // After a form of "be", a word in "-ing" is a verb however rare ("I might be OVERTHINKING
+      // this", "or am I OVERTHINKING this?", its subject between them when it asks).
+      const progressive =
+        lang === 'en' &&
+        /[a-z]{3}ing$/.test(w.typed) &&
+        (ENGLISH_BE_FORMS.has(previous) ||
+          (SUBJECT_PRONOUNS.has(previous) && ENGLISH_BE_FORMS.has(words[i - 2]?.typed ?? '')));
       // A rare word is a subject ("ransomware"), unless it is a form of a verb ("cliccato", "sparava").
       if (!general.isFrequent(w.typed) && classes.namesAThing(w.typed) !== false && !progressive) return;
       // (A noun by the dictionary is never asked of the tagger here: no model is loaded for it.)

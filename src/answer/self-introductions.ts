@@ -56,14 +56,17 @@ export function selfIntroductions(
  * speaker's right before "on behalf of" says for whom they ask, however the page uses the phrase
  * (the processor acts on the controller's behalf). English: a verb that can tell or pass something
  * on (WordNet), in "-ing" as chat drops its subject; Italian: a verb form of the first person, the
- * speaker's own ("scrivo", "chiediamo").
+ * speaker's own ("scrivo", "chiediamo"). Opening the clause, the phrase alone says it.
  */
 function speaksFor(words: readonly Word[], at: number, segment: number, lang: Lang): boolean {
   const verb = words[at]!.typed;
-  const phrase = ON_BEHALF.find((opening) =>
-    opening.every((word, k) => words[at + 1 + k]?.typed === word && words[at + 1 + k]!.segment === segment),
-  );
-  if (phrase === undefined) return false;
+  const phraseAt = (start: number) =>
+    ON_BEHALF.some((opening) =>
+      opening.every((word, k) => words[start + k]?.typed === word && words[start + k]!.segment === segment),
+    );
+  // Opening its clause, the phrase says it alone ("PER CONTO della direzione, …").
+  if (phraseAt(at) && words[at - 1]?.segment !== segment) return true;
+  if (!phraseAt(at + 1)) return false;
   const classes = wordClasses();
   return lang === 'en'
     ? verb.endsWith('ing') && classes.passesOn(verb)
