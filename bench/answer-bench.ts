@@ -86,7 +86,7 @@ export async function benchAnswer(): Promise<string[]> {
   const scoreLine = (name: string, set: readonly Question[]) => {
     const score = scoreQuestionSet(set, (q) => answer(q, knowledge));
     const part = (p: { correct: number; total: number }) => `${percent(p)}% (${p.correct}/${p.total})`;
-    return `  ${name.padEnd(27)} English ${part(score.en)} · Italian ${part(score.it)} · out of scope abstained ${part(score.abstain)}`;
+    return `  ${name.padEnd(33)} English ${part(score.en)} · Italian ${part(score.it)} · out of scope abstained ${part(score.abstain)}`;
   };
   return [
     `answer engine — ${texts.length} questions (plain and filler variants) × ${ROUNDS} rounds in-process (warm, the built engine in dist/), ${sink > 0 ? 'results checked' : 'no results?'}`,
@@ -103,10 +103,12 @@ export async function benchAnswer(): Promise<string[]> {
     scoreLine('dev, same unframed', dev.filter(canBeFramed)),
     scoreLine('held-out, framed', framedVariants(heldOut)),
     scoreLine('held-out, same unframed', heldOut.filter(canBeFramed)),
-    // Fillers written by people who never saw the engine, three per question: the first two lists
+    // Fillers written by people who never saw the engine, three per question: lists 1, 2 and 4
     // were tuned on (on dev questions), the third never was.
     scoreLine('dev, blind fillers 1 (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-1.tsv'))),
     scoreLine('dev, blind fillers 2 (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-2.tsv'))),
+    scoreLine('dev, blind fillers 4 (tuned)', blindVariants(dev, loadBlindFillers('blind-fillers-4.tsv'))),
+    scoreLine('held-out, blind fillers 4 (tuned)', blindVariants(heldOut, loadBlindFillers('blind-fillers-4.tsv'))),
     scoreLine('dev, blind fillers 3', blindVariants(dev, loadBlindFillers(UNTUNED_BLIND_FILLERS))),
     scoreLine('held-out, blind fillers 3', blindVariants(heldOut, loadBlindFillers(UNTUNED_BLIND_FILLERS))),
     ...packColdLoad(),

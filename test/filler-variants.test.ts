@@ -78,10 +78,12 @@ describe('filler-variant generator (test/questions/filler.ts)', () => {
 });
 
 describe('blind filler lists', () => {
-  it('parse as lang, place and text, sixty per language, and make one variant per filler chosen', () => {
+  it('parse as lang, place and text, sixty per language (a hundred in the fourth), and make one variant per filler chosen', () => {
     for (const name of BLIND_FILLER_LISTS) {
       const fillers = loadBlindFillers(name);
-      for (const lang of ['en', 'it'] as const) expect(fillers.filter((f) => f.lang === lang)).toHaveLength(60);
+      const perLanguage = name === 'blind-fillers-4.tsv' ? 100 : 60;
+      for (const lang of ['en', 'it'] as const)
+        expect(fillers.filter((f) => f.lang === lang)).toHaveLength(perLanguage);
       const question = { q: 'who checks the backups on RocketWeb?', lang: 'en' as const, expect: 'abstain' as const };
       const variants = blindVariants([question], fillers);
       expect(variants).toHaveLength(3);
