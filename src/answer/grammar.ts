@@ -342,12 +342,6 @@ export const POSTSCRIPT_MARKS: readonly (readonly string[])[] = [
  * How a speaker gives their own name, a closed class of each grammar: "SONO Davide", "MI CHIAMO
  * Anna", "I'M Davide", "I AM Anna", "THIS IS Piero", "IT'S Giulia" (self-introductions.ts).
  */
-/** "On behalf of", "per conto di": after a verb of the speaker's, for whom they speak. */
-export const ON_BEHALF: readonly (readonly string[])[] = [
-  ['on', 'behalf', 'of'],
-  ['per', 'conto'],
-];
-
 export const SELF_INTRODUCING: readonly (readonly string[])[] = [
   ['sono'],
   ['mi', 'chiamo'],
@@ -355,6 +349,12 @@ export const SELF_INTRODUCING: readonly (readonly string[])[] = [
   ['i', 'am'],
   ['this', 'is'],
   ['it', 's'],
+];
+
+/** "On behalf of", "per conto di": after a verb of the speaker's or opening a clause, for whom they speak. */
+export const ON_BEHALF: readonly (readonly string[])[] = [
+  ['on', 'behalf', 'of'],
+  ['per', 'conto'],
 ];
 
 /** Subjects of the third person plural: in chat, "they" is the provider ("do THEY tell us…"). */
