@@ -471,6 +471,29 @@ export function fillerWords(
     }
     return false;
   };
+  // A clause holding a record's code and no other thing (see the reference reading below).
+  const thingHere = (i: number) => namesAThingHere(i) || wordClasses().namesAThing(words[i]!.typed) === true;
+  const recordClause = (clause: readonly number[]) =>
+    clause.some(isCode) &&
+    clause.every(
+      (i) =>
+        isCode(i) ||
+        !unknown[i] ||
+        words[i]!.mention ||
+        !thingHere(i) ||
+        // The kind of record ("TICKET 58213"), not a device's model ("la centralina ALR5501").
+        (kindOfRecord(i) && wordClasses().namesAMessage(words[i]!.typed)),
+    );
+  // A thing a heading may name, and a question naming it after its verb (see the heading reading below).
+  // The word classes load on first use: only a message that reaches a heading asks for them.
+  const thingInHeading = (i: number) => {
+    const w = words[i]!;
+    if (!unknown[i] || w.mention || general.isFirstName(w.typed)) return false;
+    return everyday(i) ? wordClasses().namesAnObject(w.typed) : namesAThingHere(i);
+  };
+  const dislocated = () =>
+    lang === 'it' &&
+    askingClause.some((k) => DETERMINERS.has(words[k]!.typed) && thingOfThePage(k + 1) && sameClause(k, k + 1));
   for (const positions of segments.values()) {
     // A party there ("someone in sales thinks WE're blocked") asks nothing; a kind of question does.
     const asksNothing = positions.every((i) => !intents[i] && !words[i]!.asks);
@@ -529,22 +552,10 @@ export function fillerWords(
     // alone, a story may say whose ("the badge system lost its data, how often should we test a
     // restore?"), and a heading has no verb ("Synology NAS: who does the backups?").
     // A reference to a record by its code ("Rif. ticket #58213:", "Following up on ticket
-    // INC-40217:") is no heading either before a question naming a subject of the page ("…, dove
-    // sono i data center?"): a code is never what is asked. Only a clause naming no other thing:
-    // a story with a code still says whose the subject is ("the badge system BDG1234 lost its
-    // data, how often should we test a restore?").
-    const thingHere = (i: number) => namesAThingHere(i) || wordClasses().namesAThing(words[i]!.typed) === true;
-    const recordClause = (clause: readonly number[]) =>
-      clause.some(isCode) &&
-      clause.every(
-        (i) =>
-          isCode(i) ||
-          !unknown[i] ||
-          words[i]!.mention ||
-          !thingHere(i) ||
-          // The kind of record ("TICKET 58213"), not a device's model ("la centralina ALR5501").
-          (kindOfRecord(i) && wordClasses().namesAMessage(words[i]!.typed)),
-      );
+    // INC-40217:", recordClause above) is no heading either before a question naming a subject of
+    // the page ("…, dove sono i data center?"): a code is never what is asked. Only a clause naming
+    // no other thing: a story with a code still says whose the subject is ("the badge system
+    // BDG1234 lost its data, how often should we test a restore?").
     // A lone word right before it introduces it ("Rif. ticket #58213:", "Re: INC-40217").
     const reference = () =>
       recordClause(positions) ||
@@ -639,15 +650,6 @@ export function fillerWords(
     // and in Italian only an English word ("tablet") can be told so. A rare word or an acronym
     // names a thing ("Ubuntu 22.04:", "NAS:"). Unless the question names it after its verb ("chi
     // LI controlla I BACKUP?").
-    const classes = wordClasses();
-    const thingInHeading = (i: number) => {
-      const w = words[i]!;
-      if (!unknown[i] || w.mention || general.isFirstName(w.typed)) return false;
-      return everyday(i) ? classes.namesAnObject(w.typed) : namesAThingHere(i);
-    };
-    const dislocated = () =>
-      lang === 'it' &&
-      askingClause.some((k) => DETERMINERS.has(words[k]!.typed) && thingOfThePage(k + 1) && sameClause(k, k + 1));
     if (
       segment === 0 &&
       segment + 1 === askedIn &&
