@@ -32,7 +32,6 @@ import {
   PREPOSITIONS,
   PRONOUNS_IN_APPOSITION,
   PURPOSE_CONJUNCTIONS,
-  QUESTION_WORDS,
   RECORD_CODE,
   SECOND_PERSON,
   SUBJECT_PRONOUNS,
@@ -289,10 +288,12 @@ export function fillerWords(
   // neither an interrogative nor a question mark, and nothing of the page but a party, says who
   // asks when a clause after it asks: the party there is the asker, not who the question is about.
   let typedWords: string[] | undefined;
-  const interrogates = (i: number) => {
+  /** A question word asking where it stands, not a noun after an article (grammar.ts). */
+  const interrogative = (i: number) => {
     typedWords ??= words.map((w) => w.typed);
-    return interrogativeAt(words, typedWords, i) || words[i]!.asks;
+    return interrogativeAt(words, typedWords, i);
   };
+  const interrogates = (i: number) => interrogative(i) || words[i]!.asks;
   clauses.forEach((positions, c) => {
     if (!positions.some((i) => demand[i]) || positions.some((i) => interrogates(i) || named[i])) return;
     const question = clauses.slice(c + 1).find((later) => later.some(interrogates));
@@ -433,19 +434,20 @@ export function fillerWords(
       (k) =>
         namesASubjectOfThePage(k) ||
         (named[k]! && !words[k]!.used && !words[k]!.hint) ||
-        (!QUESTION_WORDS.includes(words[k]!.typed) && (intents[k]! || (anchors[k]! && !named[k] && !offTopic[k]))),
+        (!interrogative(k) && (intents[k]! || (anchors[k]! && !named[k] && !offTopic[k]))),
     ));
   // Without a mark, a clause opening with a question word is a question all the same ("what does
   // Acme promise…, the DPO wants the list"); a party cue elsewhere may not have found it.
   const isAQuestion = () =>
     askingClause.some((k) => words[k]!.asks) ||
     (guess(askedIn + 1) && (segments.get(askedIn + 1) ?? []).some((k) => words[k]!.asks)) ||
-    (askingClause[0] !== undefined && QUESTION_WORDS.includes(words[askingClause[0]]!.typed)) ||
+    (askingClause[0] !== undefined && interrogative(askingClause[0])) ||
     // "…channel BUT who handles the antivirus…": the conjunction opens the clause, the question
     // word asks, when it asks something of its own ("we want MFA everywhere but who handles
     // Orbit" asks about MFA).
     (CLAUSE_OPENERS.has(words[askingClause[0] ?? -1]?.typed ?? '') &&
-      QUESTION_WORDS.includes(words[askingClause[1] ?? -1]?.typed ?? '') &&
+      askingClause[1] !== undefined &&
+      interrogative(askingClause[1]) &&
       asksOfItsOwn());
   // A thing of the page named in the question or before it (the tagger may be loaded: asked late).
   let pageThing: boolean | undefined;
@@ -779,7 +781,7 @@ export function fillerWords(
   const purposeAt = words.findIndex((_, i) => opensPurpose(words, i, lang) && subjectBefore(i));
   // And only after a question word: asked yes or no, a purpose is often what is asked ("does Acme
   // have a system TO TRACK…?").
-  if (purposeAt > 0 && words.slice(0, purposeAt).some((w) => QUESTION_WORDS.includes(w.typed)))
+  if (purposeAt > 0 && words.slice(0, purposeAt).some((_, i) => interrogative(i)))
     words.forEach((w, i) => {
       if (i > purposeAt && w.segment === words[purposeAt]!.segment && (!unknown[i] || everyday(i)) && !anchors[i])
         filler[i] = true;
