@@ -1973,3 +1973,20 @@ describe('when to answer, said after the question', () => {
     expect(first('who checks the backups on RocketWeb? if you can')).toBe('rocketweb.provider.backup-control');
   });
 });
+
+describe('a price asked of something', () => {
+  it('is answered only by an item saying the price of that thing', () => {
+    // The page prices one thing: the mail export, "to be quantified economically".
+    expect(first('is the mailbox export free?')).toBe('email.provider.mail-export-on-request');
+    expect(first("l'esportazione delle mail è gratis?")).toBe('email.provider.mail-export-on-request');
+    // The backup's price is nowhere: the export's price is no answer to it.
+    expect(abstains('quanto costa il backup?')).toBe(true);
+    expect(abstains('who pays for the backup?')).toBe(true);
+  });
+
+  it('still lets an item answer how soon when it says so of what is asked', () => {
+    expect(first('we think we got breached, who do we tell at coretech and how fast')).toMatch(
+      /\.customer\.report-anomalies$/,
+    );
+  });
+});

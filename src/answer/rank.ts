@@ -81,10 +81,21 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   if (refusal) return refusal;
   const decision = rankDecision(analysis, index, lexicon);
   // "Is the mail export free?" is answered only by answers that say what it costs; "how much does a
-  // Nebula server cost?" finds none and stays out of scope.
+  // Nebula server cost?" finds none and stays out of scope…
   const required = conditionalSubjects(analysis, lexicon);
   if (required.length === 0 || (decision.kind !== 'list' && decision.kind !== 'specific')) return decision;
-  const results = decision.results.filter((s) => required.every((id) => s.doc.terms.has(`c:${id}`)));
+  // …and that say it of something the question asks about, when it names anything: "how much is
+  // the BACKUP?" is not answered by the price of the mail export, while "we were breached, whom do
+  // we tell and HOW FAST?" is by a duty to report promptly.
+  const subjects = [...analysis.concepts.keys()].filter((id) => {
+    const info = lexicon.conceptInfo.get(id);
+    return info?.strong === true && !info.onlyWhenSaid;
+  });
+  const results = decision.results.filter(
+    (s) =>
+      required.every((id) => s.doc.terms.has(`c:${id}`)) &&
+      (subjects.length === 0 || subjects.some((id) => s.doc.terms.has(`c:${id}`))),
+  );
   if (results.length === 0 || results[0] !== decision.results[0])
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
   return { ...decision, results };
