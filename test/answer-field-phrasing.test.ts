@@ -1990,3 +1990,12 @@ describe('a price asked of something', () => {
     );
   });
 });
+
+describe('a word the pack translates with', () => {
+  it('carries no concept the source does not say: "willingness" to export is no availability to monitor', () => {
+    for (const question of ['who monitors the mail server?', 'chi monitora il server di posta?']) {
+      expect(ids(question)[0]).toBe('email.provider.mail-server-monitoring');
+      expect(ids(question)).not.toContain('email.provider.mail-export-on-request');
+    }
+  });
+});
