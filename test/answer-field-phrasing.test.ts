@@ -1984,10 +1984,19 @@ describe('a price asked of something', () => {
     expect(abstains('who pays for the backup?')).toBe(true);
   });
 
-  it('still lets an item answer how soon when it says so of what is asked', () => {
-    expect(first('we think we got breached, who do we tell at coretech and how fast')).toMatch(
-      /\.customer\.report-anomalies$/,
-    );
+  it('still lets an item answer how soon when it says so of what is asked, implied subjects included', () => {
+    // Being hacked implies telling the provider (the pack's implications): the duty to report
+    // anomalies promptly answers how soon, though it never says "hacked".
+    for (const question of [
+      'we think we got breached, who do we tell at coretech and how fast',
+      'we got hacked, how fast do we have to let them know',
+      'found a virus on the server, how quickly do we have to report it',
+      'entro quanto va segnalata una violazione?',
+      'ci hanno bucato il server, entro quanto dobbiamo avvisare?',
+    ])
+      expect(first(question), question).toMatch(/\.customer\.report-anomalies$/);
+    // How fast a restore is done, the page never says.
+    expect(abstains('quanto velocemente possiamo recuperare le mail cancellate')).toBe(true);
   });
 });
 

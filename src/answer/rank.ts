@@ -84,17 +84,17 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   // Nebula server cost?" finds none and stays out of scope…
   const required = conditionalSubjects(analysis, lexicon);
   if (required.length === 0 || (decision.kind !== 'list' && decision.kind !== 'specific')) return decision;
-  // …and that say it of something the question asks about, when it names anything: "how much is
-  // the BACKUP?" is not answered by the price of the mail export, while "we were breached, whom do
-  // we tell and HOW FAST?" is by a duty to report promptly.
-  const subjects = [...analysis.concepts.keys()].filter((id) => {
-    const info = lexicon.conceptInfo.get(id);
-    return info?.strong === true && !info.onlyWhenSaid;
-  });
+  // …and that say it of something the question asks about, when it asks about anything, implied
+  // concepts included: "how much is the BACKUP?" is not answered by the price of the mail export,
+  // while "we were HACKED, how fast do we tell them?" is by the duty to report anomalies promptly
+  // (being hacked implies telling the provider, concept_rules.implications).
+  const subjects = [...queryTerms(analysis, lexicon).keys()].filter(
+    (term) => term.startsWith('c:') && !required.includes(term.slice(2)),
+  );
   const results = decision.results.filter(
     (s) =>
       required.every((id) => s.doc.terms.has(`c:${id}`)) &&
-      (subjects.length === 0 || subjects.some((id) => s.doc.terms.has(`c:${id}`))),
+      (subjects.length === 0 || subjects.some((term) => s.doc.terms.has(term))),
   );
   if (results.length === 0 || results[0] !== decision.results[0])
     return { kind: 'abstain', reason: 'off_topic', foreign: [] };
