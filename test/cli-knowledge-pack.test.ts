@@ -49,4 +49,28 @@ describe('choosing the knowledge pack', () => {
       /quokka-responsibilities\.yaml: services\[1\]\.duties\[2\]\.cadence: Invalid option: .* \(line \d+, column \d+\)/,
     );
   });
+
+  it('warns when the two renderings of a duty say different concepts, naming the duty and the words', () => {
+    const drifted = join(cli.dir(), 'drifted-pack');
+    cpSync(QUOKKA, drifted, { recursive: true });
+    const document = join(drifted, 'quokka-responsibilities.yaml');
+    // The translation adds a sense the source lacks: a question about phishing would now find the
+    // malware scan, in either language.
+    writeFileSync(
+      document,
+      readFileSync(document, 'utf8').replace(
+        'text_it: Analizzare i messaggi in entrata e in uscita alla ricerca di malware',
+        'text_it: Analizzare i messaggi in entrata e in uscita alla ricerca di malware e truffe',
+      ),
+    );
+    const before = cli.run(['knowledge', 'lint', '--knowledge', QUOKKA]);
+    expect(before.stdout).not.toContain('qmail.provider.malware-scan');
+    const after = cli.run(['knowledge', 'lint', '--knowledge', drifted]);
+    // A warning, not an error: the pack is still usable.
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toContain(
+      'warning: qmail.provider.malware-scan: the two renderings say different concepts: phishing ("truffe") only in text_it',
+    );
+    expect(after.stdout).toMatch(/OK: complete and verbatim against the source, \d+ warning\(s\)/);
+  });
 });

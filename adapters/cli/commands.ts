@@ -471,8 +471,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (positionals[0] !== 'lint')
         throw new CliUsageError('usage: dutybot knowledge lint [--knowledge <pack folder>] [--file <document.yaml>]');
       const { lintKnowledge } = await import('../../src/knowledge/lint.js');
+      const { renderingWarnings } = await import('../../src/answer/rendering-check.js');
       // --knowledge (every command's) has already chosen the pack; --file names one document file.
-      const result = lintKnowledge(str(values, 'file'));
+      const result = lintKnowledge(str(values, 'file'), [renderingWarnings]);
       (result.ok ? process.stdout : process.stderr).write(`${result.lines.join('\n')}\n`);
       return result.ok ? 0 : 1;
     },

@@ -19,11 +19,17 @@ export interface LintResult {
 const MAX_TITLE_LENGTH = 60;
 
 /**
+ * A check of a valid document against its valid lexicon that needs a higher layer (how the answer
+ * engine reads the lexicon): it returns warnings, one line each.
+ */
+export type PackCheck = (knowledge: Knowledge, lexicon: Lexicon) => string[];
+
+/**
  * `dutybot knowledge lint`: validates a pack (its folder or its document file) — the document file
  * proved against its source text, and the lexicon beside it checked against the document.
  * Reads the files fresh (no cache), so it reflects edits made since start-up.
  */
-export function lintKnowledge(path: string = defaultKnowledgePath()): LintResult {
+export function lintKnowledge(path: string = defaultKnowledgePath(), checks: readonly PackCheck[] = []): LintResult {
   let file: string;
   try {
     file = packDocumentFile(path);
@@ -83,6 +89,7 @@ export function lintKnowledge(path: string = defaultKnowledgePath()): LintResult
     const checked = checkLexicon(knowledge, lexicon, shown(lexiconFile));
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
+    for (const check of checks) warnings.push(...check(knowledge, lexicon));
   }
   warnings.push(...unknownKeys(parse(text)), ...checkWording(knowledge), ...sharedAliases(knowledge));
 
