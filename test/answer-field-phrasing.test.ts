@@ -2008,3 +2008,12 @@ describe('a word the pack translates with', () => {
     }
   });
 });
+
+describe('what the GDPR is', () => {
+  it('is answered by the definitions, not by a duty whose text says "defined policies"', () => {
+    for (const question of ['what is the GDPR?', "cos'è il GDPR?", 'what does GDPR stand for?']) {
+      expect(ids(question)[0], question).toBe('gdpr-definition');
+      expect(ids(question), question).not.toContain('email.customer.password-change-policy');
+    }
+  });
+});
