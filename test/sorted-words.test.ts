@@ -35,5 +35,6 @@ describe('sorted word lists', () => {
     expect(sortedWords('solo').has('solo')).toBe(true);
     expect(sortedWords('solo').has('sol')).toBe(false);
     expect(sortedWords(sortedLines([])).has('anything')).toBe(false);
+    expect(sortedWords(sortedLines([])).has('')).toBe(false);
   });
 });

@@ -37,8 +37,7 @@ export function renderingWarnings(knowledge: Knowledge, lexicon: Lexicon): strin
     const key = gaps.join(', ');
     dutiesByGap.set(key, [...(dutiesByGap.get(key) ?? []), duty.id]);
   }
-  const warnings = [...dutiesByGap].map(
+  return [...dutiesByGap].map(
     ([gaps, duties]) => `${duties.join(', ')}: the two renderings say different concepts: ${gaps}`,
   );
-  return warnings;
 }

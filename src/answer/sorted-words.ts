@@ -16,7 +16,8 @@ export function sortedLines(words: Iterable<string>): string {
 }
 
 export function sortedWords(lines: string): SortedWords {
-  const starts = lineStarts(lines);
+  // No line at all, rather than one empty line: an empty list holds no word, not "".
+  const starts = lines === '' ? new Int32Array(0) : lineStarts(lines);
   const count = starts.length;
   /** Where line `index` ends: the next line's start, less its newline. */
   const endOf = (index: number) => (index + 1 < count ? starts[index + 1]! - 1 : lines.length);
