@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type Answer, answer, answerWith, toJsonContract } from '../src/answer/answer.js';
 import { compileLexicon, LexiconError, loadLexicon } from '../src/answer/lexicon.js';
 import { loadQuestionSet, percent, scoreQuestionSet } from '../src/answer/question-set.js';
@@ -429,6 +429,7 @@ describe('text primitives and lexicon', () => {
 
   it('rejects a broken lexicon file with a message naming the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dutybot-lexicon-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'lexicon.yaml');
     writeFileSync(file, 'version: 1\nstop_words: {en: [the], it: [il]}\nconcepts: {Bad-Id: {en: [x]}}\n');
     expect(() => loadLexicon(file)).toThrow(LexiconError);
