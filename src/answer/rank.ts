@@ -79,7 +79,8 @@ const COMPATIBLE: Record<CadenceFilter, readonly Cadence[]> = {
 export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
   const refusal = outOfScope(analysis, lexicon);
   if (refusal) return refusal;
-  const decision = rankDecision(analysis, index, lexicon);
+  const query = queryTerms(analysis, lexicon);
+  const decision = rankDecision(analysis, index, lexicon, query);
   // "Is the mail export free?" is answered only by answers that say what it costs; "how much does a
   // Nebula server cost?" finds none and stays out of scope…
   const required = conditionalSubjects(analysis, lexicon);
@@ -88,9 +89,7 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   // concepts included: "how much is the BACKUP?" is not answered by the price of the mail export,
   // while "we were HACKED, how fast do we tell them?" is by the duty to report anomalies promptly
   // (being hacked implies telling the provider, concept_rules.implications).
-  const subjects = [...queryTerms(analysis, lexicon).keys()].filter(
-    (term) => term.startsWith('c:') && !required.includes(term.slice(2)),
-  );
+  const subjects = [...query.keys()].filter((term) => term.startsWith('c:') && !required.includes(term.slice(2)));
   const results = decision.results.filter(
     (s) =>
       required.every((id) => s.doc.terms.has(`c:${id}`)) &&
@@ -101,11 +100,16 @@ export function decide(analysis: QuestionAnalysis, index: KnowledgeIndex, lexico
   return { ...decision, results };
 }
 
-function rankDecision(analysis: QuestionAnalysis, index: KnowledgeIndex, lexicon: CompiledLexicon): Decision {
+function rankDecision(
+  analysis: QuestionAnalysis,
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+  /** The question's weighted terms (`queryTerms`), which `decide` reads again for a price or a speed. */
+  query: ReadonlyMap<string, number>,
+): Decision {
   const hasService = analysis.services.length > 0 || analysis.hintedServices.length > 0;
   // Services that bound a list: the named ones, else the hinted ones.
   const listServices = servicesInView(analysis);
-  const query = queryTerms(analysis, lexicon);
   const titleless = new Set(
     [...analysis.serviceStems, ...analysis.commonServiceStems, ...analysis.partyStems].map((stem) => `w:${stem}`),
   );
