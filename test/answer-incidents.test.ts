@@ -50,6 +50,26 @@ describe('incident questions', () => {
     expect(reply.view.items.map((i) => i.quote)).not.toContain(informCoreTech);
   });
 
+  // CoreTech named only as the one told: whoever tells it is the customer, so the customer's duty
+  // answers, though the clause names no one who acts. "Spetta a CoreTech" still asks whose duty.
+  it.each([
+    [
+      'it',
+      "c'è traffico anomalo dalla nostra macchina virtuale, va segnalato a CoreTech?",
+      'stellar.customer.report-anomalies',
+    ],
+    [
+      'it',
+      'abbiamo notato un consumo anomalo di risorse sulla VM: va comunicato a CoreTech?',
+      'stellar.customer.report-anomalies',
+    ],
+    ['it', 'spetta a CoreTech controllare le anomalie nei log di Stellar?', 'stellar.provider.security-anomaly-check'],
+    ['it', 'tocca a CoreTech controllare i log di sicurezza di Stellar?', 'stellar.provider.security-anomaly-check'],
+  ] as const)('%s: "%s" leads with %s', (lang, q, id) => {
+    const reply = ask(q);
+    expect(reply.lang).toBe(lang);
+    expect(reply.matches[0]?.id).toBe(id);
+  });
   it('refuses a companion naming a concept the lexicon does not have', () => {
     const raw = {
       ...loadLexicon().lexicon,

@@ -204,6 +204,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const dutyAt = new Set<number>();
   const intentAt = new Set<number>();
   let providerRequested = false;
+  // Parties named only as the one told or asked ("report it TO Acme", "Acme avvisa IL CLIENTE").
+  const toldAt: { cue: PartyCue; at: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.used) continue;
     const match = lexicon.cues.matchesAt(surface, i).find((m) => !anyUsed(words, i, m.length));
@@ -221,14 +223,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     // "report it TO Acme", "informare Acme": Acme as the object says nothing about who acts.
     let before = i - 1;
     while (before > 0 && lexicon.objectMarkerAdverbs.has(surface[before]!)) before--;
-    // "tocca AL cliente", "up TO the customer": after a word of duty, a preposition says whose duty
-    // it is ("must TELL Acme" still makes Acme the one told).
-    const assigned =
-      before > 0 &&
-      dutyAt.has(before - 1) &&
-      lexicon.stopWords.has(surface[before]!) &&
-      cues.every((c) => c.kind !== 'party' || c.cue !== 'provider');
-    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!) && !assigned;
+    // "tocca AL cliente", "up TO the customer", "spetta AD Acme": after a word of duty, a
+    // preposition says whose duty it is ("must TELL Acme" still makes Acme the one told).
+    const afterDutyWord = before > 0 && dutyAt.has(before - 1) && lexicon.stopWords.has(surface[before]!);
+    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!) && !afterDutyWord;
     // "can we ASK Acme TO export…", "chiedere A Acme DI…": the customer asks, Acme acts.
     if (before >= 0 && cues.some((c) => c.kind === 'party' && c.cue === 'provider')) {
       const marker = surface[before] === 'a' || surface[before] === 'ad' ? before - 1 : before;
@@ -242,7 +240,10 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         for (let k = i; k < i + match.length; k++) intentAt.add(k);
       } else if (cue.kind === 'party') {
         // "Acme AVVISA IL CLIENTE": the customer told something is not the one who acts either.
-        if (asObject && cue.cue !== 'demand') continue;
+        if (asObject && cue.cue !== 'demand') {
+          toldAt.push({ cue: cue.cue, at: i });
+          continue;
+        }
         // "the page OF Acme", "i server DI Acme": Acme owns a thing, it is not who acts. Its duties
         // ("i compiti di Acme") and an alternative ("nostro o di Acme?") still name it.
         // The word the genitive hangs on, past a cadence ("i compiti MENSILI di Acme").
@@ -369,6 +370,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     : asking
       ? resolveParty(new Set(asking), asking, alternative)
       : resolveParty(partyCues, partyOrder, alternative);
+  // "Va segnalato AD Acme?", "should this be reported TO Acme?": the page has two parties, and
+  // one named only as the one told leaves the other as the one who acts.
+  if (party === null && !alternative && providerToldAsking(toldAt, partyCues, words)) party = 'customer';
   // "Chi lo fa, NOI?", "who checks them, US?": after asking who, a party alone in a clause of its
   // own is a guess to confirm, not who the question is about; the answer says who.
   if (party !== null && !providerRequested && intents.has('who') && guessesWho(partySpans, words)) party = null;
@@ -785,6 +789,21 @@ function askingClauseParties(
   if (asked === undefined || asked.segment === words[0]!.segment) return null;
   const cues = spans.filter((span) => words[span.start]!.segment === asked.segment).map((span) => span.cue);
   return cues.some((cue) => cue === 'provider' || cue === 'customer' || cue === 'customer_en_only') ? cues : null;
+}
+
+/**
+ * Whether the provider is named only as the one told, in the clause that asks ("…, va segnalato A
+ * Acme?"). Not the customer told ("una mail AL CLIENTE"): "cliente" is as often our own client.
+ */
+function providerToldAsking(
+  told: readonly { cue: PartyCue; at: number }[],
+  named: ReadonlySet<PartyCue>,
+  words: readonly Word[],
+): boolean {
+  // A possessive ("la NOSTRA macchina") says whose thing it is, not who acts.
+  if (named.has('provider') || named.has('customer') || named.has('customer_en_only')) return false;
+  const asking = words.findLast((w) => w.asks)?.segment;
+  return told.some(({ cue, at }) => cue === 'provider' && (asking === undefined || words[at]!.segment === asking));
 }
 
 /** The last clause is a party and nothing else, after a clause that asks who ("…chi lo fa, noi?"). */
