@@ -19,6 +19,7 @@ import {
   DEGREE_WORDS,
   DEMONSTRATIVES,
   DETERMINERS,
+  DO_FORMS,
   ENGLISH_BE_FORMS,
   INDIRECT_QUESTION_OPENERS,
   INVERTING,
@@ -845,6 +846,12 @@ export function fillerWords(
         );
       // A phrasal verb means what its particle makes of it ("brought BACK" is restored).
       if (beside || PARTICLES.has(words[i + 1]?.typed ?? '')) return;
+      // "Does Acme do LOAD testing?", "who does PEN testing?": after "do" as the verb itself (its
+      // subject before it in the clause), a word before a thing of the page says which thing; the
+      // tagger takes it for a second verb.
+      const objectOfDo =
+        lang === 'en' && DO_FORMS.has(previous) && words[i - 2]?.segment === w.segment && anchors[i + 1] === true;
+      if (objectOfDo) return;
       filler[i] = true;
     });
   }

@@ -39,7 +39,10 @@ export function groundQuestion(
     // "fiume" read as "firme": a correction no answer confirms is a word we do not know.
     // Only a general section, broad and close to many questions, needs that confirmation.
     const guessed = subject.corrected && subject.concepts.length === 0 && answers[0]?.kind === 'fact';
-    if (guessed || !vocabulary.knows(subject)) {
+    // "PEN-testing", "READ-only": what the whole names, no answer says by saying its other word.
+    // Unless its words make a phrase of the lexicon ("sign-in": a login).
+    const partOfUnknownWhole = subject.compoundPart === true && subject.story !== true && subject.concepts.length === 0;
+    if (guessed || partOfUnknownWhole || !vocabulary.knows(subject)) {
       result.unknown.push(subject.word);
       continue;
     }

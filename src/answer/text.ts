@@ -42,6 +42,10 @@ export interface Token {
   exclaims: boolean;
   /** Followed by a question mark: what ends there is a question, with or without a question word. */
   asks: boolean;
+  /** The words a hyphen joined into this one, as typed ("whole-VM" → "whole", "VM"). */
+  hyphenParts?: readonly string[];
+  /** One of the words of a hyphenated whole no one knows ("PEN-testing"): see hyphenated.ts. */
+  compoundPart?: true;
 }
 
 /** Punctuation, emoji and line breaks that end a clause of a chat message. */
@@ -59,8 +63,7 @@ export function tokenize(text: string): Token[] {
     .replace(/@[\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+/gu, (handle) => handle.replace(/[._]/g, ' @'))
     .replace(/[’'`´]/g, ' ')
     // "round-the-clock", "up-to-date" are phrases; "e-mail", "sub-processor" are words.
-    .replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){2,}/gu, (chain) => chain.replace(/-/g, ' '))
-    .replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1');
+    .replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){2,}/gu, (chain) => chain.replace(/-/g, ' '));
   let index = 0;
   let segment = 0;
   let previousEnd = 0;
@@ -69,7 +72,9 @@ export function tokenize(text: string): Token[] {
     token.asks = after.includes('?');
     token.exclaims = /[!|]|\p{Extended_Pictographic}/u.test(after) && !token.asks;
   };
-  for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
+  // Two words a hyphen joins are one ("e-mail", "back-up"): its parts are kept for a reader that
+  // does not know the whole ("whole-VM").
+  for (const match of raw.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)?/gu)) {
     const surface = match[0];
     const start = match.index;
     const between = raw.slice(previousEnd, start);
@@ -78,7 +83,7 @@ export function tokenize(text: string): Token[] {
     if (last) closeWith(last, between);
     // "node.js", "1.5", "16/04": a dot or slash inside a word is not the end of a clause.
     const inside = between.length === 1 && /[./]/.test(between) && index > 0;
-    const word = normalize(surface);
+    const word = normalize(surface.replaceAll('-', ''));
     if (!word) continue;
     const opensSentence = /^\p{Lu}\p{Ll}/u.test(surface) && SENTENCE_OPENERS.has(word);
     if (index > 0 && ((!inside && CLAUSE_BREAK.test(between)) || CLAUSE_OPENERS.has(word) || opensSentence)) segment++;
@@ -92,6 +97,7 @@ export function tokenize(text: string): Token[] {
       acronym: surface.length >= 2 && !/\p{Ll}/u.test(surface) && /\p{Lu}/u.test(surface),
       exclaims: false,
       asks: false,
+      ...(surface.includes('-') ? { hyphenParts: surface.split('-') } : {}),
     });
     index++;
   }

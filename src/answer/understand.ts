@@ -24,6 +24,7 @@ import {
   REFLEXIVE_PRONOUNS,
   WHO,
 } from './grammar.js';
+import { hyphenatedAsWords } from './hyphenated.js';
 import { dutiesSaying, type KnowledgeIndex } from './knowledge-index.js';
 import { detectLanguage } from './language.js';
 import type { CompiledLexicon, PartyCue } from './lexicon.js';
@@ -112,11 +113,16 @@ export interface SubjectWord {
    * answer needs to say (story-clauses.ts).
    */
   story?: true;
+  /** Part of a hyphenated whole no one knows ("PEN-testing"): said by the answer, or not known. */
+  compoundPart?: true;
 }
 
 export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon: CompiledLexicon): QuestionAnalysis {
   const known = (word: string) => index.vocabulary.has(word) || index.stems.has(stem(word));
-  const tokens = readFigures(tokenize(question), index);
+  const tokens = hyphenatedAsWords(
+    readFigures(tokenize(question), index),
+    (word) => known(word) || lexicon.vocabulary.has(word),
+  );
   /** Words read as chat shorthand for another word. */
   const expanded = new Set<Word>();
   const readToken = (asTyped: (typeof tokens)[number], lang?: Lang): Word => {
@@ -466,7 +472,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // A word of the pack's stop list, or a pronoun pointing back at what is already named ("itself").
   const functionWord = (word: string) => lexicon.stopWords.has(word) || REFLEXIVE_PRONOUNS.has(word);
   words.forEach((w, i) => {
-    if (w.used || cueUsed[i] || w.hint || functionWord(w.word) || w.word.length < 2) return;
+    // Each word of a hyphenated whole no one knows is a subject, "READ-ONLY" as "whole-VM".
+    if (w.used || cueUsed[i] || w.hint || (functionWord(w.word) && !w.compoundPart) || w.word.length < 2) return;
     if (lexicon.genericStems.has(w.stem) && wordConcepts[i]!.length === 0) return;
     if (!/^\d+$/.test(w.word) && !CARDINALS.has(w.word))
       subjects.push({
@@ -476,6 +483,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
         corrected: w.corrected === true,
         ...(keptAs[i] ? { verb: true } : {}),
         ...(inStory[i] ? { story: true } : {}),
+        ...(w.compoundPart ? { compoundPart: true } : {}),
       });
   });
   words.forEach((w, i) => {
@@ -854,6 +862,7 @@ function wordRead(token: Token, word: string, typed: string, corrected: boolean)
     acronym: token.acronym,
     exclaims: token.exclaims,
     asks: token.asks,
+    ...(token.compoundPart ? { compoundPart: true } : {}),
     typed,
     stem: stem(word),
     used: false,
