@@ -101,6 +101,28 @@ describe('who is the controller of the data we host?', () => {
   });
 });
 
+describe('are we the controller, or is CoreTech?', () => {
+  // Weighing the two parties on a role asks which is which: the pack's rule (controller, parties
+  // weighed → the roles) puts the roles section first, and the plain fact leads.
+  it.each([
+    ['en', 'for the personal data on their servers, are we the controller or is CoreTech?'],
+    ['it', 'i dati personali sui loro server: il titolare siamo noi o è CoreTech?'],
+    // "È" typed with its accent is "is": not "noi E CoreTech", both parties together.
+    ['it', 'il titolare siamo noi o è CoreTech?'],
+  ] as const)('quotes the roles section first, the plain fact leading (%s: %s)', (lang, q) => {
+    const reply = ask(q);
+    expect(reply.lang).toBe(lang);
+    expect(reply.matches[0]?.id).toBe('coretech-roles');
+    expect(reply.view.summary).toMatch(controller[lang].plain);
+  });
+
+  it('keeps the section on what CoreTech controls for its clients’ contact data', () => {
+    const reply = ask('is CoreTech the controller of our billing contacts, or are we?');
+    expect(reply.matches[0]?.id).toBe('coretech-as-controller');
+    expect(reply.view.summary).not.toMatch(controller.en.plain);
+  });
+});
+
 describe('a role question about the personal data we host', () => {
   it.each([
     ['it', 'di chi è la titolarità dei dati personali che mettiamo da coretech?'],

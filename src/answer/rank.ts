@@ -432,6 +432,7 @@ function queryTerms(analysis: QuestionAnalysis, lexicon: CompiledLexicon): Map<s
   const asked = new Set(terms.keys());
   for (const rule of rules.implications) {
     if (rule.unless_party !== undefined && analysis.party === rule.unless_party) continue;
+    if (rule.parties_weighed === true && !analysis.partiesWeighed) continue;
     if (rule.when.every((id) => asked.has(`c:${id}`))) implied(`c:${rule.imply}`, rule.weight);
   }
   // Both parties named as one subject ("what do the provider and the customer each do?") asks how

@@ -44,6 +44,8 @@ export interface Token {
   asks: boolean;
   /** The words a hyphen joined into this one, as typed ("whole-VM" → "whole", "VM"). */
   hyphenParts?: readonly string[];
+  /** Typed with an accent ("è", "perché"): "È" is "is", never the "e" of "and" it normalizes to. */
+  accented?: true;
   /** One of the words of a hyphenated whole no one knows ("PEN-testing"): see hyphenated.ts. */
   compoundPart?: true;
 }
@@ -98,6 +100,7 @@ export function tokenize(text: string): Token[] {
       exclaims: false,
       asks: false,
       ...(surface.includes('-') ? { hyphenParts: surface.split('-') } : {}),
+      ...(/\p{Diacritic}/u.test(surface.normalize('NFD')) ? { accented: true as const } : {}),
     });
     index++;
   }

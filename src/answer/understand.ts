@@ -66,6 +66,8 @@ export interface QuestionAnalysis {
   party: Party | null;
   /** Both parties named together ("Acme and the customer", "noi e Acme"): who does what. */
   bothParties: boolean;
+  /** Both parties named as alternatives ("are WE the controller OR is Acme?", "noi o Acme?"): which one. */
+  partiesWeighed: boolean;
   intents: ReadonlySet<Intent>;
   cadence: CadenceFilter | null;
   /** Every cadence asked about, first one first ("weekly or daily checks"). */
@@ -366,7 +368,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   // "What does Acme do about SERVERS in public blacklists?": an everyday word taken for a service
   // yields to a subject only other services' duties speak of (blacklists are the e-mail service's).
   // About the customer's own server ("a virus on our server"), the word does name its service.
-  const bothParties = namedTogether(partySpans, surface, lexicon);
+  const bothParties = namedTogether(partySpans, words, lexicon);
   const alternative = bothParties || words.some((w) => lexicon.alternatives.has(w.word));
   // "We deleted a file yesterday, does Acme still have a backup?": who the question is about is
   // named in the clause that asks, when it names one; a clause of context before it does not decide.
@@ -526,6 +528,11 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     foreign,
     party,
     bothParties,
+    partiesWeighed:
+      alternative &&
+      !bothParties &&
+      partyCues.has('provider') &&
+      (partyCues.has('customer') || partyCues.has('customer_en_only') || partyCues.has('customer_weak')),
     intents,
     cadence,
     cadences,
@@ -646,7 +653,7 @@ function elsewhereOnly(
  */
 function namedTogether(
   spans: readonly { cue: PartyCue; start: number; end: number }[],
-  surface: readonly string[],
+  words: readonly Word[],
   lexicon: CompiledLexicon,
 ): boolean {
   const providers = spans.filter((s) => s.cue === 'provider');
@@ -654,8 +661,10 @@ function namedTogether(
   for (const p of providers) {
     for (const c of customers) {
       const [first, second] = p.start < c.start ? [p, c] : [c, p];
-      const between = surface.slice(first.end, second.start);
-      if (between.length <= MAX_WORDS_BETWEEN_PARTIES && between.some((w) => lexicon.conjunctions.has(w))) return true;
+      const between = words.slice(first.end, second.start);
+      // "Noi o È Acme?": an "è" typed with its accent is "is", not "and".
+      const joins = (w: Word) => lexicon.conjunctions.has(w.word) && !w.accented;
+      if (between.length <= MAX_WORDS_BETWEEN_PARTIES && between.some(joins)) return true;
     }
   }
   return false;
@@ -863,6 +872,7 @@ function wordRead(token: Token, word: string, typed: string, corrected: boolean)
     exclaims: token.exclaims,
     asks: token.asks,
     ...(token.compoundPart ? { compoundPart: true } : {}),
+    ...(token.accented ? { accented: true } : {}),
     typed,
     stem: stem(word),
     used: false,

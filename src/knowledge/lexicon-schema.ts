@@ -123,12 +123,17 @@ export const ConceptRulesSchema = z.strictObject({
    * passed on ("send the backups TO OUR LAWYERS") is asked about with its receiver.
    */
   confidential: z.array(conceptId).default([]),
-  /** Further implications: when every concept of `when` is asked (and the party is not `unless_party`), `imply` is too. */
+  /**
+   * Further implications: when every concept of `when` is asked (and the party is not
+   * `unless_party`; with `parties_weighed`, only when the question weighs the two parties against
+   * each other: "are WE the controller OR is ACME?"), `imply` is too.
+   */
   implications: z
     .array(
       z.strictObject({
         when: z.array(conceptId).min(1),
         unless_party: z.enum(['provider', 'customer']).optional(),
+        parties_weighed: z.boolean().optional(),
         imply: conceptId,
         weight: impliedWeight,
       }),
