@@ -5,6 +5,7 @@ import { expandAbbreviation } from './abbreviations.js';
 import { openSentencesAtCapitals } from './capital-sentences.js';
 import { conceptMatchesAt } from './concept-matches.js';
 import { qualityBase } from './derivation.js';
+import { asksHowLongWorkTakes } from './duration-of-work.js';
 import { elidedConcepts } from './ellipsis.js';
 import { readFigures } from './figures.js';
 import { fillerWords } from './filler.js';
@@ -513,6 +514,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   let strongConcepts = 0;
   for (const id of concepts.keys()) if (lexicon.conceptInfo.get(id)?.strong) strongConcepts++;
 
+  const offTopic = findOffTopic(words, surface, lang, lexicon, (k) => words[k]!.used || conceptUsed[k]!);
+  const workTakes = asksHowLongWorkTakes(words, intents.has('how_long'), lang);
+  if (workTakes !== null) offTopic.push(workTakes);
   return {
     lang,
     services,
@@ -524,7 +528,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     serviceStems: [...serviceStems.filter((s) => distinguishes(s, services, index)), ...hintStems],
     commonServiceStems: serviceStems.filter((s) => index.stems.has(s) && !distinguishes(s, services, index)),
     partyStems,
-    offTopic: findOffTopic(words, surface, lang, lexicon, (k) => words[k]!.used || conceptUsed[k]!),
+    offTopic,
     foreign,
     party,
     bothParties,
