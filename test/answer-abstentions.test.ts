@@ -114,3 +114,21 @@ describe('the examples offered are questions the engine answers, about that serv
     }
   });
 });
+
+describe('a service named beside a word its duties never say', () => {
+  // Only vague words around a service ask for its duties; a word of its own is what is asked.
+  it.each(['max recipients per RocketNews campaign?', "l'hosting supporta node?"])('abstains on "%s"', (q) => {
+    const reply = answer(q, coretech);
+    expect(reply.matches).toEqual([]);
+    expect(reply.view.abstained).toBe(true);
+  });
+
+  it.each([
+    ['anything for RocketBox?', 'rocketbox.'],
+    ["what is CoreTech's job on Sygma?", 'sygma.provider.'],
+  ])('still lists the duties for "%s"', (q, prefix) => {
+    const ids = answer(q, coretech).matches.map((m) => m.id);
+    expect(ids.length).toBeGreaterThan(2);
+    expect(ids.every((id) => id.startsWith(prefix))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import type { CadenceFilter, Intent } from '../knowledge/lexicon-schema.js';
 import type { Cadence } from '../knowledge/schema.js';
-import { groundQuestion } from './grounding.js';
+import { type Grounding, groundQuestion } from './grounding.js';
 import { dutiesSaying, extractTerms, type IndexedDoc, type KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { namesRetention, settingAnswers, statesRetention } from './retention-question.js';
@@ -163,10 +163,14 @@ function rankDecision(
   if (best?.doc.kind === 'fact' && analysis.relaysProviderNews)
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   if (!best || best.score < MIN_SCORE) {
-    // A service named with only vague words around it ("anything for FileBox?"): list it.
+    // A service named with only vague words around it ("anything for FileBox?"): list it. Unless
+    // the question asks no one's duties and has a word they never say ("max RECIPIENTS per Orbit
+    // campaign?"): that, not the service, is what is asked, and no duty ranked for it.
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {
       const results = scope.sort(bySource);
-      return grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
+      const asksDuties = analysis.dutyWords > 0 || analysis.party !== null || analysis.intents.size > 0;
+      const saysAll = asksDuties || groundingOf(analysis, results, index, lexicon).unsaid.length === 0;
+      return saysAll && grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
     }
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
@@ -238,22 +242,7 @@ function grounded(
   index: KnowledgeIndex,
   lexicon: CompiledLexicon,
 ): boolean {
-  const g = groundQuestion(
-    analysis.subjects,
-    answers.map((s) => s.doc),
-    {
-      // A word told in a story before the question is context, not a subject (story-clauses.ts).
-      knows: (subject) =>
-        subject.story === true ||
-        subject.concepts.length > 0 ||
-        index.vocabulary.has(subject.word) ||
-        index.stems.has(subject.stem),
-      // Keeping words ("kept", "conservati", "tenuta") say how a thing is asked about (where, how
-      // long: answersKind checks those), not what it is.
-      isSubjectConcept: (id) =>
-        id !== lexicon.lexicon.concept_rules.retention && lexicon.conceptInfo.get(id)?.strong === true,
-    },
-  );
+  const g = groundingOf(analysis, answers, index, lexicon);
   if (g.unknown.length > 0) return false;
   // "Orari del supporto tecnico?": a question naming no concept, no service and no schedule of the
   // page, nor asking a kind of question ("what do we do every month?", "list…"), is only words the
@@ -274,6 +263,31 @@ function grounded(
     ['who', 'how_often', 'list', 'how_long'].some((intent) => analysis.intents.has(intent as Intent)) ||
     (analysis.party !== null && !asksWhetherProviderDoes);
   return answers[0]?.doc.kind !== 'fact' && asksAboutDuty;
+}
+
+/** How far the answers say the question's subject words (grounding.ts). */
+function groundingOf(
+  analysis: QuestionAnalysis,
+  answers: readonly Scored[],
+  index: KnowledgeIndex,
+  lexicon: CompiledLexicon,
+): Grounding {
+  return groundQuestion(
+    analysis.subjects,
+    answers.map((s) => s.doc),
+    {
+      // A word told in a story before the question is context, not a subject (story-clauses.ts).
+      knows: (subject) =>
+        subject.story === true ||
+        subject.concepts.length > 0 ||
+        index.vocabulary.has(subject.word) ||
+        index.stems.has(subject.stem),
+      // Keeping words ("kept", "conservati", "tenuta") say how a thing is asked about (where, how
+      // long: answersKind checks those), not what it is.
+      isSubjectConcept: (id) =>
+        id !== lexicon.lexicon.concept_rules.retention && lexicon.conceptInfo.get(id)?.strong === true,
+    },
+  );
 }
 
 /**
