@@ -132,3 +132,16 @@ describe('a service named beside a word its duties never say', () => {
     expect(ids.every((id) => id.startsWith(prefix))).toBe(true);
   });
 });
+
+describe('an everyday word of another gender than a service word', () => {
+  // "Posto" (a place) and "posta" (the mail) share a stem: "tutto a posto" names no service.
+  it.each(['tutto a posto, grazie', 'grazie mille, a posto così'])('matches nothing in "%s"', (q) => {
+    expect(answer(q, coretech).matches).toEqual([]);
+  });
+
+  it('still reads the service word itself', () => {
+    expect(answer("chi controlla l'antivirus della posta?", coretech).matches[0]?.id).toBe(
+      'email.provider.antivirus-check',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import type { ServiceId } from '../knowledge/schema.js';
+import { generalLanguage } from './general-words.js';
 import { DETERMINERS, INVERTING, OBJECT_PRONOUNS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES } from './grammar.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { CompiledLexicon } from './lexicon.js';
@@ -21,6 +22,18 @@ export interface ServiceMentions {
   parts: number;
   /** How many were parts of another service than the one mentioned ("SSH on the web hosting"). */
   strayParts: number;
+}
+
+/**
+ * Italian nouns of one stem and another gender are other words ("posto", a place; "posta", the
+ * mail): masculine endings -o/-i against feminine -a/-e, the rest of the word alike.
+ */
+function otherGender(typed: string, read: string): boolean {
+  const stemOf = (word: string) => word.slice(0, -1);
+  if (typed.length < 3 || stemOf(typed) !== stemOf(read)) return false;
+  const masculine = (word: string) => /[oi]$/.test(word);
+  const feminine = (word: string) => /[ae]$/.test(word);
+  return (masculine(typed) && feminine(read)) || (feminine(typed) && masculine(read));
 }
 
 /** Finds the services a question names or hints at, claiming their words. */
@@ -66,7 +79,11 @@ export function findServices(
         if (lexicon.stopWords.has(words[k]!.word) && !index.aliasWords.has(words[k]!.word)) return undefined;
       return index.aliases.get(joined(stems, i, n, ''));
     }
-    return index.wordAliases.get(words[i]!.word) ?? index.wordAliases.get(words[i]!.word.replace(/s$/, ''));
+    // "Tutto a POSTO": an everyday word read as another gender of a service's word ("posta") is
+    // still that everyday word, never the service ("campaign" is one of the "campaigns", though).
+    const w = words[i]!;
+    if (otherGender(w.typed, w.word) && generalLanguage().isFrequent(w.typed)) return undefined;
+    return index.wordAliases.get(w.word) ?? index.wordAliases.get(w.word.replace(/s$/, ''));
   };
   const reachOfOverlaps = (i: number, n: number, hits: readonly { service: ServiceId }[]) => {
     let reach = n;
