@@ -35,6 +35,7 @@ import { findServices } from './service-mentions.js';
 import { storyWords } from './story-clauses.js';
 import { stem, type Token, tokenize } from './text.js';
 import { correctTypo, everydaySlip, unstretched } from './typos.js';
+import { asksWhereInside } from './where-inside.js';
 import { wordClasses } from './word-classes.js';
 import { anyUsed, markConceptPhrases, opensCause, type Word } from './words.js';
 
@@ -517,6 +518,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const offTopic = findOffTopic(words, surface, lang, lexicon, (k) => words[k]!.used || conceptUsed[k]!);
   const workTakes = asksHowLongWorkTakes(words, intents.has('how_long'), lang);
   if (workTakes !== null) offTopic.push(workTakes);
+  const places = new Set(lexicon.lexicon.concept_rules.places);
+  const whereInside = asksWhereInside(
+    words,
+    lang,
+    (at) => words[at]!.used || (wordConcepts[at]!.length > 0 && !wordConcepts[at]!.some((id) => places.has(id))),
+  );
+  if (whereInside !== null) offTopic.push(whereInside);
   return {
     lang,
     services,
