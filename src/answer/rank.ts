@@ -6,7 +6,6 @@ import type { CompiledLexicon } from './lexicon.js';
 import { namesRetention, settingAnswers, statesRetention } from './retention-question.js';
 import { type Abstention, conditionalSubjects, outOfScope } from './scope.js';
 import { servicesInView } from './services-in-view.js';
-import { namesAnInstance } from './which-one.js';
 
 export type { Abstention };
 
@@ -189,7 +188,7 @@ function rankDecision(
     const setter = kept.findIndex((s) => customerSets(s.doc, lexicon));
     if (setter > 0) kept.unshift(...kept.splice(setter, 1));
   }
-  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, kept[0]!.doc, index, lexicon))
+  if (!grounded(analysis, kept, index, lexicon) || !answersKind(analysis, kept[0]!.doc, lexicon))
     return ungroundedAbstention;
   const sentences = new Map<string, number>();
   for (const { doc } of kept)
@@ -297,17 +296,10 @@ function groundingOf(
  * the Netherlands). "How long does a Nebula restore take?" or "where is Acme's head office?"
  * are close to a restore duty or the data-centre section, yet neither answers them.
  */
-function answersKind(
-  analysis: QuestionAnalysis,
-  best: IndexedDoc,
-  index: KnowledgeIndex,
-  lexicon: CompiledLexicon,
-): boolean {
+function answersKind(analysis: QuestionAnalysis, best: IndexedDoc, lexicon: CompiledLexicon): boolean {
   const rules = lexicon.lexicon.concept_rules;
   // "Why do my e-mails end up in spam?": the page states duties, never the causes of our problems.
   if (analysis.asksWhy && analysis.party === 'customer') return false;
-  // "Which blacklists exactly?": only a passage naming one answers which.
-  if (analysis.asksWhichOne !== null && !namesAnInstance(best, analysis.asksWhichOne, index, lexicon)) return false;
   // "How long are the Orbit backups kept?" wants a retention's period.
   if (
     asksForPeriod(analysis, lexicon) &&

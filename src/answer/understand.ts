@@ -36,7 +36,6 @@ import { storyWords } from './story-clauses.js';
 import { stem, type Token, tokenize } from './text.js';
 import { correctTypo, everydaySlip, unstretched } from './typos.js';
 import { asksWhereInside } from './where-inside.js';
-import { asksWhichOne } from './which-one.js';
 import { wordClasses } from './word-classes.js';
 import { anyUsed, markConceptPhrases, opensCause, type Word } from './words.js';
 
@@ -69,8 +68,6 @@ export interface QuestionAnalysis {
   party: Party | null;
   /** Both parties named together ("Acme and the customer", "noi e Acme"): who does what. */
   bothParties: boolean;
-  /** Asked which one, by name, of a thing of the page ("which blacklists exactly?"): its concepts (which-one.ts). */
-  asksWhichOne: readonly string[] | null;
   /** Both parties named as alternatives ("are WE the controller OR is Acme?", "noi o Acme?"): which one. */
   partiesWeighed: boolean;
   intents: ReadonlySet<Intent>;
@@ -543,9 +540,6 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     foreign,
     party,
     bothParties,
-    asksWhichOne: asksWhichOne(words, typed, (at) =>
-      words[at]!.used || words[at]!.hint === true || wordConcepts[at]!.length > 0 ? wordConcepts[at]! : null,
-    ),
     partiesWeighed:
       alternative &&
       !bothParties &&
