@@ -65,6 +65,9 @@ describe('incident questions', () => {
     ],
     ['it', 'spetta a CoreTech controllare le anomalie nei log di Stellar?', 'stellar.provider.security-anomaly-check'],
     ['it', 'tocca a CoreTech controllare i log di sicurezza di Stellar?', 'stellar.provider.security-anomaly-check'],
+    // Asked whether it is CoreTech's duty, the answer is whoever's duty it is.
+    ['it', 'spetta a CoreTech aggiornare il sito?', 'rocketweb.customer.security-updates'],
+    ['en', 'is it up to CoreTech to pay for the mail export?', 'email.provider.mail-export-on-request'],
   ] as const)('%s: "%s" leads with %s', (lang, q, id) => {
     const reply = ask(q);
     expect(reply.lang).toBe(lang);

@@ -27,6 +27,8 @@ describe('where inside the panel', () => {
     ['where do we check the VM backups?', 'stellar.customer.check-vm-backup'],
     ['dove controlliamo i backup delle VM?', 'stellar.customer.check-vm-backup'],
     ['where in Italy are the data centres?', 'data-centre-italy'],
+    // On a service, where is which of its things: the logs the duty names.
+    ['where on the Stellar VM do we check the OS logs?', 'stellar.customer.check-system-logs'],
   ])('still answers "%s"', (question, id) => {
     expect(ask(question).matches[0]?.id).toBe(id);
   });

@@ -126,6 +126,7 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const tokens = hyphenatedAsWords(
     readFigures(tokenize(question), index),
     (word) => known(word) || lexicon.vocabulary.has(word),
+    (word) => index.aliasWords.has(word),
   );
   /** Words read as chat shorthand for another word. */
   const expanded = new Set<Word>();
@@ -233,10 +234,13 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
     // "report it TO Acme", "informare Acme": Acme as the object says nothing about who acts.
     let before = i - 1;
     while (before > 0 && lexicon.objectMarkerAdverbs.has(surface[before]!)) before--;
-    // "tocca AL cliente", "up TO the customer", "spetta AD Acme": after a word of duty, a
-    // preposition says whose duty it is ("must TELL Acme" still makes Acme the one told).
+    // "tocca AL cliente", "up TO the customer": after a word of duty, a preposition says whose
+    // duty it is ("must TELL Acme" still makes Acme the one told).
     const afterDutyWord = before > 0 && dutyAt.has(before - 1) && lexicon.stopWords.has(surface[before]!);
-    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!) && !afterDutyWord;
+    // Not the provider's though ("SPETTA A Acme aggiornare il sito?"): asked whether it is the
+    // provider's duty, the answer is whoever's duty it is, which the ranking finds.
+    const assigned = afterDutyWord && cues.every((c) => c.kind !== 'party' || c.cue !== 'provider');
+    const asObject = before >= 0 && lexicon.objectMarkers.has(surface[before]!) && !assigned;
     // "can we ASK Acme TO export…", "chiedere A Acme DI…": the customer asks, Acme acts.
     if (before >= 0 && cues.some((c) => c.kind === 'party' && c.cue === 'provider')) {
       const marker = surface[before] === 'a' || surface[before] === 'ad' ? before - 1 : before;
@@ -251,7 +255,9 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
       } else if (cue.kind === 'party') {
         // "Acme AVVISA IL CLIENTE": the customer told something is not the one who acts either.
         if (asObject && cue.cue !== 'demand') {
-          toldAt.push({ cue: cue.cue, at: i });
+          // "Spetta AD Acme?", "is it UP TO Acme?" ask whose duty it is: Acme is not only told there.
+          const upTo = surface[before] === 'to' && surface[before - 1] === 'up';
+          if (!afterDutyWord && !upTo) toldAt.push({ cue: cue.cue, at: i });
           continue;
         }
         // "the page OF Acme", "i server DI Acme": Acme owns a thing, it is not who acts. Its duties
@@ -522,7 +528,8 @@ export function analyzeQuestion(question: string, index: KnowledgeIndex, lexicon
   const whereInside = asksWhereInside(
     words,
     lang,
-    (at) => words[at]!.used || (wordConcepts[at]!.length > 0 && !wordConcepts[at]!.some((id) => places.has(id))),
+    // A concept of the page, not a service: "where ON THE VM do we check the logs?" asks which logs.
+    (at) => wordConcepts[at]!.length > 0 && !words[at]!.used && !wordConcepts[at]!.some((id) => places.has(id)),
   );
   if (whereInside !== null) offTopic.push(whereInside);
   return {
