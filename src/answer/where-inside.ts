@@ -3,15 +3,16 @@ import type { Word } from './words.js';
 
 /**
  * "WHERE IN the panel do I change the snapshot time?", "la blacklist la vediamo DA QUALCHE PARTE
- * NEL pannello?", "DOVE NEL pannello…": where inside one of the page's things (a panel, a service),
- * a menu or a screen, which a page of duties never describes: it says at most which panel. A place
- * inside somewhere the page does not name ("where in the world is our data?") is just "where".
+ * NEL pannello?", "DOVE NEL pannello…": where inside one of the page's things (its panel), a menu
+ * or a screen, which a page of duties never describes: it says at most which panel. A place inside
+ * somewhere the page does not name ("where in the world is our data?") is just "where", and so is
+ * one on a service ("where on the VM do we check the logs?" asks which logs, which a duty says).
  * Returns the words that asked it, as typed, or null.
  */
 export function asksWhereInside(
   words: readonly Word[],
   lang: Lang,
-  /** Whether the word at a position names one of the page's things that is not a place (its panel, a service). */
+  /** Whether the word at a position says a concept of the page that is neither a place nor a service ("panel"). */
   namesAThing: (at: number) => boolean,
 ): string | null {
   const asking = lang === 'en' ? ENGLISH_WHERE : ITALIAN_WHERE;
