@@ -4,6 +4,7 @@ import { answer } from '../src/answer/answer.js';
 import { loadLexicon } from '../src/answer/lexicon.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/model.js';
+import { expectAbstention } from './support/abstention.js';
 
 /**
  * An abstention that helps: it names what the page does not cover, as the person typed it, and
@@ -118,9 +119,7 @@ describe('the examples offered are questions the engine answers, about that serv
 describe('a service named beside a word its duties never say', () => {
   // Only vague words around a service ask for its duties; a word of its own is what is asked.
   it.each(['max recipients per RocketNews campaign?', "l'hosting supporta node?"])('abstains on "%s"', (q) => {
-    const reply = answer(q, coretech);
-    expect(reply.matches).toEqual([]);
-    expect(reply.view.abstained).toBe(true);
+    expectAbstention(answer(q, coretech));
   });
 
   it.each([

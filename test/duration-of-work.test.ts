@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { expectAbstention } from './support/abstention.js';
 
 /**
  * How long a piece of work takes is never on a page of duties: it states how often, by whom and how
@@ -20,9 +21,7 @@ describe('how long a piece of work takes', () => {
     'quanto ci hanno messo l’ultima volta a disattivare il sito segnalato?',
     'quanto impiegano a controllare i backup di RocketWeb?',
   ])('abstains on "%s"', (question) => {
-    const reply = ask(question);
-    expect(reply.matches).toEqual([]);
-    expect(reply.view.abstained).toBe(true);
+    expectAbstention(ask(question));
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { expectAbstention } from './support/abstention.js';
 
 /**
  * Where inside one of the page's things (its panel, a service) is a menu or a screen the page never
@@ -18,9 +19,7 @@ describe('where inside the panel', () => {
     'in che punto del pannello si cambia la password di RocketBox?',
     'si può vedere da qualche parte nel pannello lo stato della blacklist?',
   ])('abstains on "%s"', (question) => {
-    const reply = ask(question);
-    expect(reply.matches).toEqual([]);
-    expect(reply.view.abstained).toBe(true);
+    expectAbstention(ask(question));
   });
 
   it.each([

@@ -136,10 +136,10 @@ export const COMPARATIVES = new Set([
   'pessima',
 ]);
 
-/** English do-support and modals open a yes-or-no question: a closed class of the grammar. */
 /** "Do" as a verb of its own ("does Acme DO pen testing?"): what follows it is its object. */
 export const DO_FORMS: ReadonlySet<string> = new Set(['do', 'does', 'did', 'doing', 'done']);
 
+/** English do-support and modals open a yes-or-no question: a closed class of the grammar. */
 export const INVERTING = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
 /** English adverbs that stand between a subject and its verb ("does Acme EVER scan…", "Acme JUST emailed"). */
 export const ADVERBS_BEFORE_VERB = new Set([

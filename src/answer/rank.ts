@@ -169,8 +169,11 @@ function rankDecision(
     if (hasService && analysis.strongConcepts === 0 && scope.length > 0) {
       const results = scope.sort(bySource);
       const asksDuties = analysis.dutyWords > 0 || analysis.party !== null || analysis.intents.size > 0;
-      const saysAll = asksDuties || groundingOf(analysis, results, index, lexicon).unsaid.length === 0;
-      return saysAll && grounded(analysis, results, index, lexicon) ? { kind: 'list', results } : ungroundedAbstention;
+      const g = groundingOf(analysis, results, index, lexicon);
+      const saysAll = asksDuties || g.unsaid.length === 0;
+      return saysAll && grounded(analysis, results, index, lexicon, g)
+        ? { kind: 'list', results }
+        : ungroundedAbstention;
     }
     return { kind: 'abstain', reason: 'no_match', foreign: [] };
   }
@@ -241,8 +244,9 @@ function grounded(
   answers: readonly Scored[],
   index: KnowledgeIndex,
   lexicon: CompiledLexicon,
+  /** Already computed for these answers, if the caller needed it too. */
+  g: Grounding = groundingOf(analysis, answers, index, lexicon),
 ): boolean {
-  const g = groundingOf(analysis, answers, index, lexicon);
   if (g.unknown.length > 0) return false;
   // "Orari del supporto tecnico?": a question naming no concept, no service and no schedule of the
   // page, nor asking a kind of question ("what do we do every month?", "list…"), is only words the

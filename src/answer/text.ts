@@ -100,7 +100,8 @@ export function tokenize(text: string): Token[] {
       exclaims: false,
       asks: false,
       ...(surface.includes('-') ? { hyphenParts: surface.split('-') } : {}),
-      ...(/\p{Diacritic}/u.test(surface.normalize('NFD')) ? { accented: true as const } : {}),
+      // Only a word with a letter outside ASCII (\w) can carry an accent: most skip the decomposition.
+      ...(/[^\w-]/.test(surface) && /\p{Diacritic}/u.test(surface.normalize('NFD')) ? { accented: true as const } : {}),
     });
     index++;
   }
