@@ -33,6 +33,7 @@ import {
   PREPOSITIONS,
   PRONOUNS_IN_APPOSITION,
   PURPOSE_CONJUNCTIONS,
+  RECIPIENTS,
   RECORD_CODE,
   SECOND_PERSON,
   SUBJECT_PRONOUNS,
@@ -44,6 +45,7 @@ import { mannerPhrases } from './manner-phrases.js';
 import { pointsBack } from './points-back.js';
 import { postscript } from './postscripts.js';
 import { receivers } from './receivers.js';
+import { runOnClause } from './run-on-clauses.js';
 import { selfIntroductions } from './self-introductions.js';
 import { stem } from './text.js';
 import { whenToAnswer } from './when-to-answer.js';
@@ -110,7 +112,13 @@ export function fillerWords(
   for (const i of questionFrame(words, () => ({ ...anchorsOnce(), lexicon, lang, tagsOf }))) filler[i] = true;
   // Words the page knows are filler only in a clause of their own ("…? THANKS"): a message of one
   // clause and no unknown word is all question.
-  if (!unknown.some(Boolean) && words.every((w) => w.segment === words[0]!.segment)) return filler;
+  // (A figure is no unknown word, but may run on: "…for Orbit need it by 5PM".)
+  if (
+    !unknown.some(Boolean) &&
+    !words.some((w) => /\d/.test(w.typed)) &&
+    words.every((w) => w.segment === words[0]!.segment)
+  )
+    return filler;
   const general = generalLanguage();
   const everyday = (i: number) => {
     const w = words[i]!;
@@ -494,6 +502,47 @@ export function fillerWords(
     if (!unknown[i] || w.mention || general.isFirstName(w.typed)) return false;
     return everyday(i) ? wordClasses().namesAnObject(w.typed) : namesAThingHere(i);
   };
+  // A clause of an occasion (see its reading below): nothing of the page, nothing that asks, and
+  // every noun one of what happens, when or to whom (word-classes.ts: "customer ESCALATION", "my
+  // BOSS asks"), or of nothing one can hold beside a time ("client CALL in 20 MIN").
+  const occasionNoun = (i: number) => wordClasses().namesAnOccasion(words[i]!.typed);
+  // A time: a noun of nothing but times ("tomorrow", "deadline"), or one counted ("in 20 MIN").
+  const timeAt = (i: number) =>
+    wordClasses().canNameATime(words[i]!.typed) && (occasionNoun(i) || /^\d+$/.test(words[i - 1]?.typed ?? ''));
+  const occasion = (positions: readonly number[]) =>
+    positions.every(
+      (i) =>
+        !words[i]!.used &&
+        !words[i]!.hint &&
+        !provider[i] &&
+        !cadence[i] &&
+        !offTopic[i] &&
+        !interrogates(i) &&
+        !intents[i] &&
+        !namesASubjectOfThePage(i),
+    ) &&
+    positions.every((i) => {
+      const w = words[i]!;
+      // A figure counts a time ("in 20 MIN"); any other is a subject ("ERROR 403:", "ISO 27001:").
+      if (/\d/.test(w.typed)) return [i - 1, i + 1].some((k) => sameClause(i, k) && timeAt(k));
+      if (CALENDAR_WORDS.has(w.typed) || CLOCK_TIME.test(w.typed)) return true;
+      if (w.mention || general.isFirstName(w.typed) || isChatShorthand(words, i, general)) return true;
+      // A word the page knows: a function word, a party, or any that names no thing ("health
+      // INFORMATION:" names one).
+      if (!unknown[i])
+        return (
+          !named[i] &&
+          (lexicon.stopWords.has(w.typed) ||
+            wordClasses().canNamePeople(w.typed) ||
+            wordClasses().namesAThing(w.typed) !== true)
+        );
+      if (!everyday(i)) return false;
+      // Beside a time, a noun of nothing one can hold says what happens then ("client CALL in 20
+      // min", "board REVIEW tomorrow"); alone, it may be the topic ("client DATABASE:").
+      return (
+        !namesAThingHere(i) || occasionNoun(i) || (positions.some(timeAt) && wordClasses().namesNothingHeld(w.typed))
+      );
+    });
   const dislocated = () =>
     lang === 'it' &&
     askingClause.some((k) => DETERMINERS.has(words[k]!.typed) && thingOfThePage(k + 1) && sameClause(k, k + 1));
@@ -590,6 +639,14 @@ export function fillerWords(
         (positions.some(isCode) && asksOfItsOwn()) ||
         positions.some((i) => isVerb(i)))
     ) {
+      setAside(positions);
+      continue;
+    }
+    // "URGENT - customer ESCALATION.", "Client CALL in 20 MIN, …": before a question complete in
+    // itself, an English clause of the occasion it is asked on (`occasion` above), with or without
+    // a verb, is not what it asks about. A topic may be ("client ACCOUNTING question:", "customer
+    // DATABASE:"), and so may a thing ("our LAPTOPS died", "Synology NAS:").
+    if (segment < askedIn && lang === 'en' && occasion(positions) && selfContained()) {
       setAside(positions);
       continue;
     }
@@ -710,6 +767,28 @@ export function fillerWords(
     const pointedHere = pointedAt(first.slice(0, opens), first.slice(opens));
     for (const i of first.slice(0, opens))
       if (unknown[i] && (everyday(i) || asker) && !anchors[i] && !(pointedHere && namesAThingHere(i))) filler[i] = true;
+  }
+  // "la collega Chiara del DPO MI CHIEDE chi controlla…", "il DPO CHIEDE CHE compiti…": before a
+  // verb of asking right before the question (its recipient between them), whoever is named asks,
+  // whatever the page says of them ("collega" is also the staff it trains; "MI chiede" names no
+  // party asked about; "il DPO chiede" is no question about the DPO). Not a service, the
+  // provider or a schedule, which may be asked about.
+  const askedAt = first.findIndex((i) => demand[i]);
+  if (askedAt > 0) {
+    let at = askedAt + 1;
+    while (at < first.length && RECIPIENTS.has(words[first[at]!]!.typed)) at++;
+    const question = first[at];
+    const opensHere =
+      question !== undefined &&
+      (questionCues[question] || interrogates(question) || reported(question) || words[question]!.typed === 'che');
+    const asker = first.slice(0, askedAt);
+    if (
+      opensHere &&
+      asker.every(
+        (i) => !words[i]!.used && !words[i]!.hint && !provider[i] && !cadence[i] && !intents[i] && !interrogates(i),
+      )
+    )
+      setAside(first.slice(0, at));
   }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
@@ -894,6 +973,24 @@ export function fillerWords(
     for (const i of last.slice(runStart)) filler[i] = true;
   for (const i of courtesyRun(words, tail, anchors, questionCues, intents, unknown, everyday, tagsOf, lang))
     filler[i] = true;
+  // "…for Orbit NEED IT BY EOD", "…DEVO SCAPPARE IN RIUNIONE": a sentence of the asker's run on
+  // without a mark (run-on-clauses.ts).
+  // A party there is the asker's ("…need it by 5pm for the CUSTOMER", "…DEVO scappare"): it runs
+  // on after the last word naming what is asked.
+  const namesWhatIsAsked = (i: number) =>
+    named[i]! || words[i]!.used || words[i]!.hint === true || offTopic[i]! || intents[i]! || cadence[i]!;
+  const askedUpTo = last.findLastIndex(namesWhatIsAsked) + 1;
+  const runsOn = runOnClause(
+    words,
+    last.slice(0, askedUpTo),
+    last.slice(askedUpTo),
+    (i) => !namesWhatIsAsked(i),
+    (i) => intents[i]! || questionCues[i]! || interrogates(i),
+    unknown,
+    tagsOf,
+    lang,
+  );
+  for (const i of runsOn) filler[i] = true;
   return filler;
 }
 

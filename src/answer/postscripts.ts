@@ -1,4 +1,4 @@
-import { POSTSCRIPT_MARKS } from './grammar.js';
+import { CONDITIONALS, POSTSCRIPT_MARKS } from './grammar.js';
 import type { Word } from './words.js';
 
 /**
@@ -28,8 +28,14 @@ export function postscript(
     if (mark === undefined) continue;
     if (!words.slice(0, at).some((_, k) => holdsTheQuestion(k))) continue;
     const aside = words.map((_, k) => k).slice(at);
+    // "ps: IF this is already DOCUMENTED somewhere just point me there": with nothing in it that
+    // asks, a condition there says when to answer, not what; its words are no more of the question.
+    const asksNothing = aside.every((k) => !words[k]!.asks);
+    const conditional = (k: number) =>
+      asksNothing &&
+      aside.some((j) => j < k && words[j]!.segment === words[k]!.segment && CONDITIONALS.has(words[j]!.typed));
     // More of the question: only the mark is set aside ("…? ps AND FOR ORBIT?").
-    if (aside.slice(mark.length).some(asksMore)) return aside.slice(0, mark.length);
+    if (aside.slice(mark.length).some((k) => asksMore(k) && !conditional(k))) return aside.slice(0, mark.length);
     return aside;
   }
   return [];

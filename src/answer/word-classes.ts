@@ -105,6 +105,21 @@ export interface WordClasses {
    * noun.communication, noun.cognition or noun.person sense.
    */
   namesAnObject(word: string): boolean;
+  /**
+   * An English noun that names only what happens, when, to whom or how it feels ("escalation",
+   * "merger", "deadline", "tomorrow", "boss", "frustration"): WordNet's nouns whose every sense is
+   * noun.act, noun.event, noun.time, noun.person, noun.group, noun.feeling, noun.state or
+   * noun.process. Never a thing, a place, a record or a topic ("database", "calendar", "program",
+   * "question", "meeting" are not).
+   */
+  namesAnOccasion(word: string): boolean;
+  /**
+   * An English noun none of whose senses one can touch or own ("call", "meeting", "review",
+   * "questionnaire"; not "printer", "badge", "audit"): WordNet's nouns with no noun.artifact,
+   * noun.object, noun.food, noun.substance, noun.plant, noun.animal, noun.body or noun.possession
+   * sense. It may still name a topic or a record ("database", "accounting").
+   */
+  namesNothingHeld(word: string): boolean;
 }
 
 const THING_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'JJS', 'JJR', 'RBS', 'RBR']);
@@ -140,7 +155,9 @@ type ClassLists = Record<
   | 'passing'
   | 'passingForms'
   | 'times'
-  | 'objects',
+  | 'objects'
+  | 'occasions'
+  | 'intangibles',
   string
 >;
 
@@ -177,7 +194,11 @@ function loadWordClasses(): WordClasses {
     passingForms,
     times,
     objects,
+    occasions,
+    intangibles,
   } = classLists();
+  const intangible = sortedWords(intangibles);
+  const occasion = sortedWords(occasions);
   const time = sortedWords(times);
   const object = sortedWords(objects);
   const passingVerb = sortedWords(passing);
@@ -222,6 +243,8 @@ function loadWordClasses(): WordClasses {
     canNameATime: (word) => hasNoun(time, word),
     // "boss" is no plural of "bos", the cattle.
     namesAnObject: (word) => hasNoun(object, word) && !hasNoun(person, word) && !hasNoun(personAmongOthers, word),
+    namesAnOccasion: (word) => hasNoun(occasion, word),
+    namesNothingHeld: (word) => hasNoun(intangible, word),
     passesOn: (word) => {
       const lemma = passingIrregular.get(word);
       if (lemma !== undefined) return passingVerb.has(lemma);
@@ -383,10 +406,24 @@ function italianVerbTables(): Record<string, unknown> {
 /** WordNet's lexicographer files of things one can touch, and of what is said, thought or someone. */
 const TOUCHABLE = new Set(['noun.artifact', 'noun.object', 'noun.food', 'noun.substance', 'noun.plant', 'noun.animal']);
 const UNTOUCHABLE = new Set(['noun.communication', 'noun.cognition', 'noun.person']);
+/** Senses of what one can touch or own. */
+const HELD = new Set([...TOUCHABLE, 'noun.body', 'noun.possession']);
+
+/** Senses of what happens, when, to whom and how it feels: never a thing, a place, a record or a topic. */
+const OCCASION = new Set([
+  'noun.act',
+  'noun.event',
+  'noun.time',
+  'noun.person',
+  'noun.group',
+  'noun.feeling',
+  'noun.state',
+  'noun.process',
+]);
 
 function classLists(): ClassLists {
   return derivedLists(
-    'word-classes\0v23',
+    'word-classes\0v26',
     ['pos', 'morph-it-helper', 'italian-verbs-dict', 'wink-lexicon', 'stopwords-iso'],
     [
       'things',
@@ -408,6 +445,8 @@ function classLists(): ClassLists {
       'passingForms',
       'times',
       'objects',
+      'occasions',
+      'intangibles',
     ],
     deriveClassLists,
     import.meta.url,
@@ -480,6 +519,8 @@ function deriveClassLists(): ClassLists {
   const passing: string[] = [];
   const times: string[] = [];
   const objects: string[] = [];
+  const occasions: string[] = [];
+  const intangibles: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
     if (/^[a-z]+$/.test(word) && (senses.includes('verb.possession') || senses.includes('verb.communication')))
@@ -524,6 +565,8 @@ function deriveClassLists(): ClassLists {
       !nouns.some((name) => name !== undefined && UNTOUCHABLE.has(name))
     )
       objects.push(word);
+    if (nouns.length > 0 && nouns.every((name) => name !== undefined && OCCASION.has(name))) occasions.push(word);
+    if (nouns.length > 0 && !nouns.some((name) => name !== undefined && HELD.has(name))) intangibles.push(word);
   }
   // Everyday Italian verb forms, noun or not: conjugated forms and past participles, no infinitive.
   const italianVerbForms = new Set<string>();
@@ -570,5 +613,7 @@ function deriveClassLists(): ClassLists {
     passingForms,
     times: sortedLines(times),
     objects: sortedLines(objects),
+    occasions: sortedLines(occasions),
+    intangibles: sortedLines(intangibles),
   };
 }
