@@ -33,7 +33,6 @@ import {
   PREPOSITIONS,
   PRONOUNS_IN_APPOSITION,
   PURPOSE_CONJUNCTIONS,
-  RECIPIENTS,
   RECORD_CODE,
   SECOND_PERSON,
   SUBJECT_PRONOUNS,
@@ -502,47 +501,6 @@ export function fillerWords(
     if (!unknown[i] || w.mention || general.isFirstName(w.typed)) return false;
     return everyday(i) ? wordClasses().namesAnObject(w.typed) : namesAThingHere(i);
   };
-  // A clause of an occasion (see its reading below): nothing of the page, nothing that asks, and
-  // every noun one of what happens, when or to whom (word-classes.ts: "customer ESCALATION", "my
-  // BOSS asks"), or of nothing one can hold beside a time ("client CALL in 20 MIN").
-  const occasionNoun = (i: number) => wordClasses().namesAnOccasion(words[i]!.typed);
-  // A time: a noun of nothing but times ("tomorrow", "deadline"), or one counted ("in 20 MIN").
-  const timeAt = (i: number) =>
-    wordClasses().canNameATime(words[i]!.typed) && (occasionNoun(i) || /^\d+$/.test(words[i - 1]?.typed ?? ''));
-  const occasion = (positions: readonly number[]) =>
-    positions.every(
-      (i) =>
-        !words[i]!.used &&
-        !words[i]!.hint &&
-        !provider[i] &&
-        !cadence[i] &&
-        !offTopic[i] &&
-        !interrogates(i) &&
-        !intents[i] &&
-        !namesASubjectOfThePage(i),
-    ) &&
-    positions.every((i) => {
-      const w = words[i]!;
-      // A figure counts a time ("in 20 MIN"); any other is a subject ("ERROR 403:", "ISO 27001:").
-      if (/\d/.test(w.typed)) return [i - 1, i + 1].some((k) => sameClause(i, k) && timeAt(k));
-      if (CALENDAR_WORDS.has(w.typed) || CLOCK_TIME.test(w.typed)) return true;
-      if (w.mention || general.isFirstName(w.typed) || isChatShorthand(words, i, general)) return true;
-      // A word the page knows: a function word, a party, or any that names no thing ("health
-      // INFORMATION:" names one).
-      if (!unknown[i])
-        return (
-          !named[i] &&
-          (lexicon.stopWords.has(w.typed) ||
-            wordClasses().canNamePeople(w.typed) ||
-            wordClasses().namesAThing(w.typed) !== true)
-        );
-      if (!everyday(i)) return false;
-      // Beside a time, a noun of nothing one can hold says what happens then ("client CALL in 20
-      // min", "board REVIEW tomorrow"); alone, it may be the topic ("client DATABASE:").
-      return (
-        !namesAThingHere(i) || occasionNoun(i) || (positions.some(timeAt) && wordClasses().namesNothingHeld(w.typed))
-      );
-    });
   const dislocated = () =>
     lang === 'it' &&
     askingClause.some((k) => DETERMINERS.has(words[k]!.typed) && thingOfThePage(k + 1) && sameClause(k, k + 1));
@@ -639,14 +597,6 @@ export function fillerWords(
         (positions.some(isCode) && asksOfItsOwn()) ||
         positions.some((i) => isVerb(i)))
     ) {
-      setAside(positions);
-      continue;
-    }
-    // "URGENT - customer ESCALATION.", "Client CALL in 20 MIN, …": before a question complete in
-    // itself, an English clause of the occasion it is asked on (`occasion` above), with or without
-    // a verb, is not what it asks about. A topic may be ("client ACCOUNTING question:", "customer
-    // DATABASE:"), and so may a thing ("our LAPTOPS died", "Synology NAS:").
-    if (segment < askedIn && lang === 'en' && occasion(positions) && selfContained()) {
       setAside(positions);
       continue;
     }
@@ -767,28 +717,6 @@ export function fillerWords(
     const pointedHere = pointedAt(first.slice(0, opens), first.slice(opens));
     for (const i of first.slice(0, opens))
       if (unknown[i] && (everyday(i) || asker) && !anchors[i] && !(pointedHere && namesAThingHere(i))) filler[i] = true;
-  }
-  // "la collega Chiara del DPO MI CHIEDE chi controlla…", "il DPO CHIEDE CHE compiti…": before a
-  // verb of asking right before the question (its recipient between them), whoever is named asks,
-  // whatever the page says of them ("collega" is also the staff it trains; "MI chiede" names no
-  // party asked about; "il DPO chiede" is no question about the DPO). Not a service, the
-  // provider or a schedule, which may be asked about.
-  const askedAt = first.findIndex((i) => demand[i]);
-  if (askedAt > 0) {
-    let at = askedAt + 1;
-    while (at < first.length && RECIPIENTS.has(words[first[at]!]!.typed)) at++;
-    const question = first[at];
-    const opensHere =
-      question !== undefined &&
-      (questionCues[question] || interrogates(question) || reported(question) || words[question]!.typed === 'che');
-    const asker = first.slice(0, askedAt);
-    if (
-      opensHere &&
-      asker.every(
-        (i) => !words[i]!.used && !words[i]!.hint && !provider[i] && !cadence[i] && !intents[i] && !interrogates(i),
-      )
-    )
-      setAside(first.slice(0, at));
   }
   // A message opening with chat words that address someone or abbreviate ("ah ascolta Paolo
   // Acme…", "cmq backup giornaliero…"): the run of them up to the question is filler. A run of
