@@ -106,14 +106,6 @@ export interface WordClasses {
    */
   namesAnObject(word: string): boolean;
   /**
-   * An English noun that names only what happens, when, to whom or how it feels ("escalation",
-   * "merger", "deadline", "tomorrow", "boss", "frustration"): WordNet's nouns whose every sense is
-   * noun.act, noun.event, noun.time, noun.person, noun.group, noun.feeling, noun.state or
-   * noun.process. Never a thing, a place, a record or a topic ("database", "calendar", "program",
-   * "question", "meeting" are not).
-   */
-  namesAnOccasion(word: string): boolean;
-  /**
    * An English noun none of whose senses one can touch or own ("call", "meeting", "review",
    * "questionnaire"; not "printer", "badge", "audit"): WordNet's nouns with no noun.artifact,
    * noun.object, noun.food, noun.substance, noun.plant, noun.animal, noun.body or noun.possession
@@ -156,7 +148,6 @@ type ClassLists = Record<
   | 'passingForms'
   | 'times'
   | 'objects'
-  | 'occasions'
   | 'intangibles',
   string
 >;
@@ -194,11 +185,9 @@ function loadWordClasses(): WordClasses {
     passingForms,
     times,
     objects,
-    occasions,
     intangibles,
   } = classLists();
   const intangible = sortedWords(intangibles);
-  const occasion = sortedWords(occasions);
   const time = sortedWords(times);
   const object = sortedWords(objects);
   const passingVerb = sortedWords(passing);
@@ -243,7 +232,6 @@ function loadWordClasses(): WordClasses {
     canNameATime: (word) => hasNoun(time, word),
     // "boss" is no plural of "bos", the cattle.
     namesAnObject: (word) => hasNoun(object, word) && !hasNoun(person, word) && !hasNoun(personAmongOthers, word),
-    namesAnOccasion: (word) => hasNoun(occasion, word),
     namesNothingHeld: (word) => hasNoun(intangible, word),
     passesOn: (word) => {
       const lemma = passingIrregular.get(word);
@@ -409,18 +397,6 @@ const UNTOUCHABLE = new Set(['noun.communication', 'noun.cognition', 'noun.perso
 /** Senses of what one can touch or own. */
 const HELD = new Set([...TOUCHABLE, 'noun.body', 'noun.possession']);
 
-/** Senses of what happens, when, to whom and how it feels: never a thing, a place, a record or a topic. */
-const OCCASION = new Set([
-  'noun.act',
-  'noun.event',
-  'noun.time',
-  'noun.person',
-  'noun.group',
-  'noun.feeling',
-  'noun.state',
-  'noun.process',
-]);
-
 function classLists(): ClassLists {
   return derivedLists(
     'word-classes\0v26',
@@ -445,7 +421,6 @@ function classLists(): ClassLists {
       'passingForms',
       'times',
       'objects',
-      'occasions',
       'intangibles',
     ],
     deriveClassLists,
@@ -519,7 +494,6 @@ function deriveClassLists(): ClassLists {
   const passing: string[] = [];
   const times: string[] = [];
   const objects: string[] = [];
-  const occasions: string[] = [];
   const intangibles: string[] = [];
   for (const [word, at] of Object.entries(wordIndex)) {
     const senses = (wordSenses[at] ?? []).map((sense) => senseNames[sense]);
@@ -565,7 +539,6 @@ function deriveClassLists(): ClassLists {
       !nouns.some((name) => name !== undefined && UNTOUCHABLE.has(name))
     )
       objects.push(word);
-    if (nouns.length > 0 && nouns.every((name) => name !== undefined && OCCASION.has(name))) occasions.push(word);
     if (nouns.length > 0 && !nouns.some((name) => name !== undefined && HELD.has(name))) intangibles.push(word);
   }
   // Everyday Italian verb forms, noun or not: conjugated forms and past participles, no infinitive.
@@ -613,7 +586,6 @@ function deriveClassLists(): ClassLists {
     passingForms,
     times: sortedLines(times),
     objects: sortedLines(objects),
-    occasions: sortedLines(occasions),
     intangibles: sortedLines(intangibles),
   };
 }
